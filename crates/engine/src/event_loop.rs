@@ -1,0 +1,673 @@
+//! The event loop: CPython's `BaseEventLoop` scheduling, step for step.
+//!
+//! # Implementation details
+//! `_run_once` is mirrored exactly, because the order in which things print
+//! depends on it:
+//! 1. compact cancelled timers (all of them when over 100 are scheduled and
+//!    over half are cancelled, otherwise only those at the top of the heap);
+//! 2. compute the select timeout: `0` when something is ready or the loop is
+//!    stopping, the time to the earliest timer (at most a day) otherwise, and
+//!    *none* when nothing is scheduled at all, which on a virtual clock is a
+//!    deadlock;
+//! 3. let the clock "select" (a virtual clock jumps forward);
+//! 4. move every timer with `when < time() + clock_resolution` to the ready
+//!    queue, popping the heap with `heapq`'s algorithm (equal deadlines pop in
+//!    heap order, not FIFO);
+//! 5. run exactly the handles that were ready when step 4 ended; callbacks
+//!    they schedule wait for the next iteration.
+//!
+//! Drivers that cannot block (the browser) call [`EventLoop::prepare_iteration`],
+//! wait as they see fit, then call [`EventLoop::finish_iteration`].
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
+use std::rc::{Rc, Weak};
+
+use crate::clock::{Clock, VirtualClock, CLOCK_RESOLUTION, MAXIMUM_SELECT_TIMEOUT};
+use crate::exception::{Exception, PyResult};
+use crate::future::Future;
+use crate::heapq;
+use crate::task::{AnyTask, Task, TaskStep};
+use crate::trace::{TraceEvent, Tracer};
+
+/// `_MIN_SCHEDULED_TIMER_HANDLES` and `_MIN_CANCELLED_TIMER_HANDLES_FRACTION`.
+const MIN_SCHEDULED_TIMER_HANDLES: usize = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION: f64 = 0.5;
+
+/// A callback scheduled with `call_soon`, `call_later` or `call_at`.
+///
+/// Cloning gives another reference to the same handle; [`Handle::cancel`]
+/// stops the callback from running if it has not run yet.
+#[derive(Clone)]
+pub struct Handle(Rc<HandleInner>);
+
+struct HandleInner {
+    cancelled: Cell<bool>,
+    callback: Cell<Option<Box<dyn FnOnce()>>>,
+    /// For timer handles: the deadline, and whether the handle is in the heap.
+    when: f64,
+    timer: bool,
+    scheduled: Cell<bool>,
+    event_loop: Weak<LoopInner>,
+}
+
+/// A handle returned by `call_later` / `call_at` (`asyncio.TimerHandle`).
+pub type TimerHandle = Handle;
+
+impl Handle {
+    /// `Handle.cancel()`: the callback will not run. For a timer still in the
+    /// heap, the loop counts it for compaction (`_timer_handle_cancelled`).
+    pub fn cancel(&self) {
+        let inner = &self.0;
+        if inner.cancelled.get() {
+            return;
+        }
+        if inner.timer && inner.scheduled.get() {
+            if let Some(lp) = inner.event_loop.upgrade() {
+                lp.timer_cancelled_count.set(lp.timer_cancelled_count.get() + 1);
+            }
+        }
+        inner.cancelled.set(true);
+        // Drop the callback now, as CPython sets `_callback = None`.
+        drop(inner.callback.take());
+    }
+    pub fn cancelled(&self) -> bool {
+        self.0.cancelled.get()
+    }
+    /// `TimerHandle.when()`: the deadline in loop time (0.0 for plain handles).
+    pub fn when(&self) -> f64 {
+        self.0.when
+    }
+    fn run(&self) {
+        if let Some(callback) = self.0.callback.take() {
+            callback();
+        }
+    }
+}
+
+impl fmt::Debug for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.0.timer { "TimerHandle" } else { "Handle" };
+        write!(f, "<{kind} when={} cancelled={}>", self.0.when, self.0.cancelled.get())
+    }
+}
+
+/// Where printed trace lines go.
+type OutputSink = Box<dyn FnMut(&str)>;
+
+/// An entry of the ready queue. Task steps are scheduled without a boxed
+/// callback: they are the loop's hottest path and nobody can cancel them.
+pub(crate) enum Ready {
+    Handle(Handle),
+    Step(Rc<dyn TaskStep>),
+}
+
+pub(crate) struct LoopInner {
+    ready: RefCell<VecDeque<Ready>>,
+    scheduled: RefCell<Vec<Handle>>,
+    timer_cancelled_count: Cell<usize>,
+    clock: RefCell<Box<dyn Clock>>,
+    stopping: Cell<bool>,
+    running: Cell<bool>,
+    closed: Cell<bool>,
+    /// `itertools.count(1)` behind the default names `Task-1`, `Task-2`, ...
+    task_name_counter: Cell<u64>,
+    next_task_id: Cell<u64>,
+    /// Every task not yet done, by creation id (`asyncio.all_tasks`).
+    tasks: RefCell<BTreeMap<u64, Weak<dyn AnyTask>>>,
+    /// Callbacks pushed from outside the loop thread's normal flow
+    /// (`call_soon_threadsafe` from a worker) that are still expected; while
+    /// non-zero, an empty schedule is not a deadlock.
+    external_pending: Cell<usize>,
+    tracer: RefCell<Option<Box<dyn Tracer>>>,
+    tracing: Cell<bool>,
+    output: RefCell<Option<OutputSink>>,
+}
+
+/// A single-threaded asyncio event loop. Cloning gives another reference to
+/// the same loop.
+#[derive(Clone)]
+pub struct EventLoop(pub(crate) Rc<LoopInner>);
+
+thread_local! {
+    static RUNNING_LOOP: RefCell<Option<EventLoop>> = const { RefCell::new(None) };
+}
+
+/// `asyncio.get_running_loop()`.
+///
+/// # Errors
+/// `RuntimeError: no running event loop` outside a running loop.
+pub fn get_running_loop() -> PyResult<EventLoop> {
+    RUNNING_LOOP.with(|r| r.borrow().clone()).ok_or_else(|| Exception::runtime_error("no running event loop"))
+}
+
+impl Default for EventLoop {
+    fn default() -> Self {
+        EventLoop::new()
+    }
+}
+
+impl EventLoop {
+    /// A new loop on a fresh [`VirtualClock`] at `0.0`.
+    pub fn new() -> EventLoop {
+        EventLoop::with_clock(Box::new(VirtualClock::new()))
+    }
+
+    /// A new loop reading time from `clock`.
+    pub fn with_clock(clock: Box<dyn Clock>) -> EventLoop {
+        EventLoop(Rc::new(LoopInner {
+            ready: RefCell::new(VecDeque::new()),
+            scheduled: RefCell::new(Vec::new()),
+            timer_cancelled_count: Cell::new(0),
+            clock: RefCell::new(clock),
+            stopping: Cell::new(false),
+            running: Cell::new(false),
+            closed: Cell::new(false),
+            task_name_counter: Cell::new(0),
+            next_task_id: Cell::new(0),
+            tasks: RefCell::new(BTreeMap::new()),
+            external_pending: Cell::new(0),
+            tracer: RefCell::new(None),
+            tracing: Cell::new(false),
+            output: RefCell::new(None),
+        }))
+    }
+
+    pub(crate) fn from_inner(inner: Rc<LoopInner>) -> EventLoop {
+        EventLoop(inner)
+    }
+    pub(crate) fn downgrade(&self) -> Weak<LoopInner> {
+        Rc::downgrade(&self.0)
+    }
+    /// Identity, as Python's `is`.
+    pub fn ptr_eq(&self, other: &EventLoop) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    // ----- time -----
+
+    /// `loop.time()`.
+    pub fn time(&self) -> f64 {
+        self.0.clock.borrow().time()
+    }
+
+    /// `time.sleep(d)` on the loop thread: the clock jumps by `d` and nothing
+    /// else runs meanwhile.
+    pub fn blocking_sleep(&self, d: f64) {
+        self.0.clock.borrow_mut().blocking_sleep(d);
+    }
+
+    // ----- scheduling -----
+
+    fn check_closed(&self) -> PyResult<()> {
+        if self.0.closed.get() {
+            Err(Exception::runtime_error("Event loop is closed"))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `loop.call_soon(callback)`: run `callback` in a later iteration, after
+    /// everything already ready (FIFO).
+    ///
+    /// # Errors
+    /// `RuntimeError: Event loop is closed`.
+    pub fn call_soon(&self, callback: impl FnOnce() + 'static) -> PyResult<Handle> {
+        self.check_closed()?;
+        Ok(self.call_soon_internal(Box::new(callback)))
+    }
+
+    /// `loop.call_soon_threadsafe(callback)`. The loop is single-threaded;
+    /// this is how results from workers enter it, and it behaves as
+    /// `call_soon` (CPython also writes to the self-pipe, which changes no
+    /// order on a virtual clock).
+    pub fn call_soon_threadsafe(&self, callback: impl FnOnce() + 'static) -> PyResult<Handle> {
+        self.call_soon(callback)
+    }
+
+    pub(crate) fn call_soon_internal(&self, callback: Box<dyn FnOnce()>) -> Handle {
+        let handle = Handle(Rc::new(HandleInner {
+            cancelled: Cell::new(false),
+            callback: Cell::new(Some(callback)),
+            when: 0.0,
+            timer: false,
+            scheduled: Cell::new(false),
+            event_loop: Weak::new(),
+        }));
+        if !self.0.closed.get() {
+            self.0.ready.borrow_mut().push_back(Ready::Handle(handle.clone()));
+        }
+        handle
+    }
+
+    /// Schedule a task step (the `call_soon(self.__step)` of `Task`).
+    pub(crate) fn call_soon_step(&self, step: Rc<dyn TaskStep>) {
+        if !self.0.closed.get() {
+            self.0.ready.borrow_mut().push_back(Ready::Step(step));
+        }
+    }
+
+    /// `loop.call_later(delay, callback)`: `call_at(time() + delay)`.
+    ///
+    /// # Errors
+    /// `RuntimeError: Event loop is closed`.
+    pub fn call_later(&self, delay: f64, callback: impl FnOnce() + 'static) -> PyResult<TimerHandle> {
+        self.call_at(self.time() + delay, callback)
+    }
+
+    /// `loop.call_at(when, callback)`: push a timer handle on the heap.
+    ///
+    /// # Errors
+    /// `RuntimeError: Event loop is closed`.
+    pub fn call_at(&self, when: f64, callback: impl FnOnce() + 'static) -> PyResult<TimerHandle> {
+        self.check_closed()?;
+        Ok(self.call_at_internal(when, Box::new(callback)))
+    }
+
+    pub(crate) fn call_at_internal(&self, when: f64, callback: Box<dyn FnOnce()>) -> TimerHandle {
+        let handle = Handle(Rc::new(HandleInner {
+            cancelled: Cell::new(false),
+            callback: Cell::new(Some(callback)),
+            when,
+            timer: true,
+            scheduled: Cell::new(true),
+            event_loop: Rc::downgrade(&self.0),
+        }));
+        if self.0.closed.get() {
+            handle.0.scheduled.set(false);
+            return handle;
+        }
+        heapq::heappush(&mut self.0.scheduled.borrow_mut(), handle.clone(), timer_lt);
+        self.trace(|| TraceEvent::TimerScheduled { when });
+        handle
+    }
+
+    /// `loop.create_future()`.
+    pub fn create_future<T: Clone + 'static>(&self) -> Future<T> {
+        Future::new(self)
+    }
+
+    /// `loop.create_task(coro)`: wrap a coroutine in a [`Task`] named
+    /// `Task-N`, whose first step is scheduled with `call_soon`.
+    ///
+    /// # Errors
+    /// `RuntimeError: Event loop is closed`.
+    pub fn create_task<T, F>(&self, coro: F) -> PyResult<Task<T>>
+    where
+        T: Clone + 'static,
+        F: std::future::Future<Output = PyResult<T>> + 'static,
+    {
+        self.check_closed()?;
+        Ok(Task::spawn(self, coro, None))
+    }
+
+    /// `loop.create_task(coro, name=name)`.
+    ///
+    /// # Errors
+    /// `RuntimeError: Event loop is closed`.
+    pub fn create_named_task<T, F>(&self, coro: F, name: &str) -> PyResult<Task<T>>
+    where
+        T: Clone + 'static,
+        F: std::future::Future<Output = PyResult<T>> + 'static,
+    {
+        self.check_closed()?;
+        Ok(Task::spawn(self, coro, Some(name.to_string())))
+    }
+
+    pub(crate) fn next_task_name(&self) -> String {
+        let n = self.0.task_name_counter.get() + 1;
+        self.0.task_name_counter.set(n);
+        format!("Task-{n}")
+    }
+
+    pub(crate) fn register_task(&self, task: Weak<dyn AnyTask>) -> u64 {
+        let id = self.0.next_task_id.get() + 1;
+        self.0.next_task_id.set(id);
+        self.0.tasks.borrow_mut().insert(id, task);
+        id
+    }
+
+    pub(crate) fn unregister_task(&self, id: u64) {
+        self.0.tasks.borrow_mut().remove(&id);
+    }
+
+    /// `asyncio.all_tasks(loop)`: the tasks not yet done, in creation order.
+    pub fn all_tasks(&self) -> Vec<Rc<dyn AnyTask>> {
+        let tasks: Vec<Rc<dyn AnyTask>> = self.0.tasks.borrow().values().filter_map(Weak::upgrade).collect();
+        tasks.into_iter().filter(|t| !t.is_done()).collect()
+    }
+
+    // ----- running -----
+
+    /// `loop.is_running()`.
+    pub fn is_running(&self) -> bool {
+        self.0.running.get()
+    }
+    /// `loop.is_closed()`.
+    pub fn is_closed(&self) -> bool {
+        self.0.closed.get()
+    }
+    /// `loop.stop()`: finish the current iteration, then return from
+    /// `run_forever`. Every callback already scheduled will still run.
+    pub fn stop(&self) {
+        self.0.stopping.set(true);
+    }
+
+    /// `loop.close()`: clear the queues.
+    ///
+    /// # Errors
+    /// `RuntimeError: Cannot close a running event loop`.
+    pub fn close(&self) -> PyResult<()> {
+        if self.is_running() {
+            return Err(Exception::runtime_error("Cannot close a running event loop"));
+        }
+        if self.0.closed.get() {
+            return Ok(());
+        }
+        self.0.closed.set(true);
+        // Take the queues out before dropping them: dropping a callback may
+        // drop a task, which must not find the queues borrowed.
+        let ready = std::mem::take(&mut *self.0.ready.borrow_mut());
+        let scheduled = std::mem::take(&mut *self.0.scheduled.borrow_mut());
+        drop(ready);
+        drop(scheduled);
+        Ok(())
+    }
+
+    fn check_running(&self) -> PyResult<()> {
+        if self.is_running() {
+            return Err(Exception::runtime_error("This event loop is already running"));
+        }
+        if RUNNING_LOOP.with(|r| r.borrow().is_some()) {
+            return Err(Exception::runtime_error("Cannot run the event loop while another loop is running"));
+        }
+        Ok(())
+    }
+
+    /// Mark the loop running (what `run_forever` does before its first
+    /// iteration). Drivers that iterate by hand call this, then
+    /// [`EventLoop::exit_running`] when they are done.
+    ///
+    /// # Errors
+    /// As `run_forever`: a closed loop, a running loop, another running loop.
+    pub fn enter_running(&self) -> PyResult<()> {
+        self.check_closed()?;
+        self.check_running()?;
+        self.0.running.set(true);
+        RUNNING_LOOP.with(|r| *r.borrow_mut() = Some(self.clone()));
+        Ok(())
+    }
+
+    /// The `finally` of `run_forever`.
+    pub fn exit_running(&self) {
+        self.0.stopping.set(false);
+        self.0.running.set(false);
+        RUNNING_LOOP.with(|r| *r.borrow_mut() = None);
+    }
+
+    /// True when `stop()` was called and the loop should leave `run_forever`
+    /// after this iteration.
+    pub fn is_stopping(&self) -> bool {
+        self.0.stopping.get()
+    }
+
+    /// `loop.run_forever()`: iterate until `stop()`.
+    ///
+    /// # Errors
+    /// A closed or already running loop; a deadlock (nothing scheduled while
+    /// tasks wait) as `Deadlock: deadlock: ...`.
+    pub fn run_forever(&self) -> PyResult<()> {
+        self.enter_running()?;
+        let result = (|| loop {
+            self.run_once()?;
+            if self.0.stopping.get() {
+                return Ok(());
+            }
+        })();
+        self.exit_running();
+        result
+    }
+
+    /// `loop.run_until_complete(future)`: run until `future` is done and
+    /// return its result (or raise its exception).
+    ///
+    /// # Errors
+    /// The future's exception; `RuntimeError` for a closed or running loop or
+    /// when the loop stopped before the future completed; a deadlock.
+    pub fn run_until_complete<T: Clone + 'static>(&self, future: &Future<T>) -> PyResult<T> {
+        self.check_closed()?;
+        self.check_running()?;
+        let stopper = future.add_done_callback(|fut: &Future<T>| {
+            // `_run_until_complete_cb`: stop the loop the future belongs to.
+            if let Some(lp) = fut.get_loop() {
+                lp.stop();
+            }
+        });
+        let run = self.run_forever();
+        future.remove_done_callback(stopper);
+        run?;
+        if !future.done() {
+            return Err(Exception::runtime_error("Event loop stopped before Future completed."));
+        }
+        future.result()
+    }
+
+    /// One iteration: [`prepare_iteration`](Self::prepare_iteration), a
+    /// virtual select, [`finish_iteration`](Self::finish_iteration).
+    ///
+    /// # Errors
+    /// `Deadlock` when nothing is ready or scheduled and no outside callback is
+    /// expected.
+    pub fn run_once(&self) -> PyResult<()> {
+        match self.prepare_iteration() {
+            Some(timeout) => self.0.clock.borrow_mut().select(timeout),
+            None => return Err(self.deadlock()),
+        }
+        self.finish_iteration();
+        Ok(())
+    }
+
+    /// First half of `_run_once`: compact cancelled timers and return the
+    /// select timeout, `None` when nothing is ready or scheduled.
+    pub fn prepare_iteration(&self) -> Option<f64> {
+        let inner = &*self.0;
+        {
+            let mut scheduled = inner.scheduled.borrow_mut();
+            let sched_count = scheduled.len();
+            if sched_count > MIN_SCHEDULED_TIMER_HANDLES
+                && inner.timer_cancelled_count.get() as f64 / sched_count as f64
+                    > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+            {
+                let mut kept = Vec::with_capacity(sched_count);
+                for handle in scheduled.drain(..) {
+                    if handle.cancelled() {
+                        handle.0.scheduled.set(false);
+                    } else {
+                        kept.push(handle);
+                    }
+                }
+                heapq::heapify(&mut kept, timer_lt);
+                *scheduled = kept;
+                inner.timer_cancelled_count.set(0);
+            } else {
+                while scheduled.first().is_some_and(Handle::cancelled) {
+                    inner.timer_cancelled_count.set(inner.timer_cancelled_count.get().saturating_sub(1));
+                    if let Some(handle) = heapq::heappop(&mut scheduled, timer_lt) {
+                        handle.0.scheduled.set(false);
+                    }
+                }
+            }
+        }
+        if !inner.ready.borrow().is_empty() || inner.stopping.get() {
+            Some(0.0)
+        } else if let Some(first) = inner.scheduled.borrow().first() {
+            let timeout = first.0.when - self.time();
+            Some(timeout.clamp(0.0, MAXIMUM_SELECT_TIMEOUT).max(0.0))
+        } else if inner.external_pending.get() > 0 {
+            // Something outside will call back; a driver waits for it.
+            None
+        } else {
+            None
+        }
+    }
+
+    /// True when an empty schedule only means "wait for an outside callback".
+    pub fn expects_external(&self) -> bool {
+        self.0.external_pending.get() > 0
+    }
+
+    /// Count one outside callback (a worker's result) as expected.
+    pub fn expect_external(&self) {
+        self.0.external_pending.set(self.0.external_pending.get() + 1);
+    }
+
+    /// An expected outside callback arrived (or will never come).
+    pub fn external_done(&self) {
+        self.0.external_pending.set(self.0.external_pending.get().saturating_sub(1));
+    }
+
+    /// Advance the loop's clock as `select(timeout)` would (drivers that did
+    /// not run [`run_once`](Self::run_once) call this before finishing).
+    pub fn select(&self, timeout: f64) {
+        self.0.clock.borrow_mut().select(timeout);
+    }
+
+    /// Second half of `_run_once`: move due timers to the ready queue, then run
+    /// exactly the handles ready at that point.
+    pub fn finish_iteration(&self) {
+        let inner = &*self.0;
+        let end_time = self.time() + CLOCK_RESOLUTION;
+        {
+            let mut scheduled = inner.scheduled.borrow_mut();
+            let mut ready = inner.ready.borrow_mut();
+            while scheduled.first().is_some_and(|h| h.0.when < end_time) {
+                if let Some(handle) = heapq::heappop(&mut scheduled, timer_lt) {
+                    handle.0.scheduled.set(false);
+                    ready.push_back(Ready::Handle(handle));
+                }
+            }
+        }
+        let ntodo = inner.ready.borrow().len();
+        for _ in 0..ntodo {
+            let next = inner.ready.borrow_mut().pop_front();
+            match next {
+                Some(Ready::Handle(handle)) => {
+                    if !handle.cancelled() {
+                        if handle.0.timer && self.tracing() {
+                            let when = handle.0.when;
+                            self.trace(|| TraceEvent::TimerFired { when });
+                        }
+                        handle.run();
+                    }
+                }
+                Some(Ready::Step(step)) => step.run_step(),
+                None => break,
+            }
+        }
+    }
+
+    /// Number of handles in the ready queue.
+    pub fn ready_len(&self) -> usize {
+        self.0.ready.borrow().len()
+    }
+    /// Number of timers in the heap (cancelled ones included, as `len(_scheduled)`).
+    pub fn scheduled_len(&self) -> usize {
+        self.0.scheduled.borrow().len()
+    }
+    /// `_timer_cancelled_count`.
+    pub fn timer_cancelled_count(&self) -> usize {
+        self.0.timer_cancelled_count.get()
+    }
+    /// The earliest deadline in the heap, if any.
+    pub fn next_deadline(&self) -> Option<f64> {
+        self.0.scheduled.borrow().first().map(|h| h.0.when)
+    }
+
+    /// The oracle's deadlock error:
+    /// `deadlock: nothing is scheduled and N task(s) wait forever: names`,
+    /// the names sorted as strings.
+    pub fn deadlock(&self) -> Exception {
+        let mut names: Vec<String> = self.all_tasks().iter().map(|t| t.name()).collect();
+        names.sort();
+        Exception::new(
+            "Deadlock",
+            format!(
+                "deadlock: nothing is scheduled and {} task(s) wait forever: {}",
+                names.len(),
+                names.join(", ")
+            ),
+        )
+    }
+
+    /// What each waiting task waits on, for error messages: `name: label`.
+    pub fn describe_waiting(&self) -> Vec<String> {
+        self.all_tasks().iter().map(|t| format!("{}: {}", t.name(), t.waiting_on())).collect()
+    }
+
+    // ----- output and tracing -----
+
+    /// Send printed lines to `sink` (one call per trace line, without newline).
+    pub fn set_output(&self, sink: impl FnMut(&str) + 'static) {
+        *self.0.output.borrow_mut() = Some(Box::new(sink));
+    }
+
+    /// `vclock.log(text)`: print `[%9.3f] text` at the loop's time.
+    pub fn log(&self, text: &str) {
+        let line = format!("[{}] {}", crate::pyfmt::format_time(self.time()), text);
+        self.trace(|| TraceEvent::Print { line: &line });
+        if let Some(sink) = self.0.output.borrow_mut().as_mut() {
+            sink(&line);
+        }
+    }
+
+    /// Listen to trace events. Without a tracer, tracing costs one flag test.
+    pub fn set_tracer(&self, tracer: Box<dyn Tracer>) {
+        *self.0.tracer.borrow_mut() = Some(tracer);
+        self.0.tracing.set(true);
+    }
+    /// Stop listening and return the tracer.
+    pub fn take_tracer(&self) -> Option<Box<dyn Tracer>> {
+        self.0.tracing.set(false);
+        self.0.tracer.borrow_mut().take()
+    }
+    #[inline]
+    pub fn tracing(&self) -> bool {
+        self.0.tracing.get()
+    }
+    /// Send one event to the tracer (callers check [`tracing`](Self::tracing)
+    /// first when building the event costs anything).
+    pub fn emit(&self, event: &TraceEvent<'_>) {
+        if self.0.tracing.get() {
+            let time = self.time();
+            if let Ok(mut tracer) = self.0.tracer.try_borrow_mut() {
+                if let Some(tracer) = tracer.as_mut() {
+                    tracer.event(time, event);
+                }
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn trace<'a>(&self, event: impl FnOnce() -> TraceEvent<'a>) {
+        if self.0.tracing.get() {
+            let time = self.time();
+            if let Ok(mut tracer) = self.0.tracer.try_borrow_mut() {
+                if let Some(tracer) = tracer.as_mut() {
+                    tracer.event(time, &event());
+                }
+            }
+        }
+    }
+}
+
+impl LoopInner {
+    pub(crate) fn upgrade(weak: &Weak<LoopInner>) -> Option<EventLoop> {
+        weak.upgrade().map(EventLoop::from_inner)
+    }
+}
+
+/// `TimerHandle.__lt__`: deadlines alone.
+fn timer_lt(a: &Handle, b: &Handle) -> bool {
+    a.0.when < b.0.when
+}

@@ -1,0 +1,163 @@
+//! Python-like exceptions: a type name, a message, and for exception groups the
+//! exceptions they carry.
+//!
+//! Every awaitable of the engine yields `Result<T, Exception>`; user code
+//! propagates with `?` and catches by matching (`Err(e) if e.is_cancelled()`).
+//! `Display` prints what Python's last traceback line shows: `Type: message`,
+//! or `Type` alone when the message is empty.
+
+use std::fmt;
+use std::rc::Rc;
+
+/// A Python exception value. Cheap to clone (one `Rc`).
+#[derive(Clone)]
+pub struct Exception(Rc<ExceptionInner>);
+
+struct ExceptionInner {
+    type_name: Rc<str>,
+    message: String,
+    /// True for `BaseException` subclasses that are not `Exception`s
+    /// (`CancelledError`, `KeyboardInterrupt`, `SystemExit`, `BaseExceptionGroup`).
+    base_only: bool,
+    /// The members of an `ExceptionGroup` / `BaseExceptionGroup`.
+    group: Vec<Exception>,
+}
+
+/// Python's exception types that the engine itself raises.
+pub mod types {
+    pub const CANCELLED_ERROR: &str = "CancelledError";
+    pub const TIMEOUT_ERROR: &str = "TimeoutError";
+    pub const INVALID_STATE_ERROR: &str = "InvalidStateError";
+    pub const VALUE_ERROR: &str = "ValueError";
+    pub const RUNTIME_ERROR: &str = "RuntimeError";
+    pub const TYPE_ERROR: &str = "TypeError";
+    pub const ZERO_DIVISION_ERROR: &str = "ZeroDivisionError";
+    pub const EXCEPTION_GROUP: &str = "ExceptionGroup";
+    pub const BASE_EXCEPTION_GROUP: &str = "BaseExceptionGroup";
+    pub const QUEUE_EMPTY: &str = "QueueEmpty";
+    pub const QUEUE_FULL: &str = "QueueFull";
+    pub const BROKEN_BARRIER_ERROR: &str = "BrokenBarrierError";
+}
+
+impl Exception {
+    /// An exception of a (possibly user-defined) type that derives from `Exception`.
+    pub fn new(type_name: &str, message: impl Into<String>) -> Exception {
+        let base_only = matches!(type_name, "CancelledError" | "KeyboardInterrupt" | "SystemExit");
+        Exception(Rc::new(ExceptionInner {
+            type_name: Rc::from(type_name),
+            message: message.into(),
+            base_only,
+            group: Vec::new(),
+        }))
+    }
+
+    /// `asyncio.CancelledError(msg)`; `None` gives an empty message.
+    pub fn cancelled(msg: Option<&str>) -> Exception {
+        Exception::new(types::CANCELLED_ERROR, msg.unwrap_or(""))
+    }
+    /// `TimeoutError()` (in 3.11, `asyncio.TimeoutError` is the builtin).
+    pub fn timeout() -> Exception {
+        Exception::new(types::TIMEOUT_ERROR, "")
+    }
+    pub fn invalid_state(msg: impl Into<String>) -> Exception {
+        Exception::new(types::INVALID_STATE_ERROR, msg)
+    }
+    pub fn value_error(msg: impl Into<String>) -> Exception {
+        Exception::new(types::VALUE_ERROR, msg)
+    }
+    pub fn runtime_error(msg: impl Into<String>) -> Exception {
+        Exception::new(types::RUNTIME_ERROR, msg)
+    }
+    pub fn type_error(msg: impl Into<String>) -> Exception {
+        Exception::new(types::TYPE_ERROR, msg)
+    }
+    pub fn zero_division(msg: impl Into<String>) -> Exception {
+        Exception::new(types::ZERO_DIVISION_ERROR, msg)
+    }
+
+    /// `ExceptionGroup(msg, excs)`, or `BaseExceptionGroup` when any member is
+    /// not an `Exception` (as Python chooses in `BaseExceptionGroup.__new__`).
+    pub fn group(msg: impl Into<String>, exceptions: Vec<Exception>) -> Exception {
+        let base_only = exceptions.iter().any(|e| e.is_base_only());
+        let type_name = if base_only { types::BASE_EXCEPTION_GROUP } else { types::EXCEPTION_GROUP };
+        Exception(Rc::new(ExceptionInner {
+            type_name: Rc::from(type_name),
+            message: msg.into(),
+            base_only,
+            group: exceptions,
+        }))
+    }
+
+    pub fn type_name(&self) -> &str {
+        &self.0.type_name
+    }
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+    /// The members of an exception group (empty for any other exception).
+    pub fn exceptions(&self) -> &[Exception] {
+        &self.0.group
+    }
+    pub fn is_group(&self) -> bool {
+        matches!(&*self.0.type_name, types::EXCEPTION_GROUP | types::BASE_EXCEPTION_GROUP)
+    }
+    /// `isinstance(e, type_name)` for the engine's flat hierarchy (groups
+    /// aside, a type matches only itself).
+    pub fn is(&self, type_name: &str) -> bool {
+        &*self.0.type_name == type_name
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.is(types::CANCELLED_ERROR)
+    }
+    pub fn is_timeout(&self) -> bool {
+        self.is(types::TIMEOUT_ERROR)
+    }
+    /// True when `except Exception` would not catch it.
+    pub fn is_base_only(&self) -> bool {
+        self.0.base_only
+    }
+    /// Identity, as Python's `is`.
+    pub fn ptr_eq(&self, other: &Exception) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Display for Exception {
+    /// The last line of a Python traceback: `Type: message` or `Type`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = self.str();
+        if message.is_empty() {
+            f.write_str(self.type_name())
+        } else {
+            write!(f, "{}: {}", self.type_name(), message)
+        }
+    }
+}
+
+impl Exception {
+    /// `str(e)`: the message; for a group, Python's `msg (N sub-exception[s])`.
+    pub fn str(&self) -> String {
+        if self.is_group() {
+            let n = self.0.group.len();
+            format!("{} ({} sub-exception{})", self.0.message, n, if n == 1 { "" } else { "s" })
+        } else {
+            self.0.message.clone()
+        }
+    }
+}
+
+impl fmt::Debug for Exception {
+    /// Python's `repr(e)` for the common single-argument case: `Type('msg')`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message().is_empty() && !self.is_group() {
+            write!(f, "{}()", self.type_name())
+        } else {
+            write!(f, "{}({:?})", self.type_name(), self.message())
+        }
+    }
+}
+
+impl std::error::Error for Exception {}
+
+/// The engine's result type: `Ok(T)` or a raised Python exception.
+pub type PyResult<T> = Result<T, Exception>;

@@ -1,0 +1,431 @@
+//! `asyncio.Future`: a result that will be available later.
+//!
+//! Done callbacks are always scheduled with `call_soon`, never run inline,
+//! even when the future is already done when the callback is added. A task
+//! awaiting a future therefore resumes one loop iteration after the future
+//! completes, as in CPython.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll};
+
+use crate::event_loop::{EventLoop, LoopInner};
+use crate::exception::{Exception, PyResult};
+use crate::gather::GatherCancel;
+use crate::task::{step_ctx, TaskStep, Yield};
+
+/// An asyncio future holding a `T` or an exception. Cloning gives another
+/// reference to the same future.
+pub struct Future<T>(pub(crate) Rc<FutureCore<T>>);
+
+impl<T> Clone for Future<T> {
+    fn clone(&self) -> Self {
+        Future(self.0.clone())
+    }
+}
+
+/// Identifies a callback added with [`Future::add_done_callback`], for
+/// [`Future::remove_done_callback`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallbackId(u64);
+
+pub(crate) enum State<T> {
+    Pending,
+    Finished(PyResult<T>),
+    Cancelled,
+}
+
+/// A done callback, called with the future.
+type FutureCallback<T> = Box<dyn FnOnce(&Future<T>)>;
+
+enum DoneCallback<T> {
+    Fn(u64, FutureCallback<T>),
+    /// A task's `__wakeup`: step the task.
+    Wakeup(Rc<dyn TaskStep>),
+}
+
+pub(crate) struct FutureCore<T> {
+    event_loop: Weak<LoopInner>,
+    pub(crate) state: RefCell<State<T>>,
+    callbacks: RefCell<Vec<DoneCallback<T>>>,
+    next_callback_id: Cell<u64>,
+    cancel_message: RefCell<Option<String>>,
+    /// `_cancelled_exc`: the `CancelledError` a task was cancelled with, raised
+    /// again (once) by `result()`.
+    pub(crate) cancelled_exc: RefCell<Option<Exception>>,
+    /// A `cancel()` override: a task's own future cancels the task (as
+    /// `Task.cancel` overrides `Future.cancel`), a gathering future its
+    /// children.
+    pub(crate) cancel_hook: RefCell<Option<CancelHook>>,
+    /// What the page calls this future while a task waits on it.
+    label: RefCell<Option<Rc<str>>>,
+}
+
+pub(crate) enum CancelHook {
+    Task(Weak<dyn TaskCancel>),
+    Gather(Rc<GatherCancel>),
+}
+
+enum HookRef {
+    Task(Rc<dyn TaskCancel>),
+    Gather(Rc<GatherCancel>),
+}
+
+/// The task side of a task's future.
+pub(crate) trait TaskCancel {
+    fn cancel_task(&self, msg: Option<&str>) -> bool;
+    fn task_name(&self) -> String;
+}
+
+/// A future seen without its result type, as a task's `_fut_waiter`.
+pub trait AnyFuture {
+    fn done(&self) -> bool;
+    fn cancelled(&self) -> bool;
+    /// `cancel(msg)`; for a task's future, `Task.cancel`.
+    fn cancel_any(self: Rc<Self>, msg: Option<&str>) -> bool;
+    /// What a task waiting on it is waiting for, in words.
+    fn label(&self) -> String;
+    /// `add_done_callback` for a callback that does not need the future.
+    fn add_done_callback_any(&self, f: Box<dyn FnOnce()>);
+    /// `exception()` of a done future that was not cancelled (`None` for a
+    /// result or while pending).
+    fn exception_any(&self) -> Option<Exception>;
+    /// `_make_cancelled_error()`.
+    fn make_cancelled_error_any(&self) -> Exception;
+    /// `_cancel_message`.
+    fn cancel_message_any(&self) -> Option<String>;
+    #[doc(hidden)]
+    fn add_wakeup(&self, task: Rc<dyn TaskStep>);
+    #[doc(hidden)]
+    fn addr(&self) -> *const ();
+}
+
+impl<T: Clone + 'static> Future<T> {
+    /// `loop.create_future()`.
+    pub fn new(event_loop: &EventLoop) -> Future<T> {
+        Future(Rc::new(FutureCore {
+            event_loop: event_loop.downgrade(),
+            state: RefCell::new(State::Pending),
+            callbacks: RefCell::new(Vec::new()),
+            next_callback_id: Cell::new(0),
+            cancel_message: RefCell::new(None),
+            cancelled_exc: RefCell::new(None),
+            cancel_hook: RefCell::new(None),
+            label: RefCell::new(None),
+        }))
+    }
+
+    /// A future on the running loop (`asyncio.Future()` inside a coroutine).
+    ///
+    /// # Errors
+    /// `RuntimeError: no running event loop`.
+    pub fn on_running_loop() -> PyResult<Future<T>> {
+        Ok(Future::new(&crate::event_loop::get_running_loop()?))
+    }
+
+    /// Name what a task waiting on this future waits for (shown by the page
+    /// and in deadlock explanations).
+    pub fn with_label(self, label: &str) -> Future<T> {
+        *self.0.label.borrow_mut() = Some(Rc::from(label));
+        self
+    }
+    pub fn set_label(&self, label: &str) {
+        *self.0.label.borrow_mut() = Some(Rc::from(label));
+    }
+
+    /// `fut.get_loop()`; `None` once the loop is gone.
+    pub fn get_loop(&self) -> Option<EventLoop> {
+        LoopInner::upgrade(&self.0.event_loop)
+    }
+
+    /// `fut.done()`: finished with a result or an exception, or cancelled.
+    pub fn done(&self) -> bool {
+        !matches!(*self.0.state.borrow(), State::Pending)
+    }
+    /// `fut.cancelled()`.
+    pub fn cancelled(&self) -> bool {
+        matches!(*self.0.state.borrow(), State::Cancelled)
+    }
+
+    /// `fut.result()`.
+    ///
+    /// # Errors
+    /// The exception that was set; `CancelledError` if cancelled;
+    /// `InvalidStateError: Result is not ready.` while pending.
+    pub fn result(&self) -> PyResult<T> {
+        match &*self.0.state.borrow() {
+            State::Pending => Err(Exception::invalid_state("Result is not ready.")),
+            State::Finished(result) => result.clone(),
+            State::Cancelled => Err(self.make_cancelled_error()),
+        }
+    }
+
+    /// `fut.exception()`: `Ok(None)` for a result, `Ok(Some(e))` for an
+    /// exception.
+    ///
+    /// # Errors
+    /// `CancelledError` if cancelled; `InvalidStateError: Exception is not
+    /// set.` while pending.
+    pub fn exception(&self) -> PyResult<Option<Exception>> {
+        match &*self.0.state.borrow() {
+            State::Pending => Err(Exception::invalid_state("Exception is not set.")),
+            State::Finished(Ok(_)) => Ok(None),
+            State::Finished(Err(e)) => Ok(Some(e.clone())),
+            State::Cancelled => Err(self.make_cancelled_error()),
+        }
+    }
+
+    /// `_make_cancelled_error()`: the saved `CancelledError` (once), else a
+    /// new one carrying the cancel message.
+    pub(crate) fn make_cancelled_error(&self) -> Exception {
+        self.0.make_cancelled_error_any()
+    }
+
+    pub(crate) fn set_cancel_message_internal(&self, msg: Option<String>) {
+        *self.0.cancel_message.borrow_mut() = msg;
+    }
+
+    /// The message given to `cancel(msg)`.
+    pub fn cancel_message(&self) -> Option<String> {
+        self.0.cancel_message.borrow().clone()
+    }
+
+    /// `fut.set_result(value)`.
+    ///
+    /// # Errors
+    /// `InvalidStateError: invalid state` when already done.
+    pub fn set_result(&self, value: T) -> PyResult<()> {
+        self.finish(Ok(value))
+    }
+
+    /// `fut.set_exception(exc)`.
+    ///
+    /// # Errors
+    /// `InvalidStateError: invalid state` when already done.
+    pub fn set_exception(&self, exc: Exception) -> PyResult<()> {
+        self.finish(Err(exc))
+    }
+
+    pub(crate) fn finish(&self, result: PyResult<T>) -> PyResult<()> {
+        {
+            let mut state = self.0.state.borrow_mut();
+            if !matches!(*state, State::Pending) {
+                return Err(Exception::invalid_state("invalid state"));
+            }
+            *state = State::Finished(result);
+        }
+        self.schedule_callbacks();
+        Ok(())
+    }
+
+    /// `fut.cancel(msg)`: for a plain future, mark it cancelled and schedule
+    /// its callbacks; for a task's future, `Task.cancel(msg)`. `false` when
+    /// already done.
+    pub fn cancel(&self, msg: Option<&str>) -> bool {
+        let hook = match &*self.0.cancel_hook.borrow() {
+            None => None,
+            Some(CancelHook::Task(task)) => task.upgrade().map(HookRef::Task),
+            Some(CancelHook::Gather(gather)) => Some(HookRef::Gather(gather.clone())),
+        };
+        match hook {
+            Some(HookRef::Task(task)) => task.cancel_task(msg),
+            Some(HookRef::Gather(gather)) => {
+                if self.done() {
+                    return false;
+                }
+                gather.cancel(msg)
+            }
+            None => self.cancel_future(msg),
+        }
+    }
+
+    pub(crate) fn set_gather_cancel(&self, hook: Rc<GatherCancel>) {
+        *self.0.cancel_hook.borrow_mut() = Some(CancelHook::Gather(hook));
+    }
+
+    /// `Future.cancel(self, msg)` without the task override.
+    pub(crate) fn cancel_future(&self, msg: Option<&str>) -> bool {
+        {
+            let mut state = self.0.state.borrow_mut();
+            if !matches!(*state, State::Pending) {
+                return false;
+            }
+            *state = State::Cancelled;
+        }
+        *self.0.cancel_message.borrow_mut() = msg.map(str::to_string);
+        self.schedule_callbacks();
+        true
+    }
+
+    fn schedule_callbacks(&self) {
+        let callbacks = std::mem::take(&mut *self.0.callbacks.borrow_mut());
+        if callbacks.is_empty() {
+            return;
+        }
+        let Some(event_loop) = self.get_loop() else { return };
+        for callback in callbacks {
+            match callback {
+                DoneCallback::Fn(_, f) => {
+                    let fut = self.clone();
+                    event_loop.call_soon_internal(Box::new(move || f(&fut)));
+                }
+                DoneCallback::Wakeup(task) => event_loop.call_soon_step(task),
+            }
+        }
+    }
+
+    /// `fut.add_done_callback(fn)`: `fn(fut)` is scheduled with `call_soon`
+    /// when the future is done, or at once (still through `call_soon`) if it
+    /// already is.
+    pub fn add_done_callback(&self, f: impl FnOnce(&Future<T>) + 'static) -> CallbackId {
+        let id = self.0.next_callback_id.get() + 1;
+        self.0.next_callback_id.set(id);
+        if self.done() {
+            if let Some(event_loop) = self.get_loop() {
+                let fut = self.clone();
+                event_loop.call_soon_internal(Box::new(move || f(&fut)));
+            }
+        } else {
+            self.0.callbacks.borrow_mut().push(DoneCallback::Fn(id, Box::new(f)));
+        }
+        CallbackId(id)
+    }
+
+    /// `fut.remove_done_callback(fn)`: the number of callbacks removed.
+    pub fn remove_done_callback(&self, id: CallbackId) -> usize {
+        let mut callbacks = self.0.callbacks.borrow_mut();
+        let before = callbacks.len();
+        callbacks.retain(|c| !matches!(c, DoneCallback::Fn(i, _) if *i == id.0));
+        before - callbacks.len()
+    }
+
+    /// Identity, as Python's `is`.
+    pub fn ptr_eq(&self, other: &Future<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// This future without its type, for [`AnyFuture`] users.
+    pub fn as_any(&self) -> Rc<dyn AnyFuture> {
+        self.0.clone()
+    }
+}
+
+impl<T: Clone + 'static> AnyFuture for FutureCore<T> {
+    fn done(&self) -> bool {
+        !matches!(*self.state.borrow(), State::Pending)
+    }
+    fn cancelled(&self) -> bool {
+        matches!(*self.state.borrow(), State::Cancelled)
+    }
+    fn cancel_any(self: Rc<Self>, msg: Option<&str>) -> bool {
+        Future(self).cancel(msg)
+    }
+    fn label(&self) -> String {
+        if let Some(CancelHook::Task(task)) = &*self.cancel_hook.borrow() {
+            if let Some(task) = task.upgrade() {
+                return task.task_name();
+            }
+        }
+        match &*self.label.borrow() {
+            Some(label) => label.to_string(),
+            None => "a future".to_string(),
+        }
+    }
+    fn add_done_callback_any(&self, f: Box<dyn FnOnce()>) {
+        let id = self.next_callback_id.get() + 1;
+        self.next_callback_id.set(id);
+        if AnyFuture::done(self) {
+            if let Some(event_loop) = LoopInner::upgrade(&self.event_loop) {
+                event_loop.call_soon_internal(f);
+            }
+        } else {
+            self.callbacks.borrow_mut().push(DoneCallback::Fn(id, Box::new(move |_: &Future<T>| f())));
+        }
+    }
+    fn exception_any(&self) -> Option<Exception> {
+        match &*self.state.borrow() {
+            State::Finished(Err(e)) => Some(e.clone()),
+            _ => None,
+        }
+    }
+    fn make_cancelled_error_any(&self) -> Exception {
+        if let Some(exc) = self.cancelled_exc.borrow_mut().take() {
+            return exc;
+        }
+        Exception::cancelled(self.cancel_message.borrow().as_deref())
+    }
+    fn cancel_message_any(&self) -> Option<String> {
+        self.cancel_message.borrow().clone()
+    }
+    fn add_wakeup(&self, task: Rc<dyn TaskStep>) {
+        if AnyFuture::done(self) {
+            if let Some(event_loop) = LoopInner::upgrade(&self.event_loop) {
+                event_loop.call_soon_step(task);
+            }
+        } else {
+            self.callbacks.borrow_mut().push(DoneCallback::Wakeup(task));
+        }
+    }
+    fn addr(&self) -> *const () {
+        self as *const FutureCore<T> as *const ()
+    }
+}
+
+impl<T: Clone + 'static> fmt::Debug for Future<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = match &*self.0.state.borrow() {
+            State::Pending => "pending",
+            State::Finished(Ok(_)) => "finished",
+            State::Finished(Err(_)) => "finished (exception)",
+            State::Cancelled => "cancelled",
+        };
+        write!(f, "<Future {state}>")
+    }
+}
+
+/// `await fut`: yields the future to the task until it is done, then returns
+/// its result.
+pub struct FutureAwait<T> {
+    fut: Future<T>,
+    yielded: bool,
+}
+
+impl<T: Clone + 'static> std::future::Future for FutureAwait<T> {
+    type Output = PyResult<T>;
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<T>> {
+        if self.yielded {
+            // Resumed by the task: a pending throw (cancellation) wins.
+            if let Some(exc) = step_ctx::take_throw() {
+                return Poll::Ready(Err(exc));
+            }
+        }
+        if self.fut.done() {
+            return Poll::Ready(self.fut.result());
+        }
+        if self.yielded {
+            // `await wasn't used with future`: stepped again while pending.
+            return Poll::Ready(Err(Exception::runtime_error("await wasn't used with future")));
+        }
+        self.yielded = true;
+        step_ctx::set_yield(Yield::Future(self.fut.as_any()));
+        Poll::Pending
+    }
+}
+
+impl<T: Clone + 'static> std::future::IntoFuture for Future<T> {
+    type Output = PyResult<T>;
+    type IntoFuture = FutureAwait<T>;
+    fn into_future(self) -> FutureAwait<T> {
+        FutureAwait { fut: self, yielded: false }
+    }
+}
+
+impl<T: Clone + 'static> std::future::IntoFuture for &Future<T> {
+    type Output = PyResult<T>;
+    type IntoFuture = FutureAwait<T>;
+    fn into_future(self) -> FutureAwait<T> {
+        FutureAwait { fut: self.clone(), yielded: false }
+    }
+}

@@ -1,0 +1,68 @@
+//! A single-threaded event loop that reproduces CPython 3.11 asyncio's
+//! observable order: the same ready queue, timer heap, future callbacks, task
+//! steps and cancellation, on a clock the caller supplies.
+//!
+//! Coroutines are Rust futures returning [`PyResult`]; they await the
+//! engine's awaitables ([`Future`], [`Task`], [`sleep`], ...) and propagate
+//! exceptions with `?`. A loop runs them:
+//!
+//! ```
+//! use asyncio_engine::{run, sleep, create_task, get_running_loop, EventLoop, PyResult};
+//!
+//! async fn say_after(delay: f64, what: &'static str) -> PyResult<()> {
+//!     sleep(delay).await?;
+//!     get_running_loop()?.log(what);
+//!     Ok(())
+//! }
+//!
+//! let event_loop = EventLoop::new();
+//! let lines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+//! let sink = lines.clone();
+//! event_loop.set_output(move |line| sink.borrow_mut().push(line.to_string()));
+//! run(&event_loop, async {
+//!     let t1 = create_task(say_after(1.0, "hello"))?;
+//!     let t2 = create_task(say_after(2.0, "world"))?;
+//!     t1.await?;
+//!     t2.await?;
+//!     Ok(())
+//! }).unwrap();
+//! assert_eq!(*lines.borrow(), ["[    1.000] hello", "[    2.000] world"]);
+//! ```
+//!
+//! The engine never reads a wall clock and never links web-sys: time comes
+//! from a [`Clock`], output goes to a sink, and the page listens to
+//! [`TraceEvent`]s.
+
+mod awaitable;
+mod combinators;
+mod event_loop;
+mod future;
+mod gather;
+mod runner;
+mod sleep;
+mod task;
+mod taskgroup;
+mod timeouts;
+
+pub mod clock;
+pub mod exception;
+pub mod heapq;
+pub mod pyfmt;
+pub mod pyrandom;
+pub mod pyvalue;
+pub mod sync;
+pub mod trace;
+
+pub use awaitable::{Awaitable, Coroutine};
+pub use clock::{Clock, VirtualClock};
+pub use combinators::{as_completed, shield, wait, wait_for, AsCompleted, ReturnWhen};
+pub use event_loop::{get_running_loop, EventLoop, Handle, TimerHandle};
+pub use exception::{Exception, PyResult};
+pub use future::{AnyFuture, CallbackId, Future, FutureAwait};
+pub use gather::{gather, gather_any, gather_on, gather_outcomes};
+pub use runner::{report_exception, run};
+pub use sleep::{sleep, sleep0, sleep_result, Sleep0};
+pub use task::{create_named_task, create_task, current_task, ensure_future, step_ctx, AnyTask, Task, Yield};
+pub use taskgroup::TaskGroup;
+pub use timeouts::{timeout, timeout_at, Timeout, TimeoutState};
+pub use trace::{Outcome, TraceEvent, Tracer};

@@ -1,0 +1,1 @@
+//! Synchronisation primitives and queues (in progress).

@@ -1,0 +1,92 @@
+//! `asyncio-play`: run a scenario of the catalogue and print its trace, with
+//! the command line of the oracle's `run.py`.
+//!
+//! ```text
+//! asyncio-play NAME [key=value ...]   run NAME, parameters overridden
+//! asyncio-play --list                  one line per scenario: name<TAB>summary
+//! asyncio-play --params NAME           NAME's parameters as JSON
+//! ```
+//! Bad usage (unknown scenario or key, a value of the wrong type or out of
+//! range) is one line on stderr and exit status 2.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use asyncio_engine::EventLoop;
+use asyncio_scenarios::{catalogue, find, params_json, parse_args, run_on};
+
+const USAGE: &str = "Run one scenario of the asyncio playground on the virtual clock.
+
+    asyncio-play NAME [key=value ...]   run NAME, parameters overridden
+    asyncio-play --list                  one line per scenario: name<TAB>summary
+    asyncio-play --params NAME           NAME's parameters as JSON
+
+An exception that escapes main() is part of the expected output: it is printed
+as a last trace line `[t] Traceback: ExcType: message` (just `ExcType` when the
+message is empty), and a deadlock as `[t] deadlock: ...`; exit status 0.
+Bad usage (unknown scenario or key, a value of the wrong type or out of range)
+is reported on stderr with exit status 2.";
+
+fn die(msg: &str) -> ExitCode {
+    eprintln!("asyncio-play: {msg}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let Some(first) = argv.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match first.as_str() {
+        "-h" | "--help" => {
+            let _ = writeln!(out, "{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        "--list" => {
+            for s in catalogue() {
+                let _ = writeln!(out, "{}\t{}", s.name(), s.summary());
+            }
+            return ExitCode::SUCCESS;
+        }
+        "--params" => {
+            if argv.len() != 2 {
+                return die("usage: asyncio-play --params NAME");
+            }
+            let Some(scenario) = find(&argv[1]) else {
+                return die(&format!(
+                    "unknown scenario {} (asyncio-play --list)",
+                    asyncio_scenarios::params::py_str_repr(&argv[1])
+                ));
+            };
+            let _ = writeln!(out, "{}", params_json(scenario.params()));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    let Some(scenario) = find(first) else {
+        return die(&format!(
+            "unknown scenario {} (asyncio-play --list)",
+            asyncio_scenarios::params::py_str_repr(first)
+        ));
+    };
+    let params = match parse_args(scenario.params(), &argv[1..]) {
+        Ok(p) => p,
+        Err(msg) => return die(&msg),
+    };
+    let event_loop = EventLoop::new();
+    // Lines go out as they are printed; a closed pipe (`| head`) ends quietly.
+    let writer = std::rc::Rc::new(std::cell::RefCell::new(out));
+    let sink = writer.clone();
+    event_loop.set_output(move |line| {
+        let mut w = sink.borrow_mut();
+        if writeln!(w, "{line}").is_err() {
+            std::process::exit(0);
+        }
+    });
+    run_on(&event_loop, &scenario, params);
+    let _ = writer.borrow_mut().flush();
+    ExitCode::SUCCESS
+}

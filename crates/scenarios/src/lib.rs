@@ -1,0 +1,113 @@
+//! The playground's scenario catalogue: every teaching scenario of the
+//! CPython oracle (`../shared/reference/scenarios/`), with the same names,
+//! parameters and printed output, written in Rust on the engine.
+//!
+//! [`meta::ALL`] holds every oracle scenario's metadata (generated from the
+//! oracle); [`catalogue`] the ones this crate can run. [`run_to_lines`] runs
+//! one in instant mode on a virtual clock and returns its trace.
+
+use std::cell::RefCell;
+use std::future::Future as StdFuture;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use asyncio_engine::{report_exception, run, EventLoop, PyResult};
+
+pub mod meta;
+pub mod params;
+pub mod prelude;
+mod scenarios;
+
+pub use params::{params_json, parse_args, ParamSpec, Params, Value};
+
+/// Where a scenario sits in the gallery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    Tasks,
+    Sync,
+    Queues,
+    Executors,
+    Threads,
+    Loop,
+}
+
+impl Topic {
+    /// The gallery heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Topic::Tasks => "Tasks and futures",
+            Topic::Sync => "Synchronisation",
+            Topic::Queues => "Queues",
+            Topic::Executors => "Executors",
+            Topic::Threads => "Threads and processes",
+            Topic::Loop => "The event loop",
+        }
+    }
+}
+
+/// A scenario's main coroutine, boxed.
+pub type MainFuture = Pin<Box<dyn StdFuture<Output = PyResult<()>>>>;
+
+/// A scenario's `main(p)`.
+pub type MainFn = fn(Params) -> MainFuture;
+
+/// A runnable scenario: its oracle metadata and its `main(p)`.
+pub struct Scenario {
+    pub meta: &'static meta::Meta,
+    /// Build `main(p)`; run it with [`asyncio_engine::run`] (or a driver).
+    pub main: MainFn,
+}
+
+impl Scenario {
+    pub fn name(&self) -> &'static str {
+        self.meta.name
+    }
+    pub fn summary(&self) -> &'static str {
+        self.meta.summary
+    }
+    pub fn params(&self) -> &'static [ParamSpec] {
+        self.meta.params
+    }
+    /// Every parameter at its default.
+    pub fn defaults(&self) -> Params {
+        Params::defaults(self.meta.params)
+    }
+}
+
+/// Every scenario this crate can run, sorted by name.
+pub fn catalogue() -> Vec<Scenario> {
+    scenarios::IMPLEMENTED
+        .iter()
+        .filter_map(|(name, main)| {
+            meta::ALL.iter().find(|m| m.name == *name).map(|meta| Scenario { meta, main: *main })
+        })
+        .collect()
+}
+
+/// The runnable scenario called `name`.
+pub fn find(name: &str) -> Option<Scenario> {
+    catalogue().into_iter().find(|s| s.name() == name)
+}
+
+/// Run `scenario` with `params` on `event_loop` (instant mode when the loop
+/// has a virtual clock), sending each trace line to the loop's output. An
+/// exception escaping `main` becomes the last trace line, as `run.py` prints
+/// it.
+pub fn run_on(event_loop: &EventLoop, scenario: &Scenario, params: Params) {
+    let main = (scenario.main)(params);
+    if let Err(exc) = run(event_loop, main) {
+        report_exception(event_loop, &exc);
+    }
+}
+
+/// Run `scenario` in instant mode on a fresh virtual-clock loop and return
+/// its trace lines.
+pub fn run_to_lines(scenario: &Scenario, params: Params) -> Vec<String> {
+    let event_loop = EventLoop::new();
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let sink = lines.clone();
+    event_loop.set_output(move |line| sink.borrow_mut().push(line.to_string()));
+    run_on(&event_loop, scenario, params);
+    let out = lines.borrow().clone();
+    out
+}
