@@ -2,15 +2,41 @@
 
 use crate::MainFn;
 
+mod async_with_for;
+mod callback_add_done_callback;
+mod callback_add_success_callback;
+mod future_basics;
 mod loop_call_soon_later_at;
+mod tasks_await_sequential;
+mod tasks_crawler_loop;
+mod tasks_create_task_ensure_future;
+mod tasks_gather_exception;
 mod tasks_gather_factorial;
+mod tasks_gather_groups;
+mod tasks_gather_vs_as_completed;
 mod tasks_say_after_create_task;
 mod tasks_say_after_sequential;
+mod tasks_wait_for_timeout;
+mod tasks_wait_return_when;
+mod tasks_wait_timeout;
 
 /// `(name, main)` of every runnable scenario, sorted by name.
 pub static IMPLEMENTED: &[(&str, MainFn)] = &[
+    ("async_with_for", async_with_for::main),
+    ("callback_add_done_callback", callback_add_done_callback::main),
+    ("callback_add_success_callback", callback_add_success_callback::main),
+    ("future_basics", future_basics::main),
     ("loop_call_soon_later_at", loop_call_soon_later_at::main),
+    ("tasks_await_sequential", tasks_await_sequential::main),
+    ("tasks_crawler_loop", tasks_crawler_loop::main),
+    ("tasks_create_task_ensure_future", tasks_create_task_ensure_future::main),
+    ("tasks_gather_exception", tasks_gather_exception::main),
     ("tasks_gather_factorial", tasks_gather_factorial::main),
+    ("tasks_gather_groups", tasks_gather_groups::main),
+    ("tasks_gather_vs_as_completed", tasks_gather_vs_as_completed::main),
     ("tasks_say_after_create_task", tasks_say_after_create_task::main),
     ("tasks_say_after_sequential", tasks_say_after_sequential::main),
+    ("tasks_wait_for_timeout", tasks_wait_for_timeout::main),
+    ("tasks_wait_return_when", tasks_wait_return_when::main),
+    ("tasks_wait_timeout", tasks_wait_timeout::main),
 ];

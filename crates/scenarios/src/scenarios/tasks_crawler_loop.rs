@@ -1,0 +1,36 @@
+//! One coroutine keeps creating crawl tasks in a loop, yielding with
+//! asyncio.sleep(0) after each.
+
+use asyncio_engine::pyrandom::Random;
+
+use crate::prelude::*;
+use crate::{MainFuture, Params};
+
+async fn get_response(url: i64, sleep_time: i64) -> PyResult<()> {
+    log(format!("开始爬取,网页为{url}"));
+    sleep(sleep_time as f64).await?;
+    log(format!("网页{url}爬取完毕"));
+    Ok(())
+}
+
+pub fn main(p: Params) -> MainFuture {
+    Box::pin(async move {
+        let event_loop = get_running_loop()?;
+        let mut rnd = Random::new(p.int("seed"));
+        let mut tasks = Vec::new();
+        let mut url = 1;
+        while url <= p.int("urls") {
+            // while 1:
+            let sleep_time = rnd.randint(1, p.int("max_sleep")).map_err(Exception::value_error)?;
+            let task = get_response(url, sleep_time);
+            // 2种创建task对象的方式
+            tasks.push(event_loop.create_task(task)?.future().clone());
+            // asyncio.ensure_future(task)
+            // 如果这里不await,看不出效果,线程的使用权一直没有释放.
+            sleep(p.float("gap")).await?;
+            url += 1;
+        }
+        wait(&tasks, None, ReturnWhen::AllCompleted).await?;
+        Ok(())
+    })
+}
