@@ -46,6 +46,7 @@ mod timeouts;
 
 pub mod clock;
 pub mod exception;
+pub mod executor;
 pub mod heapq;
 pub mod pyfmt;
 pub mod pyrandom;

@@ -5,6 +5,9 @@ use crate::MainFn;
 mod async_with_for;
 mod callback_add_done_callback;
 mod callback_add_success_callback;
+mod exec_pool_jobs;
+mod exec_run_in_executor;
+mod exec_thread_pool_map;
 mod future_basics;
 mod loop_call_soon_later_at;
 mod tasks_await_sequential;
@@ -25,6 +28,9 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("async_with_for", async_with_for::main),
     ("callback_add_done_callback", callback_add_done_callback::main),
     ("callback_add_success_callback", callback_add_success_callback::main),
+    ("exec_pool_jobs", exec_pool_jobs::main),
+    ("exec_run_in_executor", exec_run_in_executor::main),
+    ("exec_thread_pool_map", exec_thread_pool_map::main),
     ("future_basics", future_basics::main),
     ("loop_call_soon_later_at", loop_call_soon_later_at::main),
     ("tasks_await_sequential", tasks_await_sequential::main),

@@ -1,0 +1,237 @@
+//! The virtual executor pool of the oracle's `vpool.py`: what
+//! `run_in_executor`, `ThreadPoolExecutor`, `ProcessPoolExecutor` and
+//! `multiprocessing.Pool` are in instant and paced modes.
+//!
+//! # The model (copied exactly)
+//! - Jobs wait in one FIFO queue and are taken, in order, by the first free
+//!   worker; a job whose future was cancelled while queued never runs.
+//! - A job starts the instant a worker takes it: its function runs right away
+//!   (its prints appear then, inside `submit` when a worker is free) and its
+//!   outcome is kept. The worker stays busy `cost` virtual seconds
+//!   (`call_later(cost, finish)`).
+//! - `finish` first completes the job's future (unless it was cancelled) and
+//!   then hands the freed worker the next queued job, in the same callback.
+//! - A job written as a coroutine ([`VirtualPool::submit_steps`]) runs as a
+//!   task whose sleeps are the worker's own `time.sleep`, and holds its worker
+//!   until it returns.
+//! - [`VirtualPool::join`] returns once the queue is empty and every worker is
+//!   idle (`pool.close(); pool.join()`, or leaving a `with` block).
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future as StdFuture;
+use std::rc::Rc;
+
+use crate::event_loop::{get_running_loop, EventLoop};
+use crate::exception::{Exception, PyResult};
+use crate::future::Future;
+use crate::trace::TraceEvent;
+
+/// `ThreadPoolExecutor`'s default `max_workers`: `min(32, cpus + 4)`.
+pub fn default_workers(cpus: usize) -> usize {
+    (cpus + 4).min(32)
+}
+
+type StartFn = Box<dyn FnOnce(&EventLoop, &VirtualPool)>;
+
+struct Job {
+    /// `fut.cancelled()` of the job's future.
+    cancelled: Box<dyn Fn() -> bool>,
+    start: StartFn,
+}
+
+struct PoolInner {
+    name: String,
+    max_workers: usize,
+    free: Cell<usize>,
+    queue: RefCell<VecDeque<Job>>,
+    idle: RefCell<Option<Future<()>>>,
+    /// Job labels per busy worker slot, for the inspector.
+    running: RefCell<Vec<String>>,
+}
+
+/// A pool of virtual worker threads or processes. Cloning gives another
+/// reference to the same pool.
+#[derive(Clone)]
+pub struct VirtualPool(Rc<PoolInner>);
+
+impl VirtualPool {
+    /// `VirtualPool(max_workers)`.
+    ///
+    /// # Errors
+    /// `ValueError: max_workers must be greater than 0`.
+    pub fn new(max_workers: usize) -> PyResult<VirtualPool> {
+        VirtualPool::named(max_workers, "pool")
+    }
+
+    /// A pool with a name for the page.
+    ///
+    /// # Errors
+    /// `ValueError: max_workers must be greater than 0`.
+    pub fn named(max_workers: usize, name: &str) -> PyResult<VirtualPool> {
+        if max_workers == 0 {
+            return Err(Exception::value_error("max_workers must be greater than 0"));
+        }
+        Ok(VirtualPool(Rc::new(PoolInner {
+            name: name.to_string(),
+            max_workers,
+            free: Cell::new(max_workers),
+            queue: RefCell::new(VecDeque::new()),
+            idle: RefCell::new(None),
+            running: RefCell::new(Vec::new()),
+        })))
+    }
+
+    pub fn max_workers(&self) -> usize {
+        self.0.max_workers
+    }
+    /// Workers currently running a job.
+    pub fn busy(&self) -> usize {
+        self.0.max_workers - self.0.free.get()
+    }
+    /// Jobs waiting for a worker.
+    pub fn queued(&self) -> usize {
+        self.0.queue.borrow().len()
+    }
+    /// The inspector's view: `busy=2/5 queued=3 running=[...]`.
+    pub fn state(&self) -> String {
+        format!(
+            "busy={}/{} queued={} running=[{}]",
+            self.busy(),
+            self.0.max_workers,
+            self.queued(),
+            self.0.running.borrow().join(", ")
+        )
+    }
+
+    fn trace(&self, event_loop: &EventLoop) {
+        if event_loop.tracing() {
+            let state = self.state();
+            event_loop.emit(&TraceEvent::Primitive { name: &self.0.name, state: &state });
+        }
+    }
+
+    /// `loop.run_in_executor(pool, f)` for a job taking `cost` virtual
+    /// seconds: the future of its outcome.
+    pub fn submit<T, F>(&self, event_loop: &EventLoop, cost: f64, label: &str, f: F) -> Future<T>
+    where
+        T: Clone + 'static,
+        F: FnOnce() -> PyResult<T> + 'static,
+    {
+        let fut: Future<T> = event_loop.create_future().with_label(&format!("{} job {label}", self.0.name));
+        let label = label.to_string();
+        let target = fut.clone();
+        let start: StartFn = Box::new(move |event_loop: &EventLoop, pool: &VirtualPool| {
+            // A worker has just taken the job: call f now and keep its outcome.
+            pool.0.running.borrow_mut().push(label.clone());
+            let outcome = f();
+            let pool = pool.clone();
+            let lp = event_loop.clone();
+            let _ = event_loop.call_later(cost, move || {
+                if !target.cancelled() {
+                    let _ = target.finish_with(outcome);
+                }
+                pool.release(&lp, &label);
+            });
+        });
+        let watched = fut.clone();
+        self.enqueue(event_loop, Job { cancelled: Box::new(move || watched.cancelled()), start });
+        fut
+    }
+
+    /// `submit` on the running loop (`await pool.run(...)` is submit + await).
+    ///
+    /// # Errors
+    /// `RuntimeError: no running event loop`.
+    pub fn run_in_executor<T, F>(&self, cost: f64, label: &str, f: F) -> PyResult<Future<T>>
+    where
+        T: Clone + 'static,
+        F: FnOnce() -> PyResult<T> + 'static,
+    {
+        Ok(self.submit(&get_running_loop()?, cost, label, f))
+    }
+
+    /// A job whose body is a coroutine: its sleeps are the worker's own
+    /// `time.sleep`; it holds the worker until it returns.
+    pub fn submit_steps<T, F, C>(&self, event_loop: &EventLoop, label: &str, coro_fn: F) -> Future<T>
+    where
+        T: Clone + 'static,
+        F: FnOnce() -> C + 'static,
+        C: StdFuture<Output = PyResult<T>> + 'static,
+    {
+        let fut: Future<T> = event_loop.create_future().with_label(&format!("{} job {label}", self.0.name));
+        let label = label.to_string();
+        let target = fut.clone();
+        let start: StartFn = Box::new(move |event_loop: &EventLoop, pool: &VirtualPool| {
+            pool.0.running.borrow_mut().push(label.clone());
+            let Ok(task) = event_loop.create_task(coro_fn()) else { return };
+            let pool = pool.clone();
+            let lp = event_loop.clone();
+            task.add_done_callback(move |t: &Future<T>| {
+                if !target.cancelled() {
+                    if t.cancelled() {
+                        target.cancel(None);
+                    } else {
+                        let _ = target.finish_with(t.result());
+                    }
+                }
+                pool.release(&lp, &label);
+            });
+        });
+        let watched = fut.clone();
+        self.enqueue(event_loop, Job { cancelled: Box::new(move || watched.cancelled()), start });
+        fut
+    }
+
+    fn enqueue(&self, event_loop: &EventLoop, job: Job) {
+        self.0.queue.borrow_mut().push_back(job);
+        self.dispatch(event_loop);
+        self.trace(event_loop);
+    }
+
+    /// `_dispatch`: hand queued jobs to free workers.
+    fn dispatch(&self, event_loop: &EventLoop) {
+        while self.0.free.get() > 0 {
+            let job = self.0.queue.borrow_mut().pop_front();
+            let Some(job) = job else { break };
+            if (job.cancelled)() {
+                continue; // cancelled while queued: never runs
+            }
+            self.0.free.set(self.0.free.get() - 1);
+            (job.start)(event_loop, self);
+        }
+    }
+
+    /// `_release`: the worker is free; give it the next job; wake `join`.
+    fn release(&self, event_loop: &EventLoop, label: &str) {
+        {
+            let mut running = self.0.running.borrow_mut();
+            if let Some(i) = running.iter().position(|l| l == label) {
+                running.remove(i);
+            }
+        }
+        self.0.free.set(self.0.free.get() + 1);
+        self.dispatch(event_loop);
+        let idle = self.0.idle.borrow().clone();
+        if let Some(idle) = idle {
+            if !idle.done() && self.0.queue.borrow().is_empty() && self.0.free.get() == self.0.max_workers {
+                let _ = idle.set_result(());
+            }
+        }
+        self.trace(event_loop);
+    }
+
+    /// `await pool.join()`: until the queue is empty and every worker idle.
+    ///
+    /// # Errors
+    /// `RuntimeError: no running event loop`; `CancelledError`.
+    pub async fn join(&self) -> PyResult<()> {
+        if !self.0.queue.borrow().is_empty() || self.0.free.get() < self.0.max_workers {
+            let event_loop = get_running_loop()?;
+            let idle: Future<()> = event_loop.create_future().with_label(&format!("{} join", self.0.name));
+            *self.0.idle.borrow_mut() = Some(idle.clone());
+            idle.await?;
+        }
+        Ok(())
+    }
+}
