@@ -10,6 +10,7 @@ mod exec_run_in_executor;
 mod exec_thread_pool_map;
 mod future_basics;
 mod loop_call_soon_later_at;
+mod process_pool;
 mod tasks_await_sequential;
 mod tasks_crawler_loop;
 mod tasks_create_task_ensure_future;
@@ -22,6 +23,11 @@ mod tasks_say_after_sequential;
 mod tasks_wait_for_timeout;
 mod tasks_wait_return_when;
 mod tasks_wait_timeout;
+mod thread_basics;
+mod thread_local;
+mod thread_race_counter;
+mod thread_run_coroutine_threadsafe;
+mod thread_timer;
 
 /// `(name, main)` of every runnable scenario, sorted by name.
 pub static IMPLEMENTED: &[(&str, MainFn)] = &[
@@ -33,6 +39,7 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("exec_thread_pool_map", exec_thread_pool_map::main),
     ("future_basics", future_basics::main),
     ("loop_call_soon_later_at", loop_call_soon_later_at::main),
+    ("process_pool", process_pool::main),
     ("tasks_await_sequential", tasks_await_sequential::main),
     ("tasks_crawler_loop", tasks_crawler_loop::main),
     ("tasks_create_task_ensure_future", tasks_create_task_ensure_future::main),
@@ -45,4 +52,9 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("tasks_wait_for_timeout", tasks_wait_for_timeout::main),
     ("tasks_wait_return_when", tasks_wait_return_when::main),
     ("tasks_wait_timeout", tasks_wait_timeout::main),
+    ("thread_basics", thread_basics::main),
+    ("thread_local", thread_local::main),
+    ("thread_race_counter", thread_race_counter::main),
+    ("thread_run_coroutine_threadsafe", thread_run_coroutine_threadsafe::main),
+    ("thread_timer", thread_timer::main),
 ];
