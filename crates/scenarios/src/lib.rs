@@ -11,11 +11,12 @@ use std::future::Future as StdFuture;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use asyncio_engine::{report_exception, run, EventLoop, PyResult};
+use asyncio_engine::{report_exception, run, EventLoop, PyResult, Session};
 
 pub mod meta;
 pub mod params;
 pub mod prelude;
+pub mod python;
 mod scenarios;
 
 pub use params::{params_json, parse_args, ParamSpec, Params, Value};
@@ -94,10 +95,37 @@ pub fn find(name: &str) -> Option<Scenario> {
 /// exception escaping `main` becomes the last trace line, as `run.py` prints
 /// it.
 pub fn run_on(event_loop: &EventLoop, scenario: &Scenario, params: Params) {
-    let main = (scenario.main)(params);
-    if let Err(exc) = run(event_loop, main) {
-        report_exception(event_loop, &exc);
+    let mut session = start(event_loop, scenario, params);
+    session.run_to_end();
+    report(&session);
+}
+
+/// Start `scenario` as a [`Session`] that a driver iterates (paced and real
+/// modes, the page's Step button). Call [`report`] when it has finished.
+pub fn start(event_loop: &EventLoop, scenario: &Scenario, params: Params) -> Session {
+    Session::new(event_loop, (scenario.main)(params))
+}
+
+/// Print how a finished session ended, as `run.py` does: nothing for a
+/// normal end, a `Traceback:` or `deadlock:` line otherwise.
+pub fn report(session: &Session) {
+    if let Some(Err(exc)) = session.outcome() {
+        report_exception(session.event_loop(), exc);
     }
+}
+
+/// Run `scenario` with the engine's blocking [`run`] (what [`run_on`] does
+/// one iteration at a time); both must print the same trace.
+pub fn run_blocking_to_lines(scenario: &Scenario, params: Params) -> Vec<String> {
+    let event_loop = EventLoop::new();
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let sink = lines.clone();
+    event_loop.set_output(move |line| sink.borrow_mut().push(line.to_string()));
+    if let Err(exc) = run(&event_loop, (scenario.main)(params)) {
+        report_exception(&event_loop, &exc);
+    }
+    let out = lines.borrow().clone();
+    out
 }
 
 /// Run `scenario` in instant mode on a fresh virtual-clock loop and return

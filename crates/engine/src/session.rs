@@ -1,0 +1,225 @@
+//! [`Session`]: `vclock.run` one iteration at a time, for drivers that
+//! cannot block (the browser's paced and real modes, and the page's Step
+//! button).
+//!
+//! A session does exactly what [`run`](crate::run) does, in the same order:
+//! run `main` as a task until it is done, then cancel the tasks left and
+//! wait for them, then close the loop. Between iterations the driver decides
+//! how long to wait: [`Session::prepare`] says how far the clock must move
+//! before the next iteration, [`Session::iterate`] moves it and runs the
+//! iteration.
+
+use std::future::Future as StdFuture;
+
+use crate::event_loop::EventLoop;
+use crate::exception::{Exception, PyResult};
+use crate::future::{CallbackId, Future};
+use crate::gather::gather_any;
+
+/// What the driver should do next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Next {
+    /// Wait `timeout` seconds of loop time (0: at once), then call
+    /// [`Session::iterate`] with it.
+    Iterate { timeout: f64 },
+    /// The run is over: read [`Session::outcome`].
+    Finished,
+}
+
+enum Phase {
+    /// Running `main` (its task, and the callback that stops the loop).
+    Main(Future<()>, CallbackId),
+    /// Waiting for the cancelled leftovers (`gather(..., return_exceptions=True)`).
+    Cleanup(Future<()>, CallbackId),
+    Done,
+}
+
+/// One run of a main coroutine on a loop, iterated by the caller.
+pub struct Session {
+    event_loop: EventLoop,
+    phase: Phase,
+    outcome: Option<PyResult<()>>,
+    iterations: u64,
+}
+
+fn stopper(event_loop: &EventLoop, fut: &Future<()>) -> CallbackId {
+    let _ = event_loop;
+    fut.add_done_callback(|f: &Future<()>| {
+        if let Some(lp) = f.get_loop() {
+            lp.stop();
+        }
+    })
+}
+
+impl Session {
+    /// Start `main` on `event_loop` (it becomes `Task-1` on a fresh loop).
+    /// The loop counts as running until the session finishes or is dropped.
+    pub fn new(event_loop: &EventLoop, main: impl StdFuture<Output = PyResult<()>> + 'static) -> Session {
+        let mut session =
+            Session { event_loop: event_loop.clone(), phase: Phase::Done, outcome: None, iterations: 0 };
+        let started = event_loop.enter_running().and_then(|()| event_loop.create_task(main));
+        match started {
+            Ok(task) => {
+                let fut = task.future().clone();
+                let id = stopper(event_loop, &fut);
+                session.phase = Phase::Main(fut, id);
+            }
+            Err(e) => {
+                session.outcome = Some(Err(e));
+                session.finish();
+            }
+        }
+        session
+    }
+
+    /// The loop the session runs on.
+    pub fn event_loop(&self) -> &EventLoop {
+        &self.event_loop
+    }
+
+    /// Iterations run so far.
+    pub fn iterations(&self) -> u64 {
+        self.iterations
+    }
+
+    /// True once the run is over.
+    pub fn is_finished(&self) -> bool {
+        matches!(self.phase, Phase::Done)
+    }
+
+    /// How `main` ended: `None` while running; an exception that escaped it,
+    /// or the clean-up's, as [`run`](crate::run) returns them.
+    pub fn outcome(&self) -> Option<&PyResult<()>> {
+        self.outcome.as_ref()
+    }
+
+    /// First half of an iteration: how far the clock must move before the
+    /// next one. A loop with nothing scheduled (a deadlock) ends the phase
+    /// with that error, as `run` would, and moves on.
+    pub fn prepare(&mut self) -> Next {
+        loop {
+            if matches!(self.phase, Phase::Done) {
+                return Next::Finished;
+            }
+            match self.event_loop.prepare_iteration() {
+                Some(timeout) => return Next::Iterate { timeout },
+                None if self.event_loop.expects_external() => {
+                    // Something outside (a worker) will call back: wait.
+                    return Next::Iterate { timeout: f64::INFINITY };
+                }
+                None => {
+                    let deadlock = self.event_loop.deadlock();
+                    self.end_phase(Err(deadlock));
+                }
+            }
+        }
+    }
+
+    /// Second half: advance the clock by `timeout` (as `select` would), move
+    /// due timers to the ready queue and run what is ready.
+    pub fn iterate(&mut self, timeout: f64) {
+        if matches!(self.phase, Phase::Done) {
+            return;
+        }
+        if timeout.is_finite() {
+            self.event_loop.select(timeout);
+        }
+        self.event_loop.finish_iteration();
+        self.iterations += 1;
+        if self.event_loop.is_stopping() {
+            self.end_phase(Ok(()));
+        }
+    }
+
+    /// `prepare` + `iterate` without waiting: one whole iteration.
+    pub fn step(&mut self) -> Next {
+        match self.prepare() {
+            Next::Iterate { timeout } => {
+                self.iterate(timeout);
+                self.prepare()
+            }
+            Next::Finished => Next::Finished,
+        }
+    }
+
+    /// Run to the end without waiting (instant mode).
+    pub fn run_to_end(&mut self) {
+        while let Next::Iterate { timeout } = self.prepare() {
+            self.iterate(timeout);
+        }
+    }
+
+    /// `run_forever` returned (stop() or an error): finish the phase.
+    fn end_phase(&mut self, stopped: PyResult<()>) {
+        self.event_loop.exit_running();
+        match std::mem::replace(&mut self.phase, Phase::Done) {
+            Phase::Main(fut, id) => {
+                fut.remove_done_callback(id);
+                let outcome = stopped.and_then(|()| {
+                    if fut.done() {
+                        fut.result()
+                    } else {
+                        Err(Exception::runtime_error("Event loop stopped before Future completed."))
+                    }
+                });
+                self.outcome = Some(outcome);
+                self.start_cleanup();
+            }
+            Phase::Cleanup(fut, id) => {
+                fut.remove_done_callback(id);
+                let cleaned = stopped.and_then(|()| {
+                    if fut.done() {
+                        fut.result()
+                    } else {
+                        Err(Exception::runtime_error("Event loop stopped before Future completed."))
+                    }
+                });
+                if let Err(e) = cleaned {
+                    // An exception in the `finally` replaces main's outcome.
+                    self.outcome = Some(Err(e));
+                }
+                self.finish();
+            }
+            Phase::Done => {}
+        }
+    }
+
+    /// The `finally` of `vclock.run`: cancel what is left and wait for it.
+    fn start_cleanup(&mut self) {
+        let tasks = self.event_loop.all_tasks();
+        if tasks.is_empty() {
+            self.finish();
+            return;
+        }
+        for task in &tasks {
+            task.cancel(None);
+        }
+        let all = gather_any(&self.event_loop, tasks.iter().map(|t| t.as_future()).collect());
+        match self.event_loop.enter_running() {
+            Ok(()) => {
+                let id = stopper(&self.event_loop, &all);
+                self.phase = Phase::Cleanup(all, id);
+            }
+            Err(e) => {
+                self.outcome = Some(Err(e));
+                self.finish();
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        self.phase = Phase::Done;
+        let _ = self.event_loop.close();
+    }
+}
+
+impl Drop for Session {
+    /// A session dropped mid-run (Reset, a new run) releases the loop.
+    fn drop(&mut self) {
+        if !matches!(self.phase, Phase::Done) {
+            self.event_loop.exit_running();
+            self.phase = Phase::Done;
+            let _ = self.event_loop.close();
+        }
+    }
+}

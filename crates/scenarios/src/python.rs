@@ -1,0 +1,1 @@
+//! The Python program of each scenario (being written).
