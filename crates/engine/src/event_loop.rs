@@ -120,6 +120,9 @@ pub(crate) struct LoopInner {
     /// (`call_soon_threadsafe` from a worker) that are still expected; while
     /// non-zero, an empty schedule is not a deadlock.
     external_pending: Cell<usize>,
+    /// A `KeyboardInterrupt` / `SystemExit` raised by a task step: it leaves
+    /// the loop at once (the rest of the iteration stays in the ready queue).
+    raised: RefCell<Option<Exception>>,
     tracer: RefCell<Option<Box<dyn Tracer>>>,
     tracing: Cell<bool>,
     output: RefCell<Option<OutputSink>>,
@@ -168,6 +171,7 @@ impl EventLoop {
             next_task_id: Cell::new(0),
             tasks: RefCell::new(BTreeMap::new()),
             external_pending: Cell::new(0),
+            raised: RefCell::new(None),
             tracer: RefCell::new(None),
             tracing: Cell::new(false),
             output: RefCell::new(None),
@@ -180,6 +184,10 @@ impl EventLoop {
     pub(crate) fn downgrade(&self) -> Weak<LoopInner> {
         Rc::downgrade(&self.0)
     }
+    pub(crate) fn addr(&self) -> *const () {
+        Rc::as_ptr(&self.0) as *const ()
+    }
+
     /// Identity, as Python's `is`.
     pub fn ptr_eq(&self, other: &EventLoop) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
@@ -439,7 +447,16 @@ impl EventLoop {
         self.check_closed()?;
         self.check_running()?;
         let stopper = future.add_done_callback(|fut: &Future<T>| {
-            // `_run_until_complete_cb`: stop the loop the future belongs to.
+            // `_run_until_complete_cb`: stop the loop the future belongs to,
+            // unless the future failed with KeyboardInterrupt or SystemExit
+            // (those already left the loop).
+            if !fut.cancelled() {
+                if let Ok(Some(exc)) = fut.exception() {
+                    if is_exit_exception(&exc) {
+                        return;
+                    }
+                }
+            }
             if let Some(lp) = fut.get_loop() {
                 lp.stop();
             }
@@ -465,7 +482,22 @@ impl EventLoop {
             None => return Err(self.deadlock()),
         }
         self.finish_iteration();
-        Ok(())
+        match self.take_raised() {
+            Some(exc) => Err(exc),
+            None => Ok(()),
+        }
+    }
+
+    /// A `KeyboardInterrupt` or `SystemExit` that a task step raised out of
+    /// the loop during the last iteration.
+    pub fn take_raised(&self) -> Option<Exception> {
+        self.0.raised.borrow_mut().take()
+    }
+
+    /// A task step raised an exception that leaves the loop (`raise` after
+    /// `set_exception` in `Task.__step`).
+    pub(crate) fn raise_out(&self, exc: Exception) {
+        *self.0.raised.borrow_mut() = Some(exc);
     }
 
     /// First half of `_run_once`: compact cancelled timers and return the
@@ -563,6 +595,9 @@ impl EventLoop {
                 }
                 Some(Ready::Step(step)) => step.run_step(),
                 None => break,
+            }
+            if self.0.raised.borrow().is_some() {
+                break;
             }
         }
     }
@@ -665,6 +700,11 @@ impl LoopInner {
     pub(crate) fn upgrade(weak: &Weak<LoopInner>) -> Option<EventLoop> {
         weak.upgrade().map(EventLoop::from_inner)
     }
+}
+
+/// `KeyboardInterrupt` and `SystemExit`: exceptions that leave the loop.
+pub(crate) fn is_exit_exception(exc: &Exception) -> bool {
+    exc.is("KeyboardInterrupt") || exc.is("SystemExit")
 }
 
 /// `TimerHandle.__lt__`: deadlines alone.

@@ -99,6 +99,8 @@ pub trait AnyFuture {
     #[doc(hidden)]
     fn add_wakeup(&self, task: Rc<dyn TaskStep>);
     #[doc(hidden)]
+    fn loop_addr(&self) -> *const ();
+    #[doc(hidden)]
     fn addr(&self) -> *const ();
 }
 
@@ -215,6 +217,11 @@ impl<T: Clone + 'static> Future<T> {
                 return Err(Exception::invalid_state("invalid state"));
             }
             *state = State::Finished(result);
+        }
+        if !self.0.callbacks.borrow().is_empty() && self.get_loop().is_none_or(|lp| lp.is_closed()) {
+            // `__schedule_callbacks` calls `loop.call_soon`, which raises.
+            self.0.callbacks.borrow_mut().clear();
+            return Err(Exception::runtime_error("Event loop is closed"));
         }
         self.schedule_callbacks();
         Ok(())
@@ -370,6 +377,9 @@ impl<T: Clone + 'static> AnyFuture for FutureCore<T> {
     }
     fn addr(&self) -> *const () {
         self as *const FutureCore<T> as *const ()
+    }
+    fn loop_addr(&self) -> *const () {
+        self.event_loop.as_ptr() as *const ()
     }
 }
 

@@ -126,7 +126,10 @@ impl Session {
         }
         self.event_loop.finish_iteration();
         self.iterations += 1;
-        if self.event_loop.is_stopping() {
+        if let Some(exc) = self.event_loop.take_raised() {
+            // KeyboardInterrupt / SystemExit leave run_forever at once.
+            self.end_phase(Err(exc));
+        } else if self.event_loop.is_stopping() {
             self.end_phase(Ok(()));
         }
     }

@@ -201,6 +201,23 @@ impl<T: Clone + 'static> Task<T> {
     pub fn id(&self) -> u64 {
         self.0.id.get()
     }
+
+    /// `Task.set_result`: tasks do not support it.
+    ///
+    /// # Errors
+    /// Always `RuntimeError: Task does not support set_result operation`
+    /// (`task.future().set_result(..)` is `Future.set_result(task, ..)`).
+    pub fn set_result(&self, _value: T) -> PyResult<()> {
+        Err(Exception::runtime_error("Task does not support set_result operation"))
+    }
+
+    /// `Task.set_exception`: tasks do not support it.
+    ///
+    /// # Errors
+    /// Always `RuntimeError: Task does not support set_exception operation`.
+    pub fn set_exception(&self, _exc: Exception) -> PyResult<()> {
+        Err(Exception::runtime_error("Task does not support set_exception operation"))
+    }
 }
 
 impl<T> Deref for Task<T> {
@@ -367,14 +384,27 @@ impl<T: Clone + 'static> TaskCore<T> {
                 self.finished(&event_loop);
             }
             Poll::Ready(Err(exc)) => {
-                let _ = self.fut.finish(Err(exc));
+                let exits = crate::event_loop::is_exit_exception(&exc);
+                let _ = self.fut.finish(Err(exc.clone()));
                 self.finished(&event_loop);
+                if exits {
+                    if let Some(lp) = &event_loop {
+                        lp.raise_out(exc);
+                    }
+                }
             }
             Poll::Pending => {
                 let Some(lp) = event_loop else { return };
                 match yielded {
                     Yield::Future(waiter) => {
-                        if waiter.addr() == self.fut.as_any().addr() {
+                        if waiter.loop_addr() != lp.addr() {
+                            *self.pending_throw.borrow_mut() = Some(Exception::runtime_error(format!(
+                                "Task <Task {}> got Future <{}> attached to a different loop",
+                                self.name.borrow(),
+                                waiter.label()
+                            )));
+                            lp.call_soon_step(self.clone());
+                        } else if waiter.addr() == self.fut.as_any().addr() {
                             *self.pending_throw.borrow_mut() = Some(Exception::runtime_error(format!(
                                 "Task cannot await on itself: <Task {}>",
                                 self.name.borrow()
