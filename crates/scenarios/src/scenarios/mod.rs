@@ -10,7 +10,21 @@ mod exec_run_in_executor;
 mod exec_thread_pool_map;
 mod future_basics;
 mod loop_call_soon_later_at;
+mod loop_stop_run_forever;
+mod process_master_worker;
 mod process_pool;
+mod process_queue;
+mod queue_priority_semaphore;
+mod queue_random_workers;
+mod queue_stop_signals;
+mod sync_condition_consumers;
+mod sync_condition_notify;
+mod sync_event;
+mod sync_lock_call_later;
+mod sync_lock_x_in_list;
+mod sync_rate_limit_per_minute;
+mod sync_semaphore_crawler;
+mod sync_semaphore_fetch;
 mod tasks_await_sequential;
 mod tasks_crawler_loop;
 mod tasks_create_task_ensure_future;
@@ -23,10 +37,19 @@ mod tasks_say_after_sequential;
 mod tasks_wait_for_timeout;
 mod tasks_wait_return_when;
 mod tasks_wait_timeout;
+mod thread_background_loop_queue;
+mod thread_barrier;
 mod thread_basics;
+mod thread_call_soon_threadsafe;
+mod thread_condition_ping_pong;
+mod thread_event;
 mod thread_local;
+mod thread_lock_counter;
 mod thread_race_counter;
+mod thread_redis_consumer;
+mod thread_rlock;
 mod thread_run_coroutine_threadsafe;
+mod thread_semaphore;
 mod thread_timer;
 
 /// `(name, main)` of every runnable scenario, sorted by name.
@@ -39,7 +62,21 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("exec_thread_pool_map", exec_thread_pool_map::main),
     ("future_basics", future_basics::main),
     ("loop_call_soon_later_at", loop_call_soon_later_at::main),
+    ("loop_stop_run_forever", loop_stop_run_forever::main),
+    ("process_master_worker", process_master_worker::main),
     ("process_pool", process_pool::main),
+    ("process_queue", process_queue::main),
+    ("queue_priority_semaphore", queue_priority_semaphore::main),
+    ("queue_random_workers", queue_random_workers::main),
+    ("queue_stop_signals", queue_stop_signals::main),
+    ("sync_condition_consumers", sync_condition_consumers::main),
+    ("sync_condition_notify", sync_condition_notify::main),
+    ("sync_event", sync_event::main),
+    ("sync_lock_call_later", sync_lock_call_later::main),
+    ("sync_lock_x_in_list", sync_lock_x_in_list::main),
+    ("sync_rate_limit_per_minute", sync_rate_limit_per_minute::main),
+    ("sync_semaphore_crawler", sync_semaphore_crawler::main),
+    ("sync_semaphore_fetch", sync_semaphore_fetch::main),
     ("tasks_await_sequential", tasks_await_sequential::main),
     ("tasks_crawler_loop", tasks_crawler_loop::main),
     ("tasks_create_task_ensure_future", tasks_create_task_ensure_future::main),
@@ -52,9 +89,18 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("tasks_wait_for_timeout", tasks_wait_for_timeout::main),
     ("tasks_wait_return_when", tasks_wait_return_when::main),
     ("tasks_wait_timeout", tasks_wait_timeout::main),
+    ("thread_background_loop_queue", thread_background_loop_queue::main),
+    ("thread_barrier", thread_barrier::main),
     ("thread_basics", thread_basics::main),
+    ("thread_call_soon_threadsafe", thread_call_soon_threadsafe::main),
+    ("thread_condition_ping_pong", thread_condition_ping_pong::main),
+    ("thread_event", thread_event::main),
     ("thread_local", thread_local::main),
+    ("thread_lock_counter", thread_lock_counter::main),
     ("thread_race_counter", thread_race_counter::main),
+    ("thread_redis_consumer", thread_redis_consumer::main),
+    ("thread_rlock", thread_rlock::main),
     ("thread_run_coroutine_threadsafe", thread_run_coroutine_threadsafe::main),
+    ("thread_semaphore", thread_semaphore::main),
     ("thread_timer", thread_timer::main),
 ];

@@ -1,0 +1,37 @@
+//! multiprocessing.Queue: a writer process puts 1, 2, 3... each second, a
+//! reader prints them; terminate() after 5 s.
+
+use asyncio_engine::sync::Queue;
+
+use crate::prelude::*;
+use crate::{MainFuture, Params};
+
+async fn read(q: Queue<i64>, read_every: f64) -> PyResult<()> {
+    loop {
+        let res = q.get().await?;
+        crate::log!(res);
+        sleep(read_every).await?;
+    }
+}
+
+async fn write(q: Queue<i64>, write_every: f64) -> PyResult<()> {
+    let mut num = 0;
+    loop {
+        num += 1;
+        q.put_nowait(num)?; // q.put(num)
+        sleep(write_every).await?;
+    }
+}
+
+pub fn main(p: Params) -> MainFuture {
+    Box::pin(async move {
+        let q: Queue<i64> = Queue::named("q", 0); // multiprocessing.Queue()
+        let w = create_task(write(q.clone(), p.float("write_every")))?; // Process(target=write, args=(q,)); w.start()
+        let r = create_task(read(q.clone(), p.float("read_every")))?; // Process(target=read, args=(q,)); r.start()
+        sleep(p.float("run_time")).await?; // time.sleep(5)
+        r.cancel(None); // r.terminate()
+        w.cancel(None); // w.terminate()
+        log("强制结束");
+        Ok(())
+    })
+}

@@ -1,0 +1,85 @@
+//! A consumer thread polls a redis list every second and submits do_sleep(n)
+//! to a background loop.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use asyncio_engine::sync::Queue;
+
+use crate::prelude::*;
+use crate::{MainFuture, Params};
+
+/// The part of redis.Redis the seed uses: a list per key.
+#[derive(Clone, Default)]
+pub struct Redis {
+    lists: Rc<RefCell<HashMap<String, Vec<String>>>>,
+}
+
+impl Redis {
+    pub fn lpush(&self, key: &str, value: &str) {
+        self.lists.borrow_mut().entry(key.to_string()).or_default().insert(0, value.to_string());
+    }
+    pub fn rpop(&self, key: &str) -> Option<String> {
+        self.lists.borrow_mut().get_mut(key).and_then(Vec::pop)
+    }
+}
+
+async fn do_sleep(x: i64, queue: Queue<String>) -> PyResult<()> {
+    sleep(x as f64).await?;
+    queue.put_nowait("ok".to_string()) // queue.put("ok")
+}
+
+async fn consumer(rcon: Redis, queue: Queue<String>, poll: f64) -> PyResult<()> {
+    loop {
+        let Some(task) = rcon.rpop("queue") else {
+            sleep(poll).await?; // time.sleep(1) in the consumer thread
+            continue;
+        };
+        ensure_future(do_sleep(py_int(&task)?, queue.clone()))?; // run_coroutine_threadsafe(..., new_loop)
+    }
+}
+
+async fn redis_cli(rcon: Redis, values: Vec<String>, at: f64, every: f64) -> PyResult<()> {
+    sleep(at).await?;
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            sleep(every).await?;
+        }
+        rcon.lpush("queue", v);
+    }
+    Ok(())
+}
+
+fn split(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect()
+}
+
+pub fn main(p: Params) -> MainFuture {
+    Box::pin(async move {
+        let (values, more) = (split(p.str("tasks")), split(p.str("more")));
+        for v in values.iter().chain(&more) {
+            py_int(v)?; // the seed's int(task) must work
+        }
+        log(ctime());
+        let rcon = Redis::default(); // get_redis()
+        for v in &values {
+            rcon.lpush("queue", v);
+        }
+        let queue: Queue<String> = Queue::named("queue", 0); // queue.Queue()
+
+        // 子线程:用于消费队列消息,并实时往事件对象容器中添加新任务
+        create_task(consumer(rcon.clone(), queue.clone(), p.float("poll")))?;
+        if !more.is_empty() {
+            create_task(redis_cli(rcon.clone(), more.clone(), p.float("more_at"), p.float("more_every")))?;
+        }
+
+        for _ in 0..values.len() + more.len() {
+            // while True:
+            let _msg = queue.get().await?;
+            log("协程运行完..");
+            crate::log!("当前时间:", ctime());
+        }
+        Ok(())
+    })
+}
