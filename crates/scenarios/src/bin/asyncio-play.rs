@@ -5,6 +5,7 @@
 //! asyncio-play NAME [key=value ...]   run NAME, parameters overridden
 //! asyncio-play --list                  one line per scenario: name<TAB>summary
 //! asyncio-play --params NAME           NAME's parameters as JSON
+//! asyncio-play --python NAME [k=v ...]  NAME's Python program, parameters written in
 //! ```
 //! Bad usage (unknown scenario or key, a value of the wrong type or out of
 //! range) is one line on stderr and exit status 2.
@@ -20,6 +21,7 @@ const USAGE: &str = "Run one scenario of the asyncio playground on the virtual c
     asyncio-play NAME [key=value ...]   run NAME, parameters overridden
     asyncio-play --list                  one line per scenario: name<TAB>summary
     asyncio-play --params NAME           NAME's parameters as JSON
+    asyncio-play --python NAME [k=v ...]  NAME's Python program, parameters written in
 
 An exception that escapes main() is part of the expected output: it is printed
 as a last trace line `[t] Traceback: ExcType: message` (just `ExcType` when the
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
             let _ = writeln!(out, "{}", params_json(scenario.params()));
             return ExitCode::SUCCESS;
         }
+        "--python" => return print_python(&argv[1..], &mut out),
         _ => {}
     }
     let Some(scenario) = find(first) else {
@@ -88,5 +91,30 @@ fn main() -> ExitCode {
     });
     run_on(&event_loop, &scenario, params);
     let _ = writer.borrow_mut().flush();
+    ExitCode::SUCCESS
+}
+
+/// `--python NAME [k=v ...]`: the program a learner sees for NAME (every
+/// oracle scenario, ported to the runner or not), with the parameters written
+/// in.
+fn print_python(args: &[String], out: &mut impl Write) -> ExitCode {
+    let Some((name, rest)) = args.split_first() else {
+        return die("usage: asyncio-play --python NAME [key=value ...]");
+    };
+    let Some(meta) = asyncio_scenarios::meta::ALL.iter().find(|m| m.name == name) else {
+        return die(&format!(
+            "unknown scenario {} (asyncio-play --list)",
+            asyncio_scenarios::params::py_str_repr(name)
+        ));
+    };
+    let params = match parse_args(meta.params, rest) {
+        Ok(p) => p,
+        Err(msg) => return die(&msg),
+    };
+    let Some(program) = asyncio_scenarios::python::program(name, &params) else {
+        return die(&format!("no Python program for {name}"));
+    };
+    let _ = out.write_all(program.as_bytes());
+    let _ = out.flush();
     ExitCode::SUCCESS
 }
