@@ -1,1 +1,22 @@
-//! The playground page (being built).
+//! The asyncio playground's web app: the page and the Web Worker side.
+//!
+//! The page ([`start`], wasm only) shows the gallery of scenarios from
+//! [`asyncio_scenarios::meta::ALL`], opens one from a click or from the URL
+//! (`?scenario=NAME`, see [`route`]) and runs it on the engine. The worker
+//! (`src/bin/worker.rs`) answers typed requests ([`worker_protocol`]) by
+//! running named CPU-bound jobs ([`jobs`]).
+//!
+//! Everything that does not touch the browser compiles and is tested on the
+//! host too; the DOM code lives behind `cfg(target_arch = "wasm32")`.
+
+pub mod jobs;
+pub mod route;
+pub mod worker_protocol;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod page;
+
+#[cfg(target_arch = "wasm32")]
+pub use page::start;
