@@ -16,7 +16,7 @@ want_test=0
 [[ "${1:-}" == "--test" ]] && want_test=1
 
 step() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     step "adding the wasm32-unknown-unknown target"

@@ -3,14 +3,14 @@
 #   1. rustfmt check          5. browser tests (wasm-bindgen-test, headless Chromium)
 #   2. clippy, warnings denied 6. end-to-end tests of the served page (node --test)
 #   3. generated files current 7. oracle comparison of every scenario
-#   4. host tests
+#   4. host tests             8. Python programs run by pyrun.py
 # Every step runs even when an earlier one failed; the summary at the end
 # names the failed steps and the exit status is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh --test || { echo "setup failed"; exit 1; }
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TERM_COLOR=never
 
@@ -35,7 +35,8 @@ run_step "host tests" cargo test --workspace
 run_step "site build" trunk build --release
 run_step "browser tests" cargo test -p asyncio-playground --target wasm32-unknown-unknown
 run_step "end-to-end tests" node --test tests/e2e/
-run_step "oracle comparison" bash -c 'cargo build --quiet -p asyncio-scenarios --bin asyncio-play && python3 scripts/oracle.py'
+run_step "oracle comparison" bash -c 'cargo build --quiet -p asyncio-scenarios --bin asyncio-play && python3 scripts/oracle.py --quiet'
+run_step "python programs" python3 scripts/plain_check.py
 
 printf '\n\033[1m==> summary\033[0m\n'
 for p in "${passed[@]}"; do echo "passed: $p"; done

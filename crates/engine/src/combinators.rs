@@ -3,7 +3,7 @@
 //! prints depends on them).
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 
 use crate::awaitable::Awaitable;
@@ -38,14 +38,10 @@ fn release_waiter(waiter: &Future<()>) {
     }
 }
 
+/// `set(fs)` keeping the argument order: O(n) with a set of identities.
 fn dedup<T: Clone + 'static>(fs: &[Future<T>]) -> Vec<Future<T>> {
-    let mut distinct: Vec<Future<T>> = Vec::with_capacity(fs.len());
-    for f in fs {
-        if !distinct.iter().any(|d| d.ptr_eq(f)) {
-            distinct.push(f.clone());
-        }
-    }
-    distinct
+    let mut seen: HashSet<*const ()> = HashSet::with_capacity(fs.len());
+    fs.iter().filter(|f| seen.insert(f.as_any().addr())).cloned().collect()
 }
 
 /// `done, pending = await asyncio.wait(fs, timeout=..., return_when=...)`.

@@ -1,6 +1,7 @@
 //! `asyncio.gather`: 3.11's `_GatheringFuture` and its `_done_callback`.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::event_loop::{get_running_loop, EventLoop};
@@ -99,17 +100,17 @@ fn child_outcome<T: Clone + 'static>(fut: &Future<T>) -> Option<PyResult<T>> {
 }
 
 /// Deduplicate futures as `arg_to_fut` does: identical futures share a child.
+/// O(n) with a map keyed by identity.
 fn dedup<T: Clone + 'static>(futures: &[Future<T>]) -> (Vec<Future<T>>, Vec<usize>) {
-    let mut distinct: Vec<Future<T>> = Vec::new();
+    let mut distinct: Vec<Future<T>> = Vec::with_capacity(futures.len());
+    let mut index: HashMap<*const (), usize> = HashMap::with_capacity(futures.len());
     let mut order = Vec::with_capacity(futures.len());
     for f in futures {
-        match distinct.iter().position(|d| d.ptr_eq(f)) {
-            Some(i) => order.push(i),
-            None => {
-                order.push(distinct.len());
-                distinct.push(f.clone());
-            }
-        }
+        let i = *index.entry(f.as_any().addr()).or_insert_with(|| {
+            distinct.push(f.clone());
+            distinct.len() - 1
+        });
+        order.push(i);
     }
     (distinct, order)
 }
