@@ -136,6 +136,10 @@ impl<T: Clone + 'static> Future<T> {
     pub fn set_label(&self, label: &str) {
         *self.0.label.borrow_mut() = Some(Rc::from(label));
     }
+    /// [`set_label`](Self::set_label) with a shared label: no allocation.
+    pub fn set_label_rc(&self, label: Rc<str>) {
+        *self.0.label.borrow_mut() = Some(label);
+    }
 
     /// `fut.get_loop()`; `None` once the loop is gone.
     pub fn get_loop(&self) -> Option<EventLoop> {

@@ -40,6 +40,8 @@ pub struct Session {
     phase: Phase,
     outcome: Option<PyResult<()>>,
     iterations: u64,
+    /// At a deadlock: what each waiting task waited on.
+    deadlock_details: Vec<String>,
 }
 
 fn stopper(event_loop: &EventLoop, fut: &Future<()>) -> CallbackId {
@@ -55,8 +57,13 @@ impl Session {
     /// Start `main` on `event_loop` (it becomes `Task-1` on a fresh loop).
     /// The loop counts as running until the session finishes or is dropped.
     pub fn new(event_loop: &EventLoop, main: impl StdFuture<Output = PyResult<()>> + 'static) -> Session {
-        let mut session =
-            Session { event_loop: event_loop.clone(), phase: Phase::Done, outcome: None, iterations: 0 };
+        let mut session = Session {
+            event_loop: event_loop.clone(),
+            phase: Phase::Done,
+            outcome: None,
+            iterations: 0,
+            deadlock_details: Vec::new(),
+        };
         let started = event_loop.enter_running().and_then(|()| event_loop.create_task(main));
         match started {
             Ok(task) => {
@@ -93,6 +100,13 @@ impl Session {
         self.outcome.as_ref()
     }
 
+    /// After a deadlock: `"Task-2: Lock lock"` for each task that waited
+    /// forever, in creation order (what the oracle's one-line message does
+    /// not say).
+    pub fn deadlock_details(&self) -> &[String] {
+        &self.deadlock_details
+    }
+
     /// First half of an iteration: how far the clock must move before the
     /// next one. A loop with nothing scheduled (a deadlock) ends the phase
     /// with that error, as `run` would, and moves on.
@@ -109,6 +123,7 @@ impl Session {
                 }
                 None => {
                     let deadlock = self.event_loop.deadlock();
+                    self.deadlock_details = self.event_loop.describe_waiting();
                     self.end_phase(Err(deadlock));
                 }
             }

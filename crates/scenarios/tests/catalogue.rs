@@ -70,3 +70,16 @@ fn parameters_are_checked_like_run_py() {
     assert_eq!(ok.int("tasks"), 10);
     assert_eq!(ok.float("timeout"), 2.5);
 }
+
+#[test]
+fn a_deadlock_names_what_each_task_waits_on() {
+    let scenario = asyncio_scenarios::find("thread_rlock").expect("scenario");
+    let params = parse_args(scenario.params(), &["reentrant=0"]).expect("valid");
+    let event_loop = asyncio_engine::EventLoop::new();
+    let mut session = asyncio_scenarios::start(&event_loop, &scenario, params);
+    session.run_to_end();
+    assert_eq!(session.deadlock_details(), ["Task-1: Thread-1", "Thread-1: Lock lock"]);
+    let outcome = session.outcome().cloned().expect("finished");
+    let exc = outcome.expect_err("a deadlock");
+    assert_eq!(exc.message(), "deadlock: nothing is scheduled and 2 task(s) wait forever: Task-1, Thread-1");
+}

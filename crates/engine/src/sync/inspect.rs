@@ -64,14 +64,13 @@ impl Meta {
         *self.reporting.borrow_mut() = reporting;
     }
 
-    /// `self._get_loop().create_future()`, labelled for the page when the
-    /// loop traces.
+    /// `self._get_loop().create_future()`, labelled with the primitive (a
+    /// shared `Rc<str>`, so deadlock explanations name it even without a
+    /// tracer).
     pub(crate) fn new_waiter(&self, repr: impl FnOnce() -> String) -> PyResult<Future<()>> {
         let event_loop = self.bound.get_loop(repr)?;
         let future = event_loop.create_future();
-        if event_loop.tracing() {
-            future.set_label(&self.label);
-        }
+        future.set_label_rc(self.label.clone());
         Ok(future)
     }
 

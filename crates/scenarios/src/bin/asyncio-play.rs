@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use asyncio_engine::EventLoop;
-use asyncio_scenarios::{catalogue, find, params_json, parse_args, run_on};
+use asyncio_scenarios::{catalogue, find, params_json, parse_args, report, start};
 
 const USAGE: &str = "Run one scenario of the asyncio playground on the virtual clock.
 
@@ -89,8 +89,15 @@ fn main() -> ExitCode {
             std::process::exit(0);
         }
     });
-    run_on(&event_loop, &scenario, params);
+    let mut session = start(&event_loop, &scenario, params);
+    session.run_to_end();
+    report(&session);
     let _ = writer.borrow_mut().flush();
+    // The trace says which tasks deadlocked, as the oracle does; stderr says
+    // what each of them waited on.
+    for detail in session.deadlock_details() {
+        eprintln!("asyncio-play: deadlock: {detail}");
+    }
     ExitCode::SUCCESS
 }
 

@@ -1,0 +1,138 @@
+//! `bench-native`: time the workloads natively on our engine, tokio or smol.
+//!
+//! ```text
+//! bench-native [--runs N] [--warmup N] SYSTEM WORKLOAD...
+//!     SYSTEM    engine | tokio | smol
+//!     WORKLOAD  W1 ... W7
+//! ```
+//! Prints one JSON object per workload and line: `{"system", "workload",
+//! "ops", "seconds": [...], "base_rss_kb", "peak_rss_kb"}`, or `{"system",
+//! "workload", "skipped": "why"}` when the workload does not apply to the
+//! system. `base_rss_kb` is the process's peak resident set before the first
+//! workload, `peak_rss_kb` after the last (VmHWM): `scripts/bench.sh` runs one
+//! workload per process, so the peak is that workload's.
+//! Run by `scripts/bench.sh`, which writes BENCHMARKS.md; the numbers are
+//! never asserted anywhere.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::process::ExitCode;
+    use std::time::Instant;
+
+    use asyncio_bench::{engine, peers, WORKLOADS};
+
+    const USAGE: &str = "usage: bench-native [--runs N] [--warmup N] engine|tokio|smol W1..W7 ...";
+
+    /// A benchmark reads the wall clock: that is its point. The workspace's
+    /// clippy.toml bans `Instant::now` for the engine and the page (it panics
+    /// on wasm32), not for this native binary.
+    #[allow(clippy::disallowed_methods)]
+    fn now() -> Instant {
+        Instant::now()
+    }
+
+    /// The process's peak resident set in KiB (VmHWM), 0 where unknown.
+    fn peak_rss_kb() -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    fn run_once(system: &str, workload: &str) -> Option<usize> {
+        match system {
+            "engine" => engine::run_workload(workload),
+            "tokio" => peers::tokio_workload(workload),
+            "smol" => peers::smol_workload(workload),
+            _ => None,
+        }
+    }
+
+    fn skipped(system: &str, workload: &str) -> &'static str {
+        match (system, workload) {
+            ("smol", "W5") => "smol has no virtual clock",
+            (_, "W7") => "the scenario catalogue is asyncio programs",
+            _ => "not applicable",
+        }
+    }
+
+    pub fn main() -> ExitCode {
+        let mut args = std::env::args().skip(1).peekable();
+        let (mut runs, mut warmup) = (5usize, 1usize);
+        let mut positional = Vec::new();
+        while let Some(arg) = args.next() {
+            let target = match arg.as_str() {
+                "--runs" => &mut runs,
+                "--warmup" => &mut warmup,
+                "-h" | "--help" => {
+                    println!("{USAGE}");
+                    return ExitCode::SUCCESS;
+                }
+                _ => {
+                    positional.push(arg);
+                    continue;
+                }
+            };
+            match args.next().and_then(|v| v.parse().ok()) {
+                Some(n) => *target = n,
+                None => {
+                    eprintln!("bench-native: {arg} needs a number\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        let Some((system, workloads)) = positional.split_first() else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        if !["engine", "tokio", "smol"].contains(&system.as_str())
+            || workloads.is_empty()
+            || workloads.iter().any(|w| !WORKLOADS.contains(&w.as_str()))
+        {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        let base = peak_rss_kb();
+        for workload in workloads {
+            let mut seconds = Vec::with_capacity(runs);
+            let mut ops = None;
+            for i in 0..warmup + runs {
+                let start = now();
+                ops = run_once(system, workload);
+                let elapsed = start.elapsed().as_secs_f64();
+                if ops.is_none() {
+                    break;
+                }
+                if i >= warmup {
+                    seconds.push(elapsed);
+                }
+            }
+            match ops {
+                Some(ops) => {
+                    let list: Vec<String> = seconds.iter().map(|s| format!("{s:e}")).collect();
+                    println!(
+                        "{{\"system\": \"{system}\", \"workload\": \"{workload}\", \"ops\": {ops}, \
+                         \"seconds\": [{}], \"base_rss_kb\": {base}, \"peak_rss_kb\": {}}}",
+                        list.join(", "),
+                        peak_rss_kb()
+                    );
+                }
+                None => println!(
+                    "{{\"system\": \"{system}\", \"workload\": \"{workload}\", \"skipped\": \"{}\"}}",
+                    skipped(system, workload)
+                ),
+            }
+        }
+        ExitCode::SUCCESS
+    }
+}
