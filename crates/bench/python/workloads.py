@@ -78,6 +78,18 @@ def virtual_loop():
     return NoSelfPipeLoop()
 
 
+@contextlib.contextmanager
+def _outside_webloop():
+    """Pyodide's own loop (WebLoop) counts as always running, and a loop
+    refuses to run inside a running one: step out of it meanwhile."""
+    webloop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(webloop)
+
+
 def _run(main, loop_kind):
     """asyncio.run(main) on a fresh loop of `loop_kind`."""
     if loop_kind == "stock" and not EMSCRIPTEN:
@@ -87,7 +99,8 @@ def _run(main, loop_kind):
     vclock._loop = loop
     asyncio.set_event_loop(loop)
     try:
-        return loop.run_until_complete(main)
+        with _outside_webloop():
+            return loop.run_until_complete(main)
     finally:
         asyncio.set_event_loop(None)
         loop.close()
@@ -221,7 +234,7 @@ def w7():
     for _name, mod in mods:
         params = {k: s["default"] for k, s in mod.PARAMS.items()}
         out = io.StringIO()
-        with contextlib.redirect_stdout(out):
+        with contextlib.redirect_stdout(out), _outside_webloop():
             if EMSCRIPTEN:
                 _run_scenario_emscripten(vclock, mod, params)
             else:

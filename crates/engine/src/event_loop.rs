@@ -93,6 +93,12 @@ impl fmt::Debug for Handle {
     }
 }
 
+/// How many scheduling operations (`create_task`, `call_soon`, `call_later`,
+/// `call_at`, printed lines) one task step may do before it counts as a
+/// runaway: a coroutine that loops without ever awaiting. The busiest step of
+/// the catalogue does about a thousand.
+pub const STEP_OPERATION_BUDGET: u64 = 100_000;
+
 /// Where printed trace lines go.
 type OutputSink = Box<dyn FnMut(&str)>;
 
@@ -123,6 +129,13 @@ pub(crate) struct LoopInner {
     /// A `KeyboardInterrupt` / `SystemExit` raised by a task step: it leaves
     /// the loop at once (the rest of the iteration stays in the ready queue).
     raised: RefCell<Option<Exception>>,
+    /// Scheduling operations done by the running step (see
+    /// [`STEP_OPERATION_BUDGET`]).
+    step_ops: Cell<u64>,
+    in_step: Cell<bool>,
+    /// Set when a step went over its budget: the `RuntimeError` every
+    /// fallible operation of that step now raises, naming the task.
+    runaway: RefCell<Option<Exception>>,
     tracer: RefCell<Option<Box<dyn Tracer>>>,
     tracing: Cell<bool>,
     output: RefCell<Option<OutputSink>>,
@@ -172,6 +185,9 @@ impl EventLoop {
             tasks: RefCell::new(BTreeMap::new()),
             external_pending: Cell::new(0),
             raised: RefCell::new(None),
+            step_ops: Cell::new(0),
+            in_step: Cell::new(false),
+            runaway: RefCell::new(None),
             tracer: RefCell::new(None),
             tracing: Cell::new(false),
             output: RefCell::new(None),
@@ -210,10 +226,71 @@ impl EventLoop {
 
     fn check_closed(&self) -> PyResult<()> {
         if self.0.closed.get() {
-            Err(Exception::runtime_error("Event loop is closed"))
-        } else {
-            Ok(())
+            return Err(Exception::runtime_error("Event loop is closed"));
         }
+        self.count_operation()
+    }
+
+    /// Count one scheduling operation of the running task step. Past
+    /// [`STEP_OPERATION_BUDGET`] the step is a runaway: the operation raises
+    /// `RuntimeError` naming the task (like tokio-console's "task has not
+    /// yielded"), and so does every later one in that step.
+    fn count_operation(&self) -> PyResult<()> {
+        if !self.0.in_step.get() {
+            return Ok(()); // callbacks and drivers are not task steps
+        }
+        if let Some(exc) = &*self.0.runaway.borrow() {
+            return Err(exc.clone());
+        }
+        let ops = self.0.step_ops.get() + 1;
+        self.0.step_ops.set(ops);
+        if ops > STEP_OPERATION_BUDGET {
+            if let Some(task) = crate::task::current_task() {
+                let exc = Exception::new(
+                    "Runaway",
+                    format!(
+                        "runaway: {} did {STEP_OPERATION_BUDGET} operations in one step without awaiting \
+                         (task has not yielded)",
+                        task.name()
+                    ),
+                );
+                *self.0.runaway.borrow_mut() = Some(exc.clone());
+                return Err(exc);
+            }
+        }
+        Ok(())
+    }
+
+    /// A task step begins: its operation count starts at zero.
+    pub(crate) fn begin_step(&self) {
+        self.0.step_ops.set(0);
+        self.0.in_step.set(true);
+    }
+
+    /// The task step ended.
+    pub(crate) fn end_step(&self) {
+        self.0.in_step.set(false);
+    }
+
+    /// The runaway error, once a step went over its budget.
+    pub fn runaway(&self) -> Option<Exception> {
+        self.0.runaway.borrow().clone()
+    }
+
+    /// The names of the tasks whose steps are in the ready queue.
+    pub fn ready_task_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .0
+            .ready
+            .borrow()
+            .iter()
+            .filter_map(|r| match r {
+                Ready::Step(step) => Some(step.task_name()),
+                Ready::Handle(_) => None,
+            })
+            .collect();
+        names.dedup();
+        names
     }
 
     /// `loop.call_soon(callback)`: run `callback` in a later iteration, after
@@ -619,6 +696,11 @@ impl EventLoop {
         self.0.scheduled.borrow().first().map(|h| h.0.when)
     }
 
+    /// The same with the loop's Runaway error type.
+    pub fn runaway_error(&self, message: String) -> Exception {
+        Exception::new("Runaway", message)
+    }
+
     /// The oracle's deadlock error:
     /// `deadlock: nothing is scheduled and N task(s) wait forever: names`,
     /// the names sorted as strings.
@@ -649,6 +731,9 @@ impl EventLoop {
 
     /// `vclock.log(text)`: print `[%9.3f] text` at the loop's time.
     pub fn log(&self, text: &str) {
+        if self.count_operation().is_err() {
+            return; // a runaway step prints no more
+        }
         let line = format!("[{}] {}", crate::pyfmt::format_time(self.time()), text);
         self.trace(|| TraceEvent::Print { line: &line });
         if let Some(sink) = self.0.output.borrow_mut().as_mut() {

@@ -41,10 +41,11 @@ fn cancel_remaining(event_loop: &EventLoop) -> PyResult<()> {
     event_loop.run_until_complete(&all)
 }
 
-/// `run.py`'s report of an exception that escaped `main`: a deadlock prints
-/// its message, anything else `Traceback: Type: message`.
+/// `run.py`'s report of an exception that escaped `main`: a deadlock (or a
+/// runaway, which the oracle never shows) prints its message, anything else
+/// `Traceback: Type: message`.
 pub fn report_exception(event_loop: &EventLoop, exc: &crate::exception::Exception) {
-    if exc.is("Deadlock") {
+    if exc.is("Deadlock") || exc.is("Runaway") {
         event_loop.log(exc.message());
     } else {
         event_loop.log(&format!("Traceback: {exc}"));

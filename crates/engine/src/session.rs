@@ -16,6 +16,13 @@ use crate::exception::{Exception, PyResult};
 use crate::future::{CallbackId, Future};
 use crate::gather::gather_any;
 
+/// Loop iterations in a row without the clock moving before a run counts as
+/// a runaway (a loop of `sleep(0)` that never lets virtual time advance). The
+/// heaviest legitimate run of the catalogue (thread_lock_counter at its
+/// maxima: ten threads handing a lock over a million times each) makes
+/// 20,000,003; the budget leaves it 2.5 times that.
+pub const STALLED_ITERATION_BUDGET: u64 = 50_000_000;
+
 /// What the driver should do next.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Next {
@@ -42,6 +49,10 @@ pub struct Session {
     iterations: u64,
     /// At a deadlock: what each waiting task waited on.
     deadlock_details: Vec<String>,
+    /// Loop time at the last iteration, and iterations since it last moved.
+    last_time: f64,
+    stalled: u64,
+    stall_budget: u64,
 }
 
 fn stopper(event_loop: &EventLoop, fut: &Future<()>) -> CallbackId {
@@ -63,6 +74,9 @@ impl Session {
             outcome: None,
             iterations: 0,
             deadlock_details: Vec::new(),
+            last_time: event_loop.time(),
+            stalled: 0,
+            stall_budget: STALLED_ITERATION_BUDGET,
         };
         let started = event_loop.enter_running().and_then(|()| event_loop.create_task(main));
         match started {
@@ -141,9 +155,26 @@ impl Session {
         }
         self.event_loop.finish_iteration();
         self.iterations += 1;
+        let now = self.event_loop.time();
+        if now == self.last_time {
+            self.stalled += 1;
+        } else {
+            self.last_time = now;
+            self.stalled = 0;
+        }
         if let Some(exc) = self.event_loop.take_raised() {
             // KeyboardInterrupt / SystemExit leave run_forever at once.
             self.end_phase(Err(exc));
+        } else if let Some(runaway) = self.event_loop.runaway() {
+            self.stop_runaway(runaway);
+        } else if self.stalled > self.stall_budget {
+            let names = self.event_loop.ready_task_names().join(", ");
+            let message = format!(
+                "runaway: virtual time has not moved for {} loop iterations; still running: {names}",
+                self.stall_budget
+            );
+            let runaway = self.event_loop.runaway_error(message);
+            self.stop_runaway(runaway);
         } else if self.event_loop.is_stopping() {
             self.end_phase(Ok(()));
         }
@@ -165,6 +196,26 @@ impl Session {
         while let Next::Iterate { timeout } = self.prepare() {
             self.iterate(timeout);
         }
+    }
+
+    /// Change how many iterations without the clock moving count as a
+    /// runaway (see [`STALLED_ITERATION_BUDGET`]).
+    pub fn set_stall_budget(&mut self, iterations: u64) {
+        self.stall_budget = iterations;
+    }
+
+    /// A runaway ends the run at once: no clean-up, which would run the
+    /// runaway code again.
+    fn stop_runaway(&mut self, runaway: Exception) {
+        self.event_loop.exit_running();
+        self.outcome = Some(Err(runaway));
+        self.finish();
+    }
+
+    /// True when the run ended because a task never yielded or virtual time
+    /// stopped moving.
+    pub fn is_runaway(&self) -> bool {
+        matches!(&self.outcome, Some(Err(e)) if e.is("Runaway"))
     }
 
     /// `run_forever` returned (stop() or an error): finish the phase.

@@ -76,6 +76,8 @@ pub mod step_ctx {
 /// or by a future's done callbacks as `__wakeup`).
 pub trait TaskStep {
     fn run_step(self: Rc<Self>);
+    /// The task's name.
+    fn task_name(&self) -> String;
 }
 
 /// A task seen without its result type: `asyncio.all_tasks()`,
@@ -311,6 +313,9 @@ impl<T: Clone + 'static> TaskStep for TaskCore<T> {
     fn run_step(self: Rc<Self>) {
         self.step();
     }
+    fn task_name(&self) -> String {
+        self.name.borrow().clone()
+    }
 }
 
 impl<T: Clone + 'static> TaskCore<T> {
@@ -336,6 +341,7 @@ impl<T: Clone + 'static> TaskCore<T> {
         let event_loop = self.event_loop();
         let id = self.id.get();
         if let Some(lp) = &event_loop {
+            lp.begin_step();
             lp.trace(|| TraceEvent::StepStart { task: id });
         }
 
@@ -365,6 +371,9 @@ impl<T: Clone + 'static> TaskCore<T> {
             }
         };
         CURRENT_TASK.with(|c| *c.borrow_mut() = previous);
+        if let Some(lp) = &event_loop {
+            lp.end_step();
+        }
 
         match poll {
             Poll::Ready(Ok(value)) => {

@@ -27,7 +27,8 @@ An exception that escapes main() is part of the expected output: it is printed
 as a last trace line `[t] Traceback: ExcType: message` (just `ExcType` when the
 message is empty), and a deadlock as `[t] deadlock: ...`; exit status 0.
 Bad usage (unknown scenario or key, a value of the wrong type or out of range)
-is reported on stderr with exit status 2.";
+is reported on stderr with exit status 2. A runaway (a task that never yields, or
+virtual time that stops moving) is stopped with a message and exit status 3.";
 
 fn die(msg: &str) -> ExitCode {
     eprintln!("asyncio-play: {msg}");
@@ -97,6 +98,13 @@ fn main() -> ExitCode {
     // what each of them waited on.
     for detail in session.deadlock_details() {
         eprintln!("asyncio-play: deadlock: {detail}");
+    }
+    if session.is_runaway() {
+        // The oracle would never finish: stop, and say so with an exit code.
+        if let Some(Err(exc)) = session.outcome() {
+            eprintln!("asyncio-play: {}", exc.message());
+        }
+        return ExitCode::from(3);
     }
     ExitCode::SUCCESS
 }
