@@ -33,7 +33,7 @@ run_step "clippy (wasm)" cargo clippy -p asyncio-playground --target wasm32-unkn
 run_step "generated metadata" python3 scripts/gen_meta.py --check
 run_step "host tests" cargo test --workspace
 run_step "site build" trunk build --release
-run_step "browser tests" cargo test -p asyncio-playground --target wasm32-unknown-unknown
+run_step "browser tests" cargo test -p asyncio-playground --target wasm32-unknown-unknown --tests
 run_step "end-to-end tests" node --test tests/e2e/
 run_step "oracle comparison" bash -c 'cargo build --quiet -p asyncio-scenarios --bin asyncio-play && python3 scripts/oracle.py --quiet'
 run_step "python programs" python3 scripts/plain_check.py

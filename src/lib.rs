@@ -2,21 +2,23 @@
 //!
 //! The page ([`start`], wasm only) shows the gallery of scenarios from
 //! [`asyncio_scenarios::meta::ALL`], opens one from a click or from the URL
-//! (`?scenario=NAME`, see [`route`]) and runs it on the engine. The worker
+//! (`?scenario=NAME&mode=...&PARAM=VALUE`, see [`route`]), and runs it on
+//! the engine with a [`driver`] that never blocks the page. The worker
 //! (`src/bin/worker.rs`) answers typed requests ([`worker_protocol`]) by
 //! running named CPU-bound jobs ([`jobs`]).
 //!
 //! Everything that does not touch the browser compiles and is tested on the
 //! host too; the DOM code lives behind `cfg(target_arch = "wasm32")`.
 
+pub mod driver;
 pub mod jobs;
 pub mod route;
+pub mod timeline;
 pub mod worker_protocol;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
-#[cfg(target_arch = "wasm32")]
-mod page;
+pub mod page;
 
 #[cfg(target_arch = "wasm32")]
 pub use page::start;

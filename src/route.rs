@@ -1,7 +1,21 @@
-//! Which view the URL asks for: the whole page state lives in the query
-//! string, so a view can be shared and bookmarked.
+//! The page's state in the URL, so that a view can be shared and
+//! bookmarked:
 //!
-//! `?scenario=NAME` opens a scenario; anything else shows the gallery.
+//! ```text
+//! ?scenario=NAME&mode=instant|paced|real&speed=X&PARAM=VALUE...&embed=1
+//! ```
+//!
+//! Without `scenario` the page shows the gallery. [`PageUrl::parse`] checks
+//! every value against the scenario's metadata: a bad one is replaced by its
+//! default and reported in a [`PageUrl::notices`] line that names the
+//! parameter and what it allows. [`PageUrl::to_query`] writes the query back,
+//! leaving out what is at its default.
+
+use asyncio_scenarios::meta::{Meta, ALL};
+use asyncio_scenarios::params::{parse_value, py_str_repr};
+
+use crate::driver::{speed_text, Mode, DEFAULT_SPEED, MAX_SPEED, MIN_SPEED};
+use crate::page::form::default_text;
 
 /// A view of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,26 +30,174 @@ impl Route {
     /// The route of a URL's query string (`location.search`, with or without
     /// its leading `?`). An empty `scenario=` means the gallery.
     pub fn from_query(query: &str) -> Route {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let scenario = query
-            .split('&')
-            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-            .find(|(key, _)| percent_decode(key) == "scenario")
-            .map(|(_, value)| percent_decode(value));
-        match scenario {
-            Some(name) if !name.is_empty() => Route::Scenario(name),
+        match query_pairs(query).into_iter().find(|(key, _)| key == "scenario") {
+            Some((_, name)) if !name.is_empty() => Route::Scenario(name),
             _ => Route::Gallery,
         }
     }
 
-    /// The query string for this route: `""` for the gallery (the page's
-    /// plain URL), `"?scenario=NAME"` for a scenario.
+    /// The query string for this route alone: `""` for the gallery (the
+    /// page's plain URL), `"?scenario=NAME"` for a scenario.
     pub fn to_query(&self) -> String {
         match self {
             Route::Gallery => String::new(),
             Route::Scenario(name) => format!("?scenario={}", percent_encode(name)),
         }
     }
+}
+
+/// Everything a URL says, checked.
+#[derive(Debug, Clone)]
+pub struct PageUrl {
+    pub route: Route,
+    /// The scenario's metadata, when the route names a known one.
+    pub meta: Option<&'static Meta>,
+    pub mode: Mode,
+    pub speed: f64,
+    /// `?embed=1`: the compact layout for an iframe.
+    pub embed: bool,
+    /// Parameters given (and valid), as written: `(name, text)`.
+    pub params: Vec<(&'static str, String)>,
+    /// One sentence per value that was not valid and was replaced.
+    pub notices: Vec<String>,
+}
+
+impl PageUrl {
+    /// Read and check a query string (`location.search`).
+    pub fn parse(query: &str) -> PageUrl {
+        let route = Route::from_query(query);
+        let meta = match &route {
+            Route::Scenario(name) => ALL.iter().find(|m| m.name == name.as_str()),
+            Route::Gallery => None,
+        };
+        let mut url = PageUrl {
+            route,
+            meta,
+            mode: Mode::DEFAULT,
+            speed: DEFAULT_SPEED,
+            embed: false,
+            params: Vec::new(),
+            notices: Vec::new(),
+        };
+        for (key, value) in query_pairs(query) {
+            match key.as_str() {
+                "scenario" => {}
+                "mode" => match Mode::parse(&value) {
+                    Some(mode) => url.mode = mode,
+                    None => {
+                        let allowed: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
+                        url.notices.push(format!(
+                            "mode={} is not one of {}: using {}.",
+                            py_str_repr(&value),
+                            allowed.join(", "),
+                            Mode::DEFAULT.as_str()
+                        ));
+                    }
+                },
+                "speed" => match parse_speed(&value) {
+                    Ok(speed) => url.speed = speed,
+                    Err(message) => {
+                        url.notices.push(format!("{message}: using speed={}.", speed_text(DEFAULT_SPEED)))
+                    }
+                },
+                "embed" => match value.as_str() {
+                    "1" | "true" | "" => url.embed = true,
+                    "0" | "false" => url.embed = false,
+                    _ => url.notices.push(format!(
+                        "embed={} is not one of 0, 1: showing the full page.",
+                        py_str_repr(&value)
+                    )),
+                },
+                _ => {
+                    if let Some(meta) = meta {
+                        url.param(meta, &key, value);
+                    }
+                }
+            }
+        }
+        url
+    }
+
+    /// Check `key=value` against `meta`'s parameters.
+    fn param(&mut self, meta: &'static Meta, key: &str, value: String) {
+        let Some(spec) = meta.params.iter().find(|s| s.name == key) else {
+            let known: Vec<&str> = meta.params.iter().map(|s| s.name).collect();
+            let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+            self.notices.push(format!(
+                "{} has no parameter {} (its parameters: {known}): ignored.",
+                meta.name,
+                py_str_repr(key)
+            ));
+            return;
+        };
+        match parse_value(spec, &value) {
+            Ok(_) => {
+                self.params.retain(|(name, _)| *name != spec.name);
+                self.params.push((spec.name, value));
+            }
+            Err(message) => self.notices.push(format!(
+                "{message}: using the default, {}={}.",
+                spec.name,
+                default_text(spec)
+            )),
+        }
+    }
+
+    /// The query string of a page state: `scenario` first, then what is not
+    /// at its default (`params`: the parameters to write, in order).
+    pub fn to_query(route: &Route, mode: Mode, speed: f64, params: &[(&str, String)], embed: bool) -> String {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        if let Route::Scenario(name) = route {
+            pairs.push(("scenario".into(), name.clone()));
+            if mode != Mode::DEFAULT {
+                pairs.push(("mode".into(), mode.as_str().into()));
+            }
+            if speed != DEFAULT_SPEED {
+                pairs.push(("speed".into(), speed_text(speed)));
+            }
+            for (name, text) in params {
+                pairs.push((name.to_string(), text.clone()));
+            }
+        }
+        if embed {
+            pairs.push(("embed".into(), "1".into()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let joined: Vec<String> =
+            pairs.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect();
+        format!("?{}", joined.join("&"))
+    }
+}
+
+/// A paced speed from the URL, in `[MIN_SPEED, MAX_SPEED]`.
+pub fn parse_speed(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim().trim_end_matches(['x', '×']);
+    match trimmed.parse::<f64>() {
+        Ok(speed) if (MIN_SPEED..=MAX_SPEED).contains(&speed) => Ok(speed),
+        Ok(_) => Err(format!(
+            "speed={} is out of range [{}, {}]",
+            py_str_repr(text),
+            speed_text(MIN_SPEED),
+            speed_text(MAX_SPEED)
+        )),
+        Err(_) => Err(format!("speed: expected a number, got {}", py_str_repr(text))),
+    }
+}
+
+/// `key=value` pairs of a query string, decoded, in order.
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .filter(|(key, _)| !key.is_empty())
+        .collect()
 }
 
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a
@@ -64,11 +226,11 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Escape everything but the characters scenario names use.
+/// Escape everything but the characters names and numbers use.
 fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.') {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.' | b',') {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -105,5 +267,72 @@ mod tests {
         }
         assert_eq!(Route::from_query("?scenario=a+b%2"), Route::Scenario("a b%2".into()));
         assert_eq!(Route::Gallery.to_query(), "");
+    }
+
+    #[test]
+    fn a_full_state_is_read() {
+        let url = PageUrl::parse("?scenario=tasks_wait_timeout&mode=instant&speed=2.5&tasks=5&timeout=-1");
+        assert_eq!(url.route, Route::Scenario("tasks_wait_timeout".into()));
+        assert_eq!(url.meta.map(|m| m.name), Some("tasks_wait_timeout"));
+        assert_eq!(url.mode, Mode::Instant);
+        assert_eq!(url.speed, 2.5);
+        assert!(!url.embed);
+        assert_eq!(url.params, vec![("tasks", "5".to_string()), ("timeout", "-1".to_string())]);
+        assert_eq!(url.notices, Vec::<String>::new());
+        assert!(PageUrl::parse("?scenario=sync_event&embed=1").embed);
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_replaced() {
+        let url = PageUrl::parse("?scenario=tasks_wait_timeout&tasks=999&mode=fast&speed=1000&nope=1");
+        assert_eq!(url.mode, Mode::Paced);
+        assert_eq!(url.speed, DEFAULT_SPEED);
+        assert_eq!(url.params, vec![]);
+        assert_eq!(
+            url.notices,
+            vec![
+                "tasks=999 is out of range [1, 20]: using the default, tasks=3.".to_string(),
+                "mode='fast' is not one of instant, paced, real: using paced.".to_string(),
+                "speed='1000' is out of range [0.25, 100]: using speed=1.".to_string(),
+                "tasks_wait_timeout has no parameter 'nope' (its parameters: delay, timeout, tasks): ignored."
+                    .to_string(),
+            ]
+        );
+        let url = PageUrl::parse("?scenario=tasks_wait_timeout&delay=abc");
+        assert_eq!(url.notices, vec!["delay: expected float, got 'abc': using the default, delay=2.0."]);
+        let url = PageUrl::parse("?scenario=tasks_wait_return_when&fail=D");
+        assert_eq!(url.notices, vec!["fail='D' is not one of none, A, B, C: using the default, fail=none."]);
+    }
+
+    #[test]
+    fn the_query_is_written_back() {
+        let route = Route::Scenario("tasks_wait_timeout".into());
+        assert_eq!(PageUrl::to_query(&route, Mode::Paced, 1.0, &[], false), "?scenario=tasks_wait_timeout");
+        let query = PageUrl::to_query(
+            &route,
+            Mode::Instant,
+            0.25,
+            &[("tasks", "5".into()), ("timeout", "-1".into())],
+            true,
+        );
+        assert_eq!(query, "?scenario=tasks_wait_timeout&mode=instant&speed=0.25&tasks=5&timeout=-1&embed=1");
+        let url = PageUrl::parse(&query);
+        assert_eq!((url.mode, url.speed, url.embed), (Mode::Instant, 0.25, true));
+        assert_eq!(url.params.len(), 2);
+        assert_eq!(PageUrl::to_query(&Route::Gallery, Mode::Real, 3.0, &[], false), "");
+        // Text parameters survive any characters.
+        let route = Route::Scenario("thread_redis_consumer".into());
+        let query = PageUrl::to_query(&route, Mode::Paced, 1.0, &[("more", "7, 8&x=<b>".into())], false);
+        assert_eq!(PageUrl::parse(&query).params, vec![("more", "7, 8&x=<b>".to_string())]);
+    }
+
+    #[test]
+    fn speeds_are_checked() {
+        assert_eq!(parse_speed("100"), Ok(100.0));
+        assert_eq!(parse_speed("0.25"), Ok(0.25));
+        assert_eq!(parse_speed("3x"), Ok(3.0));
+        assert!(parse_speed("0.1").is_err());
+        assert!(parse_speed("fast").is_err());
+        assert!(parse_speed("NaN").is_err());
     }
 }

@@ -1,34 +1,106 @@
 //! The one place that applies the page's messages.
 
-use asyncio_scenarios::{find, meta, run_to_lines};
-use wasm_bindgen::JsValue;
+use std::rc::Rc;
+
+use asyncio_scenarios::{find, python, Scenario};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::Window;
 
-use super::view::{PageState, View};
+use super::explain::explain;
+use super::form::Form;
+use super::view::{Controls, PageState, Progress, View};
 use crate::dom::error_text;
-use crate::route::Route;
+use crate::driver::{new_loop, speed_text, Driver, DriverState, Mode, DEFAULT_SPEED, SPEED_STOPS};
+use crate::route::{PageUrl, Route};
+use crate::timeline::{seconds, TraceRecorder};
 
-/// Something the user asked for.
+/// Something the user (or a run's timer) asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     /// Show a view and record it in the history (a click on a link).
     Open(Route),
     /// Show the view the URL names (page load, back and forward).
     UrlChanged,
-    /// Run the open scenario with its default parameters, in instant mode.
+    /// A parameter field changed: its index and text (`None`: not a number).
+    Param {
+        index: usize,
+        text: Option<String>,
+        from_slider: bool,
+    },
+    /// Every parameter back to its default.
+    Defaults,
+    /// The mode select changed.
+    Mode(String),
+    /// The speed slider moved to this stop of [`SPEED_STOPS`].
+    Speed(usize),
+    /// Start a run, or continue a paused one.
     Run,
+    Pause,
+    /// Run when paused or idle, pause when running (the space bar).
+    RunPause,
+    /// Run one loop iteration.
+    Step,
+    /// Stop the run and clear its output.
+    Reset,
+    /// A run's timer or tick fired with this token.
+    Wake(u64),
+    /// The timeline's cursor was moved to this loop time.
+    Scrub(f64),
+    /// The gallery's search box changed.
+    Search(String),
+    /// Show or hide the embed snippet.
+    ToggleEmbed,
+    Copy(CopyTarget),
+    /// A copy finished: what was copied, or why it failed.
+    Copied(CopyTarget, Result<(), String>),
+}
+
+/// What a copy button copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyTarget {
+    Log,
+    Python,
+    Embed,
+}
+
+/// The open scenario and its run.
+struct Open {
+    scenario: Scenario,
+    form: Form,
+    driver: Option<Driver>,
+    /// The trace of the current run, which the timeline and the inspector
+    /// draw (cleared for each run).
+    recorder: TraceRecorder,
+    embed_panel: bool,
 }
 
 /// The page's state and the view that shows it.
 pub struct Controller {
     window: Window,
     view: View,
+    post: Rc<dyn Fn(Msg)>,
     route: Route,
+    mode: Mode,
+    speed: f64,
+    embed: bool,
+    open: Option<Open>,
 }
 
 impl Controller {
-    pub fn new(window: Window, view: View) -> Controller {
-        Controller { window, view, route: Route::Gallery }
+    /// A controller drawing on `view`; `post` delivers a message to it later
+    /// (from a timer, a tick or a promise).
+    pub fn new(window: Window, view: View, post: Rc<dyn Fn(Msg)>) -> Controller {
+        Controller {
+            window,
+            view,
+            post,
+            route: Route::Gallery,
+            mode: Mode::DEFAULT,
+            speed: DEFAULT_SPEED,
+            embed: false,
+            open: None,
+        }
     }
 
     /// Apply `msg`; a failure is reported in the page.
@@ -41,29 +113,131 @@ impl Controller {
     fn try_apply(&mut self, msg: Msg) -> Result<(), JsValue> {
         match msg {
             Msg::Open(route) => {
-                if route != self.route {
-                    let url = format!("{}{}", self.window.location().pathname()?, route.to_query());
+                let changed = route != self.route;
+                self.view.clear_notices();
+                self.show(route, &[])?;
+                if changed {
+                    let url = self.url_for(self.embed);
                     self.window.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))?;
                 }
-                self.show(route)?;
                 self.view.focus_heading();
                 self.window.scroll_to_with_x_and_y(0.0, 0.0);
-                Ok(())
             }
             Msg::UrlChanged => {
-                let route = Route::from_query(&self.window.location().search()?);
-                self.show(route)
+                let url = PageUrl::parse(&self.window.location().search()?);
+                self.mode = url.mode;
+                self.speed = url.speed;
+                self.embed = url.embed;
+                self.view.set_embed(url.embed);
+                self.show(url.route, &url.params)?;
+                self.view.show_notices(&url.notices);
+                // Write back what was kept, so the address never shows a value
+                // the page is not using.
+                self.replace_url()?;
             }
-            Msg::Run => self.run(),
+            Msg::Param { index, text, from_slider } => {
+                let Some(open) = &mut self.open else { return Ok(()) };
+                if let Some(field) = open.form.set(index, text.as_deref()) {
+                    self.view.show_field(index, field, from_slider, !from_slider);
+                }
+                self.after_edit()?;
+            }
+            Msg::Defaults => {
+                let Some(open) = &mut self.open else { return Ok(()) };
+                open.form.reset();
+                for (index, field) in open.form.fields().iter().enumerate() {
+                    self.view.show_field(index, field, true, true);
+                }
+                self.after_edit()?;
+            }
+            Msg::Mode(text) => {
+                if let Some(mode) = Mode::parse(&text) {
+                    self.mode = mode;
+                    self.sync();
+                    self.replace_url()?;
+                }
+            }
+            Msg::Speed(stop) => {
+                if let Some(&speed) = SPEED_STOPS.get(stop) {
+                    self.speed = speed;
+                    if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
+                        driver.set_speed(speed)?;
+                    }
+                    self.view.show_speed(speed, false);
+                    self.replace_url()?;
+                }
+            }
+            Msg::Run => self.run()?,
+            Msg::Pause => {
+                if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
+                    driver.pause();
+                }
+                self.sync();
+            }
+            Msg::RunPause => {
+                let running = self.driver_state() == Some(DriverState::Running);
+                self.try_apply(if running { Msg::Pause } else { Msg::Run })?;
+            }
+            Msg::Step => self.step()?,
+            Msg::Reset => {
+                let Some(open) = &mut self.open else { return Ok(()) };
+                // Dropping the driver cancels its timer and closes its loop.
+                open.driver = None;
+                open.recorder.clear();
+                self.view.show_trace(&open.recorder, 0.0);
+                self.view.clear_log();
+                self.view.show_explanation(None);
+                self.sync();
+            }
+            Msg::Search(query) => self.view.filter_gallery(&query),
+            Msg::Scrub(t) => {
+                if let Some(open) = &self.open {
+                    self.view.show_instant(&open.recorder, t);
+                }
+            }
+            Msg::Wake(token) => {
+                let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) else { return Ok(()) };
+                if driver.on_wake(token)? {
+                    self.after_slice();
+                }
+            }
+            Msg::ToggleEmbed => {
+                let snippet = self.embed_snippet()?;
+                let Some(open) = &mut self.open else { return Ok(()) };
+                open.embed_panel = !open.embed_panel;
+                self.view.show_embed_panel(open.embed_panel.then_some(snippet.as_str()));
+            }
+            Msg::Copy(target) => self.copy(target),
+            Msg::Copied(target, result) => {
+                let text = match result {
+                    Ok(()) => "Copied.".to_string(),
+                    Err(reason) => format!("Could not copy ({reason}). Select the text and copy it by hand."),
+                };
+                self.view.show_copy_status(target, &text);
+            }
         }
+        Ok(())
     }
 
-    fn show(&mut self, route: Route) -> Result<(), JsValue> {
+    /// Show `route`, with the parameter texts `given` (checked).
+    fn show(&mut self, route: Route, given: &[(&'static str, String)]) -> Result<(), JsValue> {
         self.view.clear_error();
+        self.open = None;
         match &route {
             Route::Gallery => self.view.show_gallery()?,
-            Route::Scenario(name) => match meta::ALL.iter().find(|m| m.name == name.as_str()) {
-                Some(scenario) => self.view.show_scenario(scenario, find(name).is_some())?,
+            Route::Scenario(name) => match find(name) {
+                Some(scenario) => {
+                    let form = Form::new(scenario.meta, given);
+                    self.view.show_scenario(&form, self.embed)?;
+                    let recorder = TraceRecorder::new();
+                    self.view.show_trace(&recorder, 0.0);
+                    let post = self.post.clone();
+                    self.view.on_scrub(Box::new(move |t| post(Msg::Scrub(t))));
+                    self.open = Some(Open { scenario, form, driver: None, recorder, embed_panel: false });
+                    self.view.show_mode(self.mode);
+                    self.view.show_speed(self.speed, true);
+                    self.show_python();
+                }
                 None => {
                     self.view.show_gallery()?;
                     self.view.show_error(&format!("There is no scenario called “{name}”. Pick one below."));
@@ -71,21 +245,265 @@ impl Controller {
             },
         }
         self.route = route;
-        self.view.set_state(PageState::Ready);
+        if self.open.is_some() {
+            // The links inside the scenario view name the route just set.
+            self.view.set_full_page_link(&self.url_for(false));
+        }
+        self.sync();
+        Ok(())
+    }
+
+    /// The query string of the current state (with `embed=1` if `embed`).
+    fn query(&self, embed: bool) -> String {
+        let params = self.open.as_ref().map(|o| o.form.url_params()).unwrap_or_default();
+        PageUrl::to_query(&self.route, self.mode, self.speed, &params, embed)
+    }
+
+    /// The page's path and query for the current state.
+    fn url_for(&self, embed: bool) -> String {
+        let path = self.window.location().pathname().unwrap_or_else(|_| "./".to_string());
+        format!("{path}{}", self.query(embed))
+    }
+
+    /// Record the current state in the address, without a history entry.
+    fn replace_url(&self) -> Result<(), JsValue> {
+        let url = self.url_for(self.embed);
+        // Browsers refuse bursts of history calls (a slider dragged for a
+        // while); the next edit writes the address again, so a refusal is
+        // not worth an error.
+        let _ = self.window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        if self.open.is_some() {
+            self.view.set_full_page_link(&self.url_for(false));
+            if self.open.as_ref().is_some_and(|o| o.embed_panel) {
+                let snippet = self.embed_snippet()?;
+                self.view.show_embed_panel(Some(&snippet));
+            }
+        }
+        Ok(())
+    }
+
+    /// A field or the defaults changed: the program, the URL and the Run
+    /// button follow.
+    fn after_edit(&mut self) -> Result<(), JsValue> {
+        self.show_python();
+        self.sync();
+        self.replace_url()
+    }
+
+    fn show_python(&mut self) {
+        let Some(open) = &self.open else { return };
+        let name = open.scenario.name();
+        let program = python::program(name, &open.form.params());
+        let note = python::model_note(name)
+            .unwrap_or("Run it with python3 and you get these lines (times are virtual).");
+        self.view.show_python(program.as_deref(), note);
+    }
+
+    fn driver_state(&self) -> Option<DriverState> {
+        self.open.as_ref().and_then(|o| o.driver.as_ref()).map(Driver::state)
+    }
+
+    /// A fresh paused run of the open scenario with the form's values.
+    fn new_driver(&mut self) -> Result<(), JsValue> {
+        let mode = self.mode;
+        let speed = self.speed;
+        let post = self.post.clone();
+        let Some(open) = &mut self.open else { return Err("there is no scenario open to run".into()) };
+        if !open.form.is_valid() {
+            return Err("fix the parameters marked in red first".into());
+        }
+        open.driver = None;
+        let (event_loop, clock) = new_loop(mode);
+        open.recorder.clear();
+        event_loop.set_tracer(open.recorder.tracer());
+        let wake: Rc<dyn Fn(u64)> = Rc::new(move |token| post(Msg::Wake(token)));
+        let driver = Driver::new(&event_loop, clock, &open.scenario, open.form.params(), mode, speed, wake)?;
+        open.driver = Some(driver);
+        self.view.show_trace(&open.recorder, 0.0);
+        self.view.clear_log();
+        self.view.show_explanation(None);
         Ok(())
     }
 
     fn run(&mut self) -> Result<(), JsValue> {
-        let Route::Scenario(name) = &self.route else {
-            return Err("there is no scenario open to run".into());
-        };
-        let Some(scenario) = find(name) else {
-            return Err(format!("the scenario “{name}” cannot run in the browser yet").into());
-        };
-        self.view.set_state(PageState::Running);
-        let lines = run_to_lines(&scenario, scenario.defaults());
-        self.view.show_output(&lines)?;
-        self.view.set_state(PageState::Done);
+        let Some(open) = &self.open else { return Ok(()) };
+        match open.driver.as_ref().map(Driver::state) {
+            Some(DriverState::Running) => return Ok(()),
+            Some(DriverState::Paused) => {}
+            None | Some(DriverState::Finished) => {
+                if !open.form.is_valid() {
+                    return Ok(());
+                }
+                self.new_driver()?;
+            }
+        }
+        if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
+            driver.play()?;
+        }
+        self.sync();
         Ok(())
     }
+
+    fn step(&mut self) -> Result<(), JsValue> {
+        let Some(open) = &self.open else { return Ok(()) };
+        match open.driver.as_ref().map(Driver::state) {
+            Some(DriverState::Running) => return Ok(()),
+            Some(DriverState::Paused) => {}
+            None | Some(DriverState::Finished) => {
+                if !open.form.is_valid() {
+                    return Ok(());
+                }
+                self.new_driver()?;
+            }
+        }
+        if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
+            driver.step();
+        }
+        self.after_slice();
+        Ok(())
+    }
+
+    /// Show what the last slice (or step) of the run did.
+    fn after_slice(&mut self) {
+        let Some(open) = self.open.as_mut() else { return };
+        let Some(driver) = open.driver.as_mut() else { return };
+        let lines = driver.take_lines();
+        self.view.append_log(&lines);
+        self.view.show_trace(&open.recorder, driver.pacer().time());
+        if driver.state() == DriverState::Finished {
+            let pacer = driver.pacer();
+            let explanation = self.view.last_log_line().and_then(|last| explain(&last, pacer.waiting()));
+            self.view.show_explanation(explanation.as_ref());
+        }
+        self.sync();
+    }
+
+    /// Bring the controls, the state and the counters in line with the run.
+    fn sync(&mut self) {
+        let Some(open) = &self.open else {
+            self.view.set_state(PageState::Idle);
+            return;
+        };
+        let state = open.driver.as_ref().map(Driver::state);
+        let valid = open.form.is_valid();
+        let page_state = match state {
+            None => PageState::Idle,
+            Some(DriverState::Running) => PageState::Running,
+            Some(DriverState::Paused) => PageState::Paused,
+            Some(DriverState::Finished) => PageState::Done,
+        };
+        let run_label = match state {
+            Some(DriverState::Paused) => "Continue",
+            Some(DriverState::Finished) => "Run again",
+            _ => "Run",
+        };
+        let controls = Controls {
+            run_label,
+            run: match state {
+                Some(DriverState::Running) => false,
+                Some(DriverState::Paused) => true,
+                _ => valid,
+            },
+            pause: state == Some(DriverState::Running),
+            step: match state {
+                Some(DriverState::Running) => false,
+                Some(DriverState::Paused) => true,
+                _ => valid,
+            },
+            reset: state.is_some(),
+            mode: !matches!(state, Some(DriverState::Running | DriverState::Paused)),
+            speed: self.mode == Mode::Paced,
+            invalid: !valid,
+        };
+        self.view.show_controls(&controls);
+        let mode = open.driver.as_ref().map_or(self.mode, Driver::mode);
+        let progress = match open.driver.as_ref() {
+            None => Progress { iterations: 0, time: 0.0, lines: 0, text: idle_text(mode, self.speed) },
+            Some(driver) => {
+                let pacer = driver.pacer();
+                let (iterations, time, lines) = (pacer.iterations(), pacer.time(), pacer.line_count());
+                let text = match driver.state() {
+                    DriverState::Running => match driver.waiting_for() {
+                        Some(wait) => format!(
+                            "Running ({}): the loop waits {} s for its next timer.",
+                            mode.label().to_lowercase(),
+                            seconds(wait)
+                        ),
+                        None => format!("Running ({}).", mode.label().to_lowercase()),
+                    },
+                    DriverState::Paused => {
+                        "Paused. Step runs one loop iteration; Continue runs on.".to_string()
+                    }
+                    DriverState::Finished => format!(
+                        "Finished: {} printed in {} loop {}.",
+                        plural(lines, "line"),
+                        iterations,
+                        if iterations == 1 { "iteration" } else { "iterations" }
+                    ),
+                };
+                Progress { iterations, time, lines, text }
+            }
+        };
+        self.view.show_progress(&progress);
+        self.view.set_state(page_state);
+    }
+
+    /// The `<iframe>` snippet for the current state.
+    fn embed_snippet(&self) -> Result<String, JsValue> {
+        let location = self.window.location();
+        let src = format!("{}{}", location.origin()?, self.url_for(true));
+        let name = match &self.route {
+            Route::Scenario(name) => name.as_str(),
+            Route::Gallery => "scenarios",
+        };
+        Ok(format!(
+            "<iframe src=\"{}\" title=\"asyncio playground: {}\" width=\"100%\" height=\"520\" \
+             style=\"border: 0\" loading=\"lazy\"></iframe>",
+            html_attribute(&src),
+            html_attribute(name)
+        ))
+    }
+
+    /// Copy the log, the program or the snippet with the async clipboard;
+    /// the result comes back as [`Msg::Copied`].
+    fn copy(&self, target: CopyTarget) {
+        let text = self.view.copy_text(target);
+        let navigator = self.window.navigator();
+        let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+            .is_ok_and(|c| !c.is_undefined());
+        if !has_clipboard {
+            (self.post)(Msg::Copied(target, Err("this page has no clipboard access".into())));
+            return;
+        }
+        let promise = navigator.clipboard().write_text(&text);
+        let post = self.post.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = JsFuture::from(promise).await.map(drop).map_err(|e| {
+                e.dyn_ref::<js_sys::Error>().map_or_else(|| error_text(&e), |e| String::from(e.message()))
+            });
+            post(Msg::Copied(target, result));
+        });
+    }
+}
+
+/// What the status line says before a run.
+fn idle_text(mode: Mode, speed: f64) -> String {
+    match mode {
+        Mode::Paced => format!("{} Now at {}×.", mode.describe(), speed_text(speed)),
+        _ => mode.describe().to_string(),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Escape text for a double-quoted HTML attribute (the snippet is shown as
+/// text; the escaping is for the page that pastes it).
+fn html_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }

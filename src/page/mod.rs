@@ -3,103 +3,223 @@
 //! The structure follows wasm-bindgen's todomvc example: DOM events only
 //! post a [`Msg`] to the [`Scheduler`]; the [`Controller`] is the one place
 //! that applies messages, and it changes the DOM only through the [`View`].
+//! Timers and ticks of a run post messages too (`Msg::Wake`), so a run
+//! advances from the same place as a click.
+//!
+//! The models behind the page ([`form`], [`highlight`], [`explain`]) do not
+//! touch the browser and are tested on the host.
 
+pub mod explain;
+pub mod form;
+pub mod highlight;
+
+#[cfg(target_arch = "wasm32")]
 mod controller;
+#[cfg(target_arch = "wasm32")]
 mod scheduler;
+#[cfg(target_arch = "wasm32")]
 mod view;
 
-use std::cell::RefCell;
-use std::rc::Rc;
+#[cfg(target_arch = "wasm32")]
+pub use browser::start;
 
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, MouseEvent, Window};
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::RefCell;
+    use std::rc::{Rc, Weak};
 
-use crate::dom::{error_text, EventListener};
-use crate::route::Route;
-use controller::{Controller, Msg};
-use scheduler::Scheduler;
-use view::View;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+    use web_sys::{MouseEvent, Window};
 
-/// What keeps the page alive: the scheduler and the page-lifetime event
-/// listeners, which own their closures (nothing is `forget()`ten).
-struct Page {
-    _scheduler: Rc<Scheduler>,
-    _listeners: Vec<EventListener>,
-}
+    use super::controller::{Controller, CopyTarget, Msg};
+    use super::scheduler::Scheduler;
+    use super::view::View;
+    use crate::dom::{error_text, EventListener};
+    use crate::route::Route;
 
-thread_local! {
-    /// The running page; set once by [`start`] and kept until the page
-    /// unloads.
-    static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
-}
-
-/// Start the playground on this page: render the view the URL names and
-/// listen for clicks and history navigation.
-///
-/// Does nothing when the global object is not a `Window` (the same module
-/// loaded in a worker).
-pub fn start() {
-    let Ok(window) = js_sys::global().dyn_into::<Window>() else { return };
-    std::panic::set_hook(Box::new(|info| report_fatal(&format!("The playground crashed: {info}"))));
-    if let Err(error) = try_start(&window) {
-        report_fatal(&format!("The playground could not start: {}", error_text(&error)));
+    /// What keeps the page alive: the scheduler and the page-lifetime event
+    /// listeners, which own their closures (nothing is `forget()`ten).
+    struct Page {
+        _scheduler: Rc<Scheduler>,
+        _listeners: Vec<EventListener>,
     }
-}
 
-fn try_start(window: &Window) -> Result<(), JsValue> {
-    let document = window.document().ok_or("this window has no document")?;
-    let view = View::new(&document)?;
-    let scheduler = Rc::new(Scheduler::new(Controller::new(window.clone(), view)));
+    thread_local! {
+        /// The running page; set once by [`start`] and kept until the page
+        /// unloads.
+        static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
+    }
 
-    let on_click = {
-        let scheduler = scheduler.clone();
-        EventListener::new(&document, "click", move |event| {
-            if let Some(msg) = click_message(&event) {
-                event.prevent_default();
-                scheduler.post(msg);
-            }
-        })?
-    };
-    let on_history = {
-        let scheduler = scheduler.clone();
-        EventListener::new(window, "popstate", move |_| scheduler.post(Msg::UrlChanged))?
-    };
-
-    scheduler.post(Msg::UrlChanged);
-    PAGE.with(|page| {
-        *page.borrow_mut() = Some(Page { _scheduler: scheduler, _listeners: vec![on_click, on_history] });
-    });
-    Ok(())
-}
-
-/// The message a click asks for: clicks inside an element with a
-/// `data-action` attribute (`open` with `data-scenario`, `gallery`, `run`).
-/// Clicks with a modifier key or another button stay the browser's (open in
-/// a new tab...), since the links are real links.
-fn click_message(event: &Event) -> Option<Msg> {
-    if let Some(mouse) = event.dyn_ref::<MouseEvent>() {
-        if mouse.button() != 0 || mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.alt_key()
-        {
-            return None;
+    /// Start the playground on this page: render the view the URL names and
+    /// listen for clicks, edits, keys and history navigation.
+    ///
+    /// Does nothing when the global object is not a `Window` (the same
+    /// module loaded in a worker).
+    pub fn start() {
+        let Ok(window) = js_sys::global().dyn_into::<Window>() else { return };
+        std::panic::set_hook(Box::new(|info| report_fatal(&format!("The playground crashed: {info}"))));
+        if let Err(error) = try_start(&window) {
+            report_fatal(&format!("The playground could not start: {}", error_text(&error)));
         }
     }
-    let target = event.target()?.dyn_into::<Element>().ok()?;
-    let action = target.closest("[data-action]").ok()??;
-    match action.get_attribute("data-action")?.as_str() {
-        "open" => Some(Msg::Open(Route::Scenario(action.get_attribute("data-scenario")?))),
-        "gallery" => Some(Msg::Open(Route::Gallery)),
-        "run" => Some(Msg::Run),
-        _ => None,
-    }
-}
 
-/// Report an error that stops the page: on the console and, when the page
-/// has its error banner, in the page.
-fn report_fatal(message: &str) {
-    web_sys::console::error_1(&JsValue::from_str(message));
-    let banner = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("error"));
-    if let Some(banner) = banner {
+    fn try_start(window: &Window) -> Result<(), JsValue> {
+        let document = window.document().ok_or("this window has no document")?;
+        let view = View::new(&document)?;
+        let scheduler = Rc::new_cyclic(|weak: &Weak<Scheduler>| {
+            let weak = weak.clone();
+            let post = Rc::new(move |msg: Msg| {
+                if let Some(scheduler) = weak.upgrade() {
+                    scheduler.post(msg);
+                }
+            });
+            Scheduler::new(Controller::new(window.clone(), view, post))
+        });
+
+        let listener = |target: &web_sys::EventTarget,
+                        event_type: &'static str,
+                        message: fn(&Event) -> Option<Msg>|
+         -> Result<EventListener, JsValue> {
+            let scheduler = scheduler.clone();
+            EventListener::new(target, event_type, move |event| {
+                if let Some(msg) = message(&event) {
+                    if !matches!(msg, Msg::Param { .. } | Msg::Mode(_) | Msg::Speed(_) | Msg::Search(_)) {
+                        event.prevent_default();
+                    }
+                    scheduler.post(msg);
+                }
+            })
+        };
+        let listeners = vec![
+            listener(&document, "click", click_message)?,
+            listener(&document, "input", input_message)?,
+            listener(&document, "keydown", key_message)?,
+            listener(window, "popstate", |_| Some(Msg::UrlChanged))?,
+        ];
+
+        scheduler.post(Msg::UrlChanged);
+        if let Some(performance) = window.performance() {
+            // The gallery or scenario is on screen and answers clicks: the
+            // end-to-end tests read this mark.
+            let _ = performance.mark("playground-interactive");
+        }
+        PAGE.with(|page| {
+            *page.borrow_mut() = Some(Page { _scheduler: scheduler, _listeners: listeners });
+        });
+        Ok(())
+    }
+
+    /// The message a click asks for: clicks inside an element with a
+    /// `data-action` attribute. Clicks with a modifier key or another button
+    /// stay the browser's (open in a new tab...), since the links are real
+    /// links.
+    fn click_message(event: &Event) -> Option<Msg> {
+        if let Some(mouse) = event.dyn_ref::<MouseEvent>() {
+            if mouse.button() != 0
+                || mouse.ctrl_key()
+                || mouse.meta_key()
+                || mouse.shift_key()
+                || mouse.alt_key()
+            {
+                return None;
+            }
+        }
+        let target = event.target()?.dyn_into::<Element>().ok()?;
+        let action = target.closest("[data-action]").ok()??;
+        if action.has_attribute("disabled") {
+            return None;
+        }
+        match action.get_attribute("data-action")?.as_str() {
+            "open" => Some(Msg::Open(Route::Scenario(action.get_attribute("data-scenario")?))),
+            "gallery" => Some(Msg::Open(Route::Gallery)),
+            "run" => Some(Msg::Run),
+            "pause" => Some(Msg::Pause),
+            "step" => Some(Msg::Step),
+            "reset" => Some(Msg::Reset),
+            "defaults" => Some(Msg::Defaults),
+            "embed" => Some(Msg::ToggleEmbed),
+            "copy-log" => Some(Msg::Copy(CopyTarget::Log)),
+            "copy-python" => Some(Msg::Copy(CopyTarget::Python)),
+            "copy-embed" => Some(Msg::Copy(CopyTarget::Embed)),
+            _ => None,
+        }
+    }
+
+    /// The message an edit asks for: a parameter field (`data-param` is its
+    /// index), the mode or the speed.
+    fn input_message(event: &Event) -> Option<Msg> {
+        let target = event.target()?;
+        if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+            if select.id() == "mode" {
+                return Some(Msg::Mode(select.value()));
+            }
+            let index = select.get_attribute("data-param")?.parse().ok()?;
+            return Some(Msg::Param { index, text: Some(select.value()), from_slider: false });
+        }
+        let input = target.dyn_ref::<HtmlInputElement>()?;
+        if input.id() == "speed" {
+            return Some(Msg::Speed(input.value().parse().ok()?));
+        }
+        if input.id() == "search" {
+            return Some(Msg::Search(input.value()));
+        }
+        let index = input.get_attribute("data-param")?.parse().ok()?;
+        let from_slider = input.type_() == "range";
+        // A number field whose text is not a number reads as "": say so.
+        let text = if input.validity().bad_input() { None } else { Some(input.value()) };
+        Some(Msg::Param { index, text, from_slider })
+    }
+
+    /// Keyboard shortcuts: space runs or pauses, `s` steps, `r` resets. Not
+    /// while typing in a field, and not with a modifier key; space on a
+    /// button or link keeps its own meaning.
+    fn key_message(event: &Event) -> Option<Msg> {
+        let key = event.dyn_ref::<KeyboardEvent>()?;
+        if key.ctrl_key() || key.meta_key() || key.alt_key() || key.default_prevented() || key.repeat() {
+            return None;
+        }
+        if let Some(target) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let tag = target.tag_name().to_ascii_lowercase();
+            if matches!(tag.as_str(), "input" | "select" | "textarea") || target.is_content_editable() {
+                return None;
+            }
+            if key.key() == " " && matches!(tag.as_str(), "button" | "a" | "summary") {
+                return None;
+            }
+        }
+        match key.key().as_str() {
+            " " => Some(Msg::RunPause),
+            "s" | "S" => Some(Msg::Step),
+            "r" | "R" => Some(Msg::Reset),
+            _ => None,
+        }
+    }
+
+    /// Report an error that stops the page, on the console and in the
+    /// page's error banner, with a link that reloads the page at the same
+    /// URL (which holds the scenario, its parameters and the mode).
+    fn report_fatal(message: &str) {
+        web_sys::console::error_1(&JsValue::from_str(message));
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(|w| w.document());
+        let Some(document) = document else { return };
+        if let Some(body) = document.body() {
+            let _ = body.set_attribute("data-state", "error");
+        }
+        let Some(banner) = document.get_element_by_id("error") else { return };
         banner.set_text_content(Some(message));
+        let href = window.and_then(|w| w.location().href().ok()).unwrap_or_else(|| "./".to_string());
+        if let Ok(paragraph) = document.create_element("p") {
+            paragraph.set_text_content(Some("Your scenario and its parameters are in the address: "));
+            if let Ok(link) = document.create_element("a") {
+                let _ = link.set_attribute("href", &href);
+                link.set_text_content(Some("reload the page"));
+                let _ = paragraph.append_child(&link);
+                let _ = paragraph.append_with_str_1(" to start again.");
+            }
+            let _ = banner.append_child(&paragraph);
+        }
         let _ = banner.remove_attribute("hidden");
     }
 }

@@ -1,15 +1,23 @@
 //! Everything the page shows, built with web-sys. Text always goes in as
-//! text (`textContent` or text nodes), never as HTML.
+//! text (`textContent` or text nodes), never as HTML: scenario names,
+//! parameter values from the URL and program text included.
 
-use asyncio_engine::pyfmt::float_repr;
 use asyncio_scenarios::meta::{Meta, ALL};
-use asyncio_scenarios::params::{Default, Num, ParamSpec};
 use asyncio_scenarios::{catalogue, Topic};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
+};
 
-use crate::dom::{append, append_text, element, text_element};
+use super::controller::CopyTarget;
+use super::explain::Explanation;
+use super::form::{allowed_text, default_text, input, Field, Form, Input};
+use super::highlight::tokenize;
+use crate::dom::{append, element, text_element};
+use crate::driver::{speed_stop, speed_text, Mode, SPEED_STOPS};
 use crate::route::Route;
+use crate::timeline::{InspectorView, TimelineView, TraceRecorder};
 
 const TITLE: &str = "asyncio playground";
 
@@ -17,21 +25,45 @@ const TITLE: &str = "asyncio playground";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageState {
     /// A view is shown and nothing is running.
-    Ready,
-    /// A scenario is running.
+    Idle,
+    /// A run is under way.
     Running,
-    /// A run has finished and its output is in `#log`.
+    /// A run is paused (or was stepped).
+    Paused,
+    /// A run has finished and its whole output is in `#log`.
     Done,
 }
 
 impl PageState {
     fn as_str(self) -> &'static str {
         match self {
-            PageState::Ready => "ready",
+            PageState::Idle => "idle",
             PageState::Running => "running",
+            PageState::Paused => "paused",
             PageState::Done => "done",
         }
     }
+}
+
+/// Which run controls are enabled, and how Run is labelled.
+pub struct Controls {
+    pub run_label: &'static str,
+    pub run: bool,
+    pub pause: bool,
+    pub step: bool,
+    pub reset: bool,
+    pub mode: bool,
+    pub speed: bool,
+    /// The form has a bad value (Run waits for it to be fixed).
+    pub invalid: bool,
+}
+
+/// The run's counters and its status sentence.
+pub struct Progress {
+    pub iterations: u64,
+    pub time: f64,
+    pub lines: usize,
+    pub text: String,
 }
 
 /// The gallery's order of topics. A new topic fails to compile here until
@@ -47,15 +79,77 @@ fn topic_rank(topic: Topic) -> u8 {
     }
 }
 
-/// The page's DOM: `<main id="app">`, which each view replaces, and the
-/// error banner above it.
+/// One parameter's controls.
+struct FieldView {
+    /// The number or text field, or the select.
+    input: Element,
+    slider: Option<HtmlInputElement>,
+    error: HtmlElement,
+    /// The field's `aria-describedby` without the error.
+    described_by: String,
+}
+
+/// The open scenario's elements the controller changes.
+struct ScenarioView {
+    fields: Vec<FieldView>,
+    run: HtmlButtonElement,
+    pause: HtmlButtonElement,
+    step: HtmlButtonElement,
+    reset: HtmlButtonElement,
+    mode: HtmlSelectElement,
+    speed: HtmlInputElement,
+    speed_value: Element,
+    speed_group: Element,
+    run_blocked: HtmlElement,
+    status: Element,
+    iterations: Element,
+    loop_time: Element,
+    line_count: Element,
+    log: Element,
+    /// The log has at least one line (the next one starts with a newline).
+    log_lines: usize,
+    last_line: Option<String>,
+    explain: HtmlElement,
+    python: Element,
+    python_note: Element,
+    python_copied: Element,
+    log_copied: Element,
+    embed_button: Option<Element>,
+    embed_panel: HtmlElement,
+    embed_code: HtmlTextAreaElement,
+    embed_copied: Element,
+    full_page_link: Option<Element>,
+    timeline: Option<TimelineView>,
+    inspector: Option<InspectorView>,
+}
+
+/// The page's DOM: `<main id="app">`, which each view replaces, the error
+/// banner and the notices above it.
 pub struct View {
     document: Document,
     body: HtmlElement,
     app: Element,
     error: HtmlElement,
-    /// The open scenario's `#log` and `#status`, when it can run.
-    output: Option<(Element, Element)>,
+    notices: HtmlElement,
+    scenario: Option<ScenarioView>,
+}
+
+fn cast<T: JsCast>(element: Element) -> Result<T, JsValue> {
+    element.dyn_into::<T>().map_err(|_| JsValue::from_str("an element is not of the expected type"))
+}
+
+fn button(
+    doc: &Document,
+    id: &str,
+    label: &str,
+    action: &str,
+    class: &str,
+) -> Result<HtmlButtonElement, JsValue> {
+    let button = text_element(doc, "button", class, label)?;
+    button.set_id(id);
+    button.set_attribute("type", "button")?;
+    button.set_attribute("data-action", action)?;
+    cast(button)
 }
 
 impl View {
@@ -66,12 +160,21 @@ impl View {
             .get_element_by_id("error")
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             .ok_or("the page has no error banner (#error)")?;
-        Ok(View { document: document.clone(), body, app, error, output: None })
+        let notices = document
+            .get_element_by_id("notices")
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .ok_or("the page has no notice area (#notices)")?;
+        Ok(View { document: document.clone(), body, app, error, notices, scenario: None })
     }
 
     pub fn set_state(&self, state: PageState) {
         // Setting a data-* attribute on <body> cannot fail.
         let _ = self.body.set_attribute("data-state", state.as_str());
+    }
+
+    /// The compact layout for an iframe (`?embed=1`).
+    pub fn set_embed(&self, embed: bool) {
+        let _ = self.body.class_list().toggle_with_force("embed", embed);
     }
 
     /// Show `message` in the banner above the view.
@@ -85,6 +188,32 @@ impl View {
         self.error.set_hidden(true);
     }
 
+    /// Say which values of the address were replaced, one line each.
+    pub fn show_notices(&self, notices: &[String]) {
+        self.notices.set_text_content(None);
+        if notices.is_empty() {
+            self.notices.set_hidden(true);
+            return;
+        }
+        let doc = &self.document;
+        let lead = "Some values in the address could not be used:";
+        let list = element(doc, "ul", "");
+        if let (Ok(lead), Ok(list)) = (text_element(doc, "p", "", lead), list) {
+            for notice in notices {
+                if let Ok(item) = text_element(doc, "li", "", notice) {
+                    let _ = append(&list, &item);
+                }
+            }
+            let _ = append(&self.notices, &lead);
+            let _ = append(&self.notices, &list);
+        }
+        self.notices.set_hidden(false);
+    }
+
+    pub fn clear_notices(&self) {
+        self.show_notices(&[]);
+    }
+
     /// Move keyboard focus to the view's heading (after a navigation).
     pub fn focus_heading(&self) {
         let heading = self.app.query_selector("h2").ok().flatten();
@@ -96,7 +225,7 @@ impl View {
 
     /// Replace the view with `content`.
     fn replace_view(&mut self, content: &Element, title: &str) {
-        self.output = None;
+        self.scenario = None;
         self.app.replace_children_with_node_1(content);
         self.document.set_title(title);
     }
@@ -121,10 +250,28 @@ impl View {
             )
         };
         let lead = format!(
-            "Each scenario is a small asyncio program. Open one and press Run to see what Python prints. \
-             {coverage}"
+            "Each scenario is a small asyncio program. Open one, change its parameters and press Run \
+             to see what Python prints. {coverage}"
         );
         append(&gallery, &text_element(doc, "p", "lead", &lead)?)?;
+
+        // Search: filters the cards by name and summary as you type.
+        let search_row = element(doc, "div", "search")?;
+        let label = text_element(doc, "label", "", "Search scenarios")?;
+        label.set_attribute("for", "search")?;
+        let search = element(doc, "input", "")?;
+        search.set_id("search");
+        search.set_attribute("type", "search")?;
+        search.set_attribute("autocomplete", "off")?;
+        search.set_attribute("placeholder", "semaphore, queue, gather...")?;
+        search.set_attribute("aria-describedby", "search-status")?;
+        append(&search_row, &label)?;
+        append(&search_row, &search)?;
+        let status = text_element(doc, "p", "search-status", "")?;
+        status.set_id("search-status");
+        status.set_attribute("aria-live", "polite")?;
+        append(&search_row, &status)?;
+        append(&gallery, &search_row)?;
 
         let mut topics: Vec<Topic> = Vec::new();
         for scenario in ALL {
@@ -157,9 +304,43 @@ impl View {
         Ok(())
     }
 
+    /// Show only the cards whose name or summary contains every word of
+    /// `query` (case-insensitive), hide topics left empty, and say how many
+    /// match.
+    pub fn filter_gallery(&self, query: &str) {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let Ok(sections) = self.app.query_selector_all("section.topic") else { return };
+        let mut shown = 0;
+        for i in 0..sections.length() {
+            let Some(section) = sections.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let Ok(cards) = section.query_selector_all("li[data-search]") else { continue };
+            let mut visible = 0;
+            for j in 0..cards.length() {
+                let Some(card) = cards.item(j).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+                let haystack = card.get_attribute("data-search").unwrap_or_default();
+                let matches = words.iter().all(|w| haystack.contains(w.as_str()));
+                let _ = card.toggle_attribute_with_force("hidden", !matches);
+                visible += usize::from(matches);
+            }
+            let _ = section.toggle_attribute_with_force("hidden", visible == 0);
+            shown += visible;
+        }
+        if let Ok(Some(status)) = self.app.query_selector("#search-status") {
+            let text = match (words.is_empty(), shown) {
+                (true, _) => String::new(),
+                (false, 0) => "No scenario matches.".to_string(),
+                (false, 1) => "1 scenario matches.".to_string(),
+                (false, n) => format!("{n} scenarios match."),
+            };
+            status.set_text_content(Some(&text));
+        }
+    }
+
     fn card(&self, scenario: &Meta, runnable: bool) -> Result<Element, JsValue> {
         let doc = &self.document;
         let item = element(doc, "li", if runnable { "card" } else { "card soon" })?;
+        let haystack = format!("{} {}", scenario.name, scenario.summary).to_lowercase();
+        item.set_attribute("data-search", &haystack)?;
         let name = text_element(doc, "span", "card-name", scenario.name)?;
         let summary = text_element(doc, "span", "card-summary", scenario.summary)?;
         if runnable {
@@ -180,139 +361,616 @@ impl View {
         Ok(item)
     }
 
-    /// One scenario: what it shows, its parameters, and (when it can run)
-    /// the Run button and the output log.
-    pub fn show_scenario(&mut self, scenario: &Meta, runnable: bool) -> Result<(), JsValue> {
+    /// One scenario: what it shows, its parameter form, the Python program,
+    /// the run controls, the timeline area and the output log.
+    pub fn show_scenario(&mut self, form: &Form, embed: bool) -> Result<(), JsValue> {
         let doc = &self.document;
+        let meta = form.meta();
         let article = element(doc, "article", "scenario")?;
 
-        let back = text_element(doc, "a", "back", "← All scenarios")?;
-        back.set_attribute("href", "./")?;
-        back.set_attribute("data-action", "gallery")?;
-        append(&article, &back)?;
-        append(&article, &text_element(doc, "p", "topic-label", scenario.topic.title())?)?;
+        // Heading.
+        let head = element(doc, "header", "scenario-head")?;
+        if !embed {
+            let back = text_element(doc, "a", "back", "← All scenarios")?;
+            back.set_attribute("href", "./")?;
+            back.set_attribute("data-action", "gallery")?;
+            append(&head, &back)?;
+            append(&head, &text_element(doc, "p", "topic-label", meta.topic.title())?)?;
+        }
         let heading = element(doc, "h2", "scenario-name")?;
         heading.set_attribute("tabindex", "-1")?;
-        append(&heading, &text_element(doc, "code", "", scenario.name)?)?;
-        append(&article, &heading)?;
-        append(&article, &text_element(doc, "p", "summary", scenario.summary)?)?;
-
-        if !scenario.details.is_empty() {
+        append(&heading, &text_element(doc, "code", "", meta.name)?)?;
+        append(&head, &heading)?;
+        append(&head, &text_element(doc, "p", "summary", meta.summary)?)?;
+        let full_page_link = if embed {
+            let link = text_element(doc, "a", "full-page", "Open in the asyncio playground ↗")?;
+            link.set_attribute("target", "_blank")?;
+            link.set_attribute("rel", "noopener")?;
+            append(&head, &link)?;
+            Some(link)
+        } else {
+            None
+        };
+        if !embed && !meta.details.is_empty() {
             let about = element(doc, "details", "about")?;
             append(&about, &text_element(doc, "summary", "", "About this scenario")?)?;
             // The docstring is wrapped at 80 columns: rewrap it to the width
             // of the screen, keeping blank-line paragraph breaks.
-            for paragraph in scenario.details.split("\n\n") {
+            for paragraph in meta.details.split("\n\n") {
                 let text = paragraph.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
                 append(&about, &text_element(doc, "p", "details", &text)?)?;
             }
-            append(&article, &about)?;
+            append(&head, &about)?;
         }
-        if !scenario.params.is_empty() {
-            append(&article, &self.params(scenario.params)?)?;
+        append(&article, &head)?;
+
+        // Parameters and program, side by side on a wide screen.
+        let workbench = element(doc, "div", "workbench")?;
+        let (params_section, fields) = self.params_form(form)?;
+        if !embed {
+            append(&workbench, &params_section)?;
+        }
+        let python_section = element(doc, "section", "python")?;
+        python_section.set_attribute("aria-labelledby", "python-heading")?;
+        let python_head = element(doc, "div", "pane-head")?;
+        let python_heading = text_element(doc, "h3", "", "Python")?;
+        python_heading.set_id("python-heading");
+        append(&python_head, &python_heading)?;
+        let copy_python = button(doc, "copy-python", "Copy", "copy-python", "small")?;
+        copy_python.set_attribute("aria-label", "Copy the Python program")?;
+        append(&python_head, &copy_python)?;
+        append(&python_section, &python_head)?;
+        let python_pre = element(doc, "pre", "code")?;
+        python_pre.set_attribute("tabindex", "0")?;
+        python_pre.set_attribute("role", "region")?;
+        python_pre.set_attribute("aria-label", "The Python program")?;
+        let python = element(doc, "code", "")?;
+        python.set_id("python");
+        append(&python_pre, &python)?;
+        append(&python_section, &python_pre)?;
+        let python_note = element(doc, "p", "python-note")?;
+        python_note.set_id("python-note");
+        append(&python_section, &python_note)?;
+        let python_copied = element(doc, "p", "copy-status")?;
+        python_copied.set_attribute("role", "status")?;
+        append(&python_section, &python_copied)?;
+        if !embed {
+            append(&workbench, &python_section)?;
+            append(&article, &workbench)?;
         }
 
-        let output = if runnable {
-            let controls = element(doc, "div", "controls")?;
-            let run = text_element(doc, "button", "run", "Run")?;
-            run.set_id("run");
-            run.set_attribute("type", "button")?;
-            run.set_attribute("data-action", "run")?;
-            append(&controls, &run)?;
-            let status = text_element(doc, "p", "status", "Runs instantly on a virtual clock.")?;
-            status.set_id("status");
-            status.set_attribute("role", "status")?;
-            append(&controls, &status)?;
-            append(&article, &controls)?;
+        // Run controls.
+        let runbar = element(doc, "section", "runbar")?;
+        runbar.set_attribute("aria-label", "Run controls")?;
+        let buttons = element(doc, "div", "buttons")?;
+        let run = button(doc, "run", "Run", "run", "primary")?;
+        run.set_attribute("aria-keyshortcuts", "Space")?;
+        let pause = button(doc, "pause", "Pause", "pause", "")?;
+        pause.set_attribute("aria-keyshortcuts", "Space")?;
+        let step = button(doc, "step", "Step", "step", "")?;
+        step.set_attribute("aria-keyshortcuts", "S")?;
+        step.set_title("Run one loop iteration (S)");
+        let reset = button(doc, "reset", "Reset", "reset", "")?;
+        reset.set_attribute("aria-keyshortcuts", "R")?;
+        reset.set_title("Stop and clear the output (R)");
+        for b in [&run, &pause, &step, &reset] {
+            append(&buttons, b)?;
+        }
+        append(&runbar, &buttons)?;
 
-            let section = element(doc, "section", "output")?;
-            append(&section, &text_element(doc, "h3", "", "Output")?)?;
-            let log = element(doc, "pre", "log")?;
-            log.set_id("log");
-            log.set_attribute("tabindex", "0")?;
-            log.set_attribute("aria-label", "Output")?;
-            append(&section, &log)?;
-            append(&article, &section)?;
-            Some((log, status))
-        } else {
-            let note = "This scenario is coming soon: it is in the catalogue, but it does not run in the \
-                        browser yet.";
-            append(&article, &text_element(doc, "p", "soon-note", note)?)?;
+        let settings = element(doc, "div", "settings")?;
+        let mode_group = element(doc, "div", "setting")?;
+        let mode_label = text_element(doc, "label", "", "Mode")?;
+        mode_label.set_attribute("for", "mode")?;
+        append(&mode_group, &mode_label)?;
+        let mode: HtmlSelectElement = cast(element(doc, "select", "")?)?;
+        mode.set_id("mode");
+        for m in Mode::ALL {
+            let option = text_element(doc, "option", "", m.label())?;
+            option.set_attribute("value", m.as_str())?;
+            append(&mode, &option)?;
+        }
+        append(&mode_group, &mode)?;
+        append(&settings, &mode_group)?;
+
+        let speed_group = element(doc, "div", "setting speed")?;
+        let speed_label = text_element(doc, "label", "", "Speed")?;
+        speed_label.set_attribute("for", "speed")?;
+        append(&speed_group, &speed_label)?;
+        let speed: HtmlInputElement = cast(element(doc, "input", "")?)?;
+        speed.set_id("speed");
+        speed.set_type("range");
+        speed.set_min("0");
+        speed.set_max(&(SPEED_STOPS.len() - 1).to_string());
+        speed.set_step("1");
+        append(&speed_group, &speed)?;
+        let speed_value = element(doc, "output", "speed-value")?;
+        speed_value.set_attribute("for", "speed")?;
+        append(&speed_group, &speed_value)?;
+        append(&settings, &speed_group)?;
+        let embed_button = if embed {
             None
+        } else {
+            let b = button(doc, "embed", "Embed", "embed", "small")?;
+            b.set_attribute("aria-expanded", "false")?;
+            b.set_attribute("aria-controls", "embed-panel")?;
+            append(&settings, &b)?;
+            Some(b.into())
         };
+        append(&runbar, &settings)?;
 
-        self.replace_view(&article, &format!("{} · {TITLE}", scenario.name));
-        self.output = output;
+        let counters = element(doc, "p", "counters")?;
+        let counter = |label: &str, id: &str, unit: &str| -> Result<Element, JsValue> {
+            let item = element(doc, "span", "counter")?;
+            append(&item, &text_element(doc, "span", "counter-label", label)?)?;
+            let value = text_element(doc, "span", "counter-value", "0")?;
+            value.set_id(id);
+            append(&item, &value)?;
+            if !unit.is_empty() {
+                append(&item, &text_element(doc, "span", "counter-unit", unit)?)?;
+            }
+            append(&counters, &item)?;
+            Ok(value)
+        };
+        let iterations = counter("iteration", "iterations", "")?;
+        let loop_time = counter("loop.time()", "loop-time", "s")?;
+        let line_count = counter("lines", "line-count", "")?;
+        append(&runbar, &counters)?;
+        let status = element(doc, "p", "status")?;
+        status.set_id("status");
+        status.set_attribute("role", "status")?;
+        append(&runbar, &status)?;
+        let run_blocked: HtmlElement = cast(text_element(
+            doc,
+            "p",
+            "run-blocked",
+            "A parameter has a value the scenario does not accept: fix it to run.",
+        )?)?;
+        run_blocked.set_id("run-blocked");
+        run_blocked.set_hidden(true);
+        append(&runbar, &run_blocked)?;
+        append(&article, &runbar)?;
+
+        let embed_panel: HtmlElement = cast(element(doc, "div", "embed-panel")?)?;
+        embed_panel.set_id("embed-panel");
+        embed_panel.set_hidden(true);
+        let embed_label =
+            text_element(doc, "label", "", "Paste this into your page to embed the scenario as set here:")?;
+        embed_label.set_attribute("for", "embed-code")?;
+        append(&embed_panel, &embed_label)?;
+        let embed_code: HtmlTextAreaElement = cast(element(doc, "textarea", "")?)?;
+        embed_code.set_id("embed-code");
+        embed_code.set_read_only(true);
+        embed_code.set_rows(3);
+        embed_code.set_attribute("spellcheck", "false")?;
+        append(&embed_panel, &embed_code)?;
+        let embed_actions = element(doc, "div", "embed-actions")?;
+        append(&embed_actions, &button(doc, "copy-embed", "Copy snippet", "copy-embed", "small")?.into())?;
+        let embed_copied = element(doc, "span", "copy-status")?;
+        embed_copied.set_attribute("role", "status")?;
+        append(&embed_actions, &embed_copied)?;
+        append(&embed_panel, &embed_actions)?;
+        append(&article, &embed_panel)?;
+
+        // The timeline and the inspector draw here (src/timeline/); the
+        // placeholder stays if they cannot (no canvas).
+        let timeline_host = element(doc, "div", "timeline-area")?;
+        timeline_host.set_id("timeline");
+        let placeholder = text_element(
+            doc,
+            "p",
+            "placeholder",
+            "The timeline of the run (one lane per task) cannot be drawn in this browser.",
+        )?;
+        append(&timeline_host, &placeholder)?;
+        append(&article, &timeline_host)?;
+
+        // Output.
+        let output = element(doc, "section", "output")?;
+        output.set_attribute("aria-labelledby", "output-heading")?;
+        let output_head = element(doc, "div", "pane-head")?;
+        let output_heading = text_element(doc, "h3", "", "Output")?;
+        output_heading.set_id("output-heading");
+        append(&output_head, &output_heading)?;
+        let copy_log = button(doc, "copy-log", "Copy", "copy-log", "small")?;
+        copy_log.set_attribute("aria-label", "Copy the output")?;
+        append(&output_head, &copy_log)?;
+        append(&output, &output_head)?;
+        let log = element(doc, "pre", "log")?;
+        log.set_id("log");
+        log.set_attribute("tabindex", "0")?;
+        log.set_attribute("role", "region")?;
+        log.set_attribute("aria-label", "Printed lines")?;
+        append(&output, &log)?;
+        let log_copied = element(doc, "p", "copy-status")?;
+        log_copied.set_attribute("role", "status")?;
+        append(&output, &log_copied)?;
+        let explain: HtmlElement = cast(element(doc, "section", "explain")?)?;
+        explain.set_id("explain");
+        explain.set_attribute("role", "note")?;
+        explain.set_hidden(true);
+        append(&output, &explain)?;
+        append(&article, &output)?;
+
+        self.replace_view(&article, &format!("{} · {TITLE}", meta.name));
+        // Built once the host is in the document, so that they can measure it.
+        let timeline = TimelineView::new(&self.document, &timeline_host).ok();
+        let inspector = InspectorView::new(&self.document, &timeline_host).ok();
+        if timeline.is_some() {
+            placeholder.remove();
+        }
+        self.scenario = Some(ScenarioView {
+            fields,
+            run,
+            pause,
+            step,
+            reset,
+            mode,
+            speed,
+            speed_value,
+            speed_group,
+            run_blocked,
+            status,
+            iterations,
+            loop_time,
+            line_count,
+            log,
+            log_lines: 0,
+            last_line: None,
+            explain,
+            python,
+            python_note,
+            python_copied,
+            log_copied,
+            embed_button,
+            embed_panel,
+            embed_code,
+            embed_copied,
+            full_page_link,
+            timeline,
+            inspector,
+        });
         Ok(())
     }
 
-    /// The parameters and their defaults, which runs use for now.
-    fn params(&self, specs: &[ParamSpec]) -> Result<Element, JsValue> {
+    /// The parameter form: one labelled field per parameter, with its help,
+    /// what it allows, and a place for its error.
+    fn params_form(&self, form: &Form) -> Result<(Element, Vec<FieldView>), JsValue> {
         let doc = &self.document;
         let section = element(doc, "section", "params")?;
-        append(&section, &text_element(doc, "h3", "", "Parameters")?)?;
-        let list = element(doc, "dl", "param-list")?;
-        for spec in specs {
-            let term = element(doc, "dt", "")?;
-            append(&term, &text_element(doc, "code", "param-name", spec.name)?)?;
-            append_text(&term, " = ")?;
-            append(&term, &text_element(doc, "code", "param-value", &default_text(spec.default))?)?;
-            append(&list, &term)?;
-            let mut description = spec.help.to_string();
-            let range = range_text(spec);
-            if !range.is_empty() {
-                if !description.is_empty() {
-                    description.push_str(" · ");
-                }
-                description.push_str(&range);
-            }
-            append(&list, &text_element(doc, "dd", "", &description)?)?;
+        section.set_attribute("aria-labelledby", "params-heading")?;
+        let head = element(doc, "div", "pane-head")?;
+        let heading = text_element(doc, "h3", "", "Parameters")?;
+        heading.set_id("params-heading");
+        append(&head, &heading)?;
+        if !form.fields().is_empty() {
+            append(&head, &button(doc, "defaults", "Reset to defaults", "defaults", "small")?.into())?;
         }
-        append(&section, &list)?;
-        let note = "Runs use these defaults; editing them comes with the parameter form.";
-        append(&section, &text_element(doc, "p", "note", note)?)?;
-        Ok(section)
+        append(&section, &head)?;
+        if form.fields().is_empty() {
+            append(&section, &text_element(doc, "p", "note", "This scenario has no parameters.")?)?;
+        }
+        let mut views = Vec::new();
+        for (index, field) in form.fields().iter().enumerate() {
+            let spec = field.spec;
+            let id = format!("param-{}", spec.name);
+            let help_id = format!("help-{}", spec.name);
+            let error_id = format!("error-{}", spec.name);
+            let row = element(doc, "div", "field")?;
+            let label = element(doc, "label", "field-label")?;
+            label.set_attribute("for", &id)?;
+            append(&label, &text_element(doc, "code", "", spec.name)?)?;
+            append(&row, &label)?;
+            let inputs = element(doc, "div", "field-inputs")?;
+            let (control, slider) = match input(spec) {
+                Input::Choice(choices) => {
+                    let select = element(doc, "select", "")?;
+                    for choice in choices {
+                        let option = text_element(doc, "option", "", choice)?;
+                        option.set_attribute("value", choice)?;
+                        append(&select, &option)?;
+                    }
+                    cast::<HtmlSelectElement>(select.clone())?.set_value(&field.text);
+                    (select, None)
+                }
+                Input::Number { int, min, max, slider } => {
+                    let number: HtmlInputElement = cast(element(doc, "input", "")?)?;
+                    number.set_type("number");
+                    number.set_step(if int { "1" } else { "any" });
+                    if let Some(min) = min {
+                        number.set_min(&format!("{min}"));
+                    }
+                    if let Some(max) = max {
+                        number.set_max(&format!("{max}"));
+                    }
+                    number.set_attribute("inputmode", if int { "numeric" } else { "decimal" })?;
+                    number.set_value(&field.text);
+                    let range = match slider {
+                        Some(slider) => {
+                            let range: HtmlInputElement = cast(element(doc, "input", "")?)?;
+                            range.set_type("range");
+                            range.set_min(&format!("{}", slider.min));
+                            range.set_max(&format!("{}", slider.max));
+                            range.set_step(&format!("{}", slider.step));
+                            range.set_value(&field.text);
+                            range.set_attribute("aria-label", &format!("{} (slider)", spec.name))?;
+                            range.set_attribute("data-param", &index.to_string())?;
+                            Some(range)
+                        }
+                        None => None,
+                    };
+                    (number.into(), range)
+                }
+                Input::Text => {
+                    let text: HtmlInputElement = cast(element(doc, "input", "")?)?;
+                    text.set_type("text");
+                    text.set_value(&field.text);
+                    text.set_attribute("spellcheck", "false")?;
+                    text.set_attribute("autocomplete", "off")?;
+                    (text.into(), None)
+                }
+            };
+            control.set_id(&id);
+            control.set_attribute("name", spec.name)?;
+            control.set_attribute("data-param", &index.to_string())?;
+            control.set_attribute("aria-describedby", &help_id)?;
+            append(&inputs, &control)?;
+            if let Some(slider) = &slider {
+                append(&inputs, slider)?;
+            }
+            append(&row, &inputs)?;
+            let mut help = spec.help.to_string();
+            if !help.is_empty() {
+                help.push_str(". ");
+            }
+            help.push_str(&format!("Allowed: {}; default {}.", allowed_text(spec), default_text(spec)));
+            let help_p = text_element(doc, "p", "help", &help)?;
+            help_p.set_id(&help_id);
+            append(&row, &help_p)?;
+            let error: HtmlElement = cast(element(doc, "p", "field-error")?)?;
+            error.set_id(&error_id);
+            error.set_attribute("aria-live", "polite")?;
+            error.set_hidden(true);
+            append(&row, &error)?;
+            append(&section, &row)?;
+            views.push(FieldView { input: control, slider, error, described_by: help_id });
+        }
+        Ok((section, views))
     }
 
-    /// Put a finished run's trace in `#log`: exactly the lines, joined by
-    /// newlines.
-    pub fn show_output(&self, lines: &[String]) -> Result<(), JsValue> {
-        let (log, status) = self.output.as_ref().ok_or("this scenario has no output log")?;
-        log.set_text_content(Some(&lines.join("\n")));
-        let count = match lines.len() {
-            1 => "1 line".to_string(),
-            n => format!("{n} lines"),
+    /// Show a field's value and whether it is accepted. `set_input` and
+    /// `set_slider` say which controls to rewrite (not the one being typed
+    /// in, whose caret must stay where it is).
+    pub fn show_field(&self, index: usize, field: &Field, set_input: bool, set_slider: bool) {
+        let Some(view) = self.scenario.as_ref().and_then(|s| s.fields.get(index)) else { return };
+        if set_input {
+            if let Some(input) = view.input.dyn_ref::<HtmlInputElement>() {
+                input.set_value(&field.text);
+            } else if let Some(select) = view.input.dyn_ref::<HtmlSelectElement>() {
+                select.set_value(&field.text);
+            }
+        }
+        if let (true, Some(slider), None) = (set_slider, &view.slider, &field.error) {
+            slider.set_value(&field.text);
+        }
+        let _ = view.input.class_list().toggle_with_force("invalid", field.error.is_some());
+        match &field.error {
+            Some(message) => {
+                view.error.set_text_content(Some(message));
+                view.error.set_hidden(false);
+                let _ = view.input.set_attribute("aria-invalid", "true");
+                let _ = view
+                    .input
+                    .set_attribute("aria-describedby", &format!("{} {}", view.error.id(), view.described_by));
+            }
+            None => {
+                view.error.set_text_content(None);
+                view.error.set_hidden(true);
+                let _ = view.input.remove_attribute("aria-invalid");
+                let _ = view.input.set_attribute("aria-describedby", &view.described_by);
+            }
+        }
+    }
+
+    pub fn show_mode(&self, mode: Mode) {
+        if let Some(view) = &self.scenario {
+            view.mode.set_value(mode.as_str());
+        }
+    }
+
+    /// Show `speed`; `move_slider` when it did not come from the slider.
+    pub fn show_speed(&self, speed: f64, move_slider: bool) {
+        let Some(view) = &self.scenario else { return };
+        let text = format!("{}×", speed_text(speed));
+        if move_slider {
+            view.speed.set_value(&speed_stop(speed).to_string());
+        }
+        let _ = view.speed.set_attribute("aria-valuetext", &text);
+        view.speed_value.set_text_content(Some(&text));
+    }
+
+    /// The link from the embedded view to the full page.
+    pub fn set_full_page_link(&self, href: &str) {
+        if let Some(link) = self.scenario.as_ref().and_then(|s| s.full_page_link.as_ref()) {
+            let _ = link.set_attribute("href", href);
+        }
+    }
+
+    /// The program, one span per coloured token, and the sentence under it.
+    pub fn show_python(&self, program: Option<&str>, note: &str) {
+        let Some(view) = &self.scenario else { return };
+        view.python.set_text_content(None);
+        match program {
+            Some(program) => {
+                for (kind, text) in tokenize(program) {
+                    match kind.class() {
+                        Some(class) => {
+                            if let Ok(span) = text_element(&self.document, "span", class, text) {
+                                let _ = append(&view.python, &span);
+                            }
+                        }
+                        None => {
+                            let _ = view.python.append_with_str_1(text);
+                        }
+                    }
+                }
+            }
+            None => view.python.set_text_content(Some("# This scenario has no Python program yet.")),
+        }
+        view.python_note.set_text_content(Some(note));
+    }
+
+    pub fn show_controls(&self, controls: &Controls) {
+        let Some(view) = &self.scenario else { return };
+        view.run.set_text_content(Some(controls.run_label));
+        view.run.set_disabled(!controls.run);
+        view.pause.set_disabled(!controls.pause);
+        view.step.set_disabled(!controls.step);
+        view.reset.set_disabled(!controls.reset);
+        view.mode.set_disabled(!controls.mode);
+        view.speed.set_disabled(!controls.speed);
+        let _ = view.speed_group.class_list().toggle_with_force("off", !controls.speed);
+        view.run_blocked.set_hidden(!controls.invalid);
+    }
+
+    pub fn show_progress(&self, progress: &Progress) {
+        let Some(view) = &self.scenario else { return };
+        view.iterations.set_text_content(Some(&progress.iterations.to_string()));
+        view.loop_time.set_text_content(Some(&format!("{:.3}", progress.time)));
+        view.line_count.set_text_content(Some(&progress.lines.to_string()));
+        if view.status.text_content().as_deref() != Some(progress.text.as_str()) {
+            view.status.set_text_content(Some(&progress.text));
+        }
+    }
+
+    pub fn clear_log(&mut self) {
+        let Some(view) = &mut self.scenario else { return };
+        view.log.set_text_content(None);
+        view.log_lines = 0;
+        view.last_line = None;
+        view.log_copied.set_text_content(None);
+    }
+
+    /// Add lines to `#log`, whose text stays exactly the lines joined by
+    /// newlines. A log scrolled to its end follows the new lines.
+    pub fn append_log(&mut self, lines: &[String]) {
+        let Some(view) = &mut self.scenario else { return };
+        let Some(last) = lines.last() else { return };
+        let log: &HtmlElement = match view.log.dyn_ref() {
+            Some(log) => log,
+            None => return,
         };
-        status.set_text_content(Some(&format!("Finished: {count} printed.")));
-        Ok(())
+        let at_end = log.scroll_height() - log.scroll_top() - log.client_height() < 24;
+        let mut text = String::new();
+        for line in lines {
+            if view.log_lines > 0 {
+                text.push('\n');
+            }
+            text.push_str(line);
+            view.log_lines += 1;
+        }
+        let _ = log.append_with_str_1(&text);
+        view.last_line = Some(last.clone());
+        if at_end {
+            log.set_scroll_top(log.scroll_height());
+        }
     }
-}
 
-/// A default as Python writes the value.
-fn default_text(default: Default) -> String {
-    match default {
-        Default::Int(i) => i.to_string(),
-        Default::Float(f) => float_repr(f),
-        Default::Str(s) => format!("\"{s}\""),
+    /// The last line in `#log`.
+    pub fn last_log_line(&self) -> Option<String> {
+        self.scenario.as_ref().and_then(|s| s.last_line.clone())
     }
-}
 
-fn num_text(num: Num) -> String {
-    match num {
-        Num::Int(i) => i.to_string(),
-        Num::Float(f) => float_repr(f),
+    /// The panel that says how a run ended, or none.
+    pub fn show_explanation(&self, explanation: Option<&Explanation>) {
+        let Some(view) = &self.scenario else { return };
+        view.explain.set_text_content(None);
+        let Some(explanation) = explanation else {
+            view.explain.set_hidden(true);
+            return;
+        };
+        let doc = &self.document;
+        let build = || -> Result<(), JsValue> {
+            append(&view.explain, &text_element(doc, "h4", "", &explanation.title)?)?;
+            for paragraph in &explanation.paragraphs {
+                append(&view.explain, &text_element(doc, "p", "", paragraph)?)?;
+            }
+            if !explanation.items.is_empty() {
+                let list = element(doc, "ul", "")?;
+                for item in &explanation.items {
+                    append(&list, &text_element(doc, "li", "", item)?)?;
+                }
+                append(&view.explain, &list)?;
+            }
+            Ok(())
+        };
+        let _ = build();
+        view.explain.set_hidden(false);
     }
-}
 
-/// "one of a, b", "0 to 20", "at least 1", or nothing.
-fn range_text(spec: &ParamSpec) -> String {
-    if let Some(choices) = spec.choices {
-        return format!("one of {}", choices.join(", "));
+    /// Show the embed snippet, or hide its panel.
+    pub fn show_embed_panel(&self, snippet: Option<&str>) {
+        let Some(view) = &self.scenario else { return };
+        if let Some(button) = &view.embed_button {
+            let _ = button.set_attribute("aria-expanded", if snippet.is_some() { "true" } else { "false" });
+        }
+        match snippet {
+            Some(snippet) => {
+                view.embed_code.set_value(snippet);
+                view.embed_panel.set_hidden(false);
+            }
+            None => {
+                view.embed_panel.set_hidden(true);
+                view.embed_copied.set_text_content(None);
+            }
+        }
     }
-    match (spec.min, spec.max) {
-        (Some(lo), Some(hi)) => format!("{} to {}", num_text(lo), num_text(hi)),
-        (Some(lo), None) => format!("at least {}", num_text(lo)),
-        (None, Some(hi)) => format!("at most {}", num_text(hi)),
-        (None, None) => String::new(),
+
+    /// Draw the run recorded so far, with the time cursor at loop time `now`.
+    pub fn show_trace(&mut self, recorder: &TraceRecorder, now: f64) {
+        let Some(view) = &mut self.scenario else { return };
+        if let Some(timeline) = &mut view.timeline {
+            timeline.update(recorder);
+            timeline.set_cursor(now);
+        }
+        if let Some(inspector) = &mut view.inspector {
+            // The recording is busy only while the loop runs, never here.
+            let _ = inspector.update(recorder, now);
+        }
+    }
+
+    /// The timeline's cursor moved to loop time `t`: the inspector follows.
+    pub fn show_instant(&mut self, recorder: &TraceRecorder, t: f64) {
+        if let Some(inspector) = self.scenario.as_mut().and_then(|v| v.inspector.as_mut()) {
+            let _ = inspector.update(recorder, t);
+        }
+    }
+
+    /// Call `on_scrub` with the loop time the user moves the timeline's
+    /// cursor to.
+    pub fn on_scrub(&mut self, on_scrub: Box<dyn FnMut(f64)>) {
+        if let Some(timeline) = self.scenario.as_mut().and_then(|v| v.timeline.as_mut()) {
+            timeline.set_on_scrub(on_scrub);
+        }
+    }
+
+    /// What a copy button copies.
+    pub fn copy_text(&self, target: CopyTarget) -> String {
+        let Some(view) = &self.scenario else { return String::new() };
+        match target {
+            CopyTarget::Log => view.log.text_content().unwrap_or_default(),
+            CopyTarget::Python => view.python.text_content().unwrap_or_default(),
+            CopyTarget::Embed => view.embed_code.value(),
+        }
+    }
+
+    pub fn show_copy_status(&self, target: CopyTarget, text: &str) {
+        let Some(view) = &self.scenario else { return };
+        let status = match target {
+            CopyTarget::Log => &view.log_copied,
+            CopyTarget::Python => &view.python_copied,
+            CopyTarget::Embed => &view.embed_copied,
+        };
+        status.set_text_content(Some(text));
     }
 }

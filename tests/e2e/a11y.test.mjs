@@ -1,0 +1,85 @@
+// Accessibility checks with axe-core (injected into the page) and the
+// screenshots of the finished run and the dark scheme.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { appReady, openPage, query, screenshots, startSite, waitState } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Run axe on the page; the violations of impact critical or serious, in words. */
+async function seriousViolations(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility and looks', () => {
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds nothing critical or serious on the gallery (${colorScheme})`, async () => {
+      const { context, page } = await openPage(site.browser, { colorScheme });
+      await page.goto(site.base);
+      await appReady(page);
+      assert.deepEqual(await seriousViolations(page), []);
+      await context.close();
+    });
+
+    test(`axe finds nothing critical or serious on a scenario, before and after a run (${colorScheme})`, async () => {
+      const { context, page } = await openPage(site.browser, {
+        colorScheme,
+        viewport: { width: 1280, height: 900 },
+      });
+      await page.goto(site.base + query('sync_condition_notify', ['consumers=4', 'gap=0.3'], { mode: 'instant' }));
+      await appReady(page);
+      const before = await seriousViolations(page);
+      await page.click('#run');
+      await waitState(page, 'done');
+      const shot = colorScheme === 'dark' ? 'run-finished-dark.png' : 'run-finished.png';
+      await page.screenshot({ path: join(screenshots, shot), fullPage: true });
+      // A bad value and the embed panel on screen too.
+      await page.fill('#param-gap', '-1');
+      await page.click('#embed');
+      const after = await seriousViolations(page);
+      assert.deepEqual(before, [], 'before the run');
+      assert.deepEqual(after, [], 'after the run, with a bad value and the embed panel');
+      await context.close();
+    });
+  }
+
+  test('axe finds nothing critical or serious in the embedded layout', async () => {
+    const { context, page } = await openPage(site.browser, { viewport: { width: 600, height: 700 } });
+    await page.goto(site.base + query('tasks_gather_factorial', [], { embed: '1', mode: 'instant' }));
+    await appReady(page);
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.deepEqual(await seriousViolations(page), []);
+    await context.close();
+  });
+
+  test('the gallery in the dark scheme', async () => {
+    const { context, page } = await openPage(site.browser, {
+      colorScheme: 'dark',
+      viewport: { width: 1280, height: 900 },
+    });
+    await page.goto(site.base);
+    await appReady(page);
+    await page.screenshot({ path: join(screenshots, 'gallery-dark.png') });
+    await context.close();
+  });
+});
