@@ -20,7 +20,7 @@
 //! wait as they see fit, then call [`EventLoop::finish_iteration`].
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
 use std::rc::{Rc, Weak};
 
@@ -111,7 +111,9 @@ pub(crate) enum Ready {
 
 pub(crate) struct LoopInner {
     ready: RefCell<VecDeque<Ready>>,
-    scheduled: RefCell<Vec<Handle>>,
+    /// The timer heap. Each entry carries its deadline inline, so the heap's
+    /// comparisons read contiguous memory rather than every handle.
+    scheduled: RefCell<Vec<TimerEntry>>,
     timer_cancelled_count: Cell<usize>,
     clock: RefCell<Box<dyn Clock>>,
     stopping: Cell<bool>,
@@ -121,7 +123,10 @@ pub(crate) struct LoopInner {
     task_name_counter: Cell<u64>,
     next_task_id: Cell<u64>,
     /// Every task not yet done, by creation id (`asyncio.all_tasks`).
-    tasks: RefCell<BTreeMap<u64, Weak<dyn AnyTask>>>,
+    tasks: RefCell<Vec<Weak<dyn AnyTask>>>,
+    /// How many of `tasks` are not done; the list is compacted when it holds
+    /// more than twice that (amortised O(1) per task).
+    live_tasks: Cell<usize>,
     /// Callbacks pushed from outside the loop thread's normal flow
     /// (`call_soon_threadsafe` from a worker) that are still expected; while
     /// non-zero, an empty schedule is not a deadlock.
@@ -182,7 +187,8 @@ impl EventLoop {
             closed: Cell::new(false),
             task_name_counter: Cell::new(0),
             next_task_id: Cell::new(0),
-            tasks: RefCell::new(BTreeMap::new()),
+            tasks: RefCell::new(Vec::new()),
+            live_tasks: Cell::new(0),
             external_pending: Cell::new(0),
             raised: RefCell::new(None),
             step_ops: Cell::new(0),
@@ -363,7 +369,11 @@ impl EventLoop {
             handle.0.scheduled.set(false);
             return handle;
         }
-        heapq::heappush(&mut self.0.scheduled.borrow_mut(), handle.clone(), timer_lt);
+        heapq::heappush(
+            &mut self.0.scheduled.borrow_mut(),
+            TimerEntry { when, handle: handle.clone() },
+            timer_lt,
+        );
         self.trace(|| TraceEvent::TimerScheduled { when });
         handle
     }
@@ -400,26 +410,33 @@ impl EventLoop {
         Ok(Task::spawn(self, coro, Some(name.to_string())))
     }
 
-    pub(crate) fn next_task_name(&self) -> String {
+    /// The next number of `itertools.count(1)` behind `Task-N`.
+    pub(crate) fn next_task_number(&self) -> u64 {
         let n = self.0.task_name_counter.get() + 1;
         self.0.task_name_counter.set(n);
-        format!("Task-{n}")
+        n
     }
 
     pub(crate) fn register_task(&self, task: Weak<dyn AnyTask>) -> u64 {
         let id = self.0.next_task_id.get() + 1;
         self.0.next_task_id.set(id);
-        self.0.tasks.borrow_mut().insert(id, task);
+        let live = self.0.live_tasks.get() + 1;
+        self.0.live_tasks.set(live);
+        let mut tasks = self.0.tasks.borrow_mut();
+        if tasks.len() > 2 * live + 64 {
+            tasks.retain(|t| t.upgrade().is_some_and(|t| !t.is_done()));
+        }
+        tasks.push(task);
         id
     }
 
-    pub(crate) fn unregister_task(&self, id: u64) {
-        self.0.tasks.borrow_mut().remove(&id);
+    pub(crate) fn unregister_task(&self, _id: u64) {
+        self.0.live_tasks.set(self.0.live_tasks.get().saturating_sub(1));
     }
 
     /// `asyncio.all_tasks(loop)`: the tasks not yet done, in creation order.
     pub fn all_tasks(&self) -> Vec<Rc<dyn AnyTask>> {
-        let tasks: Vec<Rc<dyn AnyTask>> = self.0.tasks.borrow().values().filter_map(Weak::upgrade).collect();
+        let tasks: Vec<Rc<dyn AnyTask>> = self.0.tasks.borrow().iter().filter_map(Weak::upgrade).collect();
         tasks.into_iter().filter(|t| !t.is_done()).collect()
     }
 
@@ -589,21 +606,21 @@ impl EventLoop {
                     > MIN_CANCELLED_TIMER_HANDLES_FRACTION
             {
                 let mut kept = Vec::with_capacity(sched_count);
-                for handle in scheduled.drain(..) {
-                    if handle.cancelled() {
-                        handle.0.scheduled.set(false);
+                for entry in scheduled.drain(..) {
+                    if entry.handle.cancelled() {
+                        entry.handle.0.scheduled.set(false);
                     } else {
-                        kept.push(handle);
+                        kept.push(entry);
                     }
                 }
                 heapq::heapify(&mut kept, timer_lt);
                 *scheduled = kept;
                 inner.timer_cancelled_count.set(0);
             } else {
-                while scheduled.first().is_some_and(Handle::cancelled) {
+                while scheduled.first().is_some_and(|e| e.handle.cancelled()) {
                     inner.timer_cancelled_count.set(inner.timer_cancelled_count.get().saturating_sub(1));
-                    if let Some(handle) = heapq::heappop(&mut scheduled, timer_lt) {
-                        handle.0.scheduled.set(false);
+                    if let Some(entry) = heapq::heappop(&mut scheduled, timer_lt) {
+                        entry.handle.0.scheduled.set(false);
                     }
                 }
             }
@@ -611,7 +628,7 @@ impl EventLoop {
         if !inner.ready.borrow().is_empty() || inner.stopping.get() {
             Some(0.0)
         } else if let Some(first) = inner.scheduled.borrow().first() {
-            let timeout = first.0.when - self.time();
+            let timeout = first.when - self.time();
             Some(timeout.clamp(0.0, MAXIMUM_SELECT_TIMEOUT).max(0.0))
         } else if inner.external_pending.get() > 0 {
             // Something outside will call back; a driver waits for it.
@@ -650,8 +667,8 @@ impl EventLoop {
         {
             let mut scheduled = inner.scheduled.borrow_mut();
             let mut ready = inner.ready.borrow_mut();
-            while scheduled.first().is_some_and(|h| h.0.when < end_time) {
-                if let Some(handle) = heapq::heappop(&mut scheduled, timer_lt) {
+            while scheduled.first().is_some_and(|e| e.when < end_time) {
+                if let Some(TimerEntry { handle, .. }) = heapq::heappop(&mut scheduled, timer_lt) {
                     handle.0.scheduled.set(false);
                     ready.push_back(Ready::Handle(handle));
                 }
@@ -693,7 +710,7 @@ impl EventLoop {
     }
     /// The earliest deadline in the heap, if any.
     pub fn next_deadline(&self) -> Option<f64> {
-        self.0.scheduled.borrow().first().map(|h| h.0.when)
+        self.0.scheduled.borrow().first().map(|e| e.when)
     }
 
     /// The same with the loop's Runaway error type.
@@ -792,7 +809,13 @@ pub(crate) fn is_exit_exception(exc: &Exception) -> bool {
     exc.is("KeyboardInterrupt") || exc.is("SystemExit")
 }
 
+/// A timer in the heap: its deadline and its handle.
+struct TimerEntry {
+    when: f64,
+    handle: Handle,
+}
+
 /// `TimerHandle.__lt__`: deadlines alone.
-fn timer_lt(a: &Handle, b: &Handle) -> bool {
-    a.0.when < b.0.when
+fn timer_lt(a: &TimerEntry, b: &TimerEntry) -> bool {
+    a.when < b.when
 }

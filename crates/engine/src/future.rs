@@ -40,6 +40,58 @@ pub(crate) enum State<T> {
 /// A done callback, called with the future.
 type FutureCallback<T> = Box<dyn FnOnce(&Future<T>)>;
 
+/// A future's done callbacks in the order they were added. The first one is
+/// stored inline (as CPython's C future keeps `fut_callback0`): most futures
+/// have exactly one, a task's wakeup, and then need no allocation.
+struct Callbacks<T> {
+    first: Option<DoneCallback<T>>,
+    rest: Vec<DoneCallback<T>>,
+}
+
+impl<T> Default for Callbacks<T> {
+    fn default() -> Self {
+        Callbacks { first: None, rest: Vec::new() }
+    }
+}
+
+impl<T> Callbacks<T> {
+    fn push(&mut self, callback: DoneCallback<T>) {
+        if self.first.is_none() && self.rest.is_empty() {
+            self.first = Some(callback);
+        } else {
+            self.rest.push(callback);
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.first.is_none() && self.rest.is_empty()
+    }
+    fn clear(&mut self) {
+        self.first = None;
+        self.rest.clear();
+    }
+    /// Remove every `Fn` callback with this id; how many were removed.
+    fn remove(&mut self, id: u64) -> usize {
+        let is_it = |c: &DoneCallback<T>| matches!(c, DoneCallback::Fn(i, _) if *i == id);
+        let mut removed = 0;
+        if self.first.as_ref().is_some_and(is_it) {
+            self.first = None;
+            removed += 1;
+        }
+        let before = self.rest.len();
+        self.rest.retain(|c| !is_it(c));
+        removed + before - self.rest.len()
+    }
+}
+
+impl<T> IntoIterator for Callbacks<T> {
+    type Item = DoneCallback<T>;
+    type IntoIter =
+        std::iter::Chain<std::option::IntoIter<DoneCallback<T>>, std::vec::IntoIter<DoneCallback<T>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.first.into_iter().chain(self.rest)
+    }
+}
+
 enum DoneCallback<T> {
     Fn(u64, FutureCallback<T>),
     /// A task's `__wakeup`: step the task.
@@ -49,7 +101,7 @@ enum DoneCallback<T> {
 pub(crate) struct FutureCore<T> {
     event_loop: Weak<LoopInner>,
     pub(crate) state: RefCell<State<T>>,
-    callbacks: RefCell<Vec<DoneCallback<T>>>,
+    callbacks: RefCell<Callbacks<T>>,
     next_callback_id: Cell<u64>,
     cancel_message: RefCell<Option<String>>,
     /// `_cancelled_exc`: the `CancelledError` a task was cancelled with, raised
@@ -110,7 +162,7 @@ impl<T: Clone + 'static> Future<T> {
         Future(Rc::new(FutureCore {
             event_loop: event_loop.downgrade(),
             state: RefCell::new(State::Pending),
-            callbacks: RefCell::new(Vec::new()),
+            callbacks: RefCell::new(Callbacks::default()),
             next_callback_id: Cell::new(0),
             cancel_message: RefCell::new(None),
             cancelled_exc: RefCell::new(None),
@@ -306,10 +358,7 @@ impl<T: Clone + 'static> Future<T> {
 
     /// `fut.remove_done_callback(fn)`: the number of callbacks removed.
     pub fn remove_done_callback(&self, id: CallbackId) -> usize {
-        let mut callbacks = self.0.callbacks.borrow_mut();
-        let before = callbacks.len();
-        callbacks.retain(|c| !matches!(c, DoneCallback::Fn(i, _) if *i == id.0));
-        before - callbacks.len()
+        self.0.callbacks.borrow_mut().remove(id.0)
     }
 
     /// Identity, as Python's `is`.

@@ -109,6 +109,22 @@ pub fn current_task() -> Option<Rc<dyn AnyTask>> {
     CURRENT_TASK.with(|c| c.borrow().clone())
 }
 
+/// A task's name.
+pub(crate) enum TaskName {
+    /// `Task-N`.
+    Numbered(u64),
+    Given(String),
+}
+
+impl std::fmt::Display for TaskName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TaskName::Numbered(n) => write!(f, "Task-{n}"),
+            TaskName::Given(name) => f.write_str(name),
+        }
+    }
+}
+
 type Coro<T> = Pin<Box<dyn StdFuture<Output = PyResult<T>>>>;
 
 pub(crate) struct TaskCore<T> {
@@ -120,7 +136,9 @@ pub(crate) struct TaskCore<T> {
     num_cancels_requested: Cell<u32>,
     /// An exception for the next step to throw (`Task got bad yield`, ...).
     pending_throw: RefCell<Option<Exception>>,
-    name: RefCell<String>,
+    /// The task's name: `Task-N` until `set_name` or a given name (formatted
+    /// only when read, to spare every task an allocation).
+    name: RefCell<TaskName>,
     id: Cell<u64>,
     event_loop: Weak<LoopInner>,
 }
@@ -140,7 +158,10 @@ impl<T: Clone + 'static> Task<T> {
     where
         F: StdFuture<Output = PyResult<T>> + 'static,
     {
-        let name = name.unwrap_or_else(|| event_loop.next_task_name());
+        let name = match name {
+            Some(name) => TaskName::Given(name),
+            None => TaskName::Numbered(event_loop.next_task_number()),
+        };
         let core = Rc::new(TaskCore {
             fut: Future::new(event_loop),
             coro: RefCell::new(Some(Box::pin(coro))),
@@ -161,7 +182,7 @@ impl<T: Clone + 'static> Task<T> {
         let id = event_loop.register_task(any);
         core.id.set(id);
         if event_loop.tracing() {
-            let name = core.name.borrow().clone();
+            let name = core.name.borrow().to_string();
             event_loop.emit(&TraceEvent::TaskCreated { task: id, name: &name });
         }
         Task(core)
@@ -173,11 +194,11 @@ impl<T: Clone + 'static> Task<T> {
     }
     /// `task.get_name()`.
     pub fn get_name(&self) -> String {
-        self.0.name.borrow().clone()
+        self.0.name.borrow().to_string()
     }
     /// `task.set_name(name)`.
     pub fn set_name(&self, name: &str) {
-        *self.0.name.borrow_mut() = name.to_string();
+        *self.0.name.borrow_mut() = TaskName::Given(name.to_string());
     }
     /// `task.cancel(msg)`: request cancellation; `false` if already done.
     pub fn cancel(&self, msg: Option<&str>) -> bool {
@@ -271,13 +292,13 @@ impl<T: Clone + 'static> TaskCancel for TaskCore<T> {
         true
     }
     fn task_name(&self) -> String {
-        self.name.borrow().clone()
+        self.name.borrow().to_string()
     }
 }
 
 impl<T: Clone + 'static> AnyTask for TaskCore<T> {
     fn name(&self) -> String {
-        self.name.borrow().clone()
+        self.name.borrow().to_string()
     }
     fn is_done(&self) -> bool {
         self.fut.done()
@@ -314,7 +335,7 @@ impl<T: Clone + 'static> TaskStep for TaskCore<T> {
         self.step();
     }
     fn task_name(&self) -> String {
-        self.name.borrow().clone()
+        self.name.borrow().to_string()
     }
 }
 
