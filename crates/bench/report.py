@@ -27,7 +27,8 @@ WHAT = {
 UNIT = {"W1": "task", "W2": "yield", "W3": "task", "W4": "item", "W5": "timer", "W6": "acquisition", "W7": "catalogue"}
 NATIVE = [("engine", "our engine"), ("cpython", "CPython 3.11 asyncio"), ("tokio", "tokio current-thread"),
           ("smol", "smol LocalExecutor")]
-BROWSER = [("engine-wasm", "our engine (wasm)"), ("pyodide", "Pyodide"), ("spawn_local", "wasm-bindgen-futures spawn_local")]
+BROWSER = [("engine-wasm", "our engine (wasm, as shipped)"), ("engine-wasm-o3", "our engine (wasm, opt-level 3)"),
+           ("pyodide", "Pyodide"), ("spawn_local", "wasm-bindgen-futures spawn_local")]
 # The orientation figures of issue 8 (median ns per operation).
 GIVEN = {
     "cpython": {"W1": 8100, "W2": 940, "W3": 8400, "W4": 650, "W5": 24000, "W6": 5900},
@@ -100,9 +101,38 @@ def table(results, systems, base, extra=None):
     for w in WORKLOADS:
         if not any((s, w) in results for s, _ in systems):
             continue
-        cells = [f"**{w}** {WHAT[w]}", UNIT[w]] + [cell(results, s, w, base) for s, _ in systems]
+        unit = UNIT[w]
+        if w == "W7":  # say how many scenarios each side ran: they should be the same
+            counts = sorted({str(results[(s, w)]["ops"]) for s, _ in systems if "ops" in results.get((s, w), {})})
+            unit = f"catalogue ({' / '.join(counts)} scenarios)"
+        cells = [f"**{w}** {WHAT[w]}", unit] + [cell(results, s, w, base) for s, _ in systems]
         if extra:
             cells.append(extra[1](w))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def instructions_table(counts):
+    systems = [("engine", "our engine"), ("tokio", "tokio current-thread"), ("smol", "smol LocalExecutor")]
+    head = ["workload", "per"] + [title for _, title in systems]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for w in WORKLOADS:
+        if not any((s, w) in counts for s, _ in systems):
+            continue
+        cells = [f"**{w}** {WHAT[w]}", UNIT[w]]
+        base = counts.get(("engine", w))
+        for system, _ in systems:
+            row = counts.get((system, w))
+            if row is None:
+                cells.append("n/a")
+                continue
+            if w == "W7":  # the whole catalogue, as in the time tables
+                text = f"{row['instructions'] / 1e6:,.1f} M"
+            else:
+                text = f"{row['instructions'] / row['ops']:,.0f}"
+            if system != "engine" and base:
+                text += f" · {fmt_ratio(base['instructions'] / row['instructions'])}"
+            cells.append(text)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -175,7 +205,7 @@ def page_section(page):
         f"- The built site: {files}.",
         f"- The site's first load fetched: {loaded}. The gallery is interactive when `<body data-state>` is no "
         "longer `loading` and a `.gallery a[data-scenario]` link exists. The Web Worker and its wasm are not fetched before a "
-        "scenario runs, so they are in the dist/ totals but not in the first load.",
+        "scenario runs, so they are in the totals of all files but not in the first load.",
         f"- Pyodide's first print fetched: {py_loaded} (`pyodide-first.html`: `loadPyodide()`, then "
         "`print(...)`; the time is taken in the stdout callback).",
     ]
@@ -229,6 +259,7 @@ def main():
     parser.add_argument("--native", required=True)
     parser.add_argument("--browser")
     parser.add_argument("--meta", required=True)
+    parser.add_argument("--callgrind")
     parser.add_argument("--notes")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
@@ -299,9 +330,11 @@ def main():
             "",
             table(browser, BROWSER, "engine-wasm", ("wasm ÷ native engine", wasm_vs_native)),
             "",
-            "- **our engine (wasm)**: the same `engine.rs` compiled to wasm32 with the `release` profile (what the "
-            "site ships: opt-level \"z\", LTO), through wasm-bindgen; timed in the page with `performance.now()` "
-            "(cross-origin isolated, so not coarsened).",
+            "- **our engine (wasm, as shipped)**: the same `engine.rs` compiled to wasm32 with the `release` profile "
+            "(what the site ships: opt-level \"z\", LTO), through wasm-bindgen; timed in the page with "
+            "`performance.now()` (cross-origin isolated, so not coarsened). **opt-level 3**: the same crate with "
+            "the `fast` profile, for comparison (the ratio after `·` is still against the shipped build; the page "
+            "does not ship it).",
             "- **Pyodide**: CPython 3.11 compiled to wasm (npm `pyodide`, pinned to the last 3.11 release), running "
             "`workloads.py` unchanged. Pyodide cannot create the stock selector loop (`socket.socketpair()` fails "
             "under Emscripten), so every workload runs on the oracle's virtual-clock loop with its self-pipe "
@@ -315,6 +348,15 @@ def main():
     if "page" in browser_json:
         section, page_ratios = page_section(browser_json["page"])
         out += ["## Page weight and start-up", "", section, ""]
+    if args.callgrind:
+        with open(args.callgrind, encoding="utf-8") as f:
+            counts = {(r["system"], r["workload"]): r for r in (json.loads(line) for line in f if line.strip())}
+        out += ["### Instructions per operation", "",
+                "`valgrind --tool=callgrind` on `bench-native --runs 1 --warmup 0 --min-time 0`, one repetition, "
+                "minus the instructions of a process that runs nothing. Counts do not depend on the machine's load, "
+                "so they check the timings above; they ignore cache misses, branch mispredictions and the cost of "
+                "atomic instructions (tokio's tasks are `Send`), so a time ratio can differ from the count ratio.",
+                "", instructions_table(counts), ""]
     out += [
         "## Goals",
         "",

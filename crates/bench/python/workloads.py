@@ -291,13 +291,23 @@ def run_once(name):
     return time.perf_counter() - start, ops
 
 
-def measure(name, runs, warmup=1):
-    """`warmup` untimed runs, then `runs` timed ones: a dict for JSON."""
+def measure(name, runs, warmup=1, min_time=0.1):
+    """`warmup` untimed runs, then `runs` timed ones: a dict for JSON.
+
+    A timed run repeats the workload until `min_time` seconds have passed
+    and counts the mean of its repetitions (as bench-native does)."""
     for _ in range(warmup):
         run_once(name)
-    times = []
+    times, reps = [], []
     ops = 0
     for _ in range(runs):
-        seconds, ops = run_once(name)
-        times.append(seconds)
-    return {"workload": name, "ops": ops, "seconds": times}
+        total, n = 0.0, 0
+        while True:
+            seconds, ops = run_once(name)
+            total += seconds
+            n += 1
+            if total >= min_time:
+                break
+        times.append(total / n)
+        reps.append(n)
+    return {"workload": name, "ops": ops, "seconds": times, "reps": reps}

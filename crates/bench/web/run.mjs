@@ -1,10 +1,11 @@
 // Browser benchmarks in headless Chromium; prints one JSON object on stdout.
 //
-//   node crates/bench/web/run.mjs --pkg DIR [--dist DIR] [--reference DIR]
+//   node crates/bench/web/run.mjs --pkg DIR [--pkg-fast DIR] [--dist DIR] [--reference DIR]
 //        [--runs 5] [--warmup 1] [--pyodide-runs 3] [--pyodide-warmup 0] [--loads 5]
 //        [--workloads W1,W2,...] [--skip-workloads] [--skip-page]
 //
-// --pkg is the wasm-bindgen output of the bench crate (asyncio_bench.js + _bg.wasm),
+// --pkg is the wasm-bindgen output of the bench crate (asyncio_bench.js + _bg.wasm) built with the
+// release profile (the site's), --pkg-fast (optional) the same built with the fast profile,
 // --dist the site built by `trunk build --release`. scripts/bench.sh passes both.
 //
 // A static server on 127.0.0.1 (a free port) serves, gzip-compressed when the browser
@@ -50,6 +51,7 @@ function parseArgs(argv) {
     };
     switch (arg) {
       case '--pkg': options.pkg = resolve(value()); break;
+      case '--pkg-fast': options.pkgFast = resolve(value()); break;
       case '--dist': options.dist = resolve(value()); break;
       case '--reference': options.reference = resolve(value()); break;
       case '--runs': options.runs = Number(value()); break;
@@ -252,7 +254,7 @@ async function pageFigures(browser, base, options) {
 async function workloadFigures(browser, base, options) {
   const { context, page, problems } = await freshPage(browser);
   page.setDefaultTimeout(0);
-  await page.goto(`${base}/bench/bench.html`);
+  await page.goto(`${base}/bench/bench.html${options.pkgFast ? '?fast' : ''}`);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
   const check = () => {
     if (problems.length) throw new Error(problems.join('; '));
@@ -264,6 +266,9 @@ async function workloadFigures(browser, base, options) {
   check();
   const systems = [
     { system: 'engine-wasm', method: 'engine', runs: options.runs, warmup: options.warmup },
+    ...(options.pkgFast
+      ? [{ system: 'engine-wasm-o3', method: 'engineFast', runs: options.runs, warmup: options.warmup }]
+      : []),
     { system: 'spawn_local', method: 'spawnLocal', runs: options.runs, warmup: options.warmup },
     { system: 'pyodide', method: 'pyodide', runs: options.pyodideRuns, warmup: options.pyodideWarmup, version },
   ];
@@ -314,6 +319,7 @@ for (const [what, dir] of [['--pkg', options.pkg], ['--dist', options.dist], ['-
 const { server, base } = await serve({
   '/site/': options.dist,
   '/pkg/': options.pkg,
+  ...(options.pkgFast ? { '/pkg-fast/': options.pkgFast } : {}),
   '/bench/': here.replace(/\/$/, ''),
   '/pyodide/': join(repoRoot, 'node_modules', 'pyodide'),
   '/python/': join(repoRoot, 'crates', 'bench', 'python'),

@@ -1,12 +1,16 @@
 //! `bench-native`: time the workloads natively on our engine, tokio or smol.
 //!
 //! ```text
-//! bench-native [--runs N] [--warmup N] SYSTEM WORKLOAD...
+//! bench-native [--runs N] [--warmup N] [--min-time S] SYSTEM WORKLOAD...
 //!     SYSTEM    engine | tokio | smol
 //!     WORKLOAD  W1 ... W7
 //! ```
-//! Prints one JSON object per workload and line: `{"system", "workload",
-//! "ops", "seconds": [...], "base_rss_kb", "peak_rss_kb"}`, or `{"system",
+//! A run repeats the workload until `--min-time` seconds (default 0.1) have
+//! passed and counts the mean of its repetitions, so that a short workload is
+//! not at the mercy of one scheduling hiccup; `--min-time 0` is one
+//! repetition (for callgrind). Prints one JSON object per workload and line:
+//! `{"system", "workload", "ops", "seconds": [...], "reps": [...],
+//! "base_rss_kb", "peak_rss_kb"}`, or `{"system",
 //! "workload", "skipped": "why"}` when the workload does not apply to the
 //! system. `base_rss_kb` is the process's peak resident set before the first
 //! workload, `peak_rss_kb` after the last (VmHWM): `scripts/bench.sh` runs one
@@ -29,7 +33,8 @@ mod native {
 
     use asyncio_bench::{engine, peers, WORKLOADS};
 
-    const USAGE: &str = "usage: bench-native [--runs N] [--warmup N] engine|tokio|smol W1..W7 ...";
+    const USAGE: &str =
+        "usage: bench-native [--runs N] [--warmup N] [--min-time S] engine|tokio|smol W1..W7 ...";
 
     /// A benchmark reads the wall clock: that is its point. The workspace's
     /// clippy.toml bans `Instant::now` for the engine and the page (it panics
@@ -68,12 +73,13 @@ mod native {
 
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1).peekable();
-        let (mut runs, mut warmup) = (5usize, 1usize);
+        let (mut runs, mut warmup, mut min_time) = (5.0, 1.0, 0.1);
         let mut positional = Vec::new();
         while let Some(arg) = args.next() {
             let target = match arg.as_str() {
                 "--runs" => &mut runs,
                 "--warmup" => &mut warmup,
+                "--min-time" => &mut min_time,
                 "-h" | "--help" => {
                     println!("{USAGE}");
                     return ExitCode::SUCCESS;
@@ -83,7 +89,7 @@ mod native {
                     continue;
                 }
             };
-            match args.next().and_then(|v| v.parse().ok()) {
+            match args.next().and_then(|v| v.parse::<f64>().ok()).filter(|n| *n >= 0.0) {
                 Some(n) => *target = n,
                 None => {
                     eprintln!("bench-native: {arg} needs a number\n{USAGE}");
@@ -91,6 +97,7 @@ mod native {
                 }
             }
         }
+        let (runs, warmup) = (runs as usize, warmup as usize);
         let Some((system, workloads)) = positional.split_first() else {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -105,25 +112,36 @@ mod native {
         let base = peak_rss_kb();
         for workload in workloads {
             let mut seconds = Vec::with_capacity(runs);
+            let mut reps = Vec::with_capacity(runs);
             let mut ops = None;
-            for i in 0..warmup + runs {
+            'runs: for i in 0..warmup + runs {
                 let start = now();
-                ops = run_once(system, workload);
-                let elapsed = start.elapsed().as_secs_f64();
-                if ops.is_none() {
-                    break;
-                }
+                let mut n = 0u32;
+                let elapsed = loop {
+                    ops = run_once(system, workload);
+                    if ops.is_none() {
+                        break 'runs;
+                    }
+                    n += 1;
+                    let elapsed = start.elapsed().as_secs_f64();
+                    if i < warmup || elapsed >= min_time {
+                        break elapsed;
+                    }
+                };
                 if i >= warmup {
-                    seconds.push(elapsed);
+                    seconds.push(elapsed / f64::from(n));
+                    reps.push(n);
                 }
             }
             match ops {
                 Some(ops) => {
                     let list: Vec<String> = seconds.iter().map(|s| format!("{s:e}")).collect();
+                    let reps: Vec<String> = reps.iter().map(u32::to_string).collect();
                     println!(
                         "{{\"system\": \"{system}\", \"workload\": \"{workload}\", \"ops\": {ops}, \
-                         \"seconds\": [{}], \"base_rss_kb\": {base}, \"peak_rss_kb\": {}}}",
+                         \"seconds\": [{}], \"reps\": [{}], \"base_rss_kb\": {base}, \"peak_rss_kb\": {}}}",
                         list.join(", "),
+                        reps.join(", "),
                         peak_rss_kb()
                     );
                 }

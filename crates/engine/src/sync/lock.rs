@@ -7,7 +7,7 @@ use std::rc::{Rc, Weak};
 
 use crate::exception::{Exception, PyResult};
 use crate::sync::inspect::{actor, address, list, Meta, Reporting};
-use crate::sync::waiters::Waiters;
+use crate::sync::waiters::{Waiter, Waiters};
 use crate::task::{current_task, AnyTask};
 
 /// `asyncio.Lock()`: a primitive lock, locked or unlocked, owned by no task in
@@ -195,7 +195,7 @@ impl Lock {
                 let woke = if inner.locked.get() { None } else { self.wake_up_first() };
                 inner.meta.emit(
                     || match woke {
-                        Some(next) => format!("{} cancelled, woke {next}", actor()),
+                        Some(next) => format!("{} cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} cancelled", actor()),
                     },
                     || self.snapshot().to_string(),
@@ -230,7 +230,7 @@ impl Lock {
         let woke = self.wake_up_first();
         self.0.meta.emit(
             || match woke {
-                Some(next) => format!("{} released, woke {next}", actor()),
+                Some(next) => format!("{} released, woke {}", actor(), next.task_name()),
                 None => format!("{} released", actor()),
             },
             || self.snapshot().to_string(),
@@ -240,14 +240,15 @@ impl Lock {
 
     /// `_wake_up_first()`: wake the first waiter unless it is done. A done
     /// first waiter will run anyway and either take the lock or, cancelled,
-    /// wake the next one. Returns the woken task's name.
-    fn wake_up_first(&self) -> Option<String> {
+    /// wake the next one. Returns the woken waiter (its task's name is read
+    /// only by the trace event, when a tracer listens).
+    fn wake_up_first(&self) -> Option<Waiter> {
         let first = self.0.waiters.first()?;
         if first.future().done() {
             return None;
         }
         let _ = first.future().set_result(());
-        Some(first.task_name())
+        Some(first.clone())
     }
 
     /// The lock's state for the inspector.

@@ -16,7 +16,7 @@ use crate::exception::{types, Exception, PyResult};
 use crate::heapq;
 use crate::sync::event::Event;
 use crate::sync::inspect::{actor, address, list, Meta, Reporting};
-use crate::sync::waiters::Waiters;
+use crate::sync::waiters::{Waiter, Waiters};
 
 /// A less-than on items (`PriorityQueue` orders with it, as `heapq` with `<`).
 type LessThan<T> = Rc<dyn Fn(&T, &T) -> bool>;
@@ -248,12 +248,13 @@ impl<T: 'static> Queue<T> {
     }
 
     /// `_wakeup_next(waiters)`: pop waiters until one that is not done, and
-    /// wake it. Returns its task's name.
-    fn wakeup_next(waiters: &Waiters) -> Option<String> {
+    /// wake it. Returns the waiter (its task's name is read only by the trace
+    /// event, when a tracer listens).
+    fn wakeup_next(waiters: &Waiters) -> Option<Waiter> {
         while let Some(waiter) = waiters.pop_front() {
             if !waiter.future().done() {
                 let _ = waiter.future().set_result(());
-                return Some(waiter.task_name());
+                return Some(waiter);
             }
         }
         None
@@ -303,7 +304,7 @@ impl<T: 'static> Queue<T> {
                 }
                 inner.meta.emit(
                     || match woke {
-                        Some(next) => format!("{} put cancelled, woke {next}", actor()),
+                        Some(next) => format!("{} put cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} put cancelled", actor()),
                     },
                     || self.snapshot().to_string(),
@@ -329,7 +330,7 @@ impl<T: 'static> Queue<T> {
         let woke = Queue::<T>::wakeup_next(&inner.getters);
         inner.meta.emit(
             || match woke {
-                Some(next) => format!("{} put, woke {next}", actor()),
+                Some(next) => format!("{} put, woke {}", actor(), next.task_name()),
                 None => format!("{} put", actor()),
             },
             || self.snapshot().to_string(),
@@ -427,7 +428,7 @@ impl<T: 'static> Queue<T> {
                 }
                 inner.meta.emit(
                     || match woke {
-                        Some(next) => format!("{} get cancelled, woke {next}", actor()),
+                        Some(next) => format!("{} get cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} get cancelled", actor()),
                     },
                     || self.snapshot().to_string(),
@@ -448,7 +449,7 @@ impl<T: 'static> Queue<T> {
         let woke = Queue::<T>::wakeup_next(&self.0.putters);
         self.0.meta.emit(
             || match woke {
-                Some(next) => format!("{} got, woke {next}", actor()),
+                Some(next) => format!("{} got, woke {}", actor(), next.task_name()),
                 None => format!("{} got", actor()),
             },
             || self.snapshot().to_string(),

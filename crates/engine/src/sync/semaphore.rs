@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::exception::{Exception, PyResult};
 use crate::sync::inspect::{actor, address, list, Meta};
-use crate::sync::waiters::Waiters;
+use crate::sync::waiters::{Waiter, Waiters};
 
 /// `asyncio.Semaphore(value)`: `acquire()` takes one unit of `value`, waiting
 /// while none is free; `release()` gives one back. Cloning gives another
@@ -201,7 +201,7 @@ impl Semaphore {
                 }
                 inner.meta.emit(
                     || match woke {
-                        Some(next) => format!("{} cancelled, woke {next}", actor()),
+                        Some(next) => format!("{} cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} cancelled", actor()),
                     },
                     || self.snapshot().to_string(),
@@ -212,7 +212,7 @@ impl Semaphore {
         let woke = if inner.value.get() > 0 { self.wake_up_next() } else { None };
         inner.meta.emit(
             || match woke {
-                Some(next) => format!("{} acquired, woke {next}", actor()),
+                Some(next) => format!("{} acquired, woke {}", actor(), next.task_name()),
                 None => format!("{} acquired", actor()),
             },
             || self.snapshot().to_string(),
@@ -234,7 +234,7 @@ impl Semaphore {
         let woke = self.wake_up_next();
         self.0.meta.emit(
             || match woke {
-                Some(next) => format!("{} released, woke {next}", actor()),
+                Some(next) => format!("{} released, woke {}", actor(), next.task_name()),
                 None => format!("{} released", actor()),
             },
             || self.snapshot().to_string(),
@@ -254,12 +254,13 @@ impl Semaphore {
     }
 
     /// `_wake_up_next()`: wake the first waiter that is not done, taking one
-    /// unit for it. Returns the woken task's name.
-    fn wake_up_next(&self) -> Option<String> {
+    /// unit for it. Returns the woken waiter (its task's name is read only by
+    /// the trace event, when a tracer listens).
+    fn wake_up_next(&self) -> Option<Waiter> {
         let next = self.0.waiters.first_pending(1).pop()?;
         self.0.value.set(self.0.value.get() - 1);
         let _ = next.future().set_result(());
-        Some(next.task_name())
+        Some(next.clone())
     }
 
     /// The semaphore's state for the inspector.
