@@ -3,7 +3,8 @@
 
     python3 scripts/oracle.py [--runner PATH] [--sweep N] [--seed S] [NAME ...]
 
-For every scenario the runner lists (or the NAMEs given), at its defaults and
+For every scenario the runner lists (or the NAMEs given) that the oracle's
+`run.py --list` has too (the others are skipped), at its defaults and
 over a seeded random sweep of N parameter sets (default 20), `asyncio-play NAME
 k=v ...` must print exactly what `python3 ../shared/reference/run.py NAME k=v
 ...` prints. The sweep draws every parameter within its declared range: the
@@ -117,8 +118,12 @@ def main():
         print("oracle: 0 passed, 1 failed")
         return 1
     names = args.names or [line.split("\t")[0] for line in listing.splitlines() if line]
+    oracle_names = {line.split("\t")[0] for line in run([sys.executable, RUN_PY, "--list"])[1].splitlines() if line}
     jobs = []
     for name in names:
+        if name not in oracle_names:
+            print(f"skip {name} (not an oracle scenario)")
+            continue
         jobs.append((name, []))
         params = json.loads(run([sys.executable, RUN_PY, "--params", name])[1] or "{}")
         rnd = random.Random(f"{args.seed}/{name}")

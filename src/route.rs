@@ -11,7 +11,7 @@
 //! parameter and what it allows. [`PageUrl::to_query`] writes the query back,
 //! leaving out what is at its default.
 
-use asyncio_scenarios::meta::{Meta, ALL};
+use asyncio_scenarios::meta::Meta;
 use asyncio_scenarios::params::{parse_value, py_str_repr};
 
 use crate::driver::{speed_text, Mode, DEFAULT_SPEED, MAX_SPEED, MIN_SPEED};
@@ -67,7 +67,7 @@ impl PageUrl {
     pub fn parse(query: &str) -> PageUrl {
         let route = Route::from_query(query);
         let meta = match &route {
-            Route::Scenario(name) => ALL.iter().find(|m| m.name == name.as_str()),
+            Route::Scenario(name) => asyncio_scenarios::find_meta(name),
             Route::Gallery => None,
         };
         let mut url = PageUrl {

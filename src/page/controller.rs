@@ -449,6 +449,16 @@ impl Controller {
     }
 
     /// The `<iframe>` snippet for the current state.
+    ///
+    /// `sandbox="allow-scripts allow-same-origin"`: scripts are the page, and
+    /// without `allow-same-origin` the frame gets an opaque origin (`null`),
+    /// so its own module scripts, `.wasm` and SRI-checked stylesheets become
+    /// cross-origin requests that a static host without CORS headers refuses
+    /// (checked in Chromium: the page never leaves "loading"). With it the frame keeps only the playground's own origin (not
+    /// the embedder's), and still cannot navigate the top page, open popups
+    /// or submit forms. The page listens to no `message` events from a
+    /// parent (only the worker's `onmessage`, from its own Worker object),
+    /// so nothing a framing page posts reaches it.
     fn embed_snippet(&self) -> Result<String, JsValue> {
         let location = self.window.location();
         let src = format!("{}{}", location.origin()?, self.url_for(true));
@@ -458,7 +468,7 @@ impl Controller {
         };
         Ok(format!(
             "<iframe src=\"{}\" title=\"asyncio playground: {}\" width=\"100%\" height=\"520\" \
-             style=\"border: 0\" loading=\"lazy\"></iframe>",
+             style=\"border: 0\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin\"></iframe>",
             html_attribute(&src),
             html_attribute(name)
         ))

@@ -1,6 +1,7 @@
 //! How a run ended, in words: the panel under the log when the last trace
 //! line is a `Traceback:` or `deadlock:` line (the oracle's `run.py` prints
-//! them, and so does the page).
+//! them, and so does the page), or a `runaway:` line (the engine's, when a
+//! step never awaits; python3 would hang there).
 
 /// A panel's content: a title, paragraphs, and a list (what each task
 /// waited on, at a deadlock).
@@ -30,7 +31,26 @@ pub fn explain(last_line: &str, waiting: &[String]) -> Option<Explanation> {
     if let Some(rest) = text.strip_prefix("deadlock: ") {
         return Some(deadlock(rest, waiting));
     }
+    if let Some(rest) = text.strip_prefix("runaway: ") {
+        return Some(runaway(rest));
+    }
     None
+}
+
+fn runaway(rest: &str) -> Explanation {
+    let task = rest.split(' ').next().filter(|t| !t.is_empty()).unwrap_or("A task");
+    let paragraphs = vec![
+        format!(
+            "Runaway: {task} kept running without ever awaiting. The event loop runs one task step at \
+             a time and can only switch tasks at an await, so no other task, timer or callback could \
+             run: python3 would hang here (or loop forever). The playground stops the step and the run."
+        ),
+        "Look for a loop whose body never awaits anything (a busy wait on a flag, or a call of a \
+         coroutine function without await): add an await inside it, for example \
+         await asyncio.sleep(0), or await the thing it waits for."
+            .to_string(),
+    ];
+    Explanation { title: "Runaway: a step that never awaits".to_string(), paragraphs, items: Vec::new() }
 }
 
 fn traceback(exception: &str) -> Explanation {
@@ -110,6 +130,17 @@ mod tests {
         let e = explain("[    2.000] Traceback: TimeoutError", &[]).expect("explained");
         assert_eq!(e.title, "An uncaught TimeoutError");
         assert!(e.paragraphs[1].contains("wait_for"));
+    }
+
+    #[test]
+    fn a_runaway_names_its_task() {
+        let e = explain(
+            "[    0.000] runaway: Task-2 did 100000 operations in one step without awaiting (task has not yielded)",
+            &[],
+        )
+        .expect("explained");
+        assert!(e.title.starts_with("Runaway"));
+        assert!(e.paragraphs[0].starts_with("Runaway: Task-2 kept running"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! text (`textContent` or text nodes), never as HTML: scenario names,
 //! parameter values from the URL and program text included.
 
-use asyncio_scenarios::meta::{Meta, ALL};
+use asyncio_scenarios::meta::Meta;
 use asyncio_scenarios::{catalogue, Topic};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -109,6 +109,8 @@ struct ScenarioView {
     /// The log has at least one line (the next one starts with a newline).
     log_lines: usize,
     last_line: Option<String>,
+    /// Shown once the log stopped at [`LOG_LINE_CAP`] lines.
+    log_truncated: HtmlElement,
     explain: HtmlElement,
     python: Element,
     python_note: Element,
@@ -121,6 +123,23 @@ struct ScenarioView {
     full_page_link: Option<Element>,
     timeline: Option<TimelineView>,
     inspector: Option<InspectorView>,
+}
+
+/// The most lines `#log` shows: past it a run's output would only exhaust
+/// the page's memory (a long instant run prints millions of lines).
+pub const LOG_LINE_CAP: usize = 100_000;
+
+/// `100000` as `100,000`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The page's DOM: `<main id="app">`, which each view replaces, the error
@@ -235,18 +254,20 @@ impl View {
     pub fn show_gallery(&mut self) -> Result<(), JsValue> {
         let doc = &self.document;
         let runnable: Vec<&str> = catalogue().iter().map(|s| s.name()).collect();
+        // Every scenario: the oracle's and the extra ones.
+        let all = asyncio_scenarios::all_meta();
 
         let gallery = element(doc, "section", "gallery")?;
         let heading = text_element(doc, "h2", "", "Scenarios")?;
         heading.set_attribute("tabindex", "-1")?;
         append(&gallery, &heading)?;
-        let coverage = if runnable.len() == ALL.len() {
-            format!("All {} run in the browser.", ALL.len())
+        let coverage = if runnable.len() == all.len() {
+            format!("All {} run in the browser.", all.len())
         } else {
             format!(
                 "{} of {} run in the browser so far; the others are coming soon.",
                 runnable.len(),
-                ALL.len()
+                all.len()
             )
         };
         let lead = format!(
@@ -274,7 +295,7 @@ impl View {
         append(&gallery, &search_row)?;
 
         let mut topics: Vec<Topic> = Vec::new();
-        for scenario in ALL {
+        for scenario in &all {
             if !topics.contains(&scenario.topic) {
                 topics.push(scenario.topic);
             }
@@ -282,7 +303,7 @@ impl View {
         topics.sort_by_key(|&t| topic_rank(t));
 
         for topic in topics {
-            let members: Vec<&Meta> = ALL.iter().filter(|m| m.topic == topic).collect();
+            let members: Vec<&Meta> = all.iter().copied().filter(|m| m.topic == topic).collect();
             let ready = members.iter().filter(|m| runnable.contains(&m.name)).count();
             let section = element(doc, "section", "topic")?;
             let title = text_element(doc, "h3", "", topic.title())?;
@@ -582,6 +603,11 @@ impl View {
         log.set_attribute("role", "region")?;
         log.set_attribute("aria-label", "Printed lines")?;
         append(&output, &log)?;
+        let log_truncated: HtmlElement = cast(element(doc, "p", "log-truncated")?)?;
+        log_truncated.set_id("log-truncated");
+        log_truncated.set_attribute("role", "status")?;
+        log_truncated.set_hidden(true);
+        append(&output, &log_truncated)?;
         let log_copied = element(doc, "p", "copy-status")?;
         log_copied.set_attribute("role", "status")?;
         append(&output, &log_copied)?;
@@ -617,6 +643,7 @@ impl View {
             log,
             log_lines: 0,
             last_line: None,
+            log_truncated,
             explain,
             python,
             python_note,
@@ -848,11 +875,15 @@ impl View {
         view.log.set_text_content(None);
         view.log_lines = 0;
         view.last_line = None;
+        view.log_truncated.set_hidden(true);
+        view.log_truncated.set_text_content(None);
         view.log_copied.set_text_content(None);
     }
 
     /// Add lines to `#log`, whose text stays exactly the lines joined by
-    /// newlines. A log scrolled to its end follows the new lines.
+    /// newlines. A log scrolled to its end follows the new lines. After
+    /// [`LOG_LINE_CAP`] lines the log stops growing (the run goes on) and a
+    /// notice under it says so; [`View::last_log_line`] still follows the run.
     pub fn append_log(&mut self, lines: &[String]) {
         let Some(view) = &mut self.scenario else { return };
         let Some(last) = lines.last() else { return };
@@ -862,14 +893,24 @@ impl View {
         };
         let at_end = log.scroll_height() - log.scroll_top() - log.client_height() < 24;
         let mut text = String::new();
-        for line in lines {
+        let room = LOG_LINE_CAP.saturating_sub(view.log_lines);
+        if lines.len() > room && view.log_truncated.hidden() {
+            view.log_truncated.set_text_content(Some(&format!(
+                "Output truncated after {} lines: the run goes on, but the page shows no more of its output.",
+                group_thousands(LOG_LINE_CAP)
+            )));
+            view.log_truncated.set_hidden(false);
+        }
+        for line in lines.iter().take(room) {
             if view.log_lines > 0 {
                 text.push('\n');
             }
             text.push_str(line);
             view.log_lines += 1;
         }
-        let _ = log.append_with_str_1(&text);
+        if !text.is_empty() {
+            let _ = log.append_with_str_1(&text);
+        }
         view.last_line = Some(last.clone());
         if at_end {
             log.set_scroll_top(log.scroll_height());

@@ -734,7 +734,9 @@ impl EventLoop {
         )
     }
 
-    /// What each waiting task waits on, for error messages: `name: label`.
+    /// What each waiting task waits on, for error messages: `name: label`,
+    /// with the task holding a lock a task waits for (`Task-2: Lock lock
+    /// (held by Task-1)`). Holders are looked up only here.
     pub fn describe_waiting(&self) -> Vec<String> {
         self.all_tasks().iter().map(|t| format!("{}: {}", t.name(), t.waiting_on())).collect()
     }

@@ -113,7 +113,13 @@ pub(crate) struct FutureCore<T> {
     pub(crate) cancel_hook: RefCell<Option<CancelHook>>,
     /// What the page calls this future while a task waits on it.
     label: RefCell<Option<Rc<str>>>,
+    /// A fuller description for deadlock explanations (`Lock lock (held by
+    /// Task-1)`), computed only when asked: see [`Future::set_label_fn`].
+    label_fn: RefCell<Option<LabelFn>>,
 }
+
+/// Describes what a task waiting on a future waits for, at the moment asked.
+pub type LabelFn = Rc<dyn Fn() -> String>;
 
 pub(crate) enum CancelHook {
     Task(Weak<dyn TaskCancel>),
@@ -139,6 +145,9 @@ pub trait AnyFuture {
     fn cancel_any(self: Rc<Self>, msg: Option<&str>) -> bool;
     /// What a task waiting on it is waiting for, in words.
     fn label(&self) -> String;
+    /// [`label`](Self::label) with what is known now, for deadlock
+    /// explanations: the label function's text when one is set.
+    fn describe(&self) -> String;
     /// `add_done_callback` for a callback that does not need the future.
     fn add_done_callback_any(&self, f: Box<dyn FnOnce()>);
     /// `exception()` of a done future that was not cancelled (`None` for a
@@ -168,6 +177,7 @@ impl<T: Clone + 'static> Future<T> {
             cancelled_exc: RefCell::new(None),
             cancel_hook: RefCell::new(None),
             label: RefCell::new(None),
+            label_fn: RefCell::new(None),
         }))
     }
 
@@ -191,6 +201,13 @@ impl<T: Clone + 'static> Future<T> {
     /// [`set_label`](Self::set_label) with a shared label: no allocation.
     pub fn set_label_rc(&self, label: Rc<str>) {
         *self.0.label.borrow_mut() = Some(label);
+    }
+    /// Describe this future, when a deadlock is explained
+    /// ([`AnyFuture::describe`]), with `f`'s text at that moment instead of
+    /// the fixed label: a lock's waiter names the task holding the lock. `f`
+    /// runs only when describing.
+    pub fn set_label_fn(&self, f: LabelFn) {
+        *self.0.label_fn.borrow_mut() = Some(f);
     }
 
     /// `fut.get_loop()`; `None` once the loop is gone.
@@ -381,6 +398,14 @@ impl<T: Clone + 'static> AnyFuture for FutureCore<T> {
     }
     fn cancel_any(self: Rc<Self>, msg: Option<&str>) -> bool {
         Future(self).cancel(msg)
+    }
+    fn describe(&self) -> String {
+        // No borrow is held while the function runs.
+        let f = self.label_fn.borrow().clone();
+        match f {
+            Some(f) => f(),
+            None => self.label(),
+        }
     }
     fn label(&self) -> String {
         if let Some(CancelHook::Task(task)) = &*self.cancel_hook.borrow() {

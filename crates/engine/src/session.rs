@@ -114,7 +114,7 @@ impl Session {
         self.outcome.as_ref()
     }
 
-    /// After a deadlock: `"Task-2: Lock lock"` for each task that waited
+    /// After a deadlock: `"Task-2: Lock lock (held by Task-1)"` for each task that waited
     /// forever, in creation order (what the oracle's one-line message does
     /// not say).
     pub fn deadlock_details(&self) -> &[String] {

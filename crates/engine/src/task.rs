@@ -318,7 +318,7 @@ impl<T: Clone + 'static> AnyTask for TaskCore<T> {
     }
     fn waiting_on(&self) -> String {
         match &*self.fut_waiter.borrow() {
-            Some(waiter) => waiter.label(),
+            Some(waiter) => waiter.describe(),
             None => "nothing (ready to run)".to_string(),
         }
     }

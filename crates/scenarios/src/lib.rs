@@ -3,7 +3,8 @@
 //! parameters and printed output, written in Rust on the engine.
 //!
 //! [`meta::ALL`] holds every oracle scenario's metadata (generated from the
-//! oracle); [`catalogue`] the ones this crate can run. [`run_to_lines`] runs
+//! oracle), [`meta_extra::EXTRA`] the scenarios the oracle does not have, and
+//! [`all_meta`] both; [`catalogue`] the ones this crate can run. [`run_to_lines`] runs
 //! one in instant mode on a virtual clock and returns its trace.
 
 use std::cell::RefCell;
@@ -14,6 +15,7 @@ use std::rc::Rc;
 use asyncio_engine::{report_exception, run, EventLoop, PyResult, Session};
 
 pub mod meta;
+pub mod meta_extra;
 pub mod params;
 pub mod prelude;
 pub mod python;
@@ -75,14 +77,33 @@ impl Scenario {
     }
 }
 
+/// Every scenario's metadata, the oracle's ([`meta::ALL`]) and the extra
+/// ones ([`meta_extra::EXTRA`]), sorted by name.
+pub fn all_meta() -> Vec<&'static meta::Meta> {
+    let mut all: Vec<&'static meta::Meta> = meta::ALL.iter().chain(meta_extra::EXTRA).collect();
+    all.sort_by_key(|m| m.name);
+    all
+}
+
+/// The metadata of scenario `name` (oracle or extra).
+pub fn find_meta(name: &str) -> Option<&'static meta::Meta> {
+    meta::ALL.iter().chain(meta_extra::EXTRA).find(|m| m.name == name)
+}
+
+/// True when the CPython oracle has scenario `name` (the extra ones it has
+/// not are not compared with it).
+pub fn is_oracle_scenario(name: &str) -> bool {
+    meta::ALL.iter().any(|m| m.name == name)
+}
+
 /// Every scenario this crate can run, sorted by name.
 pub fn catalogue() -> Vec<Scenario> {
-    scenarios::IMPLEMENTED
+    let mut all: Vec<Scenario> = scenarios::IMPLEMENTED
         .iter()
-        .filter_map(|(name, main)| {
-            meta::ALL.iter().find(|m| m.name == *name).map(|meta| Scenario { meta, main: *main })
-        })
-        .collect()
+        .filter_map(|(name, main)| find_meta(name).map(|meta| Scenario { meta, main: *main }))
+        .collect();
+    all.sort_by_key(|s| s.name());
+    all
 }
 
 /// The runnable scenario called `name`.

@@ -35,7 +35,6 @@
 
 use asyncio_engine::pyfmt::float_repr;
 
-use crate::meta;
 use crate::params::{py_str_repr, Params, Value};
 
 /// Every scenario's template, sorted by name.
@@ -64,6 +63,7 @@ static TEMPLATES: &[(&str, &str)] = &[
     ("sync_semaphore_crawler", include_str!("../python/sync_semaphore_crawler.py")),
     ("sync_semaphore_fetch", include_str!("../python/sync_semaphore_fetch.py")),
     ("tasks_await_sequential", include_str!("../python/tasks_await_sequential.py")),
+    ("tasks_crawler_bug", include_str!("../python/tasks_crawler_bug.py")),
     ("tasks_crawler_loop", include_str!("../python/tasks_crawler_loop.py")),
     ("tasks_create_task_ensure_future", include_str!("../python/tasks_create_task_ensure_future.py")),
     ("tasks_gather_exception", include_str!("../python/tasks_gather_exception.py")),
@@ -257,7 +257,7 @@ impl Lookup<'_> {
     /// The truth of `{{?key}}`.
     fn flag(&self, key: &str) -> Option<bool> {
         if key == "defaults" {
-            let specs = meta::ALL.iter().find(|m| m.name == self.name)?.params;
+            let specs = crate::find_meta(self.name)?.params;
             return Some(*self.params == Params::defaults(specs));
         }
         match self.params.get(key) {
@@ -518,7 +518,7 @@ mod tests {
     use std::process::{Command, Stdio};
 
     fn specs(name: &str) -> &'static [ParamSpec] {
-        match meta::ALL.iter().find(|m| m.name == name) {
+        match crate::find_meta(name) {
             Some(m) => m.params,
             None => panic!("no metadata for {name}"),
         }
@@ -633,13 +633,13 @@ mod tests {
 
     #[test]
     fn every_scenario_has_a_template_and_asyncio_ones_no_note() {
-        for m in meta::ALL {
+        for m in crate::all_meta() {
             assert!(template(m.name).is_some(), "{} has no template", m.name);
             let threaded = m.name.starts_with("thread_") || m.name.starts_with("process_");
             assert_eq!(is_modelled(m.name), threaded, "{}", m.name);
             assert_eq!(model_note(m.name).is_some(), threaded, "{}", m.name);
         }
-        assert_eq!(TEMPLATES.len(), meta::ALL.len());
+        assert_eq!(TEMPLATES.len(), crate::all_meta().len());
         assert!(program("no_such_scenario", &Params::defaults(&[])).is_none());
     }
 
@@ -667,7 +667,7 @@ mod tests {
     #[test]
     fn defaults_are_the_plain_programs() {
         let mut checked = 0;
-        for m in meta::ALL {
+        for m in crate::meta::ALL {
             if is_modelled(m.name) {
                 continue;
             }
@@ -740,7 +740,7 @@ mod tests {
     #[test]
     fn every_program_compiles() {
         let mut programs = Vec::new();
-        for m in meta::ALL {
+        for m in crate::all_meta() {
             let mut sets = vec![Vec::new()];
             sets.extend(param_sets(m.name));
             for args in sets {

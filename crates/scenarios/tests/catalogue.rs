@@ -1,8 +1,10 @@
 //! The catalogue against itself: every scenario is deterministic, the
 //! blocking runner and the iterated session print the same trace, and every
-//! runnable scenario's metadata is the oracle's.
+//! runnable scenario's metadata is the oracle's or one of the extras'.
 
-use asyncio_scenarios::{catalogue, meta, parse_args, run_blocking_to_lines, run_to_lines};
+use asyncio_scenarios::{
+    all_meta, catalogue, meta, meta_extra, parse_args, run_blocking_to_lines, run_to_lines,
+};
 
 #[test]
 fn every_scenario_twice_gives_the_same_trace() {
@@ -37,14 +39,24 @@ fn every_line_has_the_trace_format() {
 }
 
 #[test]
-fn catalogue_is_sorted_and_a_subset_of_the_oracle() {
+fn catalogue_is_sorted_and_the_oracle_plus_extras() {
     let names: Vec<&str> = catalogue().iter().map(|s| s.name()).collect();
     let mut sorted = names.clone();
     sorted.sort_unstable();
     assert_eq!(names, sorted);
     assert_eq!(meta::ALL.len(), 49, "the oracle has 49 scenarios");
+    assert_eq!(meta_extra::EXTRA.len(), 1);
+    assert_eq!(names.len(), 49 + meta_extra::EXTRA.len());
+    let all: Vec<&str> = all_meta().iter().map(|m| m.name).collect();
+    assert_eq!(names, all, "every scenario runs");
+    for m in meta_extra::EXTRA {
+        assert!(!meta::ALL.iter().any(|o| o.name == m.name), "{} is also an oracle scenario", m.name);
+        assert!(!asyncio_scenarios::is_oracle_scenario(m.name));
+    }
     for name in names {
-        assert!(meta::ALL.iter().any(|m| m.name == name), "{name} is not an oracle scenario");
+        let oracle = meta::ALL.iter().any(|m| m.name == name);
+        assert_eq!(asyncio_scenarios::is_oracle_scenario(name), oracle, "{name}");
+        assert!(oracle || meta_extra::EXTRA.iter().any(|m| m.name == name), "{name} has no metadata");
     }
 }
 
@@ -78,8 +90,42 @@ fn a_deadlock_names_what_each_task_waits_on() {
     let event_loop = asyncio_engine::EventLoop::new();
     let mut session = asyncio_scenarios::start(&event_loop, &scenario, params);
     session.run_to_end();
-    assert_eq!(session.deadlock_details(), ["Task-1: Thread-1", "Thread-1: Lock lock"]);
+    assert_eq!(session.deadlock_details(), ["Task-1: Thread-1", "Thread-1: Lock lock (held by Thread-1)"]);
     let outcome = session.outcome().cloned().expect("finished");
     let exc = outcome.expect_err("a deadlock");
     assert_eq!(exc.message(), "deadlock: nothing is scheduled and 2 task(s) wait forever: Task-1, Thread-1");
+}
+
+/// The seed's crawler without its `await`: main never yields, and the
+/// runaway detection stops it (the runner exits with status 3).
+#[test]
+fn the_crawler_bug_is_stopped_as_a_runaway() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asyncio-play"))
+        .arg("tasks_crawler_bug")
+        .output()
+        .expect("asyncio-play runs");
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        "[    0.000] runaway: Task-1 did 100000 operations in one step without awaiting (task has not yielded)"
+    );
+    // No crawl task ever started: main never gave the loop a turn.
+    assert!(!stdout.contains("开始爬取"), "{stdout}");
+    // With few urls it ends: the tasks start only once main awaits wait().
+    let scenario = asyncio_scenarios::find("tasks_crawler_bug").expect("an extra scenario");
+    let params = parse_args(scenario.params(), &["urls=3", "max_sleep=1"]).expect("valid");
+    let lines = run_to_lines(&scenario, params);
+    assert_eq!(
+        lines,
+        [
+            "[    0.000] 开始爬取,网页为1",
+            "[    0.000] 开始爬取,网页为2",
+            "[    0.000] 开始爬取,网页为3",
+            "[    1.000] 网页1爬取完毕",
+            "[    1.000] 网页2爬取完毕",
+            "[    1.000] 网页3爬取完毕",
+        ]
+    );
 }

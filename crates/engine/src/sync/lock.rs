@@ -1,11 +1,12 @@
 //! `asyncio.Lock`: a mutual-exclusion lock that tasks acquire in FIFO order.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt;
 use std::future::Future as StdFuture;
 use std::rc::{Rc, Weak};
 
 use crate::exception::{Exception, PyResult};
+use crate::future::LabelFn;
 use crate::sync::inspect::{actor, address, list, Meta, Reporting};
 use crate::sync::waiters::{Waiter, Waiters};
 use crate::task::{current_task, AnyTask};
@@ -40,6 +41,9 @@ pub(crate) struct LockInner {
     /// lock has no owner and any task may release it.
     owner: RefCell<Option<Weak<dyn AnyTask>>>,
     pub(crate) meta: Meta,
+    /// The label function of its waiter futures (`Lock lock (held by
+    /// Task-1)`), made at the first wait and shared by every waiter.
+    describe: OnceCell<LabelFn>,
 }
 
 /// What the inspector shows of a [`Lock`]. `Display`:
@@ -93,6 +97,7 @@ impl Lock {
             waiters: Waiters::new(),
             owner: RefCell::new(None),
             meta,
+            describe: OnceCell::new(),
         }))
     }
 
@@ -184,6 +189,7 @@ impl Lock {
             return Ok(true);
         }
         let future = inner.meta.new_waiter(|| self.repr())?;
+        future.set_label_fn(self.describer());
         let entry = inner.waiters.append(future);
         inner.meta.emit(|| format!("{} waits", actor()), || self.snapshot().to_string());
         let outcome = entry.future().clone().await;
@@ -205,6 +211,31 @@ impl Lock {
         }
         self.take();
         Ok(true)
+    }
+
+    /// What a task waiting for this lock waits on, naming the task holding it:
+    /// `Lock lock (held by Task-1)` (just the label when no task holds it).
+    fn describer(&self) -> LabelFn {
+        self.0
+            .describe
+            .get_or_init(|| {
+                let lock = Rc::downgrade(&self.0);
+                let label = self.0.meta.label.clone();
+                Rc::new(move || {
+                    let holder = lock.upgrade().and_then(|inner| {
+                        if !inner.locked.get() {
+                            return None;
+                        }
+                        let owner = inner.owner.borrow().as_ref().and_then(Weak::upgrade);
+                        owner.map(|t| t.name())
+                    });
+                    match holder {
+                        Some(holder) => format!("{label} (held by {holder})"),
+                        None => label.to_string(),
+                    }
+                })
+            })
+            .clone()
     }
 
     fn take(&self) {

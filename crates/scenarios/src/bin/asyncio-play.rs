@@ -116,7 +116,7 @@ fn print_python(args: &[String], out: &mut impl Write) -> ExitCode {
     let Some((name, rest)) = args.split_first() else {
         return die("usage: asyncio-play --python NAME [key=value ...]");
     };
-    let Some(meta) = asyncio_scenarios::meta::ALL.iter().find(|m| m.name == name) else {
+    let Some(meta) = asyncio_scenarios::find_meta(name) else {
         return die(&format!(
             "unknown scenario {} (asyncio-play --list)",
             asyncio_scenarios::params::py_str_repr(name)

@@ -26,6 +26,7 @@ mod sync_rate_limit_per_minute;
 mod sync_semaphore_crawler;
 mod sync_semaphore_fetch;
 mod tasks_await_sequential;
+mod tasks_crawler_bug;
 mod tasks_crawler_loop;
 mod tasks_create_task_ensure_future;
 mod tasks_gather_exception;
@@ -78,6 +79,7 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("sync_semaphore_crawler", sync_semaphore_crawler::main),
     ("sync_semaphore_fetch", sync_semaphore_fetch::main),
     ("tasks_await_sequential", tasks_await_sequential::main),
+    ("tasks_crawler_bug", tasks_crawler_bug::main),
     ("tasks_crawler_loop", tasks_crawler_loop::main),
     ("tasks_create_task_ensure_future", tasks_create_task_ensure_future::main),
     ("tasks_gather_exception", tasks_gather_exception::main),

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: a Content-Security-Policy without inline script.
+
+Trunk 0.21 writes its wasm loader into index.html as an inline
+`<script type="module">`, and it has no nonce support. This hook, run on the
+staging directory (TRUNK_STAGING_DIR) before Trunk publishes it, moves every
+inline script into `loader.js` (loaded with `src` and an SRI hash, like
+Trunk's own assets) and adds the policy as the first element of <head>:
+only our own scripts and wasm ('wasm-unsafe-eval'), no inline script, no
+inline style (the page sets styles through the CSSOM, which CSP allows).
+`frame-ancestors` is ignored in a <meta> policy; the page may be framed by any
+site, which is what the embed snippet is for.
+"""
+
+import base64
+import hashlib
+import os
+import re
+import sys
+
+POLICY = (
+    "default-src 'self'; "
+    "script-src 'self' 'wasm-unsafe-eval'; "
+    "style-src 'self'; "
+    "img-src 'self' data:; "
+    "connect-src 'self'; "
+    "worker-src 'self'; "
+    "object-src 'none'; "
+    "base-uri 'none'; "
+    "form-action 'none'"
+)
+
+INLINE = re.compile(r'<script type="module">(.*?)</script>', re.S)
+
+
+def main() -> int:
+    staging = os.environ.get("TRUNK_STAGING_DIR")
+    if not staging:
+        print("csp.py: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)", file=sys.stderr)
+        return 1
+    index = os.path.join(staging, "index.html")
+    with open(index, encoding="utf-8") as f:
+        html = f.read()
+    scripts = INLINE.findall(html)
+    if len(scripts) != 1:
+        print(f"csp.py: expected one inline module script in index.html, found {len(scripts)}", file=sys.stderr)
+        return 1
+    loader = scripts[0].strip() + "\n"
+    with open(os.path.join(staging, "loader.js"), "w", encoding="utf-8") as f:
+        f.write(loader)
+    digest = base64.b64encode(hashlib.sha384(loader.encode("utf-8")).digest()).decode("ascii")
+    tag = f'<script type="module" src="./loader.js" integrity="sha384-{digest}"></script>'
+    html = INLINE.sub(lambda _m: tag, html, count=1)
+    if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) or re.search(r"\son[a-z]+=", html):
+        print("csp.py: index.html still has an inline script or handler", file=sys.stderr)
+        return 1
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}" />'
+    html, n = re.subn(r'(<meta charset="utf-8" />)', lambda m: m.group(1) + "\n    " + meta, html, count=1)
+    if n != 1:
+        print('csp.py: no <meta charset="utf-8" /> to put the policy after', file=sys.stderr)
+        return 1
+    with open(index, "w", encoding="utf-8") as f:
+        f.write(html)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
