@@ -219,3 +219,29 @@ fn a_scenario_runs_on_the_engine_in_wasm() {
         ]
     );
 }
+
+/// A panic on wasm aborts the module; the page's panic hook shows what
+/// happened in the `#error` banner, with a link that reloads the current URL
+/// (which holds the scenario and its parameters).
+#[wasm_bindgen_test]
+fn an_internal_error_is_shown_with_a_reload_link_that_keeps_the_url() {
+    let window = web_sys::window().expect("a window");
+    let document = window.document().expect("a document");
+    let body = document.body().expect("a body");
+    let banner = document.create_element("div").expect("div");
+    banner.set_id("error");
+    banner.set_attribute("hidden", "").expect("hidden");
+    body.append_child(&banner).expect("append");
+
+    asyncio_playground::page::report_fatal("The playground crashed: boom at src/x.rs:1:1");
+
+    assert!(!banner.has_attribute("hidden"), "the banner is shown");
+    let text = banner.text_content().unwrap_or_default();
+    assert!(text.starts_with("The playground crashed: boom at src/x.rs:1:1"), "{text}");
+    assert!(text.contains("reload the page"), "{text}");
+    let link = banner.query_selector("a").expect("query").expect("a reload link");
+    assert_eq!(link.get_attribute("href"), window.location().href().ok());
+    assert_eq!(body.get_attribute("data-state").as_deref(), Some("error"));
+    body.remove_child(&banner).expect("remove");
+    body.remove_attribute("data-state").expect("reset state");
+}

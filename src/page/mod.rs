@@ -21,7 +21,7 @@ mod scheduler;
 mod view;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::start;
+pub use browser::{report_fatal, start};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -199,7 +199,9 @@ mod browser {
     /// Report an error that stops the page, on the console and in the
     /// page's error banner, with a link that reloads the page at the same
     /// URL (which holds the scenario, its parameters and the mode).
-    fn report_fatal(message: &str) {
+    /// Show an internal error (a panic) in the `#error` banner with a link
+    /// that reloads the page at its current URL, which holds the whole state.
+    pub fn report_fatal(message: &str) {
         web_sys::console::error_1(&JsValue::from_str(message));
         let window = web_sys::window();
         let document = window.as_ref().and_then(|w| w.document());
