@@ -251,13 +251,7 @@ impl<T: Clone + 'static> AsCompletedState<T> {
     /// getter still waiting.
     fn put_nowait(&self, item: Option<Future<T>>) {
         self.done.borrow_mut().push_back(item);
-        let mut getters = self.getters.borrow_mut();
-        while let Some(getter) = getters.pop_front() {
-            if !getter.done() {
-                let _ = getter.set_result(());
-                break;
-            }
-        }
+        self.wake_next_getter();
     }
 }
 
@@ -360,6 +354,7 @@ impl<T: Clone + 'static> AsCompleted<T> {
 }
 
 impl<T: Clone + 'static> AsCompletedState<T> {
+    /// `Queue._wakeup_next(self._getters)`.
     fn wake_next_getter(&self) {
         let mut getters = self.getters.borrow_mut();
         while let Some(getter) = getters.pop_front() {

@@ -629,11 +629,10 @@ impl EventLoop {
             Some(0.0)
         } else if let Some(first) = inner.scheduled.borrow().first() {
             let timeout = first.when - self.time();
-            Some(timeout.clamp(0.0, MAXIMUM_SELECT_TIMEOUT).max(0.0))
-        } else if inner.external_pending.get() > 0 {
-            // Something outside will call back; a driver waits for it.
-            None
+            Some(timeout.clamp(0.0, MAXIMUM_SELECT_TIMEOUT))
         } else {
+            // Nothing scheduled: a deadlock, unless something outside will
+            // call back (`expects_external`), which a driver waits for.
             None
         }
     }

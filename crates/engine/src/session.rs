@@ -55,8 +55,8 @@ pub struct Session {
     stall_budget: u64,
 }
 
-fn stopper(event_loop: &EventLoop, fut: &Future<()>) -> CallbackId {
-    let _ = event_loop;
+/// `_run_until_complete_cb`: stop the loop when `fut` is done.
+fn stopper(fut: &Future<()>) -> CallbackId {
     fut.add_done_callback(|f: &Future<()>| {
         if let Some(lp) = f.get_loop() {
             lp.stop();
@@ -82,7 +82,7 @@ impl Session {
         match started {
             Ok(task) => {
                 let fut = task.future().clone();
-                let id = stopper(event_loop, &fut);
+                let id = stopper(&fut);
                 session.phase = Phase::Main(fut, id);
             }
             Err(e) => {
@@ -266,7 +266,7 @@ impl Session {
         let all = gather_any(&self.event_loop, tasks.iter().map(|t| t.as_future()).collect());
         match self.event_loop.enter_running() {
             Ok(()) => {
-                let id = stopper(&self.event_loop, &all);
+                let id = stopper(&all);
                 self.phase = Phase::Cleanup(all, id);
             }
             Err(e) => {
