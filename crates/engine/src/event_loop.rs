@@ -26,6 +26,7 @@ use std::rc::{Rc, Weak};
 
 use crate::clock::{Clock, VirtualClock, CLOCK_RESOLUTION, MAXIMUM_SELECT_TIMEOUT};
 use crate::exception::{Exception, PyResult};
+use crate::executor::WorkerBackend;
 use crate::future::Future;
 use crate::heapq;
 use crate::task::{AnyTask, Task, TaskStep};
@@ -99,6 +100,9 @@ impl fmt::Debug for Handle {
 /// the catalogue does about a thousand.
 pub const STEP_OPERATION_BUDGET: u64 = 100_000;
 
+/// What a pushed value does (see [`EventLoop::set_inbox`]).
+type InboxHandler = Rc<dyn Fn(&str) -> PyResult<()>>;
+
 /// Where printed trace lines go.
 type OutputSink = Box<dyn FnMut(&str)>;
 
@@ -143,6 +147,12 @@ pub(crate) struct LoopInner {
     runaway: RefCell<Option<Exception>>,
     tracer: RefCell<Option<Box<dyn Tracer>>>,
     tracing: Cell<bool>,
+    /// Real workers for executor jobs (the page's Web Workers in real mode);
+    /// without one, executors are the virtual pool.
+    workers: RefCell<Option<Rc<dyn WorkerBackend>>>,
+    /// What a value pushed from outside the loop does (see
+    /// [`EventLoop::set_inbox`]).
+    inbox: RefCell<Option<InboxHandler>>,
     output: RefCell<Option<OutputSink>>,
 }
 
@@ -196,6 +206,8 @@ impl EventLoop {
             runaway: RefCell::new(None),
             tracer: RefCell::new(None),
             tracing: Cell::new(false),
+            workers: RefCell::new(None),
+            inbox: RefCell::new(None),
             output: RefCell::new(None),
         }))
     }
@@ -757,6 +769,52 @@ impl EventLoop {
         if let Some(sink) = self.0.output.borrow_mut().as_mut() {
             sink(&line);
         }
+    }
+
+    /// Run executor jobs on real workers from now on (real mode).
+    pub fn set_workers(&self, workers: Rc<dyn WorkerBackend>) {
+        *self.0.workers.borrow_mut() = Some(workers);
+    }
+
+    /// The real workers, when executors use them.
+    pub fn workers(&self) -> Option<Rc<dyn WorkerBackend>> {
+        self.0.workers.borrow().clone()
+    }
+
+    /// Let the world outside the loop push values in (a scenario's consumer
+    /// thread, a redis list): `handler` runs on the loop, in a callback
+    /// scheduled by [`EventLoop::push`].
+    pub fn set_inbox(&self, handler: impl Fn(&str) -> PyResult<()> + 'static) {
+        *self.0.inbox.borrow_mut() = Some(Rc::new(handler));
+    }
+
+    /// True when the running scenario takes pushed values.
+    pub fn has_inbox(&self) -> bool {
+        self.0.inbox.borrow().is_some()
+    }
+
+    /// Push `value` in from outside, as another thread would with
+    /// `call_soon_threadsafe`: the inbox handler runs in the loop's next
+    /// iteration. An error the handler returns is printed as a line.
+    ///
+    /// # Errors
+    /// A message when the loop takes no pushes or is closed.
+    pub fn push(&self, value: &str) -> Result<(), String> {
+        let Some(handler) = self.0.inbox.borrow().clone() else {
+            return Err("this scenario does not take pushed values".to_string());
+        };
+        if self.0.closed.get() {
+            return Err("the run is over".to_string());
+        }
+        let value = value.to_string();
+        let lp = self.clone();
+        self.call_soon_threadsafe(move || {
+            if let Err(exc) = handler(&value) {
+                lp.log(&format!("pushed {value:?} was refused: {exc}"));
+            }
+        })
+        .map(|_| ())
+        .map_err(|exc| exc.to_string())
     }
 
     /// Listen to trace events. Without a tracer, tracing costs one flag test.

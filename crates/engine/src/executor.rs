@@ -16,6 +16,17 @@
 //!   until it returns.
 //! - [`VirtualPool::join`] returns once the queue is empty and every worker is
 //!   idle (`pool.close(); pool.join()`, or leaving a `with` block).
+//!
+//! # Real workers
+//! When the loop has a [`WorkerBackend`] (the page's Web Workers, in real
+//! mode), the same queue and dispatch hand each started job to a real worker:
+//! a job of `cost` seconds becomes `busy_wait(cost)` there (what `time.sleep`
+//! costs a thread), a [`Job`] runs as itself. The outcome comes back as
+//! `call_soon_threadsafe` brings a thread's result in: a callback that
+//! completes the job's future (unless it was cancelled: a running job
+//! finishes, its result is dropped) and frees the slot. While a job is out,
+//! the loop [expects](EventLoop::expect_external) that callback, so an empty
+//! schedule means "wait", not "deadlock".
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -25,6 +36,7 @@ use std::rc::Rc;
 use crate::event_loop::{get_running_loop, EventLoop};
 use crate::exception::{Exception, PyResult};
 use crate::future::Future;
+use crate::jobs::{Job, JobError, JobValue, MAX_BUSY_WAIT_MS};
 use crate::trace::TraceEvent;
 
 /// `ThreadPoolExecutor`'s default `max_workers`: `min(32, cpus + 4)`.
@@ -32,9 +44,115 @@ pub fn default_workers(cpus: usize) -> usize {
     (cpus + 4).min(32)
 }
 
+/// `os.cpu_count()` for a scenario: its `cpus` parameter on the virtual
+/// clock, the machine's (`navigator.hardwareConcurrency`) on real workers.
+pub fn cpu_count(event_loop: &EventLoop, virtual_cpus: usize) -> usize {
+    event_loop.workers().map_or(virtual_cpus, |w| w.cpu_count()).max(1)
+}
+
+/// The loop's default executor (`run_in_executor(None, ...)`), sized as
+/// CPython sizes it: `min(32, os.cpu_count() + 4)` workers.
+///
+/// # Errors
+/// None in practice (the size is at least 5).
+pub fn default_executor(event_loop: &EventLoop, virtual_cpus: usize) -> PyResult<VirtualPool> {
+    VirtualPool::named(default_workers(cpu_count(event_loop, virtual_cpus)), "default executor")
+}
+
+/// Why a job on a real worker did not return a value. Each message names
+/// the job and the cause.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobFailure {
+    /// The job panicked or threw; its worker was replaced.
+    Crashed(String),
+    /// The job ran past its deadline; its worker was terminated and replaced.
+    Deadline(String),
+    /// No worker could be started (the worker script or its wasm did not
+    /// load).
+    Unavailable(String),
+}
+
+impl JobFailure {
+    /// The exception the job's future fails with.
+    pub fn exception(&self) -> Exception {
+        match self {
+            JobFailure::Crashed(message) | JobFailure::Unavailable(message) => {
+                Exception::runtime_error(message)
+            }
+            JobFailure::Deadline(message) => Exception::new("TimeoutError", message.clone()),
+        }
+    }
+}
+
+/// What a job on a real worker ended with.
+pub type JobOutcome = Result<JobValue, JobFailure>;
+
+/// Real workers that run [`Job`]s off the loop's thread: the page's pool of
+/// Web Workers. Jobs are started only when a pool slot is free, so the
+/// backend never queues more than the executors allow; it may still wait
+/// for a worker to load.
+pub trait WorkerBackend {
+    /// `os.cpu_count()` of the machine the workers run on.
+    fn cpu_count(&self) -> usize;
+    /// Run `job` on a worker, terminated (and replaced) after `deadline`
+    /// seconds if given. `done` is called exactly once with the outcome,
+    /// from outside any loop iteration (a worker's message), or at once if
+    /// the job cannot start.
+    fn start(&self, job: Job, deadline: Option<f64>, done: Box<dyn FnOnce(JobOutcome)>);
+}
+
+/// Hand `job` to the real workers and call `finish(outcome)` on the loop,
+/// through `call_soon_threadsafe`, when it comes back.
+fn start_on_worker(
+    event_loop: &EventLoop,
+    workers: &dyn WorkerBackend,
+    job: Job,
+    deadline: Option<f64>,
+    finish: impl FnOnce(JobOutcome) + 'static,
+) {
+    event_loop.expect_external();
+    let lp = event_loop.clone();
+    workers.start(
+        job,
+        deadline,
+        Box::new(move |outcome| {
+            lp.external_done();
+            // A closed loop (the run is over) drops the result, as a
+            // finished asyncio.run would.
+            let _ = lp.call_soon_threadsafe(move || finish(outcome));
+        }),
+    );
+}
+
+/// `time.sleep(seconds)` inside a worker thread or process: on the virtual
+/// clock the worker's own sleep; on real workers it blocks one of them
+/// (`busy_wait`) while the loop waits for it.
+///
+/// # Errors
+/// `CancelledError`; `RuntimeError` when the worker failed.
+pub async fn thread_sleep(seconds: f64) -> PyResult<()> {
+    let event_loop = get_running_loop()?;
+    let Some(workers) = event_loop.workers() else {
+        return crate::sleep(seconds).await;
+    };
+    let fut: Future<()> =
+        event_loop.create_future().with_label(&format!("time.sleep({})", crate::pyfmt::float_repr(seconds)));
+    let target = fut.clone();
+    let ms = (seconds * 1000.0).clamp(0.0, MAX_BUSY_WAIT_MS);
+    start_on_worker(&event_loop, &*workers, Job::BusyWait { ms }, None, move |outcome| {
+        if !target.done() {
+            let _ = match outcome {
+                Ok(_) => target.set_result(()),
+                Err(failure) => target.set_exception(failure.exception()),
+            };
+        }
+    });
+    fut.await
+}
+
 type StartFn = Box<dyn FnOnce(&EventLoop, &VirtualPool)>;
 
-struct Job {
+struct QueuedJob {
     /// `fut.cancelled()` of the job's future.
     cancelled: Box<dyn Fn() -> bool>,
     start: StartFn,
@@ -44,7 +162,7 @@ struct PoolInner {
     name: String,
     max_workers: usize,
     free: Cell<usize>,
-    queue: RefCell<VecDeque<Job>>,
+    queue: RefCell<VecDeque<QueuedJob>>,
     idle: RefCell<Option<Future<()>>>,
     /// Job labels per busy worker slot, for the inspector.
     running: RefCell<Vec<String>>,
@@ -127,6 +245,20 @@ impl VirtualPool {
             let outcome = f();
             let pool = pool.clone();
             let lp = event_loop.clone();
+            if let Some(workers) = event_loop.workers() {
+                // The job's time.sleep(cost) blocks a real worker.
+                let job = Job::BusyWait { ms: (cost * 1000.0).clamp(0.0, MAX_BUSY_WAIT_MS) };
+                start_on_worker(event_loop, &*workers, job, None, move |worker_outcome| {
+                    if !target.cancelled() {
+                        let _ = match worker_outcome {
+                            Ok(_) => target.finish_with(outcome),
+                            Err(failure) => target.set_exception(failure.exception()),
+                        };
+                    }
+                    pool.release(&lp, &label);
+                });
+                return;
+            }
             let _ = event_loop.call_later(cost, move || {
                 if !target.cancelled() {
                     let _ = target.finish_with(outcome);
@@ -135,7 +267,61 @@ impl VirtualPool {
             });
         });
         let watched = fut.clone();
-        self.enqueue(event_loop, Job { cancelled: Box::new(move || watched.cancelled()), start });
+        self.enqueue(event_loop, QueuedJob { cancelled: Box::new(move || watched.cancelled()), start });
+        fut
+    }
+
+    /// `loop.run_in_executor(pool, job)` for a named [`Job`]. On the virtual
+    /// clock the job runs at once (`busy_wait` does not spin) and holds its
+    /// worker `cost` virtual seconds; on real workers it runs there and
+    /// takes what it takes. With a `deadline` (seconds), a job still running
+    /// then fails with `TimeoutError` (a real worker is terminated and
+    /// replaced); a job that panics or throws fails with `RuntimeError`.
+    pub fn submit_job(
+        &self,
+        event_loop: &EventLoop,
+        job: Job,
+        cost: f64,
+        deadline: Option<f64>,
+    ) -> Future<JobValue> {
+        let label = job.label();
+        let fut: Future<JobValue> =
+            event_loop.create_future().with_label(&format!("{} job {label}", self.0.name));
+        let target = fut.clone();
+        let start: StartFn = Box::new(move |event_loop: &EventLoop, pool: &VirtualPool| {
+            pool.0.running.borrow_mut().push(label.clone());
+            let pool = pool.clone();
+            let lp = event_loop.clone();
+            let finish = move |outcome: JobOutcome| {
+                if !target.cancelled() {
+                    let _ = match outcome {
+                        Ok(value) => target.set_result(value),
+                        Err(failure) => target.set_exception(failure.exception()),
+                    };
+                }
+                pool.release(&lp, &label);
+            };
+            if let Some(workers) = event_loop.workers() {
+                start_on_worker(event_loop, &*workers, job, deadline, finish);
+                return;
+            }
+            // The virtual worker: the outcome now, delivered after `cost`
+            // (or at the deadline, if that comes first).
+            let label = job.label();
+            let (delay, outcome) = match deadline {
+                Some(limit) if cost > limit => (
+                    limit,
+                    Err(JobFailure::Deadline(format!(
+                        "job {label} ran past its deadline of {} s; its worker was terminated and replaced",
+                        crate::pyfmt::float_repr(limit)
+                    ))),
+                ),
+                _ => (cost, virtual_outcome(&job)),
+            };
+            let _ = event_loop.call_later(delay, move || finish(outcome));
+        });
+        let watched = fut.clone();
+        self.enqueue(event_loop, QueuedJob { cancelled: Box::new(move || watched.cancelled()), start });
         fut
     }
 
@@ -179,11 +365,11 @@ impl VirtualPool {
             });
         });
         let watched = fut.clone();
-        self.enqueue(event_loop, Job { cancelled: Box::new(move || watched.cancelled()), start });
+        self.enqueue(event_loop, QueuedJob { cancelled: Box::new(move || watched.cancelled()), start });
         fut
     }
 
-    fn enqueue(&self, event_loop: &EventLoop, job: Job) {
+    fn enqueue(&self, event_loop: &EventLoop, job: QueuedJob) {
         self.0.queue.borrow_mut().push_back(job);
         self.dispatch(event_loop);
         self.trace(event_loop);
@@ -234,4 +420,25 @@ impl VirtualPool {
         }
         Ok(())
     }
+}
+
+/// What a job run by a virtual worker ends with: its value, or the failure a
+/// real worker would report. A crash is not run (it would take the page down
+/// with it); a busy-wait does not spin.
+fn virtual_outcome(job: &Job) -> JobOutcome {
+    let label = job.label();
+    match job {
+        Job::BusyWait { .. } => {
+            job.validate().map(|()| JobValue::None).map_err(|e| crashed(&label, &e.to_string()))
+        }
+        Job::Crash { message } => Err(crashed(&label, &format!("panicked: {message}"))),
+        _ => job.run(&|| 0.0).map_err(|error| match error {
+            JobError::Thrown(message) => crashed(&label, &format!("threw: {message}")),
+            JobError::BadArgument(message) => crashed(&label, &message),
+        }),
+    }
+}
+
+fn crashed(label: &str, cause: &str) -> JobFailure {
+    JobFailure::Crashed(format!("job {label} failed: {cause}"))
 }

@@ -49,6 +49,7 @@ pub mod clock;
 pub mod exception;
 pub mod executor;
 pub mod heapq;
+pub mod jobs;
 pub mod pyfmt;
 pub mod pyrandom;
 pub mod pyvalue;
