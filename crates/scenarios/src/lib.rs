@@ -111,6 +111,42 @@ pub fn find(name: &str) -> Option<Scenario> {
     catalogue().into_iter().find(|s| s.name() == name)
 }
 
+/// The longest `do_sleep(x)` a pushed value may ask for, in seconds (the
+/// range of `thread_background_loop_queue`'s own delays).
+pub const MAX_PUSH: i64 = 3600;
+
+/// What the page's push box says for a scenario that takes values pushed
+/// into its running loop (see [`asyncio_engine::EventLoop::push`]), or
+/// `None`.
+pub fn push_hint(name: &str) -> Option<&'static str> {
+    match name {
+        "thread_redis_consumer" => {
+            Some("Push a number of seconds onto the redis list (redis-cli lpush queue n): the consumer thread picks it up at its next poll.")
+        }
+        "thread_background_loop_queue" => {
+            Some("Push a number of seconds: one more run_coroutine_threadsafe(do_sleep(n, queue, ...), new_loop).")
+        }
+        _ => None,
+    }
+}
+
+/// A pushed value: a whole number of seconds from 0 to [`MAX_PUSH`].
+///
+/// # Errors
+/// A `ValueError` saying what is wrong with `text`.
+pub fn parse_push(text: &str) -> PyResult<i64> {
+    let text = text.trim();
+    match text.parse::<i64>() {
+        Ok(n) if (0..=MAX_PUSH).contains(&n) => Ok(n),
+        Ok(n) => Err(asyncio_engine::Exception::value_error(format!(
+            "a pushed delay must be from 0 to {MAX_PUSH} seconds, got {n}"
+        ))),
+        Err(_) => Err(asyncio_engine::Exception::value_error(format!(
+            "a pushed delay must be a whole number of seconds, got {text:?}"
+        ))),
+    }
+}
+
 /// Run `scenario` with `params` on `event_loop` (instant mode when the loop
 /// has a virtual clock), sending each trace line to the loop's output. An
 /// exception escaping `main` becomes the last trace line, as `run.py` prints

@@ -1,7 +1,7 @@
 //! run_in_executor turns blocking faa(idx) calls into awaitables; a pool of N
 //! threads runs N at a time.
 
-use asyncio_engine::executor::{default_workers, VirtualPool};
+use asyncio_engine::executor::{default_executor, VirtualPool};
 
 use crate::prelude::*;
 use crate::{MainFuture, Params};
@@ -25,8 +25,8 @@ pub fn main(p: Params) -> MainFuture {
     Box::pin(async move {
         let cost = p.float("cost");
         let cpus = p.int("cpus").max(1) as usize;
-        // run_in_executor(None, ...)
-        let default_executor = VirtualPool::named(default_workers(cpus), "default executor")?;
+        // run_in_executor(None, ...): min(32, os.cpu_count() + 4) workers
+        let default_executor = default_executor(&get_running_loop()?, cpus)?;
         let task = (0..p.int("jobs"))
             .map(|i| Ok(ensure_future(faa_faster(default_executor.clone(), i, cost))?.future().clone()))
             .collect::<PyResult<Vec<_>>>()?;

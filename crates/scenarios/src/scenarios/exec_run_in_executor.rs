@@ -1,7 +1,7 @@
 //! run_in_executor: a blocking a() in a thread pool overlaps b()'s
 //! asyncio.sleep; blocking the loop does not.
 
-use asyncio_engine::executor::{default_workers, VirtualPool};
+use asyncio_engine::executor::{cpu_count, default_executor, VirtualPool};
 use asyncio_engine::pyfmt::float_repr;
 
 use crate::prelude::*;
@@ -39,7 +39,7 @@ async fn show_perf<F: std::future::Future<Output = PyResult<()>>>(name: &str, fu
 
 async fn c1(p: P) -> PyResult<()> {
     let event_loop = get_running_loop()?;
-    let executor = VirtualPool::named(default_workers(p.cpus), "default executor")?; // the loop's default executor
+    let executor = default_executor(&event_loop, p.cpus)?; // the loop's default executor
     gather(&[
         executor.submit(&event_loop, p.a_cost, "a()", a), // loop.run_in_executor(None, a)
         create_task(b(p))?.future().clone(),
@@ -55,7 +55,7 @@ async fn c2(p: P) -> PyResult<()> {
 
 async fn c3(p: P) -> PyResult<()> {
     let event_loop = get_running_loop()?;
-    let e = VirtualPool::named(p.cpus, "ProcessPoolExecutor")?; // with concurrent.futures.ProcessPoolExecutor() as e:
+    let e = VirtualPool::named(cpu_count(&event_loop, p.cpus), "ProcessPoolExecutor")?; // with concurrent.futures.ProcessPoolExecutor() as e:
     let results = gather(&[
         e.submit(&event_loop, p.a_cost, "a()", a), // loop.run_in_executor(e, a)
         create_task(b(p))?.future().clone(),

@@ -1,6 +1,7 @@
 //! Master-worker: the master queues tasks and collects results, workers take
 //! tasks and compute them.
 
+use asyncio_engine::executor::thread_sleep;
 use asyncio_engine::pyrandom::Random;
 use asyncio_engine::sync::Queue;
 
@@ -15,7 +16,7 @@ async fn worker(name: String, task: Queue<Option<i64>>, result: Queue<String>, c
         };
         log(format!("{name} run task {n} * {n}..."));
         let r = format!("{n} * {n} = {}", n * n);
-        sleep(cost).await?; // time.sleep(1)
+        thread_sleep(cost).await?; // time.sleep(1) in the worker process
         result.put_nowait(r)?;
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! multiprocessing.Pool(10).apply_async: ten processes each print 0..n-1, one
 //! number a second.
 
-use asyncio_engine::executor::VirtualPool;
+use asyncio_engine::executor::{thread_sleep, VirtualPool};
 
 use crate::prelude::*;
 use crate::{MainFuture, Params};
@@ -9,7 +9,7 @@ use crate::{MainFuture, Params};
 async fn func(num: i64, tick: f64) -> PyResult<()> {
     for n in 0..num {
         crate::log!(n);
-        sleep(tick).await?; // time.sleep(1) in the worker process
+        thread_sleep(tick).await?; // time.sleep(1) in the worker process
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! multiprocessing.Queue: a writer process puts 1, 2, 3... each second, a
 //! reader prints them; terminate() after 5 s.
 
+use asyncio_engine::executor::thread_sleep;
 use asyncio_engine::sync::Queue;
 
 use crate::prelude::*;
@@ -10,7 +11,7 @@ async fn read(q: Queue<i64>, read_every: f64) -> PyResult<()> {
     loop {
         let res = q.get().await?;
         crate::log!(res);
-        sleep(read_every).await?;
+        thread_sleep(read_every).await?; // time.sleep in the reader process
     }
 }
 
@@ -19,7 +20,7 @@ async fn write(q: Queue<i64>, write_every: f64) -> PyResult<()> {
     loop {
         num += 1;
         q.put_nowait(num)?; // q.put(num)
-        sleep(write_every).await?;
+        thread_sleep(write_every).await?; // time.sleep in the writer process
     }
 }
 

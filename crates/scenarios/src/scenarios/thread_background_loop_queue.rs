@@ -1,14 +1,21 @@
 //! run_coroutine_threadsafe: coroutines on a background loop overlap, so 6 s
 //! and 3 s end after 6 s.
+//!
+//! While it runs, the page can push more: a number `x` pushed from the page
+//! is one more `run_coroutine_threadsafe(do_sleep(x, queue, ...), new_loop)`,
+//! and the main thread's `while True` prints it too.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use asyncio_engine::sync::Queue;
 
 use crate::prelude::*;
 use crate::{MainFuture, Params};
 
-async fn do_sleep(x: i64, queue: Queue<String>, msg: &str) -> PyResult<()> {
+async fn do_sleep(x: i64, queue: Queue<String>, msg: String) -> PyResult<()> {
     sleep(x as f64).await?;
-    queue.put_nowait(msg.to_string()) // queue.put(msg)
+    queue.put_nowait(msg) // queue.put(msg)
 }
 
 pub fn main(p: Params) -> MainFuture {
@@ -20,11 +27,27 @@ pub fn main(p: Params) -> MainFuture {
 
         // 动态添加两个协程
         // 这种方法,在主线程是异步的
-        ensure_future(do_sleep(p.int("first"), queue.clone(), "第一个"))?; // run_coroutine_threadsafe(..., new_loop)
-        ensure_future(do_sleep(p.int("second"), queue.clone(), "第二个"))?;
+        ensure_future(do_sleep(p.int("first"), queue.clone(), "第一个".to_string()))?; // run_coroutine_threadsafe(..., new_loop)
+        ensure_future(do_sleep(p.int("second"), queue.clone(), "第二个".to_string()))?;
 
-        for _ in 0..2 {
+        // Values pushed from the page: more coroutines for the background loop.
+        let expected = Rc::new(Cell::new(2));
+        let (more, inbox_queue) = (expected.clone(), queue.clone());
+        get_running_loop()?.set_inbox(move |text| {
+            let x = crate::parse_push(text)?;
+            more.set(more.get() + 1);
+            let msg = format!("pushed-{}", more.get() - 2);
+            log(format!(
+                "pushed from the page: run_coroutine_threadsafe(do_sleep({x}, queue, {msg:?}), new_loop)"
+            ));
+            ensure_future(do_sleep(x, inbox_queue.clone(), msg))?;
+            Ok(())
+        });
+
+        let mut printed = 0;
+        while printed < expected.get() {
             // while True:
+            printed += 1;
             let msg = queue.get().await?;
             log(format!("{msg} 协程运行完.."));
             log(ctime());

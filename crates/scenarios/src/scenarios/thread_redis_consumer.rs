@@ -1,7 +1,10 @@
 //! A consumer thread polls a redis list every second and submits do_sleep(n)
 //! to a background loop.
+//!
+//! While it runs, the page can push more: a number pushed from the page is a
+//! `redis-cli lpush queue n`, which the consumer picks up at its next poll.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -74,8 +77,21 @@ pub fn main(p: Params) -> MainFuture {
             create_task(redis_cli(rcon.clone(), more.clone(), p.float("more_at"), p.float("more_every")))?;
         }
 
-        for _ in 0..values.len() + more.len() {
+        // Values pushed from the page: `redis-cli lpush queue n`.
+        let expected = Rc::new(Cell::new(values.len() + more.len()));
+        let (count, inbox_redis) = (expected.clone(), rcon.clone());
+        get_running_loop()?.set_inbox(move |text| {
+            let n = crate::parse_push(text)?;
+            log(format!("pushed from the page: redis-cli lpush queue {n}"));
+            inbox_redis.lpush("queue", &n.to_string());
+            count.set(count.get() + 1);
+            Ok(())
+        });
+
+        let mut printed = 0;
+        while printed < expected.get() {
             // while True:
+            printed += 1;
             let _msg = queue.get().await?;
             log("协程运行完..");
             crate::log!("当前时间:", ctime());

@@ -1,11 +1,13 @@
 //! run_coroutine_threadsafe: hand a coroutine to a loop in another thread and
 //! block on future.result(timeout=2).
 
+use asyncio_engine::executor::thread_sleep;
+
 use crate::prelude::*;
 use crate::{MainFuture, Params};
 
 async fn a(a_cost: f64) -> PyResult<String> {
-    sleep(a_cost).await?; // time.sleep(1) in the background loop's thread
+    thread_sleep(a_cost).await?; // time.sleep(1) in the background loop's thread
     log("a in ");
     Ok("a".to_string())
 }
