@@ -328,6 +328,22 @@ impl Pacer {
         }
     }
 
+    /// Something outside the loop (a worker's result, a pushed value) was
+    /// queued while the pending iteration waited, `left` seconds of loop time
+    /// before its deadline: run that iteration now, as `select` returns
+    /// early when `call_soon_threadsafe` writes to the self-pipe. The clock
+    /// moves only by the time that really passed.
+    pub fn iterate_early(&mut self, left: f64) {
+        if let Some(timeout) = self.prepared.take() {
+            let waited = if timeout.is_finite() && left.is_finite() {
+                (timeout - left).clamp(0.0, timeout)
+            } else {
+                0.0
+            };
+            self.session.iterate(waited);
+        }
+    }
+
     /// The loop time the pending iteration still waits for (0 when none).
     pub fn prepared_timeout(&self) -> f64 {
         self.prepared.unwrap_or(0.0)
@@ -582,6 +598,11 @@ mod browser {
                 clock.resume();
             }
             match self.paused_left.take() {
+                // Something from outside arrived while paused: no more waiting.
+                Some(left) if left > 0.0 && self.pacer.event_loop().ready_len() > 0 => {
+                    self.pacer.iterate_early(left);
+                    self.arm_tick()
+                }
                 Some(left) if left > 0.0 => self.arm_wait(left),
                 Some(_) => {
                     // The wait was over when the run paused.
@@ -616,8 +637,11 @@ mod browser {
             }
             let left = self.paused_left.take().unwrap_or_else(|| self.pacer.prepared_timeout());
             if let Some(clock) = &self.clock {
-                // A real clock must reach the deadline the iteration waits for.
-                clock.skip(left);
+                // A real clock must reach the deadline the iteration waits
+                // for (none when it waits only for a worker).
+                if left.is_finite() {
+                    clock.skip(left);
+                }
             }
             if self.pacer.step() {
                 self.state = DriverState::Finished;
@@ -634,6 +658,20 @@ mod browser {
                 }
             }
             Ok(())
+        }
+
+        /// A callback from outside the loop was queued (a worker's result, a
+        /// value pushed from the page): stop waiting and run it now. Nothing
+        /// to do when a tick is already due or the run is paused (Play and
+        /// Step pick it up) or over.
+        pub fn on_external(&mut self) -> Result<(), JsValue> {
+            if self.state != DriverState::Running {
+                return Ok(());
+            }
+            let Some(wait) = self.wait.take() else { return Ok(()) };
+            let left = if self.mode == Mode::Paced { wait.left(now_ms()) } else { 0.0 };
+            self.pacer.iterate_early(left);
+            self.arm_tick()
         }
 
         /// A timer or tick fired with `token`. Runs the next slice and arms
@@ -781,6 +819,23 @@ mod tests {
         let mut pacer = pacer("thread_rlock", &["reentrant=0"], Mode::Instant);
         while pacer.run(1000, 0.0) != After::Finished {}
         assert!(!pacer.waiting().is_empty());
+    }
+
+    #[test]
+    fn a_push_during_a_paced_wait_runs_at_the_time_really_waited() {
+        let name = "thread_background_loop_queue";
+        let mut pacer = pacer(name, &[], Mode::Paced);
+        // The first wait: 3 s of loop time until the second coroutine ends.
+        assert_eq!(pacer.run(100, 0.0), After::Wait(3.0));
+        // One second into it, the page pushes a 1 s coroutine.
+        pacer.event_loop().push("1").unwrap();
+        pacer.iterate_early(2.0);
+        assert_eq!(pacer.time(), 1.0);
+        let (lines, waits) = drive(pacer, 100);
+        assert_eq!(waits[0], 1.0, "the pushed coroutine's sleep comes first");
+        assert!(lines.iter().any(|l| l.starts_with("[    1.000] pushed from the page")), "{lines:#?}");
+        assert!(lines.iter().any(|l| l == "[    2.000] pushed-1 协程运行完.."), "{lines:#?}");
+        assert!(lines.iter().any(|l| l == "[    6.000] 第一个 协程运行完.."), "{lines:#?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use asyncio_scenarios::{find, python, Scenario};
+use asyncio_scenarios::{find, parse_push, python, Scenario};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Window;
@@ -45,6 +45,12 @@ pub enum Msg {
     Reset,
     /// A run's timer or tick fired with this token.
     Wake(u64),
+    /// Something outside the loop queued a callback on it (a worker's
+    /// result): run it now instead of waiting for the next timer.
+    #[allow(dead_code)] // TEMP: posted by the worker pool
+    External,
+    /// Push the value in the push box into the running loop.
+    Push,
     /// The timeline's cursor was moved to this loop time.
     Scrub(f64),
     /// The gallery's search box changed.
@@ -201,6 +207,12 @@ impl Controller {
                     self.after_slice();
                 }
             }
+            Msg::External => {
+                let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) else { return Ok(()) };
+                driver.on_external()?;
+                self.after_slice();
+            }
+            Msg::Push => self.push()?,
             Msg::ToggleEmbed => {
                 let snippet = self.embed_snippet()?;
                 let Some(open) = &mut self.open else { return Ok(()) };
@@ -363,6 +375,36 @@ impl Controller {
         Ok(())
     }
 
+    /// Push the push box's value into the running loop, as the seed's
+    /// consumer thread would (`call_soon_threadsafe`).
+    fn push(&mut self) -> Result<(), JsValue> {
+        let Some(value) = self.view.push_value() else { return Ok(()) };
+        let running = matches!(self.driver_state(), Some(DriverState::Running | DriverState::Paused));
+        if !running {
+            self.view.show_push_status("Run the scenario first: values go into a running loop.", true);
+            return Ok(());
+        }
+        if let Err(error) = parse_push(&value) {
+            self.view.show_push_status(&error.to_string(), true);
+            return Ok(());
+        }
+        let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) else { return Ok(()) };
+        match driver.pacer().event_loop().push(value.trim()) {
+            Ok(()) => {
+                let when = if driver.state() == DriverState::Paused {
+                    " (the loop takes it when it runs on)"
+                } else {
+                    ""
+                };
+                self.view.show_push_status(&format!("Pushed {}{when}.", value.trim()), false);
+                driver.on_external()?;
+                self.after_slice();
+            }
+            Err(reason) => self.view.show_push_status(&format!("Not pushed: {reason}."), true),
+        }
+        Ok(())
+    }
+
     /// Show what the last slice (or step) of the run did.
     fn after_slice(&mut self) {
         let Some(open) = self.open.as_mut() else { return };
@@ -445,6 +487,14 @@ impl Controller {
             }
         };
         self.view.show_progress(&progress);
+        let can_push =
+            matches!(state, Some(DriverState::Running | DriverState::Paused)) && mode != Mode::Instant;
+        let why_not = if mode == Mode::Instant {
+            "Instant mode runs to the end at once: choose Paced or Real time to push values while it runs"
+        } else {
+            "Run the scenario first: values go into a running loop"
+        };
+        self.view.enable_push(can_push, why_not);
         self.view.set_state(page_state);
     }
 

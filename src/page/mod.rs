@@ -142,6 +142,7 @@ mod browser {
             "copy-log" => Some(Msg::Copy(CopyTarget::Log)),
             "copy-python" => Some(Msg::Copy(CopyTarget::Python)),
             "copy-embed" => Some(Msg::Copy(CopyTarget::Embed)),
+            "push" => Some(Msg::Push),
             _ => None,
         }
     }
@@ -180,6 +181,10 @@ mod browser {
             return None;
         }
         if let Some(target) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            // Enter in the push box pushes.
+            if target.id() == "push-value" && key.key() == "Enter" {
+                return Some(Msg::Push);
+            }
             let tag = target.tag_name().to_ascii_lowercase();
             if matches!(tag.as_str(), "input" | "select" | "textarea") || target.is_content_editable() {
                 return None;

@@ -3,7 +3,7 @@
 //! parameter values from the URL and program text included.
 
 use asyncio_scenarios::meta::Meta;
-use asyncio_scenarios::{catalogue, Topic};
+use asyncio_scenarios::{catalogue, push_hint, Topic};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
@@ -123,6 +123,22 @@ struct ScenarioView {
     full_page_link: Option<Element>,
     timeline: Option<TimelineView>,
     inspector: Option<InspectorView>,
+    /// The box that pushes values into the running loop, for the scenarios
+    /// that take them.
+    push: Option<PushView>,
+    /// Where the frame meter and the worker list go.
+    #[allow(dead_code)] // TEMP: wired in with the worker pool
+    live: Element,
+    /// The real workers' state (real mode), hidden otherwise.
+    #[allow(dead_code)] // TEMP
+    workers: HtmlElement,
+}
+
+/// The push box: a value, a button and what became of the last push.
+struct PushView {
+    input: HtmlInputElement,
+    button: HtmlButtonElement,
+    status: Element,
 }
 
 /// The most lines `#log` shows: past it a run's output would only exhaust
@@ -552,6 +568,52 @@ impl View {
         append(&runbar, &run_blocked)?;
         append(&article, &runbar)?;
 
+        // Values pushed into the running loop (the seeds' consumer threads).
+        let push = match push_hint(meta.name) {
+            Some(hint) => {
+                let section = element(doc, "section", "push")?;
+                section.set_attribute("aria-labelledby", "push-heading")?;
+                let heading = text_element(doc, "h3", "", "Push into the running loop")?;
+                heading.set_id("push-heading");
+                append(&section, &heading)?;
+                let hint_text = text_element(doc, "p", "push-hint", hint)?;
+                hint_text.set_id("push-hint");
+                append(&section, &hint_text)?;
+                let row = element(doc, "div", "push-row")?;
+                let label = text_element(doc, "label", "", "Seconds")?;
+                label.set_attribute("for", "push-value")?;
+                append(&row, &label)?;
+                let input: HtmlInputElement = cast(element(doc, "input", "")?)?;
+                input.set_id("push-value");
+                input.set_type("text");
+                input.set_attribute("inputmode", "numeric")?;
+                input.set_attribute("autocomplete", "off")?;
+                input.set_attribute("aria-describedby", "push-hint push-status")?;
+                input.set_value("2");
+                append(&row, &input)?;
+                let push_button = button(doc, "push", "Push", "push", "")?;
+                append(&row, &push_button)?;
+                append(&section, &row)?;
+                let status = element(doc, "p", "push-status")?;
+                status.set_id("push-status");
+                status.set_attribute("role", "status")?;
+                append(&section, &status)?;
+                append(&article, &section)?;
+                Some(PushView { input, button: push_button, status })
+            }
+            None => None,
+        };
+
+        // The frame meter and the real workers.
+        let live = element(doc, "div", "live")?;
+        live.set_id("live");
+        let workers: HtmlElement = cast(element(doc, "section", "workers")?)?;
+        workers.set_id("workers");
+        workers.set_attribute("aria-label", "Web Workers")?;
+        workers.set_hidden(true);
+        append(&live, &workers)?;
+        append(&article, &live)?;
+
         let embed_panel: HtmlElement = cast(element(doc, "div", "embed-panel")?)?;
         embed_panel.set_id("embed-panel");
         embed_panel.set_hidden(true);
@@ -656,8 +718,62 @@ impl View {
             full_page_link,
             timeline,
             inspector,
+            push,
+            live,
+            workers,
         });
         Ok(())
+    }
+
+    /// Where the page puts its frame meter (first in the live area).
+    #[allow(dead_code)] // TEMP
+    pub fn place_meter(&self, meter: &Element) {
+        let Some(view) = &self.scenario else { return };
+        let _ = view.live.insert_before(meter, view.live.first_child().as_ref());
+    }
+
+    /// The value typed in the push box, if the scenario has one.
+    pub fn push_value(&self) -> Option<String> {
+        self.scenario.as_ref()?.push.as_ref().map(|p| p.input.value())
+    }
+
+    /// Enable the push button (a run that can take values is on) or not,
+    /// saying why in its title.
+    pub fn enable_push(&self, enabled: bool, why_not: &str) {
+        let Some(push) = self.scenario.as_ref().and_then(|v| v.push.as_ref()) else { return };
+        push.button.set_disabled(!enabled);
+        push.button.set_title(if enabled { "Push the value into the running loop" } else { why_not });
+    }
+
+    /// What became of the last push; an error is marked as one.
+    pub fn show_push_status(&self, text: &str, error: bool) {
+        let Some(push) = self.scenario.as_ref().and_then(|v| v.push.as_ref()) else { return };
+        push.status.set_text_content(Some(text));
+        let _ = push.status.class_list().toggle_with_force("error", error);
+        let _ = push.input.set_attribute("aria-invalid", if error { "true" } else { "false" });
+    }
+
+    /// The real workers, one line each (`None` hides the list).
+    #[allow(dead_code)] // TEMP
+    pub fn show_workers(&self, heading: Option<&str>, rows: &[String]) {
+        let Some(view) = &self.scenario else { return };
+        let Some(heading) = heading else {
+            view.workers.set_hidden(true);
+            return;
+        };
+        view.workers.set_text_content(None);
+        if let Ok(head) = text_element(&self.document, "p", "workers-head", heading) {
+            let _ = append(&view.workers, &head);
+        }
+        if let Ok(list) = element(&self.document, "ol", "workers-list") {
+            for row in rows {
+                if let Ok(item) = text_element(&self.document, "li", "", row) {
+                    let _ = append(&list, &item);
+                }
+            }
+            let _ = append(&view.workers, &list);
+        }
+        view.workers.set_hidden(false);
     }
 
     /// The parameter form: one labelled field per parameter, with its help,
