@@ -489,7 +489,7 @@ impl Controller {
         self.view.show_progress(&progress);
         let can_push =
             matches!(state, Some(DriverState::Running | DriverState::Paused)) && mode != Mode::Instant;
-        let why_not = if mode == Mode::Instant {
+        let why_not = if mode == Mode::Instant || (!can_push && self.mode == Mode::Instant) {
             "Instant mode runs to the end at once: choose Paced or Real time to push values while it runs"
         } else {
             "Run the scenario first: values go into a running loop"
