@@ -7,7 +7,64 @@ use crate::params::{Default, Num, ParamSpec};
 use crate::Topic;
 
 /// The extra scenarios, sorted by name.
-pub static EXTRA: &[Meta] = &[Meta {
+pub static EXTRA: &[Meta] = &[
+    Meta {
+        name: "exec_cpu_offload",
+        summary: "CPU-bound count_primes on the loop thread or in a ProcessPoolExecutor, while a heartbeat task tries to tick.",
+        details: "A heartbeat task sleeps 0.1 s at a time and counts its ticks while main counts\nprimes, chunk after chunk. On the loop thread (where=loop) every chunk blocks\nthe event loop: the heartbeat never ticks until the work is over. In a\nProcessPoolExecutor (where=pool) the chunks run in other processes, as many at\nonce as there are workers, and the loop keeps ticking. In real mode the pool's\nworkers are Web Workers on your other cores and the loop variant really blocks\nthe page: watch the frame meter.",
+        topic: Topic::Executors,
+        params: &[
+            ParamSpec {
+                name: "where",
+                default: Default::Str("pool"),
+                min: None,
+                max: None,
+                choices: Some(&["pool", "loop"]),
+                help: "run the chunks in a ProcessPoolExecutor, or call them on the loop thread",
+            },
+            ParamSpec {
+                name: "chunks",
+                default: Default::Int(8),
+                min: Some(Num::Int(1)),
+                max: Some(Num::Int(64)),
+                choices: None,
+                help: "how many count_primes(n) calls",
+            },
+            ParamSpec {
+                name: "n",
+                default: Default::Int(1_000_000),
+                min: Some(Num::Int(10)),
+                max: Some(Num::Int(5_000_000)),
+                choices: None,
+                help: "each chunk counts the primes below n",
+            },
+            ParamSpec {
+                name: "workers",
+                default: Default::Int(2),
+                min: Some(Num::Int(1)),
+                max: Some(Num::Int(16)),
+                choices: None,
+                help: "ProcessPoolExecutor(max_workers=workers)",
+            },
+            ParamSpec {
+                name: "cost",
+                default: Default::Float(0.1_f64),
+                min: Some(Num::Float(0.0_f64)),
+                max: Some(Num::Float(60.0_f64)),
+                choices: None,
+                help: "virtual seconds one chunk takes (instant and paced modes)",
+            },
+            ParamSpec {
+                name: "beat",
+                default: Default::Float(0.1_f64),
+                min: Some(Num::Float(0.01_f64)),
+                max: Some(Num::Float(10.0_f64)),
+                choices: None,
+                help: "the heartbeat's asyncio.sleep",
+            },
+        ],
+    },
+    Meta {
     name: "tasks_crawler_bug",
     summary: "tasks_crawler_loop with its bug: asyncio.sleep(gap) is never awaited, so main never yields.",
     details: "The seed's crawler (003_833f887adf68fe38.txt) warns: '如果这里不await,看不出效果,\n线程的使用权一直没有释放' (without await nothing happens: the thread is never\nreleased). Here the loop calls asyncio.sleep(gap) without awaiting it and keeps\ncalling create_task; no task ever starts. With the default urls (a billion,\nthe seed's endless loop) the engine's runaway detection stops main after\n100000 operations in one step; CPython would run until memory ran out.",
@@ -46,4 +103,5 @@ pub static EXTRA: &[Meta] = &[Meta {
             help: "the asyncio.sleep(gap) that is never awaited",
         },
     ],
-}];
+},
+];

@@ -5,6 +5,7 @@ use crate::MainFn;
 mod async_with_for;
 mod callback_add_done_callback;
 mod callback_add_success_callback;
+mod exec_cpu_offload;
 mod exec_pool_jobs;
 mod exec_run_in_executor;
 mod exec_thread_pool_map;
@@ -58,6 +59,7 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("async_with_for", async_with_for::main),
     ("callback_add_done_callback", callback_add_done_callback::main),
     ("callback_add_success_callback", callback_add_success_callback::main),
+    ("exec_cpu_offload", exec_cpu_offload::main),
     ("exec_pool_jobs", exec_pool_jobs::main),
     ("exec_run_in_executor", exec_run_in_executor::main),
     ("exec_thread_pool_map", exec_thread_pool_map::main),
