@@ -12,6 +12,7 @@
 
 pub mod driver;
 pub mod jobs;
+pub mod meter;
 pub mod route;
 pub mod timeline;
 pub mod worker_protocol;
