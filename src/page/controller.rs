@@ -12,8 +12,10 @@ use super::form::Form;
 use super::view::{Controls, PageState, Progress, View};
 use crate::dom::error_text;
 use crate::driver::{new_loop, speed_text, Driver, DriverState, Mode, DEFAULT_SPEED, SPEED_STOPS};
+use crate::meter::FrameMeter;
 use crate::route::{PageUrl, Route};
 use crate::timeline::{seconds, TraceRecorder};
+use gloo_timers::callback::Timeout;
 
 /// Something the user (or a run's timer) asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +53,8 @@ pub enum Msg {
     External,
     /// Push the value in the push box into the running loop.
     Push,
+    /// The run stopped a while ago: stop measuring frames.
+    MeterIdle,
     /// The timeline's cursor was moved to this loop time.
     Scrub(f64),
     /// The gallery's search box changed.
@@ -79,7 +83,15 @@ struct Open {
     /// draw (cleared for each run).
     recorder: TraceRecorder,
     embed_panel: bool,
+    /// Frame times while the run goes on (`None` where there is no canvas).
+    meter: Option<FrameMeter>,
+    /// Stops the meter a moment after a run ends, so that the frame a last
+    /// blocking slice delayed is counted (dropping it cancels).
+    meter_stop: Option<Timeout>,
 }
+
+/// How long the meter keeps measuring after a run ends or pauses, in ms.
+const METER_TAIL_MS: u32 = 500;
 
 /// The page's state and the view that shows it.
 pub struct Controller {
@@ -213,6 +225,15 @@ impl Controller {
                 self.after_slice();
             }
             Msg::Push => self.push()?,
+            Msg::MeterIdle => {
+                let running = self.driver_state() == Some(DriverState::Running);
+                if let Some(open) = self.open.as_mut() {
+                    open.meter_stop = None;
+                    if let (Some(meter), false) = (open.meter.as_mut(), running) {
+                        meter.stop();
+                    }
+                }
+            }
             Msg::ToggleEmbed => {
                 let snippet = self.embed_snippet()?;
                 let Some(open) = &mut self.open else { return Ok(()) };
@@ -245,7 +266,19 @@ impl Controller {
                     self.view.show_trace(&recorder, 0.0);
                     let post = self.post.clone();
                     self.view.on_scrub(Box::new(move |t| post(Msg::Scrub(t))));
-                    self.open = Some(Open { scenario, form, driver: None, recorder, embed_panel: false });
+                    let meter = FrameMeter::new(&self.window.document().ok_or("no document")?).ok();
+                    if let Some(meter) = &meter {
+                        self.view.place_meter(meter.element());
+                    }
+                    self.open = Some(Open {
+                        scenario,
+                        form,
+                        driver: None,
+                        recorder,
+                        embed_panel: false,
+                        meter,
+                        meter_stop: None,
+                    });
                     self.view.show_mode(self.mode);
                     self.view.show_speed(self.speed, true);
                     self.show_python();
@@ -325,6 +358,9 @@ impl Controller {
             return Err("fix the parameters marked in red first".into());
         }
         open.driver = None;
+        if let Some(meter) = open.meter.as_mut() {
+            meter.reset();
+        }
         let (event_loop, clock) = new_loop(mode);
         open.recorder.clear();
         event_loop.set_tracer(open.recorder.tracer());
@@ -373,6 +409,20 @@ impl Controller {
         }
         self.after_slice();
         Ok(())
+    }
+
+    /// Measure frames while the run goes on; stop a moment after it stops.
+    fn follow_meter(&mut self) {
+        let running = self.driver_state() == Some(DriverState::Running);
+        let post = self.post.clone();
+        let Some(open) = self.open.as_mut() else { return };
+        let Some(meter) = open.meter.as_mut() else { return };
+        if running {
+            open.meter_stop = None;
+            meter.start();
+        } else if meter.is_running() && open.meter_stop.is_none() {
+            open.meter_stop = Some(Timeout::new(METER_TAIL_MS, move || post(Msg::MeterIdle)));
+        }
     }
 
     /// Push the push box's value into the running loop, as the seed's
@@ -496,6 +546,7 @@ impl Controller {
         };
         self.view.enable_push(can_push, why_not);
         self.view.set_state(page_state);
+        self.follow_meter();
     }
 
     /// The `<iframe>` snippet for the current state.

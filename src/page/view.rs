@@ -127,7 +127,6 @@ struct ScenarioView {
     /// that take them.
     push: Option<PushView>,
     /// Where the frame meter and the worker list go.
-    #[allow(dead_code)] // TEMP: wired in with the worker pool
     live: Element,
     /// The real workers' state (real mode), hidden otherwise.
     #[allow(dead_code)] // TEMP
@@ -726,7 +725,6 @@ impl View {
     }
 
     /// Where the page puts its frame meter (first in the live area).
-    #[allow(dead_code)] // TEMP
     pub fn place_meter(&self, meter: &Element) {
         let Some(view) = &self.scenario else { return };
         let _ = view.live.insert_before(meter, view.live.first_child().as_ref());
