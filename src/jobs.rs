@@ -1,76 +1,102 @@
-//! The named CPU-bound jobs a Web Worker runs for the page.
+//! What a Web Worker does with a request: run the named job of the engine's
+//! registry ([`asyncio_engine::jobs::Job`]) and say what to answer.
 //!
-//! They are plain Rust functions, so the same code runs in a worker, on the
-//! page's own thread (to show what blocking the loop costs) and in host
-//! tests.
+//! The jobs themselves are plain Rust functions in the engine, so the same
+//! code runs in a worker, on the page's own thread and in host tests; this
+//! module only maps a job's outcome onto the protocol.
 
-use crate::worker_protocol::{Reply, Request, Value};
+use asyncio_engine::jobs::JobError;
 
-/// How many primes are below `n` (`sum(1 for i in range(n) if is_prime(i))`).
+use crate::worker_protocol::{Reply, Request};
+
+/// What a worker does after running a request's job.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// Post this reply.
+    Post(Reply),
+    /// Throw a JavaScript error with this message out of the message handler
+    /// ([`asyncio_engine::jobs::Job::Throw`]), so the page sees an `error`
+    /// event.
+    Throw(String),
+}
+
+/// Run the job a request names and say what to answer. `now_ms` is the
+/// worker's `performance.now()`, read by `busy_wait`.
 ///
-/// Deliberately trial division, as the Python lessons write it: the point of
-/// the job is to burn a predictable amount of CPU, not to be clever.
-pub fn count_primes(n: u32) -> u32 {
-    (2..n).filter(|&i| is_prime(i)).count() as u32
-}
-
-fn is_prime(i: u32) -> bool {
-    if i < 4 {
-        return i >= 2;
-    }
-    if i.is_multiple_of(2) {
-        return false;
-    }
-    let i = u64::from(i);
-    let mut divisor = 3u64;
-    while divisor * divisor <= i {
-        if i.is_multiple_of(divisor) {
-            return false;
-        }
-        divisor += 2;
-    }
-    true
-}
-
-/// Run the job a request names and build its reply.
-pub fn respond(request: Request) -> Reply {
+/// A job with bad arguments answers [`Reply::Failed`]. A crash job panics
+/// (the worker's panic hook reports it).
+pub fn respond(request: Request, now_ms: &dyn Fn() -> f64) -> Answer {
     match request {
-        Request::CountPrimes { id, n } => {
-            Reply::Result { id, value: Value::Number(f64::from(count_primes(n))) }
-        }
-        Request::Echo { id, text } => Reply::Result { id, value: Value::Text(text) },
+        Request::Job { id, job } => match job.run(now_ms) {
+            Ok(value) => Answer::Post(Reply::Result { id, value }),
+            Err(JobError::BadArgument(message)) => Answer::Post(Reply::Failed { id, message }),
+            Err(JobError::Thrown(message)) => Answer::Throw(message),
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use asyncio_engine::jobs::{Job, JobValue};
 
-    #[test]
-    fn count_primes_matches_known_values() {
-        assert_eq!(count_primes(0), 0);
-        assert_eq!(count_primes(2), 0);
-        assert_eq!(count_primes(3), 1);
-        assert_eq!(count_primes(10), 4);
-        assert_eq!(count_primes(100), 25);
-        assert_eq!(count_primes(10_000), 1229);
+    fn no_clock() -> f64 {
+        0.0
+    }
+
+    fn ask(id: u32, job: Job) -> Answer {
+        respond(Request::Job { id, job }, &no_clock)
     }
 
     #[test]
-    fn count_primes_near_u32_max_does_not_overflow() {
-        assert!(is_prime(4_294_967_291));
-        assert!(!is_prime(u32::MAX));
+    fn respond_answers_each_job_with_its_value() {
+        assert_eq!(
+            ask(7, Job::CountPrimes { n: 100 }),
+            Answer::Post(Reply::Result { id: 7, value: JobValue::Number(25.0) })
+        );
+        assert_eq!(
+            ask(2, Job::Echo { text: "héllo".into() }),
+            Answer::Post(Reply::Result { id: 2, value: JobValue::Text("héllo".into()) })
+        );
+        assert_eq!(
+            ask(3, Job::Fib { n: 20 }),
+            Answer::Post(Reply::Result { id: 3, value: JobValue::Number(6765.0) })
+        );
+        assert_eq!(
+            ask(4, Job::HashRounds { rounds: 0, seed: 0 }),
+            Answer::Post(Reply::Result { id: 4, value: JobValue::Text("9e3779b97f4a7c15".into()) })
+        );
+        assert_eq!(
+            ask(5, Job::BusyWait { ms: 0.0 }),
+            Answer::Post(Reply::Result { id: 5, value: JobValue::None })
+        );
     }
 
     #[test]
-    fn respond_answers_each_kind() {
+    fn busy_wait_spins_on_the_given_clock() {
+        let ticks = std::cell::Cell::new(0.0);
+        let clock = || {
+            ticks.set(ticks.get() + 1.0);
+            ticks.get()
+        };
+        let answer = respond(Request::Job { id: 1, job: Job::BusyWait { ms: 20.0 } }, &clock);
+        assert_eq!(answer, Answer::Post(Reply::Result { id: 1, value: JobValue::None }));
+        assert!(ticks.get() >= 21.0, "the clock was read {} times", ticks.get());
+    }
+
+    #[test]
+    fn bad_arguments_fail_and_throw_throws() {
         assert_eq!(
-            respond(Request::CountPrimes { id: 7, n: 100 }),
-            Reply::Result { id: 7, value: Value::Number(25.0) }
+            ask(8, Job::Fib { n: 51 }),
+            Answer::Post(Reply::Failed { id: 8, message: "fib: n must be from 0 to 50, got 51".into() })
         );
-        assert_eq!(
-            respond(Request::Echo { id: 2, text: "héllo".into() }),
-            Reply::Result { id: 2, value: Value::Text("héllo".into()) }
-        );
+        assert_eq!(ask(9, Job::Throw { message: "nope".into() }), Answer::Throw("nope".into()));
+    }
+
+    #[test]
+    fn crash_panics_for_the_panic_hook_to_report() {
+        let outcome = std::panic::catch_unwind(|| ask(10, Job::Crash { message: "boom".into() }));
+        let payload = outcome.expect_err("a crash job panics");
+        assert_eq!(payload.downcast_ref::<String>().map(String::as_str), Some("boom"));
     }
 }

@@ -9,51 +9,19 @@
 //! package root, so the Trunk-built worker is at `/dist/worker_loader.js`.
 #![cfg(target_arch = "wasm32")]
 
-use asyncio_playground::worker_protocol::{Reply, Request, Value};
+mod common;
+
+use asyncio_engine::jobs::{Job, JobValue};
+use asyncio_playground::worker_protocol::{Reply, Request};
+use common::{require_dist, window, with_timeout, WORKER_TIMEOUT_MS, WORKER_URL};
 use gloo_timers::future::TimeoutFuture;
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{ErrorEvent, Event, MessageEvent, Response, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// How long a worker may take to start or to answer before the test fails.
-const WORKER_TIMEOUT_MS: i32 = 10_000;
-const WORKER_URL: &str = "/dist/worker_loader.js";
-
-fn window() -> web_sys::Window {
-    web_sys::window().expect("the tests run in a browser window")
-}
-
-fn text_of(value: &JsValue) -> String {
-    match value.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.message()),
-        None => value.as_string().unwrap_or_else(|| format!("{value:?}")),
-    }
-}
-
-/// Await `promise`, failing with a message naming `what` if it does not
-/// settle within `ms` milliseconds.
-async fn with_timeout(promise: &Promise, ms: i32, what: &str) -> Result<JsValue, String> {
-    // The timer resolves with this object, which nothing else can produce.
-    let marker: JsValue = Object::new().into();
-    let timeout = Promise::new(&mut |resolve, _reject| {
-        // A timer left to fire after the race is decided is harmless: it
-        // resolves a promise nobody awaits any more.
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, ms, &marker);
-    });
-    let winner = JsFuture::from(Promise::race(&Array::of2(promise, &timeout)))
-        .await
-        .map_err(|error| format!("{what}: {}", text_of(&error)))?;
-    if Object::is(&winner, &marker) {
-        Err(format!("{what}: nothing within {ms} ms"))
-    } else {
-        Ok(winner)
-    }
-}
 
 /// The next message from `worker`, or its error event, or a timeout.
 async fn next_message(worker: &Worker, what: &str) -> Result<JsValue, String> {
@@ -80,21 +48,6 @@ async fn next_message(worker: &Worker, what: &str) -> Result<JsValue, String> {
     worker.set_onerror(None);
     drop(handlers);
     result
-}
-
-/// Fail at once, with the fix, when the Trunk build is missing.
-async fn require_dist() {
-    let fetched =
-        with_timeout(&window().fetch_with_str(WORKER_URL), WORKER_TIMEOUT_MS, "fetching the worker").await;
-    let status = match fetched {
-        Ok(response) => response.dyn_into::<Response>().map(|r| r.status()).unwrap_or(0),
-        Err(message) => panic!("{message}"),
-    };
-    assert_eq!(
-        status, 200,
-        "{WORKER_URL} is not served (HTTP {status}): run `trunk build --release` in the repository root \
-         (with node_modules/.bin on PATH) before the browser tests"
-    );
 }
 
 /// Spawn the Trunk-built worker as a module worker and wait for its `ready`.
@@ -132,15 +85,25 @@ async fn a_browser_timer_waits_at_least_its_timeout() {
     assert!(elapsed >= 50.0 - 0.1, "a 50 ms timer fired after only {elapsed} ms");
 }
 
+fn job(id: u32, job: Job) -> Request {
+    Request::Job { id, job }
+}
+
 #[wasm_bindgen_test]
 async fn the_trunk_built_worker_answers_requests() {
     let worker = spawn_worker().await;
 
-    let reply = ask(&worker, &Request::CountPrimes { id: 1, n: 10_000 }).await;
-    assert_eq!(reply, Reply::Result { id: 1, value: Value::Number(1229.0) });
+    let reply = ask(&worker, &job(1, Job::CountPrimes { n: 10_000 })).await;
+    assert_eq!(reply, Reply::Result { id: 1, value: JobValue::Number(1229.0) });
 
-    let reply = ask(&worker, &Request::Echo { id: 2, text: "héllo, 世界".into() }).await;
-    assert_eq!(reply, Reply::Result { id: 2, value: Value::Text("héllo, 世界".into()) });
+    let reply = ask(&worker, &job(2, Job::Echo { text: "héllo, 世界".into() })).await;
+    assert_eq!(reply, Reply::Result { id: 2, value: JobValue::Text("héllo, 世界".into()) });
+
+    let reply = ask(&worker, &job(3, Job::BusyWait { ms: 1.0 })).await;
+    assert_eq!(reply, Reply::Result { id: 3, value: JobValue::None });
+
+    let reply = ask(&worker, &job(4, Job::Fib { n: 51 })).await;
+    assert_eq!(reply, Reply::Failed { id: 4, message: "fib: n must be from 0 to 50, got 51".into() });
 
     worker.terminate();
 }
@@ -149,9 +112,12 @@ async fn the_trunk_built_worker_answers_requests() {
 async fn the_worker_answers_a_bad_request_with_an_error() {
     let worker = spawn_worker().await;
     let bad = Object::new();
-    Reflect::set(&bad, &"kind".into(), &"count_primes".into()).expect("set on a plain object");
+    let job = Object::new();
+    Reflect::set(&job, &"name".into(), &"count_primes".into()).expect("set on a plain object");
+    Reflect::set(&job, &"n".into(), &(-1).into()).expect("set on a plain object");
+    Reflect::set(&bad, &"kind".into(), &"job".into()).expect("set on a plain object");
     Reflect::set(&bad, &"id".into(), &3.into()).expect("set on a plain object");
-    Reflect::set(&bad, &"n".into(), &(-1).into()).expect("set on a plain object");
+    Reflect::set(&bad, &"job".into(), &job).expect("set on a plain object");
     worker.post_message(&bad).expect("posting a plain object works");
     let reply = next_message(&worker, "waiting for the error reply").await.unwrap_or_else(|m| panic!("{m}"));
     match Reply::from_js(&reply) {
@@ -163,19 +129,29 @@ async fn the_worker_answers_a_bad_request_with_an_error() {
 
 #[wasm_bindgen_test]
 fn requests_and_replies_round_trip_through_plain_objects() {
-    for request in [Request::CountPrimes { id: 0, n: u32::MAX }, Request::Echo { id: 9, text: String::new() }]
-    {
+    for request in [
+        job(0, Job::CountPrimes { n: u32::MAX }),
+        job(9, Job::Echo { text: String::new() }),
+        job(10, Job::HashRounds { rounds: 3, seed: 4 }),
+        job(11, Job::BusyWait { ms: 2.5 }),
+    ] {
         assert_eq!(Request::from_js(&request.to_js()), Ok(request));
     }
     for reply in [
         Reply::Ready,
-        Reply::Result { id: 4, value: Value::Number(0.5) },
-        Reply::Result { id: 5, value: Value::Text("x".into()) },
+        Reply::Result { id: 3, value: JobValue::None },
+        Reply::Result { id: 4, value: JobValue::Number(0.5) },
+        Reply::Result { id: 5, value: JobValue::Text("x".into()) },
+        Reply::Failed { id: 6, message: "out of range".into() },
+        Reply::Panic { id: Some(7), message: "boom".into() },
         Reply::Error { id: None, message: "bad".into() },
         Reply::Error { id: Some(6), message: "worse".into() },
     ] {
         assert_eq!(Reply::from_js(&reply.to_js()), Ok(reply));
     }
+    // None crosses as null.
+    let value = Reflect::get(&Reply::Result { id: 1, value: JobValue::None }.to_js(), &"value".into());
+    assert_eq!(value.ok(), Some(JsValue::NULL));
 }
 
 #[wasm_bindgen_test]
@@ -187,13 +163,30 @@ fn malformed_requests_are_errors_not_panics() {
         }
         object.into()
     };
+    let job = |pairs: &[(&str, JsValue)]| plain(pairs);
     let cases = [
-        (JsValue::from_str("count_primes"), None),
+        (JsValue::from_str("job"), None),
         (plain(&[("id", 1.into())]), Some(1)),
         (plain(&[("kind", "nope".into()), ("id", 2.into())]), Some(2)),
-        (plain(&[("kind", "count_primes".into()), ("n", 5.into())]), None),
-        (plain(&[("kind", "count_primes".into()), ("id", 3.into()), ("n", 1.5.into())]), Some(3)),
-        (plain(&[("kind", "echo".into()), ("id", 4.into()), ("text", 7.into())]), Some(4)),
+        (plain(&[("kind", "job".into()), ("job", job(&[("name", "fib".into()), ("n", 5.into())]))]), None),
+        (
+            plain(&[
+                ("kind", "job".into()),
+                ("id", 3.into()),
+                ("job", job(&[("name", "count_primes".into()), ("n", 1.5.into())])),
+            ]),
+            Some(3),
+        ),
+        (
+            plain(&[
+                ("kind", "job".into()),
+                ("id", 4.into()),
+                ("job", job(&[("name", "echo".into()), ("text", 7.into())])),
+            ]),
+            Some(4),
+        ),
+        (plain(&[("kind", "job".into()), ("id", 5.into()), ("job", js_sys::Array::new().into())]), Some(5)),
+        (plain(&[("kind", "job".into()), ("id", 6.into()), ("job", job(&[("name", true.into())]))]), Some(6)),
     ];
     for (message, id) in cases {
         match Request::from_js(&message) {
