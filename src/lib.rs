@@ -13,6 +13,7 @@
 pub mod driver;
 pub mod jobs;
 pub mod meter;
+pub mod pool;
 pub mod route;
 pub mod timeline;
 pub mod worker_protocol;
