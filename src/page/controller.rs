@@ -10,12 +10,16 @@ use web_sys::Window;
 use super::explain::explain;
 use super::form::Form;
 use super::view::{Controls, PageState, Progress, View};
+use super::workers::{panel_text, prewarm_count, uses_workers, RunWorkers};
 use crate::dom::error_text;
-use crate::driver::{new_loop, speed_text, Driver, DriverState, Mode, DEFAULT_SPEED, SPEED_STOPS};
+use crate::driver::{new_loop, now_ms, speed_text, Driver, DriverState, Mode, DEFAULT_SPEED, SPEED_STOPS};
 use crate::meter::FrameMeter;
+use crate::pool::{WorkerPool, WorkerState, DEFAULT_MAX_WORKERS, DEFAULT_WORKER_URL};
 use crate::route::{PageUrl, Route};
 use crate::timeline::{seconds, TraceRecorder};
+use asyncio_engine::executor::WorkerBackend;
 use gloo_timers::callback::Timeout;
+use std::cell::Cell;
 
 /// Something the user (or a run's timer) asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,9 +52,12 @@ pub enum Msg {
     /// A run's timer or tick fired with this token.
     Wake(u64),
     /// Something outside the loop queued a callback on it (a worker's
-    /// result): run it now instead of waiting for the next timer.
-    #[allow(dead_code)] // TEMP: posted by the worker pool
-    External,
+    /// result) in the run with this id: run it now instead of waiting for
+    /// the next timer.
+    External(u64),
+    /// Check again whether the Web Workers have started (a real-mode run
+    /// waits for them).
+    WorkersReady,
     /// Push the value in the push box into the running loop.
     Push,
     /// The run stopped a while ago: stop measuring frames.
@@ -88,7 +95,22 @@ struct Open {
     /// Stops the meter a moment after a run ends, so that the frame a last
     /// blocking slice delayed is counted (dropping it cancels).
     meter_stop: Option<Timeout>,
+    /// Numbers the runs, so that a worker's result for an earlier run does
+    /// not wake this one.
+    run_id: u64,
+    /// Jobs the current run started on workers (real mode).
+    jobs: Option<Rc<Cell<u32>>>,
+    /// Since when a real-mode run waits for its workers to start (ms).
+    warming_since: Option<f64>,
+    /// Checks again whether they have (dropping it cancels).
+    warm_timer: Option<Timeout>,
 }
+
+/// How long a real-mode run waits for its Web Workers to start before it
+/// starts anyway (the pool then reports what went wrong), in ms.
+const WORKER_START_WAIT_MS: f64 = 15_000.0;
+/// How often it checks, in ms.
+const WORKER_START_POLL_MS: u32 = 20;
 
 /// How long the meter keeps measuring after a run ends or pauses, in ms.
 const METER_TAIL_MS: u32 = 500;
@@ -103,6 +125,11 @@ pub struct Controller {
     speed: f64,
     embed: bool,
     open: Option<Open>,
+    /// Real mode's Web Workers, started when first needed and kept for the
+    /// page's life (runs share them).
+    pool: Option<Rc<WorkerPool>>,
+    /// Numbers runs across scenarios.
+    runs: u64,
 }
 
 impl Controller {
@@ -118,6 +145,8 @@ impl Controller {
             speed: DEFAULT_SPEED,
             embed: false,
             open: None,
+            pool: None,
+            runs: 0,
         }
     }
 
@@ -171,6 +200,7 @@ impl Controller {
             Msg::Mode(text) => {
                 if let Some(mode) = Mode::parse(&text) {
                     self.mode = mode;
+                    self.prewarm_workers();
                     self.sync();
                     self.replace_url()?;
                 }
@@ -187,6 +217,10 @@ impl Controller {
             }
             Msg::Run => self.run()?,
             Msg::Pause => {
+                if let Some(open) = self.open.as_mut() {
+                    open.warming_since = None;
+                    open.warm_timer = None;
+                }
                 if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
                     driver.pause();
                 }
@@ -219,10 +253,24 @@ impl Controller {
                     self.after_slice();
                 }
             }
-            Msg::External => {
-                let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) else { return Ok(()) };
+            Msg::External(run) => {
+                let Some(open) = self.open.as_mut() else { return Ok(()) };
+                if open.run_id != run {
+                    return Ok(()); // a job of an earlier run
+                }
+                let Some(driver) = open.driver.as_mut() else { return Ok(()) };
                 driver.on_external()?;
                 self.after_slice();
+            }
+            Msg::WorkersReady => {
+                if let Some(open) = self.open.as_mut() {
+                    open.warm_timer = None;
+                }
+                if self.driver_state() == Some(DriverState::Paused)
+                    && self.open.as_ref().is_some_and(|o| o.warming_since.is_some())
+                {
+                    self.run()?;
+                }
             }
             Msg::Push => self.push()?,
             Msg::MeterIdle => {
@@ -278,7 +326,12 @@ impl Controller {
                         embed_panel: false,
                         meter,
                         meter_stop: None,
+                        run_id: 0,
+                        jobs: None,
+                        warming_since: None,
+                        warm_timer: None,
                     });
+                    self.prewarm_workers();
                     self.view.show_mode(self.mode);
                     self.view.show_speed(self.speed, true);
                     self.show_python();
@@ -362,6 +415,24 @@ impl Controller {
             meter.reset();
         }
         let (event_loop, clock) = new_loop(mode);
+        self.runs += 1;
+        open.run_id = self.runs;
+        open.jobs = None;
+        open.warming_since = None;
+        open.warm_timer = None;
+        if mode == Mode::Real {
+            let pool = self
+                .pool
+                .get_or_insert_with(|| {
+                    WorkerPool::new(DEFAULT_WORKER_URL, DEFAULT_MAX_WORKERS, Rc::new(|| {}))
+                })
+                .clone();
+            let run = open.run_id;
+            let notify = post.clone();
+            let workers = RunWorkers::new(pool, Rc::new(move || notify(Msg::External(run))));
+            open.jobs = Some(workers.started());
+            event_loop.set_workers(Rc::new(workers));
+        }
         open.recorder.clear();
         event_loop.set_tracer(open.recorder.tracer());
         let wake: Rc<dyn Fn(u64)> = Rc::new(move |token| post(Msg::Wake(token)));
@@ -385,11 +456,53 @@ impl Controller {
                 self.new_driver()?;
             }
         }
+        if self.waiting_for_workers() {
+            self.sync();
+            return Ok(());
+        }
         if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
             driver.play()?;
         }
         self.sync();
         Ok(())
+    }
+
+    /// Start the Web Workers a real-mode run of the open scenario will use,
+    /// so that its first jobs do not wait for them.
+    fn prewarm_workers(&mut self) {
+        let Some(open) = &self.open else { return };
+        if self.mode != Mode::Real || !uses_workers(open.scenario.name(), open.scenario.meta.topic) {
+            return;
+        }
+        let pool = self
+            .pool
+            .get_or_insert_with(|| WorkerPool::new(DEFAULT_WORKER_URL, DEFAULT_MAX_WORKERS, Rc::new(|| {})));
+        pool.prewarm(prewarm_count(pool.cpu_count()));
+    }
+
+    /// A real-mode run that uses workers starts once they have started (or
+    /// failed to): true while it waits, checking again shortly.
+    fn waiting_for_workers(&mut self) -> bool {
+        let post = self.post.clone();
+        let Some(open) = self.open.as_mut() else { return false };
+        let real = open.driver.as_ref().is_some_and(|d| d.mode() == Mode::Real);
+        if !real || !uses_workers(open.scenario.name(), open.scenario.meta.topic) {
+            return false;
+        }
+        let Some(pool) = &self.pool else { return false };
+        if open.warming_since.is_none() {
+            // Once per run: after a load failure, the pool tries again then.
+            pool.prewarm(prewarm_count(pool.cpu_count()));
+        }
+        let starting =
+            pool.snapshot().workers.iter().filter(|w| matches!(w.state, WorkerState::Loading)).count();
+        let since = *open.warming_since.get_or_insert_with(now_ms);
+        if starting == 0 || now_ms() - since > WORKER_START_WAIT_MS {
+            open.warming_since = None;
+            return false;
+        }
+        open.warm_timer = Some(Timeout::new(WORKER_START_POLL_MS, move || post(Msg::WorkersReady)));
+        true
     }
 
     fn step(&mut self) -> Result<(), JsValue> {
@@ -409,6 +522,22 @@ impl Controller {
         }
         self.after_slice();
         Ok(())
+    }
+
+    /// The workers panel: shown in real mode for the scenarios that use
+    /// workers, and after any run that used them.
+    fn show_workers(&self) {
+        let Some(open) = &self.open else { return };
+        let jobs = open.jobs.as_ref().map_or(0, |j| j.get());
+        let wanted = self.mode == Mode::Real && uses_workers(open.scenario.name(), open.scenario.meta.topic);
+        match &self.pool {
+            Some(pool) if wanted || jobs > 0 => {
+                let text = panel_text(&pool.snapshot(), jobs, now_ms());
+                let workers = pool.snapshot().workers.len();
+                self.view.show_workers(Some(&text.heading), &text.rows, workers, jobs);
+            }
+            _ => self.view.show_workers(None, &[], 0, 0),
+        }
     }
 
     /// Measure frames while the run goes on; stop a moment after it stops.
@@ -476,7 +605,12 @@ impl Controller {
             self.view.set_state(PageState::Idle);
             return;
         };
-        let state = open.driver.as_ref().map(Driver::state);
+        let mut state = open.driver.as_ref().map(Driver::state);
+        // A real-mode run waiting for its workers to start is running.
+        let warming = open.warming_since.is_some() && state == Some(DriverState::Paused);
+        if warming {
+            state = Some(DriverState::Running);
+        }
         let valid = open.form.is_valid();
         let page_state = match state {
             None => PageState::Idle,
@@ -536,6 +670,10 @@ impl Controller {
                 Progress { iterations, time, lines, text }
             }
         };
+        let mut progress = progress;
+        if warming {
+            progress.text = "Starting the Web Workers…".to_string();
+        }
         self.view.show_progress(&progress);
         let can_push =
             matches!(state, Some(DriverState::Running | DriverState::Paused)) && mode != Mode::Instant;
@@ -545,6 +683,7 @@ impl Controller {
             "Run the scenario first: values go into a running loop"
         };
         self.view.enable_push(can_push, why_not);
+        self.show_workers();
         self.view.set_state(page_state);
         self.follow_meter();
     }

@@ -12,6 +12,7 @@
 pub mod explain;
 pub mod form;
 pub mod highlight;
+pub mod workers;
 
 #[cfg(target_arch = "wasm32")]
 mod controller;

@@ -129,7 +129,6 @@ struct ScenarioView {
     /// Where the frame meter and the worker list go.
     live: Element,
     /// The real workers' state (real mode), hidden otherwise.
-    #[allow(dead_code)] // TEMP
     workers: HtmlElement,
 }
 
@@ -751,14 +750,17 @@ impl View {
         let _ = push.input.set_attribute("aria-invalid", if error { "true" } else { "false" });
     }
 
-    /// The real workers, one line each (`None` hides the list).
-    #[allow(dead_code)] // TEMP
-    pub fn show_workers(&self, heading: Option<&str>, rows: &[String]) {
+    /// The real workers, one line each (`None` hides the list), with the
+    /// count of workers and of the run's finished jobs as `data-workers` and
+    /// `data-jobs` (which the end-to-end tests read).
+    pub fn show_workers(&self, heading: Option<&str>, rows: &[String], workers: usize, jobs: u32) {
         let Some(view) = &self.scenario else { return };
         let Some(heading) = heading else {
             view.workers.set_hidden(true);
             return;
         };
+        let _ = view.workers.set_attribute("data-workers", &workers.to_string());
+        let _ = view.workers.set_attribute("data-jobs", &jobs.to_string());
         view.workers.set_text_content(None);
         if let Ok(head) = text_element(&self.document, "p", "workers-head", heading) {
             let _ = append(&view.workers, &head);
@@ -773,6 +775,7 @@ impl View {
         }
         view.workers.set_hidden(false);
     }
+
 
     /// The parameter form: one labelled field per parameter, with its help,
     /// what it allows, and a place for its error.

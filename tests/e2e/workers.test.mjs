@@ -1,0 +1,166 @@
+// End-to-end tests of real mode on the page's pool of Web Workers: the
+// executor scenarios print what CPython prints, up to what real timing
+// decides; the frame meter stalls when the loop thread blocks and stays
+// smooth when the work runs in the pool; a pool whose workers cannot load
+// fails with one clear message.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { appReady, logText, openPage, oracleLog, query, screenshots, startSite, waitState } from './helpers.mjs';
+
+/** `[    1.234] text` as [1.234, text]. */
+function split(line) {
+  const match = /^\[\s*([0-9.]+)\] (.*)$/.exec(line);
+  assert.ok(match, `not a trace line: ${line}`);
+  return [Number(match[1]), match[2]];
+}
+
+/**
+ * A line's text with what real timing decides replaced by a marker: measured
+ * durations (`Cost: 0.5012`), and which worker process took a task (the one
+ * that finished its last task first).
+ */
+function normalise(text) {
+  return text.replace(/Cost: [0-9.e-]+$/, 'Cost: <seconds>').replace(/^worker-\d+ /, 'worker-N ');
+}
+
+/**
+ * What real asyncio guarantees of a real-time run against the virtual one:
+ * the same lines; each at least at its virtual time and at most `slack`
+ * seconds later; lines of different virtual times in the same order, lines
+ * of the same virtual time in any order (real timing breaks those ties).
+ */
+function assertRealRun(realText, virtualText, slack = 0.3) {
+  const real = realText.split('\n').map(split);
+  const virtual = virtualText.split('\n').map(split);
+  assert.equal(real.length, virtual.length, `line counts differ:\n${realText}\n---\n${virtualText}`);
+  let i = 0;
+  while (i < virtual.length) {
+    let j = i;
+    while (j < virtual.length && virtual[j][0] === virtual[i][0]) j += 1;
+    const want = virtual.slice(i, j).map(([, text]) => normalise(text)).sort();
+    const got = real.slice(i, j).map(([, text]) => normalise(text)).sort();
+    assert.deepEqual(got, want, `the lines at ${virtual[i][0]} s:\n${realText}`);
+    for (const [t] of real.slice(i, j)) {
+      const expected = virtual[i][0];
+      assert.ok(t >= expected - 0.005 && t <= expected + slack, `${t} s for a line at ${expected} s:\n${realText}`);
+    }
+    i = j;
+  }
+  // Measured durations are close to the virtual ones.
+  for (const [k, [, text]] of virtual.entries()) {
+    const cost = /Cost: ([0-9.e-]+)$/.exec(text);
+    if (cost) {
+      const measured = Number(/Cost: ([0-9.e-]+)$/.exec(real[k][1])[1]);
+      assert.ok(measured >= Number(cost[1]) - 0.005 && measured <= Number(cost[1]) + slack, real[k][1]);
+    }
+  }
+}
+
+/** Run `name` with `args` in real mode and return the log, the workers' panel and the meter. */
+async function runReal(site, name, args, { timeout = 30_000 } = {}) {
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.base + query(name, args, { mode: 'real' }));
+  await appReady(page);
+  await page.click('#run');
+  await waitState(page, 'done', timeout);
+  const log = await logText(page);
+  const workers = await page.locator('#workers').evaluate((e) => ({
+    hidden: e.hidden,
+    text: e.textContent,
+    jobs: Number(e.dataset.jobs ?? 'NaN'),
+    workers: Number(e.dataset.workers ?? 'NaN'),
+  }));
+  const meter = await page.locator('.meter').evaluate((e) => ({
+    longest: Number(e.dataset.longestMs),
+    frames: Number(e.dataset.frames),
+    stalls: Number(e.dataset.stalls),
+  }));
+  return { context, page, problems, log, workers, meter };
+}
+
+/** The executor scenarios in real mode, with short costs. */
+const CASES = [
+  ['exec_thread_pool_map', ['workers=3', 'jobs=7', 'cost=0.3'], 7],
+  ['exec_pool_jobs', ['jobs=4', 'max_workers=2', 'cost=0.3'], 8],
+  ['exec_run_in_executor', ['a_cost=0.4', 'b_delay=0.2'], 2],
+  ['process_pool', ['processes=2', 'jobs=3', 'tick=0.2'], 3],
+  ['process_master_worker', ['workers=2', 'tasks=3', 'cost=0.2'], 3],
+  ['process_queue', ['run_time=1.2', 'write_every=0.3', 'read_every=0.2'], 4],
+  ['thread_run_coroutine_threadsafe', ['a_cost=0.3', 'timeout=1'], 1],
+  ['thread_run_coroutine_threadsafe', ['a_cost=0.6', 'timeout=0.2'], 1],
+];
+
+describe('real mode on Web Workers', () => {
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  for (const [name, args, minJobs] of CASES) {
+    test(`${name} ${args.join(' ')}: the oracle's lines, in real time, with the jobs on workers`, async () => {
+      const run = await runReal(site, name, args);
+      assertRealRun(run.log, oracleLog(name, args));
+      assert.equal(run.workers.hidden, false, 'real mode lists the workers');
+      assert.ok(run.workers.jobs >= minJobs, `${run.workers.jobs} jobs ran on workers: ${run.workers.text}`);
+      assert.ok(run.workers.workers >= 1, run.workers.text);
+      assert.deepEqual(run.problems, []);
+      await run.context.close();
+    });
+  }
+
+  test('the meter stalls while the loop thread blocks, and not while the pool works', async () => {
+    // c2 of exec_run_in_executor calls time.sleep(1) on the loop thread.
+    const blocking = await runReal(site, 'exec_run_in_executor', ['a_cost=1', 'b_delay=0.3']);
+    assert.ok(blocking.meter.longest >= 800, `longest frame ${blocking.meter.longest} ms`);
+    assert.ok(blocking.meter.stalls >= 1);
+    await blocking.page.screenshot({ path: join(screenshots, 'meter-blocked.png'), fullPage: true });
+    await blocking.context.close();
+
+    // The same kind of work, saturating two workers: the page keeps drawing.
+    const pooled = await runReal(site, 'exec_cpu_offload', ['where=pool', 'chunks=8', 'n=1000000', 'workers=2']);
+    const lines = pooled.log.split('\n');
+    assert.match(lines[1], /\] 8 x count_primes\(1000000\) = 78498 each, in [0-9.]+ s$/);
+    const ticks = Number(/ticked (\d+) times/.exec(lines[2])[1]);
+    assert.ok(ticks >= 1, `the heartbeat ticked ${ticks} times while the pool worked`);
+    assert.ok(pooled.meter.frames >= 5, `${pooled.meter.frames} frames`);
+    assert.ok(pooled.meter.longest < 250, `longest frame ${pooled.meter.longest} ms while the pool worked`);
+    assert.equal(pooled.workers.jobs >= 8, true, pooled.workers.text);
+    await pooled.page.screenshot({ path: join(screenshots, 'meter-pool.png'), fullPage: true });
+    await pooled.context.close();
+
+    // Counted on the loop thread instead, the heartbeat never ticks.
+    const onLoop = await runReal(site, 'exec_cpu_offload', ['where=loop', 'chunks=4', 'n=1000000']);
+    assert.match(onLoop.log, /the heartbeat ticked 0 times/);
+    assert.ok(onLoop.meter.longest >= 100, `longest frame ${onLoop.meter.longest} ms`);
+    await onLoop.context.close();
+  });
+
+  test('workers that cannot load give one clear error, not a hang', async () => {
+    const { context, page } = await openPage(site.browser);
+    await context.route(/worker_bg\.wasm$/, (route) => route.abort());
+    const args = ['where=pool', 'chunks=3', 'n=1000', 'workers=2'];
+    await page.goto(site.base + query('exec_cpu_offload', args, { mode: 'real' }));
+    await appReady(page);
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    const log = await logText(page);
+    const last = log.split('\n').at(-1);
+    assert.match(last, /\] Traceback: RuntimeError: the Web Workers could not start: /, log);
+    assert.equal(log.split('\n').filter((l) => l.includes('could not start')).length, 1, log);
+    // The workers' panel says so too.
+    assert.match(await page.locator('#workers').textContent(), /could not start/);
+    // The page still works: an instant run prints what the virtual pool prints.
+    await page.selectOption('#mode', 'instant');
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.match(await logText(page), /\] 3 x count_primes\(1000\) = 168 each, in 0\.20 s\n/);
+    await context.close();
+  });
+});
