@@ -46,6 +46,7 @@ static TEMPLATES: &[(&str, &str)] = &[
     ("exec_pool_jobs", include_str!("../python/exec_pool_jobs.py")),
     ("exec_run_in_executor", include_str!("../python/exec_run_in_executor.py")),
     ("exec_thread_pool_map", include_str!("../python/exec_thread_pool_map.py")),
+    ("exec_worker_faults", include_str!("../python/exec_worker_faults.py")),
     ("future_basics", include_str!("../python/future_basics.py")),
     ("loop_call_soon_later_at", include_str!("../python/loop_call_soon_later_at.py")),
     ("loop_stop_run_forever", include_str!("../python/loop_stop_run_forever.py")),
@@ -100,6 +101,12 @@ static MODEL_NOTES: &[(&str, &str)] = &[
          count_primes(n) takes cost virtual seconds (the count itself is real); in real mode the \
          pool is the page's Web Workers, one per process, and the loop variant counts on the page's \
          own thread.",
+    ),
+    (
+        "exec_worker_faults",
+        "Not an oracle scenario. CPython's ProcessPoolExecutor has no deadline, and a process that \
+         dies breaks the whole pool (BrokenProcessPool); the playground's pool fails only the job \
+         and replaces the worker. In real mode the jobs run in the page's Web Workers.",
     ),
     (
         "process_master_worker",
@@ -217,7 +224,7 @@ pub fn program(name: &str, params: &Params) -> Option<String> {
 /// True for the thread and process scenarios, whose program the playground
 /// runs as a model (threads as tasks) rather than as written.
 pub fn is_modelled(name: &str) -> bool {
-    model_note(name).is_some() && name != "exec_cpu_offload"
+    model_note(name).is_some() && !matches!(name, "exec_cpu_offload" | "exec_worker_faults")
 }
 
 /// One sentence saying how the playground models a thread or process
@@ -368,6 +375,7 @@ fn derived_text(name: &str, p: &Params, key: &str) -> Option<String> {
             "pool" => format!("in a ProcessPoolExecutor({})", p.int("workers")),
             _ => "on the loop thread".to_string(),
         },
+        ("exec_worker_faults", "hang_ms") => float_repr(p.float("hang") * 1000.0),
         ("sync_condition_notify", "names") => {
             let names: Vec<String> = (1..=p.int("consumers")).map(|i| format!("'c{i}'")).collect();
             match names.as_slice() {
@@ -651,7 +659,7 @@ mod tests {
             let threaded = m.name.starts_with("thread_") || m.name.starts_with("process_");
             assert_eq!(is_modelled(m.name), threaded, "{}", m.name);
             // exec_cpu_offload (not an oracle scenario) says why its times differ.
-            let noted = threaded || m.name == "exec_cpu_offload";
+            let noted = threaded || matches!(m.name, "exec_cpu_offload" | "exec_worker_faults");
             assert_eq!(model_note(m.name).is_some(), noted, "{}", m.name);
         }
         assert_eq!(TEMPLATES.len(), crate::all_meta().len());

@@ -45,7 +45,7 @@ fn catalogue_is_sorted_and_the_oracle_plus_extras() {
     sorted.sort_unstable();
     assert_eq!(names, sorted);
     assert_eq!(meta::ALL.len(), 49, "the oracle has 49 scenarios");
-    assert_eq!(meta_extra::EXTRA.len(), 2);
+    assert_eq!(meta_extra::EXTRA.len(), 3);
     assert_eq!(names.len(), 49 + meta_extra::EXTRA.len());
     let all: Vec<&str> = all_meta().iter().map(|m| m.name).collect();
     assert_eq!(names, all, "every scenario runs");

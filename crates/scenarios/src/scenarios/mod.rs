@@ -9,6 +9,7 @@ mod exec_cpu_offload;
 mod exec_pool_jobs;
 mod exec_run_in_executor;
 mod exec_thread_pool_map;
+mod exec_worker_faults;
 mod future_basics;
 mod loop_call_soon_later_at;
 mod loop_stop_run_forever;
@@ -63,6 +64,7 @@ pub static IMPLEMENTED: &[(&str, MainFn)] = &[
     ("exec_pool_jobs", exec_pool_jobs::main),
     ("exec_run_in_executor", exec_run_in_executor::main),
     ("exec_thread_pool_map", exec_thread_pool_map::main),
+    ("exec_worker_faults", exec_worker_faults::main),
     ("future_basics", future_basics::main),
     ("loop_call_soon_later_at", loop_call_soon_later_at::main),
     ("loop_stop_run_forever", loop_stop_run_forever::main),
