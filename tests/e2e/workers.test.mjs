@@ -142,6 +142,42 @@ describe('real mode on Web Workers', () => {
     await onLoop.context.close();
   });
 
+  test('a crash, a throw and a deadline each fail one job with a clear message; the pool keeps serving', async () => {
+    const run = await runReal(site, 'exec_worker_faults', ['n=100000', 'deadline=0.3', 'hang=5']);
+    const lines = run.log.split('\n').map((line) => split(line)[1]);
+    assert.deepEqual(lines.filter((l) => l.startsWith('submit ')), [
+      'submit count_primes(100000)',
+      "submit crash('boom')",
+      "submit throw('bad input')",
+      'submit busy_wait(5000.0) with a 0.3 s deadline',
+      'submit fib(20)',
+    ]);
+    assert.ok(lines.includes('count_primes(100000) -> 9592'), run.log);
+    assert.ok(
+      lines.some((l) => /^crash\('boom'\) raised RuntimeError: job crash\('boom'\) failed in Web Worker \d+: panicked: .*boom.*; the worker was replaced$/.test(l)),
+      run.log,
+    );
+    assert.ok(
+      lines.some((l) => /^throw\('bad input'\) raised RuntimeError: job throw\('bad input'\) failed in Web Worker \d+: threw: bad input; the worker was replaced$/.test(l)),
+      run.log,
+    );
+    assert.ok(
+      lines.some((l) => /^busy_wait\(5000\.0\) raised TimeoutError: job busy_wait\(5000\.0\) ran past its deadline of 0\.3 s; Web Worker \d+ was terminated and replaced$/.test(l)),
+      run.log,
+    );
+    assert.ok(lines.includes('fib(20) -> 6765'), run.log);
+    assert.equal(lines.at(-1), '2 results, 3 exceptions: the pool kept serving');
+    // The deadline struck at about 0.3 s, not after the 5 s the job wanted.
+    const times = run.log.split('\n').map((line) => split(line)[0]);
+    const submitted = times[lines.indexOf('submit busy_wait(5000.0) with a 0.3 s deadline')];
+    const failed = times[lines.findIndex((l) => l.startsWith('busy_wait(5000.0) raised'))];
+    assert.ok(failed - submitted >= 0.29 && failed - submitted < 1.5, `the deadline struck after ${failed - submitted} s`);
+    assert.match(run.workers.text, /3 replaced/);
+    assert.equal(run.workers.jobs, 5);
+    await run.page.screenshot({ path: join(screenshots, 'worker-faults.png'), fullPage: true });
+    await run.context.close();
+  });
+
   test('workers that cannot load give one clear error, not a hang', async () => {
     const { context, page } = await openPage(site.browser);
     await context.route(/worker_bg\.wasm$/, (route) => route.abort());
