@@ -776,7 +776,6 @@ impl View {
         view.workers.set_hidden(false);
     }
 
-
     /// The parameter form: one labelled field per parameter, with its help,
     /// what it allows, and a place for its error.
     fn params_form(&self, form: &Form) -> Result<(Element, Vec<FieldView>), JsValue> {

@@ -12,11 +12,13 @@ use asyncio_engine::jobs::{Job, JobValue};
 use asyncio_engine::{create_task, get_running_loop, sleep, EventLoop, Next, PyResult, Session};
 
 type Done = Box<dyn FnOnce(JobOutcome)>;
+/// A started job: what, its deadline, and how to finish it (taken once).
+type Started = (Job, Option<f64>, Option<Done>);
 
 /// Jobs started on the "workers", in order, with how to finish each.
 #[derive(Default)]
 struct FakeWorkers {
-    started: RefCell<Vec<(Job, Option<f64>, Option<Done>)>>,
+    started: RefCell<Vec<Started>>,
 }
 
 impl WorkerBackend for FakeWorkers {
