@@ -18,7 +18,7 @@ use crate::pool::{WorkerPool, WorkerState, DEFAULT_MAX_WORKERS, DEFAULT_WORKER_U
 use crate::route::{PageUrl, Route};
 use crate::timeline::{seconds, TraceRecorder};
 use asyncio_engine::executor::WorkerBackend;
-use gloo_timers::callback::Timeout;
+use gloo_timers::callback::{Interval, Timeout};
 use std::cell::Cell;
 
 /// Something the user (or a run's timer) asked for.
@@ -62,6 +62,8 @@ pub enum Msg {
     Push,
     /// The run stopped a while ago: stop measuring frames.
     MeterIdle,
+    /// Redraw the workers panel.
+    RefreshWorkers,
     /// The timeline's cursor was moved to this loop time.
     Scrub(f64),
     /// The gallery's search box changed.
@@ -104,7 +106,13 @@ struct Open {
     warming_since: Option<f64>,
     /// Checks again whether they have (dropping it cancels).
     warm_timer: Option<Timeout>,
+    /// Redraws the workers panel while a real-mode run goes on (its jobs
+    /// run between the loop's iterations; dropping it cancels).
+    panel_timer: Option<Interval>,
 }
+
+/// How often the workers panel is redrawn during a real-mode run, in ms.
+const PANEL_REFRESH_MS: u32 = 250;
 
 /// How long a real-mode run waits for its Web Workers to start before it
 /// starts anyway (the pool then reports what went wrong), in ms.
@@ -232,6 +240,7 @@ impl Controller {
             }
             Msg::Step => self.step()?,
             Msg::Reset => {
+                self.abandon_jobs("the run was reset");
                 let Some(open) = &mut self.open else { return Ok(()) };
                 // Dropping the driver cancels its timer and closes its loop.
                 open.driver = None;
@@ -273,6 +282,7 @@ impl Controller {
                 }
             }
             Msg::Push => self.push()?,
+            Msg::RefreshWorkers => self.show_workers(),
             Msg::MeterIdle => {
                 let running = self.driver_state() == Some(DriverState::Running);
                 if let Some(open) = self.open.as_mut() {
@@ -303,6 +313,7 @@ impl Controller {
     /// Show `route`, with the parameter texts `given` (checked).
     fn show(&mut self, route: Route, given: &[(&'static str, String)]) -> Result<(), JsValue> {
         self.view.clear_error();
+        self.abandon_jobs("the page left the scenario");
         self.open = None;
         match &route {
             Route::Gallery => self.view.show_gallery()?,
@@ -330,6 +341,7 @@ impl Controller {
                         jobs: None,
                         warming_since: None,
                         warm_timer: None,
+                        panel_timer: None,
                     });
                     self.prewarm_workers();
                     self.view.show_mode(self.mode);
@@ -403,6 +415,7 @@ impl Controller {
 
     /// A fresh paused run of the open scenario with the form's values.
     fn new_driver(&mut self) -> Result<(), JsValue> {
+        self.abandon_jobs("a new run started");
         let mode = self.mode;
         let speed = self.speed;
         let post = self.post.clone();
@@ -465,6 +478,16 @@ impl Controller {
         }
         self.sync();
         Ok(())
+    }
+
+    /// Stop the jobs a real-mode run still has on workers when the run is
+    /// dropped: their results would be ignored, and a worker still spinning
+    /// through a long job would slow the next run down.
+    fn abandon_jobs(&mut self, why: &str) {
+        let had_jobs = self.open.as_mut().and_then(|o| o.jobs.take()).is_some_and(|jobs| jobs.get() > 0);
+        if let (true, Some(pool)) = (had_jobs, &self.pool) {
+            pool.abandon(why);
+        }
     }
 
     /// Start the Web Workers a real-mode run of the open scenario will use,
@@ -541,10 +564,19 @@ impl Controller {
     }
 
     /// Measure frames while the run goes on; stop a moment after it stops.
+    /// Redraw the workers panel meanwhile in real mode.
     fn follow_meter(&mut self) {
         let running = self.driver_state() == Some(DriverState::Running);
         let post = self.post.clone();
         let Some(open) = self.open.as_mut() else { return };
+        if running && open.jobs.is_some() {
+            if open.panel_timer.is_none() {
+                let post = post.clone();
+                open.panel_timer = Some(Interval::new(PANEL_REFRESH_MS, move || post(Msg::RefreshWorkers)));
+            }
+        } else {
+            open.panel_timer = None;
+        }
         let Some(meter) = open.meter.as_mut() else { return };
         if running {
             open.meter_stop = None;

@@ -171,6 +171,12 @@ impl WorkerPool {
         self.pool.prewarm(n);
     }
 
+    /// Stop every job, terminating the busy workers (see
+    /// [`PoolCore::abandon`](super::core::PoolCore::abandon)).
+    pub fn abandon(&self, why: &str) {
+        self.pool.abandon(why);
+    }
+
     /// The workers, the queue and the last load error, for the inspector.
     pub fn snapshot(&self) -> PoolSnapshot {
         self.pool.snapshot()

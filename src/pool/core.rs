@@ -386,6 +386,36 @@ impl PoolCore {
         out
     }
 
+    /// Stop every job, running or queued, and keep the idle and loading
+    /// workers: what the page does when a run that still has jobs out is
+    /// reset or replaced (their results would be dropped, and a worker
+    /// spinning through a long `busy_wait` would slow the next run). Busy
+    /// workers are terminated (and replaced when jobs need them); every job
+    /// fails with `Unavailable` saying `why`.
+    pub fn abandon(&mut self, why: &str) -> Vec<Action> {
+        let mut out = Vec::new();
+        let mut kept = Vec::with_capacity(self.workers.len());
+        for worker in std::mem::take(&mut self.workers) {
+            match worker.slot {
+                Slot::Busy(running) => {
+                    out.push(Action::Terminate(worker.id));
+                    let failure = JobFailure::Unavailable(format!(
+                        "job {} was stopped ({why}); {} was terminated",
+                        running.label, worker.id
+                    ));
+                    out.push(Action::Deliver(running.done, Err(failure)));
+                }
+                Slot::Loading | Slot::Idle => kept.push(worker),
+            }
+        }
+        self.workers = kept;
+        for queued in std::mem::take(&mut self.queue) {
+            let failure = JobFailure::Unavailable(format!("job {} never ran ({why})", queued.job.label()));
+            out.push(Action::Deliver(queued.done, Err(failure)));
+        }
+        out
+    }
+
     /// The pool now.
     pub fn snapshot(&self) -> PoolSnapshot {
         PoolSnapshot {
@@ -619,6 +649,12 @@ impl<H: WorkerHost> Pool<H> {
         self.run(actions);
     }
 
+    /// [`PoolCore::abandon`].
+    pub fn abandon(&self, why: &str) {
+        let actions = self.core.borrow_mut().abandon(why);
+        self.run(actions);
+    }
+
     /// [`PoolCore::snapshot`].
     pub fn snapshot(&self) -> PoolSnapshot {
         self.core.borrow().snapshot()
@@ -841,6 +877,46 @@ mod tests {
         assert_eq!(h.outcomes(), [("a", text("a")), ("b", Ok(JobValue::Number(25.0)))]);
         // Request ids keep growing, so a stale reply never matches.
         assert_eq!(h.host(|h| h.post_log.iter().map(|(_, r)| r.id()).collect::<Vec<_>>()), [1, 2]);
+    }
+
+    #[test]
+    fn abandoning_stops_every_job_and_keeps_the_idle_workers() {
+        let h = harness(2);
+        h.start("a", echo("a"), None);
+        h.start("b", Job::BusyWait { ms: 60_000.0 }, Some(100.0));
+        h.ready(w(1));
+        h.ready(w(2));
+        h.answer(w(1));
+        h.take_outcomes();
+        h.start("c", Job::CountPrimes { n: 10 }, None);
+        h.start("d", echo("d"), None);
+        assert_eq!(h.pool.snapshot().queued, 1);
+        h.pool.abandon("the run was reset");
+        let outcomes = h.take_outcomes();
+        assert_eq!(outcomes.len(), 3);
+        let messages: Vec<String> = outcomes
+            .iter()
+            .map(|(tag, outcome)| match outcome {
+                Err(JobFailure::Unavailable(message)) => format!("{tag}: {message}"),
+                other => panic!("{tag}: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "c: job count_primes(10) was stopped (the run was reset); Web Worker 1 was terminated",
+                "b: job busy_wait(60000.0) was stopped (the run was reset); Web Worker 2 was terminated",
+                "d: job echo('d') never ran (the run was reset)",
+            ]
+        );
+        assert_eq!(h.terminated(), [w(1), w(2)]);
+        assert_eq!(h.timer(w(2)), None, "the deadline's timer went with its worker");
+        // The pool serves the next run with fresh workers.
+        h.start("e", echo("e"), None);
+        assert_eq!(h.spawned(), [w(1), w(2), w(3)]);
+        h.ready(w(3));
+        h.answer(w(3));
+        assert_eq!(h.take_outcomes(), [("e", text("e"))]);
     }
 
     #[test]

@@ -178,6 +178,26 @@ describe('real mode on Web Workers', () => {
     await run.context.close();
   });
 
+  test('Reset stops the jobs a run has out, and the next run gets free workers', async () => {
+    const { context, page, problems } = await openPage(site.browser);
+    const args = ['workers=2', 'jobs=4', 'cost=60'];
+    await page.goto(site.base + query('exec_thread_pool_map', args, { mode: 'real' }));
+    await appReady(page);
+    await page.click('#run');
+    // Two one-minute jobs on two workers, the panel redrawn as they run.
+    await page.waitForFunction(() => /, 2 busy/.test(document.querySelector('#workers .workers-head')?.textContent));
+    await page.waitForFunction(() => /busy_wait\(60000\.0\), for 0\.[3-9]/.test(document.querySelector('#workers').textContent));
+    await page.click('#reset');
+    await page.waitForFunction(() => /, 0 busy/.test(document.querySelector('#workers .workers-head')?.textContent));
+    // A short run now finishes at once: nothing of the old one is in its way.
+    await page.fill('[data-param="2"]', '0.2');
+    await page.click('#run');
+    await waitState(page, 'done', 10_000);
+    assertRealRun(await logText(page), oracleLog('exec_thread_pool_map', ['workers=2', 'jobs=4', 'cost=0.2']));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('workers that cannot load give one clear error, not a hang', async () => {
     const { context, page } = await openPage(site.browser);
     await context.route(/worker_bg\.wasm$/, (route) => route.abort());
