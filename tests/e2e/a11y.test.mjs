@@ -64,6 +64,26 @@ describe('accessibility and looks', () => {
     });
   }
 
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds nothing critical or serious with the push box, the meter and the workers (${colorScheme})`, async () => {
+      const { context, page } = await openPage(site.browser, { colorScheme, viewport: { width: 1280, height: 900 } });
+      await page.goto(site.base + query('thread_redis_consumer', ['tasks=3', 'poll=0.5'], { mode: 'paced', speed: '2' }));
+      await appReady(page);
+      await page.click('#run');
+      await page.fill('#push-value', 'x');
+      await page.click('#push');
+      assert.deepEqual(await seriousViolations(page), [], 'the push box with an error');
+      await waitState(page, 'done');
+      await page.goto(site.base + query('exec_cpu_offload', ['n=100000'], { mode: 'real' }));
+      await appReady(page);
+      await page.click('#run');
+      await waitState(page, 'done');
+      assert.deepEqual(await seriousViolations(page), [], 'the meter and the workers panel');
+      await page.locator('#live').screenshot({ path: join(screenshots, `live-${colorScheme}.png`) });
+      await context.close();
+    });
+  }
+
   test('axe finds nothing critical or serious in the embedded layout', async () => {
     const { context, page } = await openPage(site.browser, { viewport: { width: 600, height: 700 } });
     await page.goto(site.base + query('tasks_gather_factorial', [], { embed: '1', mode: 'instant' }));
