@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build and run every benchmark, then write BENCHMARKS.md at the repository root.
 #
-#   scripts/bench.sh           build everything, run natively and in headless Chromium (~5-8 min)
+#   scripts/bench.sh           build everything, run natively and in headless Chromium (~7-10 min)
+#   scripts/bench.sh --pool    only the Web Worker pool (~3 min): build the site, run
+#                              crates/bench/web/pool.mjs, and replace that section of BENCHMARKS.md
 #   scripts/bench.sh --check   only build everything, quickly (dev profile), and check the
 #                              harness scripts parse: what scripts/test.sh calls
 #
@@ -14,7 +16,8 @@
 #   native   target/fast/bench-native (our engine, tokio, smol) and
 #            crates/bench/python/bench_cpython.py (CPython), one process per system, workload and run
 #   browser  crates/bench/web/run.mjs: the bench crate's wasm (our engine, spawn_local), Pyodide,
-#            and the site built by `trunk build --release` (page weight, time to the gallery)
+#            and the site built by `trunk build --release` (page weight, time to the gallery,
+#            and the Web Worker pool: crates/bench/web/pool.mjs calling the page's src/bench_api.rs)
 # Benchmarks are never asserted: this script fails only when something does not build or run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,9 +27,10 @@ export CARGO_TERM_COLOR=never
 mode=run
 case "${1:-}" in
     --check) mode=check ;;
+    --pool) mode=pool ;;
     "") ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-    *) echo "usage: scripts/bench.sh [--check]" >&2; exit 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) echo "usage: scripts/bench.sh [--check | --pool]" >&2; exit 2 ;;
 esac
 
 RUNS=${BENCH_RUNS:-5}
@@ -41,6 +45,26 @@ OUT=target/bench-results
 
 step() { printf '\n==> %s\n' "$*" >&2; }
 
+# The environment of this run, for report.py.
+lock_version() { grep -A1 "^name = \"$1\"$" Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p' | head -1; }
+write_meta() {
+    python3 - "$1" <<EOF
+import json, subprocess, sys, datetime
+def sh(*cmd):
+    return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+commit = sh("git", "rev-parse", "--short", "HEAD") + (" + uncommitted changes" if sh("git", "status", "--porcelain") else "")
+json.dump({
+    "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    "commit": commit, "cpu": cpu, "cores": sh("nproc"),
+    "load_before": "$load_before", "load_after": " ".join(open("/proc/loadavg").read().split()[:3]),
+    "rustc": sh("rustc", "-V"), "python": sys.version.split()[0], "node": "node " + sh("node", "--version"),
+    "tokio": "$(lock_version tokio)", "async_executor": "$(lock_version async-executor)",
+    "runs": $RUNS, "warmup": $WARMUP, "pyodide_runs": $PYODIDE_RUNS, "pyodide_warmup": $PYODIDE_WARMUP,
+}, open(sys.argv[1], "w"))
+EOF
+}
+
 if [[ $mode == check ]]; then
     step "build the native benchmarks (dev profile)"
     cargo build --quiet -p asyncio-bench --bins
@@ -53,7 +77,7 @@ for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as f:
         ast.parse(f.read(), path)
 EOF
-    for js in crates/bench/web/*.mjs; do node --check "$js"; done
+    for js in crates/bench/web/*.mjs crates/bench/web/*.js; do node --check "$js"; done
     bash -n "$0"
     echo "bench check passed: everything builds" >&2
     exit 0
@@ -66,6 +90,21 @@ if [[ ! -d node_modules/pyodide || ! -d node_modules/playwright-core ]]; then
     npm install --no-audit --no-fund >&2
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# The site goes to its own folder: dist/ belongs to `trunk serve` and the tests, which may be
+# running at the same time.
+SITE="$PWD/target/bench-site"
+
+if [[ $mode == pool ]]; then
+    step "build the site (trunk build --release --dist $SITE)"
+    trunk build --release --dist "$SITE" >&2
+    step "browser: the Web Worker pool in headless Chromium"
+    node crates/bench/web/run.mjs --dist "$SITE" --pool-only > "$OUT/pool.json"
+    write_meta "$OUT/meta-pool.json"
+    python3 crates/bench/report.py --pool-only --browser "$OUT/pool.json" --meta "$OUT/meta-pool.json" \
+        --out BENCHMARKS.md
+    echo "updated the Web Worker pool's section of BENCHMARKS.md in $((SECONDS - start)) s" >&2
+    exit 0
+fi
 
 step "build the native benchmarks (fast profile)"
 cargo build --quiet -p asyncio-bench --profile fast --bin bench-native
@@ -75,9 +114,6 @@ wasm-bindgen --target web --out-dir "$PKG" target/wasm32-unknown-unknown/release
 step "build the browser benchmarks again with the fast profile (opt-level 3), for comparison"
 cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown --profile fast
 wasm-bindgen --target web --out-dir "$PKG_FAST" target/wasm32-unknown-unknown/fast/asyncio_bench.wasm
-# The site goes to its own folder: dist/ belongs to `trunk serve` and the tests, which may be
-# running at the same time.
-SITE="$PWD/target/bench-site"
 step "build the site (trunk build --release --dist $SITE)"
 trunk build --release --dist "$SITE" >&2
 
@@ -121,28 +157,13 @@ else
     CALLGRIND_ARGS=()
 fi
 
-step "browser: headless Chromium (page figures, wasm engine, spawn_local, Pyodide)"
+step "browser: headless Chromium (page figures, wasm engine, spawn_local, Pyodide, Web Worker pool)"
 node crates/bench/web/run.mjs --pkg "$PKG" --pkg-fast "$PKG_FAST" --dist "$SITE" --reference "$REFERENCE" \
     --runs "$RUNS" --warmup "$WARMUP" --pyodide-runs "$PYODIDE_RUNS" --pyodide-warmup "$PYODIDE_WARMUP" \
     > "$OUT/browser.json"
 
 step "write BENCHMARKS.md"
-lock_version() { grep -A1 "^name = \"$1\"$" Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p' | head -1; }
-python3 - "$OUT/meta.json" <<EOF
-import json, subprocess, sys, datetime
-def sh(*cmd):
-    return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-commit = sh("git", "rev-parse", "--short", "HEAD") + (" + uncommitted changes" if sh("git", "status", "--porcelain") else "")
-json.dump({
-    "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-    "commit": commit, "cpu": cpu, "cores": sh("nproc"),
-    "load_before": "$load_before", "load_after": " ".join(open("/proc/loadavg").read().split()[:3]),
-    "rustc": sh("rustc", "-V"), "python": sys.version.split()[0], "node": "node " + sh("node", "--version"),
-    "tokio": "$(lock_version tokio)", "async_executor": "$(lock_version async-executor)",
-    "runs": $RUNS, "warmup": $WARMUP, "pyodide_runs": $PYODIDE_RUNS, "pyodide_warmup": $PYODIDE_WARMUP,
-}, open(sys.argv[1], "w"))
-EOF
+write_meta "$OUT/meta.json"
 python3 crates/bench/report.py --native "$OUT/native.jsonl" --browser "$OUT/browser.json" --meta "$OUT/meta.json" \
     "${CALLGRIND_ARGS[@]}" --notes crates/bench/NOTES.md --out BENCHMARKS.md
 echo "wrote BENCHMARKS.md in $((SECONDS - start)) s" >&2

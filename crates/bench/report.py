@@ -3,6 +3,10 @@
 
     python3 report.py --native native.jsonl --browser browser.json --meta meta.json \
         --notes NOTES.md --out BENCHMARKS.md
+    python3 report.py --pool-only --browser pool.json --meta meta.json --out BENCHMARKS.md
+
+The second form (scripts/bench.sh --pool) replaces only the Web Worker pool's
+section of an existing BENCHMARKS.md (or adds it before "## Goals").
 
 native.jsonl: one object per line from bench-native and bench_cpython.py;
 browser.json: the object printed by web/run.mjs; meta.json: the environment.
@@ -254,15 +258,215 @@ def given_section(native, browser):
     return "\n".join(lines)
 
 
+POOL_TITLE = "## Web Worker pool (headless Chromium)"
+SPEEDUP_GOAL = 1.7
+FRAME_BUDGET_MS = 50
+QUIET = 0.10  # runs during which other processes used less than this share of the machine
+
+
+def percentile(values, p):
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, -(-len(ordered) * p // 100) - 1))]
+
+
+def ms(x):
+    if x >= 100:
+        return f"{x:,.0f} ms"
+    if x >= 1:
+        return f"{x:.1f} ms"
+    return f"{x:.3f} ms"
+
+
+def pct(share):
+    return f"{share * 100:.0f} %"
+
+
+def pool_section(pool, meta):
+    """The Web Worker pool's figures (web/pool.mjs): speed-up, round trip, frames. `other` figures
+    are the share of the machine (all cores) that processes outside the benchmark used meanwhile."""
+    hc = pool["hardwareConcurrency"]
+    sp = pool["speedup"]
+    configs = {c["workers"]: c["ms"] for c in sp["configs"]}
+    other = sp.get("other", [0.0] * len(configs[1]))
+    one, two = statistics.median(configs[1]), statistics.median(configs[2])
+    speedup = one / two
+    chunks, n = sp["chunks"], sp["n"]
+    quiet = [i for i, share in enumerate(other) if share < QUIET]
+    out = [
+        POOL_TITLE,
+        "",
+        f"Measured {meta['date']} at commit `{meta['commit']}` on {meta['cpu']} ({meta['cores']} cores, "
+        f"`navigator.hardwareConcurrency` = {hc}; load average {pool['loadBefore']} before and "
+        f"{pool['loadAfter']} after), Chromium {pool.get('chromium', '?')}, in the site built by "
+        "`trunk build --release`, cross-origin isolated "
+        f"({'yes' if pool.get('crossOriginIsolated') else '**no**: `performance.now()` is coarsened'}). "
+        "`crates/bench/web/pool.mjs` opens the page, waits until it is interactive and calls the benchmarks "
+        "the page exports (`src/bench_api.rs`, `window.wasmBindings.pool_bench_*`). Each makes its own "
+        "`WorkerPool` of the page's real workers (`worker_loader.js`), prewarms it, runs the job twice on "
+        "every worker before timing (so loading, compiling and tiering up are excluded), and drops it after. "
+        "The machine is shared: **other** is the share of all its cores that processes outside the "
+        "benchmark used meanwhile (`/proc/stat` minus the CPU time of the harness and its Chromium).",
+        "",
+        "### CPU-bound speed-up",
+        "",
+        f"{chunks} jobs `count_primes({n:,})` started at once; wall time from the first start to the last "
+        f"result; median of {len(configs[1])} runs, the three configurations interleaved run by run.",
+        "",
+        "| runs on | wall time (median) | every run | speed-up over 1 worker |",
+        "|---|---|---|---|",
+    ]
+    labels = {1: "a pool capped at 1 worker", 2: "a pool capped at 2 workers",
+              0: "the page's own thread, no workers (peer)"}
+    for workers in (1, 2, 0):
+        if workers in configs:
+            times = configs[workers]
+            med = statistics.median(times)
+            runs = ", ".join(f"{t:,.0f}" for t in times)
+            out.append(f"| {labels[workers]} | {ms(med)} | {runs} ms | {one / med:.2f}× |")
+    out += [
+        "",
+        f"Other processes' share during each run: {', '.join(pct(x) for x in other)}. ",
+    ]
+    if len(quiet) == len(other):
+        out[-1] += f"Every run had less than {pct(QUIET)} of other work."
+    elif quiet:
+        q1 = statistics.median(configs[1][i] for i in quiet)
+        q2 = statistics.median(configs[2][i] for i in quiet)
+        out[-1] += (f"Over the {len(quiet)} runs with less than {pct(QUIET)} of other work: 1 worker "
+                    f"{ms(q1)}, 2 workers {ms(q2)}, **{q1 / q2:.2f}×**.")
+    else:
+        out[-1] += f"No run had less than {pct(QUIET)} of other work."
+    if 0 in configs:
+        out[-1] += (f" One `count_primes({n:,})` (= {sp['value']}) takes {one / chunks:,.0f} ms on a worker and "
+                    f"{statistics.median(configs[0]) / chunks:,.0f} ms on the page's thread (the same code, "
+                    "both wasm built with opt-level \"z\").")
+    lat = pool["latency"]
+    out += [
+        "",
+        "### Round trip of an empty job",
+        "",
+        f"`echo('')` on one warm worker, one at a time: {len(lat['engine'])} samples per path after "
+        f"{pool['warmup']} warm-up per block, in {len(lat.get('other', [])) or 'several'} interleaved blocks "
+        "(each with a fresh pool). **Through the engine**: from `VirtualPool::submit_job(&loop, "
+        "Job::Echo { text: \"\" }, 0.0, None)` on an `EventLoop` (virtual clock) whose workers are the pool "
+        "(`set_workers`) to its future being done: the request posted, run, the reply decoded, the outcome "
+        "`call_soon_threadsafe`d and the loop iterated from the pool's outcome callback. **The pool alone**: "
+        "`WorkerBackend::start` to its `done` (the protocol, no loop). **Peer**: a raw `postMessage('')` to a "
+        "trivial JavaScript worker (`crates/bench/web/echo-worker.js`) that posts it back, timed in the "
+        "`message` handler.",
+        "",
+        "| path | median | p99 | max |",
+        "|---|---|---|---|",
+    ]
+    for key, label in [("engine", "through the engine: `submit_job` → future done"),
+                       ("pool", "the pool alone: `WorkerPool::start` → `done`"),
+                       ("js", "raw `postMessage` to a JS echo worker (peer)")]:
+        values = lat[key]
+        out.append(f"| {label} | {ms(statistics.median(values))} | {ms(percentile(values, 99))} | "
+                   f"{ms(max(values))} |")
+    engine_med, js_med = statistics.median(lat["engine"]), statistics.median(lat["js"])
+    out += [
+        "",
+        f"Our protocol and engine add {(engine_med - js_med) * 1e3:,.0f} µs to the median round trip of a "
+        f"plain JavaScript worker ({engine_med / js_med:.1f}×). Other processes' share during each block: "
+        f"{', '.join(pct(x) for x in lat.get('other', []))}.",
+        "",
+        "### The main thread's frames while the pool is saturated",
+        "",
+        "A `requestAnimationFrame` loop in the page records the time between successive frames; counted are "
+        f"the frames that overlap the busy interval: about {ms(pool.get('busyMs', 2000))} of "
+        f"`count_primes({n:,})` chunks per busy core, all started at once. {len(pool['frames'][0]['runs'])} "
+        "runs of each, interleaved. Peers: the idle page, and the chunks on the page's own thread (one per "
+        "macrotask, as the loop would run them without workers). *Longest* is over all runs; each run's "
+        "longest is listed with the other processes' share during it.",
+        "",
+        "| load | busy for (median) | frames | longest | every run's longest (other) | median frame "
+        f"| frames over {FRAME_BUDGET_MS} ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    goals = []
+    for row in pool["frames"]:
+        workers = row["workers"]
+        gaps = [g for run in row["runs"] for g in run["gaps"]]
+        longest = max(gaps) if gaps else 0.0
+        per_run = ", ".join(f"{max(run['gaps']):,.0f} ({pct(run.get('other', 0))})" for run in row["runs"]
+                            if run["gaps"])
+        busy = statistics.median(run["busyMs"] for run in row["runs"])
+        counts = "/".join(str(c) for c in sorted({run["chunks"] for run in row["runs"]}))
+        if workers is None:
+            label = "idle page, no jobs (peer)"
+        elif workers == 0:
+            label = f"{counts} chunks on the page's own thread (peer)"
+        else:
+            note = ""
+            if workers == hc:
+                note = " (= `hardwareConcurrency`)"
+            elif workers == hc + 4:
+                note = " (the default `ThreadPoolExecutor`'s size here, min(32, cpus + 4))"
+            label = f"{counts} chunks on {workers} workers{note}"
+            quiet_runs = [max(run["gaps"]) for run in row["runs"] if run["gaps"] and run.get("other", 0) < QUIET]
+            if workers in (2, hc):
+                goals.append((workers, longest, quiet_runs))
+        over = sum(1 for g in gaps if g > FRAME_BUDGET_MS)
+        out.append(f"| {label} | {ms(busy)} | {len(gaps)} | **{ms(longest)}** | {per_run} | "
+                   f"{ms(statistics.median(gaps)) if gaps else '—'} | {over} |")
+    out += [
+        "",
+        "### Goals of the pool",
+        "",
+        "| goal | measured | met |",
+        "|---|---|---|",
+        f"| 2 workers ≥ {SPEEDUP_GOAL}× faster than 1 on `count_primes` chunks (medians) | {speedup:.2f}× "
+        f"({ms(one)} → {ms(two)}) | {'yes' if speedup >= SPEEDUP_GOAL else '**no**'} |",
+    ]
+    for workers, longest, quiet_runs in goals:
+        what = f"{workers} workers"
+        if workers == hc:
+            what += " (= `hardwareConcurrency`)"
+        quiet_note = (f"; {max(quiet_runs):,.0f} ms over the runs with less than {pct(QUIET)} of other work"
+                      if quiet_runs and max(quiet_runs) < longest else "")
+        out.append(f"| longest frame ≤ {FRAME_BUDGET_MS} ms with {what} busy | {ms(longest)}{quiet_note} | "
+                   f"{'yes' if longest <= FRAME_BUDGET_MS else '**no**'} |")
+    return "\n".join(out)
+
+
+def merge_section(document, title, section):
+    """Replace the section `title` (up to the next `## ` heading) of `document`, or add it before
+    `## Goals` (else at the end)."""
+    lines = document.split("\n")
+    if title in lines:
+        start = lines.index(title)
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    else:
+        start = end = next((i for i, line in enumerate(lines) if line == "## Goals"), len(lines))
+    return "\n".join(lines[:start] + section.split("\n") + [""] + lines[end:])
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--native", required=True)
+    parser.add_argument("--native")
+    parser.add_argument("--pool-only", action="store_true",
+                        help="replace only the Web Worker pool's section of --out with --browser's pool")
     parser.add_argument("--browser")
     parser.add_argument("--meta", required=True)
     parser.add_argument("--callgrind")
     parser.add_argument("--notes")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
+    if args.pool_only:
+        with open(args.browser, encoding="utf-8") as f:
+            browser_json = json.load(f)
+        with open(args.meta, encoding="utf-8") as f:
+            meta = json.load(f)
+        section = pool_section(dict(browser_json["pool"], chromium=browser_json.get("chromium")), meta)
+        with open(args.out, encoding="utf-8") as f:
+            document = f.read()
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(merge_section(document, POOL_TITLE, section))
+        return
+    if not args.native:
+        parser.error("--native is required (except with --pool-only)")
     with open(args.native, encoding="utf-8") as f:
         native = load_results(json.loads(line) for line in f if line.strip())
     browser_json = {}
@@ -357,6 +561,8 @@ def main():
                 "so they check the timings above; they ignore cache misses, branch mispredictions and the cost of "
                 "atomic instructions (tokio's tasks are `Send`), so a time ratio can differ from the count ratio.",
                 "", instructions_table(counts), ""]
+    if "pool" in browser_json:
+        out += [pool_section(dict(browser_json["pool"], chromium=browser_json.get("chromium")), meta), ""]
     out += [
         "## Goals",
         "",

@@ -2,11 +2,13 @@
 //
 //   node crates/bench/web/run.mjs --pkg DIR [--pkg-fast DIR] [--dist DIR] [--reference DIR]
 //        [--runs 5] [--warmup 1] [--pyodide-runs 3] [--pyodide-warmup 0] [--loads 5]
-//        [--workloads W1,W2,...] [--skip-workloads] [--skip-page]
+//        [--workloads W1,W2,...] [--skip-workloads] [--skip-page] [--skip-pool] [--pool-only]
+//        [--pool-chunks 16] [--pool-n 1000000] [--pool-runs 5] [--pool-samples 500]
 //
 // --pkg is the wasm-bindgen output of the bench crate (asyncio_bench.js + _bg.wasm) built with the
 // release profile (the site's), --pkg-fast (optional) the same built with the fast profile,
 // --dist the site built by `trunk build --release`. scripts/bench.sh passes both.
+// --pool-only runs only the Web Worker pool's figures (pool.mjs), which need only --dist.
 //
 // A static server on 127.0.0.1 (a free port) serves, gzip-compressed when the browser
 // asks for it (as any real host would):
@@ -17,7 +19,8 @@
 // not coarsened.
 //
 // Output: {chromium, workloads: [{system, workload, ops, seconds} | {system, workload,
-// skipped}], page: {site: {...}, pyodide: {...}}}. Nothing here asserts a number.
+// skipped}], page: {site: {...}, pyodide: {...}}, pool: {...} (see pool.mjs)}. Nothing here
+// asserts a number.
 
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -25,6 +28,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { poolFigures } from './pool.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
@@ -42,6 +46,7 @@ function parseArgs(argv) {
     workloads: ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7'],
     skipWorkloads: false,
     skipPage: false,
+    skipPool: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -62,6 +67,12 @@ function parseArgs(argv) {
       case '--workloads': options.workloads = value().split(','); break;
       case '--skip-workloads': options.skipWorkloads = true; break;
       case '--skip-page': options.skipPage = true; break;
+      case '--skip-pool': options.skipPool = true; break;
+      case '--pool-only': options.skipPage = options.skipWorkloads = true; break;
+      case '--pool-chunks': options.poolChunks = Number(value()); break;
+      case '--pool-n': options.poolN = Number(value()); break;
+      case '--pool-runs': options.poolRuns = Number(value()); break;
+      case '--pool-samples': options.poolSamples = Number(value()); break;
       default: throw new Error(`unknown argument ${arg}`);
     }
   }
@@ -313,7 +324,11 @@ async function workloadFigures(browser, base, options) {
 }
 
 const options = parseArgs(process.argv.slice(2));
-for (const [what, dir] of [['--pkg', options.pkg], ['--dist', options.dist], ['--reference', options.reference]]) {
+const needed = [
+  ...(options.skipWorkloads ? [] : [['--pkg', options.pkg], ['--reference', options.reference]]),
+  ...(options.skipPage && options.skipPool ? [] : [['--dist', options.dist]]),
+];
+for (const [what, dir] of needed) {
   if (!existsSync(dir)) throw new Error(`${what} ${dir} does not exist`);
 }
 const { server, base } = await serve({
@@ -335,6 +350,10 @@ try {
   if (!options.skipWorkloads) {
     process.stderr.write('workloads...\n');
     output.workloads = await workloadFigures(browser, base, options);
+  }
+  if (!options.skipPool) {
+    process.stderr.write('Web Worker pool...\n');
+    output.pool = await poolFigures(browser, base, options);
   }
   process.stdout.write(JSON.stringify(output) + '\n');
 } finally {
