@@ -374,7 +374,8 @@ def pool_section(pool, meta):
         "",
         "### The main thread's frames while the pool is saturated",
         "",
-        "A `requestAnimationFrame` loop in the page records the time between successive frames; counted are "
+        "A `requestAnimationFrame` loop in the page records the time between successive frames (headless "
+        "Chromium draws at 60 Hz, so a frame lasts a multiple of 16.7 ms: 16.7 ms is no frame missed); counted are "
         f"the frames that overlap the busy interval: about {ms(pool.get('busyMs', 2000))} of "
         f"`count_primes({n:,})` chunks per busy core, all started at once. {len(pool['frames'][0]['runs'])} "
         "runs of each, interleaved. Peers: the idle page, and the chunks on the page's own thread (one per "
