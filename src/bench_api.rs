@@ -20,7 +20,7 @@ use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::pool::{WorkerPool, WorkerState, DEFAULT_WORKER_URL};
+use asyncio_playground::pool::{WorkerPool, WorkerState, DEFAULT_WORKER_URL};
 
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())

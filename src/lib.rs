@@ -10,7 +10,6 @@
 //! Everything that does not touch the browser compiles and is tested on the
 //! host too; the DOM code lives behind `cfg(target_arch = "wasm32")`.
 
-pub mod bench_api;
 pub mod driver;
 pub mod jobs;
 pub mod meter;

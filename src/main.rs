@@ -2,6 +2,12 @@
 //! host it only says how to build the site (the web app compiles natively so
 //! that `cargo clippy --workspace` covers it).
 
+// The pool benchmark's exports (`window.wasmBindings.pool_bench_*`). They
+// live in the page's binary, not the library: a `#[wasm_bindgen]` export of
+// the library would be linked into the worker's wasm too.
+#[cfg(target_arch = "wasm32")]
+mod bench_api;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     asyncio_playground::start();
