@@ -72,8 +72,9 @@ impl Mode {
             Mode::Instant => "Instant: a virtual clock, run to the end at once.",
             Mode::Paced => "Paced: the virtual clock's waits replayed in real time, at the chosen speed.",
             Mode::Real => {
-                "Real time: loop.time() follows your computer's clock and sleeps really wait; \
-                 the order of lines may then differ from CPython's, as real asyncio's does."
+                "Real time: loop.time() follows your computer's clock, sleeps really wait and \
+                 executor jobs run in Web Workers on your other cores; the order of lines may \
+                 then differ from CPython's, as real asyncio's does."
             }
         }
     }
