@@ -356,7 +356,25 @@ impl Pacer {
         if let Some(timeout) = self.next_timeout() {
             self.session.iterate(timeout);
         }
-        // Look ahead so that a run whose last iteration this was ends now.
+        self.look_ahead()
+    }
+
+    /// [`Pacer::step`] when something from outside (a push, a worker's
+    /// result) arrived while the pending iteration still had `left` seconds
+    /// of loop time to wait: the loop would have stopped waiting, so the
+    /// iteration runs at the time already waited instead of skipping ahead.
+    pub fn step_early(&mut self, left: f64) -> bool {
+        if self.prepared.is_some() {
+            self.iterate_early(left);
+        } else if let Some(timeout) = self.next_timeout() {
+            self.session.iterate(timeout);
+        }
+        self.look_ahead()
+    }
+
+    /// Prepare the next iteration, so that a run whose last iteration this
+    /// was ends now; returns whether it did.
+    fn look_ahead(&mut self) -> bool {
         match self.next_timeout() {
             Some(timeout) => {
                 self.prepared = Some(timeout);
@@ -637,6 +655,14 @@ mod browser {
                 return;
             }
             let left = self.paused_left.take().unwrap_or_else(|| self.pacer.prepared_timeout());
+            if self.pacer.event_loop().ready_len() > 0 {
+                // A push or a worker's result came in while paused: the loop
+                // stops waiting rather than skipping to its next timer.
+                if self.pacer.step_early(left) {
+                    self.state = DriverState::Finished;
+                }
+                return;
+            }
             if let Some(clock) = &self.clock {
                 // A real clock must reach the deadline the iteration waits
                 // for (none when it waits only for a worker).
@@ -837,6 +863,23 @@ mod tests {
         assert!(lines.iter().any(|l| l.starts_with("[    1.000] pushed from the page")), "{lines:#?}");
         assert!(lines.iter().any(|l| l == "[    2.000] pushed-1 协程运行完.."), "{lines:#?}");
         assert!(lines.iter().any(|l| l == "[    6.000] 第一个 协程运行完.."), "{lines:#?}");
+    }
+
+    #[test]
+    fn a_step_after_a_push_runs_it_without_skipping_to_the_next_timer() {
+        let mut pacer = pacer("thread_background_loop_queue", &[], Mode::Paced);
+        assert_eq!(pacer.run(100, 0.0), After::Wait(3.0));
+        pacer.event_loop().push("1").unwrap();
+        // Paused 0.5 s into the 3 s wait, then Step.
+        assert!(!pacer.step_early(2.5));
+        assert_eq!(pacer.time(), 0.5);
+        let lines = pacer.take_lines();
+        assert_eq!(lines.last().map(String::as_str), Some("[    0.500] pushed from the page: run_coroutine_threadsafe(do_sleep(1, queue, \"pushed-1\"), new_loop)"));
+        // The next step runs the pushed coroutine's first step, still at 0.5 s.
+        assert!(!pacer.step());
+        assert_eq!(pacer.time(), 0.5);
+        let (lines, _) = drive(pacer, 100);
+        assert!(lines.iter().any(|l| l == "[    1.500] pushed-1 协程运行完.."), "{lines:#?}");
     }
 
     #[test]
