@@ -682,6 +682,10 @@ impl Controller {
                 let (iterations, time, lines) = (pacer.iterations(), pacer.time(), pacer.line_count());
                 let text = match driver.state() {
                     DriverState::Running => match driver.waiting_for() {
+                        Some(wait) if wait.is_infinite() => format!(
+                            "Running ({}): the loop waits for its Web Workers (nothing else is scheduled).",
+                            mode.label().to_lowercase()
+                        ),
                         Some(wait) => format!(
                             "Running ({}): the loop waits {} s for its next timer.",
                             mode.label().to_lowercase(),

@@ -187,6 +187,8 @@ describe('real mode on Web Workers', () => {
     // Two one-minute jobs on two workers, the panel redrawn as they run.
     await page.waitForFunction(() => /, 2 busy/.test(document.querySelector('#workers .workers-head')?.textContent));
     await page.waitForFunction(() => /busy_wait\(60000\.0\), for 0\.[3-9]/.test(document.querySelector('#workers').textContent));
+    // Nothing but the workers can move the loop on, and the status says so.
+    await page.waitForFunction(() => /the loop waits for its Web Workers/.test(document.querySelector('#status').textContent));
     await page.click('#reset');
     await page.waitForFunction(() => /, 0 busy/.test(document.querySelector('#workers .workers-head')?.textContent));
     // A short run now finishes at once: nothing of the old one is in its way.
