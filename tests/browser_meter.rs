@@ -126,10 +126,12 @@ async fn a_blocked_thread_shows_as_a_stall() {
     let section = meter.element().clone();
     meter.start();
     assert!(meter.is_running());
+    assert!(section.has_attribute("data-running"), "a running meter says so");
     // The meter asked for its frame before the test did, so it runs first
-    // in every frame: five frames are five timestamps, four durations.
+    // in every frame: five frames are five durations, the first from the
+    // start.
     frames(5).await;
-    assert_eq!(meter.stats().frame_count(), 4);
+    assert_eq!(meter.stats().frame_count(), 5);
 
     // Block between two frames, as time.sleep on the loop thread does.
     next_frame().await;
@@ -159,6 +161,7 @@ async fn a_blocked_thread_shows_as_a_stall() {
     // text stay.
     meter.stop();
     assert!(!meter.is_running());
+    assert!(!section.has_attribute("data-running"), "a stopped meter says so");
     let counted = meter.stats().frame_count();
     assert_eq!(number(&section, "data-frames"), counted as f64);
     frames(5).await;
@@ -166,10 +169,13 @@ async fn a_blocked_thread_shows_as_a_stall() {
     assert_eq!(number(&section, "data-frames"), counted as f64);
     assert_eq!(pixels_of(&host, RED), red);
 
-    // Started again: the time it was stopped is not a frame.
+    // Started again: the time it was stopped is not a frame, the time from
+    // the start to the first frame is.
     meter.start();
     frames(3).await;
-    assert_eq!(meter.stats().frame_count(), counted + 2);
+    assert_eq!(meter.stats().frame_count(), counted + 3);
+    let restarted: Vec<f64> = meter.stats().frames().rev().take(3).map(|f| f.duration_ms).collect();
+    assert!(restarted.iter().all(|&d| d < 250.0), "the stopped time counted: {restarted:?}");
 
     // Reset: everything goes back to zero, and the meter keeps running.
     meter.reset();
@@ -180,6 +186,22 @@ async fn a_blocked_thread_shows_as_a_stall() {
     frames(3).await;
     assert_eq!(meter.stats().frame_count(), 2);
     meter.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_block_right_after_the_start_is_the_first_frame() {
+    // A run's first slice can run before the meter's first frame: it must
+    // still be measured.
+    let (_host, mut meter) = mounted_meter();
+    let section = meter.element().clone();
+    frames(2).await;
+    meter.start();
+    block_for(300.0);
+    frames(2).await;
+    meter.stop();
+    assert!(meter.stats().longest() >= 290.0, "longest {}", meter.stats().longest());
+    assert!(number(&section, "data-longest-ms") >= 290.0);
+    assert_eq!(number(&section, "data-stalls"), 1.0);
 }
 
 #[wasm_bindgen_test]
@@ -218,9 +240,9 @@ async fn a_meter_outside_the_page_still_measures() {
     let mut meter = FrameMeter::new(&document()).expect("the meter builds");
     meter.start();
     frames(4).await;
-    assert_eq!(meter.stats().frame_count(), 3);
+    assert_eq!(meter.stats().frame_count(), 4);
     // Nothing to draw on a canvas without a size, and no harm in asking.
     meter.draw_now();
     meter.stop();
-    assert_eq!(meter.element().get_attribute("data-frames").as_deref(), Some("3"));
+    assert_eq!(meter.element().get_attribute("data-frames").as_deref(), Some("4"));
 }

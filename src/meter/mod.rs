@@ -73,6 +73,8 @@ mod view {
     /// scripts, updated with the text (at most four times a second while
     /// running, and at once on [`stop`](FrameMeter::stop) and
     /// [`reset`](FrameMeter::reset)):
+    /// - `data-running`: present while the meter measures (the final
+    ///   figures are written when it goes);
     /// - `data-frames`: frames measured since the last reset;
     /// - `data-longest-ms`: the longest of them, in ms (one decimal; `0.0`
     ///   before the first);
@@ -278,15 +280,20 @@ mod view {
 
         /// Start measuring: one `requestAnimationFrame` callback per frame,
         /// each recording its timestamp, asking for the next frame and
-        /// drawing. The first frame after a start only sets the origin, so
-        /// the time the meter was stopped is not a frame. Does nothing when
-        /// already running.
+        /// drawing. Frames count from the start (so the time the meter was
+        /// stopped is not a frame, and a block right after the start is).
+        /// Does nothing when already running.
         pub fn start(&mut self) {
             if self.shared.running.replace(true) {
                 return;
             }
-            self.shared.stats.borrow_mut().pause();
+            // Frames count from now: a slice that blocks the thread right
+            // after the start is a long first frame, not a lost one.
+            let now = self.shared.window.performance().map_or(f64::NAN, |p| p.now());
+            self.shared.stats.borrow_mut().start_at(now);
             self.shared.forget_palette();
+            // Setting a data attribute on our own element cannot fail.
+            let _ = self.root.set_attribute("data-running", "");
             self.shared.request_frame();
         }
 
@@ -300,6 +307,7 @@ mod view {
             self.shared.cancel_frame();
             self.shared.stats.borrow_mut().pause();
             self.shared.write_text();
+            let _ = self.root.remove_attribute("data-running");
             self.shared.draw();
         }
 

@@ -122,6 +122,14 @@ impl FrameStats {
         Some(frame)
     }
 
+    /// Start measuring from `now_ms` (the clock of the frame timestamps):
+    /// the next frame's duration counts from then. A start right before the
+    /// page's thread blocks (a run's first slice) thus measures the block;
+    /// the time before, while the meter was stopped, is not a frame.
+    pub fn start_at(&mut self, now_ms: f64) {
+        self.origin = now_ms.is_finite().then_some(now_ms);
+    }
+
     /// Forget the previous timestamp: the next [`record`](Self::record) only
     /// sets the origin, so the time until then is not a frame. The meter
     /// calls it when it starts or stops, and when the page is hidden.
@@ -278,6 +286,24 @@ mod tests {
             stats.record(now).expect("a frame");
         }
         stats
+    }
+
+    #[test]
+    fn a_start_sets_the_origin_so_a_block_right_after_it_is_a_frame() {
+        let mut stats = FrameStats::new(10);
+        stats.start_at(1000.0);
+        // The page blocked 300 ms before its first frame.
+        assert_eq!(stats.record(1300.0), Some(Frame { at_ms: 1300.0, duration_ms: 300.0 }));
+        assert_eq!(stats.stalls(), 1);
+        // A frame that began before the start restarts from it, as time
+        // going back does.
+        stats.start_at(2000.0);
+        assert_eq!(stats.record(1995.0), None);
+        assert_eq!(stats.record(2011.0), Some(Frame { at_ms: 2011.0, duration_ms: 16.0 }));
+        // A start without a clock only waits for the first frame.
+        stats.start_at(f64::NAN);
+        assert_eq!(stats.record(5000.0), None);
+        assert_eq!(stats.frame_count(), 2);
     }
 
     #[test]
