@@ -124,6 +124,20 @@ fn start_on_worker(
     );
 }
 
+/// `time.sleep(seconds)` on a real worker: a `busy_wait` that long (capped
+/// at [`MAX_BUSY_WAIT_MS`]).
+fn sleep_job(seconds: f64) -> Job {
+    Job::BusyWait { ms: (seconds * 1000.0).clamp(0.0, MAX_BUSY_WAIT_MS) }
+}
+
+/// Complete a job's future with `outcome`, unless it was cancelled
+/// meanwhile (a running job's result is then dropped, as in asyncio).
+fn settle<T: Clone + 'static>(target: &Future<T>, outcome: PyResult<T>) {
+    if !target.done() {
+        let _ = target.finish_with(outcome);
+    }
+}
+
 /// `time.sleep(seconds)` inside a worker thread or process: on the virtual
 /// clock the worker's own sleep; on real workers it blocks one of them
 /// (`busy_wait`) while the loop waits for it.
@@ -138,14 +152,8 @@ pub async fn thread_sleep(seconds: f64) -> PyResult<()> {
     let fut: Future<()> =
         event_loop.create_future().with_label(&format!("time.sleep({})", crate::pyfmt::float_repr(seconds)));
     let target = fut.clone();
-    let ms = (seconds * 1000.0).clamp(0.0, MAX_BUSY_WAIT_MS);
-    start_on_worker(&event_loop, &*workers, Job::BusyWait { ms }, None, move |outcome| {
-        if !target.done() {
-            let _ = match outcome {
-                Ok(_) => target.set_result(()),
-                Err(failure) => target.set_exception(failure.exception()),
-            };
-        }
+    start_on_worker(&event_loop, &*workers, sleep_job(seconds), None, move |outcome| {
+        settle(&target, outcome.map(|_| ()).map_err(|failure| failure.exception()));
     });
     fut.await
 }
@@ -247,22 +255,14 @@ impl VirtualPool {
             let lp = event_loop.clone();
             if let Some(workers) = event_loop.workers() {
                 // The job's time.sleep(cost) blocks a real worker.
-                let job = Job::BusyWait { ms: (cost * 1000.0).clamp(0.0, MAX_BUSY_WAIT_MS) };
-                start_on_worker(event_loop, &*workers, job, None, move |worker_outcome| {
-                    if !target.cancelled() {
-                        let _ = match worker_outcome {
-                            Ok(_) => target.finish_with(outcome),
-                            Err(failure) => target.set_exception(failure.exception()),
-                        };
-                    }
+                start_on_worker(event_loop, &*workers, sleep_job(cost), None, move |worker_outcome| {
+                    settle(&target, worker_outcome.map_err(|failure| failure.exception()).and(outcome));
                     pool.release(&lp, &label);
                 });
                 return;
             }
             let _ = event_loop.call_later(cost, move || {
-                if !target.cancelled() {
-                    let _ = target.finish_with(outcome);
-                }
+                settle(&target, outcome);
                 pool.release(&lp, &label);
             });
         });
@@ -293,12 +293,7 @@ impl VirtualPool {
             let pool = pool.clone();
             let lp = event_loop.clone();
             let finish = move |outcome: JobOutcome| {
-                if !target.cancelled() {
-                    let _ = match outcome {
-                        Ok(value) => target.set_result(value),
-                        Err(failure) => target.set_exception(failure.exception()),
-                    };
-                }
+                settle(&target, outcome.map_err(|failure| failure.exception()));
                 pool.release(&lp, &label);
             };
             if let Some(workers) = event_loop.workers() {
