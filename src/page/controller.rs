@@ -434,12 +434,7 @@ impl Controller {
         open.warming_since = None;
         open.warm_timer = None;
         if mode == Mode::Real {
-            let pool = self
-                .pool
-                .get_or_insert_with(|| {
-                    WorkerPool::new(DEFAULT_WORKER_URL, DEFAULT_MAX_WORKERS, Rc::new(|| {}))
-                })
-                .clone();
+            let pool = shared_pool(&mut self.pool);
             let run = open.run_id;
             let notify = post.clone();
             let workers = RunWorkers::new(pool, Rc::new(move || notify(Msg::External(run))));
@@ -497,10 +492,7 @@ impl Controller {
         if self.mode != Mode::Real || !uses_workers(open.scenario.name(), open.scenario.meta.topic) {
             return;
         }
-        let pool = self
-            .pool
-            .get_or_insert_with(|| WorkerPool::new(DEFAULT_WORKER_URL, DEFAULT_MAX_WORKERS, Rc::new(|| {})));
-        pool.prewarm(prewarm_count(pool.cpu_count()));
+        prewarm(&shared_pool(&mut self.pool));
     }
 
     /// A real-mode run that uses workers starts once they have started (or
@@ -515,7 +507,7 @@ impl Controller {
         let Some(pool) = &self.pool else { return false };
         if open.warming_since.is_none() {
             // Once per run: after a load failure, the pool tries again then.
-            pool.prewarm(prewarm_count(pool.cpu_count()));
+            prewarm(pool);
         }
         let starting =
             pool.snapshot().workers.iter().filter(|w| matches!(w.state, WorkerState::Loading)).count();
@@ -555,8 +547,9 @@ impl Controller {
         let wanted = self.mode == Mode::Real && uses_workers(open.scenario.name(), open.scenario.meta.topic);
         match &self.pool {
             Some(pool) if wanted || jobs > 0 => {
-                let text = panel_text(&pool.snapshot(), jobs, now_ms());
-                let workers = pool.snapshot().workers.len();
+                let snapshot = pool.snapshot();
+                let text = panel_text(&snapshot, jobs, now_ms());
+                let workers = snapshot.workers.len();
                 self.view.show_workers(Some(&text.heading), &text.rows, workers, jobs);
             }
             _ => self.view.show_workers(None, &[], 0, 0),
@@ -773,6 +766,18 @@ impl Controller {
 }
 
 /// What the status line says before a run.
+/// Real mode's Web Workers, started the first time they are needed.
+fn shared_pool(pool: &mut Option<Rc<WorkerPool>>) -> Rc<WorkerPool> {
+    pool.get_or_insert_with(|| WorkerPool::new(DEFAULT_WORKER_URL, DEFAULT_MAX_WORKERS, Rc::new(|| {})))
+        .clone()
+}
+
+/// Start as many workers as the default executor has (at most 8), so that a
+/// run's first jobs do not wait for them to load.
+fn prewarm(pool: &WorkerPool) {
+    pool.prewarm(prewarm_count(pool.cpu_count()));
+}
+
 fn idle_text(mode: Mode, speed: f64) -> String {
     match mode {
         Mode::Paced => format!("{} Now at {}×.", mode.describe(), speed_text(speed)),

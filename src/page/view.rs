@@ -2,6 +2,8 @@
 //! text (`textContent` or text nodes), never as HTML: scenario names,
 //! parameter values from the URL and program text included.
 
+use std::cell::RefCell;
+
 use asyncio_scenarios::meta::Meta;
 use asyncio_scenarios::{catalogue, push_hint, Topic};
 use wasm_bindgen::{JsCast, JsValue};
@@ -130,6 +132,9 @@ struct ScenarioView {
     live: Element,
     /// The real workers' state (real mode), hidden otherwise.
     workers: HtmlElement,
+    /// What the workers panel shows now, so that an unchanged panel (it is
+    /// asked for after every slice of a run) is not rebuilt.
+    workers_shown: RefCell<String>,
 }
 
 /// The push box: a value, a button and what became of the last push.
@@ -719,6 +724,7 @@ impl View {
             push,
             live,
             workers,
+            workers_shown: RefCell::new(String::new()),
         });
         Ok(())
     }
@@ -757,8 +763,14 @@ impl View {
         let Some(view) = &self.scenario else { return };
         let Some(heading) = heading else {
             view.workers.set_hidden(true);
+            view.workers_shown.replace(String::new());
             return;
         };
+        let shown = format!("{workers} {jobs}\n{heading}\n{}", rows.join("\n"));
+        if *view.workers_shown.borrow() == shown {
+            return;
+        }
+        view.workers_shown.replace(shown);
         let _ = view.workers.set_attribute("data-workers", &workers.to_string());
         let _ = view.workers.set_attribute("data-jobs", &jobs.to_string());
         view.workers.set_text_content(None);

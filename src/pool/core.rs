@@ -376,13 +376,10 @@ impl PoolCore {
                 out.push(Action::Deliver(running.done, Err(failure)));
             }
         }
-        for queued in std::mem::take(&mut self.queue) {
-            let failure = JobFailure::Unavailable(format!(
-                "job {} never ran: the Web Worker pool was shut down",
-                queued.job.label()
-            ));
-            out.push(Action::Deliver(queued.done, Err(failure)));
-        }
+        self.fail_queued(
+            |label| format!("job {label} never ran: the Web Worker pool was shut down"),
+            &mut out,
+        );
         out
     }
 
@@ -409,10 +406,7 @@ impl PoolCore {
             }
         }
         self.workers = kept;
-        for queued in std::mem::take(&mut self.queue) {
-            let failure = JobFailure::Unavailable(format!("job {} never ran ({why})", queued.job.label()));
-            out.push(Action::Deliver(queued.done, Err(failure)));
-        }
+        self.fail_queued(|label| format!("job {label} never ran ({why})"), &mut out);
         out
     }
 
@@ -547,10 +541,15 @@ impl PoolCore {
         }
         if !self.queue.is_empty() && self.workers.is_empty() {
             let detail = self.load_error.clone().unwrap_or_else(|| "no Web Worker is running".to_string());
-            for queued in std::mem::take(&mut self.queue) {
-                let failure = JobFailure::Unavailable(format!("the Web Workers could not start: {detail}"));
-                out.push(Action::Deliver(queued.done, Err(failure)));
-            }
+            self.fail_queued(|_| format!("the Web Workers could not start: {detail}"), out);
+        }
+    }
+
+    /// Fail every queued job with `Unavailable`, saying `message(label)`.
+    fn fail_queued(&mut self, message: impl Fn(&str) -> String, out: &mut Vec<Action>) {
+        for queued in std::mem::take(&mut self.queue) {
+            let failure = JobFailure::Unavailable(message(&queued.job.label()));
+            out.push(Action::Deliver(queued.done, Err(failure)));
         }
     }
 

@@ -153,6 +153,13 @@ export function waitState(page, state, timeout = 15_000) {
   return page.waitForSelector(`body[data-state="${state}"]`, { timeout });
 }
 
+/** A trace line `[    1.234] text` as [1.234, text]. */
+export function splitTraceLine(line) {
+  const match = /^\[\s*([0-9.]+)\] (.*)$/.exec(line);
+  assert.ok(match, `not a trace line: ${line}`);
+  return [Number(match[1]), match[2]];
+}
+
 /** The iteration counter the page shows. */
 export async function iterations(page) {
   return Number(await page.locator('#iterations').textContent());

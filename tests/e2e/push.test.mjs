@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { appReady, logText, openPage, query, screenshots, startSite, waitState } from './helpers.mjs';
+import { appReady, logText, openPage, query, screenshots, splitTraceLine, startSite, waitState } from './helpers.mjs';
 
 /** The task count the timeline's text version states ("5 tasks from ..."). */
 async function timelineTasks(page) {
@@ -47,7 +47,7 @@ describe('pushing values into a running loop', () => {
     assert.equal(log.split('\n').filter((l) => l.includes('协程运行完')).length, 3, log);
     // The pushed line comes before the first seeded completion at 2 s, and
     // its do_sleep(1) ends 1 s of loop time after it was pushed.
-    const time = (pattern) => Number(/^\[\s*([0-9.]+)\]/.exec(log.split('\n').find((l) => pattern.test(l)))[1]);
+    const time = (pattern) => splitTraceLine(log.split('\n').find((l) => pattern.test(l)))[0];
     const pushedAt = time(/pushed from the page/);
     assert.ok(pushedAt > 0 && pushedAt < 2, `pushed at ${pushedAt}`);
     assert.ok(Math.abs(time(/pushed-1 协程运行完/) - (pushedAt + 1)) < 0.0015, log);

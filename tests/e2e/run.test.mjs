@@ -13,6 +13,7 @@ import {
   oracleLog,
   query,
   screenshots,
+  splitTraceLine,
   startSite,
   waitState,
 } from './helpers.mjs';
@@ -204,13 +205,8 @@ describe('running scenarios', () => {
     const elapsed = (await page.evaluate(() => performance.now())) - started;
     assert.ok(elapsed >= 750, `the run took ${elapsed.toFixed(0)} ms of real time`);
     // The same lines as the virtual run, at times close to the virtual ones.
-    const split = (line) => {
-      const match = /^\[\s*([0-9.]+)\] (.*)$/.exec(line);
-      assert.ok(match, line);
-      return [Number(match[1]), match[2]];
-    };
-    const real = (await logText(page)).split('\n').map(split);
-    const virtual = oracleLog(name, args).split('\n').map(split);
+    const real = (await logText(page)).split('\n').map(splitTraceLine);
+    const virtual = oracleLog(name, args).split('\n').map(splitTraceLine);
     assert.deepEqual(
       real.map(([, text]) => text),
       virtual.map(([, text]) => text),

@@ -7,14 +7,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { appReady, logText, openPage, oracleLog, query, screenshots, startSite, waitState } from './helpers.mjs';
+import {
+  appReady,
+  logText,
+  openPage,
+  oracleLog,
+  query,
+  screenshots,
+  splitTraceLine as split,
+  startSite,
+  waitState,
+} from './helpers.mjs';
 
-/** `[    1.234] text` as [1.234, text]. */
-function split(line) {
-  const match = /^\[\s*([0-9.]+)\] (.*)$/.exec(line);
-  assert.ok(match, `not a trace line: ${line}`);
-  return [Number(match[1]), match[2]];
-}
 
 /**
  * A line's text with what real timing decides replaced by a marker: measured
