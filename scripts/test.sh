@@ -4,7 +4,8 @@
 #   2. clippy, warnings denied 6. end-to-end tests of the served page (node --test)
 #   3. generated files current 7. oracle comparison of every scenario
 #   4. host tests             8. Python programs run by pyrun.py
-#                             9. the benchmark command still builds (it is never timed here)
+#                             9. the interpreter's corpora (userprog/, plain/) byte for byte
+#                            10. the benchmark command still builds (it is never timed here)
 # Every step runs even when an earlier one failed; the summary at the end
 # names the failed steps and the exit status is non-zero if any failed.
 set -uo pipefail
@@ -38,6 +39,7 @@ run_step "browser tests" cargo test -p asyncio-playground --target wasm32-unknow
 run_step "end-to-end tests" node --test tests/e2e/
 run_step "oracle comparison" bash -c 'cargo build --quiet -p asyncio-scenarios --bin asyncio-play && python3 scripts/oracle.py --quiet'
 run_step "python programs" python3 scripts/plain_check.py
+run_step "python corpus (interpreter)" bash -c 'cargo build --quiet -p asyncio-scenarios --bin asyncio-play && python3 scripts/python_corpus.py --quiet --bin target/debug/asyncio-play'
 run_step "benchmarks build" scripts/bench.sh --check
 
 printf '\n\033[1m==> summary\033[0m\n'

@@ -422,6 +422,17 @@ impl EventLoop {
         Ok(Task::spawn(self, coro, Some(name.to_string())))
     }
 
+    /// The last number given to a `Task-N` name on this loop.
+    pub fn task_name_counter(&self) -> u64 {
+        self.0.task_name_counter.get()
+    }
+
+    /// Carries `Task-N` numbering on from another loop (CPython's counter is
+    /// global to the interpreter, not per loop).
+    pub fn set_task_name_counter(&self, n: u64) {
+        self.0.task_name_counter.set(n);
+    }
+
     /// The next number of `itertools.count(1)` behind `Task-N`.
     pub(crate) fn next_task_number(&self) -> u64 {
         let n = self.0.task_name_counter.get() + 1;

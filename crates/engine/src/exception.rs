@@ -6,6 +6,8 @@
 //! `Display` prints what Python's last traceback line shows: `Type: message`,
 //! or `Type` alone when the message is empty.
 
+use std::any::Any;
+use std::cell::OnceCell;
 use std::fmt;
 use std::rc::Rc;
 
@@ -21,6 +23,9 @@ struct ExceptionInner {
     base_only: bool,
     /// The members of an `ExceptionGroup` / `BaseExceptionGroup`.
     group: Vec<Exception>,
+    /// A client's own object for this exception (the interpreter's exception
+    /// instance), attached once; the engine never looks inside.
+    payload: OnceCell<Rc<dyn Any>>,
 }
 
 /// Python's exception types that the engine itself raises.
@@ -48,7 +53,39 @@ impl Exception {
             message: message.into(),
             base_only,
             group: Vec::new(),
+            payload: OnceCell::new(),
         }))
+    }
+
+    /// An exception made by a client that carries its own object for it (the
+    /// interpreter's exception instance). `base_only` is true when `except
+    /// Exception` would not catch it.
+    pub fn with_payload(
+        type_name: &str,
+        message: impl Into<String>,
+        base_only: bool,
+        payload: Rc<dyn Any>,
+    ) -> Exception {
+        let exc = Exception(Rc::new(ExceptionInner {
+            type_name: Rc::from(type_name),
+            message: message.into(),
+            base_only,
+            group: Vec::new(),
+            payload: OnceCell::new(),
+        }));
+        let _ = exc.0.payload.set(payload);
+        exc
+    }
+
+    /// The client's object attached to this exception, if any.
+    pub fn payload(&self) -> Option<&Rc<dyn Any>> {
+        self.0.payload.get()
+    }
+
+    /// Attaches a client's object to an exception the engine made (first
+    /// attachment wins) and returns the attached one.
+    pub fn attach_payload(&self, make: impl FnOnce() -> Rc<dyn Any>) -> &Rc<dyn Any> {
+        self.0.payload.get_or_init(make)
     }
 
     /// `asyncio.CancelledError(msg)`; `None` gives an empty message.
@@ -85,6 +122,7 @@ impl Exception {
             message: msg.into(),
             base_only,
             group: exceptions,
+            payload: OnceCell::new(),
         }))
     }
 

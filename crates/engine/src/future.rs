@@ -228,10 +228,11 @@ impl<T: Clone + 'static> Future<T> {
     ///
     /// # Errors
     /// The exception that was set; `CancelledError` if cancelled;
-    /// `InvalidStateError: Result is not ready.` while pending.
+    /// `InvalidStateError: Result is not set.` while pending (the message of
+    /// CPython's C `_asyncio.Future`, which asyncio uses).
     pub fn result(&self) -> PyResult<T> {
         match &*self.0.state.borrow() {
-            State::Pending => Err(Exception::invalid_state("Result is not ready.")),
+            State::Pending => Err(Exception::invalid_state("Result is not set.")),
             State::Finished(result) => result.clone(),
             State::Cancelled => Err(self.make_cancelled_error()),
         }

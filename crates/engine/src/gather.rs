@@ -171,6 +171,24 @@ where
     })
 }
 
+/// `gather` whose result `collect` builds from every child's outcome, in
+/// argument order (a cancelled child's outcome is a `CancelledError` with its
+/// message). With `return_exceptions=false` the first failure completes the
+/// gather at once, as [`gather`] does; `collect` then never runs.
+pub fn gather_collect<T: Clone + 'static, R: Clone + 'static>(
+    event_loop: &EventLoop,
+    futures: &[Future<T>],
+    return_exceptions: bool,
+    collect: impl Fn(Vec<PyResult<T>>) -> R + 'static,
+) -> Future<R> {
+    let (distinct, order) = dedup(futures);
+    let children: Vec<Rc<dyn AnyFuture>> = distinct.iter().map(Future::as_any).collect();
+    let order_for_collect = order.clone();
+    gather_core(event_loop, children, order, return_exceptions, move || {
+        collect(order_for_collect.iter().flat_map(|&i| child_outcome(&distinct[i])).collect())
+    })
+}
+
 /// `gather(*futures, return_exceptions=True)` over futures of any type,
 /// ignoring their results (what `asyncio.run` uses to wait for cancelled
 /// tasks).

@@ -62,7 +62,7 @@ pub use combinators::{as_completed, shield, wait, wait_for, AsCompleted, ReturnW
 pub use event_loop::{get_running_loop, EventLoop, Handle, TimerHandle, STEP_OPERATION_BUDGET};
 pub use exception::{Exception, PyResult};
 pub use future::{AnyFuture, CallbackId, Future, FutureAwait};
-pub use gather::{gather, gather_any, gather_on, gather_outcomes};
+pub use gather::{gather, gather_any, gather_collect, gather_on, gather_outcomes};
 pub use runner::{report_exception, run};
 pub use session::{Next, Session, STALLED_ITERATION_BUDGET};
 pub use sleep::{sleep, sleep0, sleep_result, Sleep0};

@@ -50,7 +50,8 @@ impl TaskGroup {
         }))
     }
 
-    fn repr(&self) -> String {
+    /// `repr(tg)`: `<TaskGroup tasks=2 entered>`.
+    pub fn repr(&self) -> String {
         let mut info = vec![String::new()];
         let n = self.0.tasks.borrow().len();
         if n > 0 {

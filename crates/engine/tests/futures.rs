@@ -70,7 +70,7 @@ mod base_future_tests {
     fn test_result() {
         let lp = EventLoop::new();
         let f = lp.create_future::<i32>();
-        assert_raises(f.result(), "InvalidStateError", "Result is not ready.");
+        assert_raises(f.result(), "InvalidStateError", "Result is not set.");
 
         f.set_result(42).unwrap();
         assert!(!f.cancelled());

@@ -6,6 +6,7 @@
 //! asyncio-play --list                  one line per scenario: name<TAB>summary
 //! asyncio-play --params NAME           NAME's parameters as JSON
 //! asyncio-play --python NAME [k=v ...]  NAME's Python program, parameters written in
+//! asyncio-play --file PROG.py [--cpus N]  run a Python program as pyrun.py does (`-`: stdin)
 //! ```
 //! Bad usage (unknown scenario or key, a value of the wrong type or out of
 //! range) is one line on stderr and exit status 2.
@@ -16,18 +17,24 @@ use std::process::ExitCode;
 use asyncio_engine::EventLoop;
 use asyncio_scenarios::{catalogue, find, params_json, parse_args, report, start};
 
+#[path = "asyncio-play/file_mode.rs"]
+mod file_mode;
+
 const USAGE: &str = "Run one scenario of the asyncio playground on the virtual clock.
 
     asyncio-play NAME [key=value ...]   run NAME, parameters overridden
     asyncio-play --list                  one line per scenario: name<TAB>summary
     asyncio-play --params NAME           NAME's parameters as JSON
     asyncio-play --python NAME [k=v ...]  NAME's Python program, parameters written in
+    asyncio-play --file PROG.py [--cpus N] run a Python program as pyrun.py does (- reads stdin)
 
 An exception that escapes main() is part of the expected output: it is printed
 as a last trace line `[t] Traceback: ExcType: message` (just `ExcType` when the
 message is empty), and a deadlock as `[t] deadlock: ...`; exit status 0.
 Bad usage (unknown scenario or key, a value of the wrong type or out of range)
-is reported on stderr with exit status 2. A runaway (a task that never yields, or
+is reported on stderr with exit status 2. With --file, a SyntaxError or a
+construct the playground does not run is `PROG.py:LINE:COL: message` on stderr
+and exit status 4. A runaway (a task that never yields, or
 virtual time that stops moving) is stopped with a message and exit status 3.";
 
 fn die(msg: &str) -> ExitCode {
@@ -37,6 +44,10 @@ fn die(msg: &str) -> ExitCode {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().is_some_and(|a| a == "--file") {
+        // Before anything locks stdout: the program runs on its own thread.
+        return file_mode::run(&argv[1..]);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let Some(first) = argv.first() else {

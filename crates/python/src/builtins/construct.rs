@@ -1,0 +1,286 @@
+//! Calling a builtin class: `int("3")`, `list(x)`, `dict(a=1)` ...
+
+use std::rc::Rc;
+
+use super::descr::{ClassMethod, Property, StaticMethod};
+use crate::bigint::BigInt;
+use crate::interp::call::call_sync;
+use crate::interp::exc::raise;
+use crate::interp::{attr, eval, iter, ops, text};
+use crate::native::{take_kw, Kwargs};
+use crate::object::{BuiltinType as B, Class, Instance};
+use crate::value::{Dict, SetObj, Value};
+use asyncio_engine::PyResult;
+
+/// `C(*args, **kwargs)` for a builtin class `C`.
+pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let name = c.name.clone();
+    let no_kw = |kwargs: &Kwargs| crate::native::no_kwargs(&name, kwargs);
+    match c.builtin {
+        B::Object => {
+            if !args.is_empty() {
+                return raise("TypeError", "object() takes no arguments");
+            }
+            Ok(Value::Instance(Instance::new(c.clone())))
+        }
+        B::Type => match args.as_slice() {
+            [v] => Ok(Value::Class(attr::type_of(v))),
+            _ => {
+                raise("NotImplementedError", "type() with three arguments is not supported in the playground")
+            }
+        },
+        B::NoneType => Ok(Value::None),
+        B::Bool => Ok(Value::Bool(match args.first() {
+            Some(v) => ops::truthy(v)?,
+            None => false,
+        })),
+        B::Int => {
+            let base = take_kw(&mut kwargs, "base");
+            no_kw(&kwargs)?;
+            int(args.first(), args.get(1).or(base.as_ref()))
+        }
+        B::Float => {
+            no_kw(&kwargs)?;
+            float(args.first())
+        }
+        B::Str => {
+            no_kw(&kwargs)?;
+            match args.first() {
+                None => Ok(Value::str("")),
+                Some(v) => text::str(v).map(Value::string),
+            }
+        }
+        B::Tuple => Ok(Value::tuple(match args.first() {
+            Some(v) => iter::collect(v)?,
+            None => Vec::new(),
+        })),
+        B::List => Ok(Value::list(match args.first() {
+            Some(v) => iter::collect(v)?,
+            None => Vec::new(),
+        })),
+        B::Dict => {
+            let d = Dict::new();
+            if let Some(src) = args.first() {
+                dict_update(&d, src)?;
+            }
+            for (k, v) in kwargs {
+                ops::dict_set(&d, Value::Str(k), v)?;
+            }
+            Ok(Value::Dict(d))
+        }
+        B::Set | B::FrozenSet => {
+            let s = SetObj::new(c.builtin == B::FrozenSet);
+            if let Some(src) = args.first() {
+                for v in iter::collect(src)? {
+                    ops::set_add(&s, v)?;
+                }
+            }
+            Ok(Value::Set(s))
+        }
+        B::Range => range(&args),
+        B::Slice => {
+            let (a, b, c) = match args.as_slice() {
+                [stop] => (Value::None, stop.clone(), Value::None),
+                [start, stop] => (start.clone(), stop.clone(), Value::None),
+                [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+                _ => return raise("TypeError", "slice expected at least 1 argument, got 0"),
+            };
+            Ok(Value::Slice(Rc::new((a, b, c))))
+        }
+        B::Property => {
+            let fget = args.first().cloned().or_else(|| take_kw(&mut kwargs, "fget"));
+            let fset = args.get(1).cloned().or_else(|| take_kw(&mut kwargs, "fset"));
+            Ok(Value::native(Property { fget, fset }))
+        }
+        B::StaticMethod => Ok(Value::native(StaticMethod(super::one("staticmethod", &args)?.clone()))),
+        B::ClassMethod => Ok(Value::native(ClassMethod(super::one("classmethod", &args)?.clone()))),
+        B::Native => match c.dict.borrow().get("__new__") {
+            Some(f) => call_sync(&f, args, kwargs),
+            None => raise("TypeError", format!("cannot create '{}' instances", c.name)),
+        },
+        _ => raise("TypeError", format!("cannot create '{}' instances", c.name)),
+    }
+}
+
+/// `d.update(src)` / `dict(src)`.
+pub fn dict_update(d: &Dict, src: &Value) -> PyResult<()> {
+    if let Value::Dict(_) = src {
+        return eval::merge_into(d, src);
+    }
+    if attr::lookup_special(src, "keys").is_some() {
+        return eval::merge_into(d, src);
+    }
+    for (i, item) in iter::collect(src)?.into_iter().enumerate() {
+        let pair = iter::collect(&item).map_err(|_| {
+            asyncio_engine::Exception::type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
+        })?;
+        if pair.len() != 2 {
+            return raise(
+                "ValueError",
+                format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()),
+            );
+        }
+        let mut p = pair.into_iter();
+        let (k, v) = (p.next().unwrap_or_default(), p.next().unwrap_or_default());
+        ops::dict_set(d, k, v)?;
+    }
+    Ok(())
+}
+
+fn range(args: &[Value]) -> PyResult<Value> {
+    let ints: Vec<i64> = args
+        .iter()
+        .map(|a| match a {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Big(_) => raise("OverflowError", "Python int too large to convert to C ssize_t"),
+            other => raise(
+                "TypeError",
+                format!("'{}' object cannot be interpreted as an integer", text::type_name(other)),
+            ),
+        })
+        .collect::<PyResult<_>>()?;
+    let (start, stop, step) = match ints.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        [] => return raise("TypeError", "range expected at least 1 argument, got 0"),
+        _ => return raise("TypeError", format!("range expected at most 3 arguments, got {}", ints.len())),
+    };
+    if step == 0 {
+        return raise("ValueError", "range() arg 3 must not be zero");
+    }
+    Ok(Value::Range(Rc::new((start, stop, step))))
+}
+
+fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
+    let Some(v) = v else { return Ok(Value::Int(0)) };
+    if let Some(b) = base {
+        let Value::Str(s) = v else {
+            return raise("TypeError", "int() can't convert non-string with explicit base");
+        };
+        let b = b.as_i64().unwrap_or(10);
+        return parse_int(s, b as u32);
+    }
+    match v {
+        Value::Int(_) | Value::Big(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return raise("ValueError", "cannot convert float NaN to integer");
+            }
+            if f.is_infinite() {
+                return raise("OverflowError", "cannot convert float infinity to integer");
+            }
+            Ok(BigInt::from_f64(f.trunc()).map(Value::from_big).unwrap_or(Value::Int(0)))
+        }
+        Value::Str(s) => parse_int(s, 10),
+        _ => match attr::lookup_special(v, "__int__").or_else(|| attr::lookup_special(v, "__index__")) {
+            Some(f) => call_sync(&f, vec![], vec![]),
+            None => raise(
+                "TypeError",
+                format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    text::type_name(v)
+                ),
+            ),
+        },
+    }
+}
+
+/// `int(s, base)` with Python's literal rules (spaces, sign, underscores).
+pub fn parse_int(s: &str, base: u32) -> PyResult<Value> {
+    let bad = || {
+        raise(
+            "ValueError",
+            format!("invalid literal for int() with base {base}: {}", asyncio_engine::pyvalue::repr_str(s)),
+        )
+    };
+    let t = s.trim();
+    let (neg, digits) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut base = base;
+    let mut digits = digits.to_string();
+    let lower = digits.to_ascii_lowercase();
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if (base == b || base == 0) && lower.starts_with(p) {
+            digits = digits[2..].to_string();
+            base = b;
+        }
+    }
+    if base == 0 {
+        base = 10;
+    }
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return bad();
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return bad();
+    }
+    if clean.len() > 4300 && base == 10 {
+        return raise(
+            "ValueError",
+            format!(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                clean.len()
+            ),
+        );
+    }
+    if let Ok(i) = i64::from_str_radix(&clean, base) {
+        return Ok(Value::Int(if neg { -i } else { i }));
+    }
+    let parsed = if base == 10 { BigInt::parse(&clean) } else { BigInt::parse_radix(&clean, base) };
+    match parsed {
+        Some(b) => Ok(Value::from_big(if neg { b.neg() } else { b })),
+        None => bad(),
+    }
+}
+
+fn float(v: Option<&Value>) -> PyResult<Value> {
+    let Some(v) = v else { return Ok(Value::Float(0.0)) };
+    match v {
+        Value::Float(_) => Ok(v.clone()),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        Value::Big(b) => match b.to_f64() {
+            Some(f) => Ok(Value::Float(f)),
+            None => raise("OverflowError", "int too large to convert to float"),
+        },
+        Value::Str(s) => parse_float(s),
+        _ => match attr::lookup_special(v, "__float__") {
+            Some(f) => call_sync(&f, vec![], vec![]),
+            None => raise(
+                "TypeError",
+                format!("float() argument must be a string or a real number, not '{}'", text::type_name(v)),
+            ),
+        },
+    }
+}
+
+fn parse_float(s: &str) -> PyResult<Value> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let special = match lower.trim_start_matches(['+', '-']) {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(x) = special {
+        return Ok(Value::Float(if lower.starts_with('-') { -x } else { x }));
+    }
+    let ok_chars =
+        !t.is_empty() && !t.contains("__") && t.chars().all(|c| c.is_ascii_digit() || "+-.eE_".contains(c));
+    let clean: String = t.chars().filter(|c| *c != '_').collect();
+    match clean.parse::<f64>() {
+        Ok(x) if ok_chars => Ok(Value::Float(x)),
+        _ => raise(
+            "ValueError",
+            format!("could not convert string to float: {}", asyncio_engine::pyvalue::repr_str(s)),
+        ),
+    }
+}

@@ -1,0 +1,146 @@
+//! `property`, `staticmethod`, `classmethod` and `super`.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use crate::interp::exc::raise;
+use crate::interp::{attr, interp, Frame};
+use crate::native::{method, Native};
+use crate::object::{BoundMethod, Class};
+use crate::value::Value;
+use asyncio_engine::PyResult;
+
+pub struct Property {
+    pub fget: Option<Value>,
+    pub fset: Option<Value>,
+}
+
+impl Native for Property {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.property.clone()
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "setter" => Some(Ok(method::<Property>("setter", this, |p, _, args, _| {
+                Ok(Value::native(Property { fget: p.fget.clone(), fset: args.into_iter().next() }))
+            }))),
+            "getter" => Some(Ok(method::<Property>("getter", this, |p, _, args, _| {
+                Ok(Value::native(Property { fget: args.into_iter().next(), fset: p.fset.clone() }))
+            }))),
+            "fget" => Some(Ok(self.fget.clone().unwrap_or(Value::None))),
+            _ => None,
+        }
+    }
+}
+
+pub struct StaticMethod(pub Value);
+
+impl Native for StaticMethod {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.staticmethod.clone()
+    }
+    fn call(
+        &self,
+        _this: &Value,
+        args: Vec<Value>,
+        kwargs: crate::native::Kwargs,
+    ) -> Option<PyResult<Value>> {
+        Some(crate::interp::call::call_sync(&self.0, args, kwargs))
+    }
+}
+
+pub struct ClassMethod(pub Value);
+
+impl Native for ClassMethod {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.classmethod.clone()
+    }
+}
+
+/// `super()`: attribute lookups start after `class` in `this`'s MRO.
+pub struct Super {
+    pub class: Rc<Class>,
+    pub this: Value,
+}
+
+impl Native for Super {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("super")
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let start = match &self.this {
+            Value::Class(c) => c.clone(),
+            other => attr::type_of(other),
+        };
+        let mro = start.mro.borrow().clone();
+        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &self.class)).unwrap_or(0);
+        for c in mro.iter().skip(pos + 1) {
+            if let Some(v) = c.dict.borrow().get(name) {
+                return Some(Ok(match v {
+                    Value::Function(_) => {
+                        Value::BoundMethod(Rc::new(BoundMethod { this: self.this.clone(), func: v }))
+                    }
+                    Value::Builtin(_) => {
+                        let this = self.this.clone();
+                        let f = v.clone();
+                        crate::object::Builtin::method(name, this.clone(), move |mut args, kw| {
+                            args.insert(0, this.clone());
+                            crate::interp::call::call_sync(&f, args, kw)
+                        })
+                    }
+                    Value::Object(o) if o.as_any().is::<ClassMethod>() => {
+                        let f = o
+                            .as_any()
+                            .downcast_ref::<ClassMethod>()
+                            .map(|c| c.0.clone())
+                            .unwrap_or(Value::None);
+                        Value::BoundMethod(Rc::new(BoundMethod {
+                            this: Value::Class(start.clone()),
+                            func: f,
+                        }))
+                    }
+                    other => other,
+                }));
+            }
+        }
+        // object's own methods: `__init__` and friends do nothing.
+        match name {
+            "__init__" => {
+                Some(Ok(crate::object::Builtin::method(name, self.this.clone(), |_, _| Ok(Value::None))))
+            }
+            _ => Some(raise("AttributeError", format!("'super' object has no attribute '{name}'"))),
+        }
+    }
+}
+
+/// `super()` inside a method: the method's class and its first argument.
+pub fn make_super(f: &Frame) -> PyResult<Value> {
+    let Some(class) = f.owner.clone() else {
+        return raise("RuntimeError", "super(): __class__ cell not found");
+    };
+    let first = f.locals.borrow().first().cloned().flatten();
+    let first = match first {
+        Some(v) => v,
+        None => {
+            // A parameter captured by an inner function lives in a cell.
+            let def = f.def.as_ref().map(|d| d.scope.borrow().cells.first().cloned());
+            match def.flatten() {
+                Some((_, Some(0))) => f.cells[0].borrow().clone().unwrap_or(Value::None),
+                _ => return raise("RuntimeError", "super(): no arguments"),
+            }
+        }
+    };
+    Ok(Value::native(Super { class, this: first }))
+}

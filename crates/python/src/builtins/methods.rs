@@ -1,0 +1,825 @@
+//! Methods of the builtin types: `str`, `list`, `dict`, `set`, `tuple`,
+//! `int`, `float`.
+
+use std::rc::Rc;
+
+use crate::interp::call::call_sync;
+use crate::interp::exc::{raise, with_args};
+use crate::interp::{iter, ops, text};
+use crate::native::{arity, take_kw, Kwargs};
+use crate::object::{Builtin, BuiltinType, Class};
+use crate::value::{Dict, SetObj, Value};
+use asyncio_engine::PyResult;
+
+type Method = fn(&Value, Vec<Value>, Kwargs) -> PyResult<Value>;
+
+/// `obj.name` for a builtin value: a bound method, or `None`.
+pub fn get(obj: &Value, name: &str) -> Option<Value> {
+    if let (Value::Int(_) | Value::Bool(_) | Value::Big(_), "real" | "numerator") = (obj, name) {
+        return Some(obj.clone());
+    }
+    if let (Value::Int(_) | Value::Bool(_) | Value::Big(_), "imag") = (obj, name) {
+        return Some(Value::Int(0));
+    }
+    if let (Value::Int(_) | Value::Bool(_) | Value::Big(_), "denominator") = (obj, name) {
+        return Some(Value::Int(1));
+    }
+    if let (Value::Float(_), "real") = (obj, name) {
+        return Some(obj.clone());
+    }
+    if let (Value::Slice(s), "start" | "stop" | "step") = (obj, name) {
+        return Some(match name {
+            "start" => s.0.clone(),
+            "stop" => s.1.clone(),
+            _ => s.2.clone(),
+        });
+    }
+    if let (Value::Range(r), "start" | "stop" | "step") = (obj, name) {
+        return Some(Value::Int(match name {
+            "start" => r.0,
+            "stop" => r.1,
+            _ => r.2,
+        }));
+    }
+    let m = lookup(obj, name)?;
+    let this = obj.clone();
+    Some(Builtin::method(name, obj.clone(), move |args, kwargs| m(&this, args, kwargs)))
+}
+
+fn lookup(obj: &Value, name: &str) -> Option<Method> {
+    let table: &[(&str, Method)] = match obj {
+        Value::Str(_) => STR,
+        Value::List(_) => LIST,
+        Value::Dict(_) => DICT,
+        Value::Set(_) => SET,
+        Value::Tuple(_) => TUPLE,
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => INT,
+        Value::Float(_) => FLOAT,
+        Value::Range(_) => TUPLE,
+        _ => return None,
+    };
+    table.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+}
+
+/// `C.name` for a builtin class `C` (unbound methods and class methods).
+pub fn class_method(c: &Rc<Class>, name: &str) -> Option<Value> {
+    let sample = match c.builtin {
+        BuiltinType::Str => Value::str(""),
+        BuiltinType::List => Value::list(vec![]),
+        BuiltinType::Dict => {
+            if name == "fromkeys" {
+                return Some(Builtin::new("fromkeys", |args, _| {
+                    arity("fromkeys", &args, 1, 2)?;
+                    let d = Dict::new();
+                    let v = args.get(1).cloned().unwrap_or(Value::None);
+                    for k in iter::collect(&args[0])? {
+                        ops::dict_set(&d, k, v.clone())?;
+                    }
+                    Ok(Value::Dict(d))
+                }));
+            }
+            Value::Dict(Dict::new())
+        }
+        BuiltinType::Set => Value::Set(SetObj::new(false)),
+        BuiltinType::Tuple => Value::tuple(vec![]),
+        BuiltinType::Int => Value::Int(0),
+        BuiltinType::Float => Value::Float(0.0),
+        _ => return None,
+    };
+    let m = lookup(&sample, name)?;
+    let cname = c.name.clone();
+    let mname: Rc<str> = Rc::from(name);
+    Some(Builtin::new(name, move |mut args, kwargs| {
+        if args.is_empty() {
+            return raise("TypeError", format!("unbound method {cname}.{mname}() needs an argument"));
+        }
+        let this = args.remove(0);
+        m(&this, args, kwargs)
+    }))
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+fn str_of(v: &Value, what: &str) -> PyResult<Rc<str>> {
+    match v {
+        Value::Str(x) => Ok(x.clone()),
+        other => raise("TypeError", format!("{what} must be str, not {}", text::type_name(other))),
+    }
+}
+
+fn opt_chars(args: &[Value]) -> PyResult<Option<Rc<str>>> {
+    match args.first() {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => str_of(v, "strip arg").map(Some),
+    }
+}
+
+fn int_arg(v: Option<&Value>, default: i64) -> PyResult<i64> {
+    match v {
+        None | Some(Value::None) => Ok(default),
+        Some(Value::Int(i)) => Ok(*i),
+        Some(Value::Bool(b)) => Ok(*b as i64),
+        Some(other) => raise(
+            "TypeError",
+            format!("'{}' object cannot be interpreted as an integer", text::type_name(other)),
+        ),
+    }
+}
+
+fn pad(this: &Value, args: Vec<Value>, how: char) -> PyResult<Value> {
+    arity("ljust", &args, 1, 2)?;
+    let width = int_arg(args.first(), 0)?.max(0) as usize;
+    let fill = match args.get(1) {
+        Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+        Some(_) => return raise("TypeError", "The fill character must be exactly one character long"),
+        None => ' ',
+    };
+    let st = s(this);
+    let n = st.chars().count();
+    if n >= width {
+        return Ok(this.clone());
+    }
+    ops::check_size(width as u128, 4)?;
+    let total = width - n;
+    let (left, right) = match how {
+        'l' => (0, total),
+        'r' => (total, 0),
+        _ => {
+            let left = total / 2 + (total & width & 1);
+            (left, total - left)
+        }
+    };
+    let f = fill.to_string();
+    Ok(Value::string(format!("{}{}{}", f.repeat(left), st, f.repeat(right))))
+}
+
+fn split(this: &Value, args: Vec<Value>, mut kwargs: Kwargs, from_right: bool) -> PyResult<Value> {
+    let sep = args.first().cloned().or_else(|| take_kw(&mut kwargs, "sep")).unwrap_or(Value::None);
+    let maxsplit = int_arg(args.get(1).or(take_kw(&mut kwargs, "maxsplit").as_ref()), -1)?;
+    let st = s(this);
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = match &sep {
+        Value::None => {
+            let words: Vec<&str> = st.split_whitespace().collect();
+            if limit >= words.len() {
+                words.into_iter().map(String::from).collect()
+            } else if from_right {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = st.trim_end();
+                for _ in 0..limit {
+                    match rest.rfind(char::is_whitespace) {
+                        Some(i) => {
+                            out.push(rest[i..].trim_start().to_string());
+                            rest = rest[..i].trim_end();
+                        }
+                        None => break,
+                    }
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out.reverse();
+                out
+            } else {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = st.trim_start();
+                for _ in 0..limit {
+                    match rest.find(char::is_whitespace) {
+                        Some(i) => {
+                            out.push(rest[..i].to_string());
+                            rest = rest[i..].trim_start();
+                        }
+                        None => break,
+                    }
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            }
+        }
+        Value::Str(sep) => {
+            if sep.is_empty() {
+                return raise("ValueError", "empty separator");
+            }
+            if from_right {
+                let mut v: Vec<String> =
+                    st.rsplitn(limit.saturating_add(1), &**sep).map(String::from).collect();
+                v.reverse();
+                v
+            } else {
+                st.splitn(limit.saturating_add(1), &**sep).map(String::from).collect()
+            }
+        }
+        other => return raise("TypeError", format!("must be str or None, not {}", text::type_name(other))),
+    };
+    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+}
+
+fn find(this: &Value, args: &[Value], from_right: bool) -> PyResult<Option<usize>> {
+    arity("find", args, 1, 3)?;
+    let sub = str_of(&args[0], "must be str")?;
+    let st = s(this);
+    let chars: Vec<char> = st.chars().collect();
+    let n = chars.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    let start = norm(int_arg(args.get(1), 0)?);
+    let end = norm(int_arg(args.get(2), n)?);
+    if start > end {
+        return Ok(None);
+    }
+    let hay: String = chars[start..end].iter().collect();
+    let pos = if from_right { hay.rfind(&*sub) } else { hay.find(&*sub) };
+    Ok(pos.map(|byte| start + hay[..byte].chars().count()))
+}
+
+fn join(this: &Value, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    arity("join", &args, 1, 1)?;
+    let items = iter::collect(&args[0])?;
+    let sep = s(this);
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match item {
+            Value::Str(x) => out.push_str(x),
+            other => {
+                return raise(
+                    "TypeError",
+                    format!("sequence item {i}: expected str instance, {} found", text::type_name(other)),
+                )
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+fn strip_with(this: &Value, args: Vec<Value>, left: bool, right: bool) -> PyResult<Value> {
+    let chars = opt_chars(&args)?;
+    let st = s(this);
+    let out = match chars {
+        None => match (left, right) {
+            (true, true) => st.trim(),
+            (true, false) => st.trim_start(),
+            _ => st.trim_end(),
+        },
+        Some(cs) => {
+            let set: Vec<char> = cs.chars().collect();
+            let p = |c: char| set.contains(&c);
+            match (left, right) {
+                (true, true) => st.trim_matches(p),
+                (true, false) => st.trim_start_matches(p),
+                _ => st.trim_end_matches(p),
+            }
+        }
+    };
+    Ok(Value::str(out))
+}
+
+fn affix(this: &Value, args: &[Value], start: bool) -> PyResult<Value> {
+    arity(if start { "startswith" } else { "endswith" }, args, 1, 3)?;
+    let st = s(this);
+    let check = |p: &str| if start { st.starts_with(p) } else { st.ends_with(p) };
+    Ok(Value::Bool(match &args[0] {
+        Value::Str(p) => check(p),
+        Value::Tuple(ps) => ps.iter().any(|p| check(s(p))),
+        other => {
+            return raise(
+                "TypeError",
+                format!(
+                    "{} first arg must be str or a tuple of str, not {}",
+                    if start { "startswith" } else { "endswith" },
+                    text::type_name(other)
+                ),
+            )
+        }
+    }))
+}
+
+fn char_test(this: &Value, f: fn(char) -> bool) -> PyResult<Value> {
+    let st = s(this);
+    Ok(Value::Bool(!st.is_empty() && st.chars().all(f)))
+}
+
+const STR: &[(&str, Method)] = &[
+    ("join", join),
+    ("split", |t, a, k| split(t, a, k, false)),
+    ("rsplit", |t, a, k| split(t, a, k, true)),
+    ("strip", |t, a, _| strip_with(t, a, true, true)),
+    ("lstrip", |t, a, _| strip_with(t, a, true, false)),
+    ("rstrip", |t, a, _| strip_with(t, a, false, true)),
+    ("upper", |t, _, _| Ok(Value::string(s(t).to_uppercase()))),
+    ("lower", |t, _, _| Ok(Value::string(s(t).to_lowercase()))),
+    ("casefold", |t, _, _| Ok(Value::string(s(t).to_lowercase()))),
+    ("swapcase", |t, _, _| {
+        Ok(Value::string(
+            s(t).chars()
+                .flat_map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<Vec<_>>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
+                .collect(),
+        ))
+    }),
+    ("title", |t, _, _| {
+        let mut out = String::new();
+        let mut prev_cased = false;
+        for c in s(t).chars() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_cased = c.is_alphabetic();
+        }
+        Ok(Value::string(out))
+    }),
+    ("capitalize", |t, _, _| {
+        let mut cs = s(t).chars();
+        Ok(Value::string(match cs.next() {
+            Some(c) => c.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+            None => String::new(),
+        }))
+    }),
+    ("startswith", |t, a, _| affix(t, &a, true)),
+    ("endswith", |t, a, _| affix(t, &a, false)),
+    ("replace", |t, a, _| {
+        arity("replace", &a, 2, 3)?;
+        let (old, new) = (str_of(&a[0], "replace() argument 1")?, str_of(&a[1], "replace() argument 2")?);
+        let count = int_arg(a.get(2), -1)?;
+        let st = s(t);
+        Ok(Value::string(if count < 0 {
+            st.replace(&*old, &new)
+        } else {
+            st.replacen(&*old, &new, count as usize)
+        }))
+    }),
+    ("find", |t, a, _| Ok(Value::Int(find(t, &a, false)?.map(|i| i as i64).unwrap_or(-1)))),
+    ("rfind", |t, a, _| Ok(Value::Int(find(t, &a, true)?.map(|i| i as i64).unwrap_or(-1)))),
+    ("index", |t, a, _| match find(t, &a, false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => raise("ValueError", "substring not found"),
+    }),
+    ("rindex", |t, a, _| match find(t, &a, true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => raise("ValueError", "substring not found"),
+    }),
+    ("count", |t, a, _| {
+        arity("count", &a, 1, 1)?;
+        let sub = str_of(&a[0], "must be str")?;
+        let st = s(t);
+        Ok(Value::Int(if sub.is_empty() {
+            st.chars().count() as i64 + 1
+        } else {
+            st.matches(&*sub).count() as i64
+        }))
+    }),
+    ("format", |t, a, k| super::strfmt::str_format(s(t), &a, &k).map(Value::string)),
+    ("format_map", |t, a, _| {
+        arity("format_map", &a, 1, 1)?;
+        let kw: Kwargs = match &a[0] {
+            Value::Dict(d) => d
+                .table
+                .borrow()
+                .items()
+                .into_iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (Rc::from(k), v.clone())))
+                .collect(),
+            _ => vec![],
+        };
+        super::strfmt::str_format(s(t), &[], &kw).map(Value::string)
+    }),
+    ("ljust", |t, a, _| pad(t, a, 'l')),
+    ("rjust", |t, a, _| pad(t, a, 'r')),
+    ("center", |t, a, _| pad(t, a, 'c')),
+    ("zfill", |t, a, _| {
+        arity("zfill", &a, 1, 1)?;
+        let width = int_arg(a.first(), 0)?.max(0) as usize;
+        let st = s(t);
+        let n = st.chars().count();
+        if n >= width {
+            return Ok(t.clone());
+        }
+        let (sign, rest) = match st.chars().next() {
+            Some(c @ ('+' | '-')) => (c.to_string(), &st[1..]),
+            _ => (String::new(), st),
+        };
+        Ok(Value::string(format!("{sign}{}{rest}", "0".repeat(width - n))))
+    }),
+    ("isdigit", |t, _, _| char_test(t, |c| c.is_ascii_digit())),
+    ("isdecimal", |t, _, _| char_test(t, |c| c.is_ascii_digit())),
+    ("isnumeric", |t, _, _| char_test(t, char::is_numeric)),
+    ("isalpha", |t, _, _| char_test(t, char::is_alphabetic)),
+    ("isalnum", |t, _, _| char_test(t, char::is_alphanumeric)),
+    ("isspace", |t, _, _| char_test(t, char::is_whitespace)),
+    ("isidentifier", |t, _, _| {
+        let st = s(t);
+        Ok(Value::Bool(
+            st.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                && st.chars().all(|c| c == '_' || c.is_alphanumeric()),
+        ))
+    }),
+    ("isupper", |t, _, _| {
+        let st = s(t);
+        Ok(Value::Bool(st.chars().any(char::is_uppercase) && !st.chars().any(char::is_lowercase)))
+    }),
+    ("islower", |t, _, _| {
+        let st = s(t);
+        Ok(Value::Bool(st.chars().any(char::is_lowercase) && !st.chars().any(char::is_uppercase)))
+    }),
+    ("splitlines", |t, a, _| {
+        let keep = a.first().map(ops::truthy).transpose()?.unwrap_or(false);
+        let st = s(t);
+        let mut out = Vec::new();
+        let mut rest = st;
+        while !rest.is_empty() {
+            match rest.find(['\n', '\r']) {
+                Some(i) => {
+                    let nl = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                    out.push(Value::str(if keep { &rest[..i + nl] } else { &rest[..i] }));
+                    rest = &rest[i + nl..];
+                }
+                None => {
+                    out.push(Value::str(rest));
+                    break;
+                }
+            }
+        }
+        Ok(Value::list(out))
+    }),
+    ("partition", |t, a, _| {
+        arity("partition", &a, 1, 1)?;
+        let sep = str_of(&a[0], "must be str")?;
+        let st = s(t);
+        Ok(match st.find(&*sep) {
+            Some(i) => Value::tuple(vec![
+                Value::str(&st[..i]),
+                Value::Str(sep.clone()),
+                Value::str(&st[i + sep.len()..]),
+            ]),
+            None => Value::tuple(vec![t.clone(), Value::str(""), Value::str("")]),
+        })
+    }),
+    ("rpartition", |t, a, _| {
+        arity("rpartition", &a, 1, 1)?;
+        let sep = str_of(&a[0], "must be str")?;
+        let st = s(t);
+        Ok(match st.rfind(&*sep) {
+            Some(i) => Value::tuple(vec![
+                Value::str(&st[..i]),
+                Value::Str(sep.clone()),
+                Value::str(&st[i + sep.len()..]),
+            ]),
+            None => Value::tuple(vec![Value::str(""), Value::str(""), t.clone()]),
+        })
+    }),
+    ("removeprefix", |t, a, _| {
+        let p = str_of(super::one("removeprefix", &a)?, "must be str")?;
+        Ok(Value::str(s(t).strip_prefix(&*p).unwrap_or(s(t))))
+    }),
+    ("removesuffix", |t, a, _| {
+        let p = str_of(super::one("removesuffix", &a)?, "must be str")?;
+        Ok(Value::str(s(t).strip_suffix(&*p).unwrap_or(s(t))))
+    }),
+    ("expandtabs", |t, _, _| Ok(Value::string(s(t).replace('\t', "        ")))),
+    ("encode", |_, _, _| raise("NotImplementedError", "bytes are not supported in the playground")),
+    ("__len__", |t, _, _| Ok(Value::Int(s(t).chars().count() as i64))),
+];
+
+fn list_of(v: &Value) -> &Rc<std::cell::RefCell<Vec<Value>>> {
+    match v {
+        Value::List(l) => l,
+        _ => unreachable_list(),
+    }
+}
+
+#[allow(clippy::panic)]
+fn unreachable_list() -> ! {
+    // Only list values reach the LIST table (see `lookup`).
+    panic!("list method on a non-list")
+}
+
+fn index_in(items: &[Value], x: &Value, args: &[Value], what: &str) -> PyResult<Value> {
+    let n = items.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    let start = norm(int_arg(args.get(1), 0)?);
+    let end = norm(int_arg(args.get(2), n)?);
+    for (i, v) in items.iter().enumerate().take(end).skip(start) {
+        if v.is(x) || ops::eq(v, x)? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    match what {
+        "list" => raise("ValueError", format!("{} is not in list", text::repr(x)?)),
+        _ => raise("ValueError", "tuple.index(x): x not in tuple"),
+    }
+}
+
+const LIST: &[(&str, Method)] = &[
+    ("append", |t, a, _| {
+        arity("append", &a, 1, 1)?;
+        let l = list_of(t);
+        let n = l.borrow().len();
+        if n % 4096 == 4095 {
+            ops::charge_memory(4096 * 16)?;
+        }
+        l.borrow_mut().push(a.into_iter().next().unwrap_or_default());
+        Ok(Value::None)
+    }),
+    ("extend", |t, a, _| {
+        arity("extend", &a, 1, 1)?;
+        let items = iter::collect(&a[0])?;
+        ops::charge_memory(items.len() * 16)?;
+        list_of(t).borrow_mut().extend(items);
+        Ok(Value::None)
+    }),
+    ("insert", |t, a, _| {
+        arity("insert", &a, 2, 2)?;
+        let l = list_of(t);
+        let n = l.borrow().len() as i64;
+        let i = int_arg(a.first(), 0)?;
+        let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+        l.borrow_mut().insert(i, a[1].clone());
+        Ok(Value::None)
+    }),
+    ("pop", |t, a, _| {
+        arity("pop", &a, 0, 1)?;
+        let l = list_of(t);
+        let n = l.borrow().len();
+        if n == 0 {
+            return raise("IndexError", "pop from empty list");
+        }
+        let i = int_arg(a.first(), -1)?;
+        match ops::seq_index(&Value::Int(i), n)? {
+            Some(i) => Ok(l.borrow_mut().remove(i)),
+            None => raise("IndexError", "pop index out of range"),
+        }
+    }),
+    ("remove", |t, a, _| {
+        arity("remove", &a, 1, 1)?;
+        let l = list_of(t);
+        let items = l.borrow().clone();
+        for (i, v) in items.iter().enumerate() {
+            if v.is(&a[0]) || ops::eq(v, &a[0])? {
+                l.borrow_mut().remove(i);
+                return Ok(Value::None);
+            }
+        }
+        raise("ValueError", "list.remove(x): x not in list")
+    }),
+    ("index", |t, a, _| {
+        arity("index", &a, 1, 3)?;
+        let items = list_of(t).borrow().clone();
+        index_in(&items, &a[0], &a, "list")
+    }),
+    ("count", |t, a, _| {
+        arity("count", &a, 1, 1)?;
+        let items = list_of(t).borrow().clone();
+        let mut n = 0;
+        for v in &items {
+            if v.is(&a[0]) || ops::eq(v, &a[0])? {
+                n += 1;
+            }
+        }
+        Ok(Value::Int(n))
+    }),
+    ("sort", |t, a, mut k| {
+        if !a.is_empty() {
+            return raise("TypeError", "sort() takes no positional arguments");
+        }
+        let key = take_kw(&mut k, "key");
+        let reverse = take_kw(&mut k, "reverse");
+        crate::native::no_kwargs("sort", &k)?;
+        let l = list_of(t);
+        let mut items = std::mem::take(&mut *l.borrow_mut());
+        let r = super::sorting::sort(&mut items, key.as_ref(), reverse.as_ref());
+        *l.borrow_mut() = items;
+        r.map(|_| Value::None)
+    }),
+    ("reverse", |t, _, _| {
+        list_of(t).borrow_mut().reverse();
+        Ok(Value::None)
+    }),
+    ("copy", |t, _, _| Ok(Value::list(list_of(t).borrow().clone()))),
+    ("clear", |t, _, _| {
+        list_of(t).borrow_mut().clear();
+        Ok(Value::None)
+    }),
+];
+
+fn dict_of(v: &Value) -> &Rc<Dict> {
+    match v {
+        Value::Dict(d) => d,
+        _ => unreachable_list(),
+    }
+}
+
+const DICT: &[(&str, Method)] = &[
+    ("get", |t, a, _| {
+        arity("get", &a, 1, 2)?;
+        Ok(ops::dict_get(dict_of(t), &a[0])?.unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
+    }),
+    ("keys", |t, _, _| Ok(super::views::view(dict_of(t), super::views::ViewKind::Keys))),
+    ("values", |t, _, _| Ok(super::views::view(dict_of(t), super::views::ViewKind::Values))),
+    ("items", |t, _, _| Ok(super::views::view(dict_of(t), super::views::ViewKind::Items))),
+    ("pop", |t, a, _| {
+        arity("pop", &a, 1, 2)?;
+        match ops::dict_remove(dict_of(t), &a[0])? {
+            Some(v) => Ok(v),
+            None => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(with_args("KeyError", vec![a[0].clone()])),
+            },
+        }
+    }),
+    ("popitem", |t, _, _| {
+        let d = dict_of(t);
+        let item = d.table.borrow_mut().pop_last();
+        d.touch();
+        match item {
+            Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+            None => raise("KeyError", "popitem(): dictionary is empty"),
+        }
+    }),
+    ("setdefault", |t, a, _| {
+        arity("setdefault", &a, 1, 2)?;
+        let d = dict_of(t);
+        match ops::dict_get(d, &a[0])? {
+            Some(v) => Ok(v),
+            None => {
+                let v = a.get(1).cloned().unwrap_or(Value::None);
+                ops::dict_set(d, a[0].clone(), v.clone())?;
+                Ok(v)
+            }
+        }
+    }),
+    ("update", |t, a, k| {
+        arity("update", &a, 0, 1)?;
+        let d = dict_of(t);
+        if let Some(src) = a.first() {
+            super::construct::dict_update(d, src)?;
+        }
+        for (key, v) in k {
+            ops::dict_set(d, Value::Str(key), v)?;
+        }
+        Ok(Value::None)
+    }),
+    ("copy", |t, _, _| {
+        let src = dict_of(t);
+        let d = Dict::new();
+        *d.table.borrow_mut() = src.table.borrow().clone();
+        *d.default_factory.borrow_mut() = src.default_factory.borrow().clone();
+        Ok(Value::Dict(d))
+    }),
+    ("clear", |t, _, _| {
+        let d = dict_of(t);
+        d.table.borrow_mut().clear();
+        d.touch();
+        Ok(Value::None)
+    }),
+];
+
+fn set_of(v: &Value) -> &Rc<SetObj> {
+    match v {
+        Value::Set(s) => s,
+        _ => unreachable_list(),
+    }
+}
+
+fn set_binop(t: &Value, args: Vec<Value>, op: crate::ast::BinOp) -> PyResult<Value> {
+    let mut acc = Value::Set(copy_set(set_of(t)));
+    for a in args {
+        let other = match a {
+            Value::Set(_) => a,
+            _ => super::construct(&crate::interp::interp().types.set, vec![a], vec![])?,
+        };
+        acc = ops::binop(op, &acc, &other)?;
+    }
+    Ok(acc)
+}
+
+fn copy_set(s: &SetObj) -> Rc<SetObj> {
+    let out = SetObj::new(s.frozen);
+    *out.table.borrow_mut() = s.table.borrow().clone();
+    out
+}
+
+fn as_set(v: &Value) -> PyResult<Rc<SetObj>> {
+    match v {
+        Value::Set(s) => Ok(s.clone()),
+        _ => match super::construct(&crate::interp::interp().types.set, vec![v.clone()], vec![])? {
+            Value::Set(s) => Ok(s),
+            _ => raise("TypeError", "expected a set"),
+        },
+    }
+}
+
+const SET: &[(&str, Method)] = &[
+    ("add", |t, a, _| {
+        arity("add", &a, 1, 1)?;
+        ops::set_add(set_of(t), a[0].clone())?;
+        Ok(Value::None)
+    }),
+    ("discard", |t, a, _| {
+        arity("discard", &a, 1, 1)?;
+        ops::set_remove(set_of(t), &a[0])?;
+        Ok(Value::None)
+    }),
+    ("remove", |t, a, _| {
+        arity("remove", &a, 1, 1)?;
+        if !ops::set_remove(set_of(t), &a[0])? {
+            return Err(with_args("KeyError", vec![a[0].clone()]));
+        }
+        Ok(Value::None)
+    }),
+    ("pop", |t, _, _| {
+        let s = set_of(t);
+        let item = s.table.borrow_mut().pop_first();
+        s.touch();
+        match item {
+            Some((k, _)) => Ok(k),
+            None => raise("KeyError", "pop from an empty set"),
+        }
+    }),
+    ("clear", |t, _, _| {
+        set_of(t).table.borrow_mut().clear();
+        Ok(Value::None)
+    }),
+    ("copy", |t, _, _| Ok(Value::Set(copy_set(set_of(t))))),
+    ("update", |t, a, _| {
+        for src in a {
+            for v in iter::collect(&src)? {
+                ops::set_add(set_of(t), v)?;
+            }
+        }
+        Ok(Value::None)
+    }),
+    ("union", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitOr)),
+    ("intersection", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitAnd)),
+    ("difference", |t, a, _| set_binop(t, a, crate::ast::BinOp::Sub)),
+    ("symmetric_difference", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitXor)),
+    ("issubset", |t, a, _| {
+        let other = as_set(super::one("issubset", &a)?)?;
+        ops::compare(crate::ast::CmpOp::LtE, t, &Value::Set(other)).map(Value::Bool)
+    }),
+    ("issuperset", |t, a, _| {
+        let other = as_set(super::one("issuperset", &a)?)?;
+        ops::compare(crate::ast::CmpOp::GtE, t, &Value::Set(other)).map(Value::Bool)
+    }),
+    ("isdisjoint", |t, a, _| {
+        let other = as_set(super::one("isdisjoint", &a)?)?;
+        let both = ops::binop(crate::ast::BinOp::BitAnd, t, &Value::Set(other))?;
+        Ok(Value::Bool(!ops::truthy(&both)?))
+    }),
+];
+
+const TUPLE: &[(&str, Method)] = &[
+    ("index", |t, a, _| {
+        arity("index", &a, 1, 3)?;
+        let items = iter::collect(t)?;
+        index_in(&items, &a[0], &a, "tuple")
+    }),
+    ("count", |t, a, _| {
+        arity("count", &a, 1, 1)?;
+        let mut n = 0;
+        for v in iter::collect(t)? {
+            if v.is(&a[0]) || ops::eq(&v, &a[0])? {
+                n += 1;
+            }
+        }
+        Ok(Value::Int(n))
+    }),
+];
+
+const INT: &[(&str, Method)] = &[
+    ("bit_length", |t, _, _| {
+        Ok(Value::Int(match t {
+            Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
+            Value::Bool(b) => *b as i64,
+            Value::Big(b) => b.bit_length() as i64,
+            _ => 0,
+        }))
+    }),
+    ("is_integer", |_, _, _| Ok(Value::Bool(true))),
+    ("conjugate", |t, _, _| Ok(t.clone())),
+    ("__index__", |t, _, _| Ok(t.clone())),
+];
+
+const FLOAT: &[(&str, Method)] = &[
+    ("is_integer", |t, _, _| Ok(Value::Bool(t.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0)))),
+    ("conjugate", |t, _, _| Ok(t.clone())),
+    ("as_integer_ratio", |_, _, _| {
+        raise("NotImplementedError", "float.as_integer_ratio() is not supported in the playground")
+    }),
+];
+
+/// `Builtin` for a callable taking only keyword arguments or none (helper for modules).
+pub fn call_with(f: &Value, args: Vec<Value>) -> PyResult<Value> {
+    call_sync(f, args, vec![])
+}

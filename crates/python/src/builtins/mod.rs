@@ -1,0 +1,609 @@
+//! The builtins module: functions, types and exceptions.
+
+pub mod construct;
+pub mod descr;
+pub mod excgroup;
+pub mod functools;
+pub mod methods;
+pub mod sorting;
+pub mod strfmt;
+pub mod types;
+pub mod views;
+
+use std::any::Any;
+use std::rc::Rc;
+
+use crate::interp::call::{call_sync, callable};
+use crate::interp::exc::raise;
+use crate::interp::{attr, iter, ops, text, Interp};
+use crate::native::{arity, take_kw, Kwargs, Native};
+use crate::object::{Builtin, Class};
+use crate::value::Value;
+use asyncio_engine::PyResult;
+
+pub use construct::construct;
+
+/// `NotImplemented`.
+pub struct NotImplementedType;
+
+impl Native for NotImplementedType {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        crate::interp::interp().types.native("NotImplementedType")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok("NotImplemented".into())
+    }
+}
+
+struct EllipsisType;
+
+impl Native for EllipsisType {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        crate::interp::interp().types.native("ellipsis")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok("Ellipsis".into())
+    }
+}
+
+thread_local! {
+    static ELLIPSIS: Value = Value::native(EllipsisType);
+    static NOT_IMPLEMENTED: Value = Value::native(NotImplementedType);
+}
+
+/// `...`
+pub fn ellipsis() -> Value {
+    ELLIPSIS.with(|v| v.clone())
+}
+
+/// Installs the builtins into `it`.
+pub fn install(it: &Rc<Interp>) {
+    let t = &it.types;
+    let mut b = it.builtins.borrow_mut();
+    let mut add = |name: &str, v: Value| {
+        b.insert(Rc::from(name), v);
+    };
+    for (name, class) in [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("bool", &t.bool_),
+        ("int", &t.int),
+        ("float", &t.float),
+        ("str", &t.str_),
+        ("bytes", &t.bytes),
+        ("tuple", &t.tuple),
+        ("list", &t.list),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("staticmethod", &t.staticmethod),
+        ("classmethod", &t.classmethod),
+    ] {
+        add(name, Value::Class(class.clone()));
+    }
+    for (name, class) in t.exceptions.iter() {
+        if class.module.as_ref() == "builtins" {
+            add(name, Value::Class(class.clone()));
+        }
+    }
+    // BaseException.__init__ sets args; object.__init__ does nothing.
+    t.base_exception.dict.borrow_mut().set(
+        "__init__",
+        Builtin::new("__init__", |args, _| {
+            if let Some(Value::Instance(inst)) = args.first() {
+                if let Some(data) = &inst.exc {
+                    *data.args.borrow_mut() = args[1..].to_vec();
+                }
+            }
+            Ok(Value::None)
+        }),
+    );
+    add("NotImplemented", NOT_IMPLEMENTED.with(|v| v.clone()));
+    add("Ellipsis", ellipsis());
+    add("__name__", Value::str("__main__"));
+    for (name, f) in FUNCTIONS {
+        let f = *f;
+        add(name, Builtin::new(name, f));
+    }
+    add("super", Builtin::new("super", |_, _| raise("RuntimeError", "super(): use super() inside a method")));
+    for name in ["eval", "exec", "compile", "open", "input", "breakpoint", "__import__", "memoryview"] {
+        let n: Rc<str> = Rc::from(name);
+        add(
+            name,
+            Builtin::new(name, move |_, _| {
+                raise("NotImplementedError", format!("{n}() is not supported in the playground"))
+            }),
+        );
+    }
+}
+
+type Func = fn(Vec<Value>, Kwargs) -> PyResult<Value>;
+
+const FUNCTIONS: &[(&str, Func)] = &[
+    ("print", print),
+    ("len", len),
+    ("repr", |a, _| one("repr", &a).and_then(|v| text::repr(v).map(Value::string))),
+    ("ascii", |a, _| one("ascii", &a).and_then(|v| text::repr(v).map(Value::string))),
+    ("abs", abs),
+    ("round", round),
+    ("divmod", divmod),
+    ("pow", |a, _| {
+        arity("pow", &a, 2, 2)?;
+        ops::binop(crate::ast::BinOp::Pow, &a[0], &a[1])
+    }),
+    ("min", |a, k| min_max(a, k, "min", std::cmp::Ordering::Less)),
+    ("max", |a, k| min_max(a, k, "max", std::cmp::Ordering::Greater)),
+    ("sum", sum),
+    ("any", |a, _| {
+        let mut it = iter::iter(one("any", &a)?)?;
+        while let Some(v) = it.next()? {
+            if ops::truthy(&v)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    }),
+    ("all", |a, _| {
+        let mut it = iter::iter(one("all", &a)?)?;
+        while let Some(v) = it.next()? {
+            if !ops::truthy(&v)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    }),
+    ("sorted", sorting::sorted),
+    ("reversed", reversed),
+    ("enumerate", enumerate),
+    ("zip", zip),
+    ("map", map),
+    ("filter", |a, _| {
+        arity("filter", &a, 2, 2)?;
+        let it = iter::iter(&a[1])?;
+        Ok(crate::native::iters::IterObj::value(iter::Iter::Filter(a[0].clone(), Box::new(it)), "filter"))
+    }),
+    ("iter", |a, _| iter::iter_object(one("iter", &a)?)),
+    ("next", next),
+    ("isinstance", |a, _| {
+        arity("isinstance", &a, 2, 2)?;
+        class_check(&a[1], &|c| attr::isinstance(&a[0], c), "isinstance() arg 2").map(Value::Bool)
+    }),
+    ("issubclass", |a, _| {
+        arity("issubclass", &a, 2, 2)?;
+        let Value::Class(sub) = &a[0] else {
+            return raise("TypeError", "issubclass() arg 1 must be a class");
+        };
+        class_check(&a[1], &|c| sub.is_subclass(c), "issubclass() arg 2").map(Value::Bool)
+    }),
+    ("hasattr", |a, _| {
+        arity("hasattr", &a, 2, 2)?;
+        let name = str_arg(&a[1], "hasattr(): attribute name must be string")?;
+        match attr::getattr_opt(&a[0], &name) {
+            Ok(v) => Ok(Value::Bool(v.is_some())),
+            Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
+            Err(e) => Err(e),
+        }
+    }),
+    ("getattr", |a, _| {
+        arity("getattr", &a, 2, 3)?;
+        let name = str_arg(&a[1], "attribute name must be string")?;
+        match attr::getattr_opt(&a[0], &name)? {
+            Some(v) => Ok(v),
+            None => match a.get(2) {
+                Some(d) => Ok(d.clone()),
+                None => attr::no_attribute(&a[0], &name),
+            },
+        }
+    }),
+    ("setattr", |a, _| {
+        arity("setattr", &a, 3, 3)?;
+        let name = str_arg(&a[1], "attribute name must be string")?;
+        attr::setattr(&a[0], &name, a[2].clone()).map(|_| Value::None)
+    }),
+    ("delattr", |a, _| {
+        arity("delattr", &a, 2, 2)?;
+        let name = str_arg(&a[1], "attribute name must be string")?;
+        attr::delattr(&a[0], &name).map(|_| Value::None)
+    }),
+    ("id", |a, _| Ok(Value::Int(one("id", &a)?.id() as i64))),
+    ("hash", |a, _| Ok(Value::Int(ops::hash(one("hash", &a)?)? as i64))),
+    ("callable", |a, _| Ok(Value::Bool(callable(one("callable", &a)?)))),
+    ("chr", |a, _| {
+        let i = one("chr", &a)?.as_i64().unwrap_or(-1);
+        match u32::try_from(i).ok().and_then(char::from_u32) {
+            Some(c) => Ok(Value::string(c.to_string())),
+            None => raise("ValueError", "chr() arg not in range(0x110000)"),
+        }
+    }),
+    ("ord", |a, _| {
+        let s = str_arg(one("ord", &a)?, "ord() expected string of length 1")?;
+        let mut cs = s.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => Ok(Value::Int(c as i64)),
+            _ => raise(
+                "TypeError",
+                format!("ord() expected a character, but string of length {} found", s.chars().count()),
+            ),
+        }
+    }),
+    ("bin", |a, _| radix(one("bin", &a)?, "b")),
+    ("oct", |a, _| radix(one("oct", &a)?, "o")),
+    ("hex", |a, _| radix(one("hex", &a)?, "x")),
+    ("format", |a, _| {
+        arity("format", &a, 1, 2)?;
+        let spec = match a.get(1) {
+            Some(s) => str_arg(s, "format() argument 2 must be str")?,
+            None => String::new(),
+        };
+        strfmt::format_value(&a[0], &spec).map(Value::string)
+    }),
+    ("vars", |a, _| attr::getattr(one("vars", &a)?, "__dict__")),
+    ("dir", |a, _| {
+        let v = one("dir", &a)?;
+        let mut names: Vec<String> = match v {
+            Value::Instance(i) => i.attrs.borrow().0.iter().map(|(k, _)| k.to_string()).collect(),
+            Value::Class(c) => c.dict.borrow().0.iter().map(|(k, _)| k.to_string()).collect(),
+            _ => Vec::new(),
+        };
+        names.sort();
+        Ok(Value::list(names.into_iter().map(Value::string).collect()))
+    }),
+    ("globals", |_, _| raise("NotImplementedError", "globals() is not supported in the playground")),
+    ("locals", |_, _| raise("NotImplementedError", "locals() is not supported in the playground")),
+    ("aiter", |a, _| crate::interp::eval::aiter(one("aiter", &a)?)),
+    ("anext", |a, _| {
+        let v = one("anext", &a)?;
+        match v {
+            Value::Object(o) => o.anext(v).unwrap_or_else(|| raise("TypeError", "not an async iterator")),
+            _ => match attr::lookup_special(v, "__anext__") {
+                Some(m) => call_sync(&m, vec![], vec![]),
+                None => {
+                    raise("TypeError", format!("'{}' object is not an async iterator", text::type_name(v)))
+                }
+            },
+        }
+    }),
+];
+
+/// The only positional argument of `name`.
+pub fn one<'a>(name: &str, args: &'a [Value]) -> PyResult<&'a Value> {
+    match args {
+        [v] => Ok(v),
+        _ => raise("TypeError", format!("{name}() takes exactly one argument ({} given)", args.len())),
+    }
+}
+
+pub fn str_arg(v: &Value, message: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        _ => raise("TypeError", message),
+    }
+}
+
+fn class_check(spec: &Value, check: &dyn Fn(&Class) -> bool, what: &str) -> PyResult<bool> {
+    match spec {
+        Value::Class(c) => Ok(check(c)),
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if class_check(i, check, what)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => raise("TypeError", format!("{what} must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn print(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let sep = match take_kw(&mut kwargs, "sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(v) => {
+            return raise("TypeError", format!("sep must be None or a string, not {}", text::type_name(&v)))
+        }
+    };
+    let end = match take_kw(&mut kwargs, "end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(v) => {
+            return raise("TypeError", format!("end must be None or a string, not {}", text::type_name(&v)))
+        }
+    };
+    let file = take_kw(&mut kwargs, "file");
+    take_kw(&mut kwargs, "flush");
+    crate::native::no_kwargs("print", &kwargs)?;
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&text::str(a)?);
+    }
+    out.push_str(&end);
+    let to_stderr =
+        matches!(&file, Some(f) if f.as_native::<crate::modules::sys::Stream>().is_some_and(|s| s.stderr));
+    let it = crate::interp::interp();
+    if to_stderr {
+        it.host.write_stderr(&out);
+    } else {
+        it.host.write_stdout(&out)?;
+    }
+    Ok(Value::None)
+}
+
+fn len(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let v = one("len", &args)?;
+    let n = match v {
+        Value::Str(s) => s.chars().count(),
+        Value::Tuple(t) => t.len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Dict(d) => d.len(),
+        Value::Set(s) => s.len(),
+        Value::Range(r) => ops::range_len(r.0, r.1, r.2) as usize,
+        Value::Object(o) => match o.len() {
+            Some(n) => n,
+            None => return no_len(v),
+        },
+        Value::Instance(_) => match attr::lookup_special(v, "__len__") {
+            Some(f) => return call_sync(&f, vec![], vec![]),
+            None => return no_len(v),
+        },
+        _ => return no_len(v),
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn no_len<T>(v: &Value) -> PyResult<T> {
+    raise("TypeError", format!("object of type '{}' has no len()", text::type_name(v)))
+}
+
+fn abs(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let v = one("abs", &args)?;
+    match v {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::from_big(crate::bigint::BigInt::from_i64(*i).abs()),
+        }),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Big(b) => Ok(Value::from_big(b.abs())),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        _ => match attr::lookup_special(v, "__abs__") {
+            Some(f) => call_sync(&f, vec![], vec![]),
+            None => raise("TypeError", format!("bad operand type for abs(): '{}'", text::type_name(v))),
+        },
+    }
+}
+
+fn round(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let nd = take_kw(&mut kwargs, "ndigits");
+    arity("round", &args, 1, 2)?;
+    let ndigits = args.get(1).cloned().or(nd).filter(|v| !matches!(v, Value::None));
+    match (&args[0], ndigits) {
+        (Value::Float(f), None) => {
+            if !f.is_finite() {
+                return raise(
+                    if f.is_nan() { "ValueError" } else { "OverflowError" },
+                    if f.is_nan() {
+                        "cannot convert float NaN to integer"
+                    } else {
+                        "cannot convert float infinity to integer"
+                    },
+                );
+            }
+            let r = f.round_ties_even();
+            Ok(match crate::bigint::BigInt::from_f64(r) {
+                Some(b) => Value::from_big(b),
+                None => Value::Float(r),
+            })
+        }
+        (Value::Float(f), Some(n)) => {
+            let n = n.as_i64().unwrap_or(0);
+            Ok(Value::Float(round_float(*f, n)))
+        }
+        (Value::Int(_) | Value::Bool(_) | Value::Big(_), None) => Ok(match &args[0] {
+            Value::Bool(b) => Value::Int(*b as i64),
+            v => v.clone(),
+        }),
+        (Value::Int(i), Some(n)) => {
+            let n = n.as_i64().unwrap_or(0);
+            if n >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+            let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
+            let half = p / 2;
+            let q = if r > half || (r == half && q % 2 != 0) { q + 1 } else { q };
+            Ok(Value::Int(q.saturating_mul(p)))
+        }
+        (v, _) => match attr::lookup_special(v, "__round__") {
+            Some(f) => call_sync(&f, args[1..].to_vec(), vec![]),
+            None => {
+                raise("TypeError", format!("type {} doesn't define __round__ method", text::type_name(v)))
+            }
+        },
+    }
+}
+
+/// `round(f, n)`: correctly rounded through the exact decimal expansion.
+pub fn round_float(f: f64, n: i64) -> f64 {
+    if !f.is_finite() || n > 308 {
+        return f;
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, f);
+        return s.parse().unwrap_or(f);
+    }
+    let p = 10f64.powi((-n) as i32);
+    let scaled = f / p;
+    scaled.round_ties_even() * p
+}
+
+fn divmod(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    arity("divmod", &args, 2, 2)?;
+    let (a, b) = (&args[0], &args[1]);
+    if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
+        let (x, y) = (a.as_f64(), b.as_f64());
+        if let (Some(x), Some(y)) = (x, y) {
+            if y == 0.0 {
+                return raise("ZeroDivisionError", "float divmod()");
+            }
+            let (q, r) = ops::float_divmod(x, y);
+            return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+        }
+    }
+    if let (Value::Int(_), Value::Int(0)) = (a, b) {
+        return raise("ZeroDivisionError", "integer division or modulo by zero");
+    }
+    let q = ops::binop(crate::ast::BinOp::FloorDiv, a, b)?;
+    let r = ops::binop(crate::ast::BinOp::Mod, a, b)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn min_max(args: Vec<Value>, mut kwargs: Kwargs, name: &str, want: std::cmp::Ordering) -> PyResult<Value> {
+    let key = take_kw(&mut kwargs, "key").filter(|k| !matches!(k, Value::None));
+    let default = take_kw(&mut kwargs, "default");
+    crate::native::no_kwargs(name, &kwargs)?;
+    let items = match args.len() {
+        0 => return raise("TypeError", format!("{name} expected at least 1 argument, got 0")),
+        1 => iter::collect(&args[0])?,
+        _ => args,
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for v in items {
+        let k = match &key {
+            Some(f) => call_sync(f, vec![v.clone()], vec![])?,
+            None => v.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => {
+                let op = if want == std::cmp::Ordering::Less {
+                    crate::ast::CmpOp::Lt
+                } else {
+                    crate::ast::CmpOp::Gt
+                };
+                ops::compare(op, &k, bk)?
+            }
+        };
+        if better {
+            best = Some((k, v));
+        }
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => raise("ValueError", format!("{name}() arg is an empty sequence")),
+        },
+    }
+}
+
+fn sum(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let start = take_kw(&mut kwargs, "start");
+    arity("sum", &args, 1, 2)?;
+    let mut acc = args.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    if matches!(acc, Value::Str(_)) {
+        return raise("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    let mut it = iter::iter(&args[0])?;
+    // Floats are added with Neumaier compensation, as CPython 3.12 does not
+    // but 3.11 does plain addition: keep 3.11's plain left-to-right sum.
+    while let Some(v) = it.next()? {
+        acc = ops::binop(crate::ast::BinOp::Add, &acc, &v)?;
+    }
+    Ok(acc)
+}
+
+fn reversed(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let v = one("reversed", &args)?;
+    let items = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => iter::collect(v)?,
+        Value::Dict(d) => d.table.borrow().keys(),
+        Value::Object(o) if o.len().is_some() => iter::collect(v)?,
+        _ => match attr::lookup_special(v, "__reversed__") {
+            Some(f) => return call_sync(&f, vec![], vec![]),
+            None => return raise("TypeError", format!("'{}' object is not reversible", text::type_name(v))),
+        },
+    };
+    let rev: Vec<Value> = items.into_iter().rev().collect();
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Items(rev.into_iter()), "list_reverseiterator"))
+}
+
+fn enumerate(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let start = take_kw(&mut kwargs, "start");
+    arity("enumerate", &args, 1, 2)?;
+    let start = args.get(1).cloned().or(start).and_then(|v| v.as_i64()).unwrap_or(0);
+    let it = iter::iter(&args[0])?;
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Enumerate(Box::new(it), start), "enumerate"))
+}
+
+fn zip(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    take_kw(&mut kwargs, "strict");
+    let mut its = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        its.push(iter::iter(a).map_err(|e| {
+            if e.is("TypeError") {
+                asyncio_engine::Exception::type_error(format!(
+                    "zip argument #{} must support iteration",
+                    i + 1
+                ))
+            } else {
+                e
+            }
+        })?);
+    }
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Zip(its), "zip"))
+}
+
+fn map(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    if args.len() < 2 {
+        return raise("TypeError", "map() must have at least two arguments.");
+    }
+    let mut its = Vec::new();
+    for a in &args[1..] {
+        its.push(iter::iter(a)?);
+    }
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Map(args[0].clone(), its), "map"))
+}
+
+fn next(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    arity("next", &args, 1, 2)?;
+    let v = &args[0];
+    let out = match v {
+        Value::Object(o) => match o.next() {
+            Some(r) => r?,
+            None => return raise("TypeError", format!("'{}' object is not an iterator", text::type_name(v))),
+        },
+        Value::Instance(_) => match attr::lookup_special(v, "__next__") {
+            Some(f) => match call_sync(&f, vec![], vec![]) {
+                Ok(x) => Some(x),
+                Err(e) if e.is("StopIteration") && args.len() == 2 => None,
+                Err(e) => return Err(e),
+            },
+            None => return raise("TypeError", format!("'{}' object is not an iterator", text::type_name(v))),
+        },
+        _ => return raise("TypeError", format!("'{}' object is not an iterator", text::type_name(v))),
+    };
+    match out {
+        Some(x) => Ok(x),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => raise("StopIteration", ""),
+        },
+    }
+}
+
+fn radix(v: &Value, kind: &str) -> PyResult<Value> {
+    let spec = format!("#{kind}");
+    strfmt::format_value(v, &spec).map(Value::string)
+}

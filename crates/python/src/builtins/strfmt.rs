@@ -1,0 +1,174 @@
+//! `format(value, spec)`, `str % args` and `str.format`, over `crate::format`.
+
+use std::rc::Rc;
+
+use crate::format::{
+    self, Accessor, ErrKind, FieldArg, FmtError, IntArg, PercentArg, PercentValue, TemplatePiece,
+};
+use crate::interp::call::call_sync;
+use crate::interp::exc::raise;
+use crate::interp::{attr, ops, text};
+use crate::native::Kwargs;
+use crate::value::Value;
+use asyncio_engine::{Exception, PyResult};
+
+fn to_exc(e: FmtError) -> Exception {
+    let kind = match e.kind {
+        ErrKind::ValueError => "ValueError",
+        ErrKind::TypeError => "TypeError",
+        ErrKind::OverflowError => "OverflowError",
+    };
+    Exception::new(kind, e.message)
+}
+
+fn from_exc(e: Exception) -> FmtError {
+    // Carry a Python exception through the formatter: it comes back out of
+    // `to_exc` with the same type and message.
+    let kind = match e.type_name() {
+        "TypeError" => ErrKind::TypeError,
+        "OverflowError" => ErrKind::OverflowError,
+        _ => ErrKind::ValueError,
+    };
+    FmtError { kind, message: e.message().to_string() }
+}
+
+/// `format(v, spec)`.
+pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => format::format_str(s, spec).map_err(to_exc),
+        Value::Int(i) => format::format_int(&IntArg::Small(*i), spec).map_err(to_exc),
+        Value::Big(b) => format::format_int(&IntArg::Big(b), spec).map_err(to_exc),
+        Value::Bool(b) => {
+            if spec.is_empty() {
+                Ok(if *b { "True" } else { "False" }.into())
+            } else {
+                format::format_int_as(&IntArg::Small(*b as i64), spec, "bool").map_err(to_exc)
+            }
+        }
+        Value::Float(f) => format::format_float(*f, spec).map_err(to_exc),
+        Value::Instance(_) => {
+            if let Some(m) = attr::lookup_special(v, "__format__") {
+                let r = call_sync(&m, vec![Value::str(spec)], vec![])?;
+                return text::str(&r);
+            }
+            default_format(v, spec)
+        }
+        _ => default_format(v, spec),
+    }
+}
+
+fn default_format(v: &Value, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return text::str(v);
+    }
+    raise("TypeError", format!("unsupported format string passed to {}.__format__", text::type_name(v)))
+}
+
+/// One `%` argument.
+#[derive(Clone)]
+struct Arg(Value);
+
+impl PercentArg for Arg {
+    fn value(&self) -> PercentValue<'_> {
+        match &self.0 {
+            Value::Int(i) => PercentValue::Int(IntArg::Small(*i)),
+            Value::Bool(b) => PercentValue::Int(IntArg::Small(*b as i64)),
+            Value::Big(b) => PercentValue::Int(IntArg::Big(b)),
+            Value::Float(f) => PercentValue::Float(*f),
+            Value::Str(s) => PercentValue::Str(s),
+            _ => PercentValue::Other,
+        }
+    }
+    fn type_name(&self) -> String {
+        text::type_name(&self.0)
+    }
+    fn convert(&self, conversion: char) -> Result<String, FmtError> {
+        match conversion {
+            's' => text::str(&self.0).map_err(from_exc),
+            _ => text::repr(&self.0).map_err(from_exc),
+        }
+    }
+}
+
+/// `template % args`.
+pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
+    let out = match args {
+        Value::Tuple(items) => {
+            let items: Vec<Arg> = items.iter().cloned().map(Arg).collect();
+            format::percent_format(template, &items, true, None)
+        }
+        Value::Dict(d) => {
+            let d = d.clone();
+            let mut lookup = move |key: &str| -> Result<Arg, FmtError> {
+                match ops::dict_get(&d, &Value::str(key)) {
+                    Ok(Some(v)) => Ok(Arg(v)),
+                    Ok(None) => {
+                        Err(FmtError { kind: ErrKind::ValueError, message: format!("KeyError:'{key}'") })
+                    }
+                    Err(e) => Err(from_exc(e)),
+                }
+            };
+            let one = [Arg(args.clone())];
+            format::percent_format(template, &one, false, Some(&mut lookup))
+        }
+        other => {
+            let one = [Arg(other.clone())];
+            format::percent_format(template, &one, false, None)
+        }
+    };
+    match out {
+        Ok(s) => Ok(Value::string(s)),
+        Err(e) if e.message.starts_with("KeyError:") => {
+            let key = e.message.trim_start_matches("KeyError:").trim_matches('\'').to_string();
+            Err(crate::interp::exc::with_args("KeyError", vec![Value::string(key)]))
+        }
+        Err(e) => Err(to_exc(e)),
+    }
+}
+
+/// `template.format(*args, **kwargs)`.
+pub fn str_format(template: &str, args: &[Value], kwargs: &Kwargs) -> PyResult<String> {
+    let pieces = format::parse_format_template(template).map_err(to_exc)?;
+    render(&pieces, args, kwargs)
+}
+
+fn render(pieces: &[TemplatePiece], args: &[Value], kwargs: &Kwargs) -> PyResult<String> {
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            TemplatePiece::Literal(s) => out.push_str(s),
+            TemplatePiece::Field(f) => {
+                let mut v = match &f.arg {
+                    FieldArg::Index(i) => match args.get(*i) {
+                        Some(v) => v.clone(),
+                        None => {
+                            return raise(
+                                "IndexError",
+                                format!("Replacement index {i} out of range for positional args tuple"),
+                            )
+                        }
+                    },
+                    FieldArg::Name(n) => match kwargs.iter().find(|(k, _)| &**k == n) {
+                        Some((_, v)) => v.clone(),
+                        None => return Err(crate::interp::exc::with_args("KeyError", vec![Value::str(n)])),
+                    },
+                };
+                for a in &f.accessors {
+                    v = match a {
+                        Accessor::Attr(name) => attr::getattr(&v, name)?,
+                        Accessor::Index(i) => ops::getitem(&v, &Value::Int(*i as i64))?,
+                        Accessor::Key(k) => ops::getitem(&v, &Value::Str(Rc::from(k.as_str())))?,
+                    };
+                }
+                let v = match f.conversion {
+                    Some('r') | Some('a') => Value::string(text::repr(&v)?),
+                    Some('s') => Value::string(text::str(&v)?),
+                    _ => v,
+                };
+                let spec = render(&f.spec, args, kwargs)?;
+                out.push_str(&format_value(&v, &spec)?);
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,219 @@
+//! The builtin classes: `object`, `int`, `str` ..., and the exception
+//! hierarchy of Python 3.11 (with asyncio's own exceptions).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::object::{Attrs, BuiltinType, Class};
+
+/// Makes a builtin class deriving from `bases`.
+pub fn make_class(name: &str, module: &str, bases: &[&Rc<Class>], kind: BuiltinType) -> Rc<Class> {
+    let bases: Vec<Rc<Class>> = bases.iter().map(|b| (*b).clone()).collect();
+    let is_exception = kind == BuiltinType::Exception || bases.iter().any(|b| b.is_exception);
+    let base_only =
+        is_exception && name != "Exception" && !bases.iter().any(|b| b.is_exception && !b.base_only);
+    let class = Rc::new(Class {
+        name: Rc::from(name),
+        qualname: Rc::from(name),
+        module: Rc::from(module),
+        bases: bases.clone(),
+        mro: RefCell::new(Vec::new()),
+        dict: RefCell::new(Attrs::default()),
+        builtin: kind,
+        is_exception,
+        base_only,
+        def: None,
+    });
+    let mut mro = vec![class.clone()];
+    // Builtin hierarchies are single inheritance apart from ExceptionGroup.
+    for b in &bases {
+        for c in b.mro.borrow().iter() {
+            if !mro.iter().any(|m| Rc::ptr_eq(m, c)) {
+                mro.push(c.clone());
+            }
+        }
+    }
+    // `object` last.
+    if let Some(i) = mro.iter().position(|c| c.builtin == BuiltinType::Object && c.bases.is_empty()) {
+        let obj = mro.remove(i);
+        mro.push(obj);
+    }
+    *class.mro.borrow_mut() = mro;
+    class
+}
+
+/// Every builtin class the interpreter needs by kind.
+pub struct Types {
+    pub object: Rc<Class>,
+    pub type_: Rc<Class>,
+    pub none: Rc<Class>,
+    pub bool_: Rc<Class>,
+    pub int: Rc<Class>,
+    pub float: Rc<Class>,
+    pub str_: Rc<Class>,
+    pub bytes: Rc<Class>,
+    pub tuple: Rc<Class>,
+    pub list: Rc<Class>,
+    pub dict: Rc<Class>,
+    pub set: Rc<Class>,
+    pub frozenset: Rc<Class>,
+    pub range: Rc<Class>,
+    pub slice: Rc<Class>,
+    pub function: Rc<Class>,
+    pub builtin_function: Rc<Class>,
+    pub method: Rc<Class>,
+    pub property: Rc<Class>,
+    pub staticmethod: Rc<Class>,
+    pub classmethod: Rc<Class>,
+    pub base_exception: Rc<Class>,
+    pub exception: Rc<Class>,
+    /// Every exception class by name (builtins and asyncio's).
+    pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// Exception classes made on demand for engine errors with other names.
+    pub extra_exceptions: RefCell<HashMap<String, Rc<Class>>>,
+    /// Classes of native objects by name (`Task`, `Future`, `Lock` ...).
+    pub natives: RefCell<HashMap<&'static str, Rc<Class>>>,
+}
+
+/// (name, base, module) of the builtin exceptions, parents first.
+const EXCEPTIONS: &[(&str, &str, &str)] = &[
+    ("Exception", "BaseException", "builtins"),
+    ("GeneratorExit", "BaseException", "builtins"),
+    ("KeyboardInterrupt", "BaseException", "builtins"),
+    ("SystemExit", "BaseException", "builtins"),
+    ("CancelledError", "BaseException", "asyncio.exceptions"),
+    ("BaseExceptionGroup", "BaseException", "builtins"),
+    ("ArithmeticError", "Exception", "builtins"),
+    ("FloatingPointError", "ArithmeticError", "builtins"),
+    ("OverflowError", "ArithmeticError", "builtins"),
+    ("ZeroDivisionError", "ArithmeticError", "builtins"),
+    ("AssertionError", "Exception", "builtins"),
+    ("AttributeError", "Exception", "builtins"),
+    ("BufferError", "Exception", "builtins"),
+    ("EOFError", "Exception", "builtins"),
+    ("ImportError", "Exception", "builtins"),
+    ("ModuleNotFoundError", "ImportError", "builtins"),
+    ("LookupError", "Exception", "builtins"),
+    ("IndexError", "LookupError", "builtins"),
+    ("KeyError", "LookupError", "builtins"),
+    ("MemoryError", "Exception", "builtins"),
+    ("NameError", "Exception", "builtins"),
+    ("UnboundLocalError", "NameError", "builtins"),
+    ("OSError", "Exception", "builtins"),
+    ("TimeoutError", "OSError", "builtins"),
+    ("ConnectionError", "OSError", "builtins"),
+    ("ConnectionResetError", "ConnectionError", "builtins"),
+    ("ConnectionRefusedError", "ConnectionError", "builtins"),
+    ("FileNotFoundError", "OSError", "builtins"),
+    ("PermissionError", "OSError", "builtins"),
+    ("ReferenceError", "Exception", "builtins"),
+    ("RuntimeError", "Exception", "builtins"),
+    ("NotImplementedError", "RuntimeError", "builtins"),
+    ("RecursionError", "RuntimeError", "builtins"),
+    ("StopAsyncIteration", "Exception", "builtins"),
+    ("StopIteration", "Exception", "builtins"),
+    ("SyntaxError", "Exception", "builtins"),
+    ("SystemError", "Exception", "builtins"),
+    ("TypeError", "Exception", "builtins"),
+    ("ValueError", "Exception", "builtins"),
+    ("UnicodeError", "ValueError", "builtins"),
+    ("Warning", "Exception", "builtins"),
+    ("UserWarning", "Warning", "builtins"),
+    ("DeprecationWarning", "Warning", "builtins"),
+    ("RuntimeWarning", "Warning", "builtins"),
+    ("InvalidStateError", "Exception", "asyncio.exceptions"),
+    ("Deadlock", "RuntimeError", "vclock"),
+    ("Runaway", "BaseException", "playground"),
+    ("QueueEmpty", "Exception", "asyncio.queues"),
+    ("QueueFull", "Exception", "asyncio.queues"),
+    ("BrokenBarrierError", "RuntimeError", "asyncio.exceptions"),
+    ("LimitOverrunError", "Exception", "asyncio.exceptions"),
+    ("IncompleteReadError", "EOFError", "asyncio.exceptions"),
+    ("BrokenExecutor", "RuntimeError", "concurrent.futures._base"),
+    ("BrokenProcessPool", "BrokenExecutor", "concurrent.futures.process"),
+    ("BrokenThreadPool", "BrokenExecutor", "concurrent.futures.thread"),
+];
+
+impl Types {
+    pub fn new() -> Types {
+        use BuiltinType as B;
+        let object = make_class("object", "builtins", &[], B::Object);
+        let c = |name: &str, kind| make_class(name, "builtins", &[&object], kind);
+        let int = c("int", B::Int);
+        let bool_ = make_class("bool", "builtins", &[&int], B::Bool);
+        let base_exception = make_class("BaseException", "builtins", &[&object], B::Exception);
+        let mut exceptions: HashMap<&'static str, Rc<Class>> = HashMap::new();
+        exceptions.insert("BaseException", base_exception.clone());
+        for (name, base, module) in EXCEPTIONS {
+            let parent = exceptions[base].clone();
+            let class = make_class(name, module, &[&parent], B::Exception);
+            exceptions.insert(name, class);
+        }
+        let eg = make_class(
+            "ExceptionGroup",
+            "builtins",
+            &[&exceptions["BaseExceptionGroup"], &exceptions["Exception"]],
+            B::Exception,
+        );
+        exceptions.insert("ExceptionGroup", eg);
+        Types {
+            type_: c("type", B::Type),
+            none: c("NoneType", B::NoneType),
+            bool_,
+            float: c("float", B::Float),
+            str_: c("str", B::Str),
+            bytes: c("bytes", B::Bytes),
+            tuple: c("tuple", B::Tuple),
+            list: c("list", B::List),
+            dict: c("dict", B::Dict),
+            set: c("set", B::Set),
+            frozenset: c("frozenset", B::FrozenSet),
+            range: c("range", B::Range),
+            slice: c("slice", B::Slice),
+            function: c("function", B::Function),
+            builtin_function: c("builtin_function_or_method", B::Function),
+            method: c("method", B::Function),
+            property: c("property", B::Property),
+            staticmethod: c("staticmethod", B::StaticMethod),
+            classmethod: c("classmethod", B::ClassMethod),
+            base_exception,
+            exception: exceptions["Exception"].clone(),
+            exceptions,
+            extra_exceptions: RefCell::new(HashMap::new()),
+            natives: RefCell::new(HashMap::new()),
+            int,
+            object,
+        }
+    }
+
+    /// The class of native objects called `name` (made on first use).
+    pub fn native(&self, name: &'static str) -> Rc<Class> {
+        if let Some(c) = self.natives.borrow().get(name) {
+            return c.clone();
+        }
+        let class = make_class(name, "asyncio", &[&self.object], BuiltinType::Native);
+        self.natives.borrow_mut().insert(name, class.clone());
+        class
+    }
+
+    /// The exception class called `name`, made on demand (deriving from
+    /// Exception) for names the engine uses that Python does not have.
+    pub fn exception_named(&self, name: &str) -> Rc<Class> {
+        if let Some(c) = self.exceptions.get(name) {
+            return c.clone();
+        }
+        if let Some(c) = self.extra_exceptions.borrow().get(name) {
+            return c.clone();
+        }
+        let class = make_class(name, "builtins", &[&self.exception], BuiltinType::Exception);
+        self.extra_exceptions.borrow_mut().insert(name.to_string(), class.clone());
+        class
+    }
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Types::new()
+    }
+}

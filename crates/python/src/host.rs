@@ -1,0 +1,161 @@
+//! What a program sees of the world: one virtual clock shared by every loop
+//! (as pyrun.py's), stdout turned into stamped trace lines, stderr, and the
+//! thread-pool jobs whose prints are stamped with the job's own time.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::interp::{Frame, Interp};
+use asyncio_engine::{Clock, Exception, PyResult};
+
+/// Lines a program may print before it is stopped (the page's log cap is lower).
+pub const MAX_OUTPUT_LINES: u64 = 1_000_000;
+
+/// Where trace lines go.
+pub type Sink = Box<dyn FnMut(&str)>;
+
+/// The virtual clock every loop of a run shares.
+#[derive(Clone, Default)]
+pub struct SharedClock(pub Rc<Cell<f64>>);
+
+impl Clock for SharedClock {
+    fn time(&self) -> f64 {
+        self.0.get()
+    }
+    fn select(&mut self, timeout: f64) {
+        if timeout > 0.0 {
+            self.0.set(self.0.get() + timeout);
+        }
+    }
+    fn blocking_sleep(&mut self, d: f64) {
+        self.0.set(self.0.get() + d);
+    }
+}
+
+/// A pool job's time while its function runs (prints are stamped start + cost so far).
+#[derive(Clone, Copy, Debug)]
+pub struct JobTime {
+    pub start: f64,
+    pub cost: f64,
+}
+
+pub struct Host {
+    pub clock: SharedClock,
+    /// The default executor's size comes from this (`os.cpu_count()`).
+    pub cpus: u32,
+    line: RefCell<String>,
+    stamp: Cell<Option<f64>>,
+    sink: RefCell<Sink>,
+    pub stderr: RefCell<String>,
+    lines: Cell<u64>,
+    /// Pool jobs running (innermost last).
+    pub jobs: RefCell<Vec<JobTime>>,
+    /// The parsed program, kept alive while anything may run it.
+    pub tree: RefCell<Option<Rc<crate::ast::Module>>>,
+    /// The file name tracebacks show.
+    pub filename: RefCell<Rc<str>>,
+}
+
+impl Host {
+    /// A host whose trace lines (`[    0.500] text`) go to `sink`.
+    pub fn new(cpus: u32, sink: impl FnMut(&str) + 'static) -> Rc<Host> {
+        Rc::new(Host {
+            clock: SharedClock::default(),
+            cpus,
+            line: RefCell::new(String::new()),
+            stamp: Cell::new(None),
+            sink: RefCell::new(Box::new(sink)),
+            stderr: RefCell::new(String::new()),
+            lines: Cell::new(0),
+            jobs: RefCell::new(Vec::new()),
+            tree: RefCell::new(None),
+            filename: RefCell::new(Rc::from("<stdin>")),
+        })
+    }
+
+    /// The time a print is stamped with: the job's inside a pool job, else the clock.
+    pub fn now(&self) -> f64 {
+        match self.jobs.borrow().last() {
+            Some(j) => j.start + j.cost,
+            None => self.clock.0.get(),
+        }
+    }
+
+    /// `sys.stdout.write(s)`: a trace line per line, stamped when its first
+    /// character is written.
+    pub fn write_stdout(&self, s: &str) -> PyResult<()> {
+        let mut rest = s;
+        while !rest.is_empty() {
+            if self.stamp.get().is_none() {
+                self.stamp.set(Some(self.now()));
+            }
+            match rest.find('\n') {
+                Some(i) => {
+                    self.line.borrow_mut().push_str(&rest[..i]);
+                    self.emit()?;
+                    rest = &rest[i + 1..];
+                }
+                None => {
+                    self.line.borrow_mut().push_str(rest);
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn emit(&self) -> PyResult<()> {
+        let t = self.stamp.take().unwrap_or_else(|| self.now());
+        let text = std::mem::take(&mut *self.line.borrow_mut());
+        let n = self.lines.get() + 1;
+        self.lines.set(n);
+        if n > MAX_OUTPUT_LINES {
+            return Err(Exception::new(
+                "Runaway",
+                format!("runaway: the program printed more than {MAX_OUTPUT_LINES} lines"),
+            ));
+        }
+        let line = format!("[{}] {}", asyncio_engine::pyfmt::format_time(t), text);
+        (self.sink.borrow_mut())(&line);
+        Ok(())
+    }
+
+    /// A trace line of the runner's own (Traceback, deadlock), after any partial line.
+    pub fn trace_line(&self, text: &str) {
+        self.end_line();
+        self.stamp.set(Some(self.now()));
+        self.line.borrow_mut().push_str(text);
+        let _ = self.emit();
+    }
+
+    /// Flushes a partial line (the program ended without a newline).
+    pub fn end_line(&self) {
+        if self.stamp.get().is_some() {
+            let _ = self.emit();
+        }
+    }
+
+    pub fn write_stderr(&self, s: &str) {
+        let mut err = self.stderr.borrow_mut();
+        if err.len() < (4 << 20) {
+            err.push_str(s);
+        }
+    }
+}
+
+/// The runaway error for a step that ran too many statements.
+pub fn runaway(it: &Interp, f: &Frame, line: u32) -> Exception {
+    let who = match asyncio_engine::current_task() {
+        Some(t) => t.name(),
+        None => "the program".to_string(),
+    };
+    let exc = Exception::new(
+        "Runaway",
+        format!(
+            "runaway: {who} ran {} statements without awaiting (in {}, line {line})",
+            it.budgets.step_statements, f.name
+        ),
+    );
+    *it.stopped.borrow_mut() = Some(exc.clone());
+    exc
+}

@@ -1,0 +1,366 @@
+//! Attribute access: `type()`, `getattr`, `setattr`, `isinstance`.
+
+use std::rc::Rc;
+
+use super::call::call_sync;
+use super::exc::raise;
+use super::interp;
+use crate::builtins::descr::{ClassMethod, Property, StaticMethod};
+use crate::object::{BoundMethod, BuiltinType, Class, Instance};
+use crate::value::Value;
+use asyncio_engine::PyResult;
+
+/// `type(v)`.
+pub fn type_of(v: &Value) -> Rc<Class> {
+    let t = &interp().types;
+    match v {
+        Value::None => t.none.clone(),
+        Value::Bool(_) => t.bool_.clone(),
+        Value::Int(_) | Value::Big(_) => t.int.clone(),
+        Value::Float(_) => t.float.clone(),
+        Value::Str(_) => t.str_.clone(),
+        Value::Tuple(_) => t.tuple.clone(),
+        Value::List(_) => t.list.clone(),
+        Value::Dict(d) => {
+            if d.default_factory.borrow().is_some() {
+                t.native("defaultdict")
+            } else {
+                t.dict.clone()
+            }
+        }
+        Value::Set(s) => {
+            if s.frozen {
+                t.frozenset.clone()
+            } else {
+                t.set.clone()
+            }
+        }
+        Value::Range(_) => t.range.clone(),
+        Value::Slice(_) => t.slice.clone(),
+        Value::Function(_) => t.function.clone(),
+        Value::Builtin(_) => t.builtin_function.clone(),
+        Value::BoundMethod(_) => t.method.clone(),
+        Value::Class(_) => t.type_.clone(),
+        Value::Instance(i) => i.class.clone(),
+        Value::Object(o) => o.class(),
+    }
+}
+
+/// `isinstance(v, class)`.
+pub fn isinstance(v: &Value, class: &Class) -> bool {
+    if class.builtin == BuiltinType::Object && class.bases.is_empty() {
+        return true;
+    }
+    type_of(v).is_subclass(class)
+}
+
+/// A method defined in Python on `class` or its bases (not on `object`).
+pub fn lookup_user(class: &Class, name: &str) -> Option<Value> {
+    match class.lookup(name) {
+        Some(v @ (Value::Function(_) | Value::Builtin(_))) => Some(v),
+        Some(Value::Object(o)) => Some(Value::Object(o)),
+        _ => None,
+    }
+}
+
+/// `type(v).name` bound to `v`, for instances of user classes.
+pub fn lookup_special(v: &Value, name: &str) -> Option<Value> {
+    let Value::Instance(inst) = v else { return None };
+    let f = inst.class.lookup(name)?;
+    Some(bind(f, v, &inst.class))
+}
+
+/// What `obj.name` gives for a class attribute `f` found on `class`.
+fn bind(f: Value, this: &Value, class: &Rc<Class>) -> Value {
+    match &f {
+        Value::Function(_) | Value::Builtin(_) => {
+            Value::BoundMethod(Rc::new(BoundMethod { this: this.clone(), func: f }))
+        }
+        Value::Object(o) => {
+            if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
+                return sm.0.clone();
+            }
+            if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
+                return Value::BoundMethod(Rc::new(BoundMethod {
+                    this: Value::Class(class.clone()),
+                    func: cm.0.clone(),
+                }));
+            }
+            f
+        }
+        _ => f,
+    }
+}
+
+/// `getattr(obj, name)`.
+pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
+    match getattr_opt(obj, name)? {
+        Some(v) => Ok(v),
+        None => no_attribute(obj, name),
+    }
+}
+
+/// The AttributeError for `obj.name`.
+pub fn no_attribute<T>(obj: &Value, name: &str) -> PyResult<T> {
+    match obj {
+        Value::Class(c) => {
+            raise("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name))
+        }
+        Value::Object(o) if o.as_any().is::<crate::modules::ModuleObj>() => {
+            let m = o
+                .as_any()
+                .downcast_ref::<crate::modules::ModuleObj>()
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            raise("AttributeError", format!("module '{m}' has no attribute '{name}'"))
+        }
+        _ => raise(
+            "AttributeError",
+            format!("'{}' object has no attribute '{}'", super::text::type_name(obj), name),
+        ),
+    }
+}
+
+/// `getattr(obj, name, None)`-like: `Ok(None)` when there is no such attribute.
+pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    match obj {
+        Value::Instance(inst) => instance_attr(obj, inst, name),
+        Value::Class(c) => class_attr(c, name),
+        Value::Function(f) => {
+            Ok(match name {
+                "__name__" => Some(Value::Str(f.name.borrow().clone())),
+                "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
+                "__module__" => Some(Value::Str(f.module.name.clone())),
+                "__doc__" => Some(f.attrs.borrow().get("__doc__").unwrap_or_else(|| {
+                    f.def.doc.as_ref().map(|d| Value::Str(d.clone())).unwrap_or(Value::None)
+                })),
+                "__dict__" => {
+                    let d = crate::value::Dict::new();
+                    for (k, v) in f.attrs.borrow().0.iter() {
+                        super::ops::dict_set(&d, Value::Str(k.clone()), v.clone())?;
+                    }
+                    Some(Value::Dict(d))
+                }
+                _ => f.attrs.borrow().get(name),
+            })
+        }
+        Value::BoundMethod(m) => Ok(match name {
+            "__self__" => Some(m.this.clone()),
+            "__func__" => Some(m.func.clone()),
+            _ => getattr_opt(&m.func, name)?,
+        }),
+        Value::Builtin(b) => Ok(match name {
+            "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
+            "__self__" => Some(b.bound_to.clone().unwrap_or(Value::None)),
+            _ => None,
+        }),
+        Value::Object(o) => match o.getattr(obj, name) {
+            Some(r) => r.map(Some),
+            None => Ok(match name {
+                "__class__" => Some(Value::Class(o.class())),
+                _ => None,
+            }),
+        },
+        _ => {
+            if name == "__class__" {
+                return Ok(Some(Value::Class(type_of(obj))));
+            }
+            Ok(crate::builtins::methods::get(obj, name))
+        }
+    }
+}
+
+fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
+    let class_attr = inst.class.lookup(name);
+    if let Some(Value::Object(o)) = &class_attr {
+        if let Some(p) = o.as_any().downcast_ref::<Property>() {
+            return match &p.fget {
+                Some(f) => call_sync(f, vec![obj.clone()], vec![]).map(Some),
+                None => raise(
+                    "AttributeError",
+                    format!("property '{name}' of '{}' object has no getter", inst.class.name),
+                ),
+            };
+        }
+    }
+    if let Some(v) = inst.attrs.borrow().get(name) {
+        return Ok(Some(v));
+    }
+    if let Some(f) = class_attr {
+        return Ok(Some(bind(f, obj, &inst.class)));
+    }
+    if let Some(v) = special_instance_attr(obj, inst, name)? {
+        return Ok(Some(v));
+    }
+    if let Some(ga) = inst.class.lookup("__getattr__") {
+        let f = bind(ga, obj, &inst.class);
+        return match call_sync(&f, vec![Value::str(name)], vec![]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is("AttributeError") => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
+    Ok(None)
+}
+
+fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
+    match name {
+        "__class__" => return Ok(Some(Value::Class(inst.class.clone()))),
+        "__dict__" => {
+            let d = crate::value::Dict::new();
+            for (k, v) in inst.attrs.borrow().0.iter() {
+                super::ops::dict_set(&d, Value::Str(k.clone()), v.clone())?;
+            }
+            return Ok(Some(Value::Dict(d)));
+        }
+        _ => {}
+    }
+    let Some(data) = &inst.exc else {
+        return object_method(obj, name);
+    };
+    Ok(match name {
+        "args" => Some(Value::tuple(data.args.borrow().clone())),
+        "__cause__" => Some(data.cause.borrow().clone()),
+        "__context__" => Some(data.context.borrow().clone()),
+        "__suppress_context__" => Some(Value::Bool(data.suppress_context.get())),
+        "__traceback__" => Some(Value::None),
+        "message" if data.group.borrow().is_some() => {
+            data.group.borrow().as_ref().map(|(m, _)| Value::Str(m.clone()))
+        }
+        "exceptions" if data.group.borrow().is_some() => {
+            data.group.borrow().as_ref().map(|(_, members)| Value::tuple(members.clone()))
+        }
+        "with_traceback" => {
+            let me = obj.clone();
+            Some(crate::object::Builtin::method("with_traceback", obj.clone(), move |_, _| Ok(me.clone())))
+        }
+        "add_note" => Some(crate::object::Builtin::method("add_note", obj.clone(), |_, _| Ok(Value::None))),
+        _ => return object_method(obj, name),
+    })
+}
+
+/// Methods every object has (`__eq__`, `__hash__`, `__repr__` ... from `object`).
+fn object_method(obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let me = obj.clone();
+    Ok(match name {
+        "__repr__" => Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| {
+            super::text::repr(&me).map(Value::string)
+        })),
+        "__str__" => Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| {
+            super::text::str(&me).map(Value::string)
+        })),
+        _ => None,
+    })
+}
+
+fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
+    if let Some(v) = c.lookup(name) {
+        return Ok(Some(match &v {
+            Value::Object(o) => {
+                if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
+                    sm.0.clone()
+                } else if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
+                    Value::BoundMethod(Rc::new(BoundMethod {
+                        this: Value::Class(c.clone()),
+                        func: cm.0.clone(),
+                    }))
+                } else {
+                    v
+                }
+            }
+            _ => v,
+        }));
+    }
+    Ok(match name {
+        "__name__" => Some(Value::Str(c.name.clone())),
+        "__qualname__" => Some(Value::Str(c.qualname.clone())),
+        "__module__" => Some(Value::Str(c.module.clone())),
+        "__doc__" => Some(c.def.as_ref().and_then(|d| d.doc.clone()).map(Value::Str).unwrap_or(Value::None)),
+        "__mro__" => Some(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
+        "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
+        "__class__" => Some(Value::Class(interp().types.type_.clone())),
+        _ => crate::builtins::methods::class_method(c, name),
+    })
+}
+
+/// `obj.name = value`.
+pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    match obj {
+        Value::Instance(inst) => {
+            if let Some(Value::Object(o)) = inst.class.lookup(name) {
+                if let Some(p) = o.as_any().downcast_ref::<Property>() {
+                    return match &p.fset {
+                        Some(f) => call_sync(f, vec![obj.clone(), value], vec![]).map(|_| ()),
+                        None => raise(
+                            "AttributeError",
+                            format!("property '{name}' of '{}' object has no setter", inst.class.name),
+                        ),
+                    };
+                }
+            }
+            if let Some(data) = &inst.exc {
+                match name {
+                    "__cause__" => {
+                        *data.cause.borrow_mut() = value;
+                        data.suppress_context.set(true);
+                        return Ok(());
+                    }
+                    "__context__" => {
+                        *data.context.borrow_mut() = value;
+                        return Ok(());
+                    }
+                    "args" => {
+                        *data.args.borrow_mut() = super::iter::collect(&value)?;
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(f) = inst.class.lookup("__setattr__") {
+                if matches!(f, Value::Function(_)) {
+                    return call_sync(&f, vec![obj.clone(), Value::str(name), value], vec![]).map(|_| ());
+                }
+            }
+            inst.attrs.borrow_mut().set(name, value);
+            Ok(())
+        }
+        Value::Class(c) => {
+            c.dict.borrow_mut().set(name, value);
+            Ok(())
+        }
+        Value::Function(f) => {
+            match name {
+                "__name__" => *f.name.borrow_mut() = Rc::from(super::text::str(&value)?),
+                "__qualname__" => *f.qualname.borrow_mut() = Rc::from(super::text::str(&value)?),
+                _ => f.attrs.borrow_mut().set(name, value),
+            }
+            Ok(())
+        }
+        Value::Object(o) => match o.setattr(name, value) {
+            Some(r) => r,
+            None => raise(
+                "AttributeError",
+                format!("'{}' object has no attribute '{}'", super::text::type_name(obj), name),
+            ),
+        },
+        _ => raise(
+            "AttributeError",
+            format!("'{}' object attribute '{}' is read-only", super::text::type_name(obj), name),
+        ),
+    }
+}
+
+/// `del obj.name`.
+pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
+    match obj {
+        Value::Instance(inst) => match inst.attrs.borrow_mut().remove(name) {
+            Some(_) => Ok(()),
+            None => no_attribute(obj, name),
+        },
+        Value::Class(c) => match c.dict.borrow_mut().remove(name) {
+            Some(_) => Ok(()),
+            None => no_attribute(obj, name),
+        },
+        _ => no_attribute(obj, name),
+    }
+}

@@ -1,0 +1,151 @@
+//! Class statements: bases, the C3 method resolution order, the namespace.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::call::call;
+use super::eval::eval;
+use super::exc::raise;
+use super::exec::class_body;
+use super::{interp, Frame};
+use crate::ast::ClassDef;
+use crate::builtins::descr::{ClassMethod, Property, StaticMethod};
+use crate::object::{Attrs, BuiltinType, Class};
+use crate::value::Value;
+use asyncio_engine::PyResult;
+
+/// Runs a class statement: the class object, decorated.
+pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
+    let mut decorators = Vec::new();
+    for d in &def.decorators {
+        decorators.push(eval(d, f).await?);
+    }
+    let mut bases = Vec::new();
+    for b in &def.bases {
+        match eval(b, f).await? {
+            Value::Class(c) => bases.push(c),
+            other => {
+                return raise(
+                    "TypeError",
+                    format!("bases must be classes, not {}", super::text::type_name(&other)),
+                )
+            }
+        }
+    }
+    if let Some((k, _)) = def.keywords.first() {
+        return raise(
+            "NotImplementedError",
+            format!("class keyword '{k}' is not supported in the playground"),
+        );
+    }
+    let ns = class_body(&def.body, f, def.name.clone()).await?;
+    let class = build(def, f, bases, ns)?;
+    let mut v = Value::Class(class);
+    for d in decorators.iter().rev() {
+        v = call(d, vec![v], vec![]).await?;
+    }
+    Ok(v)
+}
+
+/// Makes the class object.
+pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs) -> PyResult<Rc<Class>> {
+    let types = &interp().types;
+    let bases = if bases.is_empty() { vec![types.object.clone()] } else { bases };
+    for b in &bases {
+        let ok = b.is_user() || b.is_exception || b.builtin == BuiltinType::Object;
+        if !ok {
+            return raise(
+                "NotImplementedError",
+                format!("subclassing '{}' is not supported in the playground", b.name),
+            );
+        }
+    }
+    let is_exception = bases.iter().any(|b| b.is_exception);
+    let base_only = is_exception && !bases.iter().any(|b| b.is_exception && !b.base_only);
+    let builtin = if is_exception { BuiltinType::Exception } else { BuiltinType::Object };
+    if ns.contains("__eq__") && !ns.contains("__hash__") {
+        ns.set("__hash__", Value::None);
+    }
+    let module = f.module.name.clone();
+    let class = Rc::new(Class {
+        name: def.name.clone(),
+        qualname: def.qualname.clone(),
+        module,
+        bases: bases.clone(),
+        mro: RefCell::new(Vec::new()),
+        dict: RefCell::new(ns),
+        builtin,
+        is_exception,
+        base_only,
+        def: Some(def.clone()),
+    });
+    let mro = c3(&class, &bases)?;
+    *class.mro.borrow_mut() = mro;
+    set_owner(&class);
+    Ok(class)
+}
+
+/// Lets methods find their class (for `super()`).
+fn set_owner(class: &Rc<Class>) {
+    for (_, v) in class.dict.borrow().0.iter() {
+        let f = match v {
+            Value::Function(func) => Some(func.clone()),
+            Value::Object(o) => {
+                let any = o.as_any();
+                let inner = any
+                    .downcast_ref::<StaticMethod>()
+                    .map(|s| s.0.clone())
+                    .or_else(|| any.downcast_ref::<ClassMethod>().map(|c| c.0.clone()))
+                    .or_else(|| any.downcast_ref::<Property>().and_then(|p| p.fget.clone()));
+                match inner {
+                    Some(Value::Function(func)) => Some(func),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(func) = f {
+            *func.owner.borrow_mut() = Some(Rc::downgrade(class));
+        }
+        if let Value::Object(o) = v {
+            if let Some(p) = o.as_any().downcast_ref::<Property>() {
+                if let Some(Value::Function(func)) = &p.fset {
+                    *func.owner.borrow_mut() = Some(Rc::downgrade(class));
+                }
+            }
+        }
+    }
+}
+
+/// C3 linearisation.
+fn c3(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![class.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|c| !seqs.iter().any(|s| s.iter().skip(1).any(|x| Rc::ptr_eq(x, c))));
+        let Some(c) = candidate else {
+            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+            return raise(
+                "TypeError",
+                format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                ),
+            );
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}

@@ -1,0 +1,920 @@
+//! Expressions.
+//!
+//! [`eval`] is async: a call may run a Python function that suspends (an
+//! `await` inside a coroutine run inline, or `asyncio.run` from the top
+//! level). Small expressions without calls, awaits or yields take the
+//! synchronous path ([`eval_sync`]); the rest recurse through boxed futures.
+
+use std::future::Future as StdFuture;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use super::call::{call, Kw};
+use super::exc::raise;
+use super::{attr, interp, iter, ops, text, Frame};
+use crate::ast::{Arg, BoolOp, CompKind, Comprehension, Const, Expr, ExprKind, FStringPart, Name, Scope};
+use crate::bigint::BigInt;
+use crate::native::AwaitTarget;
+use crate::object::Function;
+use crate::value::{Dict, SetObj, Value};
+use asyncio_engine::{Exception, PyResult};
+
+pub type EvalFut<'a> = Pin<Box<dyn StdFuture<Output = PyResult<Value>> + 'a>>;
+
+/// True for small expressions that never suspend (checked up to a few nodes).
+fn simple(e: &Expr, budget: &mut u32) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::Const(_) => true,
+        ExprKind::Lambda(def) => {
+            let p = &def.params;
+            p.posonly
+                .iter()
+                .chain(&p.args)
+                .chain(&p.kwonly)
+                .all(|a| a.default.as_ref().is_none_or(|d| simple(d, budget)))
+        }
+        ExprKind::Attribute { value, .. } => simple(value, budget),
+        ExprKind::Subscript { value, index } => simple(value, budget) && simple(index, budget),
+        ExprKind::BinOp { left, right, .. } => simple(left, budget) && simple(right, budget),
+        ExprKind::UnaryOp { operand, .. } => simple(operand, budget),
+        ExprKind::Compare { left, ops } => simple(left, budget) && ops.iter().all(|(_, e)| simple(e, budget)),
+        ExprKind::BoolOp { values, .. } => values.iter().all(|e| simple(e, budget)),
+        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
+            items.iter().all(|e| simple(e, budget))
+        }
+        ExprKind::Starred(v) => simple(v, budget),
+        ExprKind::IfExp { test, body, orelse } => {
+            simple(test, budget) && simple(body, budget) && simple(orelse, budget)
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            [lower, upper, step].iter().all(|p| p.as_ref().is_none_or(|e| simple(e, budget)))
+        }
+        ExprKind::FString(parts) => parts.iter().all(|p| match p {
+            FStringPart::Literal(_) => true,
+            FStringPart::Field { expr, spec, .. } => {
+                simple(expr, budget)
+                    && spec.as_ref().is_none_or(|s| {
+                        s.iter().all(|q| match q {
+                            FStringPart::Literal(_) => true,
+                            FStringPart::Field { expr, .. } => simple(expr, &mut 4),
+                        })
+                    })
+            }
+        }),
+        ExprKind::Dict(items) => {
+            items.iter().all(|(k, v)| k.as_ref().is_none_or(|k| simple(k, budget)) && simple(v, budget))
+        }
+        _ => false,
+    }
+}
+
+pub fn is_simple(e: &Expr) -> bool {
+    simple(e, &mut 24)
+}
+
+/// Evaluates an expression.
+pub async fn eval(e: &Expr, f: &Frame) -> PyResult<Value> {
+    if is_simple(e) {
+        return eval_sync(e, f);
+    }
+    eval_boxed(e, f).await
+}
+
+fn eval_boxed<'a>(e: &'a Expr, f: &'a Frame) -> EvalFut<'a> {
+    Box::pin(eval_complex(e, f))
+}
+
+/// Reads a name.
+pub fn load_name(n: &Name, f: &Frame) -> PyResult<Value> {
+    match n.scope.get() {
+        Scope::Local(slot) => match f.locals.borrow().get(slot as usize) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ => raise(
+                "UnboundLocalError",
+                format!("cannot access local variable '{}' where it is not associated with a value", n.id),
+            ),
+        },
+        Scope::Cell(i) => match f.cells.get(i as usize).map(|c| c.borrow().clone()) {
+            Some(Some(v)) => Ok(v),
+            _ => raise(
+                "NameError",
+                format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n.id),
+            ),
+        },
+        Scope::ClassBody => {
+            if let Some(ns) = &f.class_ns {
+                if let Some(v) = ns.borrow().get(&n.id) {
+                    return Ok(v);
+                }
+            }
+            load_global(&n.id, f)
+        }
+        Scope::Global | Scope::Unresolved => load_global(&n.id, f),
+    }
+}
+
+fn load_global(id: &str, f: &Frame) -> PyResult<Value> {
+    if let Some(v) = f.module.globals.borrow().get(id) {
+        return Ok(v.clone());
+    }
+    if let Some(v) = interp().builtins.borrow().get(id) {
+        return Ok(v.clone());
+    }
+    raise("NameError", format!("name '{id}' is not defined"))
+}
+
+/// Binds a name.
+pub fn store_name(n: &Name, v: Value, f: &Frame) {
+    match n.scope.get() {
+        Scope::Local(slot) => {
+            if let Some(s) = f.locals.borrow_mut().get_mut(slot as usize) {
+                *s = Some(v);
+            }
+        }
+        Scope::Cell(i) => {
+            if let Some(c) = f.cells.get(i as usize) {
+                *c.borrow_mut() = Some(v);
+            }
+        }
+        Scope::ClassBody => {
+            if let Some(ns) = &f.class_ns {
+                ns.borrow_mut().set(&n.id, v);
+            }
+        }
+        Scope::Global | Scope::Unresolved => f.module.set(&n.id, v),
+    }
+}
+
+/// Unbinds a name (`del x`).
+pub fn delete_name(n: &Name, f: &Frame) -> PyResult<()> {
+    let existed = match n.scope.get() {
+        Scope::Local(slot) => f.locals.borrow_mut().get_mut(slot as usize).and_then(|s| s.take()).is_some(),
+        Scope::Cell(i) => f.cells.get(i as usize).and_then(|c| c.borrow_mut().take()).is_some(),
+        Scope::ClassBody => f.class_ns.as_ref().and_then(|ns| ns.borrow_mut().remove(&n.id)).is_some(),
+        Scope::Global | Scope::Unresolved => f.module.globals.borrow_mut().remove(&n.id).is_some(),
+    };
+    if existed {
+        Ok(())
+    } else {
+        raise("NameError", format!("name '{}' is not defined", n.id))
+    }
+}
+
+pub fn constant(c: &Const) -> PyResult<Value> {
+    Ok(match c {
+        Const::None => Value::None,
+        Const::True => Value::Bool(true),
+        Const::False => Value::Bool(false),
+        Const::Ellipsis => crate::builtins::ellipsis(),
+        Const::Int(i) => Value::Int(*i),
+        Const::BigInt(digits) => match BigInt::parse(digits) {
+            Some(b) => Value::from_big(b),
+            None => {
+                return raise("ValueError", "Exceeds the limit (4300 digits) for integer string conversion")
+            }
+        },
+        Const::Float(x) => Value::Float(*x),
+        Const::Str(s) => Value::Str(s.clone()),
+        Const::Bytes(_) => return raise("NotImplementedError", "bytes are not supported in the playground"),
+    })
+}
+
+/// The synchronous evaluator for expressions that cannot suspend.
+pub fn eval_sync(e: &Expr, f: &Frame) -> PyResult<Value> {
+    match &e.kind {
+        ExprKind::Name(n) => load_name(n, f),
+        ExprKind::Const(c) => constant(c),
+        ExprKind::Attribute { value, attr: name } => {
+            let v = eval_sync(value, f)?;
+            attr::getattr(&v, name)
+        }
+        ExprKind::Subscript { value, index } => {
+            let v = eval_sync(value, f)?;
+            let i = eval_sync(index, f)?;
+            ops::getitem(&v, &i)
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            let part = |p: &Option<Box<Expr>>| -> PyResult<Value> {
+                match p {
+                    Some(e) => eval_sync(e, f),
+                    None => Ok(Value::None),
+                }
+            };
+            Ok(Value::Slice(Rc::new((part(lower)?, part(upper)?, part(step)?))))
+        }
+        ExprKind::BinOp { op, left, right } => {
+            let a = eval_sync(left, f)?;
+            let b = eval_sync(right, f)?;
+            ops::binop(*op, &a, &b)
+        }
+        ExprKind::UnaryOp { op, operand } => ops::unary(*op, &eval_sync(operand, f)?),
+        ExprKind::BoolOp { op, values } => {
+            let mut last = Value::None;
+            for v in values {
+                last = eval_sync(v, f)?;
+                let t = ops::truthy(&last)?;
+                if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
+                    return Ok(last);
+                }
+            }
+            Ok(last)
+        }
+        ExprKind::Compare { left, ops: cmps } => {
+            let mut a = eval_sync(left, f)?;
+            for (op, right) in cmps {
+                let b = eval_sync(right, f)?;
+                if !ops::compare(*op, &a, &b)? {
+                    return Ok(Value::Bool(false));
+                }
+                a = b;
+            }
+            Ok(Value::Bool(true))
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            if ops::truthy(&eval_sync(test, f)?)? {
+                eval_sync(body, f)
+            } else {
+                eval_sync(orelse, f)
+            }
+        }
+        ExprKind::Tuple(items) => Ok(Value::tuple(sync_items(items, f)?)),
+        ExprKind::List(items) => Ok(Value::list(sync_items(items, f)?)),
+        ExprKind::Set(items) => make_set(sync_items(items, f)?),
+        ExprKind::Dict(items) => {
+            let d = Dict::new();
+            for (k, v) in items {
+                let val = eval_sync(v, f)?;
+                match k {
+                    Some(k) => ops::dict_set(&d, eval_sync(k, f)?, val)?,
+                    None => merge_into(&d, &val)?,
+                }
+            }
+            Ok(Value::Dict(d))
+        }
+        ExprKind::FString(parts) => {
+            let mut out = String::new();
+            for p in parts {
+                fstring_part(p, f, &mut out)?;
+            }
+            Ok(Value::string(out))
+        }
+        ExprKind::Lambda(def) => {
+            let p = &def.params;
+            let mut defaults = Vec::new();
+            for a in p.posonly.iter().chain(&p.args) {
+                if let Some(d) = &a.default {
+                    defaults.push(eval_sync(d, f)?);
+                }
+            }
+            let mut kw = Vec::new();
+            for a in &p.kwonly {
+                kw.push(match &a.default {
+                    Some(d) => Some(eval_sync(d, f)?),
+                    None => None,
+                });
+            }
+            make_function(def, f, defaults, kw)
+        }
+        ExprKind::NamedExpr { target, value } => {
+            let v = eval_sync(value, f)?;
+            store_name(target, v.clone(), f);
+            Ok(v)
+        }
+        ExprKind::Starred(_) => raise("SyntaxError", "can't use starred expression here"),
+        _ => raise("SystemError", "expression needs the async evaluator"),
+    }
+}
+
+fn sync_items(items: &[Expr], f: &Frame) -> PyResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(items.len());
+    for e in items {
+        if let ExprKind::Starred(inner) = &e.kind {
+            out.extend(iter::collect(&eval_sync(inner, f)?)?);
+        } else {
+            out.push(eval_sync(e, f)?);
+        }
+    }
+    Ok(out)
+}
+
+fn make_set(items: Vec<Value>) -> PyResult<Value> {
+    let s = SetObj::new(false);
+    for v in items {
+        ops::set_add(&s, v)?;
+    }
+    Ok(Value::Set(s))
+}
+
+/// `{**mapping}` into `d`.
+pub fn merge_into(d: &Dict, mapping: &Value) -> PyResult<()> {
+    match mapping {
+        Value::Dict(src) => {
+            for (k, v) in src.table.borrow().items() {
+                ops::dict_set(d, k, v)?;
+            }
+            Ok(())
+        }
+        _ => {
+            let keys = attr::getattr(mapping, "keys")?;
+            let keys = super::call::call_sync(&keys, vec![], vec![])?;
+            for k in iter::collect(&keys)? {
+                let v = ops::getitem(mapping, &k)?;
+                ops::dict_set(d, k, v)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn fstring_part(p: &FStringPart, f: &Frame, out: &mut String) -> PyResult<()> {
+    match p {
+        FStringPart::Literal(s) => out.push_str(s),
+        FStringPart::Field { expr, conversion, spec, debug_text } => {
+            let v = eval_sync(expr, f)?;
+            let spec_text = match spec {
+                Some(parts) => {
+                    let mut s = String::new();
+                    for q in parts {
+                        fstring_part(q, f, &mut s)?;
+                    }
+                    s
+                }
+                None => String::new(),
+            };
+            format_field(&v, *conversion, &spec_text, debug_text.as_deref(), spec.is_some(), out)?;
+        }
+    }
+    Ok(())
+}
+
+fn format_field(
+    v: &Value,
+    conversion: Option<char>,
+    spec: &str,
+    debug: Option<&str>,
+    has_spec: bool,
+    out: &mut String,
+) -> PyResult<()> {
+    if let Some(d) = debug {
+        out.push_str(d);
+    }
+    let conversion = match (conversion, debug, has_spec) {
+        (None, Some(_), false) => Some('r'),
+        (c, _, _) => c,
+    };
+    let converted;
+    let v = match conversion {
+        Some('r') | Some('a') => {
+            converted = Value::string(text::repr(v)?);
+            &converted
+        }
+        Some('s') => {
+            converted = Value::string(text::str(v)?);
+            &converted
+        }
+        _ => v,
+    };
+    out.push_str(&crate::builtins::strfmt::format_value(v, spec)?);
+    Ok(())
+}
+
+/// Creates a function object from a `def` or `lambda` (defaults evaluated by the caller).
+pub fn make_function(
+    def: &Rc<crate::ast::FunctionDef>,
+    f: &Frame,
+    defaults: Vec<Value>,
+    kw_defaults: Vec<Option<Value>>,
+) -> PyResult<Value> {
+    let closure = def.scope.borrow().free_from.iter().map(|&i| f.cells[i as usize].clone()).collect();
+    Ok(Value::Function(Rc::new(Function {
+        def: def.clone(),
+        module: f.module.clone(),
+        defaults,
+        kw_defaults,
+        closure,
+        name: std::cell::RefCell::new(def.name.clone()),
+        qualname: std::cell::RefCell::new(def.qualname.clone()),
+        attrs: Default::default(),
+        owner: std::cell::RefCell::new(None),
+    })))
+}
+
+/// Evaluates a function's defaults (positional, keyword-only).
+pub async fn eval_defaults(
+    def: &crate::ast::FunctionDef,
+    f: &Frame,
+) -> PyResult<(Vec<Value>, Vec<Option<Value>>)> {
+    let mut defaults = Vec::new();
+    for p in def.params.posonly.iter().chain(&def.params.args) {
+        if let Some(d) = &p.default {
+            defaults.push(eval(d, f).await?);
+        }
+    }
+    let mut kw = Vec::new();
+    for p in &def.params.kwonly {
+        kw.push(match &p.default {
+            Some(d) => Some(eval(d, f).await?),
+            None => None,
+        });
+    }
+    Ok((defaults, kw))
+}
+
+/// `await v`.
+pub async fn await_value(v: Value) -> PyResult<Value> {
+    let target = match &v {
+        Value::Object(o) => match o.await_target(&v) {
+            Some(t) => t?,
+            None => return not_awaitable(&v),
+        },
+        Value::Instance(_) => {
+            if let Some(m) = attr::lookup_special(&v, "__await__") {
+                let it = super::call::call_sync(&m, vec![], vec![])?;
+                return Box::pin(await_value(it)).await;
+            }
+            return not_awaitable(&v);
+        }
+        _ => return not_awaitable(&v),
+    };
+    let it = interp();
+    it.step_count.set(0);
+    let out = match target {
+        AwaitTarget::Future(fut) => fut.await,
+        AwaitTarget::Coro(body) => body.await,
+    };
+    it.step_count.set(0);
+    out
+}
+
+fn not_awaitable<T>(v: &Value) -> PyResult<T> {
+    raise("TypeError", format!("object {} can't be used in 'await' expression", text::type_name(v)))
+}
+
+/// Evaluates call arguments.
+pub async fn eval_args(args: &[Arg], f: &Frame) -> PyResult<(Vec<Value>, Kw)> {
+    let mut pos = Vec::with_capacity(args.len());
+    let mut kw: Kw = Vec::new();
+    for a in args {
+        match a {
+            Arg::Pos(e) => pos.push(eval(e, f).await?),
+            Arg::Star(e) => {
+                let v = eval(e, f).await?;
+                pos.extend(iter::collect(&v).map_err(|err| star_error(err, &v))?);
+            }
+            Arg::Kw(name, e) => {
+                let v = eval(e, f).await?;
+                if kw.iter().any(|(k, _)| k == name) {
+                    return raise("TypeError", format!("got multiple values for keyword argument '{name}'"));
+                }
+                kw.push((name.clone(), v));
+            }
+            Arg::KwStar(e) => {
+                let v = eval(e, f).await?;
+                let d = Dict::new();
+                merge_into(&d, &v)?;
+                for (k, val) in d.table.borrow().items() {
+                    match k {
+                        Value::Str(s) => {
+                            if kw.iter().any(|(k2, _)| *k2 == s) {
+                                return raise(
+                                    "TypeError",
+                                    format!("got multiple values for keyword argument '{s}'"),
+                                );
+                            }
+                            kw.push((s, val));
+                        }
+                        _ => return raise("TypeError", "keywords must be strings"),
+                    }
+                }
+            }
+        }
+    }
+    Ok((pos, kw))
+}
+
+fn star_error(err: Exception, v: &Value) -> Exception {
+    if err.is("TypeError") && err.message().contains("is not iterable") {
+        return Exception::type_error(format!(
+            "Value after * must be an iterable, not {}",
+            text::type_name(v)
+        ));
+    }
+    err
+}
+
+async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
+    // `super()` needs the frame.
+    if let ExprKind::Name(n) = &func.kind {
+        if &*n.id == "super" && args.is_empty() && matches!(n.scope.get(), Scope::Global | Scope::Unresolved)
+        {
+            return crate::builtins::descr::make_super(f);
+        }
+    }
+    // Method calls: skip the bound method object.
+    if let ExprKind::Attribute { value, attr: name } = &func.kind {
+        let obj = eval(value, f).await?;
+        if let Value::Instance(inst) = &obj {
+            if !inst.attrs.borrow().contains(name) {
+                if let Some(m @ Value::Function(_)) = inst.class.lookup(name) {
+                    let (mut pos, kw) = eval_args(args, f).await?;
+                    pos.insert(0, obj.clone());
+                    return call(&m, pos, kw).await;
+                }
+            }
+        }
+        let callee = attr::getattr(&obj, name)?;
+        let (pos, kw) = eval_args(args, f).await?;
+        return call(&callee, pos, kw).await;
+    }
+    let callee = eval(func, f).await?;
+    let (pos, kw) = eval_args(args, f).await?;
+    call(&callee, pos, kw).await
+}
+
+// Comprehension scopes are written by the resolver before anything runs and
+// only read afterwards, so holding their borrow across an await is safe.
+#[allow(clippy::await_holding_refcell_ref)]
+async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
+    match &e.kind {
+        ExprKind::Call { func, args } => eval_call(func, args, f).await,
+        ExprKind::Await(inner) => {
+            let v = eval(inner, f).await?;
+            await_value(v).await
+        }
+        ExprKind::Yield(value) => {
+            let v = match value {
+                Some(e) => eval(e, f).await?,
+                None => Value::None,
+            };
+            let Some(chan) = &f.gen else { return raise("SyntaxError", "'yield' outside function") };
+            crate::native::gen::YieldPoint::new(chan.clone(), v).await
+        }
+        ExprKind::Comp { kind, elt, value, generators, scope } => {
+            comprehension(*kind, elt, value.as_deref(), generators, &scope.borrow(), f).await
+        }
+        ExprKind::Attribute { value, attr: name } => {
+            let v = eval(value, f).await?;
+            attr::getattr(&v, name)
+        }
+        ExprKind::Subscript { value, index } => {
+            let v = eval(value, f).await?;
+            let i = eval(index, f).await?;
+            ops::getitem(&v, &i)
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            let mut parts = Vec::new();
+            for p in [lower, upper, step] {
+                parts.push(match p {
+                    Some(e) => eval(e, f).await?,
+                    None => Value::None,
+                });
+            }
+            let mut it = parts.into_iter();
+            let (a, b, c) =
+                (it.next().unwrap_or_default(), it.next().unwrap_or_default(), it.next().unwrap_or_default());
+            Ok(Value::Slice(Rc::new((a, b, c))))
+        }
+        ExprKind::BinOp { op, left, right } => {
+            let a = eval(left, f).await?;
+            let b = eval(right, f).await?;
+            ops::binop(*op, &a, &b)
+        }
+        ExprKind::UnaryOp { op, operand } => ops::unary(*op, &eval(operand, f).await?),
+        ExprKind::BoolOp { op, values } => {
+            let mut last = Value::None;
+            for v in values {
+                last = eval(v, f).await?;
+                let t = ops::truthy(&last)?;
+                if (*op == BoolOp::And && !t) || (*op == BoolOp::Or && t) {
+                    return Ok(last);
+                }
+            }
+            Ok(last)
+        }
+        ExprKind::Compare { left, ops: cmps } => {
+            let mut a = eval(left, f).await?;
+            for (op, right) in cmps {
+                let b = eval(right, f).await?;
+                if !ops::compare(*op, &a, &b)? {
+                    return Ok(Value::Bool(false));
+                }
+                a = b;
+            }
+            Ok(Value::Bool(true))
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            if ops::truthy(&eval(test, f).await?)? {
+                eval(body, f).await
+            } else {
+                eval(orelse, f).await
+            }
+        }
+        ExprKind::Tuple(items) => Ok(Value::tuple(async_items(items, f).await?)),
+        ExprKind::List(items) => Ok(Value::list(async_items(items, f).await?)),
+        ExprKind::Set(items) => make_set(async_items(items, f).await?),
+        ExprKind::Dict(items) => {
+            let d = Dict::new();
+            for (k, v) in items {
+                match k {
+                    Some(k) => {
+                        let key = eval(k, f).await?;
+                        let val = eval(v, f).await?;
+                        ops::dict_set(&d, key, val)?;
+                    }
+                    None => merge_into(&d, &eval(v, f).await?)?,
+                }
+            }
+            Ok(Value::Dict(d))
+        }
+        ExprKind::FString(parts) => {
+            let mut out = String::new();
+            for p in parts {
+                match p {
+                    FStringPart::Literal(s) => out.push_str(s),
+                    FStringPart::Field { expr, conversion, spec, debug_text } => {
+                        let v = eval(expr, f).await?;
+                        let mut spec_text = String::new();
+                        if let Some(parts) = spec {
+                            for q in parts {
+                                match q {
+                                    FStringPart::Literal(s) => spec_text.push_str(s),
+                                    FStringPart::Field { expr, conversion, .. } => {
+                                        let sv = eval(expr, f).await?;
+                                        format_field(&sv, *conversion, "", None, false, &mut spec_text)?;
+                                    }
+                                }
+                            }
+                        }
+                        format_field(
+                            &v,
+                            *conversion,
+                            &spec_text,
+                            debug_text.as_deref(),
+                            spec.is_some(),
+                            &mut out,
+                        )?;
+                    }
+                }
+            }
+            Ok(Value::string(out))
+        }
+        ExprKind::NamedExpr { target, value } => {
+            let v = eval(value, f).await?;
+            store_name(target, v.clone(), f);
+            Ok(v)
+        }
+        ExprKind::Starred(inner) => eval(inner, f).await,
+        ExprKind::Lambda(def) => {
+            let (defaults, kw) = eval_defaults(def, f).await?;
+            make_function(def, f, defaults, kw)
+        }
+        _ => eval_sync(e, f),
+    }
+}
+
+async fn async_items(items: &[Expr], f: &Frame) -> PyResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(items.len());
+    for e in items {
+        if let ExprKind::Starred(inner) = &e.kind {
+            out.extend(iter::collect(&eval(inner, f).await?)?);
+        } else {
+            out.push(eval(e, f).await?);
+        }
+    }
+    Ok(out)
+}
+
+/// Collects what a comprehension produces.
+enum CompOut {
+    List(Vec<Value>),
+    Set(Rc<SetObj>),
+    Dict(Rc<Dict>),
+}
+
+async fn comprehension(
+    kind: CompKind,
+    elt: &Expr,
+    value: Option<&Expr>,
+    generators: &[Comprehension],
+    scope: &crate::ast::ScopeInfo,
+    f: &Frame,
+) -> PyResult<Value> {
+    let first = eval(&generators[0].iter, f).await?;
+    if kind == CompKind::Generator {
+        return generator_expression(elt, generators, scope, first, f);
+    }
+    let frame = comp_frame(scope, f);
+    let mut out = match kind {
+        CompKind::List => CompOut::List(Vec::new()),
+        CompKind::Set => CompOut::Set(SetObj::new(false)),
+        _ => CompOut::Dict(Dict::new()),
+    };
+    comp_loop(0, Some(first), elt, value, generators, &frame, &mut out).await?;
+    Ok(match out {
+        CompOut::List(v) => Value::list(v),
+        CompOut::Set(s) => Value::Set(s),
+        CompOut::Dict(d) => Value::Dict(d),
+    })
+}
+
+fn comp_frame(scope: &crate::ast::ScopeInfo, f: &Frame) -> Frame {
+    let mut cells: Vec<crate::object::CellRef> =
+        scope.cells.iter().map(|_| Rc::new(std::cell::RefCell::new(None))).collect();
+    cells.extend(scope.free_from.iter().map(|&i| f.cells[i as usize].clone()));
+    let mut frame = Frame::new(f.module.clone(), f.name.clone(), scope.locals.len(), cells);
+    frame.line.set(f.line.get());
+    frame.owner = f.owner.clone();
+    frame
+}
+
+fn comp_loop<'a>(
+    depth: usize,
+    first: Option<Value>,
+    elt: &'a Expr,
+    value: Option<&'a Expr>,
+    gens: &'a [Comprehension],
+    f: &'a Frame,
+    out: &'a mut CompOut,
+) -> Pin<Box<dyn StdFuture<Output = PyResult<()>> + 'a>> {
+    Box::pin(async move {
+        let g = &gens[depth];
+        let iterable = match first {
+            Some(v) => v,
+            None => eval(&g.iter, f).await?,
+        };
+        let mut source = CompSource::new(&iterable, g.is_async)?;
+        'items: while let Some(item) = source.next().await? {
+            super::exec::assign(&g.target, item, f).await?;
+            for cond in &g.ifs {
+                if !ops::truthy(&eval(cond, f).await?)? {
+                    continue 'items;
+                }
+            }
+            if depth + 1 < gens.len() {
+                comp_loop(depth + 1, None, elt, value, gens, f, out).await?;
+                continue;
+            }
+            match out {
+                CompOut::List(v) => {
+                    v.push(eval(elt, f).await?);
+                    if v.len() % 4096 == 0 {
+                        ops::charge_memory(4096 * 16)?;
+                    }
+                }
+                CompOut::Set(s) => ops::set_add(s, eval(elt, f).await?)?,
+                CompOut::Dict(d) => {
+                    let k = eval(elt, f).await?;
+                    let v = match value {
+                        Some(v) => eval(v, f).await?,
+                        None => Value::None,
+                    };
+                    ops::dict_set(d, k, v)?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The items of a `for` or `async for` source.
+pub enum CompSource {
+    Sync(iter::Iter),
+    Async(Value),
+}
+
+impl CompSource {
+    pub fn new(iterable: &Value, is_async: bool) -> PyResult<CompSource> {
+        if is_async {
+            Ok(CompSource::Async(aiter(iterable)?))
+        } else {
+            Ok(CompSource::Sync(iter::iter(iterable)?))
+        }
+    }
+    pub async fn next(&mut self) -> PyResult<Option<Value>> {
+        match self {
+            CompSource::Sync(it) => it.next(),
+            CompSource::Async(ait) => anext(ait).await,
+        }
+    }
+}
+
+/// `aiter(v)`.
+pub fn aiter(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Object(o) => match o.aiter(v) {
+            Some(r) => r,
+            None => not_async_iterable(v),
+        },
+        Value::Instance(_) => match attr::lookup_special(v, "__aiter__") {
+            Some(m) => super::call::call_sync(&m, vec![], vec![]),
+            None => not_async_iterable(v),
+        },
+        _ => not_async_iterable(v),
+    }
+}
+
+fn not_async_iterable<T>(v: &Value) -> PyResult<T> {
+    raise(
+        "TypeError",
+        format!("'async for' requires an object with __aiter__ method, got {}", text::type_name(v)),
+    )
+}
+
+/// `await anext(ait)`, with `Ok(None)` at StopAsyncIteration.
+pub async fn anext(ait: &Value) -> PyResult<Option<Value>> {
+    let awaitable = match ait {
+        Value::Object(o) => match o.anext(ait) {
+            Some(r) => r?,
+            None => return raise("TypeError", "async iterator has no __anext__"),
+        },
+        _ => match attr::lookup_special(ait, "__anext__") {
+            Some(m) => call(&m, vec![], vec![]).await?,
+            None => {
+                return raise(
+                    "TypeError",
+                    format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        text::type_name(ait)
+                    ),
+                )
+            }
+        },
+    };
+    match await_value(awaitable).await {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if super::exc::matches(&e, &interp().types.exception_named("StopAsyncIteration")) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn generator_expression(
+    elt: &Expr,
+    generators: &[Comprehension],
+    scope: &crate::ast::ScopeInfo,
+    first: Value,
+    f: &Frame,
+) -> PyResult<Value> {
+    if generators.iter().any(|g| g.is_async) {
+        return raise(
+            "NotImplementedError",
+            "asynchronous generator expressions are not supported in the playground",
+        );
+    }
+    // The body borrows the tree: keep the module's tree alive through an Rc
+    // held by the running program, and run the loops over raw pointers
+    // whose referents outlive every generator (the tree is never freed
+    // while the program runs).
+    let chan = Rc::new(crate::native::gen::GenChannel::default());
+    let mut frame = comp_frame(scope, f);
+    frame.gen = Some(chan.clone());
+    let first_iter = iter::iter_object(&first)?;
+    let elt_ptr: *const Expr = elt;
+    let gens_ptr: *const [Comprehension] = generators;
+    let tree = interp().host.tree.borrow().clone();
+    let body = Box::pin(async move {
+        let _keep = tree;
+        // SAFETY: the tree (module AST) is kept alive by `_keep` for as long as this body exists.
+        let (elt, gens) = unsafe { (&*elt_ptr, &*gens_ptr) };
+        gen_loop(0, Some(first_iter), elt, gens, &frame).await?;
+        Ok(Value::None)
+    });
+    let core = crate::native::gen::GenCore::new(Rc::from("<genexpr>"), Rc::from("<genexpr>"), body, chan);
+    Ok(Value::native(crate::native::gen::Generator(core)))
+}
+
+fn gen_loop<'a>(
+    depth: usize,
+    first: Option<Value>,
+    elt: &'a Expr,
+    gens: &'a [Comprehension],
+    f: &'a Frame,
+) -> Pin<Box<dyn StdFuture<Output = PyResult<()>> + 'a>> {
+    Box::pin(async move {
+        let g = &gens[depth];
+        let iterable = match first {
+            Some(v) => v,
+            None => eval(&g.iter, f).await?,
+        };
+        let mut it = iter::iter(&iterable)?;
+        'items: while let Some(item) = it.next()? {
+            super::exec::assign(&g.target, item, f).await?;
+            for cond in &g.ifs {
+                if !ops::truthy(&eval(cond, f).await?)? {
+                    continue 'items;
+                }
+            }
+            if depth + 1 < gens.len() {
+                gen_loop(depth + 1, None, elt, gens, f).await?;
+                continue;
+            }
+            let v = eval(elt, f).await?;
+            let chan = f.gen.clone().ok_or_else(|| Exception::runtime_error("generator without channel"))?;
+            crate::native::gen::YieldPoint::new(chan, v).await?;
+        }
+        Ok(())
+    })
+}

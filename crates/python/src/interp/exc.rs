@@ -1,0 +1,148 @@
+//! Python exceptions over the engine's [`Exception`].
+//!
+//! Every raised exception travels as an engine `Exception` (so tasks,
+//! gather and TaskGroup carry it unchanged); its Python instance is the
+//! exception's payload, made on first need for exceptions that the engine
+//! or a builtin raised by name and message.
+
+use std::rc::Rc;
+
+use super::{interp, text};
+use crate::object::{Class, Instance};
+use crate::value::Value;
+use asyncio_engine::{Exception, PyResult};
+
+/// Names of the exceptions builtins raise.
+pub struct ExcKind;
+
+impl ExcKind {
+    pub const TYPE: &'static str = "TypeError";
+    pub const VALUE: &'static str = "ValueError";
+    pub const ATTRIBUTE: &'static str = "AttributeError";
+    pub const NAME: &'static str = "NameError";
+    pub const INDEX: &'static str = "IndexError";
+    pub const KEY: &'static str = "KeyError";
+    pub const ZERO_DIV: &'static str = "ZeroDivisionError";
+    pub const RUNTIME: &'static str = "RuntimeError";
+    pub const RECURSION: &'static str = "RecursionError";
+    pub const OVERFLOW: &'static str = "OverflowError";
+    pub const MEMORY: &'static str = "MemoryError";
+    pub const STOP_ITERATION: &'static str = "StopIteration";
+    pub const STOP_ASYNC_ITERATION: &'static str = "StopAsyncIteration";
+    pub const UNBOUND_LOCAL: &'static str = "UnboundLocalError";
+    pub const NOT_IMPLEMENTED: &'static str = "NotImplementedError";
+    pub const ASSERTION: &'static str = "AssertionError";
+    pub const MODULE_NOT_FOUND: &'static str = "ModuleNotFoundError";
+    pub const IMPORT: &'static str = "ImportError";
+}
+
+/// `Err(kind(message))`.
+pub fn raise<T>(kind: &str, message: impl Into<String>) -> PyResult<T> {
+    Err(Exception::new(kind, message))
+}
+
+/// An exception whose instance has `args` (not just a message): `KeyError(key)`.
+pub fn with_args(kind: &str, args: Vec<Value>) -> Exception {
+    let class = interp().types.exception_named(kind);
+    let inst = Instance::new(class);
+    if let Some(exc) = &inst.exc {
+        *exc.args.borrow_mut() = args;
+    }
+    to_engine(&inst)
+}
+
+/// The Python instance of an exception (made and attached on first use).
+pub fn instance(exc: &Exception) -> Rc<Instance> {
+    let any = exc.attach_payload(|| {
+        let it = interp();
+        let class = it.types.exception_named(exc.type_name());
+        let inst = Instance::new(class);
+        if let Some(data) = &inst.exc {
+            if exc.is_group() {
+                let members: Vec<Value> =
+                    exc.exceptions().iter().map(|e| Value::Instance(instance(e))).collect();
+                *data.args.borrow_mut() = vec![Value::str(exc.message()), Value::list(members.clone())];
+                *data.group.borrow_mut() = Some((Rc::from(exc.message()), members));
+            } else if !exc.message().is_empty() {
+                *data.args.borrow_mut() = vec![Value::str(exc.message())];
+            }
+        }
+        inst as Rc<dyn std::any::Any>
+    });
+    any.clone().downcast::<Instance>().unwrap_or_else(|_| {
+        // A payload of another kind: never made by this crate.
+        Instance::new(interp().types.exception_named(exc.type_name()))
+    })
+}
+
+/// An engine exception carrying `inst` (raising an instance).
+pub fn to_engine(inst: &Rc<Instance>) -> Exception {
+    let message = str_of_instance(inst).unwrap_or_default();
+    Exception::with_payload(
+        &inst.class.name,
+        message,
+        inst.class.base_only,
+        inst.clone() as Rc<dyn std::any::Any>,
+    )
+}
+
+/// `str(exc)` for an exception instance, without user `__str__` (the caller
+/// handles overrides).
+pub fn default_str(inst: &Instance) -> PyResult<String> {
+    let Some(data) = &inst.exc else { return Ok(String::new()) };
+    if let Some((msg, members)) = &*data.group.borrow() {
+        let n = members.len();
+        return Ok(format!("{} ({} sub-exception{})", msg, n, if n == 1 { "" } else { "s" }));
+    }
+    let args = data.args.borrow().clone();
+    match args.len() {
+        0 => Ok(String::new()),
+        1 if inst.class.is_subclass(&interp().types.exception_named("KeyError")) => text::repr(&args[0]),
+        1 => text::str(&args[0]),
+        _ => text::repr(&Value::tuple(args)),
+    }
+}
+
+/// `str(exc)`, user `__str__` included.
+pub fn str_of_instance(inst: &Rc<Instance>) -> PyResult<String> {
+    text::str(&Value::Instance(inst.clone()))
+}
+
+/// `isinstance(exc, class)` without making an instance when none exists.
+pub fn matches(exc: &Exception, class: &Class) -> bool {
+    if let Some(p) = exc.payload() {
+        if let Some(inst) = p.downcast_ref::<Instance>() {
+            return inst.class.is_subclass(class);
+        }
+    }
+    interp().types.exception_named(exc.type_name()).is_subclass(class)
+}
+
+/// The class of an exception.
+pub fn class_of(exc: &Exception) -> Rc<Class> {
+    if let Some(p) = exc.payload() {
+        if let Some(inst) = p.downcast_ref::<Instance>() {
+            return inst.class.clone();
+        }
+    }
+    interp().types.exception_named(exc.type_name())
+}
+
+/// Records that `exc` passed through a frame of function `name` at `line`.
+pub fn add_traceback(exc: &Exception, name: &Rc<str>, line: u32) {
+    let inst = instance(exc);
+    if let Some(data) = &inst.exc {
+        data.traceback.borrow_mut().push((name.clone(), line));
+    }
+}
+
+/// `Type: message` as the last line of a traceback.
+pub fn last_line(exc: &Exception) -> String {
+    let inst = instance(exc);
+    let message = str_of_instance(&inst).unwrap_or_else(|_| exc.message().to_string());
+    if message.is_empty() {
+        inst.class.name.to_string()
+    } else {
+        format!("{}: {}", inst.class.name, message)
+    }
+}

@@ -1,0 +1,253 @@
+//! The iteration protocol: `iter()` and `next()` over every iterable.
+
+use std::rc::Rc;
+
+use super::call::call_sync;
+use super::exc::raise;
+use super::{attr, ops, text};
+use crate::native::iters::IterObj;
+use crate::value::{Dict, SetObj, Value};
+use asyncio_engine::PyResult;
+
+/// An iterator in progress.
+pub enum Iter {
+    Done,
+    List(Rc<std::cell::RefCell<Vec<Value>>>, usize),
+    Tuple(Rc<[Value]>, usize),
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// A snapshot (strings' characters, a set's or a dict view's items).
+    Items(std::vec::IntoIter<Value>),
+    /// A dict's keys, checking that the dict does not change size.
+    DictKeys {
+        dict: Rc<Dict>,
+        keys: std::vec::IntoIter<Value>,
+        len: usize,
+    },
+    SetItems {
+        set: Rc<SetObj>,
+        keys: std::vec::IntoIter<Value>,
+        len: usize,
+    },
+    /// An iterator object (`next()` through [`crate::native::Native::next`] or `__next__`).
+    Object(Value),
+    Enumerate(Box<Iter>, i64),
+    Zip(Vec<Iter>),
+    Map(Value, Vec<Iter>),
+    Filter(Value, Box<Iter>),
+}
+
+#[allow(clippy::should_implement_trait)] // fallible: `Iterator::next` cannot raise
+impl Iter {
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn next(&mut self) -> PyResult<Option<Value>> {
+        match self {
+            Iter::Done => Ok(None),
+            Iter::List(l, i) => {
+                let v = l.borrow().get(*i).cloned();
+                *i += 1;
+                Ok(v)
+            }
+            Iter::Tuple(t, i) => {
+                let v = t.get(*i).cloned();
+                *i += 1;
+                Ok(v)
+            }
+            Iter::Range { cur, stop, step } => {
+                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                    let v = *cur;
+                    *cur = cur.saturating_add(*step);
+                    Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
+            Iter::Items(it) => Ok(it.next()),
+            Iter::DictKeys { dict, keys, len } => {
+                if dict.len() != *len {
+                    return raise("RuntimeError", "dictionary changed size during iteration");
+                }
+                Ok(keys.next())
+            }
+            Iter::SetItems { set, keys, len } => {
+                if set.len() != *len {
+                    return raise("RuntimeError", "Set changed size during iteration");
+                }
+                Ok(keys.next())
+            }
+            Iter::Object(obj) => next_object(obj),
+            Iter::Enumerate(inner, n) => match inner.next()? {
+                Some(v) => {
+                    let i = *n;
+                    *n += 1;
+                    Ok(Some(Value::tuple(vec![Value::Int(i), v])))
+                }
+                None => Ok(None),
+            },
+            Iter::Zip(its) => {
+                let mut out = Vec::with_capacity(its.len());
+                for it in its.iter_mut() {
+                    match it.next()? {
+                        Some(v) => out.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                if out.is_empty() {
+                    return Ok(None);
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            Iter::Map(f, its) => {
+                let mut args = Vec::with_capacity(its.len());
+                for it in its.iter_mut() {
+                    match it.next()? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                call_sync(f, args, vec![]).map(Some)
+            }
+            Iter::Filter(f, inner) => loop {
+                let Some(v) = inner.next()? else { return Ok(None) };
+                let keep = if matches!(f, Value::None) {
+                    ops::truthy(&v)?
+                } else {
+                    ops::truthy(&call_sync(f, vec![v.clone()], vec![])?)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            },
+        }
+    }
+
+    /// An upper bound of the items left, when cheap to know.
+    pub fn size_hint(&self) -> usize {
+        match self {
+            Iter::List(l, i) => l.borrow().len().saturating_sub(*i),
+            Iter::Tuple(t, i) => t.len().saturating_sub(*i),
+            Iter::Items(it) => it.len(),
+            Iter::DictKeys { keys, .. } | Iter::SetItems { keys, .. } => keys.len(),
+            _ => 0,
+        }
+    }
+}
+
+fn next_object(obj: &Value) -> PyResult<Option<Value>> {
+    if let Value::Object(o) = obj {
+        if let Some(r) = o.next() {
+            return r;
+        }
+    }
+    let Some(f) = attr::lookup_special(obj, "__next__") else {
+        return raise("TypeError", format!("'{}' object is not an iterator", text::type_name(obj)));
+    };
+    match call_sync(&f, vec![], vec![]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if super::exc::matches(&e, &super::interp().types.exception_named("StopIteration")) => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `iter(v)` as a Rust iterator.
+pub fn iter(v: &Value) -> PyResult<Iter> {
+    Ok(match v {
+        Value::List(l) => Iter::List(l.clone(), 0),
+        Value::Tuple(t) => Iter::Tuple(t.clone(), 0),
+        Value::Range(r) => Iter::Range { cur: r.0, stop: r.1, step: r.2 },
+        Value::Str(s) => {
+            Iter::Items(s.chars().map(|c| Value::string(c.to_string())).collect::<Vec<_>>().into_iter())
+        }
+        Value::Dict(d) => {
+            let keys = d.table.borrow().keys();
+            Iter::DictKeys { dict: d.clone(), len: keys.len(), keys: keys.into_iter() }
+        }
+        Value::Set(s) => {
+            let keys = s.table.borrow().keys();
+            Iter::SetItems { set: s.clone(), len: keys.len(), keys: keys.into_iter() }
+        }
+        Value::Object(o) => match o.iter(v) {
+            Some(r) => {
+                let it = r?;
+                match &it {
+                    Value::Object(inner) if std::ptr::addr_eq(Rc::as_ptr(inner), Rc::as_ptr(o)) => {
+                        Iter::Object(it)
+                    }
+                    _ => iter(&it)?,
+                }
+            }
+            None => return not_iterable(v),
+        },
+        Value::Instance(_) => {
+            if let Some(f) = attr::lookup_special(v, "__iter__") {
+                let it = call_sync(&f, vec![], vec![])?;
+                if it.is(v) {
+                    Iter::Object(it)
+                } else {
+                    iter(&it)?
+                }
+            } else if attr::lookup_special(v, "__getitem__").is_some() {
+                return raise(
+                    "TypeError",
+                    "iteration over __getitem__ sequences is not supported in the playground",
+                );
+            } else {
+                return not_iterable(v);
+            }
+        }
+        _ => return not_iterable(v),
+    })
+}
+
+fn not_iterable<T>(v: &Value) -> PyResult<T> {
+    raise("TypeError", format!("'{}' object is not iterable", text::type_name(v)))
+}
+
+/// `iter(v)` as a Python object.
+pub fn iter_object(v: &Value) -> PyResult<Value> {
+    if let Value::Object(o) = v {
+        return match o.iter(v) {
+            Some(r) => r,
+            None => not_iterable(v),
+        };
+    }
+    match iter(v)? {
+        Iter::Object(obj) => Ok(obj),
+        other => Ok(IterObj::value(other, kind_name(v))),
+    }
+}
+
+fn kind_name(v: &Value) -> &'static str {
+    match v {
+        Value::List(_) => "list_iterator",
+        Value::Tuple(_) => "tuple_iterator",
+        Value::Range(_) => "range_iterator",
+        Value::Str(_) => "str_ascii_iterator",
+        Value::Dict(_) => "dict_keyiterator",
+        Value::Set(_) => "set_iterator",
+        _ => "iterator",
+    }
+}
+
+/// Collects an iterable into a vector (with the memory budget).
+pub fn collect(v: &Value) -> PyResult<Vec<Value>> {
+    match v {
+        Value::List(l) => return Ok(l.borrow().clone()),
+        Value::Tuple(t) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let mut it = iter(v)?;
+    let mut out = Vec::with_capacity(it.size_hint());
+    while let Some(x) = it.next()? {
+        out.push(x);
+        if out.len() % 4096 == 0 {
+            super::ops::charge_memory(4096 * 16)?;
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,186 @@
+//! The evaluator: modules, frames, and the operations every part shares
+//! (attribute access, calls, iteration, str/repr, exceptions).
+//!
+//! One interpreter per thread is active at a time ([`with`] / [`interp`]):
+//! builtins that call back into Python code (sort keys, `__repr__`, loop
+//! callbacks) find it there.
+
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod eval;
+pub mod exc;
+pub mod exec;
+pub mod iter;
+pub mod ops;
+pub mod text;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::object::{CellRef, Class};
+use crate::value::Value;
+use asyncio_engine::Exception;
+
+pub use exc::{raise, ExcKind};
+
+/// A module's namespace.
+pub struct Module {
+    pub name: Rc<str>,
+    pub filename: Rc<str>,
+    pub globals: RefCell<HashMap<Rc<str>, Value>>,
+    /// Source lines, for tracebacks.
+    pub source: Rc<[Rc<str>]>,
+}
+
+impl Module {
+    pub fn new(name: &str, filename: &str, source: &str) -> Rc<Module> {
+        Rc::new(Module {
+            name: Rc::from(name),
+            filename: Rc::from(filename),
+            globals: RefCell::new(HashMap::new()),
+            source: source.lines().map(Rc::from).collect(),
+        })
+    }
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.globals.borrow().get(name).cloned()
+    }
+    pub fn set(&self, name: &str, value: Value) {
+        self.globals.borrow_mut().insert(Rc::from(name), value);
+    }
+}
+
+/// One activation of a function, a class body or the module body.
+pub struct Frame {
+    pub locals: RefCell<Vec<Option<Value>>>,
+    pub cells: Vec<CellRef>,
+    pub module: Rc<Module>,
+    /// A class body's namespace.
+    pub class_ns: Option<RefCell<crate::object::Attrs>>,
+    /// The line being run (for tracebacks and the page's line marks).
+    pub line: Cell<u32>,
+    pub name: Rc<str>,
+    /// The exceptions being handled (`except` blocks entered), innermost last.
+    pub handling: RefCell<Vec<Exception>>,
+    /// A generator's channel to its consumer.
+    pub gen: Option<Rc<crate::native::gen::GenChannel>>,
+    /// The class that defined the running method (for `super()`).
+    pub owner: Option<Rc<Class>>,
+    /// The function running in this frame (how its names are laid out).
+    pub def: Option<Rc<crate::ast::FunctionDef>>,
+}
+
+impl Frame {
+    pub fn new(module: Rc<Module>, name: Rc<str>, nlocals: usize, cells: Vec<CellRef>) -> Frame {
+        Frame {
+            locals: RefCell::new(vec![None; nlocals]),
+            cells,
+            module,
+            class_ns: None,
+            line: Cell::new(0),
+            name,
+            handling: RefCell::new(Vec::new()),
+            gen: None,
+            owner: None,
+            def: None,
+        }
+    }
+}
+
+/// Limits that keep a program from freezing the tab.
+#[derive(Clone, Copy, Debug)]
+pub struct Budgets {
+    /// Maximum Python call depth (RecursionError beyond).
+    pub max_depth: u32,
+    /// Statements a task step may run without awaiting (a runaway beyond).
+    pub step_statements: u64,
+    /// Statements the program may run outside any loop (module level) before it is stopped.
+    pub total_statements: u64,
+    /// Approximate bytes of containers the program may build (MemoryError beyond).
+    pub max_memory: usize,
+}
+
+impl Default for Budgets {
+    fn default() -> Budgets {
+        Budgets {
+            max_depth: 1000,
+            step_statements: 20_000_000,
+            total_statements: 200_000_000,
+            max_memory: 256 << 20,
+        }
+    }
+}
+
+/// The interpreter: builtins, modules, output and budgets.
+pub struct Interp {
+    pub builtins: RefCell<HashMap<Rc<str>, Value>>,
+    pub types: crate::builtins::types::Types,
+    pub modules: RefCell<HashMap<Rc<str>, Value>>,
+    pub budgets: Budgets,
+    pub depth: Cell<u32>,
+    /// Statements run since the current task step began.
+    pub step_count: Cell<u64>,
+    pub total_count: Cell<u64>,
+    /// The host: output, clock, loops.
+    pub host: Rc<crate::host::Host>,
+    pub main_module: RefCell<Option<Rc<Module>>>,
+    /// Set when a budget stopped the program: no Python code may run after it.
+    pub stopped: RefCell<Option<Exception>>,
+    /// Bytes of containers allocated, approximately.
+    pub memory: Cell<usize>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Interp>>> = const { RefCell::new(None) };
+}
+
+/// The interpreter running on this thread.
+///
+/// # Panics
+/// Never in practice: every entry point installs one with [`with`] first;
+/// calling Python code without one is a bug in this crate.
+pub fn interp() -> Rc<Interp> {
+    CURRENT.with(|c| c.borrow().clone()).expect("no interpreter installed on this thread")
+}
+
+/// Runs `f` with `it` installed as this thread's interpreter.
+pub fn with<R>(it: &Rc<Interp>, f: impl FnOnce() -> R) -> R {
+    let old = CURRENT.with(|c| c.replace(Some(it.clone())));
+    let out = f();
+    CURRENT.with(|c| *c.borrow_mut() = old);
+    out
+}
+
+impl Interp {
+    pub fn new(host: Rc<crate::host::Host>, budgets: Budgets) -> Rc<Interp> {
+        let types = crate::builtins::types::Types::new();
+        let it = Rc::new(Interp {
+            builtins: RefCell::new(HashMap::new()),
+            types,
+            modules: RefCell::new(HashMap::new()),
+            budgets,
+            depth: Cell::new(0),
+            step_count: Cell::new(0),
+            total_count: Cell::new(0),
+            host,
+            main_module: RefCell::new(None),
+            stopped: RefCell::new(None),
+            memory: Cell::new(0),
+        });
+        with(&it, || crate::builtins::install(&it));
+        it
+    }
+
+    pub fn builtin(&self, name: &str) -> Option<Value> {
+        self.builtins.borrow().get(name).cloned()
+    }
+
+    /// The class of a builtin type or exception by name (`ValueError`).
+    pub fn class_named(&self, name: &str) -> Option<Rc<Class>> {
+        match self.builtin(name) {
+            Some(Value::Class(c)) => Some(c),
+            _ => self.types.extra_exceptions.borrow().get(name).cloned(),
+        }
+    }
+}

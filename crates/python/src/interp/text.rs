@@ -1,0 +1,178 @@
+//! `repr()` and `str()` of every value.
+
+use std::cell::RefCell;
+
+use super::call::call_sync;
+use super::exc;
+use crate::object::{BuiltinType, Instance};
+use crate::value::Value;
+use asyncio_engine::pyfmt::float_repr;
+use asyncio_engine::pyvalue::repr_str;
+use asyncio_engine::PyResult;
+
+thread_local! {
+    /// Containers whose repr is being built (`[...]` for a list inside itself).
+    static IN_PROGRESS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+fn guarded(id: usize, empty: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
+    if IN_PROGRESS.with(|p| p.borrow().contains(&id)) {
+        return Ok(empty.to_string());
+    }
+    IN_PROGRESS.with(|p| p.borrow_mut().push(id));
+    let out = f();
+    IN_PROGRESS.with(|p| {
+        p.borrow_mut().pop();
+    });
+    out
+}
+
+fn join_reprs(items: &[Value]) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(v)?);
+    }
+    Ok(out)
+}
+
+/// `repr(v)`.
+pub fn repr(v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Int(i) => i.to_string(),
+        Value::Big(b) => big_to_string(b)?,
+        Value::Float(f) => float_repr(*f),
+        Value::Str(s) => repr_str(s),
+        Value::Tuple(items) => {
+            if items.len() == 1 {
+                format!("({},)", repr(&items[0])?)
+            } else {
+                format!("({})", join_reprs(items)?)
+            }
+        }
+        Value::List(l) => guarded(v.id(), "[...]", || {
+            let items = l.borrow().clone();
+            Ok(format!("[{}]", join_reprs(&items)?))
+        })?,
+        Value::Dict(d) => guarded(v.id(), "{...}", || {
+            let items = d.table.borrow().items();
+            let mut out = String::from("{");
+            for (i, (k, val)) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&repr(k)?);
+                out.push_str(": ");
+                out.push_str(&repr(val)?);
+            }
+            out.push('}');
+            if d.default_factory.borrow().is_some() {
+                let f = d.default_factory.borrow().clone().unwrap_or(Value::None);
+                return Ok(format!("defaultdict({}, {})", repr(&f)?, out));
+            }
+            Ok(out)
+        })?,
+        Value::Set(s) => guarded(v.id(), "{...}", || {
+            let keys = s.table.borrow().keys();
+            let name = if s.frozen { "frozenset" } else { "set" };
+            if keys.is_empty() {
+                return Ok(format!("{name}()"));
+            }
+            let inner = format!("{{{}}}", join_reprs(&keys)?);
+            Ok(if s.frozen { format!("frozenset({inner})") } else { inner })
+        })?,
+        Value::Range(r) => {
+            if r.2 == 1 {
+                format!("range({}, {})", r.0, r.1)
+            } else {
+                format!("range({}, {}, {})", r.0, r.1, r.2)
+            }
+        }
+        Value::Slice(s) => format!("slice({}, {}, {})", repr(&s.0)?, repr(&s.1)?, repr(&s.2)?),
+        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), v.id()),
+        Value::Builtin(b) => match &b.bound_to {
+            Some(this) => {
+                format!("<built-in method {} of {} object at {:#x}>", b.name, type_name(this), this.id())
+            }
+            None => format!("<built-in function {}>", b.name),
+        },
+        Value::BoundMethod(m) => {
+            let fname = match &m.func {
+                Value::Function(f) => f.qualname.borrow().to_string(),
+                other => repr(other)?,
+            };
+            format!("<bound method {} of {}>", fname, repr(&m.this)?)
+        }
+        Value::Class(c) => {
+            if c.is_user() || (&*c.module != "builtins" && c.builtin != BuiltinType::Native) {
+                format!("<class '{}.{}'>", c.module, c.qualname)
+            } else {
+                format!("<class '{}'>", c.name)
+            }
+        }
+        Value::Instance(inst) => instance_repr(inst)?,
+        Value::Object(o) => o.repr(v)?,
+    })
+}
+
+/// A big int's decimal digits, with Python 3.11's 4300-digit limit.
+pub fn big_to_string(b: &crate::bigint::BigInt) -> PyResult<String> {
+    b.to_string_checked().map_err(|e| asyncio_engine::Exception::value_error(e.to_string()))
+}
+
+fn instance_repr(inst: &std::rc::Rc<Instance>) -> PyResult<String> {
+    let this = Value::Instance(inst.clone());
+    if let Some(f) = super::attr::lookup_user(&inst.class, "__repr__") {
+        let out = call_sync(&f, vec![this], vec![])?;
+        return match out {
+            Value::Str(s) => Ok(s.to_string()),
+            other => {
+                exc::raise("TypeError", format!("__repr__ returned non-string (type {})", type_name(&other)))
+            }
+        };
+    }
+    if let Some(data) = &inst.exc {
+        let args = data.args.borrow().clone();
+        if args.len() == 1 {
+            return Ok(format!("{}({})", inst.class.name, repr(&args[0])?));
+        }
+        return Ok(format!("{}({})", inst.class.name, join_reprs(&args)?));
+    }
+    Ok(format!("<{}.{} object at {:#x}>", inst.class.module, inst.class.qualname, this.id()))
+}
+
+/// `str(v)`.
+pub fn str(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Instance(inst) => {
+            let this = Value::Instance(inst.clone());
+            if let Some(f) = super::attr::lookup_user(&inst.class, "__str__") {
+                let out = call_sync(&f, vec![this], vec![])?;
+                return match out {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => exc::raise(
+                        "TypeError",
+                        format!("__str__ returned non-string (type {})", type_name(&other)),
+                    ),
+                };
+            }
+            if inst.exc.is_some() {
+                return exc::default_str(inst);
+            }
+            repr(v)
+        }
+        Value::Object(o) => o.str(v),
+        _ => repr(v),
+    }
+}
+
+/// `type(v).__name__`.
+pub fn type_name(v: &Value) -> String {
+    super::attr::type_of(v).name.to_string()
+}

@@ -1,0 +1,352 @@
+//! `asyncio.Future` and `asyncio.Task` objects over the engine's.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use crate::interp::call::call_sync;
+use crate::interp::exc::{self, raise};
+use crate::interp::{interp, text};
+use crate::native::{arity, method, take_kw, AwaitTarget, Kwargs, Native};
+use crate::object::Class;
+use crate::value::Value;
+use asyncio_engine::{AnyTask, Exception, Future, PyResult, Task};
+
+/// A future the program can see: `loop.create_future()`, `gather(...)`, `shield(...)`.
+pub struct PyFuture {
+    pub fut: Future<Value>,
+}
+
+/// A task: the engine's task and the coroutine it runs.
+pub struct PyTask {
+    pub any: Rc<dyn AnyTask>,
+    pub typed: Option<Task<Value>>,
+    /// The coroutine's name and call (`job(1)`), for reprs and the page.
+    pub coro_name: Rc<str>,
+    pub coro_label: String,
+    /// The coroutine object (`get_coro()`).
+    pub coro: Option<Value>,
+}
+
+thread_local! {
+    /// Task objects by their engine future's address, so that the same
+    /// task is always the same Python object (`current_task()`, `wait()`).
+    static TASKS: RefCell<HashMap<usize, Weak<PyTask>>> = RefCell::new(HashMap::new());
+}
+
+fn task_key(any: &Rc<dyn AnyTask>) -> usize {
+    any.as_future().addr() as usize
+}
+
+/// Registers a new task object.
+pub fn register_task(task: Task<Value>, coro: &Value) -> Value {
+    let any = task.as_any_task();
+    let (coro_name, coro_label) = match coro.as_native::<crate::native::coro::Coroutine>() {
+        Some(c) => (c.name.clone(), c.label()),
+        None => (Rc::from("coro"), String::new()),
+    };
+    let obj = Rc::new(PyTask {
+        any: any.clone(),
+        typed: Some(task),
+        coro_name,
+        coro_label,
+        coro: Some(coro.clone()),
+    });
+    TASKS.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.len() > 4096 {
+            t.retain(|_, w| w.strong_count() > 0);
+        }
+        t.insert(task_key(&any), Rc::downgrade(&obj));
+    });
+    Value::Object(obj)
+}
+
+/// The task object of an engine task (made for tasks the engine created).
+pub fn task_value(any: Rc<dyn AnyTask>) -> Value {
+    let key = task_key(&any);
+    if let Some(obj) = TASKS.with(|t| t.borrow().get(&key).and_then(Weak::upgrade)) {
+        return Value::Object(obj);
+    }
+    let obj = Rc::new(PyTask {
+        any,
+        typed: None,
+        coro_name: Rc::from("coro"),
+        coro_label: String::new(),
+        coro: None,
+    });
+    TASKS.with(|t| t.borrow_mut().insert(key, Rc::downgrade(&obj)));
+    Value::Object(obj)
+}
+
+/// The engine future behind a future or task object.
+pub fn engine_future(v: &Value) -> Option<Future<Value>> {
+    if let Some(f) = v.as_native::<PyFuture>() {
+        return Some(f.fut.clone());
+    }
+    if let Some(t) = v.as_native::<PyTask>() {
+        return t.typed.as_ref().map(|t| t.future().clone());
+    }
+    None
+}
+
+/// Is `v` a future or a task (`asyncio.isfuture`)?
+pub fn is_future(v: &Value) -> bool {
+    v.as_native::<PyFuture>().is_some() || v.as_native::<PyTask>().is_some()
+}
+
+/// The Python value of a future's exception.
+fn exc_value(e: &Exception) -> Value {
+    Value::Instance(exc::instance(e))
+}
+
+/// An engine exception from `set_exception(x)`: an instance, or a class to instantiate.
+pub fn exception_arg(v: &Value) -> PyResult<Exception> {
+    let v = match v {
+        Value::Class(c) if c.is_exception => call_sync(v, vec![], vec![])?,
+        other => other.clone(),
+    };
+    match &v {
+        Value::Instance(i) if i.exc.is_some() => {
+            if i.class.name.as_ref() == "StopIteration" {
+                return raise(
+                    "TypeError",
+                    "StopIteration interacts badly with generators and cannot be raised into a Future",
+                );
+            }
+            Ok(exc::to_engine(i))
+        }
+        _ => raise("TypeError", "exception must derive from BaseException"),
+    }
+}
+
+/// The future methods shared by futures and tasks.
+fn future_method(
+    fut: &Future<Value>,
+    this: &Value,
+    name: &str,
+    args: Vec<Value>,
+    mut kwargs: Kwargs,
+) -> PyResult<Value> {
+    match name {
+        "done" => Ok(Value::Bool(fut.done())),
+        "cancelled" => Ok(Value::Bool(fut.cancelled())),
+        "result" => fut.result(),
+        "exception" => Ok(fut.exception()?.map(|e| exc_value(&e)).unwrap_or(Value::None)),
+        "cancel" => {
+            let msg = take_kw(&mut kwargs, "msg").or_else(|| args.first().cloned());
+            let msg = match msg {
+                None | Some(Value::None) => None,
+                Some(v) => Some(text::str(&v)?),
+            };
+            Ok(Value::Bool(fut.cancel(msg.as_deref())))
+        }
+        "set_result" => {
+            arity("set_result", &args, 1, 1)?;
+            fut.set_result(args[0].clone()).map(|_| Value::None)
+        }
+        "set_exception" => {
+            arity("set_exception", &args, 1, 1)?;
+            let e = exception_arg(&args[0])?;
+            fut.set_exception(e).map(|_| Value::None)
+        }
+        "add_done_callback" => {
+            take_kw(&mut kwargs, "context");
+            let cb = crate::builtins::one("add_done_callback", &args)?.clone();
+            let me = this.clone();
+            let key = cb.clone();
+            let id = fut.add_done_callback(move |_| run_callback(&cb, vec![me.clone()]));
+            CALLBACKS.with(|c| c.borrow_mut().push((this.id(), key, id)));
+            Ok(Value::None)
+        }
+        "remove_done_callback" => {
+            let cb = crate::builtins::one("remove_done_callback", &args)?;
+            let ids: Vec<_> = CALLBACKS.with(|c| {
+                let mut c = c.borrow_mut();
+                let (hit, keep): (Vec<_>, Vec<_>) = c.drain(..).partition(|(obj, f, _)| {
+                    *obj == this.id() && (f.is(cb) || crate::interp::ops::eq(f, cb).unwrap_or(false))
+                });
+                *c = keep;
+                hit.into_iter().map(|(_, _, id)| id).collect()
+            });
+            let mut n = 0;
+            for id in ids {
+                n += fut.remove_done_callback(id);
+            }
+            Ok(Value::Int(n as i64))
+        }
+        "get_loop" => super::loops::running_loop_value(),
+        _ => raise("AttributeError", format!("'{}' object has no attribute '{name}'", text::type_name(this))),
+    }
+}
+
+thread_local! {
+    static CALLBACKS: RefCell<Vec<(usize, Value, asyncio_engine::CallbackId)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs a loop callback: an exception is reported on stderr, as asyncio logs it.
+pub fn run_callback(f: &Value, args: Vec<Value>) {
+    if let Err(e) = call_sync(f, args, vec![]) {
+        let it = interp();
+        if it.stopped.borrow().is_some() {
+            return;
+        }
+        let what = text::repr(f).unwrap_or_default();
+        it.host.write_stderr(&format!("Exception in callback {what}\n{}\n", crate::traceback::format(&e)));
+    }
+}
+
+const FUTURE_METHODS: &[&str] = &[
+    "done",
+    "cancelled",
+    "result",
+    "exception",
+    "cancel",
+    "set_result",
+    "set_exception",
+    "add_done_callback",
+    "remove_done_callback",
+    "get_loop",
+];
+
+impl Native for PyFuture {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("Future")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let state = if self.fut.cancelled() {
+            "cancelled".to_string()
+        } else if self.fut.done() {
+            match self.fut.result() {
+                Ok(v) => format!("finished result={}", text::repr(&v)?),
+                Err(e) => format!("finished exception={}", text::repr(&exc_value(&e))?),
+            }
+        } else {
+            "pending".to_string()
+        };
+        Ok(format!("<Future {state}>"))
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let n: &'static str = FUTURE_METHODS.iter().find(|m| **m == name)?;
+        Some(Ok(method::<PyFuture>(name, this, move |f, me, args, kw| {
+            future_method(&f.fut, me, n, args, kw)
+        })))
+    }
+    fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
+        Some(Ok(AwaitTarget::Future(self.fut.clone())))
+    }
+}
+
+impl PyTask {
+    fn state(&self) -> &'static str {
+        let f = self.any.as_future();
+        if f.cancelled() {
+            "cancelled"
+        } else if f.done() {
+            "finished"
+        } else {
+            "pending"
+        }
+    }
+}
+
+fn task_method(t: &PyTask, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    match name {
+        "get_name" => Ok(Value::string(t.any.name())),
+        "set_name" => {
+            let n = text::str(crate::builtins::one("set_name", &args)?)?;
+            match &t.typed {
+                Some(task) => task.set_name(&n),
+                None => {
+                    return raise(
+                        "NotImplementedError",
+                        "set_name() on this task is not supported in the playground",
+                    )
+                }
+            }
+            Ok(Value::None)
+        }
+        "cancel" => {
+            let mut kwargs = kwargs;
+            let msg = take_kw(&mut kwargs, "msg").or_else(|| args.first().cloned());
+            let msg = match msg {
+                None | Some(Value::None) => None,
+                Some(v) => Some(text::str(&v)?),
+            };
+            Ok(Value::Bool(t.any.cancel(msg.as_deref())))
+        }
+        "cancelling" => Ok(Value::Int(t.any.cancelling() as i64)),
+        "uncancel" => Ok(Value::Int(t.any.uncancel() as i64)),
+        "done" => Ok(Value::Bool(t.any.is_done())),
+        "get_coro" => Ok(t.coro.clone().unwrap_or(Value::None)),
+        _ => match &t.typed {
+            Some(task) => future_method(task.future(), this, name, args, kwargs),
+            None => {
+                let f = t.any.as_future();
+                match name {
+                    "cancelled" => Ok(Value::Bool(f.cancelled())),
+                    _ => raise(
+                        "NotImplementedError",
+                        format!("Task.{name}() on this task is not supported in the playground"),
+                    ),
+                }
+            }
+        },
+    }
+}
+
+const TASK_METHODS: &[&str] = &[
+    "get_name",
+    "set_name",
+    "cancel",
+    "cancelling",
+    "uncancel",
+    "done",
+    "get_coro",
+    "cancelled",
+    "result",
+    "exception",
+    "add_done_callback",
+    "remove_done_callback",
+    "get_loop",
+];
+
+impl Native for PyTask {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("Task")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let mut out =
+            format!("<Task {} name='{}' coro=<{}()>", self.state(), self.any.name(), self.coro_name);
+        if let Some(task) = &self.typed {
+            let f = task.future();
+            if f.done() && !f.cancelled() {
+                match f.result() {
+                    Ok(v) => out.push_str(&format!(" result={}", text::repr(&v)?)),
+                    Err(e) => out.push_str(&format!(" exception={}", text::repr(&exc_value(&e))?)),
+                }
+            }
+        }
+        out.push('>');
+        Ok(out)
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let n: &'static str = TASK_METHODS.iter().find(|m| **m == name)?;
+        Some(Ok(method::<PyTask>(name, this, move |t, me, args, kw| task_method(t, me, n, args, kw))))
+    }
+    fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
+        match &self.typed {
+            Some(t) => Some(Ok(AwaitTarget::Future(t.future().clone()))),
+            None => {
+                Some(raise("NotImplementedError", "awaiting this task is not supported in the playground"))
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! `asyncio.TaskGroup` and `asyncio.timeout()`: async context managers over
+//! the engine's.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use super::{coro_value, futures::register_task};
+use crate::interp::exc::raise;
+use crate::interp::{interp, text};
+use crate::native::coro::Coroutine;
+use crate::native::{method, take_kw, Native};
+use crate::object::{Builtin, Class};
+use crate::value::Value;
+use asyncio_engine::{Exception, PyResult, TaskGroup, Timeout};
+
+/// The outcome `__aexit__` hands the engine, and what to return: `False`
+/// (let the original exception propagate) or a new exception.
+fn exit_result(original: Option<&Exception>, r: PyResult<()>) -> PyResult<Value> {
+    match (r, original) {
+        (Ok(()), _) => Ok(Value::Bool(false)),
+        (Err(e), Some(o)) if e.ptr_eq(o) => Ok(Value::Bool(false)),
+        (Err(e), _) => Err(e),
+    }
+}
+
+pub struct PyTaskGroup(pub TaskGroup);
+
+impl Native for PyTaskGroup {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("TaskGroup")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(self.0.repr())
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "create_task" => Some(Ok(method::<PyTaskGroup>(name, this, |tg, _, args, mut kw| {
+                let name = take_kw(&mut kw, "name");
+                let coro = crate::builtins::one("create_task", &args)?;
+                let Some(c) = coro.as_native::<Coroutine>() else {
+                    return raise(
+                        "TypeError",
+                        format!("a coroutine was expected, got {}", text::repr(coro)?),
+                    );
+                };
+                let body = c.take()?;
+                let name = match name {
+                    None | Some(Value::None) => None,
+                    Some(n) => Some(text::str(&n)?),
+                };
+                let task = tg.0.create_task_named(body, name.as_deref())?;
+                Ok(register_task(task, coro))
+            }))),
+            _ => None,
+        }
+    }
+    fn aenter(&self, this: &Value) -> Option<PyResult<Value>> {
+        let me = this.clone();
+        Some(self.0.enter().map(|_| coro_value("__aenter__", async move { Ok(me) })))
+    }
+    fn aexit(&self, _this: &Value, exc: Option<&Exception>) -> Option<PyResult<Value>> {
+        let tg = self.0.clone();
+        let original = exc.cloned();
+        Some(Ok(coro_value("__aexit__", async move {
+            let outcome = match &original {
+                Some(e) => Err(e.clone()),
+                None => Ok(()),
+            };
+            let r = tg.exit(outcome).await;
+            exit_result(original.as_ref(), r)
+        })))
+    }
+}
+
+pub fn taskgroup_class() -> Value {
+    let c = interp().types.native("TaskGroup");
+    c.dict
+        .borrow_mut()
+        .set("__new__", Builtin::new("TaskGroup", |_, _| Ok(Value::native(PyTaskGroup(TaskGroup::new())))));
+    Value::Class(c)
+}
+
+pub struct PyTimeout(pub Timeout);
+
+impl Native for PyTimeout {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("Timeout")
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "when" => method::<PyTimeout>(name, this, |t, _, _, _| {
+                Ok(t.0.when().map(Value::Float).unwrap_or(Value::None))
+            }),
+            "expired" => method::<PyTimeout>(name, this, |t, _, _, _| Ok(Value::Bool(t.0.expired()))),
+            "reschedule" => method::<PyTimeout>(name, this, |t, _, args, _| {
+                let when = match args.first() {
+                    None | Some(Value::None) => None,
+                    Some(v) => match v.as_f64() {
+                        Some(f) => Some(f),
+                        None => return raise("TypeError", "reschedule() needs a number or None"),
+                    },
+                };
+                t.0.reschedule(when).map(|_| Value::None)
+            }),
+            _ => return None,
+        }))
+    }
+    fn aenter(&self, this: &Value) -> Option<PyResult<Value>> {
+        let me = this.clone();
+        Some(self.0.enter().map(|_| coro_value("__aenter__", async move { Ok(me) })))
+    }
+    fn aexit(&self, _this: &Value, exc: Option<&Exception>) -> Option<PyResult<Value>> {
+        let outcome = match exc {
+            Some(e) => Err(e.clone()),
+            None => Ok(()),
+        };
+        let r = self.0.exit(outcome);
+        let original = exc.cloned();
+        Some(Ok(coro_value("__aexit__", async move { exit_result(original.as_ref(), r) })))
+    }
+}
+
+fn time_arg(args: &[Value]) -> PyResult<Option<f64>> {
+    match args.first() {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match v.as_f64() {
+            Some(f) => Ok(Some(f)),
+            None => {
+                raise("TypeError", format!("timeout must be a number or None, not {}", text::type_name(v)))
+            }
+        },
+    }
+}
+
+pub fn timeout(args: Vec<Value>, _kwargs: crate::native::Kwargs) -> PyResult<Value> {
+    Ok(Value::native(PyTimeout(asyncio_engine::timeout(time_arg(&args)?)?)))
+}
+
+pub fn timeout_at(args: Vec<Value>, _kwargs: crate::native::Kwargs) -> PyResult<Value> {
+    Ok(Value::native(PyTimeout(asyncio_engine::timeout_at(time_arg(&args)?))))
+}

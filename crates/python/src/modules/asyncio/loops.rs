@@ -1,0 +1,357 @@
+//! Event loop objects, `asyncio.run` and the loop functions.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use super::futures::{register_task, run_callback, PyFuture};
+use crate::interp::exc::raise;
+use crate::interp::{interp, text};
+use crate::native::coro::Coroutine;
+use crate::native::{arity, method, take_kw, Kwargs, Native};
+use crate::object::Class;
+use crate::value::Value;
+use asyncio_engine::{EventLoop, Exception, Future, Handle, PyResult, TimerHandle};
+
+/// A loop the program can see.
+pub struct PyLoop {
+    pub lp: EventLoop,
+    /// The default executor (made on first `run_in_executor(None, ...)`).
+    pub default_executor: RefCell<Option<Value>>,
+}
+
+thread_local! {
+    static LOOPS: RefCell<Vec<Weak<PyLoop>>> = const { RefCell::new(Vec::new()) };
+    static CURRENT: RefCell<Option<Value>> = const { RefCell::new(None) };
+    /// CPython's `Task-N` counter is global: carried from loop to loop.
+    static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Forgets every loop (a new program starts).
+pub fn reset() {
+    LOOPS.with(|l| l.borrow_mut().clear());
+    CURRENT.with(|c| *c.borrow_mut() = None);
+    TASK_COUNTER.with(|c| c.set(0));
+}
+
+/// `asyncio.new_event_loop()`.
+pub fn new_loop() -> Value {
+    let lp = EventLoop::with_clock(Box::new(interp().host.clock.clone()));
+    let obj = Rc::new(PyLoop { lp, default_executor: RefCell::new(None) });
+    LOOPS.with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|w| w.strong_count() > 0);
+        l.push(Rc::downgrade(&obj));
+    });
+    Value::Object(obj)
+}
+
+/// Every loop still alive.
+pub fn all_loops() -> Vec<Rc<PyLoop>> {
+    LOOPS.with(|l| l.borrow().iter().filter_map(Weak::upgrade).collect())
+}
+
+/// The loop object of an engine loop.
+pub fn loop_value(lp: &EventLoop) -> Option<Value> {
+    LOOPS.with(|l| {
+        l.borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .find(|p| p.lp.ptr_eq(lp))
+            .map(|p| Value::Object(p as Rc<dyn Native>))
+    })
+}
+
+/// `asyncio.get_running_loop()`.
+pub fn running_loop_value() -> PyResult<Value> {
+    let lp = asyncio_engine::get_running_loop()?;
+    loop_value(&lp).ok_or_else(|| Exception::runtime_error("no running event loop"))
+}
+
+/// The loop `gather` and friends use outside a running loop: the current one.
+pub fn current_or_running() -> PyResult<EventLoop> {
+    if let Ok(lp) = asyncio_engine::get_running_loop() {
+        return Ok(lp);
+    }
+    let v = get_event_loop()?;
+    v.as_native::<PyLoop>().map(|p| p.lp.clone()).ok_or_else(|| Exception::runtime_error("no event loop"))
+}
+
+/// `asyncio.get_event_loop()`.
+pub fn get_event_loop() -> PyResult<Value> {
+    if let Ok(v) = running_loop_value() {
+        return Ok(v);
+    }
+    if let Some(v) = CURRENT.with(|c| c.borrow().clone()) {
+        return Ok(v);
+    }
+    let v = new_loop();
+    set_event_loop(Some(v.clone()));
+    Ok(v)
+}
+
+/// The current loop (set_event_loop), without making one.
+pub fn get_event_loop_opt() -> Option<EventLoop> {
+    CURRENT.with(|c| c.borrow().as_ref().and_then(|v| v.as_native::<PyLoop>().map(|p| p.lp.clone())))
+}
+
+pub fn set_event_loop(v: Option<Value>) {
+    CURRENT.with(|c| *c.borrow_mut() = v);
+}
+
+/// Runs `f` with the loop's `Task-N` numbering carried on from the last loop.
+fn with_counter<R>(lp: &EventLoop, f: impl FnOnce() -> R) -> R {
+    let n = TASK_COUNTER.with(|c| c.get()).max(lp.task_name_counter());
+    lp.set_task_name_counter(n);
+    let out = f();
+    TASK_COUNTER.with(|c| c.set(c.get().max(lp.task_name_counter())));
+    out
+}
+
+/// `loop.run_until_complete(fut)` on the running host.
+pub fn run_until_complete(lp: &EventLoop, fut: &Future<Value>) -> PyResult<Value> {
+    if asyncio_engine::get_running_loop().is_ok() {
+        return raise("RuntimeError", "Cannot run the event loop while another loop is running");
+    }
+    crate::modules::concurrent::loop_starting(lp);
+    let out = with_counter(lp, || lp.run_until_complete(fut));
+    crate::modules::concurrent::after_loop_ran(lp);
+    out
+}
+
+/// The future `run_until_complete` waits on: tasks for coroutines.
+fn as_future(lp: &EventLoop, v: &Value) -> PyResult<Future<Value>> {
+    if let Some(f) = super::futures::engine_future(v) {
+        return Ok(f);
+    }
+    if let Some(c) = v.as_native::<Coroutine>() {
+        let body = c.take()?;
+        let task = with_counter(lp, || lp.create_task(body))?;
+        register_task(task.clone(), v);
+        return Ok(task.future().clone());
+    }
+    raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+/// `asyncio.run(main)`.
+pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+    if asyncio_engine::get_running_loop().is_ok() {
+        return raise("RuntimeError", "asyncio.run() cannot be called from a running event loop");
+    }
+    let main = crate::builtins::one("run", &args)?;
+    let Some(coro) = main.as_native::<Coroutine>() else {
+        return raise("ValueError", format!("a coroutine was expected, got {}", text::repr(main)?));
+    };
+    let lv = new_loop();
+    set_event_loop(Some(lv.clone()));
+    let Some(pl) = lv.as_native::<PyLoop>() else { return raise("SystemError", "loop") };
+    let lp = pl.lp.clone();
+    let body = coro.take()?;
+    let task = with_counter(&lp, || lp.create_task(body))?;
+    register_task(task.clone(), main);
+    let outcome = run_until_complete(&lp, task.future());
+    let cleanup = cancel_remaining(&lp).and_then(|_| crate::modules::concurrent::wait_default_executor(pl));
+    set_event_loop(None);
+    close_loop(&lp);
+    cleanup?;
+    outcome
+}
+
+fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
+    let tasks: Vec<_> = lp.all_tasks().into_iter().filter(|t| !t.is_done()).collect();
+    if tasks.is_empty() {
+        return Ok(());
+    }
+    for t in &tasks {
+        t.cancel(None);
+    }
+    let futs = tasks.iter().map(|t| t.as_future()).collect();
+    let all = asyncio_engine::gather_any(lp, futs);
+    with_counter(lp, || lp.run_until_complete(&all))?;
+    crate::modules::concurrent::after_loop_ran(lp);
+    Ok(())
+}
+
+fn close_loop(lp: &EventLoop) {
+    crate::modules::concurrent::loop_closing(lp);
+    let _ = lp.close();
+}
+
+/// A handle from `call_soon` / `call_later` / `call_at`.
+pub struct PyHandle {
+    handle: Option<Handle>,
+    timer: Option<TimerHandle>,
+}
+
+impl Native for PyHandle {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native(if self.timer.is_some() { "TimerHandle" } else { "Handle" })
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "cancel" => method::<PyHandle>(name, this, |h, _, _, _| {
+                if let Some(x) = &h.handle {
+                    x.cancel();
+                }
+                if let Some(t) = &h.timer {
+                    t.cancel();
+                }
+                Ok(Value::None)
+            }),
+            "cancelled" => method::<PyHandle>(name, this, |h, _, _, _| {
+                Ok(Value::Bool(match (&h.handle, &h.timer) {
+                    (Some(x), _) => x.cancelled(),
+                    (_, Some(t)) => t.cancelled(),
+                    _ => false,
+                }))
+            }),
+            "when" => method::<PyHandle>(name, this, |h, _, _, _| match &h.timer {
+                Some(t) => Ok(Value::Float(t.when())),
+                None => raise("AttributeError", "'Handle' object has no attribute 'when'"),
+            }),
+            _ => return None,
+        }))
+    }
+}
+
+fn callback_args(name: &str, args: &[Value], first: usize) -> PyResult<(Value, Vec<Value>)> {
+    if args.len() <= first {
+        return raise("TypeError", format!("{name}() missing required argument 'callback'"));
+    }
+    let cb = args[first].clone();
+    if !crate::interp::call::callable(&cb) {
+        return raise(
+            "TypeError",
+            format!("a callable object was expected by {name}(), got {}", text::repr(&cb)?),
+        );
+    }
+    Ok((cb, args[first + 1..].to_vec()))
+}
+
+fn number(v: &Value, what: &str) -> PyResult<f64> {
+    match v.as_f64() {
+        Some(f) => Ok(f),
+        None => raise("TypeError", format!("{what} must be a number, not {}", text::type_name(v))),
+    }
+}
+
+fn loop_method(
+    pl: &PyLoop,
+    this: &Value,
+    name: &str,
+    args: Vec<Value>,
+    mut kwargs: Kwargs,
+) -> PyResult<Value> {
+    let lp = &pl.lp;
+    take_kw(&mut kwargs, "context");
+    match name {
+        "time" => Ok(Value::Float(lp.time())),
+        "call_soon" | "call_soon_threadsafe" => {
+            let (cb, cargs) = callback_args(name, &args, 0)?;
+            let h = lp.call_soon(move || run_callback(&cb, cargs))?;
+            Ok(Value::native(PyHandle { handle: Some(h), timer: None }))
+        }
+        "call_later" => {
+            arity(name, &args, 2, usize::MAX)?;
+            let delay = number(&args[0], "delay")?;
+            let (cb, cargs) = callback_args(name, &args, 1)?;
+            let h = lp.call_later(delay, move || run_callback(&cb, cargs))?;
+            Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
+        }
+        "call_at" => {
+            arity(name, &args, 2, usize::MAX)?;
+            let when = number(&args[0], "when")?;
+            let (cb, cargs) = callback_args(name, &args, 1)?;
+            let h = lp.call_at(when, move || run_callback(&cb, cargs))?;
+            Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
+        }
+        "create_future" => Ok(Value::native(PyFuture { fut: lp.create_future() })),
+        "create_task" => {
+            let name_kw = take_kw(&mut kwargs, "name");
+            let coro = crate::builtins::one("create_task", &args)?;
+            super::spawn(lp, coro, name_kw)
+        }
+        "run_until_complete" => {
+            let fut = as_future(lp, crate::builtins::one("run_until_complete", &args)?)?;
+            run_until_complete(lp, &fut)
+        }
+        "run_forever" => {
+            if asyncio_engine::get_running_loop().is_ok() {
+                return raise("RuntimeError", "Cannot run the event loop while another loop is running");
+            }
+            crate::modules::concurrent::loop_starting(lp);
+            with_counter(lp, || lp.run_forever())?;
+            crate::modules::concurrent::after_loop_ran(lp);
+            Ok(Value::None)
+        }
+        "stop" => {
+            lp.stop();
+            Ok(Value::None)
+        }
+        "close" => {
+            if lp.is_running() {
+                return raise("RuntimeError", "Cannot close a running event loop");
+            }
+            close_loop(lp);
+            Ok(Value::None)
+        }
+        "is_running" => Ok(Value::Bool(lp.is_running())),
+        "is_closed" => Ok(Value::Bool(lp.is_closed())),
+        "get_debug" => Ok(Value::Bool(false)),
+        "set_debug" => Ok(Value::None),
+        "run_in_executor" => crate::modules::concurrent::run_in_executor(pl, this, args),
+        "shutdown_asyncgens" | "shutdown_default_executor" => {
+            Ok(super::coro_value(name, async { Ok(Value::None) }))
+        }
+        "set_exception_handler" | "set_default_executor" => {
+            raise("NotImplementedError", format!("loop.{name}() is not supported in the playground"))
+        }
+        _ => raise("AttributeError", format!("'_UnixSelectorEventLoop' object has no attribute '{name}'")),
+    }
+}
+
+const LOOP_METHODS: &[&str] = &[
+    "time",
+    "call_soon",
+    "call_soon_threadsafe",
+    "call_later",
+    "call_at",
+    "create_future",
+    "create_task",
+    "run_until_complete",
+    "run_forever",
+    "stop",
+    "close",
+    "is_running",
+    "is_closed",
+    "get_debug",
+    "set_debug",
+    "run_in_executor",
+    "shutdown_asyncgens",
+    "shutdown_default_executor",
+    "set_exception_handler",
+    "set_default_executor",
+];
+
+impl Native for PyLoop {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("_UnixSelectorEventLoop")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!(
+            "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+            if self.lp.is_running() { "True" } else { "False" },
+            if self.lp.is_closed() { "True" } else { "False" }
+        ))
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let n: &'static str = LOOP_METHODS.iter().find(|m| **m == name)?;
+        Some(Ok(method::<PyLoop>(name, this, move |pl, me, args, kw| loop_method(pl, me, n, args, kw))))
+    }
+}

@@ -1,0 +1,337 @@
+//! The `asyncio` module: every awaitable and primitive is the engine's, so
+//! interpreted programs are scheduled exactly as the Rust lessons are.
+
+pub mod futures;
+pub mod groups;
+pub mod loops;
+pub mod sync;
+
+use std::rc::Rc;
+
+use self::futures::{engine_future, is_future, register_task, task_value, PyFuture, PyTask};
+use crate::interp::exc::raise;
+use crate::interp::{interp, iter, ops, text};
+use crate::modules::ModuleObj;
+use crate::native::coro::Coroutine;
+use crate::native::{take_kw, Kwargs};
+use crate::value::{SetObj, Value};
+use asyncio_engine::{Awaitable, EventLoop, Future, PyResult, ReturnWhen};
+
+/// A coroutine object running a Rust future (`asyncio.sleep(1)` and friends).
+pub fn coro_value(name: &str, body: impl std::future::Future<Output = PyResult<Value>> + 'static) -> Value {
+    let name: Rc<str> = Rc::from(name);
+    Value::native(Coroutine::new(name.clone(), name, vec![], vec![], Rc::from("<asyncio>"), Box::pin(body)))
+}
+
+/// `loop.create_task(coro, name=...)`.
+pub fn spawn(lp: &EventLoop, coro: &Value, name: Option<Value>) -> PyResult<Value> {
+    let Some(c) = coro.as_native::<Coroutine>() else {
+        return raise("TypeError", format!("a coroutine was expected, got {}", text::repr(coro)?));
+    };
+    let body = c.take()?;
+    let task = match name {
+        None | Some(Value::None) => lp.create_task(body)?,
+        Some(n) => lp.create_named_task(body, &text::str(&n)?)?,
+    };
+    Ok(register_task(task, coro))
+}
+
+fn running() -> PyResult<EventLoop> {
+    asyncio_engine::get_running_loop()
+}
+
+/// `ensure_future(aw)` on `lp`: the engine future (tasks for coroutines).
+fn ensure(lp: &EventLoop, v: &Value) -> PyResult<(Value, Future<Value>)> {
+    if let Some(f) = engine_future(v) {
+        return Ok((v.clone(), f));
+    }
+    if v.as_native::<Coroutine>().is_some() {
+        let t = spawn(lp, v, None)?;
+        let f = engine_future(&t).ok_or_else(|| asyncio_engine::Exception::runtime_error("task"))?;
+        return Ok((t, f));
+    }
+    raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+/// An awaitable argument for the engine's `wait_for` / `shield`.
+fn awaitable(v: &Value) -> PyResult<Awaitable<Value>> {
+    if let Some(f) = engine_future(v) {
+        return Ok(Awaitable::Future(f));
+    }
+    if let Some(c) = v.as_native::<Coroutine>() {
+        return Ok(Awaitable::Coroutine(c.take()?));
+    }
+    raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+fn delay_arg(v: Option<Value>) -> PyResult<Option<f64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match v.as_f64() {
+            Some(f) => Ok(Some(f)),
+            None => raise("TypeError", format!("timeout must be a number, not {}", text::type_name(&v))),
+        },
+    }
+}
+
+fn sleep(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let result = take_kw(&mut kwargs, "result").or_else(|| args.get(1).cloned()).unwrap_or(Value::None);
+    let Some(d) = args.first().cloned().or_else(|| take_kw(&mut kwargs, "delay")) else {
+        return raise("TypeError", "sleep() missing 1 required positional argument: 'delay'");
+    };
+    let Some(delay) = d.as_f64() else {
+        return raise(
+            "TypeError",
+            format!("'<=' not supported between instances of '{}' and 'int'", text::type_name(&d)),
+        );
+    };
+    Ok(coro_value("sleep", async move { asyncio_engine::sleep_result(delay, result).await }))
+}
+
+fn create_task(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let name = take_kw(&mut kwargs, "name");
+    let coro = crate::builtins::one("create_task", &args)?;
+    let lp = running()?;
+    // 3.11's asyncio.create_task makes the task unnamed (using up a Task-N
+    // number), then sets the name.
+    let task = spawn(&lp, coro, None)?;
+    if let (Some(n), Some(t)) = (name.filter(|n| !matches!(n, Value::None)), task.as_native::<PyTask>()) {
+        if let Some(typed) = &t.typed {
+            typed.set_name(&text::str(&n)?);
+        }
+    }
+    Ok(task)
+}
+
+fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let return_exceptions = match take_kw(&mut kwargs, "return_exceptions") {
+        Some(v) => ops::truthy(&v)?,
+        None => false,
+    };
+    let lp = loops::current_or_running()?;
+    let mut futs = Vec::with_capacity(args.len());
+    for a in &args {
+        futs.push(ensure(&lp, a)?.1);
+    }
+    let out = asyncio_engine::gather_collect(&lp, &futs, return_exceptions, |outcomes| {
+        Value::list(
+            outcomes
+                .into_iter()
+                .map(|o| match o {
+                    Ok(v) => v,
+                    Err(e) => Value::Instance(crate::interp::exc::instance(&e)),
+                })
+                .collect(),
+        )
+    });
+    Ok(Value::native(PyFuture { fut: out }))
+}
+
+/// The futures of `wait`/`as_completed`'s argument, with their objects.
+fn futures_of(fs: &Value, lp: &EventLoop, coroutines_ok: bool) -> PyResult<Vec<(Value, Future<Value>)>> {
+    let items = iter::collect(fs)?;
+    let mut out = Vec::with_capacity(items.len());
+    for v in items {
+        if !coroutines_ok && v.as_native::<Coroutine>().is_some() {
+            return raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly.");
+        }
+        out.push(ensure(lp, &v)?);
+    }
+    Ok(out)
+}
+
+fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()))?;
+    let rw = take_kw(&mut kwargs, "return_when").or_else(|| args.get(2).cloned());
+    let return_when = match rw {
+        None => ReturnWhen::AllCompleted,
+        Some(v) => match ReturnWhen::from_name(&text::str(&v)?) {
+            Some(r) => r,
+            None => return raise("ValueError", format!("Invalid return_when value: {}", text::str(&v)?)),
+        },
+    };
+    let Some(fs) = args.first() else {
+        return raise("TypeError", "wait() missing 1 required positional argument: 'fs'");
+    };
+    if is_future(fs) || fs.as_native::<Coroutine>().is_some() {
+        return raise("TypeError", format!("expect a list of futures, not {}", text::type_name(fs)));
+    }
+    let lp = running()?;
+    let pairs = futures_of(fs, &lp, false)?;
+    Ok(coro_value("wait", async move {
+        let futs: Vec<Future<Value>> = pairs.iter().map(|(_, f)| f.clone()).collect();
+        let (done, pending) = asyncio_engine::wait(&futs, timeout, return_when).await?;
+        let to_set = |group: Vec<Future<Value>>| -> PyResult<Value> {
+            let s = SetObj::new(false);
+            for f in group {
+                if let Some((v, _)) = pairs.iter().find(|(_, g)| g.ptr_eq(&f)) {
+                    ops::set_add(&s, v.clone())?;
+                }
+            }
+            Ok(Value::Set(s))
+        };
+        Ok(Value::tuple(vec![to_set(done)?, to_set(pending)?]))
+    }))
+}
+
+fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()))?;
+    let Some(aw) = args.first() else {
+        return raise("TypeError", "wait_for() missing 1 required positional argument: 'fut'");
+    };
+    let aw = awaitable(aw)?;
+    Ok(coro_value("wait_for", async move { asyncio_engine::wait_for(aw, timeout).await }))
+}
+
+fn shield(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+    let v = crate::builtins::one("shield", &args)?;
+    if let Some(c) = v.as_native::<Coroutine>() {
+        // shield() wraps a coroutine in a task on the running loop.
+        let lp = loops::current_or_running()?;
+        let _ = c;
+        let (_, f) = ensure(&lp, v)?;
+        return Ok(Value::native(PyFuture { fut: asyncio_engine::shield(Awaitable::Future(f))? }));
+    }
+    let out = asyncio_engine::shield(awaitable(v)?)?;
+    Ok(Value::native(PyFuture { fut: out }))
+}
+
+fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()))?;
+    let Some(fs) = args.first() else {
+        return raise("TypeError", "as_completed() missing 1 required positional argument: 'fs'");
+    };
+    if is_future(fs) || fs.as_native::<Coroutine>().is_some() {
+        return raise("TypeError", format!("expect an iterable of futures, not {}", text::type_name(fs)));
+    }
+    let lp = running()?;
+    let pairs = futures_of(fs, &lp, true)?;
+    let futs: Vec<Future<Value>> = pairs.iter().map(|(_, f)| f.clone()).collect();
+    let ac = Rc::new(asyncio_engine::as_completed(&futs, timeout)?);
+    let n = ac.len();
+    let items: Vec<Value> = (0..n)
+        .map(|_| {
+            let ac = ac.clone();
+            coro_value("_wait_for_one", async move {
+                match ac.next().await {
+                    Some(r) => r,
+                    None => raise("StopIteration", ""),
+                }
+            })
+        })
+        .collect();
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Items(items.into_iter()), "generator"))
+}
+
+fn current_task(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+    Ok(match asyncio_engine::current_task() {
+        Some(t) => task_value(t),
+        None => {
+            running()?;
+            Value::None
+        }
+    })
+}
+
+fn all_tasks(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+    let lp = running()?;
+    let s = SetObj::new(false);
+    for t in lp.all_tasks() {
+        if !t.is_done() {
+            ops::set_add(&s, task_value(t))?;
+        }
+    }
+    Ok(Value::Set(s))
+}
+
+pub fn module() -> ModuleObj {
+    let m = ModuleObj::new("asyncio");
+    let t = &interp().types;
+    m.func("run", loops::run);
+    m.func("sleep", sleep);
+    m.func("create_task", create_task);
+    m.func("ensure_future", |args, _| {
+        let v = crate::builtins::one("ensure_future", &args)?;
+        if is_future(v) {
+            return Ok(v.clone());
+        }
+        let lp = loops::current_or_running()?;
+        Ok(ensure(&lp, v)?.0)
+    });
+    m.func("gather", gather);
+    m.func("wait", wait);
+    m.func("wait_for", wait_for);
+    m.func("shield", shield);
+    m.func("as_completed", as_completed);
+    m.func("timeout", groups::timeout);
+    m.func("timeout_at", groups::timeout_at);
+    m.func("current_task", current_task);
+    m.func("all_tasks", all_tasks);
+    m.func("get_running_loop", |_, _| loops::running_loop_value());
+    m.func("get_event_loop", |_, _| loops::get_event_loop());
+    m.func("new_event_loop", |_, _| Ok(loops::new_loop()));
+    m.func("set_event_loop", |args, _| {
+        loops::set_event_loop(args.into_iter().next().filter(|v| !matches!(v, Value::None)));
+        Ok(Value::None)
+    });
+    m.func("iscoroutine", |args, _| {
+        Ok(Value::Bool(args.first().is_some_and(|v| v.as_native::<Coroutine>().is_some())))
+    });
+    m.func("iscoroutinefunction", |args, _| {
+        Ok(Value::Bool(match args.first() {
+            Some(Value::Function(f)) => f.def.is_async && !f.def.is_generator,
+            Some(Value::BoundMethod(b)) => {
+                matches!(&b.func, Value::Function(f) if f.def.is_async && !f.def.is_generator)
+            }
+            _ => false,
+        }))
+    });
+    m.func("isfuture", |args, _| Ok(Value::Bool(args.first().is_some_and(is_future))));
+    for (name, c) in sync::classes() {
+        m.set(name, c);
+    }
+    let future_class = t.native("Future");
+    future_class.dict.borrow_mut().set(
+        "__new__",
+        crate::object::Builtin::new("Future", |_, _| {
+            let lp = loops::current_or_running()?;
+            Ok(Value::native(PyFuture { fut: lp.create_future() }))
+        }),
+    );
+    m.set("Future", Value::Class(future_class));
+    let task_class = t.native("Task");
+    task_class.dict.borrow_mut().set(
+        "__new__",
+        crate::object::Builtin::new("Task", |args, mut kw| {
+            let name = take_kw(&mut kw, "name");
+            let lp = loops::current_or_running()?;
+            spawn(&lp, crate::builtins::one("Task", &args)?, name)
+        }),
+    );
+    m.set("Task", Value::Class(task_class));
+    m.set("TaskGroup", groups::taskgroup_class());
+    for name in [
+        "CancelledError",
+        "InvalidStateError",
+        "QueueEmpty",
+        "QueueFull",
+        "BrokenBarrierError",
+        "LimitOverrunError",
+        "IncompleteReadError",
+        "TimeoutError",
+    ] {
+        m.set(name, Value::Class(t.exception_named(name)));
+    }
+    m.set("FIRST_COMPLETED", Value::str("FIRST_COMPLETED"));
+    m.set("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION"));
+    m.set("ALL_COMPLETED", Value::str("ALL_COMPLETED"));
+    let _ = PyTask::class_name_for_docs;
+    m
+}
+
+impl PyTask {
+    /// Keeps the type name in one place for docs and tests.
+    pub fn class_name_for_docs() -> &'static str {
+        "Task"
+    }
+}

@@ -1,0 +1,372 @@
+//! asyncio's synchronisation primitives and queues over the engine's.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use super::coro_value;
+use crate::interp::call::call_sync;
+use crate::interp::exc::raise;
+use crate::interp::{interp, ops, text};
+use crate::native::iters::Ready;
+use crate::native::{arity, method, take_kw, Kwargs, Native};
+use crate::object::{Builtin, Class};
+use crate::value::Value;
+use asyncio_engine::sync::{
+    Barrier, BoundedSemaphore, Condition, Event, LifoQueue, Lock, PriorityQueue, Queue, Semaphore,
+};
+use asyncio_engine::{Exception, PyResult};
+
+/// One of asyncio's primitives.
+pub enum Prim {
+    Lock(Lock),
+    Event(Event),
+    Condition(Condition),
+    Semaphore(Semaphore),
+    Bounded(BoundedSemaphore),
+    Barrier(Barrier),
+    Queue(Queue<Value>, &'static str),
+}
+
+pub struct PyPrim(pub Prim);
+
+fn ready(v: Value) -> PyResult<Value> {
+    Ok(Value::native(Ready(v)))
+}
+
+fn bool_coro(
+    name: &str,
+    fut: impl std::future::Future<Output = PyResult<bool>> + 'static,
+) -> PyResult<Value> {
+    Ok(coro_value(name, async move { fut.await.map(Value::Bool) }))
+}
+
+impl PyPrim {
+    fn class_name(&self) -> &'static str {
+        match &self.0 {
+            Prim::Lock(_) => "Lock",
+            Prim::Event(_) => "Event",
+            Prim::Condition(_) => "Condition",
+            Prim::Semaphore(_) => "Semaphore",
+            Prim::Bounded(_) => "BoundedSemaphore",
+            Prim::Barrier(_) => "Barrier",
+            Prim::Queue(_, kind) => kind,
+        }
+    }
+
+    fn call(&self, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        match &self.0 {
+            Prim::Lock(l) => match name {
+                "acquire" => bool_coro("acquire", l.acquire()),
+                "release" => l.release().map(|_| Value::None),
+                "locked" => Ok(Value::Bool(l.locked())),
+                _ => no_method(self, name),
+            },
+            Prim::Event(e) => match name {
+                "set" => {
+                    e.set();
+                    Ok(Value::None)
+                }
+                "clear" => {
+                    e.clear();
+                    Ok(Value::None)
+                }
+                "is_set" => Ok(Value::Bool(e.is_set())),
+                "wait" => bool_coro("wait", e.wait()),
+                _ => no_method(self, name),
+            },
+            Prim::Condition(c) => match name {
+                "acquire" => bool_coro("acquire", c.acquire()),
+                "release" => c.release().map(|_| Value::None),
+                "locked" => Ok(Value::Bool(c.locked())),
+                "wait" => bool_coro("wait", c.wait()),
+                "wait_for" => {
+                    let pred = crate::builtins::one("wait_for", &args)?.clone();
+                    let err: Rc<std::cell::RefCell<Option<(Exception, Value)>>> = Rc::default();
+                    let last = err.clone();
+                    let fut = c.wait_for(move || match call_sync(&pred, vec![], vec![]) {
+                        Ok(v) => {
+                            let t = ops::truthy(&v).unwrap_or(false);
+                            if t {
+                                *last.borrow_mut() = Some((Exception::new("", ""), v));
+                            }
+                            t
+                        }
+                        Err(e) => {
+                            *last.borrow_mut() = Some((e, Value::None));
+                            true
+                        }
+                    });
+                    Ok(coro_value("wait_for", async move {
+                        fut.await?;
+                        match err.borrow_mut().take() {
+                            Some((e, _)) if !e.type_name().is_empty() => Err(e),
+                            Some((_, v)) => Ok(v),
+                            None => Ok(Value::Bool(true)),
+                        }
+                    }))
+                }
+                "notify" => {
+                    let mut kwargs = kwargs;
+                    let n = take_kw(&mut kwargs, "n").or_else(|| args.first().cloned());
+                    let n = n.and_then(|v| v.as_i64()).unwrap_or(1).max(0) as usize;
+                    c.notify(n).map(|_| Value::None)
+                }
+                "notify_all" => c.notify_all().map(|_| Value::None),
+                _ => no_method(self, name),
+            },
+            Prim::Semaphore(s) => match name {
+                "acquire" => bool_coro("acquire", s.acquire()),
+                "release" => {
+                    s.release();
+                    Ok(Value::None)
+                }
+                "locked" => Ok(Value::Bool(s.locked())),
+                _ => no_method(self, name),
+            },
+            Prim::Bounded(s) => match name {
+                "acquire" => bool_coro("acquire", s.acquire()),
+                "release" => s.release().map(|_| Value::None),
+                "locked" => Ok(Value::Bool(s.locked())),
+                _ => no_method(self, name),
+            },
+            Prim::Barrier(b) => match name {
+                "wait" => {
+                    let fut = b.wait();
+                    Ok(coro_value("wait", async move { fut.await.map(|i| Value::Int(i as i64)) }))
+                }
+                "reset" => {
+                    let fut = b.reset();
+                    Ok(coro_value("reset", async move { fut.await.map(|_| Value::None) }))
+                }
+                "abort" => {
+                    let fut = b.abort();
+                    Ok(coro_value("abort", async move { fut.await.map(|_| Value::None) }))
+                }
+                _ => no_method(self, name),
+            },
+            Prim::Queue(q, _) => queue_call(self, q, name, args, kwargs),
+        }
+    }
+
+    fn attr(&self, name: &str) -> Option<Value> {
+        Some(match (&self.0, name) {
+            (Prim::Semaphore(s), "_value") => Value::Int(s.value()),
+            (Prim::Bounded(s), "_value") => Value::Int(s.value()),
+            (Prim::Barrier(b), "parties") => Value::Int(b.parties() as i64),
+            (Prim::Barrier(b), "n_waiting") => Value::Int(b.n_waiting() as i64),
+            (Prim::Barrier(b), "broken") => Value::Bool(b.broken()),
+            (Prim::Queue(q, _), "maxsize") => Value::Int(q.maxsize()),
+            (Prim::Queue(q, _), "_unfinished_tasks") => Value::Int(q.unfinished_tasks() as i64),
+            (Prim::Condition(_), "_lock") => return None,
+            _ => return None,
+        })
+    }
+}
+
+fn no_method<T>(p: &PyPrim, name: &str) -> PyResult<T> {
+    raise("AttributeError", format!("'{}' object has no attribute '{name}'", p.class_name()))
+}
+
+fn queue_call(
+    p: &PyPrim,
+    q: &Queue<Value>,
+    name: &str,
+    args: Vec<Value>,
+    _kwargs: Kwargs,
+) -> PyResult<Value> {
+    match name {
+        "put" => {
+            arity("put", &args, 1, 1)?;
+            let fut = q.put(args[0].clone());
+            Ok(coro_value("put", async move { fut.await.map(|_| Value::None) }))
+        }
+        "get" => {
+            let fut = q.get();
+            Ok(coro_value("get", fut))
+        }
+        "put_nowait" => {
+            arity("put_nowait", &args, 1, 1)?;
+            q.put_nowait(args[0].clone()).map(|_| Value::None)
+        }
+        "get_nowait" => q.get_nowait(),
+        "qsize" => Ok(Value::Int(q.qsize() as i64)),
+        "empty" => Ok(Value::Bool(q.empty())),
+        "full" => Ok(Value::Bool(q.full())),
+        "task_done" => q.task_done().map(|_| Value::None),
+        "join" => {
+            let fut = q.join();
+            Ok(coro_value("join", async move { fut.await.map(|_| Value::None) }))
+        }
+        _ => no_method(p, name),
+    }
+}
+
+const METHODS: &[&str] = &[
+    "acquire",
+    "release",
+    "locked",
+    "set",
+    "clear",
+    "is_set",
+    "wait",
+    "wait_for",
+    "notify",
+    "notify_all",
+    "reset",
+    "abort",
+    "put",
+    "get",
+    "put_nowait",
+    "get_nowait",
+    "qsize",
+    "empty",
+    "full",
+    "task_done",
+    "join",
+];
+
+impl Native for PyPrim {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native(self.class_name())
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(match &self.0 {
+            Prim::Lock(l) => l.repr(),
+            Prim::Event(e) => e.repr(),
+            Prim::Condition(c) => c.repr(),
+            Prim::Semaphore(s) => s.repr(),
+            Prim::Bounded(s) => s.repr(),
+            Prim::Barrier(b) => b.repr(),
+            Prim::Queue(q, _) => q.repr(),
+        })
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        if let Some(v) = self.attr(name) {
+            return Some(Ok(v));
+        }
+        let n: &'static str = METHODS.iter().find(|m| **m == name)?;
+        Some(Ok(method::<PyPrim>(name, this, move |p, _, args, kw| p.call(n, args, kw))))
+    }
+    fn aenter(&self, _this: &Value) -> Option<PyResult<Value>> {
+        Some(match &self.0 {
+            Prim::Lock(_) | Prim::Condition(_) | Prim::Semaphore(_) | Prim::Bounded(_) => {
+                let acquire = self.call("acquire", vec![], vec![]);
+                acquire.map(|c| Value::native(Chain { first: c, then: Value::None }))
+            }
+            Prim::Barrier(_) => self.call("wait", vec![], vec![]),
+            _ => raise(
+                "TypeError",
+                format!(
+                    "'{}' object does not support the asynchronous context manager protocol",
+                    self.class_name()
+                ),
+            ),
+        })
+    }
+    fn aexit(&self, _this: &Value, _exc: Option<&Exception>) -> Option<PyResult<Value>> {
+        Some(match &self.0 {
+            Prim::Barrier(_) => ready(Value::None),
+            _ => self.call("release", vec![], vec![]).and_then(|_| ready(Value::Bool(false))),
+        })
+    }
+}
+
+/// An awaitable that awaits `first` and returns `then` (`__aenter__` of a lock returns None).
+struct Chain {
+    first: Value,
+    then: Value,
+}
+
+impl Native for Chain {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("coroutine")
+    }
+    fn await_target(&self, _this: &Value) -> Option<PyResult<crate::native::AwaitTarget>> {
+        let first = self.first.clone();
+        let then = self.then.clone();
+        Some(Ok(crate::native::AwaitTarget::Coro(Box::pin(async move {
+            crate::interp::eval::await_value(first).await?;
+            Ok(then)
+        }))))
+    }
+}
+
+fn int_kw(args: &[Value], kwargs: &mut Kwargs, name: &str, default: i64) -> PyResult<i64> {
+    let v = take_kw(kwargs, name).or_else(|| args.first().cloned());
+    match v {
+        None => Ok(default),
+        Some(Value::Int(i)) => Ok(i),
+        Some(Value::Bool(b)) => Ok(b as i64),
+        Some(other) => raise(
+            "TypeError",
+            format!("'{}' object cannot be interpreted as an integer", text::type_name(&other)),
+        ),
+    }
+}
+
+/// Registers the constructors on their classes and returns them by name.
+pub fn classes() -> Vec<(&'static str, Value)> {
+    let t = &interp().types;
+    let mut out = Vec::new();
+    let mut add = |name: &'static str, f: fn(Vec<Value>, Kwargs) -> PyResult<Value>| {
+        let c = t.native(name);
+        c.dict.borrow_mut().set("__new__", Builtin::new(name, f));
+        out.push((name, Value::Class(c)));
+    };
+    add("Lock", |_, _| Ok(Value::native(PyPrim(Prim::Lock(Lock::new())))));
+    add("Event", |_, _| Ok(Value::native(PyPrim(Prim::Event(Event::new())))));
+    add("Condition", |args, mut kw| {
+        let lock = take_kw(&mut kw, "lock").or_else(|| args.first().cloned());
+        Ok(Value::native(PyPrim(Prim::Condition(match lock {
+            None | Some(Value::None) => Condition::new(),
+            Some(v) => match v.as_native::<PyPrim>() {
+                Some(PyPrim(Prim::Lock(l))) => Condition::with_lock(l.clone()),
+                _ => return raise("TypeError", "Condition(lock): lock must be an asyncio.Lock"),
+            },
+        }))))
+    });
+    add("Semaphore", |args, mut kw| {
+        let v = int_kw(&args, &mut kw, "value", 1)?;
+        Ok(Value::native(PyPrim(Prim::Semaphore(Semaphore::new(v)?))))
+    });
+    add("BoundedSemaphore", |args, mut kw| {
+        let v = int_kw(&args, &mut kw, "value", 1)?;
+        Ok(Value::native(PyPrim(Prim::Bounded(BoundedSemaphore::new(v)?))))
+    });
+    add("Barrier", |args, mut kw| {
+        let v = int_kw(&args, &mut kw, "parties", 1)?;
+        Ok(Value::native(PyPrim(Prim::Barrier(Barrier::new(v)?))))
+    });
+    add("Queue", |args, mut kw| {
+        let n = int_kw(&args, &mut kw, "maxsize", 0)?;
+        let q: Queue<Value> = Queue::new(n);
+        set_item_repr(&q);
+        Ok(Value::native(PyPrim(Prim::Queue(q, "Queue"))))
+    });
+    add("LifoQueue", |args, mut kw| {
+        let n = int_kw(&args, &mut kw, "maxsize", 0)?;
+        let q: LifoQueue<Value> = LifoQueue::new(n);
+        let q: Queue<Value> = (*q).clone();
+        set_item_repr(&q);
+        Ok(Value::native(PyPrim(Prim::Queue(q, "LifoQueue"))))
+    });
+    add("PriorityQueue", |args, mut kw| {
+        let n = int_kw(&args, &mut kw, "maxsize", 0)?;
+        let less = |a: &Value, b: &Value| ops::compare(crate::ast::CmpOp::Lt, a, b).unwrap_or(false);
+        let q: PriorityQueue<Value> = PriorityQueue::named_by("queue", n, less);
+        let q: Queue<Value> = (*q).clone();
+        set_item_repr(&q);
+        Ok(Value::native(PyPrim(Prim::Queue(q, "PriorityQueue"))))
+    });
+    out
+}
+
+fn set_item_repr(q: &Queue<Value>) {
+    q.set_item_repr(|v| text::repr(v).unwrap_or_else(|_| "?".into()));
+}

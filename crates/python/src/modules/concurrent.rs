@@ -1,0 +1,678 @@
+//! `concurrent.futures` and `run_in_executor` on pyrun.py's virtual pool
+//! (vpool.py's model): one FIFO queue, the first free worker takes a job and
+//! calls its function at once (its prints are stamped with the job's time),
+//! the worker stays busy for the `time.sleep`s the function made, then the
+//! job's future gets the outcome and the worker takes the next job.
+//!
+//! A finished job is a timer on the loop that carries pool jobs (the running
+//! loop, else the current one); when the program blocks outside the loop
+//! (`with ThreadPoolExecutor()` leaving, `Future.result()`, `time.sleep`
+//! with no loop), only pool jobs go on: their timers fire in time order and
+//! the clock jumps to them.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::asyncio::futures::PyFuture;
+use super::asyncio::loops::PyLoop;
+use crate::host::JobTime;
+use crate::interp::call::call_sync;
+use crate::interp::exc::raise;
+use crate::interp::{interp, iter, text};
+use crate::modules::ModuleObj;
+use crate::native::iters::IterObj;
+use crate::native::{method, take_kw, Kwargs, Native};
+use crate::object::{Builtin, Class};
+use crate::value::Value;
+use asyncio_engine::{EventLoop, Exception, Future, PyResult};
+
+/// `asyncio.base_events.MAXIMUM_SELECT_TIMEOUT`.
+const MAX_SELECT: f64 = 24.0 * 3600.0;
+
+/// Where a job's outcome goes.
+#[derive(Clone)]
+enum Target {
+    Asyncio(Future<Value>),
+    Concurrent(Rc<CfFuture>),
+}
+
+impl Target {
+    fn cancelled(&self) -> bool {
+        match self {
+            Target::Asyncio(f) => f.cancelled(),
+            Target::Concurrent(f) => f.state.borrow().cancelled,
+        }
+    }
+    fn settle(&self, outcome: PyResult<Value>) {
+        match self {
+            Target::Asyncio(f) => {
+                let closed = f.get_loop().is_none_or(|lp| lp.is_closed());
+                if f.cancelled() || closed {
+                    return;
+                }
+                let _ = match outcome {
+                    Ok(v) => f.set_result(v),
+                    Err(e) => f.set_exception(e),
+                };
+            }
+            Target::Concurrent(f) => f.settle(outcome),
+        }
+    }
+}
+
+struct Job {
+    target: Target,
+    func: Value,
+    args: Vec<Value>,
+}
+
+/// A pool of virtual worker threads (or processes).
+pub struct Pool {
+    max_workers: usize,
+    free: Cell<usize>,
+    queue: RefCell<VecDeque<Job>>,
+    idle: RefCell<Option<Future<Value>>>,
+}
+
+/// A job's end, scheduled as a timer.
+struct Finish {
+    when: f64,
+    seq: u64,
+    fired: Cell<bool>,
+    run: RefCell<Option<Box<dyn FnOnce()>>>,
+    on_loop: RefCell<Option<EventLoop>>,
+}
+
+impl Finish {
+    fn fire(&self) {
+        if self.fired.replace(true) {
+            return;
+        }
+        if let Some(f) = self.run.borrow_mut().take() {
+            f();
+        }
+    }
+}
+
+thread_local! {
+    static FINISHES: RefCell<Vec<Rc<Finish>>> = const { RefCell::new(Vec::new()) };
+    static SEQ: Cell<u64> = const { Cell::new(0) };
+    static EXECUTORS: RefCell<Vec<Rc<Pool>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forgets the pools (a new program starts).
+pub fn reset() {
+    FINISHES.with(|f| f.borrow_mut().clear());
+    EXECUTORS.with(|e| e.borrow_mut().clear());
+}
+
+/// The loop that carries pool timers now.
+fn home() -> Option<EventLoop> {
+    if let Ok(lp) = asyncio_engine::get_running_loop() {
+        return Some(lp);
+    }
+    let cur = super::asyncio::loops::get_event_loop_opt();
+    cur.filter(|lp| !lp.is_closed())
+}
+
+fn schedule(rec: &Rc<Finish>, lp: &EventLoop) {
+    let r = rec.clone();
+    if lp.call_at(rec.when, move || r.fire()).is_ok() {
+        *rec.on_loop.borrow_mut() = Some(lp.clone());
+    }
+}
+
+impl Pool {
+    pub fn new(max_workers: usize) -> PyResult<Rc<Pool>> {
+        if max_workers == 0 {
+            return raise("ValueError", "max_workers must be greater than 0");
+        }
+        let pool = Rc::new(Pool {
+            max_workers,
+            free: Cell::new(max_workers),
+            queue: RefCell::new(VecDeque::new()),
+            idle: RefCell::new(None),
+        });
+        EXECUTORS.with(|e| e.borrow_mut().push(pool.clone()));
+        Ok(pool)
+    }
+
+    pub fn is_idle(&self) -> bool {
+        self.queue.borrow().is_empty() && self.free.get() == self.max_workers
+    }
+
+    fn enqueue(self: &Rc<Self>, job: Job) {
+        self.queue.borrow_mut().push_back(job);
+        self.dispatch();
+    }
+
+    fn dispatch(self: &Rc<Self>) {
+        while self.free.get() > 0 {
+            let Some(job) = self.queue.borrow_mut().pop_front() else { return };
+            if job.target.cancelled() {
+                continue;
+            }
+            self.free.set(self.free.get() - 1);
+            self.start(job);
+        }
+    }
+
+    /// A worker takes the job: its function runs now, its end is a timer.
+    fn start(self: &Rc<Self>, job: Job) {
+        let it = interp();
+        let start = it.host.clock.0.get();
+        it.host.jobs.borrow_mut().push(JobTime { start, cost: 0.0 });
+        let mut outcome = call_sync(&job.func, job.args, vec![]);
+        let cost = it.host.jobs.borrow_mut().pop().map(|j| j.cost).unwrap_or(0.0);
+        if let Err(e) = &outcome {
+            if e.is_base_only() || it.stopped.borrow().is_some() {
+                // Only Exceptions are delivered to the future; the rest escape.
+                outcome = Err(e.clone());
+            }
+        }
+        let pool = self.clone();
+        let target = job.target.clone();
+        let seq = SEQ.with(|s| {
+            s.set(s.get() + 1);
+            s.get()
+        });
+        let home = home();
+        let when = match &home {
+            Some(lp) => lp.time() + cost,
+            None => start + cost,
+        };
+        let rec = Rc::new(Finish {
+            when,
+            seq,
+            fired: Cell::new(false),
+            run: RefCell::new(Some(Box::new(move || {
+                target.settle(outcome);
+                pool.release();
+            }))),
+            on_loop: RefCell::new(None),
+        });
+        if let Some(lp) = &home {
+            schedule(&rec, lp);
+        }
+        FINISHES.with(|f| f.borrow_mut().push(rec));
+    }
+
+    fn release(self: &Rc<Self>) {
+        self.free.set(self.free.get() + 1);
+        self.dispatch();
+        let idle = self.idle.borrow().clone();
+        if let Some(f) = idle {
+            if !f.done() && self.is_idle() {
+                let _ = f.set_result(Value::None);
+            }
+        }
+    }
+
+    /// `await pool.join()`: a future done when the pool is idle.
+    fn join(&self, lp: &EventLoop) -> Future<Value> {
+        let f: Future<Value> = lp.create_future();
+        if self.is_idle() {
+            let _ = f.set_result(Value::None);
+        } else {
+            *self.idle.borrow_mut() = Some(f.clone());
+        }
+        f
+    }
+}
+
+/// Live job ends, in time order.
+fn pending() -> Vec<Rc<Finish>> {
+    FINISHES.with(|f| {
+        let mut all = f.borrow_mut();
+        all.retain(|r| !r.fired.get());
+        let mut v = all.clone();
+        v.sort_by(|a, b| a.when.total_cmp(&b.when).then(a.seq.cmp(&b.seq)));
+        v
+    })
+}
+
+/// The loop thread is blocked: the next due job ends fire, the clock jumping
+/// to them. False if none is due by `limit`.
+fn drain_step(limit: Option<f64>) -> bool {
+    let due = pending();
+    let Some(first) = due.first() else { return false };
+    let when = first.when;
+    if limit.is_some_and(|l| when > l) {
+        return false;
+    }
+    let clock = &interp().host.clock.0;
+    while when > clock.get() {
+        clock.set(clock.get() + (when - clock.get()).min(MAX_SELECT));
+        if when < clock.get() + 1e-9 {
+            break;
+        }
+    }
+    let end = clock.get() + 1e-9;
+    for rec in due.iter().filter(|r| r.when < end) {
+        rec.fire();
+    }
+    true
+}
+
+/// Blocks the calling thread until `ready()`: only pool jobs go on.
+fn block(ready: &dyn Fn() -> bool, timeout: Option<f64>, what: &str) -> PyResult<()> {
+    if ready() {
+        return Ok(());
+    }
+    if !interp().host.jobs.borrow().is_empty() {
+        return raise(
+            "RuntimeError",
+            "a pool job that waits for other jobs is not modelled in the playground",
+        );
+    }
+    let clock = &interp().host.clock.0;
+    let limit = timeout.map(|t| clock.get() + t.max(0.0));
+    while !ready() {
+        if !drain_step(limit) {
+            match limit {
+                None => {
+                    return raise(
+                        "Deadlock",
+                        format!("deadlock: nothing is scheduled and the main thread waits forever in {what}"),
+                    )
+                }
+                Some(l) => {
+                    if l > clock.get() {
+                        clock.set(l);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `time.sleep(d)` with no running loop: the clock moves while pool jobs go on.
+pub fn advance_blocked(target: f64) -> PyResult<()> {
+    while drain_step(Some(target)) {}
+    let clock = &interp().host.clock.0;
+    if target > clock.get() {
+        clock.set(target);
+    }
+    Ok(())
+}
+
+/// A loop is about to run: job ends waiting for a loop go on it.
+pub fn loop_starting(lp: &EventLoop) {
+    for rec in pending() {
+        let detached = rec.on_loop.borrow().as_ref().is_none_or(|l| l.is_closed());
+        if detached {
+            schedule(&rec, lp);
+        }
+    }
+}
+
+/// After a loop ran (nothing to do: its timers stay on it).
+pub fn after_loop_ran(_lp: &EventLoop) {}
+
+/// A loop closes: its unfired job ends wait for the next loop (or the exit).
+pub fn loop_closing(lp: &EventLoop) {
+    for rec in pending() {
+        let on = rec.on_loop.borrow().as_ref().is_some_and(|l| l.ptr_eq(lp));
+        if on {
+            *rec.on_loop.borrow_mut() = None;
+        }
+    }
+}
+
+/// `asyncio.run`'s wait for a busy default executor.
+pub fn wait_default_executor(pl: &PyLoop) -> PyResult<()> {
+    let ex = pl.default_executor.borrow().clone();
+    let Some(ex) = ex else { return Ok(()) };
+    let Some(e) = ex.as_native::<Executor>() else { return Ok(()) };
+    if e.pool.is_idle() {
+        return Ok(());
+    }
+    let f = e.pool.join(&pl.lp);
+    super::asyncio::loops::run_until_complete(&pl.lp, &f).map(|_| ())
+}
+
+/// Interpreter exit: worker threads finish every queued job.
+pub fn wind_up() -> PyResult<()> {
+    let pools: Vec<Rc<Pool>> = EXECUTORS.with(|e| e.borrow().clone());
+    block(&|| pools.iter().all(|p| p.is_idle()), None, "interpreter exit")
+}
+
+/// An executor object.
+pub struct Executor {
+    pub pool: Rc<Pool>,
+    shutdown: Cell<bool>,
+}
+
+/// `loop.run_in_executor(executor, func, *args)`.
+pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult<Value> {
+    if pl.lp.is_closed() {
+        return raise("RuntimeError", "Event loop is closed");
+    }
+    if args.len() < 2 {
+        return raise("TypeError", "run_in_executor() missing required arguments");
+    }
+    let ex = match &args[0] {
+        Value::None => {
+            let existing = pl.default_executor.borrow().clone();
+            match existing {
+                Some(e) => e,
+                None => {
+                    let cpus = interp().host.cpus as usize;
+                    let e = new_executor((cpus + 4).min(32))?;
+                    *pl.default_executor.borrow_mut() = Some(e.clone());
+                    e
+                }
+            }
+        }
+        other => other.clone(),
+    };
+    let Some(e) = ex.as_native::<Executor>() else {
+        return raise("TypeError", "executor must be an Executor");
+    };
+    if e.shutdown.get() {
+        return raise("RuntimeError", "cannot schedule new futures after shutdown");
+    }
+    let fut: Future<Value> = pl.lp.create_future();
+    e.pool.enqueue(Job {
+        target: Target::Asyncio(fut.clone()),
+        func: args[1].clone(),
+        args: args[2..].to_vec(),
+    });
+    Ok(Value::native(PyFuture { fut }))
+}
+
+fn new_executor(max_workers: usize) -> PyResult<Value> {
+    Ok(Value::native(Executor { pool: Pool::new(max_workers)?, shutdown: Cell::new(false) }))
+}
+
+fn workers_arg(args: &[Value], kwargs: &mut Kwargs, default: usize) -> PyResult<usize> {
+    let v = take_kw(kwargs, "max_workers").or_else(|| args.first().cloned());
+    for k in ["thread_name_prefix", "initargs", "mp_context", "max_tasks_per_child"] {
+        take_kw(kwargs, k);
+    }
+    if let Some(init) = take_kw(kwargs, "initializer") {
+        if !matches!(init, Value::None) {
+            return raise("NotImplementedError", "executor initializers are not modelled in the playground");
+        }
+    }
+    match v {
+        None | Some(Value::None) => Ok(default),
+        Some(Value::Int(n)) if n > 0 => Ok(n as usize),
+        Some(Value::Int(_)) => raise("ValueError", "max_workers must be greater than 0"),
+        Some(other) => {
+            raise("TypeError", format!("max_workers must be an int, not {}", text::type_name(&other)))
+        }
+    }
+}
+
+impl Executor {
+    fn submit(&self, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        if self.shutdown.get() {
+            return raise("RuntimeError", "cannot schedule new futures after shutdown");
+        }
+        let mut it = args.into_iter();
+        let Some(func) = it.next() else {
+            return raise("TypeError", "submit() missing 1 required positional argument: 'fn'");
+        };
+        let fargs: Vec<Value> = it.collect();
+        let func = if kwargs.is_empty() {
+            func
+        } else {
+            Value::native(crate::builtins::functools::Partial { func, args: vec![], kwargs })
+        };
+        let cf = Rc::new(CfFuture::default());
+        self.pool.enqueue(Job { target: Target::Concurrent(cf.clone()), func, args: fargs });
+        Ok(Value::Object(cf))
+    }
+
+    fn shutdown(&self, wait: bool) -> PyResult<()> {
+        self.shutdown.set(true);
+        if wait {
+            let pool = self.pool.clone();
+            block(&|| pool.is_idle(), None, "Executor.shutdown(wait=True)")?;
+        }
+        Ok(())
+    }
+}
+
+impl Native for Executor {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("ThreadPoolExecutor")
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "submit" => method::<Executor>(name, this, |e, _, args, kw| e.submit(args, kw)),
+            "map" => method::<Executor>(name, this, |e, me, args, mut kw| {
+                take_kw(&mut kw, "timeout");
+                take_kw(&mut kw, "chunksize");
+                let mut it = args.into_iter();
+                let Some(func) = it.next() else { return raise("TypeError", "map() missing 'fn'") };
+                let iters: Vec<Value> = it.collect();
+                let mut sources = Vec::new();
+                for s in &iters {
+                    sources.push(iter::iter(s)?);
+                }
+                let mut futures = Vec::new();
+                'outer: loop {
+                    let mut call_args = Vec::new();
+                    for s in sources.iter_mut() {
+                        match s.next()? {
+                            Some(v) => call_args.push(v),
+                            None => break 'outer,
+                        }
+                    }
+                    let mut a = vec![func.clone()];
+                    a.extend(call_args);
+                    futures.push(e.submit(a, vec![])?);
+                }
+                let _ = me;
+                Ok(Value::native(MapResults { futures: RefCell::new(futures.into()) }))
+            }),
+            "shutdown" => method::<Executor>(name, this, |e, _, args, mut kw| {
+                let wait = take_kw(&mut kw, "wait").or_else(|| args.first().cloned());
+                let cancel =
+                    take_kw(&mut kw, "cancel_futures").map(|v| crate::interp::ops::truthy(&v)).transpose()?;
+                if cancel == Some(true) {
+                    for job in e.pool.queue.borrow().iter() {
+                        if let Target::Concurrent(f) = &job.target {
+                            f.cancel();
+                        }
+                        if let Target::Asyncio(f) = &job.target {
+                            f.cancel(None);
+                        }
+                    }
+                }
+                let wait = match wait {
+                    Some(v) => crate::interp::ops::truthy(&v)?,
+                    None => true,
+                };
+                e.shutdown(wait).map(|_| Value::None)
+            }),
+            "_max_workers" => Value::Int(self.pool.max_workers as i64),
+            _ => return None,
+        }))
+    }
+    fn enter(&self, this: &Value) -> Option<PyResult<Value>> {
+        Some(Ok(this.clone()))
+    }
+    fn exit(&self, _this: &Value, _exc: Option<&Exception>) -> Option<PyResult<bool>> {
+        Some(self.shutdown(true).map(|_| false))
+    }
+}
+
+/// `Executor.map`'s result iterator (each `next` blocks for the next result).
+struct MapResults {
+    futures: RefCell<VecDeque<Value>>,
+}
+
+impl Native for MapResults {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("generator")
+    }
+    fn iter(&self, this: &Value) -> Option<PyResult<Value>> {
+        Some(Ok(this.clone()))
+    }
+    fn next(&self) -> Option<PyResult<Option<Value>>> {
+        let f = self.futures.borrow_mut().pop_front();
+        Some(match f {
+            None => Ok(None),
+            Some(f) => match f.as_native::<CfFuture>() {
+                Some(cf) => cf.result(None).map(Some),
+                None => Ok(None),
+            },
+        })
+    }
+}
+
+#[derive(Default)]
+struct CfState {
+    done: bool,
+    cancelled: bool,
+    outcome: Option<PyResult<Value>>,
+    callbacks: Vec<Value>,
+}
+
+/// A `concurrent.futures.Future` whose blocking calls wait on the virtual clock.
+#[derive(Default)]
+pub struct CfFuture {
+    state: RefCell<CfState>,
+}
+
+impl CfFuture {
+    fn settle(&self, outcome: PyResult<Value>) {
+        let callbacks = {
+            let mut s = self.state.borrow_mut();
+            if s.cancelled {
+                return;
+            }
+            s.done = true;
+            s.outcome = Some(outcome);
+            std::mem::take(&mut s.callbacks)
+        };
+        let _ = callbacks;
+    }
+    fn cancel(&self) -> bool {
+        let mut s = self.state.borrow_mut();
+        if s.done {
+            return false;
+        }
+        s.cancelled = true;
+        s.done = true;
+        true
+    }
+    fn result(&self, timeout: Option<f64>) -> PyResult<Value> {
+        block(&|| self.state.borrow().done, timeout, "Future.result()")?;
+        let s = self.state.borrow();
+        if s.cancelled {
+            return raise("CancelledError", "");
+        }
+        match &s.outcome {
+            Some(r) => r.clone(),
+            None => raise("TimeoutError", ""),
+        }
+    }
+}
+
+impl Native for CfFuture {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("Future")
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "result" => method::<CfFuture>(name, this, |f, _, args, mut kw| {
+                let t = take_kw(&mut kw, "timeout").or_else(|| args.first().cloned());
+                f.result(t.and_then(|v| v.as_f64()))
+            }),
+            "done" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(f.state.borrow().done))),
+            "cancelled" => {
+                method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(f.state.borrow().cancelled)))
+            }
+            "running" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(!f.state.borrow().done))),
+            "cancel" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(f.cancel()))),
+            "exception" => method::<CfFuture>(name, this, |f, _, _, _| {
+                block(&|| f.state.borrow().done, None, "Future.exception()")?;
+                Ok(match &f.state.borrow().outcome {
+                    Some(Err(e)) => Value::Instance(crate::interp::exc::instance(e)),
+                    _ => Value::None,
+                })
+            }),
+            _ => return None,
+        }))
+    }
+}
+
+pub fn module() -> ModuleObj {
+    let m = ModuleObj::new("concurrent.futures");
+    let t = &interp().types;
+    let tpe = t.native("ThreadPoolExecutor");
+    tpe.dict.borrow_mut().set(
+        "__new__",
+        Builtin::new("ThreadPoolExecutor", |args, mut kw| {
+            let cpus = interp().host.cpus as usize;
+            new_executor(workers_arg(&args, &mut kw, (cpus + 4).min(32))?)
+        }),
+    );
+    m.set("ThreadPoolExecutor", Value::Class(tpe));
+    let ppe = t.native("ProcessPoolExecutor");
+    ppe.dict.borrow_mut().set(
+        "__new__",
+        Builtin::new("ProcessPoolExecutor", |args, mut kw| {
+            let cpus = interp().host.cpus as usize;
+            new_executor(workers_arg(&args, &mut kw, cpus)?)
+        }),
+    );
+    m.set("ProcessPoolExecutor", Value::Class(ppe));
+    m.set("FIRST_COMPLETED", Value::str("FIRST_COMPLETED"));
+    m.set("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION"));
+    m.set("ALL_COMPLETED", Value::str("ALL_COMPLETED"));
+    m.set("CancelledError", Value::Class(t.exception_named("CancelledError")));
+    m.set("TimeoutError", Value::Class(t.exception_named("TimeoutError")));
+    m.set("BrokenExecutor", Value::Class(t.exception_named("BrokenExecutor")));
+    m.func("wait", |args, mut kw| {
+        let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()).and_then(|v| v.as_f64());
+        let fs = iter::collect(args.first().unwrap_or(&Value::None))?;
+        let cfs: Vec<Value> = fs.clone();
+        let ready = || cfs.iter().all(|f| f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done));
+        block(&ready, timeout, "concurrent.futures.wait()")?;
+        let done = crate::value::SetObj::new(false);
+        let pending = crate::value::SetObj::new(false);
+        for f in fs {
+            let is_done = f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done);
+            crate::interp::ops::set_add(if is_done { &done } else { &pending }, f)?;
+        }
+        Ok(Value::tuple(vec![Value::Set(done), Value::Set(pending)]))
+    });
+    m.func("as_completed", |args, _| {
+        let fs = iter::collect(args.first().unwrap_or(&Value::None))?;
+        let mut out = Vec::new();
+        let mut left = fs;
+        while !left.is_empty() {
+            let snapshot = left.clone();
+            block(
+                &|| snapshot.iter().any(|f| f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done)),
+                None,
+                "concurrent.futures.as_completed()",
+            )?;
+            let (done, rest): (Vec<Value>, Vec<Value>) = left
+                .into_iter()
+                .partition(|f| f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done));
+            out.extend(done);
+            left = rest;
+        }
+        Ok(IterObj::value(iter::Iter::Items(out.into_iter()), "generator"))
+    });
+    m
+}

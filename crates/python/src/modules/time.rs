@@ -1,0 +1,174 @@
+//! `time` on the virtual clock, as pyrun.py patches it.
+
+use crate::interp::exc::raise;
+use crate::interp::interp;
+use crate::modules::ModuleObj;
+use crate::value::Value;
+use asyncio_engine::PyResult;
+
+fn now() -> f64 {
+    interp().host.now()
+}
+
+pub fn module() -> ModuleObj {
+    let m = ModuleObj::new("time");
+    for name in ["perf_counter", "monotonic", "time", "process_time"] {
+        m.func(name, |_, _| Ok(Value::Float(now())));
+    }
+    for name in ["perf_counter_ns", "monotonic_ns", "time_ns"] {
+        m.func(name, |_, _| Ok(Value::Int((now() * 1e9).round() as i64)));
+    }
+    m.func("sleep", |args, _| {
+        let Some(d) = args.first() else {
+            return raise("TypeError", "sleep() takes exactly one argument (0 given)");
+        };
+        let secs = match d {
+            Value::Float(f) => *f,
+            Value::Int(i) => *i as f64,
+            Value::Bool(b) => *b as i64 as f64,
+            other => {
+                return raise(
+                    "TypeError",
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        crate::interp::text::type_name(other)
+                    ),
+                )
+            }
+        };
+        if secs.is_nan() {
+            return raise("ValueError", "Invalid value NaN (not a number)");
+        }
+        if secs < 0.0 {
+            return raise("ValueError", "sleep length must be non-negative");
+        }
+        sleep(secs)?;
+        Ok(Value::None)
+    });
+    m.func("ctime", |args, _| Ok(Value::string(ctime(secs_arg(&args)))));
+    m.func("asctime", |_, _| Ok(Value::string(ctime(now()))));
+    m.func("strftime", |args, _| {
+        let Some(Value::Str(fmt)) = args.first() else {
+            return raise("TypeError", "strftime() argument 1 must be str");
+        };
+        Ok(Value::string(strftime(fmt, now())))
+    });
+    m
+}
+
+fn secs_arg(args: &[Value]) -> f64 {
+    match args.first() {
+        Some(v) if !matches!(v, Value::None) => v.as_f64().unwrap_or(0.0),
+        _ => now(),
+    }
+}
+
+/// `time.sleep(secs)`: a pool job's cost, the loop thread blocked, or (no
+/// loop) the clock moving while pool jobs go on.
+pub fn sleep(secs: f64) -> PyResult<()> {
+    let it = interp();
+    {
+        let mut jobs = it.host.jobs.borrow_mut();
+        if let Some(job) = jobs.last_mut() {
+            job.cost += secs;
+            return Ok(());
+        }
+    }
+    if let Ok(lp) = asyncio_engine::get_running_loop() {
+        lp.blocking_sleep(secs);
+        return Ok(());
+    }
+    crate::modules::concurrent::advance_blocked(it.host.clock.0.get() + secs)
+}
+
+/// Civil date from days since 1970-01-01 (UTC).
+fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+struct Tm {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: i64,
+    min: i64,
+    sec: i64,
+    wday: usize,
+}
+
+fn tm(t: f64) -> Tm {
+    let secs = t.floor() as i64;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (year, month, day) = civil(days);
+    Tm {
+        year,
+        month,
+        day,
+        hour: rem / 3600,
+        min: rem % 3600 / 60,
+        sec: rem % 60,
+        wday: days.rem_euclid(7) as usize,
+    }
+}
+
+/// `time.ctime(t)` in UTC: `Thu Jan  1 00:00:02 1970`.
+pub fn ctime(t: f64) -> String {
+    let x = tm(t);
+    format!(
+        "{} {} {:2} {:02}:{:02}:{:02} {}",
+        DAYS[x.wday],
+        MONTHS[(x.month - 1) as usize],
+        x.day,
+        x.hour,
+        x.min,
+        x.sec,
+        x.year
+    )
+}
+
+/// `time.strftime(fmt)` in UTC for the common directives.
+pub fn strftime(fmt: &str, t: f64) -> String {
+    let x = tm(t);
+    let mut out = String::new();
+    let mut chars = fmt.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('X') | Some('T') => out.push_str(&format!("{:02}:{:02}:{:02}", x.hour, x.min, x.sec)),
+            Some('H') => out.push_str(&format!("{:02}", x.hour)),
+            Some('M') => out.push_str(&format!("{:02}", x.min)),
+            Some('S') => out.push_str(&format!("{:02}", x.sec)),
+            Some('Y') => out.push_str(&x.year.to_string()),
+            Some('m') => out.push_str(&format!("{:02}", x.month)),
+            Some('d') => out.push_str(&format!("{:02}", x.day)),
+            Some('y') => out.push_str(&format!("{:02}", x.year % 100)),
+            Some('a') => out.push_str(DAYS[x.wday]),
+            Some('b') => out.push_str(MONTHS[(x.month - 1) as usize]),
+            Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", x.month, x.day, x.year % 100)),
+            Some('%') => out.push('%'),
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}

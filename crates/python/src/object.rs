@@ -1,0 +1,181 @@
+//! Classes, instances, functions and methods.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::ast::{ClassDef, FunctionDef};
+use crate::interp::Module;
+use crate::value::Value;
+use asyncio_engine::PyResult;
+
+/// A cell of a closure (`nonlocal` and captured variables).
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+
+/// Attributes in definition order (instances and functions have few).
+#[derive(Default, Clone)]
+pub struct Attrs(pub Vec<(Rc<str>, Value)>);
+
+impl Attrs {
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.0.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+    }
+    pub fn set(&mut self, name: &str, value: Value) {
+        if let Some(slot) = self.0.iter_mut().find(|(k, _)| &**k == name) {
+            slot.1 = value;
+        } else {
+            self.0.push((Rc::from(name), value));
+        }
+    }
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.0.iter().position(|(k, _)| &**k == name)?;
+        Some(self.0.remove(i).1)
+    }
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| &**k == name)
+    }
+}
+
+/// What a builtin class is, so that `int(...)`, `isinstance(x, str)` and
+/// subclasses of `Exception` work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuiltinType {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    /// `BaseException` and every builtin exception class.
+    Exception,
+    /// A class that only native objects are instances of (`asyncio.Task` ...).
+    Native,
+    Property,
+    StaticMethod,
+    ClassMethod,
+}
+
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub module: Rc<str>,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order, this class first.
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    pub dict: RefCell<Attrs>,
+    /// The nearest builtin ancestor's kind.
+    pub builtin: BuiltinType,
+    /// Derives from BaseException.
+    pub is_exception: bool,
+    /// Derives from BaseException but not from Exception.
+    pub base_only: bool,
+    /// The class statement, for user classes.
+    pub def: Option<Rc<ClassDef>>,
+}
+
+impl Class {
+    /// Looks `name` up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v);
+        }
+        let mro = self.mro.borrow();
+        mro.iter().skip(1).find_map(|c| c.dict.borrow().get(name))
+    }
+    /// True if `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+    pub fn is_user(&self) -> bool {
+        self.def.is_some()
+    }
+}
+
+/// The state an exception instance carries.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: RefCell<Vec<Value>>,
+    pub cause: RefCell<Value>,
+    pub context: RefCell<Value>,
+    pub suppress_context: Cell<bool>,
+    /// Frames the exception passed through, innermost first: (file line, function name, line).
+    pub traceback: RefCell<Vec<(Rc<str>, u32)>>,
+    /// For groups: the message and members.
+    pub group: RefCell<Option<(Rc<str>, Vec<Value>)>>,
+}
+
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub attrs: RefCell<Attrs>,
+    /// Set for instances of exception classes.
+    pub exc: Option<Box<ExcData>>,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>) -> Rc<Instance> {
+        let exc = if class.is_exception { Some(Box::default()) } else { None };
+        Rc::new(Instance { class, attrs: RefCell::new(Attrs::default()), exc })
+    }
+}
+
+/// A `def` or `lambda` evaluated: code plus what it closed over.
+pub struct Function {
+    pub def: Rc<FunctionDef>,
+    pub module: Rc<Module>,
+    /// Defaults of the positional parameters (aligned to the last ones).
+    pub defaults: Vec<Value>,
+    /// Defaults of the keyword-only parameters, by position.
+    pub kw_defaults: Vec<Option<Value>>,
+    pub closure: Vec<CellRef>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    /// `__dict__`: `__wrapped__`, `__doc__` set by `functools.wraps`, anything assigned.
+    pub attrs: RefCell<Attrs>,
+    /// The class whose body defined this function (for `super()`).
+    pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+}
+
+/// A native function: `len`, `list.append` bound to a list, `asyncio.sleep` ...
+pub type NativeFn = dyn Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value>;
+
+pub struct Builtin {
+    pub name: Rc<str>,
+    pub func: Box<NativeFn>,
+    /// The object a method is bound to (for reprs).
+    pub bound_to: Option<Value>,
+}
+
+#[allow(clippy::new_ret_no_self)] // Builtins are only ever used as values.
+impl Builtin {
+    pub fn new(
+        name: &str,
+        func: impl Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value> + 'static,
+    ) -> Value {
+        Value::Builtin(Rc::new(Builtin { name: Rc::from(name), func: Box::new(func), bound_to: None }))
+    }
+    pub fn method(
+        name: &str,
+        this: Value,
+        func: impl Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value> + 'static,
+    ) -> Value {
+        Value::Builtin(Rc::new(Builtin { name: Rc::from(name), func: Box::new(func), bound_to: Some(this) }))
+    }
+}
+
+/// `obj.method` for a Python function found on the class.
+pub struct BoundMethod {
+    pub this: Value,
+    pub func: Value,
+}

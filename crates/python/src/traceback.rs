@@ -1,0 +1,57 @@
+//! Python's traceback text for an exception (what python3 prints to stderr).
+
+use crate::interp::{exc, interp};
+use crate::object::Instance;
+use crate::value::Value;
+use asyncio_engine::Exception;
+use std::rc::Rc;
+
+/// `Traceback (most recent call last): ...` with causes and contexts, as
+/// `traceback.format_exception` lays it out.
+pub fn format(e: &Exception) -> String {
+    let mut out = String::new();
+    chain(&exc::instance(e), &mut out, 0);
+    out
+}
+
+fn chain(inst: &Rc<Instance>, out: &mut String, depth: usize) {
+    if depth > 50 {
+        return;
+    }
+    if let Some(data) = &inst.exc {
+        let cause = data.cause.borrow().clone();
+        let context = data.context.borrow().clone();
+        if let Value::Instance(c) = cause {
+            chain(&c, out, depth + 1);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if let (Value::Instance(c), false) = (context, data.suppress_context.get()) {
+            chain(&c, out, depth + 1);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    one(inst, out);
+}
+
+fn one(inst: &Rc<Instance>, out: &mut String) {
+    let it = interp();
+    let filename = it.host.filename.borrow().clone();
+    let source = it.main_module.borrow().as_ref().map(|m| m.source.clone());
+    if let Some(data) = &inst.exc {
+        let tb = data.traceback.borrow();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for (name, line) in tb.iter().rev() {
+                out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
+                if let Some(text) = source.as_ref().and_then(|s| s.get((*line as usize).wrapping_sub(1))) {
+                    let t = text.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("    {t}\n"));
+                    }
+                }
+            }
+        }
+    }
+    let e = exc::to_engine(inst);
+    out.push_str(&exc::last_line(&e));
+    out.push('\n');
+}

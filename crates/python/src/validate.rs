@@ -1,0 +1,804 @@
+//! The checks CPython makes after parsing, with its messages: first its
+//! `__future__` checks, then its symbol-table pass (duplicate arguments,
+//! `global` after use, `yield` in comprehensions ...), then its compiler's
+//! (`'return' outside function`, `'await' outside async function` ...).
+//!
+//! The symbol-table pass also fills each function's `qualname` and
+//! `is_generator`; scopes are left for the resolver.
+
+use crate::ast::*;
+use crate::error::CompileError;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+type R = Result<(), CompileError>;
+
+/// Validates a parsed module (filling qualnames and generator flags).
+/// Returns the first unsupported construct found, if any (to be reported
+/// only when there is no syntax error).
+pub fn validate(module: &mut Module) -> Result<Option<CompileError>, CompileError> {
+    check_future(&module.body)?;
+    let mut sym = Sym { frames: vec![Frame::new(FrameKind::Module, String::new())], unsupported: None };
+    sym.stmts(&mut module.body)?;
+    let mut comp = Compiler { frames: vec![CFrame { kind: CKind::Module, loops: 0 }], future_ok: true };
+    comp.stmts(&module.body, true)?;
+    Ok(sym.unsupported)
+}
+
+const FUTURES: [&str; 10] = [
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+fn is_future(s: &Stmt) -> Option<&[Alias]> {
+    match &s.kind {
+        StmtKind::ImportFrom { module, names, level: 0 } if &**module == "__future__" => Some(names),
+        _ => None,
+    }
+}
+
+fn check_future(body: &[Stmt]) -> R {
+    let skip = usize::from(crate::parser::docstring(body).is_some());
+    for s in &body[skip..] {
+        let Some(names) = is_future(s) else { break };
+        for a in names {
+            if &*a.name == "braces" {
+                return Err(CompileError::syntax("not a chance", s.pos));
+            }
+            if !FUTURES.contains(&&*a.name) {
+                return Err(CompileError::syntax(format!("future feature {} is not defined", a.name), s.pos));
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------- the symbol-table pass ----------
+
+const USE: u8 = 1;
+const LOCAL: u8 = 2;
+const PARAM: u8 = 4;
+const ANNOT: u8 = 8;
+const GLOBAL: u8 = 16;
+const NONLOCAL: u8 = 32;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FrameKind {
+    Module,
+    Function,
+    Class,
+    Comp(CompKind),
+}
+
+struct Frame {
+    kind: FrameKind,
+    qual: String,
+    flags: HashMap<Rc<str>, u8>,
+    is_generator: bool,
+}
+
+impl Frame {
+    fn new(kind: FrameKind, qual: String) -> Frame {
+        Frame { kind, qual, flags: HashMap::new(), is_generator: false }
+    }
+}
+
+struct Sym {
+    frames: Vec<Frame>,
+    unsupported: Option<CompileError>,
+}
+
+fn comp_name(kind: CompKind) -> &'static str {
+    match kind {
+        CompKind::List => "<listcomp>",
+        CompKind::Set => "<setcomp>",
+        CompKind::Dict => "<dictcomp>",
+        CompKind::Generator => "<genexpr>",
+    }
+}
+
+impl Sym {
+    fn top(&mut self) -> &mut Frame {
+        self.frames.last_mut().unwrap()
+    }
+
+    fn qualname(&self, name: &str) -> String {
+        let parent = self.frames.last().unwrap();
+        match parent.kind {
+            FrameKind::Module => name.to_string(),
+            FrameKind::Class | FrameKind::Comp(_) => format!("{}.{}", parent.qual, name),
+            _ => format!("{}.<locals>.{}", parent.qual, name),
+        }
+    }
+
+    fn add(&mut self, name: &Rc<str>, flag: u8) {
+        *self.top().flags.entry(name.clone()).or_default() |= flag;
+    }
+
+    fn flags(&mut self, name: &str) -> u8 {
+        self.top().flags.get(name).copied().unwrap_or(0)
+    }
+
+    fn note_unsupported(&mut self, what: &str, pos: Pos) {
+        if self.unsupported.is_none() {
+            self.unsupported = Some(CompileError::unsupported(what, pos));
+        }
+    }
+
+    fn stmts(&mut self, body: &mut [Stmt]) -> R {
+        body.iter_mut().try_for_each(|s| self.stmt(s))
+    }
+
+    fn opt(&mut self, e: &mut Option<Expr>) -> R {
+        match e {
+            Some(e) => self.expr(e),
+            None => Ok(()),
+        }
+    }
+
+    fn stmt(&mut self, s: &mut Stmt) -> R {
+        let pos = s.pos;
+        match &mut s.kind {
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Assign { targets, value } => {
+                targets.iter_mut().try_for_each(|t| self.target(t))?;
+                self.expr(value)
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.target(target)?;
+                self.expr(value)
+            }
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
+                if let (ExprKind::Name(n), true) = (&target.kind, *simple) {
+                    let cur = self.flags(&n.id);
+                    if cur & (GLOBAL | NONLOCAL) != 0 && self.frames.len() > 1 {
+                        let which = if cur & GLOBAL != 0 { "global" } else { "nonlocal" };
+                        let msg = format!("annotated name '{}' can't be {which}", n.id);
+                        return Err(CompileError::syntax(msg, target.pos));
+                    }
+                    let id = n.id.clone();
+                    self.add(&id, ANNOT | if value.is_some() { LOCAL } else { 0 });
+                } else {
+                    self.target(target)?;
+                }
+                self.expr(annotation)?;
+                self.opt(value)
+            }
+            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
+            StmtKind::Return(v) => self.opt(v),
+            StmtKind::Delete(ts) => ts.iter_mut().try_for_each(|t| self.target(t)),
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                self.target(target)?;
+                self.expr(iter)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::With { items, body, .. } => {
+                for item in items.iter_mut() {
+                    self.expr(&mut item.context)?;
+                    if let Some(t) = &mut item.target {
+                        self.target(t)?;
+                    }
+                }
+                self.stmts(body)
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                self.stmts(body)?;
+                for h in handlers.iter_mut() {
+                    self.opt(&mut h.typ)?;
+                    if let Some(n) = &h.name {
+                        let id = n.id.clone();
+                        self.add(&id, LOCAL);
+                    }
+                    self.stmts(&mut h.body)?;
+                }
+                self.stmts(orelse)?;
+                self.stmts(finalbody)
+            }
+            StmtKind::Raise { exc, cause } => {
+                self.opt(exc)?;
+                self.opt(cause)
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                self.opt(msg)
+            }
+            StmtKind::FunctionDef(f) => {
+                let name = f.name.clone();
+                self.add(&name, LOCAL);
+                self.function(f)
+            }
+            StmtKind::ClassDef(c) => self.class(c),
+            StmtKind::Import(names) => {
+                for a in names.iter() {
+                    let bound =
+                        a.asname.clone().unwrap_or_else(|| Rc::from(a.name.split('.').next().unwrap_or("")));
+                    self.add(&bound, LOCAL);
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names.iter() {
+                    if &*a.name == "*" {
+                        if self.top().kind != FrameKind::Module {
+                            return Err(CompileError::syntax("import * only allowed at module level", a.pos));
+                        }
+                        continue;
+                    }
+                    let bound = a.asname.clone().unwrap_or_else(|| a.name.clone());
+                    self.add(&bound, LOCAL);
+                }
+                Ok(())
+            }
+            StmtKind::Global(names) => self.declare(names.clone(), true, pos),
+            StmtKind::Nonlocal(names) => self.declare(names.clone(), false, pos),
+        }
+    }
+
+    /// `global` / `nonlocal` declarations.
+    fn declare(&mut self, names: Vec<Rc<str>>, global: bool, pos: Pos) -> R {
+        let which = if global { "global" } else { "nonlocal" };
+        match self.top().kind {
+            FrameKind::Module if !global => {
+                return Err(CompileError::syntax("nonlocal declaration not allowed at module level", pos));
+            }
+            FrameKind::Class => self.note_unsupported(&format!("{which} statements in a class body"), pos),
+            _ => {}
+        }
+        for name in &names {
+            let cur = self.flags(name);
+            let msg = if cur & PARAM != 0 {
+                format!("name '{name}' is parameter and {which}")
+            } else if cur & USE != 0 {
+                format!("name '{name}' is used prior to {which} declaration")
+            } else if cur & ANNOT != 0 {
+                format!("annotated name '{name}' can't be {which}")
+            } else if cur & LOCAL != 0 {
+                format!("name '{name}' is assigned to before {which} declaration")
+            } else if cur & (if global { NONLOCAL } else { GLOBAL }) != 0 {
+                format!("name '{name}' is nonlocal and global")
+            } else {
+                self.add(name, if global { GLOBAL } else { NONLOCAL });
+                continue;
+            };
+            return Err(CompileError::syntax(msg, pos));
+        }
+        Ok(())
+    }
+
+    fn function(&mut self, f: &mut Rc<FunctionDef>) -> R {
+        let Some(f) = Rc::get_mut(f) else { return Ok(()) };
+        for p in f.params.posonly.iter_mut().chain(f.params.args.iter_mut()).chain(f.params.kwonly.iter_mut())
+        {
+            self.opt(&mut p.default)?;
+        }
+        f.decorators.iter_mut().try_for_each(|d| self.expr(d))?;
+        let qual = self.qualname(&f.name);
+        self.frames.push(Frame::new(FrameKind::Function, qual.clone()));
+        let ps = &f.params;
+        let all = ps.posonly.iter().chain(&ps.args).chain(&ps.vararg).chain(&ps.kwonly).chain(&ps.kwarg);
+        for p in all {
+            if self.flags(&p.name) & PARAM != 0 {
+                let msg = format!("duplicate argument '{}' in function definition", p.name);
+                return Err(CompileError::syntax(msg, p.pos));
+            }
+            self.add(&p.name, PARAM);
+        }
+        self.stmts(&mut f.body)?;
+        let frame = self.frames.pop().unwrap();
+        f.qualname = Rc::from(qual);
+        f.is_generator = frame.is_generator;
+        Ok(())
+    }
+
+    fn class(&mut self, c: &mut Rc<ClassDef>) -> R {
+        let Some(c) = Rc::get_mut(c) else { return Ok(()) };
+        c.decorators.iter_mut().try_for_each(|d| self.expr(d))?;
+        c.bases.iter_mut().try_for_each(|d| self.expr(d))?;
+        c.keywords.iter_mut().try_for_each(|(_, d)| self.expr(d))?;
+        let name = c.name.clone();
+        self.add(&name, LOCAL);
+        let qual = self.qualname(&c.name);
+        self.frames.push(Frame::new(FrameKind::Class, qual.clone()));
+        self.stmts(&mut c.body)?;
+        self.frames.pop();
+        c.qualname = Rc::from(qual);
+        Ok(())
+    }
+
+    fn target(&mut self, e: &mut Expr) -> R {
+        match &mut e.kind {
+            ExprKind::Name(n) => {
+                let id = n.id.clone();
+                self.add(&id, LOCAL);
+                Ok(())
+            }
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter_mut().try_for_each(|t| self.target(t)),
+            ExprKind::Starred(v) => self.target(v),
+            _ => self.expr(e),
+        }
+    }
+
+    fn fstring(&mut self, parts: &mut [FStringPart]) -> R {
+        for part in parts {
+            if let FStringPart::Field { expr, spec, .. } = part {
+                self.expr(expr)?;
+                if let Some(spec) = spec {
+                    self.fstring(spec)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &mut Expr) -> R {
+        let pos = e.pos;
+        match &mut e.kind {
+            ExprKind::Name(n) => {
+                let id = n.id.clone();
+                self.add(&id, USE);
+                Ok(())
+            }
+            ExprKind::Const(_) => Ok(()),
+            ExprKind::FString(parts) => self.fstring(parts),
+            ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => {
+                elts.iter_mut().try_for_each(|e| self.expr(e))
+            }
+            ExprKind::Dict(items) => items.iter_mut().try_for_each(|(k, v)| {
+                self.opt(k)?;
+                self.expr(v)
+            }),
+            ExprKind::Starred(v) | ExprKind::Await(v) => self.expr(v),
+            ExprKind::Attribute { value, .. } => self.expr(value),
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.expr(part)?;
+                }
+                Ok(())
+            }
+            ExprKind::Call { func, args } => {
+                self.expr(func)?;
+                args.iter_mut().try_for_each(|a| match a {
+                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::KwStar(e) => self.expr(e),
+                })
+            }
+            ExprKind::BinOp { left, right, .. } => {
+                self.expr(left)?;
+                self.expr(right)
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand),
+            ExprKind::BoolOp { values, .. } => values.iter_mut().try_for_each(|e| self.expr(e)),
+            ExprKind::Compare { left, ops } => {
+                self.expr(left)?;
+                ops.iter_mut().try_for_each(|(_, e)| self.expr(e))
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                self.expr(body)?;
+                self.expr(orelse)
+            }
+            ExprKind::Lambda(f) => self.function(f),
+            ExprKind::Comp { kind, elt, value, generators, .. } => {
+                self.comprehension(*kind, elt, value, generators)
+            }
+            ExprKind::Yield(v) => {
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+                match self.top().kind {
+                    FrameKind::Comp(kind) => {
+                        let what = match kind {
+                            CompKind::List => "list comprehension",
+                            CompKind::Set => "set comprehension",
+                            CompKind::Dict => "dict comprehension",
+                            CompKind::Generator => "generator expression",
+                        };
+                        Err(CompileError::syntax(format!("'yield' inside {what}"), pos))
+                    }
+                    _ => {
+                        self.top().is_generator = true;
+                        Ok(())
+                    }
+                }
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                let id = target.id.clone();
+                let k = self.frames.iter().rposition(|f| !matches!(f.kind, FrameKind::Comp(_))).unwrap_or(0);
+                *self.frames[k].flags.entry(id).or_default() |= LOCAL;
+                Ok(())
+            }
+        }
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &mut Expr,
+        value: &mut Option<Box<Expr>>,
+        generators: &mut [Comprehension],
+    ) -> R {
+        self.expr(&mut generators[0].iter)?;
+        let qual = self.qualname(comp_name(kind));
+        self.frames.push(Frame::new(FrameKind::Comp(kind), qual));
+        for (k, g) in generators.iter_mut().enumerate() {
+            self.target(&mut g.target)?;
+            if k > 0 {
+                self.expr(&mut g.iter)?;
+            }
+            g.ifs.iter_mut().try_for_each(|e| self.expr(e))?;
+        }
+        if let Some(v) = value {
+            self.expr(v)?;
+        }
+        self.expr(elt)?;
+        self.frames.pop();
+        Ok(())
+    }
+}
+
+// ---------- the compiler's checks ----------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CKind {
+    Module,
+    Class,
+    Function { is_async: bool, async_gen: bool },
+    Comp,
+}
+
+struct CFrame {
+    kind: CKind,
+    loops: u32,
+}
+
+struct Compiler {
+    frames: Vec<CFrame>,
+    /// Still in the module's opening `from __future__` imports.
+    future_ok: bool,
+}
+
+fn syntax(msg: &str, pos: Pos) -> R {
+    Err(CompileError::syntax(msg, pos))
+}
+
+/// Whether `e` awaits in its own scope (not in nested lambdas/comprehensions).
+fn has_await(e: &Expr) -> bool {
+    let mut found = false;
+    visit_children(e, &mut |c| found = found || has_await(c));
+    found || matches!(e.kind, ExprKind::Await(_))
+}
+
+/// Calls `f` on each direct sub-expression of `e` evaluated in `e`'s scope.
+fn visit_children(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::Const(_) | ExprKind::Lambda(_) => {}
+        ExprKind::FString(parts) => visit_parts(parts, f),
+        ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => elts.iter().for_each(f),
+        ExprKind::Dict(items) => items.iter().for_each(|(k, v)| {
+            if let Some(k) = k {
+                f(k);
+            }
+            f(v);
+        }),
+        ExprKind::Starred(v) | ExprKind::Await(v) | ExprKind::Attribute { value: v, .. } => f(v),
+        ExprKind::Subscript { value, index } => {
+            f(value);
+            f(index);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            [lower, upper, step].into_iter().flatten().for_each(|e| f(e))
+        }
+        ExprKind::Call { func, args } => {
+            f(func);
+            args.iter().for_each(|a| match a {
+                Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::KwStar(e) => f(e),
+            });
+        }
+        ExprKind::BinOp { left, right, .. } => {
+            f(left);
+            f(right);
+        }
+        ExprKind::UnaryOp { operand, .. } => f(operand),
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(f),
+        ExprKind::Compare { left, ops } => {
+            f(left);
+            ops.iter().for_each(|(_, e)| f(e));
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            f(test);
+            f(body);
+            f(orelse);
+        }
+        ExprKind::Comp { generators, .. } => f(&generators[0].iter),
+        ExprKind::Yield(v) => {
+            if let Some(v) = v {
+                f(v);
+            }
+        }
+        ExprKind::NamedExpr { value, .. } => f(value),
+    }
+}
+
+fn visit_parts(parts: &[FStringPart], f: &mut dyn FnMut(&Expr)) {
+    for part in parts {
+        if let FStringPart::Field { expr, spec, .. } = part {
+            f(expr);
+            if let Some(spec) = spec {
+                visit_parts(spec, f);
+            }
+        }
+    }
+}
+
+impl Compiler {
+    fn kind(&self) -> CKind {
+        self.frames.last().unwrap().kind
+    }
+
+    fn loops(&mut self) -> &mut u32 {
+        &mut self.frames.last_mut().unwrap().loops
+    }
+
+    fn in_async_function(&self) -> bool {
+        matches!(self.kind(), CKind::Function { is_async: true, .. })
+    }
+
+    fn stmts(&mut self, body: &[Stmt], module_top: bool) -> R {
+        for (k, s) in body.iter().enumerate() {
+            if module_top {
+                let docstring = k == 0 && crate::parser::docstring(body).is_some();
+                self.future_ok &= docstring || is_future(s).is_some();
+            }
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn opt(&mut self, e: &Option<Expr>) -> R {
+        match e {
+            Some(e) => self.expr(e),
+            None => Ok(()),
+        }
+    }
+
+    fn in_loop(&mut self, body: &[Stmt]) -> R {
+        *self.loops() += 1;
+        self.stmts(body, false)?;
+        *self.loops() -= 1;
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> R {
+        let pos = s.pos;
+        match &s.kind {
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                targets.iter().try_for_each(|t| self.target(t))
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.target(target)?;
+                self.expr(value)
+            }
+            StmtKind::AnnAssign { target, annotation, value, .. } => {
+                self.opt(value)?;
+                self.target(target)?;
+                self.expr(annotation)
+            }
+            StmtKind::Pass => Ok(()),
+            StmtKind::Break if *self.loops() == 0 => syntax("'break' outside loop", pos),
+            StmtKind::Continue if *self.loops() == 0 => syntax("'continue' not properly in loop", pos),
+            StmtKind::Break | StmtKind::Continue => Ok(()),
+            StmtKind::Return(v) => {
+                match self.kind() {
+                    CKind::Function { async_gen: true, .. } if v.is_some() => {
+                        return syntax("'return' with value in async generator", pos)
+                    }
+                    CKind::Function { .. } => {}
+                    _ => return syntax("'return' outside function", pos),
+                }
+                self.opt(v)
+            }
+            StmtKind::Delete(ts) => ts.iter().try_for_each(|t| self.target(t)),
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test)?;
+                self.stmts(body, false)?;
+                self.stmts(orelse, false)
+            }
+            StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.in_loop(body)?;
+                self.stmts(orelse, false)
+            }
+            StmtKind::For { target, iter, body, orelse, is_async } => {
+                if *is_async && !self.in_async_function() {
+                    return syntax("'async for' outside async function", pos);
+                }
+                self.expr(iter)?;
+                self.target(target)?;
+                self.in_loop(body)?;
+                self.stmts(orelse, false)
+            }
+            StmtKind::With { items, body, is_async } => {
+                if *is_async && !self.in_async_function() {
+                    return syntax("'async with' outside async function", pos);
+                }
+                for item in items {
+                    self.expr(&item.context)?;
+                    if let Some(t) = &item.target {
+                        self.target(t)?;
+                    }
+                }
+                self.stmts(body, false)
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                self.stmts(body, false)?;
+                for h in handlers {
+                    self.opt(&h.typ)?;
+                    self.stmts(&h.body, false)?;
+                }
+                self.stmts(orelse, false)?;
+                self.stmts(finalbody, false)
+            }
+            StmtKind::Raise { exc, cause } => {
+                self.opt(exc)?;
+                self.opt(cause)
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                self.opt(msg)
+            }
+            StmtKind::FunctionDef(f) => self.function(f),
+            StmtKind::ClassDef(c) => {
+                c.decorators.iter().try_for_each(|d| self.expr(d))?;
+                c.bases.iter().try_for_each(|b| self.star_ok(b))?;
+                c.keywords.iter().try_for_each(|(_, v)| self.expr(v))?;
+                self.frames.push(CFrame { kind: CKind::Class, loops: 0 });
+                self.stmts(&c.body, false)?;
+                self.frames.pop();
+                Ok(())
+            }
+            StmtKind::ImportFrom { .. } if is_future(s).is_some() && !self.future_ok => {
+                syntax("from __future__ imports must occur at the beginning of the file", pos)
+            }
+            StmtKind::Import(_)
+            | StmtKind::ImportFrom { .. }
+            | StmtKind::Global(_)
+            | StmtKind::Nonlocal(_) => Ok(()),
+        }
+    }
+
+    fn function(&mut self, f: &FunctionDef) -> R {
+        f.decorators.iter().try_for_each(|d| self.expr(d))?;
+        for p in f.params.posonly.iter().chain(&f.params.args).chain(&f.params.kwonly) {
+            self.opt(&p.default)?;
+        }
+        let async_gen = f.is_async && f.is_generator;
+        self.frames.push(CFrame { kind: CKind::Function { is_async: f.is_async, async_gen }, loops: 0 });
+        self.stmts(&f.body, false)?;
+        self.frames.pop();
+        Ok(())
+    }
+
+    /// An assignment (or deletion) target.
+    fn target(&mut self, e: &Expr) -> R {
+        match &e.kind {
+            ExprKind::Name(_) => Ok(()),
+            ExprKind::Starred(_) => syntax("starred assignment target must be in a list or tuple", e.pos),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                let stars = elts.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count();
+                if stars > 1 {
+                    return syntax("multiple starred expressions in assignment", e.pos);
+                }
+                for elt in elts {
+                    match &elt.kind {
+                        ExprKind::Starred(inner) => self.target(inner)?,
+                        _ => self.target(elt)?,
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::Attribute { value, .. } => self.expr(value),
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)
+            }
+            _ => self.expr(e),
+        }
+    }
+
+    /// An expression where `*e` is allowed (display elements, class bases).
+    fn star_ok(&mut self, e: &Expr) -> R {
+        match &e.kind {
+            ExprKind::Starred(inner) => self.expr(inner),
+            _ => self.expr(e),
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) -> R {
+        let pos = e.pos;
+        match &e.kind {
+            ExprKind::Starred(_) => return syntax("can't use starred expression here", pos),
+            ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => {
+                return elts.iter().try_for_each(|e| self.star_ok(e));
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                return self.star_ok(index);
+            }
+            ExprKind::Yield(_) if matches!(self.kind(), CKind::Module | CKind::Class) => {
+                return syntax("'yield' outside function", pos);
+            }
+            ExprKind::Await(_) => match self.kind() {
+                CKind::Module | CKind::Class => return syntax("'await' outside function", pos),
+                CKind::Function { is_async: false, .. } => {
+                    return syntax("'await' outside async function", pos)
+                }
+                _ => {}
+            },
+            ExprKind::Lambda(f) => return self.function(f),
+            ExprKind::Comp { kind, elt, value, generators, .. } => {
+                return self.comprehension(*kind, elt, value.as_deref(), generators, pos);
+            }
+            _ => {}
+        }
+        let mut result = Ok(());
+        visit_children(e, &mut |c| {
+            if result.is_ok() {
+                result = self.expr(c);
+            }
+        });
+        result
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+        generators: &[Comprehension],
+        pos: Pos,
+    ) -> R {
+        self.expr(&generators[0].iter)?;
+        let is_async = generators.iter().enumerate().any(|(k, g)| {
+            g.is_async || (k > 0 && has_await(&g.iter)) || g.ifs.iter().any(has_await) || has_await(&g.target)
+        }) || has_await(elt)
+            || value.is_some_and(has_await);
+        let enclosing_ok = matches!(self.kind(), CKind::Function { is_async: true, .. } | CKind::Comp);
+        if is_async && kind != CompKind::Generator && !enclosing_ok {
+            return syntax("asynchronous comprehension outside of an asynchronous function", pos);
+        }
+        self.frames.push(CFrame { kind: CKind::Comp, loops: 0 });
+        for (k, g) in generators.iter().enumerate() {
+            self.target(&g.target)?;
+            if k > 0 {
+                self.expr(&g.iter)?;
+            }
+            g.ifs.iter().try_for_each(|e| self.expr(e))?;
+        }
+        if let Some(v) = value {
+            self.expr(v)?;
+        }
+        self.expr(elt)?;
+        self.frames.pop();
+        Ok(())
+    }
+}
