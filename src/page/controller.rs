@@ -2,13 +2,14 @@
 
 use std::rc::Rc;
 
-use asyncio_scenarios::{find, parse_push, python, Scenario};
+use asyncio_scenarios::{find, parse_push, python, Params, Scenario};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Window;
 
 use super::explain::explain;
-use super::form::Form;
+use super::form::{kept_by_run, Form};
+use super::lessons;
 use super::view::{Controls, PageState, Progress, View};
 use super::workers::{panel_text, prewarm_count, uses_workers, RunWorkers};
 use crate::dom::error_text;
@@ -34,6 +35,8 @@ pub enum Msg {
         text: Option<String>,
         from_slider: bool,
     },
+    /// The edit of a parameter field is over (its `change` event).
+    Commit(usize),
     /// Every parameter back to its default.
     Defaults,
     /// The mode select changed.
@@ -68,6 +71,8 @@ pub enum Msg {
     Scrub(f64),
     /// The gallery's search box changed.
     Search(String),
+    /// Enter in the gallery's search box: open the only match.
+    SearchEnter,
     /// Show or hide the embed snippet.
     ToggleEmbed,
     Copy(CopyTarget),
@@ -100,6 +105,9 @@ struct Open {
     /// Numbers the runs, so that a worker's result for an earlier run does
     /// not wake this one.
     run_id: u64,
+    /// The values the current run was started with: edits made since apply
+    /// to the next run.
+    run_params: Option<Params>,
     /// Jobs the current run started on workers (real mode).
     jobs: Option<Rc<Cell<u32>>>,
     /// Since when a real-mode run waits for its workers to start (ms).
@@ -169,17 +177,21 @@ impl Controller {
         match msg {
             Msg::Open(route) => {
                 let changed = route != self.route;
+                let left = self.route.clone();
                 self.view.clear_notices();
                 self.show(route, &[])?;
                 if changed {
                     let url = self.url_for(self.embed);
                     self.window.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))?;
                 }
-                self.view.focus_heading();
-                self.window.scroll_to_with_x_and_y(0.0, 0.0);
+                if !self.focus_left_lesson(&left) {
+                    self.view.focus_heading();
+                    self.window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
             }
             Msg::UrlChanged => {
                 let url = PageUrl::parse(&self.window.location().search()?);
+                let left = self.route.clone();
                 self.mode = url.mode;
                 self.speed = url.speed;
                 self.embed = url.embed;
@@ -189,6 +201,9 @@ impl Controller {
                 // Write back what was kept, so the address never shows a value
                 // the page is not using.
                 self.replace_url()?;
+                // Back (or forward) from a lesson to the gallery: focus goes
+                // to that lesson's link rather than to <body>.
+                self.focus_left_lesson(&left);
             }
             Msg::Param { index, text, from_slider } => {
                 let Some(open) = &mut self.open else { return Ok(()) };
@@ -196,6 +211,11 @@ impl Controller {
                     self.view.show_field(index, field, from_slider, !from_slider);
                 }
                 self.after_edit()?;
+            }
+            Msg::Commit(index) => {
+                if let Some(open) = &mut self.open {
+                    open.form.commit(index);
+                }
             }
             Msg::Defaults => {
                 let Some(open) = &mut self.open else { return Ok(()) };
@@ -208,6 +228,7 @@ impl Controller {
             Msg::Mode(text) => {
                 if let Some(mode) = Mode::parse(&text) {
                     self.mode = mode;
+                    self.view.show_mode(mode);
                     self.prewarm_workers();
                     self.sync();
                     self.replace_url()?;
@@ -251,6 +272,11 @@ impl Controller {
                 self.sync();
             }
             Msg::Search(query) => self.view.filter_gallery(&query),
+            Msg::SearchEnter => {
+                if let Some(name) = self.view.only_match() {
+                    self.try_apply(Msg::Open(Route::Scenario(name)))?;
+                }
+            }
             Msg::Scrub(t) => {
                 if let Some(open) = &self.open {
                     self.view.show_instant(&open.recorder, t);
@@ -338,6 +364,7 @@ impl Controller {
                         meter,
                         meter_stop: None,
                         run_id: 0,
+                        run_params: None,
                         jobs: None,
                         warming_since: None,
                         warm_timer: None,
@@ -400,13 +427,28 @@ impl Controller {
         self.replace_url()
     }
 
+    /// The Python program with the values of the run under way (running or
+    /// paused), else the form's; and the notice that says edits made during
+    /// a run apply to the next one.
     fn show_python(&mut self) {
+        let live = matches!(self.driver_state(), Some(DriverState::Running | DriverState::Paused));
         let Some(open) = &self.open else { return };
         let name = open.scenario.name();
-        let program = python::program(name, &open.form.params());
-        let note = python::model_note(name)
-            .unwrap_or("Run it with python3 and you get these lines (times are virtual).");
-        self.view.show_python(program.as_deref(), note);
+        let form = open.form.params();
+        let running = open.run_params.as_ref().filter(|_| live);
+        let program = python::program(name, running.unwrap_or(&form));
+        self.view.show_python(program.as_deref(), lessons::python_note(name));
+        let kept = running.map(|running| kept_by_run(running, &form).join(", ")).filter(|k| !k.is_empty());
+        self.view.show_edit_notice(kept.as_deref());
+    }
+
+    /// After leaving lesson `left` for the gallery, focus that lesson's
+    /// link; true if it did.
+    fn focus_left_lesson(&self, left: &Route) -> bool {
+        match (left, &self.route) {
+            (Route::Scenario(name), Route::Gallery) => self.view.focus_card(name),
+            _ => false,
+        }
     }
 
     fn driver_state(&self) -> Option<DriverState> {
@@ -444,7 +486,9 @@ impl Controller {
         open.recorder.clear();
         event_loop.set_tracer(open.recorder.tracer());
         let wake: Rc<dyn Fn(u64)> = Rc::new(move |token| post(Msg::Wake(token)));
-        let driver = Driver::new(&event_loop, clock, &open.scenario, open.form.params(), mode, speed, wake)?;
+        let params = open.form.params();
+        open.run_params = Some(params.clone());
+        let driver = Driver::new(&event_loop, clock, &open.scenario, params, mode, speed, wake)?;
         open.driver = Some(driver);
         self.view.show_trace(&open.recorder, 0.0);
         self.view.clear_log();
@@ -614,7 +658,7 @@ impl Controller {
         let Some(open) = self.open.as_mut() else { return };
         let Some(driver) = open.driver.as_mut() else { return };
         let lines = driver.take_lines();
-        self.view.append_log(&lines);
+        self.view.append_log(&lines, driver.mode() != Mode::Instant);
         self.view.show_trace(&open.recorder, driver.pacer().time());
         if driver.state() == DriverState::Finished {
             let pacer = driver.pacer();
@@ -715,6 +759,7 @@ impl Controller {
         self.show_workers();
         self.view.set_state(page_state);
         self.follow_meter();
+        self.show_python();
     }
 
     /// The `<iframe>` snippet for the current state.

@@ -136,9 +136,14 @@ pub struct Field {
     pub text: String,
     /// Why `text` is not accepted.
     pub error: Option<String>,
-    /// The last accepted text: what runs and the Python program use while
-    /// the field is being fixed.
+    /// The accepted text: what runs, the URL and the Python program use.
+    /// It follows the text while the text is valid; an invalid text puts it
+    /// back to `base`, so that an invalid value commits nothing (not even
+    /// the valid prefix typed on the way to it).
     accepted: String,
+    /// The accepted text when the current edit began (the field's last
+    /// `change` event, see [`Form::commit`]).
+    base: String,
 }
 
 /// The form of one scenario.
@@ -162,7 +167,7 @@ impl Form {
                     .map(|(_, text)| text.clone())
                     .filter(|text| check(spec, text).is_none())
                     .unwrap_or_else(|| default_text(spec));
-                Field { spec, accepted: text.clone(), text, error: None }
+                Field { spec, accepted: text.clone(), base: text.clone(), text, error: None }
             })
             .collect();
         Form { meta, fields }
@@ -190,16 +195,24 @@ impl Form {
             Some(text) => {
                 field.text = text.to_string();
                 field.error = check(field.spec, text);
-                if field.error.is_none() {
-                    field.accepted = text.to_string();
-                }
+                field.accepted = if field.error.is_none() { text.to_string() } else { field.base.clone() };
             }
             None => {
                 field.text = String::new();
                 field.error = Some(not_a_number(field.spec));
+                field.accepted = field.base.clone();
             }
         }
         Some(field)
+    }
+
+    /// The edit of field `index` is over (its `change` event: Enter, the
+    /// field left, the slider let go): what it holds now is where the next
+    /// edit starts from.
+    pub fn commit(&mut self, index: usize) {
+        if let Some(field) = self.fields.get_mut(index) {
+            field.base = field.accepted.clone();
+        }
     }
 
     /// Every field back to its default.
@@ -207,6 +220,7 @@ impl Form {
         for field in &mut self.fields {
             field.text = default_text(field.spec);
             field.accepted = field.text.clone();
+            field.base = field.text.clone();
             field.error = None;
         }
     }
@@ -234,6 +248,17 @@ impl Form {
             .map(|f| (f.spec.name, f.accepted.clone()))
             .collect()
     }
+}
+
+/// The parameters whose value in `form` differs from the one `running`
+/// uses, as `name=value` with the running value: what a run started before
+/// an edit keeps until the next run (empty when nothing differs).
+pub fn kept_by_run(running: &Params, form: &Params) -> Vec<String> {
+    running
+        .iter()
+        .filter(|(name, value)| form.get(name) != Some(*value))
+        .map(|(name, value)| format!("{name}={}", value.py_str()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -310,5 +335,47 @@ mod tests {
         form.reset();
         assert_eq!(form.params(), Params::defaults(m.params));
         assert!(form.url_params().is_empty());
+    }
+
+    #[test]
+    fn an_invalid_value_commits_nothing_not_even_its_valid_prefix() {
+        let m = meta("sync_semaphore_fetch");
+        let (limit, _) = Form::new(m, &[]).field("limit").expect("limit");
+        let mut form = Form::new(m, &[]);
+        let before = form.params();
+        // Typing 99999999999999999999 one key at a time: "9" is a valid
+        // limit on the way.
+        let typed = "99999999999999999999";
+        for end in 1..=typed.len() {
+            form.set(limit, Some(&typed[..end]));
+        }
+        assert!(!form.is_valid());
+        assert_eq!(form.params(), before);
+        assert!(form.url_params().is_empty());
+        form.commit(limit);
+        assert_eq!(form.params(), before);
+        // A valid value committed is where the next edit starts from.
+        form.set(limit, Some("3"));
+        form.commit(limit);
+        form.set(limit, Some("3x"));
+        assert_eq!(form.params().int("limit"), 3);
+        form.set(limit, None);
+        assert_eq!(form.params().int("limit"), 3);
+        form.set(limit, Some("4"));
+        assert_eq!(form.params().int("limit"), 4);
+        assert_eq!(form.url_params(), vec![("limit", "4".to_string())]);
+    }
+
+    #[test]
+    fn a_run_keeps_its_values_and_says_which() {
+        let m = meta("sync_semaphore_fetch");
+        let mut form = Form::new(m, &[]);
+        let running = form.params();
+        assert!(kept_by_run(&running, &form.params()).is_empty());
+        let (limit, _) = form.field("limit").expect("limit");
+        form.set(limit, Some("2"));
+        assert_eq!(kept_by_run(&running, &form.params()), vec!["limit=6".to_string()]);
+        form.set(limit, Some("6"));
+        assert!(kept_by_run(&running, &form.params()).is_empty());
     }
 }

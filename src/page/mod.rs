@@ -12,6 +12,7 @@
 pub mod explain;
 pub mod form;
 pub mod highlight;
+pub mod lessons;
 pub mod workers;
 
 #[cfg(target_arch = "wasm32")]
@@ -85,7 +86,10 @@ mod browser {
             let scheduler = scheduler.clone();
             EventListener::new(target, event_type, move |event| {
                 if let Some(msg) = message(&event) {
-                    if !matches!(msg, Msg::Param { .. } | Msg::Mode(_) | Msg::Speed(_) | Msg::Search(_)) {
+                    if !matches!(
+                        msg,
+                        Msg::Param { .. } | Msg::Commit(_) | Msg::Mode(_) | Msg::Speed(_) | Msg::Search(_)
+                    ) {
                         event.prevent_default();
                     }
                     scheduler.post(msg);
@@ -95,6 +99,7 @@ mod browser {
         let listeners = vec![
             listener(&document, "click", click_message)?,
             listener(&document, "input", input_message)?,
+            listener(&document, "change", change_message)?,
             listener(&document, "keydown", key_message)?,
             listener(window, "popstate", |_| Some(Msg::UrlChanged))?,
         ];
@@ -173,6 +178,13 @@ mod browser {
         Some(Msg::Param { index, text, from_slider })
     }
 
+    /// The end of a parameter's edit: its `change` event (Enter, the field
+    /// left, the slider let go, a choice made).
+    fn change_message(event: &Event) -> Option<Msg> {
+        let target = event.target()?.dyn_into::<Element>().ok()?;
+        Some(Msg::Commit(target.get_attribute("data-param")?.parse().ok()?))
+    }
+
     /// Keyboard shortcuts: space runs or pauses, `s` steps, `r` resets. Not
     /// while typing in a field, and not with a modifier key; space on a
     /// button or link keeps its own meaning.
@@ -185,6 +197,10 @@ mod browser {
             // Enter in the push box pushes.
             if target.id() == "push-value" && key.key() == "Enter" {
                 return Some(Msg::Push);
+            }
+            // Enter in the gallery's search opens the only match.
+            if target.id() == "search" && key.key() == "Enter" {
+                return Some(Msg::SearchEnter);
             }
             let tag = target.tag_name().to_ascii_lowercase();
             if matches!(tag.as_str(), "input" | "select" | "textarea") || target.is_content_editable() {

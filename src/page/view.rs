@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use asyncio_scenarios::meta::Meta;
-use asyncio_scenarios::{catalogue, push_hint, Topic};
+use asyncio_scenarios::{catalogue, push_hint};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
@@ -16,7 +16,8 @@ use super::controller::CopyTarget;
 use super::explain::Explanation;
 use super::form::{allowed_text, default_text, input, Field, Form, Input};
 use super::highlight::tokenize;
-use crate::dom::{append, element, text_element};
+use super::lessons;
+use crate::dom::{append, append_text, element, text_element};
 use crate::driver::{speed_stop, speed_text, Mode, SPEED_STOPS};
 use crate::route::Route;
 use crate::timeline::{InspectorView, TimelineView, TraceRecorder};
@@ -68,19 +69,6 @@ pub struct Progress {
     pub text: String,
 }
 
-/// The gallery's order of topics. A new topic fails to compile here until
-/// it is given a place.
-fn topic_rank(topic: Topic) -> u8 {
-    match topic {
-        Topic::Tasks => 0,
-        Topic::Sync => 1,
-        Topic::Queues => 2,
-        Topic::Executors => 3,
-        Topic::Threads => 4,
-        Topic::Loop => 5,
-    }
-}
-
 /// One parameter's controls.
 struct FieldView {
     /// The number or text field, or the select.
@@ -94,6 +82,8 @@ struct FieldView {
 /// The open scenario's elements the controller changes.
 struct ScenarioView {
     fields: Vec<FieldView>,
+    /// Says that an edit made during a run applies to the next run.
+    edit_notice: HtmlElement,
     run: HtmlButtonElement,
     pause: HtmlButtonElement,
     step: HtmlButtonElement,
@@ -117,6 +107,9 @@ struct ScenarioView {
     python: Element,
     python_note: Element,
     python_copied: Element,
+    /// The program and note shown, so that an unchanged pane (it is asked
+    /// for after every slice of a run) is not rebuilt.
+    python_shown: RefCell<Option<(Option<String>, String)>>,
     log_copied: Element,
     embed_button: Option<Element>,
     embed_panel: HtmlElement,
@@ -128,13 +121,66 @@ struct ScenarioView {
     /// The box that pushes values into the running loop, for the scenarios
     /// that take them.
     push: Option<PushView>,
-    /// Where the frame meter and the worker list go.
+    /// Where the frame meter goes.
     live: Element,
+    /// The frame meter's `<details>`.
+    meter_panel: Element,
     /// The real workers' state (real mode), hidden otherwise.
     workers: HtmlElement,
     /// What the workers panel shows now, so that an unchanged panel (it is
     /// asked for after every slice of a run) is not rebuilt.
     workers_shown: RefCell<String>,
+}
+
+/// The run controls' elements.
+struct RunBar {
+    root: Element,
+    run: HtmlButtonElement,
+    pause: HtmlButtonElement,
+    step: HtmlButtonElement,
+    reset: HtmlButtonElement,
+    mode: HtmlSelectElement,
+    speed: HtmlInputElement,
+    speed_value: Element,
+    speed_group: Element,
+    embed_button: Option<Element>,
+    iterations: Element,
+    loop_time: Element,
+    line_count: Element,
+    status: Element,
+    run_blocked: HtmlElement,
+}
+
+/// The Python pane's elements.
+struct PythonPane {
+    root: Element,
+    code: Element,
+    note: Element,
+    copied: Element,
+}
+
+/// The output pane's elements.
+struct OutputPane {
+    root: Element,
+    log: Element,
+    log_truncated: HtmlElement,
+    copied: Element,
+    explain: HtmlElement,
+}
+
+/// The diagnostics panel: the frame meter's `<details>` and the workers.
+struct LivePanel {
+    root: Element,
+    meter_slot: Element,
+    meter_panel: Element,
+    workers: HtmlElement,
+}
+
+/// The embed snippet's panel.
+struct EmbedPanel {
+    panel: HtmlElement,
+    code: HtmlTextAreaElement,
+    copied: Element,
 }
 
 /// The push box: a value, a button and what became of the last push.
@@ -268,8 +314,9 @@ impl View {
         self.document.set_title(title);
     }
 
-    /// The gallery: every scenario, grouped by topic; the runnable ones are
-    /// links, the others say they are coming soon.
+    /// The gallery: every scenario, in the learning path's order (one
+    /// numbered section per step, see [`lessons::PATH`]); the runnable ones
+    /// are links, the others say they are coming soon.
     pub fn show_gallery(&mut self) -> Result<(), JsValue> {
         let doc = &self.document;
         let runnable: Vec<&str> = catalogue().iter().map(|s| s.name()).collect();
@@ -277,7 +324,7 @@ impl View {
         let all = asyncio_scenarios::all_meta();
 
         let gallery = element(doc, "section", "gallery")?;
-        let heading = text_element(doc, "h2", "", "Scenarios")?;
+        let heading = text_element(doc, "h2", "", "Start here")?;
         heading.set_attribute("tabindex", "-1")?;
         append(&gallery, &heading)?;
         let coverage = if runnable.len() == all.len() {
@@ -290,50 +337,33 @@ impl View {
             )
         };
         let lead = format!(
-            "Each scenario is a small asyncio program. Open one, change its parameters and press Run \
-             to see what Python prints. {coverage}"
+            "Each lesson is a small asyncio program. They are in the order we suggest, from a first \
+             coroutine to threads and processes; open any of them, change its parameters and press \
+             Run to see what it prints. {coverage}"
         );
         append(&gallery, &text_element(doc, "p", "lead", &lead)?)?;
+        append(&gallery, &self.search_box()?)?;
 
-        // Search: filters the cards by name and summary as you type.
-        let search_row = element(doc, "div", "search")?;
-        let label = text_element(doc, "label", "", "Search scenarios")?;
-        label.set_attribute("for", "search")?;
-        let search = element(doc, "input", "")?;
-        search.set_id("search");
-        search.set_attribute("type", "search")?;
-        search.set_attribute("autocomplete", "off")?;
-        search.set_attribute("placeholder", "semaphore, queue, gather...")?;
-        search.set_attribute("aria-describedby", "search-status")?;
-        append(&search_row, &label)?;
-        append(&search_row, &search)?;
-        let status = text_element(doc, "p", "search-status", "")?;
-        status.set_id("search-status");
-        status.set_attribute("aria-live", "polite")?;
-        append(&search_row, &status)?;
-        append(&gallery, &search_row)?;
-
-        let mut topics: Vec<Topic> = Vec::new();
-        for scenario in &all {
-            if !topics.contains(&scenario.topic) {
-                topics.push(scenario.topic);
-            }
-        }
-        topics.sort_by_key(|&t| topic_rank(t));
-
-        for topic in topics {
-            let members: Vec<&Meta> = all.iter().copied().filter(|m| m.topic == topic).collect();
+        for (index, step) in lessons::PATH.iter().enumerate() {
+            let members: Vec<&Meta> = step
+                .lessons
+                .iter()
+                .filter_map(|name| all.iter().copied().find(|m| m.name == *name))
+                .collect();
             let ready = members.iter().filter(|m| runnable.contains(&m.name)).count();
             let section = element(doc, "section", "topic")?;
-            let title = text_element(doc, "h3", "", topic.title())?;
+            let title = element(doc, "h3", "")?;
+            append(&title, &text_element(doc, "span", "step-number", &format!("{}", index + 1))?)?;
+            append(&title, &text_element(doc, "span", "", step.title)?)?;
             let count = match (ready, members.len()) {
-                (1, 1) => "1 scenario".to_string(),
-                (ready, total) if ready == total => format!("{total} scenarios"),
+                (1, 1) => "1 lesson".to_string(),
+                (ready, total) if ready == total => format!("{total} lessons"),
                 (ready, total) => format!("{ready} of {total} ready"),
             };
             append(&title, &text_element(doc, "span", "count", &count)?)?;
             append(&section, &title)?;
-            let list = element(doc, "ul", "cards")?;
+            append(&section, &text_element(doc, "p", "step-blurb", step.blurb)?)?;
+            let list = element(doc, "ol", "cards")?;
             for scenario in members {
                 append(&list, &self.card(scenario, runnable.contains(&scenario.name))?)?;
             }
@@ -342,6 +372,51 @@ impl View {
         }
         self.replace_view(&gallery, TITLE);
         Ok(())
+    }
+
+    /// The gallery's search box: filters the cards by name and summary as
+    /// you type; Enter opens the only match.
+    fn search_box(&self) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let search_row = element(doc, "div", "search")?;
+        let label = text_element(doc, "label", "", "Search lessons")?;
+        label.set_attribute("for", "search")?;
+        let search = element(doc, "input", "")?;
+        search.set_id("search");
+        search.set_attribute("type", "search")?;
+        search.set_attribute("autocomplete", "off")?;
+        search.set_attribute("placeholder", "semaphore, queue, gather...")?;
+        search.set_attribute("aria-describedby", "search-hint search-status")?;
+        append(&search_row, &label)?;
+        append(&search_row, &search)?;
+        let hint = text_element(doc, "p", "search-hint", "Enter opens the lesson when only one matches.")?;
+        hint.set_id("search-hint");
+        append(&search_row, &hint)?;
+        let status = text_element(doc, "p", "search-status", "")?;
+        status.set_id("search-status");
+        status.set_attribute("aria-live", "polite")?;
+        append(&search_row, &status)?;
+        Ok(search_row)
+    }
+
+    /// The scenario of the only card the search leaves, if exactly one is
+    /// left.
+    pub fn only_match(&self) -> Option<String> {
+        let links = self.app.query_selector_all("li[data-search]:not([hidden]) a.card-link").ok()?;
+        if links.length() != 1 {
+            return None;
+        }
+        links.item(0)?.dyn_into::<Element>().ok()?.get_attribute("data-scenario")
+    }
+
+    /// Move keyboard focus to the gallery's link to `name` (back from that
+    /// lesson), scrolled into view; false when there is no such link.
+    pub fn focus_card(&self, name: &str) -> bool {
+        let selector = format!("a.card-link[data-scenario=\"{name}\"]");
+        let link = self.app.query_selector(&selector).ok().flatten();
+        let Some(link) = link.and_then(|l| l.dyn_into::<HtmlElement>().ok()) else { return false };
+        link.scroll_into_view_with_bool(false);
+        link.focus().is_ok()
     }
 
     /// Show only the cards whose name or summary contains every word of
@@ -401,27 +476,145 @@ impl View {
         Ok(item)
     }
 
-    /// One scenario: what it shows, its parameter form, the Python program,
-    /// the run controls, the timeline area and the output log.
+    /// One scenario. Laid out so that Run and the start of the output fit
+    /// on a laptop screen: the heading, the run controls, then the
+    /// parameters and the program beside the output and the timeline
+    /// (one column on a narrow screen, the output right after the
+    /// parameters).
     pub fn show_scenario(&mut self, form: &Form, embed: bool) -> Result<(), JsValue> {
         let doc = &self.document;
         let meta = form.meta();
         let article = element(doc, "article", "scenario")?;
+        let (head, full_page_link) = self.scenario_head(meta, embed)?;
+        append(&article, &head)?;
+        let bar = self.run_bar(embed)?;
+        append(&article, &bar.root)?;
+        let embed_ui = self.embed_panel()?;
+        append(&article, &embed_ui.panel)?;
 
-        // Heading.
+        let workbench = element(doc, "div", "workbench")?;
+        let side = element(doc, "div", "bench-side")?;
+        let main = element(doc, "div", "bench-main")?;
+        let (params_section, fields, edit_notice) = self.params_form(form)?;
+        let python = self.python_pane()?;
+        if !embed {
+            append(&side, &params_section)?;
+        }
+        let push = self.push_box(meta.name)?;
+        if let Some((section, _)) = &push {
+            append(&side, section)?;
+        }
+        if !embed {
+            append(&side, &python.root)?;
+        }
+        let live = self.live_panel()?;
+        append(&side, &live.root)?;
+        let output = self.output_pane()?;
+        append(&main, &output.root)?;
+
+        // The timeline and the inspector draw here (src/timeline/); the
+        // placeholder stays if they cannot (no canvas).
+        let timeline_host = element(doc, "div", "timeline-area")?;
+        timeline_host.set_id("timeline");
+        let placeholder = text_element(
+            doc,
+            "p",
+            "placeholder",
+            "The timeline of the run (one lane per task) cannot be drawn in this browser.",
+        )?;
+        append(&timeline_host, &placeholder)?;
+        append(&main, &timeline_host)?;
+        append(&workbench, &side)?;
+        append(&workbench, &main)?;
+        append(&article, &workbench)?;
+
+        self.replace_view(&article, &format!("{} · {TITLE}", meta.name));
+        // Built once the host is in the document, so that they can measure it.
+        let timeline = TimelineView::new(&self.document, &timeline_host).ok();
+        let inspector = InspectorView::new(&self.document, &timeline_host).ok();
+        if timeline.is_some() {
+            placeholder.remove();
+        }
+        self.scenario = Some(ScenarioView {
+            fields,
+            edit_notice,
+            run: bar.run,
+            pause: bar.pause,
+            step: bar.step,
+            reset: bar.reset,
+            mode: bar.mode,
+            speed: bar.speed,
+            speed_value: bar.speed_value,
+            speed_group: bar.speed_group,
+            run_blocked: bar.run_blocked,
+            status: bar.status,
+            iterations: bar.iterations,
+            loop_time: bar.loop_time,
+            line_count: bar.line_count,
+            log: output.log,
+            log_lines: 0,
+            last_line: None,
+            log_truncated: output.log_truncated,
+            explain: output.explain,
+            python: python.code,
+            python_note: python.note,
+            python_copied: python.copied,
+            python_shown: RefCell::new(None),
+            log_copied: output.copied,
+            embed_button: bar.embed_button,
+            embed_panel: embed_ui.panel,
+            embed_code: embed_ui.code,
+            embed_copied: embed_ui.copied,
+            full_page_link,
+            timeline,
+            inspector,
+            push: push.map(|(_, view)| view),
+            live: live.meter_slot,
+            meter_panel: live.meter_panel,
+            workers: live.workers,
+            workers_shown: RefCell::new(String::new()),
+        });
+        Ok(())
+    }
+
+    /// The heading: the way back, the lesson's place in the path, its name
+    /// and summary, "About this scenario" and the next lesson. Returns it and
+    /// the embedded view's link to the full page.
+    fn scenario_head(&self, meta: &Meta, embed: bool) -> Result<(Element, Option<Element>), JsValue> {
+        let doc = &self.document;
         let head = element(doc, "header", "scenario-head")?;
         if !embed {
-            let back = text_element(doc, "a", "back", "← All scenarios")?;
+            let nav = element(doc, "div", "head-nav")?;
+            let back = text_element(doc, "a", "back", "← All lessons")?;
             back.set_attribute("href", "./")?;
             back.set_attribute("data-action", "gallery")?;
-            append(&head, &back)?;
-            append(&head, &text_element(doc, "p", "topic-label", meta.topic.title())?)?;
+            append(&nav, &back)?;
+            let place = match lessons::step_of(meta.name) {
+                Some((index, step)) => {
+                    format!("Step {} of {} · {}", index + 1, lessons::PATH.len(), step.title)
+                }
+                None => meta.topic.title().to_string(),
+            };
+            append(&nav, &text_element(doc, "p", "topic-label", &place)?)?;
+            if let Some(next) = lessons::next_lesson(meta.name) {
+                let link = element(doc, "a", "next-lesson")?;
+                link.set_attribute("href", &Route::Scenario(next.to_string()).to_query())?;
+                link.set_attribute("data-action", "open")?;
+                link.set_attribute("data-scenario", next)?;
+                append_text(&link, "Next: ")?;
+                append(&link, &text_element(doc, "code", "", next)?)?;
+                append_text(&link, " →")?;
+                append(&nav, &link)?;
+            }
+            append(&head, &nav)?;
         }
+        let title_row = element(doc, "div", "title-row")?;
         let heading = element(doc, "h2", "scenario-name")?;
         heading.set_attribute("tabindex", "-1")?;
         append(&heading, &text_element(doc, "code", "", meta.name)?)?;
-        append(&head, &heading)?;
-        append(&head, &text_element(doc, "p", "summary", meta.summary)?)?;
+        append(&title_row, &heading)?;
+        append(&title_row, &text_element(doc, "p", "summary", meta.summary)?)?;
+        append(&head, &title_row)?;
         let full_page_link = if embed {
             let link = text_element(doc, "a", "full-page", "Open in the asyncio playground ↗")?;
             link.set_attribute("target", "_blank")?;
@@ -429,59 +622,54 @@ impl View {
             append(&head, &link)?;
             Some(link)
         } else {
+            append(&head, &self.about(meta)?)?;
             None
         };
-        if !embed && !meta.details.is_empty() {
-            let about = element(doc, "details", "about")?;
-            append(&about, &text_element(doc, "summary", "", "About this scenario")?)?;
+        Ok((head, full_page_link))
+    }
+
+    /// "About this scenario": what it teaches in plain words, the English
+    /// of the Chinese lines it prints, and how it follows its seed program
+    /// (the metadata's details, rewrapped to the screen's width).
+    fn about(&self, meta: &Meta) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let about = element(doc, "details", "about")?;
+        append(&about, &text_element(doc, "summary", "", "About this scenario")?)?;
+        if let Some(lead) = lessons::about_lead(meta.name) {
+            append(&about, &text_element(doc, "p", "about-lead", lead)?)?;
+        }
+        let glosses = lessons::glosses(meta.name);
+        if !glosses.is_empty() {
+            append(&about, &text_element(doc, "p", "details", "The Chinese it prints, in English:")?)?;
+            let list = element(doc, "ul", "gloss")?;
+            for (chinese, english) in glosses {
+                let item = element(doc, "li", "")?;
+                let original = text_element(doc, "span", "zh", chinese)?;
+                original.set_attribute("lang", "zh-Hans")?;
+                append(&item, &original)?;
+                append_text(&item, &format!(" — {english}"))?;
+                append(&list, &item)?;
+            }
+            append(&about, &list)?;
+        }
+        if !meta.details.is_empty() {
+            append(&about, &text_element(doc, "h3", "about-source", "How it follows its source")?)?;
             // The docstring is wrapped at 80 columns: rewrap it to the width
             // of the screen, keeping blank-line paragraph breaks.
             for paragraph in meta.details.split("\n\n") {
                 let text = paragraph.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
                 append(&about, &text_element(doc, "p", "details", &text)?)?;
             }
-            append(&head, &about)?;
         }
-        append(&article, &head)?;
+        Ok(about)
+    }
 
-        // Parameters and program, side by side on a wide screen.
-        let workbench = element(doc, "div", "workbench")?;
-        let (params_section, fields) = self.params_form(form)?;
-        if !embed {
-            append(&workbench, &params_section)?;
-        }
-        let python_section = element(doc, "section", "python")?;
-        python_section.set_attribute("aria-labelledby", "python-heading")?;
-        let python_head = element(doc, "div", "pane-head")?;
-        let python_heading = text_element(doc, "h3", "", "Python")?;
-        python_heading.set_id("python-heading");
-        append(&python_head, &python_heading)?;
-        let copy_python = button(doc, "copy-python", "Copy", "copy-python", "small")?;
-        copy_python.set_attribute("aria-label", "Copy the Python program")?;
-        append(&python_head, &copy_python)?;
-        append(&python_section, &python_head)?;
-        let python_pre = element(doc, "pre", "code")?;
-        python_pre.set_attribute("tabindex", "0")?;
-        python_pre.set_attribute("role", "region")?;
-        python_pre.set_attribute("aria-label", "The Python program")?;
-        let python = element(doc, "code", "")?;
-        python.set_id("python");
-        append(&python_pre, &python)?;
-        append(&python_section, &python_pre)?;
-        let python_note = element(doc, "p", "python-note")?;
-        python_note.set_id("python-note");
-        append(&python_section, &python_note)?;
-        let python_copied = element(doc, "p", "copy-status")?;
-        python_copied.set_attribute("role", "status")?;
-        append(&python_section, &python_copied)?;
-        if !embed {
-            append(&workbench, &python_section)?;
-            append(&article, &workbench)?;
-        }
-
-        // Run controls.
-        let runbar = element(doc, "section", "runbar")?;
-        runbar.set_attribute("aria-label", "Run controls")?;
+    /// The run controls: buttons, mode, speed, Embed, the counters and the
+    /// status line.
+    fn run_bar(&self, embed: bool) -> Result<RunBar, JsValue> {
+        let doc = &self.document;
+        let root = element(doc, "section", "runbar")?;
+        root.set_attribute("aria-label", "Run controls")?;
         let buttons = element(doc, "div", "buttons")?;
         let run = button(doc, "run", "Run", "run", "primary")?;
         run.set_attribute("aria-keyshortcuts", "Space")?;
@@ -496,7 +684,7 @@ impl View {
         for b in [&run, &pause, &step, &reset] {
             append(&buttons, b)?;
         }
-        append(&runbar, &buttons)?;
+        append(&root, &buttons)?;
 
         let settings = element(doc, "div", "settings")?;
         let mode_group = element(doc, "div", "setting")?;
@@ -537,7 +725,7 @@ impl View {
             append(&settings, &b)?;
             Some(b.into())
         };
-        append(&runbar, &settings)?;
+        append(&root, &settings)?;
 
         let counters = element(doc, "p", "counters")?;
         let counter = |label: &str, id: &str, unit: &str| -> Result<Element, JsValue> {
@@ -555,11 +743,11 @@ impl View {
         let iterations = counter("iteration", "iterations", "")?;
         let loop_time = counter("loop.time()", "loop-time", "s")?;
         let line_count = counter("lines", "line-count", "")?;
-        append(&runbar, &counters)?;
+        append(&root, &counters)?;
         let status = element(doc, "p", "status")?;
         status.set_id("status");
         status.set_attribute("role", "status")?;
-        append(&runbar, &status)?;
+        append(&root, &status)?;
         let run_blocked: HtmlElement = cast(text_element(
             doc,
             "p",
@@ -568,130 +756,9 @@ impl View {
         )?)?;
         run_blocked.set_id("run-blocked");
         run_blocked.set_hidden(true);
-        append(&runbar, &run_blocked)?;
-        append(&article, &runbar)?;
-
-        // Values pushed into the running loop (the seeds' consumer threads).
-        let push = match push_hint(meta.name) {
-            Some(hint) => {
-                let section = element(doc, "section", "push")?;
-                section.set_attribute("aria-labelledby", "push-heading")?;
-                let heading = text_element(doc, "h3", "", "Push into the running loop")?;
-                heading.set_id("push-heading");
-                append(&section, &heading)?;
-                let hint_text = text_element(doc, "p", "push-hint", hint)?;
-                hint_text.set_id("push-hint");
-                append(&section, &hint_text)?;
-                let row = element(doc, "div", "push-row")?;
-                let label = text_element(doc, "label", "", "Seconds")?;
-                label.set_attribute("for", "push-value")?;
-                append(&row, &label)?;
-                let input: HtmlInputElement = cast(element(doc, "input", "")?)?;
-                input.set_id("push-value");
-                input.set_type("text");
-                input.set_attribute("inputmode", "numeric")?;
-                input.set_attribute("autocomplete", "off")?;
-                input.set_attribute("aria-describedby", "push-hint push-status")?;
-                input.set_value("2");
-                append(&row, &input)?;
-                let push_button = button(doc, "push", "Push", "push", "")?;
-                append(&row, &push_button)?;
-                append(&section, &row)?;
-                let status = element(doc, "p", "push-status")?;
-                status.set_id("push-status");
-                status.set_attribute("role", "status")?;
-                append(&section, &status)?;
-                append(&article, &section)?;
-                Some(PushView { input, button: push_button, status })
-            }
-            None => None,
-        };
-
-        // The frame meter and the real workers.
-        let live = element(doc, "div", "live")?;
-        live.set_id("live");
-        let workers: HtmlElement = cast(element(doc, "section", "workers")?)?;
-        workers.set_id("workers");
-        workers.set_attribute("aria-label", "Web Workers")?;
-        workers.set_hidden(true);
-        append(&live, &workers)?;
-        append(&article, &live)?;
-
-        let embed_panel: HtmlElement = cast(element(doc, "div", "embed-panel")?)?;
-        embed_panel.set_id("embed-panel");
-        embed_panel.set_hidden(true);
-        let embed_label =
-            text_element(doc, "label", "", "Paste this into your page to embed the scenario as set here:")?;
-        embed_label.set_attribute("for", "embed-code")?;
-        append(&embed_panel, &embed_label)?;
-        let embed_code: HtmlTextAreaElement = cast(element(doc, "textarea", "")?)?;
-        embed_code.set_id("embed-code");
-        embed_code.set_read_only(true);
-        embed_code.set_rows(3);
-        embed_code.set_attribute("spellcheck", "false")?;
-        append(&embed_panel, &embed_code)?;
-        let embed_actions = element(doc, "div", "embed-actions")?;
-        append(&embed_actions, &button(doc, "copy-embed", "Copy snippet", "copy-embed", "small")?.into())?;
-        let embed_copied = element(doc, "span", "copy-status")?;
-        embed_copied.set_attribute("role", "status")?;
-        append(&embed_actions, &embed_copied)?;
-        append(&embed_panel, &embed_actions)?;
-        append(&article, &embed_panel)?;
-
-        // The timeline and the inspector draw here (src/timeline/); the
-        // placeholder stays if they cannot (no canvas).
-        let timeline_host = element(doc, "div", "timeline-area")?;
-        timeline_host.set_id("timeline");
-        let placeholder = text_element(
-            doc,
-            "p",
-            "placeholder",
-            "The timeline of the run (one lane per task) cannot be drawn in this browser.",
-        )?;
-        append(&timeline_host, &placeholder)?;
-        append(&article, &timeline_host)?;
-
-        // Output.
-        let output = element(doc, "section", "output")?;
-        output.set_attribute("aria-labelledby", "output-heading")?;
-        let output_head = element(doc, "div", "pane-head")?;
-        let output_heading = text_element(doc, "h3", "", "Output")?;
-        output_heading.set_id("output-heading");
-        append(&output_head, &output_heading)?;
-        let copy_log = button(doc, "copy-log", "Copy", "copy-log", "small")?;
-        copy_log.set_attribute("aria-label", "Copy the output")?;
-        append(&output_head, &copy_log)?;
-        append(&output, &output_head)?;
-        let log = element(doc, "pre", "log")?;
-        log.set_id("log");
-        log.set_attribute("tabindex", "0")?;
-        log.set_attribute("role", "region")?;
-        log.set_attribute("aria-label", "Printed lines")?;
-        append(&output, &log)?;
-        let log_truncated: HtmlElement = cast(element(doc, "p", "log-truncated")?)?;
-        log_truncated.set_id("log-truncated");
-        log_truncated.set_attribute("role", "status")?;
-        log_truncated.set_hidden(true);
-        append(&output, &log_truncated)?;
-        let log_copied = element(doc, "p", "copy-status")?;
-        log_copied.set_attribute("role", "status")?;
-        append(&output, &log_copied)?;
-        let explain: HtmlElement = cast(element(doc, "section", "explain")?)?;
-        explain.set_id("explain");
-        explain.set_attribute("role", "note")?;
-        explain.set_hidden(true);
-        append(&output, &explain)?;
-        append(&article, &output)?;
-
-        self.replace_view(&article, &format!("{} · {TITLE}", meta.name));
-        // Built once the host is in the document, so that they can measure it.
-        let timeline = TimelineView::new(&self.document, &timeline_host).ok();
-        let inspector = InspectorView::new(&self.document, &timeline_host).ok();
-        if timeline.is_some() {
-            placeholder.remove();
-        }
-        self.scenario = Some(ScenarioView {
-            fields,
+        append(&root, &run_blocked)?;
+        Ok(RunBar {
+            root,
             run,
             pause,
             step,
@@ -700,39 +767,192 @@ impl View {
             speed,
             speed_value,
             speed_group,
-            run_blocked,
-            status,
+            embed_button,
             iterations,
             loop_time,
             line_count,
-            log,
-            log_lines: 0,
-            last_line: None,
-            log_truncated,
-            explain,
-            python,
-            python_note,
-            python_copied,
-            log_copied,
-            embed_button,
-            embed_panel,
-            embed_code,
-            embed_copied,
-            full_page_link,
-            timeline,
-            inspector,
-            push,
-            live,
-            workers,
-            workers_shown: RefCell::new(String::new()),
-        });
-        Ok(())
+            status,
+            run_blocked,
+        })
     }
 
-    /// Where the page puts its frame meter (first in the live area).
+    /// The Python program's pane.
+    fn python_pane(&self) -> Result<PythonPane, JsValue> {
+        let doc = &self.document;
+        let root = element(doc, "section", "python")?;
+        root.set_attribute("aria-labelledby", "python-heading")?;
+        let head = element(doc, "div", "pane-head")?;
+        let heading = text_element(doc, "h3", "", "Python")?;
+        heading.set_id("python-heading");
+        append(&head, &heading)?;
+        let copy = button(doc, "copy-python", "Copy", "copy-python", "small")?;
+        copy.set_attribute("aria-label", "Copy the Python program")?;
+        append(&head, &copy)?;
+        append(&root, &head)?;
+        let pre = element(doc, "pre", "code")?;
+        pre.set_attribute("tabindex", "0")?;
+        pre.set_attribute("role", "region")?;
+        pre.set_attribute("aria-label", "The Python program")?;
+        let code = element(doc, "code", "")?;
+        code.set_id("python");
+        append(&pre, &code)?;
+        append(&root, &pre)?;
+        let note = element(doc, "p", "python-note")?;
+        note.set_id("python-note");
+        append(&root, &note)?;
+        let copied = element(doc, "p", "copy-status")?;
+        copied.set_attribute("role", "status")?;
+        append(&root, &copied)?;
+        Ok(PythonPane { root, code, note, copied })
+    }
+
+    /// The output: `#log`, what its `[t]` stamps are, the truncation
+    /// notice, the copy status and the explanation of how a run ended.
+    fn output_pane(&self) -> Result<OutputPane, JsValue> {
+        let doc = &self.document;
+        let root = element(doc, "section", "output")?;
+        root.set_attribute("aria-labelledby", "output-heading")?;
+        let head = element(doc, "div", "pane-head")?;
+        let heading = text_element(doc, "h3", "", "Output")?;
+        heading.set_id("output-heading");
+        append(&head, &heading)?;
+        let copy_log = button(doc, "copy-log", "Copy", "copy-log", "small")?;
+        copy_log.set_attribute("aria-label", "Copy the output")?;
+        append(&head, &copy_log)?;
+        append(&root, &head)?;
+        let log = element(doc, "pre", "log")?;
+        log.set_id("log");
+        log.set_attribute("tabindex", "0")?;
+        log.set_attribute("role", "region")?;
+        log.set_attribute("aria-label", "Printed lines")?;
+        log.set_attribute("aria-describedby", "trace-note")?;
+        append(&root, &log)?;
+        let note = text_element(doc, "p", "trace-note", lessons::TRACE_NOTE)?;
+        note.set_id("trace-note");
+        append(&root, &note)?;
+        let log_truncated: HtmlElement = cast(element(doc, "p", "log-truncated")?)?;
+        log_truncated.set_id("log-truncated");
+        log_truncated.set_attribute("role", "status")?;
+        log_truncated.set_hidden(true);
+        append(&root, &log_truncated)?;
+        let copied = element(doc, "p", "copy-status")?;
+        copied.set_attribute("role", "status")?;
+        append(&root, &copied)?;
+        let explain: HtmlElement = cast(element(doc, "section", "explain")?)?;
+        explain.set_id("explain");
+        explain.set_attribute("role", "note")?;
+        explain.set_hidden(true);
+        append(&root, &explain)?;
+        Ok(OutputPane { root, log, log_truncated, copied, explain })
+    }
+
+    /// Values pushed into the running loop (the seeds' consumer threads),
+    /// for the scenarios that take them.
+    fn push_box(&self, name: &str) -> Result<Option<(Element, PushView)>, JsValue> {
+        let Some(hint) = push_hint(name) else { return Ok(None) };
+        let doc = &self.document;
+        let section = element(doc, "section", "push")?;
+        section.set_attribute("aria-labelledby", "push-heading")?;
+        let heading = text_element(doc, "h3", "", "Push into the running loop")?;
+        heading.set_id("push-heading");
+        append(&section, &heading)?;
+        let hint_text = text_element(doc, "p", "push-hint", hint)?;
+        hint_text.set_id("push-hint");
+        append(&section, &hint_text)?;
+        let row = element(doc, "div", "push-row")?;
+        let label = text_element(doc, "label", "", "Seconds")?;
+        label.set_attribute("for", "push-value")?;
+        append(&row, &label)?;
+        let input: HtmlInputElement = cast(element(doc, "input", "")?)?;
+        input.set_id("push-value");
+        input.set_type("text");
+        input.set_attribute("inputmode", "numeric")?;
+        input.set_attribute("autocomplete", "off")?;
+        input.set_attribute("aria-describedby", "push-hint push-status")?;
+        input.set_value("2");
+        append(&row, &input)?;
+        let push_button = button(doc, "push", "Push", "push", "")?;
+        append(&row, &push_button)?;
+        append(&section, &row)?;
+        let status = element(doc, "p", "push-status")?;
+        status.set_id("push-status");
+        status.set_attribute("role", "status")?;
+        append(&section, &status)?;
+        Ok(Some((section, PushView { input, button: push_button, status })))
+    }
+
+    /// The diagnostics: the frame meter in a panel that opens by itself
+    /// only in real mode (see [`View::show_mode`]), and the real workers.
+    fn live_panel(&self) -> Result<LivePanel, JsValue> {
+        let doc = &self.document;
+        let root = element(doc, "div", "live")?;
+        root.set_id("live");
+        let meter_panel = element(doc, "details", "meter-panel")?;
+        meter_panel.set_id("meter-panel");
+        append(
+            &meter_panel,
+            &text_element(doc, "summary", "", "Frame times: does the page stay responsive?")?,
+        )?;
+        append(&root, &meter_panel)?;
+        let workers: HtmlElement = cast(element(doc, "section", "workers")?)?;
+        workers.set_id("workers");
+        workers.set_attribute("aria-label", "Web Workers")?;
+        workers.set_hidden(true);
+        append(&root, &workers)?;
+        Ok(LivePanel { root, meter_slot: meter_panel.clone(), meter_panel, workers })
+    }
+
+    /// The embed snippet's panel (hidden until Embed is pressed).
+    fn embed_panel(&self) -> Result<EmbedPanel, JsValue> {
+        let doc = &self.document;
+        let panel: HtmlElement = cast(element(doc, "div", "embed-panel")?)?;
+        panel.set_id("embed-panel");
+        panel.set_hidden(true);
+        let label =
+            text_element(doc, "label", "", "Paste this into your page to embed the scenario as set here:")?;
+        label.set_attribute("for", "embed-code")?;
+        append(&panel, &label)?;
+        let code: HtmlTextAreaElement = cast(element(doc, "textarea", "")?)?;
+        code.set_id("embed-code");
+        code.set_read_only(true);
+        code.set_rows(3);
+        code.set_attribute("spellcheck", "false")?;
+        append(&panel, &code)?;
+        let actions = element(doc, "div", "embed-actions")?;
+        append(&actions, &button(doc, "copy-embed", "Copy snippet", "copy-embed", "small")?.into())?;
+        let copied = element(doc, "span", "copy-status")?;
+        copied.set_attribute("role", "status")?;
+        append(&actions, &copied)?;
+        append(&panel, &actions)?;
+        Ok(EmbedPanel { panel, code, copied })
+    }
+
+    /// Where the page puts its frame meter: in its collapsible panel.
     pub fn place_meter(&self, meter: &Element) {
         let Some(view) = &self.scenario else { return };
-        let _ = view.live.insert_before(meter, view.live.first_child().as_ref());
+        let _ = append(&view.live, meter);
+    }
+
+    /// Say that the form's edits apply to the next run, and which values
+    /// the current run keeps (`None` hides the notice).
+    pub fn show_edit_notice(&self, kept: Option<&str>) {
+        let Some(view) = &self.scenario else { return };
+        match kept {
+            Some(kept) => {
+                let text = format!(
+                    "Applies to the next run: this run keeps {kept}, and the Python program shows \
+                     the values it runs with until it ends."
+                );
+                if view.edit_notice.text_content().as_deref() != Some(text.as_str()) {
+                    view.edit_notice.set_text_content(Some(&text));
+                }
+                view.edit_notice.set_hidden(false);
+            }
+            None => {
+                view.edit_notice.set_hidden(true);
+                view.edit_notice.set_text_content(None);
+            }
+        }
     }
 
     /// The value typed in the push box, if the scenario has one.
@@ -790,7 +1010,7 @@ impl View {
 
     /// The parameter form: one labelled field per parameter, with its help,
     /// what it allows, and a place for its error.
-    fn params_form(&self, form: &Form) -> Result<(Element, Vec<FieldView>), JsValue> {
+    fn params_form(&self, form: &Form) -> Result<(Element, Vec<FieldView>, HtmlElement), JsValue> {
         let doc = &self.document;
         let section = element(doc, "section", "params")?;
         section.set_attribute("aria-labelledby", "params-heading")?;
@@ -802,6 +1022,11 @@ impl View {
             append(&head, &button(doc, "defaults", "Reset to defaults", "defaults", "small")?.into())?;
         }
         append(&section, &head)?;
+        let edit_notice: HtmlElement = cast(element(doc, "p", "edit-notice")?)?;
+        edit_notice.set_id("edit-notice");
+        edit_notice.set_attribute("role", "status")?;
+        edit_notice.set_hidden(true);
+        append(&section, &edit_notice)?;
         if form.fields().is_empty() {
             append(&section, &text_element(doc, "p", "note", "This scenario has no parameters.")?)?;
         }
@@ -890,7 +1115,7 @@ impl View {
             append(&section, &row)?;
             views.push(FieldView { input: control, slider, error, described_by: help_id });
         }
-        Ok((section, views))
+        Ok((section, views, edit_notice))
     }
 
     /// Show a field's value and whether it is accepted. `set_input` and
@@ -927,9 +1152,13 @@ impl View {
         }
     }
 
+    /// Show `mode` in its select. The frame meter's panel opens in real
+    /// mode (where a blocked loop really blocks the page) and closes in the
+    /// others.
     pub fn show_mode(&self, mode: Mode) {
         if let Some(view) = &self.scenario {
             view.mode.set_value(mode.as_str());
+            let _ = view.meter_panel.toggle_attribute_with_force("open", mode == Mode::Real);
         }
     }
 
@@ -954,6 +1183,11 @@ impl View {
     /// The program, one span per coloured token, and the sentence under it.
     pub fn show_python(&self, program: Option<&str>, note: &str) {
         let Some(view) = &self.scenario else { return };
+        let shown = (program.map(str::to_string), note.to_string());
+        if view.python_shown.borrow().as_ref() == Some(&shown) {
+            return;
+        }
+        view.python_shown.replace(Some(shown));
         view.python.set_text_content(None);
         match program {
             Some(program) => {
@@ -1009,17 +1243,20 @@ impl View {
     }
 
     /// Add lines to `#log`, whose text stays exactly the lines joined by
-    /// newlines. A log scrolled to its end follows the new lines. After
+    /// newlines. With `follow` (a paced or real run, whose lines come as
+    /// they are printed), a log scrolled to its end follows the new lines;
+    /// without (an instant run, all at once) it keeps its first lines in
+    /// view. After
     /// [`LOG_LINE_CAP`] lines the log stops growing (the run goes on) and a
     /// notice under it says so; [`View::last_log_line`] still follows the run.
-    pub fn append_log(&mut self, lines: &[String]) {
+    pub fn append_log(&mut self, lines: &[String], follow: bool) {
         let Some(view) = &mut self.scenario else { return };
         let Some(last) = lines.last() else { return };
         let log: &HtmlElement = match view.log.dyn_ref() {
             Some(log) => log,
             None => return,
         };
-        let at_end = log.scroll_height() - log.scroll_top() - log.client_height() < 24;
+        let at_end = follow && log.scroll_height() - log.scroll_top() - log.client_height() < 24;
         let mut text = String::new();
         let room = LOG_LINE_CAP.saturating_sub(view.log_lines);
         if lines.len() > room && view.log_truncated.hidden() {

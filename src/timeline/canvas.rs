@@ -12,7 +12,11 @@
 //!
 //! Lanes scroll vertically in a native scroll box (the canvas is sticky
 //! inside it, a spacer gives the box its height), so the wheel, touch and
-//! the scroll bar work as on any page. Ctrl+wheel (a trackpad pinch) zooms,
+//! the scroll bar work as on any page. The box is exactly as tall as the
+//! canvas (its border lies outside that height, `www/timeline.css`), so it
+//! scrolls only when the lanes are taller than `MAX_VIEW_HEIGHT`; a plain
+//! wheel over the timeline otherwise scrolls the page, and at either end of
+//! the lanes it goes on to the page. Ctrl+wheel (a trackpad pinch) zooms,
 //! a horizontal wheel or a drag pans, a click or a drag on the axis moves
 //! the cursor and reports it through the scrub callback.
 //!

@@ -36,7 +36,7 @@ describe('the playground page', () => {
     await site?.close();
   });
 
-  test('the gallery lists every scenario, grouped by topic', async (t) => {
+  test('the gallery lists every scenario, grouped by step of the learning path', async (t) => {
     const { context, page } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(base);
     await appReady(page);
@@ -44,7 +44,7 @@ describe('the playground page', () => {
     for (const name of oracleNames()) {
       assert.ok(text.includes(name), `the gallery does not list ${name}`);
     }
-    assert.ok(text.includes('Tasks and futures'), 'the gallery has no "Tasks and futures" topic');
+    assert.ok(text.includes('Coroutines and tasks'), 'the gallery has no "Coroutines and tasks" step');
     // Every scenario is either a link (runnable) or a card marked "coming soon".
     const links = await page.locator('a[data-action="open"]').count();
     const soon = await page.locator('.card.soon').count();

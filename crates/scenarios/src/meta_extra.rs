@@ -115,7 +115,7 @@ pub static EXTRA: &[Meta] = &[
     Meta {
     name: "tasks_crawler_bug",
     summary: "tasks_crawler_loop with its bug: asyncio.sleep(gap) is never awaited, so main never yields.",
-    details: "The seed's crawler (003_833f887adf68fe38.txt) warns: '如果这里不await,看不出效果,\n线程的使用权一直没有释放' (without await nothing happens: the thread is never\nreleased). Here the loop calls asyncio.sleep(gap) without awaiting it and keeps\ncalling create_task; no task ever starts. With the default urls (a billion,\nthe seed's endless loop) the engine's runaway detection stops main after\n100000 operations in one step; CPython would run until memory ran out.",
+    details: "main's loop calls asyncio.sleep(gap) without awaiting it and keeps calling\ncreate_task: main never gives the loop a turn, so no task ever starts. The\nseed's crawler (seed file 003_833f887adf68fe38.txt) warns about exactly this:\n'如果这里不await,看不出效果,线程的使用权一直没有释放' (without await nothing\nhappens: the thread is never released). With the default urls (a billion, the\nseed's endless loop) the engine's runaway detection stops main after 100000\noperations in one step; CPython would run until memory ran out.",
     topic: Topic::Tasks,
     params: &[
         ParamSpec {
