@@ -422,7 +422,13 @@ impl Recording {
                 self.prints.push((time, line.to_string()));
                 self.stored += 1;
             }
-            TraceEvent::TimerScheduled { .. } | TraceEvent::TimerFired { .. } => {}
+            // Timers are drawn from the tasks waiting on them; the source
+            // lines and coroutine labels of interpreted tasks are for the
+            // editor, not the timeline.
+            TraceEvent::TimerScheduled { .. }
+            | TraceEvent::TimerFired { .. }
+            | TraceEvent::TaskLine { .. }
+            | TraceEvent::TaskLabel { .. } => {}
         }
     }
 

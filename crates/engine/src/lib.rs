@@ -64,7 +64,7 @@ pub use exception::{Exception, PyResult};
 pub use future::{AnyFuture, CallbackId, Future, FutureAwait};
 pub use gather::{gather, gather_any, gather_collect, gather_on, gather_outcomes};
 pub use runner::{report_exception, run};
-pub use session::{Next, Session, STALLED_ITERATION_BUDGET};
+pub use session::{Next, Session, SessionEnd, STALLED_ITERATION_BUDGET};
 pub use sleep::{sleep, sleep0, sleep_result, Sleep0};
 pub use task::{create_named_task, create_task, current_task, ensure_future, step_ctx, AnyTask, Task, Yield};
 pub use taskgroup::TaskGroup;

@@ -33,9 +33,28 @@ pub enum Next {
     Finished,
 }
 
+/// What a session does once the future it waits for is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// `asyncio.run`: cancel the tasks left, wait for them, close the loop.
+    CleanupAndClose,
+    /// `loop.run_until_complete(fut)`: stop there; the loop stays open.
+    Stop,
+}
+
+/// The future a session waits for, without its type.
+struct MainWait {
+    done: Box<dyn Fn() -> bool>,
+    /// `Ok` for a result: the caller reads the typed result from its future.
+    outcome: Box<dyn Fn() -> PyResult<()>>,
+    unhook: Option<Box<dyn FnOnce()>>,
+}
+
 enum Phase {
-    /// Running `main` (its task, and the callback that stops the loop).
-    Main(Future<()>, CallbackId),
+    /// Running until the main future is done (its callback stops the loop).
+    Main(MainWait, SessionEnd),
+    /// `loop.run_forever()`: running until `stop()`.
+    Forever,
     /// Waiting for the cancelled leftovers (`gather(..., return_exceptions=True)`).
     Cleanup(Future<()>, CallbackId),
     Done,
@@ -56,12 +75,25 @@ pub struct Session {
 }
 
 /// `_run_until_complete_cb`: stop the loop when `fut` is done.
-fn stopper(fut: &Future<()>) -> CallbackId {
-    fut.add_done_callback(|f: &Future<()>| {
+fn stopper<T: Clone + 'static>(fut: &Future<T>) -> CallbackId {
+    fut.add_done_callback(|f: &Future<T>| {
         if let Some(lp) = f.get_loop() {
             lp.stop();
         }
     })
+}
+
+/// Waits for `fut`: its stopper callback, and how to read its outcome.
+fn wait_for<T: Clone + 'static>(fut: &Future<T>) -> MainWait {
+    let id = stopper(fut);
+    let (a, b, c) = (fut.clone(), fut.clone(), fut.clone());
+    MainWait {
+        done: Box::new(move || a.done()),
+        outcome: Box::new(move || b.result().map(|_| ())),
+        unhook: Some(Box::new(move || {
+            c.remove_done_callback(id);
+        })),
+    }
 }
 
 impl Session {
@@ -82,13 +114,51 @@ impl Session {
         match started {
             Ok(task) => {
                 let fut = task.future().clone();
-                let id = stopper(&fut);
-                session.phase = Phase::Main(fut, id);
+                session.phase = Phase::Main(wait_for(&fut), SessionEnd::CleanupAndClose);
             }
             Err(e) => {
                 session.outcome = Some(Err(e));
                 session.finish();
             }
+        }
+        session
+    }
+
+    fn blank(event_loop: &EventLoop) -> Session {
+        Session {
+            event_loop: event_loop.clone(),
+            phase: Phase::Done,
+            outcome: None,
+            iterations: 0,
+            deadlock_details: Vec::new(),
+            last_time: event_loop.time(),
+            stalled: 0,
+            stall_budget: STALLED_ITERATION_BUDGET,
+        }
+    }
+
+    /// `loop.run_until_complete(fut)` (with `SessionEnd::Stop`) or the run of
+    /// an existing main task (`SessionEnd::CleanupAndClose`), one iteration
+    /// at a time. Read the result from `fut` once the session is finished;
+    /// [`outcome`](Self::outcome) says whether the loop stopped first.
+    pub fn until<T: Clone + 'static>(event_loop: &EventLoop, fut: &Future<T>, end: SessionEnd) -> Session {
+        let mut session = Session::blank(event_loop);
+        match event_loop.enter_running() {
+            Ok(()) => session.phase = Phase::Main(wait_for(fut), end),
+            Err(e) => {
+                session.outcome = Some(Err(e));
+                session.phase = Phase::Done;
+            }
+        }
+        session
+    }
+
+    /// `loop.run_forever()`, one iteration at a time: until `stop()`.
+    pub fn forever(event_loop: &EventLoop) -> Session {
+        let mut session = Session::blank(event_loop);
+        match event_loop.enter_running() {
+            Ok(()) => session.phase = Phase::Forever,
+            Err(e) => session.outcome = Some(Err(e)),
         }
         session
     }
@@ -222,17 +292,26 @@ impl Session {
     fn end_phase(&mut self, stopped: PyResult<()>) {
         self.event_loop.exit_running();
         match std::mem::replace(&mut self.phase, Phase::Done) {
-            Phase::Main(fut, id) => {
-                fut.remove_done_callback(id);
+            Phase::Main(mut wait, end) => {
+                if let Some(unhook) = wait.unhook.take() {
+                    unhook();
+                }
                 let outcome = stopped.and_then(|()| {
-                    if fut.done() {
-                        fut.result()
+                    if (wait.done)() {
+                        (wait.outcome)()
                     } else {
                         Err(Exception::runtime_error("Event loop stopped before Future completed."))
                     }
                 });
                 self.outcome = Some(outcome);
-                self.start_cleanup();
+                match end {
+                    SessionEnd::CleanupAndClose => self.start_cleanup(),
+                    SessionEnd::Stop => self.phase = Phase::Done,
+                }
+            }
+            Phase::Forever => {
+                self.outcome = Some(stopped);
+                self.phase = Phase::Done;
             }
             Phase::Cleanup(fut, id) => {
                 fut.remove_done_callback(id);

@@ -35,6 +35,10 @@ pub enum TraceEvent<'a> {
     Print { line: &'a str },
     /// A synchronisation primitive changed: its name and its state in words.
     Primitive { name: &'a str, state: &'a str },
+    /// An interpreted task is about to suspend at this source line (1-based).
+    TaskLine { task: u64, line: u32 },
+    /// What an interpreted task runs: its coroutine and arguments, `print_result(4)`.
+    TaskLabel { task: u64, label: &'a str },
 }
 
 /// Receives trace events.
