@@ -12,6 +12,8 @@ pub enum CompileErrorKind {
     TabError,
     /// Valid Python 3.11 outside the supported subset.
     Unsupported,
+    /// An import of a module the playground does not have.
+    ModuleNotFound,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +43,7 @@ impl CompileError {
             CompileErrorKind::IndentationError => "IndentationError",
             CompileErrorKind::TabError => "TabError",
             CompileErrorKind::Unsupported => "NotSupported",
+            CompileErrorKind::ModuleNotFound => "ModuleNotFoundError",
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::interp::{Frame, Interp};
+use crate::interp::Interp;
 use asyncio_engine::{Clock, Exception, PyResult};
 
 /// Lines a program may print before it is stopped (the page's log cap is lower).
@@ -54,7 +54,14 @@ pub struct Host {
     pub tree: RefCell<Option<Rc<crate::ast::Module>>>,
     /// The file name tracebacks show.
     pub filename: RefCell<Rc<str>>,
+    /// A loop run the program waits for (the driver runs its session).
+    pub pending: RefCell<Option<Rc<crate::program::Drive>>>,
+    /// Called with every loop the program makes (the page sets its tracer there).
+    pub on_new_loop: RefCell<Option<LoopHook>>,
 }
+
+/// See [`Host::on_new_loop`].
+pub type LoopHook = Box<dyn FnMut(&asyncio_engine::EventLoop)>;
 
 impl Host {
     /// A host whose trace lines (`[    0.500] text`) go to `sink`.
@@ -70,6 +77,8 @@ impl Host {
             jobs: RefCell::new(Vec::new()),
             tree: RefCell::new(None),
             filename: RefCell::new(Rc::from("<stdin>")),
+            pending: RefCell::new(None),
+            on_new_loop: RefCell::new(None),
         })
     }
 
@@ -143,19 +152,25 @@ impl Host {
     }
 }
 
-/// The runaway error for a step that ran too many statements.
-pub fn runaway(it: &Interp, f: &Frame, line: u32) -> Exception {
+/// The runaway error for a step that ran too many statements (and stops the program).
+pub fn runaway(it: &Interp, function: &str, line: u32) -> Exception {
+    let place = if line == 0 { function.to_string() } else { format!("in {function}, line {line}") };
+    if let Some(e) = it.stopped.borrow().as_ref() {
+        return e.clone();
+    }
     let who = match asyncio_engine::current_task() {
         Some(t) => t.name(),
         None => "the program".to_string(),
     };
     let exc = Exception::new(
         "Runaway",
-        format!(
-            "runaway: {who} ran {} statements without awaiting (in {}, line {line})",
-            it.budgets.step_statements, f.name
-        ),
+        format!("runaway: {who} ran {} statements without awaiting ({place})", it.budgets.step_statements),
     );
     *it.stopped.borrow_mut() = Some(exc.clone());
+    crate::interp::budget::stop();
+    // Nothing else runs: the loop stops at the end of this iteration.
+    if let Ok(lp) = asyncio_engine::get_running_loop() {
+        lp.stop();
+    }
     exc
 }

@@ -29,6 +29,7 @@ pub mod modules;
 pub mod native;
 pub mod object;
 pub mod parser;
+pub mod program;
 pub mod runner;
 pub mod scope;
 pub mod traceback;
@@ -50,8 +51,22 @@ pub fn run_source(
     cpus: u32,
     sink: impl FnMut(&str) + 'static,
 ) -> Result<Report, CompileError> {
+    run_source_with(source, filename, cpus, Budgets::default(), sink)
+}
+
+/// [`run_source`] with other budgets.
+///
+/// # Errors
+/// A compile error, before anything runs.
+pub fn run_source_with(
+    source: &str,
+    filename: &str,
+    cpus: u32,
+    budgets: Budgets,
+    sink: impl FnMut(&str) + 'static,
+) -> Result<Report, CompileError> {
     let module = runner::compile(source)?;
     let host = host::Host::new(cpus, sink);
     *host.filename.borrow_mut() = std::rc::Rc::from(filename);
-    Ok(runner::run(module, host, Budgets::default(), source))
+    Ok(runner::run(module, host, budgets, source))
 }

@@ -40,18 +40,39 @@ fn one(inst: &Rc<Instance>, out: &mut String) {
         let tb = data.traceback.borrow();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for (name, line) in tb.iter().rev() {
-                out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
-                if let Some(text) = source.as_ref().and_then(|s| s.get((*line as usize).wrapping_sub(1))) {
-                    let t = text.trim();
-                    if !t.is_empty() {
-                        out.push_str(&format!("    {t}\n"));
-                    }
+            let frames: Vec<&(Rc<str>, u32)> = tb.iter().rev().collect();
+            let mut i = 0;
+            while i < frames.len() {
+                let mut n = 1;
+                while i + n < frames.len() && frames[i + n] == frames[i] {
+                    n += 1;
                 }
+                for _ in 0..n.min(3) {
+                    frame_lines(out, &filename, source.as_deref(), frames[i]);
+                }
+                if n > 3 {
+                    let more = n - 3;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {more} more time{}]\n",
+                        if more == 1 { "" } else { "s" }
+                    ));
+                }
+                i += n;
             }
         }
     }
     let e = exc::to_engine(inst);
     out.push_str(&exc::last_line(&e));
     out.push('\n');
+}
+
+fn frame_lines(out: &mut String, filename: &str, source: Option<&[Rc<str>]>, frame: &(Rc<str>, u32)) {
+    let (name, line) = frame;
+    out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
+    if let Some(text) = source.and_then(|s| s.get((*line as usize).wrapping_sub(1))) {
+        let t = text.trim();
+        if !t.is_empty() {
+            out.push_str(&format!("    {t}\n"));
+        }
+    }
 }

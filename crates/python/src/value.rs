@@ -287,12 +287,24 @@ impl Table {
     }
 }
 
+/// Which dict subclass of `collections` a [`Dict`] is.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub enum DictKind {
+    #[default]
+    Plain,
+    /// `collections.Counter`: a missing key reads 0, counting methods, its own repr.
+    Counter,
+    /// `collections.OrderedDict`: `move_to_end`, `popitem(last=)`, its own repr.
+    Ordered,
+}
+
 /// A `dict` (also the `__dict__` of instances and classes).
 #[derive(Default)]
 pub struct Dict {
     pub table: RefCell<Table>,
     /// `defaultdict`'s factory, when this dict is one.
     pub default_factory: RefCell<Option<Value>>,
+    pub kind: Cell<DictKind>,
     /// Bumped on every insertion/removal: iteration checks it.
     pub version: Cell<u64>,
 }

@@ -33,7 +33,7 @@ pub fn init_group(inst: &Rc<Instance>, args: &[Value]) -> PyResult<()> {
     }
     if let Some(data) = &inst.exc {
         *data.group.borrow_mut() = Some((m.clone(), members.clone()));
-        *data.args.borrow_mut() = vec![msg.clone(), Value::tuple(members)];
+        *data.args.borrow_mut() = vec![msg.clone(), excs.clone()];
     }
     Ok(())
 }
@@ -47,7 +47,78 @@ pub fn new_group(message: &str, members: Vec<Value>) -> Rc<Instance> {
     let inst = Instance::new(class);
     if let Some(data) = &inst.exc {
         *data.group.borrow_mut() = Some((Rc::from(message), members.clone()));
-        *data.args.borrow_mut() = vec![Value::str(message), Value::tuple(members)];
+        *data.args.borrow_mut() = vec![Value::str(message), Value::list(members)];
     }
     inst
+}
+
+/// Does member `v` match `cond` (a class, a tuple of classes or a predicate)?
+fn cond_matches(v: &Value, cond: &Value) -> PyResult<bool> {
+    match cond {
+        Value::Class(c) => Ok(crate::interp::attr::isinstance(v, c)),
+        Value::Tuple(items) => {
+            for c in items.iter() {
+                if cond_matches(v, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        f if crate::interp::call::callable(f) => {
+            crate::interp::ops::truthy(&crate::interp::call::call_sync(f, vec![v.clone()], vec![])?)
+        }
+        _ => raise("TypeError", "expected a function, exception type or tuple of exception types"),
+    }
+}
+
+/// `group.split(cond)`: the matching part and the rest, nested groups kept
+/// with their messages, empty parts `None`.
+pub fn split(group: &Rc<Instance>, cond: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+    let me = Value::Instance(group.clone());
+    if cond_matches(&me, cond)? {
+        return Ok((Some(me), None));
+    }
+    let Some((message, members)) = group.exc.as_ref().and_then(|d| d.group.borrow().clone()) else {
+        return Ok((None, Some(me)));
+    };
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for m in members {
+        match &m {
+            Value::Instance(i) if i.exc.as_ref().is_some_and(|d| d.group.borrow().is_some()) => {
+                let (a, b) = split(i, cond)?;
+                yes.extend(a);
+                no.extend(b);
+            }
+            _ => {
+                if cond_matches(&m, cond)? {
+                    yes.push(m);
+                } else {
+                    no.push(m);
+                }
+            }
+        }
+    }
+    let part = |v: Vec<Value>| (!v.is_empty()).then(|| Value::Instance(new_group(&message, v)));
+    Ok((part(yes), part(no)))
+}
+
+/// The methods of a group instance: `split`, `subgroup`, `derive`.
+pub fn method(group: &Rc<Instance>, name: &str) -> Option<Value> {
+    let me = group.clone();
+    let this = Value::Instance(group.clone());
+    Some(match name {
+        "split" => crate::object::Builtin::method("split", this, move |args, _| {
+            let (a, b) = split(&me, crate::builtins::one("split", &args)?)?;
+            Ok(Value::tuple(vec![a.unwrap_or(Value::None), b.unwrap_or(Value::None)]))
+        }),
+        "subgroup" => crate::object::Builtin::method("subgroup", this, move |args, _| {
+            Ok(split(&me, crate::builtins::one("subgroup", &args)?)?.0.unwrap_or(Value::None))
+        }),
+        "derive" => crate::object::Builtin::method("derive", this, move |args, _| {
+            let message = me.exc.as_ref().and_then(|d| d.group.borrow().clone()).map(|g| g.0);
+            let members = iter::collect(crate::builtins::one("derive", &args)?)?;
+            Ok(Value::Instance(new_group(message.as_deref().unwrap_or(""), members)))
+        }),
+        _ => return None,
+    })
 }

@@ -11,7 +11,7 @@ use crate::object::{Builtin, BuiltinType, Class};
 use crate::value::{Dict, SetObj, Value};
 use asyncio_engine::PyResult;
 
-type Method = fn(&Value, Vec<Value>, Kwargs) -> PyResult<Value>;
+pub type Method = fn(&Value, Vec<Value>, Kwargs) -> PyResult<Value>;
 
 /// `obj.name` for a builtin value: a bound method, or `None`.
 pub fn get(obj: &Value, name: &str) -> Option<Value> {
@@ -47,6 +47,13 @@ pub fn get(obj: &Value, name: &str) -> Option<Value> {
 }
 
 fn lookup(obj: &Value, name: &str) -> Option<Method> {
+    if let Value::Dict(d) = obj {
+        if d.kind.get() != crate::value::DictKind::Plain {
+            if let Some(m) = crate::modules::collections::special_method(d.kind.get(), name) {
+                return Some(m);
+            }
+        }
+    }
     let table: &[(&str, Method)] = match obj {
         Value::Str(_) => STR,
         Value::List(_) => LIST,
@@ -279,13 +286,42 @@ fn strip_with(this: &Value, args: Vec<Value>, left: bool, right: bool) -> PyResu
     Ok(Value::str(out))
 }
 
+/// The characters of `this[start:end]` (str.find's start/end arguments, clamped).
+fn char_window(this: &Value, args: &[Value]) -> PyResult<Option<String>> {
+    let st = s(this);
+    let n = st.chars().count() as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    let start = norm(int_arg(args.first(), 0)?);
+    let end = norm(int_arg(args.get(1), n)?);
+    if start > end {
+        return Ok(None);
+    }
+    Ok(Some(st.chars().skip(start).take(end - start).collect()))
+}
+
 fn affix(this: &Value, args: &[Value], start: bool) -> PyResult<Value> {
     arity(if start { "startswith" } else { "endswith" }, args, 1, 3)?;
-    let st = s(this);
+    let Some(st) = char_window(this, &args[1..])? else {
+        return Ok(Value::Bool(false));
+    };
     let check = |p: &str| if start { st.starts_with(p) } else { st.ends_with(p) };
     Ok(Value::Bool(match &args[0] {
         Value::Str(p) => check(p),
-        Value::Tuple(ps) => ps.iter().any(|p| check(s(p))),
+        Value::Tuple(ps) => {
+            for p in ps.iter() {
+                if !matches!(p, Value::Str(_)) {
+                    return raise(
+                        "TypeError",
+                        format!(
+                            "tuple for {} must only contain str, not {}",
+                            if start { "startswith" } else { "endswith" },
+                            text::type_name(p)
+                        ),
+                    );
+                }
+            }
+            ps.iter().any(|p| check(s(p)))
+        }
         other => {
             return raise(
                 "TypeError",
@@ -297,6 +333,56 @@ fn affix(this: &Value, args: &[Value], start: bool) -> PyResult<Value> {
             )
         }
     }))
+}
+
+fn is_title(st: &str) -> bool {
+    let (mut cased, mut prev_cased) = (false, false);
+    for c in st.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+fn expandtabs(this: &Value, args: &[Value], mut kwargs: Kwargs) -> PyResult<Value> {
+    arity("expandtabs", args, 0, 1)?;
+    let size = int_arg(args.first().or(take_kw(&mut kwargs, "tabsize").as_ref()), 8)?;
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s(this).chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    ops::check_size(out.len() as u128 + n as u128, 1)?;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::string(out))
 }
 
 fn char_test(this: &Value, f: fn(char) -> bool) -> PyResult<Value> {
@@ -313,7 +399,7 @@ const STR: &[(&str, Method)] = &[
     ("rstrip", |t, a, _| strip_with(t, a, false, true)),
     ("upper", |t, _, _| Ok(Value::string(s(t).to_uppercase()))),
     ("lower", |t, _, _| Ok(Value::string(s(t).to_lowercase()))),
-    ("casefold", |t, _, _| Ok(Value::string(s(t).to_lowercase()))),
+    ("casefold", |t, _, _| Ok(Value::string(s(t).to_lowercase().replace('ß', "ss")))),
     ("swapcase", |t, _, _| {
         Ok(Value::string(
             s(t).chars()
@@ -371,9 +457,11 @@ const STR: &[(&str, Method)] = &[
         None => raise("ValueError", "substring not found"),
     }),
     ("count", |t, a, _| {
-        arity("count", &a, 1, 1)?;
+        arity("count", &a, 1, 3)?;
         let sub = str_of(&a[0], "must be str")?;
-        let st = s(t);
+        let Some(st) = char_window(t, &a[1..])? else {
+            return Ok(Value::Int(0));
+        };
         Ok(Value::Int(if sub.is_empty() {
             st.chars().count() as i64 + 1
         } else {
@@ -487,7 +575,12 @@ const STR: &[(&str, Method)] = &[
         let p = str_of(super::one("removesuffix", &a)?, "must be str")?;
         Ok(Value::str(s(t).strip_suffix(&*p).unwrap_or(s(t))))
     }),
-    ("expandtabs", |t, _, _| Ok(Value::string(s(t).replace('\t', "        ")))),
+    ("expandtabs", |t, a, k| expandtabs(t, &a, k)),
+    ("istitle", |t, _, _| Ok(Value::Bool(is_title(s(t))))),
+    ("isascii", |t, _, _| Ok(Value::Bool(s(t).is_ascii()))),
+    ("isprintable", |t, _, _| {
+        Ok(Value::Bool(s(t).chars().all(|c| c == ' ' || !(c.is_control() || c.is_whitespace()))))
+    }),
     ("encode", |_, _, _| raise("NotImplementedError", "bytes are not supported in the playground")),
     ("__len__", |t, _, _| Ok(Value::Int(s(t).chars().count() as i64))),
 ];
@@ -675,6 +768,7 @@ const DICT: &[(&str, Method)] = &[
         let d = Dict::new();
         *d.table.borrow_mut() = src.table.borrow().clone();
         *d.default_factory.borrow_mut() = src.default_factory.borrow().clone();
+        d.kind.set(src.kind.get());
         Ok(Value::Dict(d))
     }),
     ("clear", |t, _, _| {
@@ -702,6 +796,15 @@ fn set_binop(t: &Value, args: Vec<Value>, op: crate::ast::BinOp) -> PyResult<Val
         acc = ops::binop(op, &acc, &other)?;
     }
     Ok(acc)
+}
+
+fn set_update(t: &Value, args: Vec<Value>, op: crate::ast::BinOp) -> PyResult<Value> {
+    if let Value::Set(result) = set_binop(t, args, op)? {
+        let me = set_of(t);
+        *me.table.borrow_mut() = result.table.borrow().clone();
+        me.touch();
+    }
+    Ok(Value::None)
 }
 
 fn copy_set(s: &SetObj) -> Rc<SetObj> {
@@ -761,6 +864,9 @@ const SET: &[(&str, Method)] = &[
         Ok(Value::None)
     }),
     ("union", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitOr)),
+    ("intersection_update", |t, a, _| set_update(t, a, crate::ast::BinOp::BitAnd)),
+    ("difference_update", |t, a, _| set_update(t, a, crate::ast::BinOp::Sub)),
+    ("symmetric_difference_update", |t, a, _| set_update(t, a, crate::ast::BinOp::BitXor)),
     ("intersection", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitAnd)),
     ("difference", |t, a, _| set_binop(t, a, crate::ast::BinOp::Sub)),
     ("symmetric_difference", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitXor)),
@@ -807,6 +913,18 @@ const INT: &[(&str, Method)] = &[
         }))
     }),
     ("is_integer", |_, _, _| Ok(Value::Bool(true))),
+    ("bit_count", |t, _, _| {
+        Ok(Value::Int(match t {
+            Value::Int(i) => i.unsigned_abs().count_ones() as i64,
+            Value::Bool(b) => *b as i64,
+            Value::Big(b) => b.to_str_radix_abs(2).bytes().filter(|&c| c == b'1').count() as i64,
+            _ => 0,
+        }))
+    }),
+    ("as_integer_ratio", |t, _, _| {
+        let n = if let Value::Bool(b) = t { Value::Int(*b as i64) } else { t.clone() };
+        Ok(Value::tuple(vec![n, Value::Int(1)]))
+    }),
     ("conjugate", |t, _, _| Ok(t.clone())),
     ("__index__", |t, _, _| Ok(t.clone())),
 ];

@@ -136,9 +136,24 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("abs", abs),
     ("round", round),
     ("divmod", divmod),
-    ("pow", |a, _| {
-        arity("pow", &a, 2, 2)?;
-        ops::binop(crate::ast::BinOp::Pow, &a[0], &a[1])
+    ("pow", |mut a, mut k| {
+        for (i, name) in ["base", "exp", "mod"].iter().enumerate() {
+            if let Some(v) = take_kw(&mut k, name) {
+                if a.len() != i {
+                    return raise(
+                        "TypeError",
+                        format!("argument for pow() given by name ('{name}') and position"),
+                    );
+                }
+                a.push(v);
+            }
+        }
+        crate::native::no_kwargs("pow", &k)?;
+        arity("pow", &a, 2, 3)?;
+        match a.get(2) {
+            None | Some(Value::None) => ops::binop(crate::ast::BinOp::Pow, &a[0], &a[1]),
+            Some(m) => mod_pow(&a[0], &a[1], m),
+        }
     }),
     ("min", |a, k| min_max(a, k, "min", std::cmp::Ordering::Less)),
     ("max", |a, k| min_max(a, k, "max", std::cmp::Ordering::Greater)),
@@ -273,6 +288,35 @@ const FUNCTIONS: &[(&str, Func)] = &[
         }
     }),
 ];
+
+/// `pow(base, exp, mod)` for ints, by square-and-multiply.
+fn mod_pow(base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
+    use crate::ast::BinOp;
+    let is_int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_));
+    if !(is_int(base) && is_int(exp) && is_int(m)) {
+        return raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    if !ops::truthy(m)? {
+        return raise("ValueError", "pow() 3rd argument cannot be 0");
+    }
+    if ops::compare(crate::ast::CmpOp::Lt, exp, &Value::Int(0))? {
+        return raise(
+            "ValueError",
+            "pow() with a negative exponent and a modulus is not supported in the playground",
+        );
+    }
+    let mut result = ops::binop(BinOp::Mod, &Value::Int(1), m)?;
+    let mut b = ops::binop(BinOp::Mod, base, m)?;
+    let mut e = exp.clone();
+    while ops::truthy(&e)? {
+        if ops::truthy(&ops::binop(BinOp::BitAnd, &e, &Value::Int(1))?)? {
+            result = ops::binop(BinOp::Mod, &ops::binop(BinOp::Mul, &result, &b)?, m)?;
+        }
+        b = ops::binop(BinOp::Mod, &ops::binop(BinOp::Mul, &b, &b)?, m)?;
+        e = ops::binop(BinOp::RShift, &e, &Value::Int(1))?;
+    }
+    Ok(result)
+}
 
 /// The only positional argument of `name`.
 pub fn one<'a>(name: &str, args: &'a [Value]) -> PyResult<&'a Value> {

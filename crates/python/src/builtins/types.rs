@@ -133,6 +133,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("BrokenExecutor", "RuntimeError", "concurrent.futures._base"),
     ("BrokenProcessPool", "BrokenExecutor", "concurrent.futures.process"),
     ("BrokenThreadPool", "BrokenExecutor", "concurrent.futures.thread"),
+    ("FrozenInstanceError", "AttributeError", "dataclasses"),
 ];
 
 impl Types {

@@ -25,7 +25,11 @@ pub fn type_of(v: &Value) -> Rc<Class> {
             if d.default_factory.borrow().is_some() {
                 t.native("defaultdict")
             } else {
-                t.dict.clone()
+                match d.kind.get() {
+                    crate::value::DictKind::Plain => t.dict.clone(),
+                    crate::value::DictKind::Counter => t.native("Counter"),
+                    crate::value::DictKind::Ordered => t.native("OrderedDict"),
+                }
             }
         }
         Value::Set(s) => {
@@ -220,6 +224,9 @@ fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResu
     };
     Ok(match name {
         "args" => Some(Value::tuple(data.args.borrow().clone())),
+        "value" if inst.class.name.as_ref() == "StopIteration" => {
+            Some(data.args.borrow().first().cloned().unwrap_or(Value::None))
+        }
         "__cause__" => Some(data.cause.borrow().clone()),
         "__context__" => Some(data.context.borrow().clone()),
         "__suppress_context__" => Some(Value::Bool(data.suppress_context.get())),
@@ -229,6 +236,9 @@ fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResu
         }
         "exceptions" if data.group.borrow().is_some() => {
             data.group.borrow().as_ref().map(|(_, members)| Value::tuple(members.clone()))
+        }
+        "split" | "subgroup" | "derive" if data.group.borrow().is_some() => {
+            crate::builtins::excgroup::method(inst, name)
         }
         "with_traceback" => {
             let me = obj.clone();
@@ -317,7 +327,7 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
                 }
             }
             if let Some(f) = inst.class.lookup("__setattr__") {
-                if matches!(f, Value::Function(_)) {
+                if matches!(f, Value::Function(_) | Value::Builtin(_)) {
                     return call_sync(&f, vec![obj.clone(), Value::str(name), value], vec![]).map(|_| ());
                 }
             }
@@ -353,10 +363,16 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
 /// `del obj.name`.
 pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
-        Value::Instance(inst) => match inst.attrs.borrow_mut().remove(name) {
-            Some(_) => Ok(()),
-            None => no_attribute(obj, name),
-        },
+        Value::Instance(inst) => {
+            if let Some(f @ (Value::Function(_) | Value::Builtin(_))) = inst.class.lookup("__delattr__") {
+                return call_sync(&f, vec![obj.clone(), Value::str(name)], vec![]).map(|_| ());
+            }
+            let removed = inst.attrs.borrow_mut().remove(name);
+            match removed {
+                Some(_) => Ok(()),
+                None => no_attribute(obj, name),
+            }
+        }
         Value::Class(c) => match c.dict.borrow_mut().remove(name) {
             Some(_) => Ok(()),
             None => no_attribute(obj, name),

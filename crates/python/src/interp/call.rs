@@ -46,7 +46,7 @@ pub fn call_sync(f: &Value, args: Vec<Value>, kwargs: Kw) -> PyResult<Value> {
                 Poll::Ready(r) => r,
                 Poll::Pending => raise(
                     "RuntimeError",
-                    "this function cannot wait for the event loop here (it was called from a builtin)",
+                    "an event loop cannot be run from here (a function called by a builtin or a callback)",
                 ),
             }
         }
@@ -57,7 +57,15 @@ pub fn call_sync(f: &Value, args: Vec<Value>, kwargs: Kw) -> PyResult<Value> {
 pub fn prepare(f: &Value, mut args: Vec<Value>, kwargs: Kw) -> PyResult<Prepared> {
     match f {
         Value::Function(func) => call_function(func, args, kwargs),
-        Value::Builtin(b) => (b.func)(args, kwargs).map(Prepared::Done),
+        Value::Builtin(b) => {
+            let v = (b.func)(args, kwargs)?;
+            if let Some(s) = v.as_native::<crate::native::suspend::Suspend>() {
+                if let Some(fut) = s.take() {
+                    return Ok(Prepared::Body(fut));
+                }
+            }
+            Ok(Prepared::Done(v))
+        }
         Value::BoundMethod(m) => {
             args.insert(0, m.this.clone());
             prepare(&m.func, args, kwargs)

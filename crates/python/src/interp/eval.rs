@@ -424,6 +424,15 @@ pub async fn eval_defaults(
     Ok((defaults, kw))
 }
 
+/// Tells the tracer where the running task may suspend (the page marks that line).
+pub fn report_line(f: &Frame) {
+    if let (Ok(lp), Some(task)) = (asyncio_engine::get_running_loop(), asyncio_engine::current_task()) {
+        if lp.tracing() {
+            lp.emit(&asyncio_engine::TraceEvent::TaskLine { task: task.id(), line: f.line.get() });
+        }
+    }
+}
+
 /// `await v`.
 pub async fn await_value(v: Value) -> PyResult<Value> {
     let target = match &v {
@@ -440,13 +449,12 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
         }
         _ => return not_awaitable(&v),
     };
-    let it = interp();
-    it.step_count.set(0);
+    super::budget::reset();
     let out = match target {
         AwaitTarget::Future(fut) => fut.await,
         AwaitTarget::Coro(body) => body.await,
     };
-    it.step_count.set(0);
+    super::budget::reset();
     out
 }
 
@@ -543,6 +551,7 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
         ExprKind::Call { func, args } => eval_call(func, args, f).await,
         ExprKind::Await(inner) => {
             let v = eval(inner, f).await?;
+            report_line(f);
             await_value(v).await
         }
         ExprKind::Yield(value) => {

@@ -26,16 +26,14 @@ type FlowFut<'a> = Pin<Box<dyn StdFuture<Output = PyResult<Flow>> + 'a>>;
 /// Counts a statement against the budgets and records the line being run.
 pub fn tick(f: &Frame, line: u32) -> PyResult<()> {
     f.line.set(line);
+    if super::budget::tick() {
+        return Ok(());
+    }
     let it = interp();
     if let Some(e) = it.stopped.borrow().as_ref() {
         return Err(e.clone());
     }
-    let c = it.step_count.get() + 1;
-    it.step_count.set(c);
-    if c > it.budgets.step_statements {
-        return Err(crate::host::runaway(&it, f, line));
-    }
-    Ok(())
+    Err(crate::host::runaway(&it, &f.name, line))
 }
 
 /// Runs a block of statements.

@@ -38,12 +38,18 @@ pub enum Iter {
     Zip(Vec<Iter>),
     Map(Value, Vec<Iter>),
     Filter(Value, Box<Iter>),
+    /// The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, ... until IndexError.
+    GetItem(Value, i64),
 }
 
 #[allow(clippy::should_implement_trait)] // fallible: `Iterator::next` cannot raise
 impl Iter {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self) -> PyResult<Option<Value>> {
+        if !super::budget::tick() {
+            let it = super::interp();
+            return Err(crate::host::runaway(&it, "in a loop over an iterable", 0));
+        }
         match self {
             Iter::Done => Ok(None),
             Iter::List(l, i) => {
@@ -121,6 +127,23 @@ impl Iter {
                     return Ok(Some(v));
                 }
             },
+            Iter::GetItem(f, i) => {
+                let types = &super::interp().types;
+                match call_sync(f, vec![Value::Int(*i)], vec![]) {
+                    Ok(v) => {
+                        *i += 1;
+                        Ok(Some(v))
+                    }
+                    Err(e)
+                        if super::exc::matches(&e, &types.exception_named("IndexError"))
+                            || super::exc::matches(&e, &types.exception_named("StopIteration")) =>
+                    {
+                        *self = Iter::Done;
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
         }
     }
 
@@ -191,11 +214,8 @@ pub fn iter(v: &Value) -> PyResult<Iter> {
                 } else {
                     iter(&it)?
                 }
-            } else if attr::lookup_special(v, "__getitem__").is_some() {
-                return raise(
-                    "TypeError",
-                    "iteration over __getitem__ sequences is not supported in the playground",
-                );
+            } else if let Some(f) = attr::lookup_special(v, "__getitem__") {
+                Iter::GetItem(f, 0)
             } else {
                 return not_iterable(v);
             }

@@ -6,6 +6,7 @@
 //! callbacks) find it there.
 
 pub mod attr;
+pub mod budget;
 pub mod call;
 pub mod class;
 pub mod eval;
@@ -93,22 +94,16 @@ impl Frame {
 pub struct Budgets {
     /// Maximum Python call depth (RecursionError beyond).
     pub max_depth: u32,
-    /// Statements a task step may run without awaiting (a runaway beyond).
+    /// Statements (and loop items) a task step may run without awaiting (a
+    /// runaway beyond); module-level code counts as one step.
     pub step_statements: u64,
-    /// Statements the program may run outside any loop (module level) before it is stopped.
-    pub total_statements: u64,
     /// Approximate bytes of containers the program may build (MemoryError beyond).
     pub max_memory: usize,
 }
 
 impl Default for Budgets {
     fn default() -> Budgets {
-        Budgets {
-            max_depth: 1000,
-            step_statements: 20_000_000,
-            total_statements: 200_000_000,
-            max_memory: 256 << 20,
-        }
+        Budgets { max_depth: 1000, step_statements: 20_000_000, max_memory: 256 << 20 }
     }
 }
 
@@ -119,9 +114,6 @@ pub struct Interp {
     pub modules: RefCell<HashMap<Rc<str>, Value>>,
     pub budgets: Budgets,
     pub depth: Cell<u32>,
-    /// Statements run since the current task step began.
-    pub step_count: Cell<u64>,
-    pub total_count: Cell<u64>,
     /// The host: output, clock, loops.
     pub host: Rc<crate::host::Host>,
     pub main_module: RefCell<Option<Rc<Module>>>,
@@ -161,8 +153,6 @@ impl Interp {
             modules: RefCell::new(HashMap::new()),
             budgets,
             depth: Cell::new(0),
-            step_count: Cell::new(0),
-            total_count: Cell::new(0),
             host,
             main_module: RefCell::new(None),
             stopped: RefCell::new(None),

@@ -130,6 +130,14 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             return Ok(v);
         }
     }
+    if let (Value::Dict(x), Value::Dict(y)) = (a, b) {
+        if x.kind.get() == crate::value::DictKind::Counter && y.kind.get() == crate::value::DictKind::Counter
+        {
+            if let Some(v) = crate::modules::collections::counter_binop(op, x, y)? {
+                return Ok(v);
+            }
+        }
+    }
     if let Some(v) = builtin_binop(op, a, b)? {
         return Ok(v);
     }
@@ -562,6 +570,9 @@ pub fn unary(op: crate::ast::UnaryOp, v: &Value) -> PyResult<Value> {
 /// `a == b`.
 pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
     use Value::*;
+    if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
+        return eq(&a, &b);
+    }
     Ok(match (a, b) {
         (None, None) => true,
         (Int(x), Int(y)) => x == y,
@@ -714,6 +725,11 @@ fn rich_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
 
 /// `a op b` for a comparison operator.
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+    if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+        if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
+            return compare(op, &a, &b);
+        }
+    }
     match op {
         CmpOp::Eq => eq(a, b),
         CmpOp::NotEq => {
@@ -884,7 +900,7 @@ pub fn hash(v: &Value) -> PyResult<u64> {
             Some(Value::None) => {
                 return raise("TypeError", format!("unhashable type: '{}'", inst.class.name));
             }
-            Some(f @ Value::Function(_)) => {
+            Some(f @ (Value::Function(_) | Value::Builtin(_))) => {
                 let r = call_sync(&f, vec![v.clone()], vec![])?;
                 match r {
                     Value::Int(i) => i as u64,
@@ -894,6 +910,10 @@ pub fn hash(v: &Value) -> PyResult<u64> {
             _ => v.id() as u64,
         },
         Value::Range(r) => (r.0 as u64).wrapping_mul(31) ^ (r.1 as u64).wrapping_mul(17) ^ r.2 as u64,
+        Value::Object(o) => match o.as_any().downcast_ref::<crate::modules::collections::NamedTuple>() {
+            Some(nt) => hash(&Value::Tuple(nt.items.clone()))?,
+            None => v.id() as u64,
+        },
         _ => v.id() as u64,
     })
 }
@@ -1082,6 +1102,10 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
                         let v = call_sync(&f, vec![], vec![])?;
                         dict_set(d, key.clone(), v.clone())?;
                         Ok(v)
+                    }
+                    _ if d.kind.get() == crate::value::DictKind::Counter => {
+                        hash(key)?;
+                        Ok(Value::Int(0))
                     }
                     _ => Err(with_args("KeyError", vec![key.clone()])),
                 }

@@ -59,6 +59,11 @@ pub fn repr(v: &Value) -> PyResult<String> {
             let items = l.borrow().clone();
             Ok(format!("[{}]", join_reprs(&items)?))
         })?,
+        Value::Dict(d)
+            if d.kind.get() != crate::value::DictKind::Plain && d.default_factory.borrow().is_none() =>
+        {
+            guarded(v.id(), "...", || crate::modules::collections::repr_special(d))?
+        }
         Value::Dict(d) => guarded(v.id(), "{...}", || {
             let items = d.table.borrow().items();
             let mut out = String::from("{");

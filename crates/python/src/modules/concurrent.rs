@@ -22,7 +22,6 @@ use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter, text};
 use crate::modules::ModuleObj;
-use crate::native::iters::IterObj;
 use crate::native::{method, take_kw, Kwargs, Native};
 use crate::object::{Builtin, Class};
 use crate::value::Value;
@@ -100,6 +99,8 @@ thread_local! {
     static FINISHES: RefCell<Vec<Rc<Finish>>> = const { RefCell::new(Vec::new()) };
     static SEQ: Cell<u64> = const { Cell::new(0) };
     static EXECUTORS: RefCell<Vec<Rc<Pool>>> = const { RefCell::new(Vec::new()) };
+    /// Counts futures finishing, so `as_completed` hands them out in that order.
+    static DONE_SEQ: Cell<u64> = const { Cell::new(0) };
 }
 
 /// Forgets the pools (a new program starts).
@@ -310,9 +311,6 @@ pub fn loop_starting(lp: &EventLoop) {
     }
 }
 
-/// After a loop ran (nothing to do: its timers stay on it).
-pub fn after_loop_ran(_lp: &EventLoop) {}
-
 /// A loop closes: its unfired job ends wait for the next loop (or the exit).
 pub fn loop_closing(lp: &EventLoop) {
     for rec in pending() {
@@ -323,16 +321,14 @@ pub fn loop_closing(lp: &EventLoop) {
     }
 }
 
-/// `asyncio.run`'s wait for a busy default executor.
-pub fn wait_default_executor(pl: &PyLoop) -> PyResult<()> {
-    let ex = pl.default_executor.borrow().clone();
-    let Some(ex) = ex else { return Ok(()) };
-    let Some(e) = ex.as_native::<Executor>() else { return Ok(()) };
+/// The future `asyncio.run` waits on when its loop's default executor is busy.
+pub fn default_executor_join(pl: &PyLoop) -> Option<Future<Value>> {
+    let ex = pl.default_executor.borrow().clone()?;
+    let e = ex.as_native::<Executor>()?;
     if e.pool.is_idle() {
-        return Ok(());
+        return None;
     }
-    let f = e.pool.join(&pl.lp);
-    super::asyncio::loops::run_until_complete(&pl.lp, &f).map(|_| ())
+    Some(e.pool.join(&pl.lp))
 }
 
 /// Interpreter exit: worker threads finish every queued job.
@@ -534,12 +530,106 @@ impl Native for MapResults {
     }
 }
 
+/// Done callbacks run as concurrent.futures runs them: an exception in one is
+/// logged (here: dropped) and the others still run.
+fn run_callbacks(callbacks: Vec<(Value, Value)>) {
+    for (cb, fut) in callbacks {
+        let _ = call_sync(&cb, vec![fut], vec![]);
+    }
+}
+
+fn cf_state<T>(f: &Value, get: impl Fn(&CfState) -> T) -> Option<T> {
+    f.as_native::<CfFuture>().map(|c| get(&c.state.borrow()))
+}
+
+fn cf_done(f: &Value) -> bool {
+    cf_state(f, |s| s.done).unwrap_or(false)
+}
+
+/// `concurrent.futures.as_completed(fs, timeout)`: a generator that blocks for
+/// each next finished future.
+struct AsCompleted {
+    started: Cell<bool>,
+    timeout: Option<f64>,
+    deadline: Cell<Option<f64>>,
+    total: usize,
+    pending: RefCell<Vec<Value>>,
+    ready: RefCell<VecDeque<Value>>,
+}
+
+impl AsCompleted {
+    /// Moves the finished futures of `pending` to `ready`, in finishing order.
+    fn collect(&self) {
+        let mut done: Vec<Value> = Vec::new();
+        self.pending.borrow_mut().retain(|f| {
+            if cf_done(f) {
+                done.push(f.clone());
+                false
+            } else {
+                true
+            }
+        });
+        done.sort_by_key(|f| cf_state(f, |s| s.done_seq).unwrap_or(0));
+        self.ready.borrow_mut().extend(done);
+    }
+}
+
+impl Native for AsCompleted {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("generator")
+    }
+    fn iter(&self, this: &Value) -> Option<PyResult<Value>> {
+        Some(Ok(this.clone()))
+    }
+    fn next(&self) -> Option<PyResult<Option<Value>>> {
+        let clock = &interp().host.clock.0;
+        if !self.started.replace(true) {
+            self.deadline.set(self.timeout.map(|t| clock.get() + t));
+            self.collect();
+        }
+        Some((|| {
+            if let Some(f) = self.ready.borrow_mut().pop_front() {
+                return Ok(Some(f));
+            }
+            if self.pending.borrow().is_empty() {
+                return Ok(None);
+            }
+            let left = self.deadline.get().map(|d| d - clock.get());
+            if left.is_some_and(|l| l < 0.0) {
+                return self.timed_out();
+            }
+            let pending = self.pending.borrow().clone();
+            block(&|| pending.iter().any(cf_done), left, "concurrent.futures.as_completed()")?;
+            self.collect();
+            match self.ready.borrow_mut().pop_front() {
+                Some(f) => Ok(Some(f)),
+                None => self.timed_out(),
+            }
+        })())
+    }
+}
+
+impl AsCompleted {
+    fn timed_out(&self) -> PyResult<Option<Value>> {
+        raise(
+            "TimeoutError",
+            format!("{} (of {}) futures unfinished", self.pending.borrow().len(), self.total),
+        )
+    }
+}
+
 #[derive(Default)]
 struct CfState {
     done: bool,
     cancelled: bool,
     outcome: Option<PyResult<Value>>,
-    callbacks: Vec<Value>,
+    /// The order in which it finished among all futures.
+    done_seq: u64,
+    /// `(callback, the future as a value)`.
+    callbacks: Vec<(Value, Value)>,
 }
 
 /// A `concurrent.futures.Future` whose blocking calls wait on the virtual clock.
@@ -556,18 +646,24 @@ impl CfFuture {
                 return;
             }
             s.done = true;
+            s.done_seq = DONE_SEQ.with(|c| c.replace(c.get() + 1));
             s.outcome = Some(outcome);
             std::mem::take(&mut s.callbacks)
         };
-        let _ = callbacks;
+        run_callbacks(callbacks);
     }
     fn cancel(&self) -> bool {
-        let mut s = self.state.borrow_mut();
-        if s.done {
-            return false;
-        }
-        s.cancelled = true;
-        s.done = true;
+        let callbacks = {
+            let mut s = self.state.borrow_mut();
+            if s.done {
+                return false;
+            }
+            s.cancelled = true;
+            s.done = true;
+            s.done_seq = DONE_SEQ.with(|c| c.replace(c.get() + 1));
+            std::mem::take(&mut s.callbacks)
+        };
+        run_callbacks(callbacks);
         true
     }
     fn result(&self, timeout: Option<f64>) -> PyResult<Value> {
@@ -602,6 +698,15 @@ impl Native for CfFuture {
             }
             "running" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(!f.state.borrow().done))),
             "cancel" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(f.cancel()))),
+            "add_done_callback" => method::<CfFuture>(name, this, |f, me, args, _| {
+                let cb = crate::builtins::one("add_done_callback", &args)?.clone();
+                if f.state.borrow().done {
+                    run_callbacks(vec![(cb, me.clone())]);
+                } else {
+                    f.state.borrow_mut().callbacks.push((cb, me.clone()));
+                }
+                Ok(Value::None)
+            }),
             "exception" => method::<CfFuture>(name, this, |f, _, _, _| {
                 block(&|| f.state.borrow().done, None, "Future.exception()")?;
                 Ok(match &f.state.borrow().outcome {
@@ -643,36 +748,42 @@ pub fn module() -> ModuleObj {
     m.set("BrokenExecutor", Value::Class(t.exception_named("BrokenExecutor")));
     m.func("wait", |args, mut kw| {
         let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()).and_then(|v| v.as_f64());
+        let when = take_kw(&mut kw, "return_when").or_else(|| args.get(2).cloned());
+        let when = when.as_ref().and_then(|v| v.as_str()).unwrap_or("ALL_COMPLETED").to_string();
         let fs = iter::collect(args.first().unwrap_or(&Value::None))?;
-        let cfs: Vec<Value> = fs.clone();
-        let ready = || cfs.iter().all(|f| f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done));
+        let failed = |f: &Value| {
+            cf_state(f, |s| s.done && !s.cancelled && matches!(s.outcome, Some(Err(_)))).unwrap_or(false)
+        };
+        let ready = || match when.as_str() {
+            "FIRST_COMPLETED" => fs.iter().any(cf_done),
+            "FIRST_EXCEPTION" => fs.iter().any(failed) || fs.iter().all(cf_done),
+            _ => fs.iter().all(cf_done),
+        };
         block(&ready, timeout, "concurrent.futures.wait()")?;
         let done = crate::value::SetObj::new(false);
         let pending = crate::value::SetObj::new(false);
         for f in fs {
-            let is_done = f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done);
+            let is_done = cf_done(&f);
             crate::interp::ops::set_add(if is_done { &done } else { &pending }, f)?;
         }
         Ok(Value::tuple(vec![Value::Set(done), Value::Set(pending)]))
     });
-    m.func("as_completed", |args, _| {
-        let fs = iter::collect(args.first().unwrap_or(&Value::None))?;
-        let mut out = Vec::new();
-        let mut left = fs;
-        while !left.is_empty() {
-            let snapshot = left.clone();
-            block(
-                &|| snapshot.iter().any(|f| f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done)),
-                None,
-                "concurrent.futures.as_completed()",
-            )?;
-            let (done, rest): (Vec<Value>, Vec<Value>) = left
-                .into_iter()
-                .partition(|f| f.as_native::<CfFuture>().is_some_and(|c| c.state.borrow().done));
-            out.extend(done);
-            left = rest;
+    m.func("as_completed", |args, mut kw| {
+        let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()).and_then(|v| v.as_f64());
+        let mut fs: Vec<Value> = Vec::new();
+        for f in iter::collect(args.first().unwrap_or(&Value::None))? {
+            if !fs.iter().any(|g| g.is(&f)) {
+                fs.push(f);
+            }
         }
-        Ok(IterObj::value(iter::Iter::Items(out.into_iter()), "generator"))
+        Ok(Value::native(AsCompleted {
+            started: Cell::new(false),
+            timeout,
+            deadline: Cell::new(None),
+            total: fs.len(),
+            pending: RefCell::new(fs),
+            ready: RefCell::new(VecDeque::new()),
+        }))
     });
     m
 }

@@ -1,5 +1,6 @@
-//! `dataclasses.dataclass` and `field` for plain dataclasses: `__init__`,
-//! `__repr__`, `__eq__` (and `order=True` comparisons).
+//! `dataclasses`: `dataclass` (`__init__` with `__post_init__`, `__repr__`,
+//! `__eq__`, `order=True` comparisons, `frozen=True` with `__hash__`),
+//! `field`, `fields`, `asdict`, `astuple`, `replace`, `is_dataclass`.
 
 use std::any::Any;
 use std::rc::Rc;
@@ -19,6 +20,7 @@ pub struct Field {
     pub factory: Option<Value>,
     pub repr: bool,
     pub init: bool,
+    pub compare: bool,
 }
 
 impl Native for Field {
@@ -37,14 +39,16 @@ struct Spec {
     factory: Option<Value>,
     repr: bool,
     init: bool,
+    compare: bool,
+    annotation: Value,
 }
 
 fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
     let mut out: Vec<Spec> = Vec::new();
     // Base dataclasses' fields first.
     for base in class.mro.borrow().iter().skip(1).rev() {
-        if let Some(Value::Tuple(fs)) = base.dict.borrow().get("__dataclass_fields__") {
-            for f in fs.iter() {
+        if let Some(Value::Dict(fs)) = base.dict.borrow().get("__dataclass_fields__") {
+            for f in fs.table.borrow().values().iter() {
                 if let Some(spec) = f.as_native::<FieldSpec>() {
                     out.retain(|s| s.name != spec.0.name);
                     out.push(spec.0.clone());
@@ -54,10 +58,18 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
     }
     let ann = class.dict.borrow().get("__annotations__");
     let Some(Value::Dict(ann)) = ann else { return Ok(out) };
-    for k in ann.table.borrow().keys() {
+    for (k, annotation) in ann.table.borrow().items() {
         let Value::Str(name) = k else { continue };
         let existing = class.dict.borrow().get(&name);
-        let mut spec = Spec { name: name.clone(), default: None, factory: None, repr: true, init: true };
+        let mut spec = Spec {
+            name: name.clone(),
+            default: None,
+            factory: None,
+            repr: true,
+            init: true,
+            compare: true,
+            annotation,
+        };
         if let Some(v) = existing {
             match v.as_native::<Field>() {
                 Some(f) => {
@@ -65,6 +77,7 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
                     spec.factory = f.factory.clone();
                     spec.repr = f.repr;
                     spec.init = f.init;
+                    spec.compare = f.compare;
                     match &f.default {
                         Some(d) => class.dict.borrow_mut().set(&name, d.clone()),
                         None => {
@@ -101,13 +114,115 @@ impl Native for FieldSpec {
     fn class(&self) -> Rc<Class> {
         interp().types.native("Field")
     }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!(
+            "Field(name={},type={})",
+            text::repr(&Value::Str(self.0.name.clone()))?,
+            text::repr(&self.0.annotation)?
+        ))
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let f = &self.0;
+        Some(Ok(match name {
+            "name" => Value::Str(f.name.clone()),
+            "type" => f.annotation.clone(),
+            "default" => f.default.clone().unwrap_or_else(missing),
+            "default_factory" => f.factory.clone().unwrap_or_else(missing),
+            "repr" => Value::Bool(f.repr),
+            "init" => Value::Bool(f.init),
+            "compare" => Value::Bool(f.compare),
+            _ => return None,
+        }))
+    }
+}
+
+/// `dataclasses.MISSING`.
+struct Missing;
+
+impl Native for Missing {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("_MISSING_TYPE")
+    }
+    fn repr(&self, this: &Value) -> PyResult<String> {
+        Ok(format!("<dataclasses._MISSING_TYPE object at {:#x}>", this.id()))
+    }
+}
+
+thread_local! {
+    static MISSING: Value = Value::native(Missing);
+}
+
+fn missing() -> Value {
+    MISSING.with(|m| m.clone())
+}
+
+/// The fields of a dataclass instance (a TypeError for anything else).
+fn dataclass_fields(obj: &Value, what: &str) -> PyResult<Vec<Spec>> {
+    if let Value::Instance(inst) = obj {
+        if let Some(Value::Dict(d)) = inst.class.lookup("__dataclass_fields__") {
+            return Ok(d
+                .table
+                .borrow()
+                .values()
+                .iter()
+                .filter_map(|f| f.as_native::<FieldSpec>())
+                .map(|f| f.0.clone())
+                .collect());
+        }
+    }
+    raise("TypeError", format!("{what}() should be called on dataclass instances"))
+}
+
+/// `asdict`/`astuple`'s recursive copy: dataclasses become dicts (tuples),
+/// lists, tuples and dicts are copied with their items converted.
+fn deep_copy(v: &Value, as_tuple: bool) -> PyResult<Value> {
+    if let Value::Instance(_) = v {
+        if let Ok(fields) = dataclass_fields(v, "asdict") {
+            if as_tuple {
+                let mut out = Vec::new();
+                for f in &fields {
+                    out.push(deep_copy(&attr::getattr(v, &f.name)?, true)?);
+                }
+                return Ok(Value::tuple(out));
+            }
+            let d = crate::value::Dict::new();
+            for f in &fields {
+                ops::dict_set(
+                    &d,
+                    Value::Str(f.name.clone()),
+                    deep_copy(&attr::getattr(v, &f.name)?, false)?,
+                )?;
+            }
+            return Ok(Value::Dict(d));
+        }
+    }
+    Ok(match v {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            Value::list(items.iter().map(|x| deep_copy(x, as_tuple)).collect::<PyResult<_>>()?)
+        }
+        Value::Tuple(t) => Value::tuple(t.iter().map(|x| deep_copy(x, as_tuple)).collect::<PyResult<_>>()?),
+        Value::Dict(d) => {
+            let out = crate::value::Dict::new();
+            out.kind.set(d.kind.get());
+            *out.default_factory.borrow_mut() = d.default_factory.borrow().clone();
+            for (k, x) in d.table.borrow().items() {
+                ops::dict_set(&out, deep_copy(&k, as_tuple)?, deep_copy(&x, as_tuple)?)?;
+            }
+            Value::Dict(out)
+        }
+        other => other.clone(),
+    })
 }
 
 fn values_of(obj: &Value, fields: &[Spec]) -> PyResult<Vec<Value>> {
     fields.iter().map(|f| attr::getattr(obj, &f.name)).collect()
 }
 
-fn make_init(class: &Rc<Class>, fields: Rc<Vec<Spec>>) -> Value {
+fn make_init(class: &Rc<Class>, fields: Rc<Vec<Spec>>, frozen: bool) -> Value {
     let qual = class.qualname.clone();
     Builtin::new("__init__", move |args, mut kwargs| {
         let mut it = args.into_iter();
@@ -175,7 +290,13 @@ fn make_init(class: &Rc<Class>, fields: Rc<Vec<Spec>>) -> Value {
             }
         }
         for (k, v) in values {
-            attr::setattr(&this, &k, v)?;
+            match &this {
+                Value::Instance(inst) if frozen => inst.attrs.borrow_mut().set(&k, v),
+                _ => attr::setattr(&this, &k, v)?,
+            }
+        }
+        if let Some(post) = attr::lookup_special(&this, "__post_init__") {
+            call_sync(&post, vec![], vec![])?;
         }
         Ok(Value::None)
     })
@@ -201,7 +322,8 @@ fn make_cmp(class: &Rc<Class>, fields: Rc<Vec<Spec>>, op: Option<crate::ast::Cmp
         if !same {
             return Ok(crate::interp::interp().builtin("NotImplemented").unwrap_or(Value::None));
         }
-        let (x, y) = (Value::tuple(values_of(a, &fields)?), Value::tuple(values_of(b, &fields)?));
+        let cmp: Vec<Spec> = fields.iter().filter(|f| f.compare).cloned().collect();
+        let (x, y) = (Value::tuple(values_of(a, &cmp)?), Value::tuple(values_of(b, &cmp)?));
         match op {
             None => ops::eq(&x, &y).map(Value::Bool),
             Some(o) => ops::compare(o, &x, &y).map(Value::Bool),
@@ -209,7 +331,33 @@ fn make_cmp(class: &Rc<Class>, fields: Rc<Vec<Spec>>, op: Option<crate::ast::Cmp
     })
 }
 
-fn process(class: &Rc<Class>, eq: bool, order: bool) -> PyResult<Value> {
+#[derive(Clone, Copy)]
+struct Options {
+    eq: bool,
+    order: bool,
+    frozen: bool,
+    unsafe_hash: bool,
+    repr: bool,
+}
+
+fn make_hash(fields: Rc<Vec<Spec>>) -> Value {
+    Builtin::new("__hash__", move |args, _| {
+        let this = args.first().cloned().unwrap_or(Value::None);
+        let cmp: Vec<Spec> = fields.iter().filter(|f| f.compare).cloned().collect();
+        Ok(Value::Int(ops::hash(&Value::tuple(values_of(&this, &cmp)?))? as i64))
+    })
+}
+
+fn frozen_guard(deleting: bool) -> Value {
+    Builtin::new(if deleting { "__delattr__" } else { "__setattr__" }, move |args, _| {
+        let name = args.get(1).and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let verb = if deleting { "delete" } else { "assign to" };
+        raise("FrozenInstanceError", format!("cannot {verb} field '{name}'"))
+    })
+}
+
+fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
+    let Options { eq, order, frozen, unsafe_hash, repr } = o;
     let fields = Rc::new(fields_of(class)?);
     let mut seen_default = false;
     for f in fields.iter().filter(|f| f.init) {
@@ -220,15 +368,24 @@ fn process(class: &Rc<Class>, eq: bool, order: bool) -> PyResult<Value> {
         }
     }
     let mut d = class.dict.borrow_mut();
-    d.set("__init__", make_init(class, fields.clone()));
-    if !d.contains("__repr__") {
+    if !d.contains("__init__") {
+        d.set("__init__", make_init(class, fields.clone(), frozen));
+    }
+    if repr && !d.contains("__repr__") {
         d.set("__repr__", make_repr(class, fields.clone()));
     }
-    if eq {
+    if eq && !d.contains("__eq__") {
         d.set("__eq__", make_cmp(class, fields.clone(), None));
-        if !d.contains("__hash__") || matches!(d.get("__hash__"), Some(Value::None)) {
-            d.set("__hash__", Value::None);
-        }
+    }
+    let own_hash = matches!(d.get("__hash__"), Some(v) if !matches!(v, Value::None));
+    if unsafe_hash || (eq && frozen && !own_hash) {
+        d.set("__hash__", make_hash(fields.clone()));
+    } else if eq && !own_hash {
+        d.set("__hash__", Value::None);
+    }
+    if frozen {
+        d.set("__setattr__", frozen_guard(false));
+        d.set("__delattr__", frozen_guard(true));
     }
     if order {
         use crate::ast::CmpOp;
@@ -238,27 +395,45 @@ fn process(class: &Rc<Class>, eq: bool, order: bool) -> PyResult<Value> {
             d.set(name, make_cmp(class, fields.clone(), Some(op)));
         }
     }
-    let specs: Vec<Value> = fields.iter().map(|f| Value::native(FieldSpec(f.clone()))).collect();
-    d.set("__dataclass_fields__", Value::tuple(specs));
+    let specs = crate::value::Dict::new();
+    for f in fields.iter() {
+        ops::dict_set(&specs, Value::Str(f.name.clone()), Value::native(FieldSpec(f.clone())))?;
+    }
+    d.set("__dataclass_fields__", Value::Dict(specs));
     Ok(Value::Class(class.clone()))
 }
 
 fn dataclass(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    let eq = take_kw(&mut kwargs, "eq").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(true);
-    let order = take_kw(&mut kwargs, "order").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(false);
-    if let Some(frozen) = take_kw(&mut kwargs, "frozen") {
-        if ops::truthy(&frozen)? {
-            return raise("NotImplementedError", "frozen dataclasses are not supported in the playground");
+    let mut flag = |name: &str, default: bool| -> PyResult<bool> {
+        take_kw(&mut kwargs, name).map(|v| ops::truthy(&v)).transpose().map(|v| v.unwrap_or(default))
+    };
+    let o = Options {
+        eq: flag("eq", true)?,
+        order: flag("order", false)?,
+        frozen: flag("frozen", false)?,
+        unsafe_hash: flag("unsafe_hash", false)?,
+        repr: flag("repr", true)?,
+    };
+    if o.order && !o.eq {
+        return raise("ValueError", "eq must be true if order is true");
+    }
+    for k in ["kw_only", "slots"] {
+        if flag(k, false)? {
+            return raise(
+                "NotImplementedError",
+                format!("dataclass({k}=True) is not supported in the playground"),
+            );
         }
     }
-    for k in ["init", "repr", "unsafe_hash", "match_args", "kw_only", "slots"] {
+    for k in ["init", "match_args"] {
         take_kw(&mut kwargs, k);
     }
+    crate::native::no_kwargs("dataclass", &kwargs)?;
     match args.first() {
-        Some(Value::Class(c)) => process(c, eq, order),
+        Some(Value::Class(c)) => process(c, o),
         Some(_) => raise("TypeError", "dataclass() should be applied to a class"),
         None => Ok(Builtin::new("dataclass", move |a, _| match a.first() {
-            Some(Value::Class(c)) => process(c, eq, order),
+            Some(Value::Class(c)) => process(c, o),
             _ => raise("TypeError", "dataclass() should be applied to a class"),
         })),
     }
@@ -275,7 +450,15 @@ fn field(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     }
     let repr = take_kw(&mut kwargs, "repr").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(true);
     let init = take_kw(&mut kwargs, "init").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(true);
-    Ok(Value::native(Field { default, factory, repr, init }))
+    let compare = take_kw(&mut kwargs, "compare").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(true);
+    for k in ["hash", "metadata"] {
+        take_kw(&mut kwargs, k);
+    }
+    if take_kw(&mut kwargs, "kw_only").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(false) {
+        return raise("NotImplementedError", "field(kw_only=True) is not supported in the playground");
+    }
+    crate::native::no_kwargs("field", &kwargs)?;
+    Ok(Value::native(Field { default, factory, repr, init, compare }))
 }
 
 pub fn module() -> ModuleObj {
@@ -284,14 +467,50 @@ pub fn module() -> ModuleObj {
     m.func("field", field);
     m.func("asdict", |args, _| {
         let obj = crate::builtins::one("asdict", &args)?;
-        let Value::Instance(inst) = obj else {
-            return raise("TypeError", "asdict() should be called on dataclass instances");
-        };
-        let d = crate::value::Dict::new();
-        for f in fields_of(&inst.class)? {
-            ops::dict_set(&d, Value::Str(f.name.clone()), attr::getattr(obj, &f.name)?)?;
-        }
-        Ok(Value::Dict(d))
+        dataclass_fields(obj, "asdict")?;
+        deep_copy(obj, false)
     });
+    m.func("astuple", |args, _| {
+        let obj = crate::builtins::one("astuple", &args)?;
+        dataclass_fields(obj, "astuple")?;
+        deep_copy(obj, true)
+    });
+    m.func("fields", |args, _| {
+        let obj = crate::builtins::one("fields", &args)?;
+        let class = match obj {
+            Value::Class(c) => c.clone(),
+            other => attr::type_of(other),
+        };
+        match class.lookup("__dataclass_fields__") {
+            Some(Value::Dict(d)) => Ok(Value::tuple(d.table.borrow().values())),
+            _ => raise("TypeError", "must be called with a dataclass type or instance"),
+        }
+    });
+    m.func("is_dataclass", |args, _| {
+        let obj = crate::builtins::one("is_dataclass", &args)?;
+        let class = match obj {
+            Value::Class(c) => c.clone(),
+            other => attr::type_of(other),
+        };
+        Ok(Value::Bool(class.lookup("__dataclass_fields__").is_some()))
+    });
+    m.func("replace", |args, mut kwargs| {
+        let obj = crate::builtins::one("replace", &args)?;
+        let fields = dataclass_fields(obj, "replace")?;
+        let mut kw: Kwargs = Vec::new();
+        for f in fields.iter().filter(|f| f.init) {
+            let v = match take_kw(&mut kwargs, &f.name) {
+                Some(v) => v,
+                None => attr::getattr(obj, &f.name)?,
+            };
+            kw.push((f.name.clone(), v));
+        }
+        if let Some((k, _)) = kwargs.first() {
+            return raise("TypeError", format!("__init__() got an unexpected keyword argument '{k}'"));
+        }
+        call_sync(&Value::Class(attr::type_of(obj)), vec![], kw)
+    });
+    m.set("MISSING", missing());
+    m.set("FrozenInstanceError", Value::Class(interp().types.exception_named("FrozenInstanceError")));
     m
 }

@@ -2,7 +2,7 @@
 //! engine's `pyrandom`).
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::interp::exc::raise;
@@ -14,8 +14,47 @@ use crate::value::Value;
 use asyncio_engine::pyrandom::Random;
 use asyncio_engine::PyResult;
 
-/// A `random.Random` instance.
-pub struct PyRandom(pub RefCell<Random>);
+/// A `random.Random` instance: the generator and `gauss()`'s spare value.
+pub struct PyRandom(pub RefCell<Random>, pub Cell<Option<f64>>);
+
+impl PyRandom {
+    fn new(g: Random) -> PyRandom {
+        PyRandom(RefCell::new(g), Cell::new(None))
+    }
+}
+
+/// `Random.getstate()`: an opaque snapshot for `setstate()`.
+struct RandomState(Random, Option<f64>);
+
+impl Native for RandomState {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("tuple")
+    }
+}
+
+fn float_arg(args: &[Value], i: usize, default: f64, what: &str) -> PyResult<f64> {
+    match args.get(i) {
+        None => Ok(default),
+        Some(v) => match v.as_f64() {
+            Some(f) => Ok(f),
+            None => raise("TypeError", format!("{what} must be a number, not {}", text::type_name(v))),
+        },
+    }
+}
+
+fn kw_or(args: &mut Vec<Value>, kw: &mut Kwargs, i: usize, name: &str) -> Option<Value> {
+    if let Some(v) = crate::native::take_kw(kw, name) {
+        if args.len() <= i {
+            args.resize(i, Value::None);
+            args.push(v.clone());
+        }
+        return Some(v);
+    }
+    args.get(i).cloned().filter(|v| !matches!(v, Value::None))
+}
 
 fn seed_of(v: Option<&Value>) -> PyResult<i128> {
     match v {
@@ -44,13 +83,144 @@ fn value_err(msg: String) -> asyncio_engine::Exception {
 }
 
 /// Calls method `name` of a generator.
-fn call(r: &PyRandom, name: &str, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let mut g = r.0.borrow_mut();
     match name {
         "random" => Ok(Value::Float(g.random())),
         "seed" => {
             *g = Random::new(seed_of(args.first())?);
+            r.1.set(None);
             Ok(Value::None)
+        }
+        "getstate" => Ok(Value::native(RandomState(g.clone(), r.1.get()))),
+        "setstate" => match crate::builtins::one("setstate", &args)?.as_native::<RandomState>() {
+            Some(st) => {
+                *g = st.0.clone();
+                r.1.set(st.1);
+                Ok(Value::None)
+            }
+            None => raise("TypeError", "state vector must be one returned by getstate()"),
+        },
+        "gauss" => {
+            let mu = float_arg(&args, 0, 0.0, "mu")?;
+            let sigma = float_arg(&args, 1, 1.0, "sigma")?;
+            let z = match r.1.take() {
+                Some(z) => z,
+                None => {
+                    let x2pi = g.random() * std::f64::consts::TAU;
+                    let g2rad = (-2.0 * (1.0 - g.random()).ln()).sqrt();
+                    r.1.set(Some(x2pi.sin() * g2rad));
+                    x2pi.cos() * g2rad
+                }
+            };
+            Ok(Value::Float(mu + z * sigma))
+        }
+        "normalvariate" => {
+            let mu = float_arg(&args, 0, 0.0, "mu")?;
+            let sigma = float_arg(&args, 1, 1.0, "sigma")?;
+            let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+            loop {
+                let u1 = g.random();
+                let u2 = 1.0 - g.random();
+                let z = magic * (u1 - 0.5) / u2;
+                if z * z / 4.0 <= -u2.ln() {
+                    return Ok(Value::Float(mu + z * sigma));
+                }
+            }
+        }
+        "expovariate" => {
+            let lambd = float_arg(&args, 0, 1.0, "lambd")?;
+            if lambd == 0.0 {
+                return raise("ZeroDivisionError", "float division by zero");
+            }
+            Ok(Value::Float(-(1.0 - g.random()).ln() / lambd))
+        }
+        "triangular" => {
+            let mut low = float_arg(&args, 0, 0.0, "low")?;
+            let mut high = float_arg(&args, 1, 1.0, "high")?;
+            let mut u = g.random();
+            let mut c = match args.get(2) {
+                None | Some(Value::None) => 0.5,
+                Some(_) => {
+                    if high == low {
+                        return Ok(Value::Float(low));
+                    }
+                    (float_arg(&args, 2, 0.0, "mode")? - low) / (high - low)
+                }
+            };
+            if u > c {
+                u = 1.0 - u;
+                c = 1.0 - c;
+                std::mem::swap(&mut low, &mut high);
+            }
+            Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+        }
+        "choices" => {
+            let weights = kw_or(&mut args, &mut kw, 1, "weights");
+            let cum = crate::native::take_kw(&mut kw, "cum_weights").filter(|v| !matches!(v, Value::None));
+            let k = int_of(&crate::native::take_kw(&mut kw, "k").unwrap_or(Value::Int(1)), "k")?;
+            let pop = iter::collect(args.first().unwrap_or(&Value::None))?;
+            let n = pop.len();
+            let numbers = |v: &Value| -> PyResult<Vec<f64>> {
+                iter::collect(v)?
+                    .iter()
+                    .map(|x| match x.as_f64() {
+                        Some(f) => Ok(f),
+                        None => raise("TypeError", "weights must be numbers"),
+                    })
+                    .collect()
+            };
+            let cum: Vec<f64> = match (weights, cum) {
+                (None, None) => {
+                    if n == 0 {
+                        return raise("IndexError", "Cannot choose from an empty sequence");
+                    }
+                    let picks =
+                        (0..k.max(0)).map(|_| pop[(g.random() * n as f64) as usize].clone()).collect();
+                    return Ok(Value::list(picks));
+                }
+                (Some(_), Some(_)) => {
+                    return raise("TypeError", "Cannot specify both weights and cumulative weights")
+                }
+                (Some(w), None) => {
+                    let mut acc = 0.0;
+                    numbers(&w)?
+                        .into_iter()
+                        .map(|x| {
+                            acc += x;
+                            acc
+                        })
+                        .collect()
+                }
+                (None, Some(c)) => numbers(&c)?,
+            };
+            if cum.len() != n {
+                return raise("ValueError", "The number of weights does not match the population");
+            }
+            let total = cum.last().copied().unwrap_or(0.0);
+            if total <= 0.0 {
+                return raise("ValueError", "Total of weights must be greater than zero");
+            }
+            if !total.is_finite() {
+                return raise("ValueError", "Total of weights must be finite");
+            }
+            let hi = n - 1;
+            let mut picks = Vec::new();
+            for _ in 0..k.max(0) {
+                let x = g.random() * total;
+                // bisect_right(cum, x, 0, hi)
+                let (mut lo, mut h) = (0usize, hi);
+                while lo < h {
+                    let mid = (lo + h) / 2;
+                    if x < cum[mid] {
+                        h = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                picks.push(pop[lo].clone());
+            }
+            Ok(Value::list(picks))
         }
         "randint" => {
             arity("randint", &args, 2, 2)?;
@@ -81,13 +251,27 @@ fn call(r: &PyRandom, name: &str, args: Vec<Value>, _kw: Kwargs) -> PyResult<Val
         }
         "getrandbits" => {
             let k = int_of(args.first().unwrap_or(&Value::Int(0)), "getrandbits() arg")?;
-            if !(0..=64).contains(&k) {
+            if k < 0 {
+                return raise("ValueError", "number of bits must be non-negative");
+            }
+            if k > 128 {
                 return raise(
                     "NotImplementedError",
-                    "getrandbits() over 64 bits is not supported in the playground",
+                    "getrandbits() over 128 bits is not supported in the playground",
                 );
             }
-            Ok(Value::Int(g.getrandbits(k as u32) as i64))
+            let bits = g.getrandbits(k as u32);
+            Ok(match i64::try_from(bits) {
+                Ok(i) => Value::Int(i),
+                Err(_) => {
+                    let hi = crate::bigint::BigInt::from_u64((bits >> 64) as u64);
+                    let lo = crate::bigint::BigInt::from_u64(bits as u64);
+                    match hi.shl(64) {
+                        Ok(h) => Value::from_big(h.add(&lo)),
+                        Err(_) => return raise("MemoryError", ""),
+                    }
+                }
+            })
         }
         "choice" => {
             let items = iter::collect(crate::builtins::one("choice", &args)?)?;
@@ -126,8 +310,24 @@ fn call(r: &PyRandom, name: &str, args: Vec<Value>, _kw: Kwargs) -> PyResult<Val
     }
 }
 
-const METHODS: &[&str] =
-    &["random", "seed", "randint", "randrange", "uniform", "getrandbits", "choice", "shuffle", "sample"];
+const METHODS: &[&str] = &[
+    "random",
+    "seed",
+    "randint",
+    "randrange",
+    "uniform",
+    "getrandbits",
+    "choice",
+    "choices",
+    "shuffle",
+    "sample",
+    "gauss",
+    "normalvariate",
+    "expovariate",
+    "triangular",
+    "getstate",
+    "setstate",
+];
 
 impl Native for PyRandom {
     fn as_any(&self) -> &dyn Any {
@@ -149,11 +349,11 @@ pub fn module() -> ModuleObj {
     class.dict.borrow_mut().set(
         "__new__",
         Builtin::new("Random", |args, _| {
-            Ok(Value::native(PyRandom(RefCell::new(Random::new(seed_of(args.first())?)))))
+            Ok(Value::native(PyRandom::new(Random::new(seed_of(args.first())?))))
         }),
     );
     m.set("Random", Value::Class(class));
-    let global = Rc::new(PyRandom(RefCell::new(Random::new(0))));
+    let global = Rc::new(PyRandom::new(Random::new(0)));
     for name in METHODS {
         let g = global.clone();
         m.func(name, move |args, kw| call(&g, name, args, kw));

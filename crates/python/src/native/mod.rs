@@ -4,6 +4,7 @@
 pub mod coro;
 pub mod gen;
 pub mod iters;
+pub mod suspend;
 
 use std::any::Any;
 use std::rc::Rc;

@@ -46,6 +46,11 @@ pub fn register_task(task: Task<Value>, coro: &Value) -> Value {
         Some(c) => (c.name.clone(), c.label()),
         None => (Rc::from("coro"), String::new()),
     };
+    if let Some(lp) = task.future().get_loop() {
+        if lp.tracing() {
+            lp.emit(&asyncio_engine::TraceEvent::TaskLabel { task: task.id(), label: &coro_label });
+        }
+    }
     let obj = Rc::new(PyTask {
         any: any.clone(),
         typed: Some(task),

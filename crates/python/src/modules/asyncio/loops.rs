@@ -36,7 +36,11 @@ pub fn reset() {
 
 /// `asyncio.new_event_loop()`.
 pub fn new_loop() -> Value {
-    let lp = EventLoop::with_clock(Box::new(interp().host.clock.clone()));
+    let it = interp();
+    let lp = EventLoop::with_clock(Box::new(it.host.clock.clone()));
+    if let Some(hook) = it.host.on_new_loop.borrow_mut().as_mut() {
+        hook(&lp);
+    }
     let obj = Rc::new(PyLoop { lp, default_executor: RefCell::new(None) });
     LOOPS.with(|l| {
         let mut l = l.borrow_mut();
@@ -99,24 +103,28 @@ pub fn set_event_loop(v: Option<Value>) {
     CURRENT.with(|c| *c.borrow_mut() = v);
 }
 
-/// Runs `f` with the loop's `Task-N` numbering carried on from the last loop.
-fn with_counter<R>(lp: &EventLoop, f: impl FnOnce() -> R) -> R {
+/// Carries `Task-N` numbering on from the last loop (before a loop runs).
+fn counter_in(lp: &EventLoop) {
     let n = TASK_COUNTER.with(|c| c.get()).max(lp.task_name_counter());
     lp.set_task_name_counter(n);
-    let out = f();
-    TASK_COUNTER.with(|c| c.set(c.get().max(lp.task_name_counter())));
-    out
 }
 
-/// `loop.run_until_complete(fut)` on the running host.
-pub fn run_until_complete(lp: &EventLoop, fut: &Future<Value>) -> PyResult<Value> {
+/// Remembers the loop's `Task-N` numbering (after a loop ran).
+fn counter_out(lp: &EventLoop) {
+    TASK_COUNTER.with(|c| c.set(c.get().max(lp.task_name_counter())));
+}
+
+/// `loop.run_until_complete(fut)`, through the program's driver.
+pub async fn run_until_complete(lp: &EventLoop, fut: &Future<Value>) -> PyResult<Value> {
     if asyncio_engine::get_running_loop().is_ok() {
         return raise("RuntimeError", "Cannot run the event loop while another loop is running");
     }
     crate::modules::concurrent::loop_starting(lp);
-    let out = with_counter(lp, || lp.run_until_complete(fut));
-    crate::modules::concurrent::after_loop_ran(lp);
-    out
+    counter_in(lp);
+    let out = crate::program::drive(lp, fut).await;
+    counter_out(lp);
+    out?;
+    fut.result()
 }
 
 /// The future `run_until_complete` waits on: tasks for coroutines.
@@ -126,7 +134,9 @@ fn as_future(lp: &EventLoop, v: &Value) -> PyResult<Future<Value>> {
     }
     if let Some(c) = v.as_native::<Coroutine>() {
         let body = c.take()?;
-        let task = with_counter(lp, || lp.create_task(body))?;
+        counter_in(lp);
+        let task = lp.create_task(body)?;
+        counter_out(lp);
         register_task(task.clone(), v);
         return Ok(task.future().clone());
     }
@@ -144,20 +154,30 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     };
     let lv = new_loop();
     set_event_loop(Some(lv.clone()));
-    let Some(pl) = lv.as_native::<PyLoop>() else { return raise("SystemError", "loop") };
-    let lp = pl.lp.clone();
+    let lp = match lv.as_native::<PyLoop>() {
+        Some(pl) => pl.lp.clone(),
+        None => return raise("SystemError", "loop"),
+    };
     let body = coro.take()?;
-    let task = with_counter(&lp, || lp.create_task(body))?;
+    counter_in(&lp);
+    let task = lp.create_task(body)?;
+    counter_out(&lp);
     register_task(task.clone(), main);
-    let outcome = run_until_complete(&lp, task.future());
-    let cleanup = cancel_remaining(&lp).and_then(|_| crate::modules::concurrent::wait_default_executor(pl));
-    set_event_loop(None);
-    close_loop(&lp);
-    cleanup?;
-    outcome
+    Ok(crate::native::suspend::Suspend::value(async move {
+        let outcome = run_until_complete(&lp, task.future()).await;
+        let cleanup = cancel_remaining(&lp).await;
+        let cleanup = match cleanup {
+            Ok(()) => wait_default_executor(&lv).await,
+            Err(e) => Err(e),
+        };
+        set_event_loop(None);
+        close_loop(&lp);
+        cleanup?;
+        outcome
+    }))
 }
 
-fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
+async fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
     let tasks: Vec<_> = lp.all_tasks().into_iter().filter(|t| !t.is_done()).collect();
     if tasks.is_empty() {
         return Ok(());
@@ -167,9 +187,18 @@ fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
     }
     let futs = tasks.iter().map(|t| t.as_future()).collect();
     let all = asyncio_engine::gather_any(lp, futs);
-    with_counter(lp, || lp.run_until_complete(&all))?;
-    crate::modules::concurrent::after_loop_ran(lp);
-    Ok(())
+    crate::modules::concurrent::loop_starting(lp);
+    counter_in(lp);
+    let out = crate::program::drive(lp, &all).await;
+    counter_out(lp);
+    out
+}
+
+/// `asyncio.run`'s wait for a busy default executor.
+async fn wait_default_executor(lv: &Value) -> PyResult<()> {
+    let Some(pl) = lv.as_native::<PyLoop>() else { return Ok(()) };
+    let Some(f) = crate::modules::concurrent::default_executor_join(pl) else { return Ok(()) };
+    run_until_complete(&pl.lp, &f).await.map(|_| ())
 }
 
 fn close_loop(lp: &EventLoop) {
@@ -276,16 +305,21 @@ fn loop_method(
         }
         "run_until_complete" => {
             let fut = as_future(lp, crate::builtins::one("run_until_complete", &args)?)?;
-            run_until_complete(lp, &fut)
+            let lp = lp.clone();
+            Ok(crate::native::suspend::Suspend::value(async move { run_until_complete(&lp, &fut).await }))
         }
         "run_forever" => {
             if asyncio_engine::get_running_loop().is_ok() {
                 return raise("RuntimeError", "Cannot run the event loop while another loop is running");
             }
-            crate::modules::concurrent::loop_starting(lp);
-            with_counter(lp, || lp.run_forever())?;
-            crate::modules::concurrent::after_loop_ran(lp);
-            Ok(Value::None)
+            let lp = lp.clone();
+            Ok(crate::native::suspend::Suspend::value(async move {
+                crate::modules::concurrent::loop_starting(&lp);
+                counter_in(&lp);
+                let out = crate::program::drive_forever(&lp).await;
+                counter_out(&lp);
+                out.map(|_| Value::None)
+            }))
         }
         "stop" => {
             lp.stop();

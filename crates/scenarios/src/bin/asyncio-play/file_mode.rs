@@ -1,6 +1,9 @@
 //! `asyncio-play --file PROG.py [--cpus N]`: run a Python program with the
 //! interpreter and print exactly what `pyrun.py PROG.py [--cpus N]` prints.
 //!
+//! `--max-steps N` sets how many statements a task step may run without
+//! awaiting before it is a runaway (default 20,000,000).
+//!
 //! Exit status: 0 when the program ran (an exception escaping it is its last
 //! trace line, as pyrun.py prints it), 2 for bad usage, 3 for a runaway, 4
 //! for a syntax error or a construct the playground does not run
@@ -13,7 +16,7 @@ use std::process::ExitCode;
 const STACK_BYTES: usize = 512 << 20;
 
 fn usage(msg: &str) -> ExitCode {
-    eprintln!("asyncio-play: {msg} (usage: asyncio-play --file PROG.py [--cpus N])");
+    eprintln!("asyncio-play: {msg} (usage: asyncio-play --file PROG.py [--cpus N] [--max-steps N])");
     ExitCode::from(2)
 }
 
@@ -21,8 +24,17 @@ fn usage(msg: &str) -> ExitCode {
 pub fn run(args: &[String]) -> ExitCode {
     let mut program: Option<String> = None;
     let mut cpus: u32 = 2;
+    let mut budgets = asyncio_python::Budgets::default();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
+        if arg == "--max-steps" {
+            let text = rest.next().cloned().unwrap_or_default();
+            match text.parse::<u64>() {
+                Ok(n) if n > 0 => budgets.step_statements = n,
+                _ => return usage(&format!("--max-steps: expected a positive integer, got '{text}'")),
+            }
+            continue;
+        }
         if arg == "--cpus" || arg.starts_with("--cpus=") {
             let text = match arg.strip_prefix("--cpus=") {
                 Some(t) => t.to_string(),
@@ -58,8 +70,9 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let name = if program == "-" { "<stdin>".to_string() } else { program.clone() };
-    let worker =
-        std::thread::Builder::new().stack_size(STACK_BYTES).spawn(move || execute(&source, &name, cpus));
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_BYTES)
+        .spawn(move || execute(&source, &name, cpus, budgets));
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
@@ -69,11 +82,11 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-fn execute(source: &str, name: &str, cpus: u32) -> u8 {
+fn execute(source: &str, name: &str, cpus: u32, budgets: asyncio_python::Budgets) -> u8 {
     let stdout = io::stdout();
     let out = std::rc::Rc::new(std::cell::RefCell::new(io::BufWriter::new(stdout.lock())));
     let sink = out.clone();
-    let result = asyncio_python::run_source(source, name, cpus, move |line| {
+    let result = asyncio_python::run_source_with(source, name, cpus, budgets, move |line| {
         let _ = writeln!(sink.borrow_mut(), "{line}");
     });
     let _ = out.borrow_mut().flush();

@@ -1,0 +1,227 @@
+//! A running program, driven one loop iteration at a time.
+//!
+//! The module body is an async evaluator future that nothing but its
+//! driver polls. When it runs a loop (`asyncio.run`, `run_until_complete`,
+//! `run_forever`) it hands the driver an engine [`Session`] for that run and
+//! waits ([`drive`]); the driver iterates the session, the way the page
+//! iterates a lesson's, and resumes the body when the session is finished.
+//! [`Program::prepare`] / [`Program::iterate`] mirror `Session`'s, so the
+//! page's paced, step and real modes drive a program like a lesson; the
+//! command line runs it to the end.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future as StdFuture;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use crate::ast::Module;
+use crate::host::Host;
+use crate::interp::exec::{exec_block, Flow};
+use crate::interp::{exc, with, Budgets, Frame, Interp};
+use crate::runner::{Report, Status};
+use asyncio_engine::{EventLoop, Exception, Future, Next, PyResult, Session, SessionEnd};
+
+/// One loop run the program waits for.
+pub struct Drive {
+    session: RefCell<Option<Session>>,
+    outcome: RefCell<Option<PyResult<()>>>,
+    finished: Cell<bool>,
+}
+
+/// Runs `lp` until `fut` is done (`SessionEnd::Stop`), through the driver.
+pub async fn drive<T: Clone + 'static>(lp: &EventLoop, fut: &Future<T>) -> PyResult<()> {
+    let session = Session::until(lp, fut, SessionEnd::Stop);
+    hand_over(session).await
+}
+
+/// `loop.run_forever()` through the driver: until `stop()`.
+pub async fn drive_forever(lp: &EventLoop) -> PyResult<()> {
+    hand_over(Session::forever(lp)).await
+}
+
+async fn hand_over(session: Session) -> PyResult<()> {
+    let d = Rc::new(Drive {
+        session: RefCell::new(Some(session)),
+        outcome: RefCell::new(None),
+        finished: Cell::new(false),
+    });
+    *crate::interp::interp().host.pending.borrow_mut() = Some(d.clone());
+    std::future::poll_fn(move |_| {
+        if d.finished.get() {
+            Poll::Ready(d.outcome.borrow_mut().take().unwrap_or(Ok(())))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
+}
+
+type Body = Pin<Box<dyn StdFuture<Output = PyResult<()>>>>;
+
+/// A compiled program being run.
+pub struct Program {
+    it: Rc<Interp>,
+    body: Option<Body>,
+    drive: Option<Rc<Drive>>,
+    report: Option<Report>,
+}
+
+impl Program {
+    /// Prepares `module` to run (nothing runs until [`prepare`](Self::prepare)).
+    pub fn new(module: Rc<Module>, host: Rc<Host>, budgets: Budgets, source: &str) -> Program {
+        let it = Interp::new(host, budgets);
+        let body = with(&it, || start(&it, module, source));
+        Program { it, body: Some(body), drive: None, report: None }
+    }
+
+    /// The interpreter (for tests and the page's inspector).
+    pub fn interp(&self) -> &Rc<Interp> {
+        &self.it
+    }
+
+    /// How far the clock must move before the next iteration, or `Finished`.
+    pub fn prepare(&mut self) -> Next {
+        let it = self.it.clone();
+        with(&it, || self.prepare_in())
+    }
+
+    fn prepare_in(&mut self) -> Next {
+        loop {
+            if let Some(d) = &self.drive {
+                let next = d.session.borrow_mut().as_mut().map(Session::prepare).unwrap_or(Next::Finished);
+                if let Next::Iterate { .. } = next {
+                    return next;
+                }
+                let session = d.session.borrow_mut().take();
+                *d.outcome.borrow_mut() = Some(match session.as_ref().and_then(Session::outcome) {
+                    Some(o) => o.clone(),
+                    None => Ok(()),
+                });
+                d.finished.set(true);
+                self.drive = None;
+            }
+            let Some(body) = self.body.as_mut() else { return Next::Finished };
+            let mut cx = Context::from_waker(std::task::Waker::noop());
+            match body.as_mut().poll(&mut cx) {
+                Poll::Ready(outcome) => {
+                    self.body = None;
+                    self.report = Some(finish(&self.it, outcome));
+                    return Next::Finished;
+                }
+                Poll::Pending => match self.it.host.pending.borrow_mut().take() {
+                    Some(d) => self.drive = Some(d),
+                    None => {
+                        self.body = None;
+                        let e = Exception::runtime_error("the program waited outside any event loop");
+                        self.report = Some(finish(&self.it, Err(e)));
+                        return Next::Finished;
+                    }
+                },
+            }
+        }
+    }
+
+    /// Moves the clock by `timeout` and runs one iteration of the running loop.
+    pub fn iterate(&mut self, timeout: f64) {
+        let it = self.it.clone();
+        with(&it, || {
+            if let Some(d) = &self.drive {
+                if let Some(s) = d.session.borrow_mut().as_mut() {
+                    s.iterate(timeout);
+                }
+            }
+        });
+    }
+
+    /// One whole iteration without waiting.
+    pub fn step(&mut self) -> Next {
+        match self.prepare() {
+            Next::Iterate { timeout } => {
+                self.iterate(timeout);
+                self.prepare()
+            }
+            Next::Finished => Next::Finished,
+        }
+    }
+
+    /// Runs to the end without waiting (instant mode, the command line).
+    pub fn run_to_end(&mut self) -> Report {
+        while let Next::Iterate { timeout } = self.prepare() {
+            self.iterate(timeout);
+        }
+        self.report.clone().unwrap_or(Report { status: Status::Finished, stderr: String::new() })
+    }
+
+    /// The loop running now, if any (for the page's inspector).
+    pub fn running_loop(&self) -> Option<EventLoop> {
+        let d = self.drive.as_ref()?;
+        let s = d.session.borrow();
+        s.as_ref().map(|s| s.event_loop().clone())
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.report.is_some()
+    }
+
+    /// How the run ended, once finished.
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+}
+
+/// The module body as a future (the frame and the tree live inside it).
+fn start(it: &Rc<Interp>, module: Rc<Module>, source: &str) -> Body {
+    crate::modules::asyncio::loops::reset();
+    crate::modules::concurrent::reset();
+    crate::interp::budget::start(it.budgets.step_statements);
+    let filename = it.host.filename.borrow().clone();
+    let main = crate::interp::Module::new("__main__", &filename, source);
+    main.set("__name__", crate::value::Value::str("__main__"));
+    *it.main_module.borrow_mut() = Some(main.clone());
+    *it.host.tree.borrow_mut() = Some(module.clone());
+    Box::pin(async move {
+        let frame = Frame::new(main, Rc::from("<module>"), 0, Vec::new());
+        match exec_block(&module.body, &frame).await {
+            Ok(Flow::Normal) | Ok(_) => Ok(()),
+            Err(e) => {
+                exc::add_traceback(&e, &frame.name, frame.line.get());
+                Err(e)
+            }
+        }
+    })
+}
+
+/// pyrun.py's end of a run: the escaped exception's line, worker threads
+/// finishing their jobs, the last partial line.
+fn finish(it: &Interp, outcome: PyResult<()>) -> Report {
+    let mut status = Status::Finished;
+    if let Err(e) = outcome {
+        status = report(it, &e);
+    }
+    if status == Status::Finished {
+        if let Err(e) = crate::modules::concurrent::wind_up() {
+            status = report(it, &e);
+        }
+    }
+    it.host.end_line();
+    let stderr = it.host.stderr.borrow().clone();
+    Report { status, stderr }
+}
+
+/// pyrun.py's last line for an exception that escaped the program.
+fn report(it: &Interp, e: &Exception) -> Status {
+    let stopped = it.stopped.borrow().clone();
+    if let Some(r) = stopped.or_else(|| e.is("Runaway").then(|| e.clone())) {
+        it.host.trace_line(r.message());
+        it.host.write_stderr(&format!("{}\n", r.message()));
+        return Status::Runaway(r.message().to_string());
+    }
+    if e.is("Deadlock") {
+        it.host.trace_line(e.message());
+        return Status::Finished;
+    }
+    it.host.write_stderr(&crate::traceback::format(e));
+    it.host.trace_line(&format!("Traceback: {}", exc::last_line(e)));
+    Status::Finished
+}

@@ -1,0 +1,226 @@
+//! The program driver: a program run one loop iteration at a time prints
+//! what a run to the end prints; the tracer hears each task's coroutine and
+//! the lines it suspends at; budgets stop hostile programs with clear errors.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use asyncio_engine::{Next, TraceEvent};
+use asyncio_python::host::Host;
+use asyncio_python::program::Program;
+use asyncio_python::{runner, Budgets, CompileErrorKind, Status};
+
+type Lines = Rc<RefCell<Vec<String>>>;
+
+fn program(src: &str, budgets: Budgets) -> (Program, Lines) {
+    let lines: Lines = Rc::default();
+    let sink = lines.clone();
+    let host = Host::new(2, move |l: &str| sink.borrow_mut().push(l.to_string()));
+    let module = runner::compile(src).expect("compiles");
+    (Program::new(module, host, budgets, src), lines)
+}
+
+fn run(src: &str) -> (Vec<String>, asyncio_python::Report) {
+    let (mut p, lines) = program(src, Budgets::default());
+    let report = p.run_to_end();
+    let out = lines.borrow().clone();
+    (out, report)
+}
+
+const TWO_RUNS: &str = r#"
+import asyncio
+
+async def job(n, d):
+    await asyncio.sleep(d)
+    print("job", n, "done at", asyncio.get_running_loop().time())
+    return n * n
+
+async def main():
+    tasks = [asyncio.create_task(job(i, 0.5 * (3 - i))) for i in range(3)]
+    print(await asyncio.gather(*tasks))
+
+asyncio.run(main())
+print("between runs")
+loop = asyncio.new_event_loop()
+print(loop.run_until_complete(job(7, 1)))
+loop.call_later(0.25, loop.stop)
+loop.run_forever()
+print("stopped at", loop.time())
+loop.close()
+"#;
+
+#[test]
+fn stepping_prints_what_a_run_to_the_end_prints() {
+    let (expected, report) = run(TWO_RUNS);
+    assert_eq!(report.status, Status::Finished);
+    assert_eq!(
+        expected,
+        [
+            "[    0.500] job 2 done at 0.5",
+            "[    1.000] job 1 done at 1.0",
+            "[    1.500] job 0 done at 1.5",
+            "[    1.500] [0, 1, 4]",
+            "[    1.500] between runs",
+            "[    2.500] job 7 done at 2.5",
+            "[    2.500] 49",
+            "[    2.750] stopped at 2.75",
+        ]
+    );
+    let (mut p, lines) = program(TWO_RUNS, Budgets::default());
+    let mut iterations = 0;
+    while let Next::Iterate { timeout } = p.prepare() {
+        assert!(timeout >= 0.0);
+        p.iterate(timeout);
+        iterations += 1;
+    }
+    assert!(iterations > 10, "the loops ran one iteration at a time ({iterations})");
+    assert!(p.is_finished());
+    assert_eq!(*lines.borrow(), expected);
+}
+
+#[test]
+fn output_appears_as_the_loop_iterates() {
+    let (mut p, lines) = program(TWO_RUNS, Budgets::default());
+    let mut seen_partial = false;
+    while let Next::Iterate { timeout } = p.prepare() {
+        p.iterate(timeout);
+        let n = lines.borrow().len();
+        if n == 1 {
+            seen_partial = true;
+        }
+    }
+    assert!(seen_partial, "the first line was printed before the run ended");
+}
+
+#[test]
+fn the_tracer_hears_task_labels_and_suspension_lines() {
+    let events: Rc<RefCell<Vec<String>>> = Rc::default();
+    let (mut p, _) = program(TWO_RUNS, Budgets::default());
+    let sink = events.clone();
+    *p.interp().host.on_new_loop.borrow_mut() = Some(Box::new(move |lp| {
+        let sink = sink.clone();
+        lp.set_tracer(Box::new(move |_t: f64, e: &TraceEvent<'_>| match e {
+            TraceEvent::TaskLabel { task, label } => sink.borrow_mut().push(format!("label {task} {label}")),
+            TraceEvent::TaskLine { task, line } => sink.borrow_mut().push(format!("line {task} {line}")),
+            _ => {}
+        }));
+    }));
+    p.run_to_end();
+    let ev = events.borrow();
+    assert!(ev.contains(&"label 1 main()".to_string()), "{ev:?}");
+    assert!(ev.contains(&"label 2 job(0, 1.5)".to_string()), "{ev:?}");
+    assert!(ev.contains(&"label 4 job(2, 0.5)".to_string()), "{ev:?}");
+    // job suspends at its sleep (line 5), main at its gather (line 11).
+    assert!(ev.contains(&"line 2 5".to_string()), "{ev:?}");
+    assert!(ev.contains(&"line 1 11".to_string()), "{ev:?}");
+}
+
+fn small() -> Budgets {
+    Budgets { step_statements: 200_000, ..Budgets::default() }
+}
+
+#[test]
+fn a_task_that_never_awaits_is_a_runaway_naming_the_task_and_line() {
+    let src = "import asyncio\nasync def spin():\n    while True:\n        x = 1\nasync def main():\n    asyncio.create_task(spin())\n    await asyncio.sleep(1)\n    print('never')\nasyncio.run(main())\n";
+    let (mut p, lines) = program(src, small());
+    let report = p.run_to_end();
+    let Status::Runaway(msg) = &report.status else { panic!("not a runaway: {report:?}") };
+    assert!(msg.contains("Task-2") && msg.contains("in spin, line 4"), "{msg}");
+    let out = lines.borrow();
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(out[0].starts_with("[    0.000] runaway: Task-2 ran 200000 statements"), "{out:?}");
+}
+
+#[test]
+fn loops_inside_builtins_count_against_the_budget() {
+    for src in ["print(sum(range(10**15)))", "print(any(x < 0 for x in range(10**15)))", "while True: pass"] {
+        let (mut p, _) = program(src, small());
+        let report = p.run_to_end();
+        assert!(matches!(report.status, Status::Runaway(_)), "{src}: {report:?}");
+    }
+}
+
+#[test]
+fn a_runaway_cannot_be_caught() {
+    let src = "try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\nfinally:\n    print('finally')\n";
+    let (mut p, lines) = program(src, small());
+    let report = p.run_to_end();
+    assert!(matches!(report.status, Status::Runaway(_)));
+    assert!(
+        lines.borrow().iter().all(|l| !l.contains("caught") && !l.contains("finally")),
+        "{:?}",
+        lines.borrow()
+    );
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let src = "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n";
+    let out = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(src).0)
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(out, ["[    0.000] caught maximum recursion depth exceeded"]);
+}
+
+#[test]
+fn huge_allocations_are_memory_errors() {
+    for src in ["x = [0] * 10**10", "x = 'ab' * 10**12", "x = 10**10**10"] {
+        let (out, report) = run(src);
+        assert_eq!(report.status, Status::Finished);
+        assert_eq!(out, ["[    0.000] Traceback: MemoryError"], "{src}");
+    }
+}
+
+#[test]
+fn unknown_modules_and_bad_code_are_refused_before_anything_runs() {
+    let e = runner::compile("print('hi')\nimport os\n").unwrap_err();
+    assert_eq!(e.kind, CompileErrorKind::ModuleNotFound);
+    assert_eq!((e.pos.line, e.pos.col), (2, 8));
+    assert!(e.to_string().starts_with("ModuleNotFoundError: No module named 'os'"), "{e}");
+    assert!(e.to_string().contains("asyncio"), "{e}");
+    let e = runner::compile("x = (1,\n").unwrap_err();
+    assert_eq!(e.to_string(), "SyntaxError: '(' was never closed");
+    let e = runner::compile("match x:\n    case 1:\n        pass\n").unwrap_err();
+    assert_eq!(e.kind, CompileErrorKind::Unsupported);
+    assert_eq!(e.to_string(), "not supported in the playground: the match statement");
+    let nested = format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000));
+    assert!(runner::compile(&nested).is_err());
+    let big = "x = 1 + 2\n".repeat(110_000);
+    assert!(big.len() > 1_000_000);
+    assert!(runner::compile(&big).is_ok());
+}
+
+#[test]
+fn the_host_is_out_of_reach() {
+    for (src, message) in [
+        ("eval('1')", "NotImplementedError: eval() is not supported in the playground"),
+        ("exec('x = 1')", "NotImplementedError: exec() is not supported in the playground"),
+        ("open('/etc/passwd')", "NotImplementedError: open() is not supported in the playground"),
+        ("__import__('os')", "NotImplementedError: __import__() is not supported in the playground"),
+    ] {
+        let (out, _) = run(src);
+        assert_eq!(out, [format!("[    0.000] Traceback: {message}")], "{src}");
+    }
+}
+
+#[test]
+fn an_escaping_exception_is_the_last_line_and_a_traceback_on_stderr() {
+    let src = "def f(d):\n    return d['missing']\nprint('before')\nf({})\n";
+    let (out, report) = run(src);
+    assert_eq!(out, ["[    0.000] before", "[    0.000] Traceback: KeyError: 'missing'"]);
+    assert_eq!(
+        report.stderr,
+        "Traceback (most recent call last):\n  File \"<stdin>\", line 4, in <module>\n    f({})\n  File \"<stdin>\", line 2, in f\n    return d['missing']\nKeyError: 'missing'\n"
+    );
+}
+
+#[test]
+fn a_deadlock_is_reported_as_the_oracle_does() {
+    let src = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n";
+    let (out, report) = run(src);
+    assert_eq!(report.status, Status::Finished);
+    assert_eq!(out, ["[    0.000] deadlock: nothing is scheduled and 1 task(s) wait forever: Task-1"]);
+}
