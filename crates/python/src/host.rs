@@ -58,7 +58,13 @@ pub struct Host {
     pub pending: RefCell<Option<Rc<crate::program::Drive>>>,
     /// Called with every loop the program makes (the page sets its tracer there).
     pub on_new_loop: RefCell<Option<LoopHook>>,
+    /// The clock of every loop the program makes: the shared virtual clock
+    /// unless a driver gives another (the page's real mode).
+    pub make_clock: RefCell<Option<ClockFactory>>,
 }
+
+/// See [`Host::make_clock`].
+pub type ClockFactory = Box<dyn Fn() -> Box<dyn Clock>>;
 
 /// See [`Host::on_new_loop`].
 pub type LoopHook = Box<dyn FnMut(&asyncio_engine::EventLoop)>;
@@ -79,14 +85,28 @@ impl Host {
             filename: RefCell::new(Rc::from("<stdin>")),
             pending: RefCell::new(None),
             on_new_loop: RefCell::new(None),
+            make_clock: RefCell::new(None),
         })
     }
 
     /// The time a print is stamped with: the job's inside a pool job, else the clock.
     pub fn now(&self) -> f64 {
-        match self.jobs.borrow().last() {
-            Some(j) => j.start + j.cost,
-            None => self.clock.0.get(),
+        if let Some(j) = self.jobs.borrow().last() {
+            return j.start + j.cost;
+        }
+        if self.make_clock.borrow().is_some() {
+            if let Ok(lp) = asyncio_engine::get_running_loop() {
+                return lp.time();
+            }
+        }
+        self.clock.0.get()
+    }
+
+    /// A clock for a new loop.
+    pub fn loop_clock(&self) -> Box<dyn Clock> {
+        match self.make_clock.borrow().as_ref() {
+            Some(make) => make(),
+            None => Box::new(self.clock.clone()),
         }
     }
 

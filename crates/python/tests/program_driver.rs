@@ -224,3 +224,36 @@ fn a_deadlock_is_reported_as_the_oracle_does() {
     assert_eq!(report.status, Status::Finished);
     assert_eq!(out, ["[    0.000] deadlock: nothing is scheduled and 1 task(s) wait forever: Task-1"]);
 }
+
+/// A clock the test moves by hand, as the page's real mode would read `performance.now()`.
+struct HandClock(Rc<std::cell::Cell<f64>>);
+
+impl asyncio_engine::Clock for HandClock {
+    fn time(&self) -> f64 {
+        self.0.get()
+    }
+    fn select(&mut self, _timeout: f64) {}
+    fn blocking_sleep(&mut self, d: f64) {
+        self.0.set(self.0.get() + d);
+    }
+}
+
+#[test]
+fn a_driver_can_give_the_program_real_clocks() {
+    let src = "import asyncio, time\nasync def main():\n    await asyncio.sleep(1)\n    print('woke', time.monotonic())\nasyncio.run(main())\n";
+    let (mut p, lines) = program(src, Budgets::default());
+    let wall = Rc::new(std::cell::Cell::new(100.0));
+    let clock = wall.clone();
+    *p.interp().host.make_clock.borrow_mut() = Some(Box::new(move || Box::new(HandClock(clock.clone()))));
+    let mut waited = 0.0;
+    while let Next::Iterate { timeout } = p.prepare() {
+        // The driver really waits: the wall clock moves by the timeout.
+        if timeout.is_finite() && timeout > 0.0 {
+            wall.set(wall.get() + timeout);
+            waited += timeout;
+        }
+        p.iterate(timeout);
+    }
+    assert_eq!(waited, 1.0);
+    assert_eq!(*lines.borrow(), ["[  101.000] woke 101.0"]);
+}

@@ -37,7 +37,7 @@ pub fn reset() {
 /// `asyncio.new_event_loop()`.
 pub fn new_loop() -> Value {
     let it = interp();
-    let lp = EventLoop::with_clock(Box::new(it.host.clock.clone()));
+    let lp = EventLoop::with_clock(it.host.loop_clock());
     if let Some(hook) = it.host.on_new_loop.borrow_mut().as_mut() {
         hook(&lp);
     }
