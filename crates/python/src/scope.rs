@@ -67,7 +67,7 @@ impl Data {
 
 /// Resolves every scope of a parsed module.
 pub fn resolve(module: &Module) -> Result<(), CompileError> {
-    let mut c = Collector { scopes: vec![Data::new(Kind::Module)], stack: vec![0] };
+    let mut c = Collector { scopes: vec![Data::new(Kind::Module)], stack: vec![0], comps: HashSet::new() };
     c.block(&module.body);
     let mut scopes = c.scopes;
     analyze(&mut scopes, 0, &BTreeSet::new())?;
@@ -81,6 +81,8 @@ pub fn resolve(module: &Module) -> Result<(), CompileError> {
 struct Collector {
     scopes: Vec<Data>,
     stack: Vec<usize>,
+    /// The scopes that are comprehensions.
+    comps: HashSet<usize>,
 }
 
 impl Collector {
@@ -343,6 +345,8 @@ impl Collector {
             ExprKind::Comp { elt, value, generators, .. } => {
                 self.expr(&generators[0].iter);
                 self.push(Kind::Function);
+                let id = *self.stack.last().unwrap_or(&0);
+                self.comps.insert(id);
                 let dot0: Rc<str> = Rc::from(".0");
                 self.cur().bind(&dot0);
                 self.cur().params = vec![dot0];
@@ -368,11 +372,7 @@ impl Collector {
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
-                // Binds in the nearest enclosing non-comprehension scope; the
-                // playground treats the comprehension's own scope as that
-                // scope's child, so binding here and marking it used above is
-                // enough for code outside comprehensions.
-                self.cur().bind(&target.id);
+                self.bind_walrus(&target.id);
             }
         }
     }
@@ -384,6 +384,35 @@ impl Collector {
                 if let Some(s) = spec {
                     self.fparts(s);
                 }
+            }
+        }
+    }
+
+    /// `name := value` binds in the nearest scope that is not a
+    /// comprehension; inside comprehensions the name is that scope's (a
+    /// global at module level, else a free variable).
+    fn bind_walrus(&mut self, name: &Rc<str>) {
+        let mut owner = None;
+        for &id in self.stack.iter().rev() {
+            if !self.comps.contains(&id) {
+                owner = Some(id);
+                break;
+            }
+        }
+        let Some(owner) = owner else { return };
+        let top = *self.stack.last().unwrap_or(&0);
+        if owner == top {
+            self.cur().bind(name);
+            return;
+        }
+        self.scopes[owner].bind(name);
+        let module_level = self.scopes[owner].kind == Kind::Module;
+        let inner: Vec<usize> = self.stack.iter().copied().filter(|id| self.comps.contains(id)).collect();
+        for id in inner {
+            if module_level {
+                self.scopes[id].globals.insert(name.clone());
+            } else if !self.scopes[id].nonlocals.iter().any(|(n, _)| n == name) {
+                self.scopes[id].nonlocals.push((name.clone(), Pos::default()));
             }
         }
     }

@@ -132,7 +132,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("print", print),
     ("len", len),
     ("repr", |a, _| one("repr", &a).and_then(|v| text::repr(v).map(Value::string))),
-    ("ascii", |a, _| one("ascii", &a).and_then(|v| text::repr(v).map(Value::string))),
+    ("ascii", |a, _| one("ascii", &a).and_then(|v| text::ascii(v).map(Value::string))),
     ("abs", abs),
     ("round", round),
     ("divmod", divmod),
@@ -623,6 +623,15 @@ fn map(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 fn next(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     arity("next", &args, 1, 2)?;
     let v = &args[0];
+    if let Some(g) = v.as_native::<crate::native::gen::Generator>() {
+        return match g.resume(None)? {
+            Some(x) => Ok(x),
+            None => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(g.stop()),
+            },
+        };
+    }
     let out = match v {
         Value::Object(o) => match o.next() {
             Some(r) => r?,

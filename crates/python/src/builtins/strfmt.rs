@@ -161,7 +161,8 @@ fn render(pieces: &[TemplatePiece], args: &[Value], kwargs: &Kwargs) -> PyResult
                     };
                 }
                 let v = match f.conversion {
-                    Some('r') | Some('a') => Value::string(text::repr(&v)?),
+                    Some('r') => Value::string(text::repr(&v)?),
+                    Some('a') => Value::string(text::ascii(&v)?),
                     Some('s') => Value::string(text::str(&v)?),
                     _ => v,
                 };

@@ -260,7 +260,7 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
         return Ok(Prepared::Done(if def.is_async {
             Value::native(AsyncGenerator(Rc::new(core)))
         } else {
-            Value::native(Generator(core))
+            Value::native(Generator(Rc::new(core)))
         }));
     }
     let body = body_future(func.clone(), Rc::new(frame));

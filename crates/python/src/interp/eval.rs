@@ -368,8 +368,12 @@ fn format_field(
     };
     let converted;
     let v = match conversion {
-        Some('r') | Some('a') => {
+        Some('r') => {
             converted = Value::string(text::repr(v)?);
+            &converted
+        }
+        Some('a') => {
+            converted = Value::string(text::ascii(v)?);
             &converted
         }
         Some('s') => {
@@ -892,7 +896,7 @@ fn generator_expression(
         Ok(Value::None)
     });
     let core = crate::native::gen::GenCore::new(Rc::from("<genexpr>"), Rc::from("<genexpr>"), body, chan);
-    Ok(Value::native(crate::native::gen::Generator(core)))
+    Ok(Value::native(crate::native::gen::Generator(Rc::new(core))))
 }
 
 fn gen_loop<'a>(

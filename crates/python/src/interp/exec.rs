@@ -26,6 +26,7 @@ type FlowFut<'a> = Pin<Box<dyn StdFuture<Output = PyResult<Flow>> + 'a>>;
 /// Counts a statement against the budgets and records the line being run.
 pub fn tick(f: &Frame, line: u32) -> PyResult<()> {
     f.line.set(line);
+    crate::native::gen::close_garbage();
     if super::budget::tick() {
         return Ok(());
     }
@@ -568,6 +569,9 @@ async fn run_handler(e: &Exception, h: &ExceptHandler, bound: Value, f: &Frame) 
     f.handling.borrow_mut().push(e.clone());
     let r = exec_block(&h.body, f).await;
     f.handling.borrow_mut().pop();
+    if let Err(new) = &r {
+        set_context(new, e);
+    }
     if let Some(n) = &h.name {
         let _ = eval::delete_name(n, f);
     }
@@ -629,6 +633,22 @@ async fn handle_star(e: &Exception, handlers: &[ExceptHandler], f: &Frame) -> Op
         }
     }
     Some(Err(exc::to_engine(&crate::builtins::excgroup::new_group("", all))))
+}
+
+/// An exception raised while handling `handled` remembers it (`__context__`).
+fn set_context(new: &Exception, handled: &Exception) {
+    if new.ptr_eq(handled) || new.is("Runaway") {
+        return;
+    }
+    let (ni, hi) = (exc::instance(new), exc::instance(handled));
+    if Rc::ptr_eq(&ni, &hi) {
+        return;
+    }
+    if let Some(data) = &ni.exc {
+        if matches!(*data.context.borrow(), Value::None) {
+            *data.context.borrow_mut() = Value::Instance(hi);
+        }
+    }
 }
 
 async fn make_raise(e: Option<&Expr>, cause: Option<&Expr>, f: &Frame) -> PyResult<Exception> {

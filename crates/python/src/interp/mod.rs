@@ -136,6 +136,11 @@ pub fn interp() -> Rc<Interp> {
     CURRENT.with(|c| c.borrow().clone()).expect("no interpreter installed on this thread")
 }
 
+/// The interpreter running on this thread, if one is installed.
+pub fn try_interp() -> Option<Rc<Interp>> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
 /// Runs `f` with `it` installed as this thread's interpreter.
 pub fn with<R>(it: &Rc<Interp>, f: impl FnOnce() -> R) -> R {
     let old = CURRENT.with(|c| c.replace(Some(it.clone())));

@@ -38,6 +38,21 @@ fn join_reprs(items: &[Value]) -> PyResult<String> {
     Ok(out)
 }
 
+/// `ascii(v)`: `repr(v)` with non-ASCII characters escaped (`\xe9`, `\u20ac`, `\U0001f600`).
+pub fn ascii(v: &Value) -> PyResult<String> {
+    let r = repr(v)?;
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    Ok(out)
+}
+
 /// `repr(v)`.
 pub fn repr(v: &Value) -> PyResult<String> {
     Ok(match v {

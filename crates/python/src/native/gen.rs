@@ -63,6 +63,10 @@ pub struct GenCore {
     chan: Rc<GenChannel>,
     finished: Cell<bool>,
     running: Cell<bool>,
+    /// It has run (an async generator that started must be closed: `aclose()`).
+    started: Cell<bool>,
+    /// A generator's `return` value (for its StopIteration).
+    pub returned: RefCell<Option<Value>>,
 }
 
 impl GenCore {
@@ -74,6 +78,8 @@ impl GenCore {
             chan,
             finished: Cell::new(false),
             running: Cell::new(false),
+            started: Cell::new(false),
+            returned: RefCell::new(None),
         }
     }
 
@@ -89,13 +95,17 @@ impl GenCore {
         let Some(mut body) = self.body.borrow_mut().take() else {
             return Poll::Ready(Ok(None));
         };
+        self.started.set(true);
         self.running.set(true);
         let out = body.as_mut().poll(cx);
         self.running.set(false);
         match out {
             Poll::Ready(r) => {
                 self.finished.set(true);
-                Poll::Ready(r.map(|_| None))
+                Poll::Ready(r.map(|v| {
+                    *self.returned.borrow_mut() = Some(v);
+                    None
+                }))
             }
             Poll::Pending => {
                 *self.body.borrow_mut() = Some(body);
@@ -111,13 +121,107 @@ impl GenCore {
         self.body.borrow_mut().take();
         self.finished.set(true);
     }
+
+    /// Started and not finished: `aclose()` has work to do.
+    pub fn is_suspended(&self) -> bool {
+        self.started.get() && !self.finished.get()
+    }
+
+    /// `agen.aclose()`: throws GeneratorExit in at the `yield` it waits at
+    /// and runs its `finally` blocks (which may await).
+    pub fn aclose(self: &Rc<Self>) -> BoxFut {
+        let core = self.clone();
+        if !core.is_suspended() {
+            core.close();
+            return Box::pin(async { Ok(Value::None) });
+        }
+        *core.chan.thrown.borrow_mut() = Some(Exception::new("GeneratorExit", ""));
+        Box::pin(std::future::poll_fn(move |cx| match core.poll_body(cx) {
+            Poll::Ready(Ok(Some(_))) => {
+                core.close();
+                Poll::Ready(raise("RuntimeError", "async generator ignored GeneratorExit"))
+            }
+            Poll::Ready(Ok(None)) => Poll::Ready(Ok(Value::None)),
+            Poll::Ready(Err(e)) if e.is("GeneratorExit") => Poll::Ready(Ok(Value::None)),
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Pending => Poll::Pending,
+        }))
+    }
+}
+
+thread_local! {
+    /// Async generators that have started, for `asyncio.run`'s `shutdown_asyncgens`.
+    static ASYNC_GENS: std::cell::RefCell<Vec<std::rc::Weak<GenCore>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Garbage async generators whose closing task is scheduled (kept alive
+    /// until they are closed, as the closing coroutine keeps them in CPython).
+    static FINALIZING: std::cell::RefCell<Vec<Rc<GenCore>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Registers an async generator (its first `__anext__`).
+fn track(core: &Rc<GenCore>) {
+    ASYNC_GENS.with(|g| {
+        let mut g = g.borrow_mut();
+        g.retain(|w| w.upgrade().is_some_and(|c| !c.finished.get()));
+        if !g.iter().any(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(core))) {
+            g.push(Rc::downgrade(core));
+        }
+    });
+}
+
+/// The async generators still suspended (they are then forgotten).
+pub fn take_suspended_async_gens() -> Vec<Rc<GenCore>> {
+    let mut out: Vec<Rc<GenCore>> =
+        ASYNC_GENS.with(|g| g.borrow_mut().drain(..).filter_map(|w| w.upgrade()).collect());
+    for core in FINALIZING.with(|f| std::mem::take(&mut *f.borrow_mut())) {
+        if !out.iter().any(|c| Rc::ptr_eq(c, &core)) {
+            out.push(core);
+        }
+    }
+    out.retain(|c| c.is_suspended());
+    out
 }
 
 /// A generator (`def` with `yield`).
-pub struct Generator(pub GenCore);
+pub struct Generator(pub Rc<GenCore>);
+
+thread_local! {
+    /// Generators that became garbage while suspended: closed at the next
+    /// statement (a safe point: no borrow of the program's objects is held).
+    static TO_CLOSE: std::cell::RefCell<Vec<Rc<GenCore>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static ANY_TO_CLOSE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Closes the generators that became garbage (their `finally` blocks run).
+#[inline]
+pub fn close_garbage() {
+    if ANY_TO_CLOSE.with(Cell::get) {
+        ANY_TO_CLOSE.with(|a| a.set(false));
+        for core in TO_CLOSE.with(|t| std::mem::take(&mut *t.borrow_mut())) {
+            let _ = close_sync(&core);
+        }
+    }
+}
+
+/// `gen.close()`: GeneratorExit at the `yield`; `finally` blocks run.
+fn close_sync(core: &GenCore) -> PyResult<()> {
+    if !core.is_suspended() {
+        core.close();
+        return Ok(());
+    }
+    *core.chan.thrown.borrow_mut() = Some(Exception::new("GeneratorExit", ""));
+    let mut cx = Context::from_waker(std::task::Waker::noop());
+    let out = core.poll_body(&mut cx);
+    core.close();
+    match out {
+        Poll::Ready(Ok(Some(_))) => raise("RuntimeError", "generator ignored GeneratorExit"),
+        Poll::Ready(Err(e)) if !e.is("GeneratorExit") => Err(e),
+        _ => Ok(()),
+    }
+}
 
 impl Generator {
-    /// `next(gen)` / `gen.send(v)`: `Ok(None)` when it returned.
+    /// `next(gen)` / `gen.send(v)`: `Ok(None)` when it returned (its value
+    /// is then [`GenCore::returned`]).
     pub fn resume(&self, sent: Option<Value>) -> PyResult<Option<Value>> {
         *self.0.chan.sent.borrow_mut() = sent;
         let waker = std::task::Waker::noop();
@@ -134,6 +238,27 @@ impl Generator {
                 self.0.close();
                 raise("RuntimeError", "a generator cannot wait for the event loop here")
             }
+        }
+    }
+
+    /// The StopIteration a finished generator raises (carrying its return value).
+    pub fn stop(&self) -> Exception {
+        let v = self.0.returned.borrow_mut().take().unwrap_or(Value::None);
+        if matches!(v, Value::None) {
+            Exception::new("StopIteration", "")
+        } else {
+            crate::interp::exc::with_args("StopIteration", vec![v])
+        }
+    }
+}
+
+impl Drop for Generator {
+    /// A generator that is garbage while suspended is closed, as CPython's
+    /// reference counting does (at the next statement here).
+    fn drop(&mut self) {
+        if self.0.is_suspended() {
+            TO_CLOSE.with(|t| t.borrow_mut().push(self.0.clone()));
+            ANY_TO_CLOSE.with(|a| a.set(true));
         }
     }
 }
@@ -159,13 +284,33 @@ impl Native for Generator {
             "send" => super::method::<Generator>("send", this, |g, _, args, _| {
                 match g.resume(args.into_iter().next())? {
                     Some(v) => Ok(v),
-                    None => raise("StopIteration", ""),
+                    None => Err(g.stop()),
                 }
             }),
-            "close" => super::method::<Generator>("close", this, |g, _, _, _| {
-                g.0.close();
-                Ok(Value::None)
+            "__next__" => {
+                super::method::<Generator>("__next__", this, |g, _, _, _| match g.resume(None)? {
+                    Some(v) => Ok(v),
+                    None => Err(g.stop()),
+                })
+            }
+            "throw" => super::method::<Generator>("throw", this, |g, _, args, _| {
+                let e = match args.first() {
+                    Some(v) => crate::modules::asyncio::futures::exception_arg(v)?,
+                    None => return raise("TypeError", "throw expected at least 1 argument, got 0"),
+                };
+                if !g.0.started.get() {
+                    g.0.close();
+                    return Err(e);
+                }
+                *g.0.chan.thrown.borrow_mut() = Some(e);
+                match g.resume(None)? {
+                    Some(v) => Ok(v),
+                    None => Err(g.stop()),
+                }
             }),
+            "close" => {
+                super::method::<Generator>("close", this, |g, _, _, _| close_sync(&g.0).map(|_| Value::None))
+            }
             "__name__" => Value::Str(self.0.name.clone()),
             _ => return None,
         };
@@ -190,6 +335,7 @@ impl Native for AsyncGenerator {
         Some(Ok(this.clone()))
     }
     fn anext(&self, _this: &Value) -> Option<PyResult<Value>> {
+        track(&self.0);
         Some(Ok(Value::native(ANext { core: self.0.clone(), started: Cell::new(false) })))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
@@ -198,13 +344,41 @@ impl Native for AsyncGenerator {
                 g.anext(me).unwrap_or_else(|| raise("TypeError", "not an async generator"))
             }),
             "aclose" => super::method::<AsyncGenerator>("aclose", this, |g, _, _, _| {
-                g.0.close();
-                Ok(Value::native(super::iters::Ready(Value::None)))
+                let fut = g.0.aclose();
+                let name: Rc<str> = Rc::from("aclose");
+                Ok(Value::native(super::coro::Coroutine::new(
+                    name.clone(),
+                    name,
+                    vec![],
+                    vec![],
+                    Rc::from("<asyncio>"),
+                    fut,
+                )))
             }),
             "__name__" => Value::Str(self.0.name.clone()),
             _ => return None,
         };
         Some(Ok(m))
+    }
+}
+
+impl Drop for AsyncGenerator {
+    /// CPython's async generator finalizer: an async generator that started
+    /// and is garbage now is closed in a task the loop creates soon.
+    fn drop(&mut self) {
+        if !self.0.is_suspended() {
+            return;
+        }
+        if crate::interp::try_interp().is_none() {
+            return;
+        }
+        let Ok(lp) = asyncio_engine::get_running_loop() else { return };
+        let core = self.0.clone();
+        FINALIZING.with(|f| f.borrow_mut().push(core.clone()));
+        let target = lp.clone();
+        let _ = lp.call_soon(move || {
+            let _ = target.create_task(core.aclose());
+        });
     }
 }
 

@@ -167,6 +167,10 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
         let outcome = run_until_complete(&lp, task.future()).await;
         let cleanup = cancel_remaining(&lp).await;
         let cleanup = match cleanup {
+            Ok(()) => shutdown_asyncgens(&lp).await,
+            Err(e) => Err(e),
+        };
+        let cleanup = match cleanup {
             Ok(()) => wait_default_executor(&lv).await,
             Err(e) => Err(e),
         };
@@ -188,6 +192,27 @@ async fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
     let futs = tasks.iter().map(|t| t.as_future()).collect();
     let all = asyncio_engine::gather_any(lp, futs);
     crate::modules::concurrent::loop_starting(lp);
+    counter_in(lp);
+    let out = crate::program::drive(lp, &all).await;
+    counter_out(lp);
+    out
+}
+
+/// `loop.shutdown_asyncgens()`: close the async generators left suspended
+/// (their `finally` blocks run), each in a task, as `gather(*closings)` does.
+async fn shutdown_asyncgens(lp: &EventLoop) -> PyResult<()> {
+    let gens = crate::native::gen::take_suspended_async_gens();
+    if gens.is_empty() {
+        return Ok(());
+    }
+    counter_in(lp);
+    let mut futs = Vec::new();
+    for g in gens {
+        let task = lp.create_task(g.aclose())?;
+        futs.push(task.future().as_any());
+    }
+    counter_out(lp);
+    let all = asyncio_engine::gather_any(lp, futs);
     counter_in(lp);
     let out = crate::program::drive(lp, &all).await;
     counter_out(lp);

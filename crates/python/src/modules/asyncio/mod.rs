@@ -259,6 +259,19 @@ pub fn module() -> ModuleObj {
         Ok(ensure(&lp, v)?.0)
     });
     m.func("gather", gather);
+    m.func("to_thread", |args, kwargs| {
+        let mut it = args.into_iter();
+        let Some(func) = it.next() else {
+            return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
+        };
+        let call = Value::native(crate::builtins::functools::Partial { func, args: it.collect(), kwargs });
+        let lv = loops::running_loop_value()?;
+        let Some(pl) = lv.as_native::<loops::PyLoop>() else {
+            return raise("RuntimeError", "no running event loop");
+        };
+        let fut = crate::modules::concurrent::run_in_executor(pl, &lv, vec![Value::None, call])?;
+        Ok(coro_value("to_thread", async move { crate::interp::eval::await_value(fut).await }))
+    });
     m.func("wait", wait);
     m.func("wait_for", wait_for);
     m.func("shield", shield);

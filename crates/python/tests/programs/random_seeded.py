@@ -1,0 +1,23 @@
+# random.Random(seed): random, randint, uniform, choice, choices, shuffle, sample, randrange, gauss.
+import random
+
+r = random.Random(42)
+print(r.random(), r.randint(1, 6), r.uniform(1, 2))
+print(r.choice("abcdef"), r.randrange(10), r.randrange(5, 50, 5))
+items = list(range(10))
+r.shuffle(items)
+print(items)
+print(r.sample(range(100), 5), r.sample(["x", "y", "z"], 2))
+print(r.choices("abc", k=5), r.choices([1, 2, 3], weights=[10, 1, 1], k=4))
+print(r.getrandbits(16), round(r.gauss(0, 1), 6), round(r.expovariate(2), 6))
+r2 = random.Random(42)
+print(r2.random())
+r3 = random.Random(2 ** 40 + 5)
+print(r3.randint(0, 1000))
+r.seed(7)
+print(r.random(), [r.randint(1, 3) for _ in range(8)])
+state = r.getstate()
+a = r.random()
+r.setstate(state)
+print(a == r.random())
+print(round(r.triangular(0, 10), 6), round(r.normalvariate(5, 2), 6))
