@@ -5,6 +5,7 @@
 pub mod asyncio;
 pub mod collections;
 pub mod concurrent;
+pub mod contextlib;
 pub mod dataclasses;
 pub mod misc;
 pub mod random;
@@ -28,6 +29,7 @@ pub const AVAILABLE: &[&str] = &[
     "asyncio",
     "collections",
     "concurrent.futures",
+    "contextlib",
     "dataclasses",
     "functools",
     "math",
@@ -112,6 +114,7 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
         "collections" => collections::module(),
         "dataclasses" => dataclasses::module(),
         "sys" => sys::module(),
+        "contextlib" => contextlib::module(),
         "math" => misc::math(),
         "typing" => misc::typing(),
         "concurrent" => {

@@ -85,7 +85,7 @@ impl GenCore {
 
     /// Polls the body once. `Ready(Ok(Some(v)))`: it yielded v;
     /// `Ready(Ok(None))`: it returned; `Pending`: it awaits an engine future.
-    fn poll_body(&self, cx: &mut Context<'_>) -> Poll<PyResult<Option<Value>>> {
+    pub fn poll_body(&self, cx: &mut Context<'_>) -> Poll<PyResult<Option<Value>>> {
         if self.finished.get() {
             return Poll::Ready(Ok(None));
         }
@@ -120,6 +120,11 @@ impl GenCore {
     fn close(&self) {
         self.body.borrow_mut().take();
         self.finished.set(true);
+    }
+
+    /// Makes the `yield` the body waits at raise `e` when it is polled next.
+    pub fn throw_in(&self, e: Exception) {
+        *self.chan.thrown.borrow_mut() = Some(e);
     }
 
     /// Started and not finished: `aclose()` has work to do.

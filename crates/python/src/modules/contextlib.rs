@@ -1,0 +1,184 @@
+//! `contextlib`: `contextmanager`, `asynccontextmanager`, `suppress`,
+//! `nullcontext`, over the interpreter's generators.
+
+use std::any::Any;
+use std::rc::Rc;
+use std::task::Poll;
+
+use crate::interp::call::call_sync;
+use crate::interp::exc::{self, raise};
+use crate::interp::interp;
+use crate::modules::asyncio::coro_value;
+use crate::modules::ModuleObj;
+use crate::native::gen::{AsyncGenerator, GenCore, Generator};
+use crate::native::Native;
+use crate::object::{Builtin, Class};
+use crate::value::Value;
+use asyncio_engine::{Exception, PyResult};
+
+/// What leaving the block did with its exception.
+fn after_throw(thrown: &Exception, r: PyResult<Option<Value>>, what: &str) -> PyResult<bool> {
+    match r {
+        Ok(Some(_)) => raise("RuntimeError", format!("generator didn't stop after {what}()")),
+        Ok(None) => Ok(true),
+        Err(e) if e.ptr_eq(thrown) || Rc::ptr_eq(&exc::instance(&e), &exc::instance(thrown)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `@contextmanager`'s object: a generator run to its `yield` and on.
+struct GenCm(Value);
+
+impl GenCm {
+    fn gen(&self) -> PyResult<&Generator> {
+        self.0
+            .as_native::<Generator>()
+            .ok_or_else(|| Exception::type_error("contextmanager needs a generator"))
+    }
+}
+
+impl Native for GenCm {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("_GeneratorContextManager")
+    }
+    fn enter(&self, _this: &Value) -> Option<PyResult<Value>> {
+        Some(self.gen().and_then(|g| match g.resume(None)? {
+            Some(v) => Ok(v),
+            None => raise("RuntimeError", "generator didn't yield"),
+        }))
+    }
+    fn exit(&self, _this: &Value, e: Option<&Exception>) -> Option<PyResult<bool>> {
+        Some(self.gen().and_then(|g| match e {
+            None => match g.resume(None)? {
+                Some(_) => raise("RuntimeError", "generator didn't stop"),
+                None => Ok(false),
+            },
+            Some(e) => {
+                g.0.throw_in(e.clone());
+                after_throw(e, g.resume(None), "throw")
+            }
+        }))
+    }
+}
+
+/// `@asynccontextmanager`'s object.
+struct AsyncGenCm(Rc<GenCore>);
+
+impl Native for AsyncGenCm {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("_AsyncGeneratorContextManager")
+    }
+    fn aenter(&self, _this: &Value) -> Option<PyResult<Value>> {
+        let core = self.0.clone();
+        Some(Ok(coro_value("__aenter__", async move {
+            match std::future::poll_fn(|cx| core.poll_body(cx)).await? {
+                Some(v) => Ok(v),
+                None => raise("RuntimeError", "generator didn't yield"),
+            }
+        })))
+    }
+    fn aexit(&self, _this: &Value, e: Option<&Exception>) -> Option<PyResult<Value>> {
+        let core = self.0.clone();
+        let e = e.cloned();
+        Some(Ok(coro_value("__aexit__", async move {
+            match e {
+                None => match std::future::poll_fn(|cx| core.poll_body(cx)).await? {
+                    Some(_) => raise("RuntimeError", "generator didn't stop"),
+                    None => Ok(Value::Bool(false)),
+                },
+                Some(e) => {
+                    core.throw_in(e.clone());
+                    let r = std::future::poll_fn(|cx| match core.poll_body(cx) {
+                        Poll::Ready(r) => Poll::Ready(r),
+                        Poll::Pending => Poll::Pending,
+                    })
+                    .await;
+                    after_throw(&e, r, "athrow").map(Value::Bool)
+                }
+            }
+        })))
+    }
+}
+
+/// `contextlib.suppress(*exceptions)`.
+struct Suppress(Vec<Value>);
+
+impl Native for Suppress {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("suppress")
+    }
+    fn enter(&self, _this: &Value) -> Option<PyResult<Value>> {
+        Some(Ok(Value::None))
+    }
+    fn exit(&self, _this: &Value, e: Option<&Exception>) -> Option<PyResult<bool>> {
+        let Some(e) = e else { return Some(Ok(false)) };
+        Some(Ok(self.0.iter().any(|c| matches!(c, Value::Class(c) if exc::matches(e, c)))))
+    }
+}
+
+/// `contextlib.nullcontext(enter_result=None)`, also as an async context manager.
+struct Null(Value);
+
+impl Native for Null {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("nullcontext")
+    }
+    fn enter(&self, _this: &Value) -> Option<PyResult<Value>> {
+        Some(Ok(self.0.clone()))
+    }
+    fn exit(&self, _this: &Value, _e: Option<&Exception>) -> Option<PyResult<bool>> {
+        Some(Ok(false))
+    }
+    fn aenter(&self, _this: &Value) -> Option<PyResult<Value>> {
+        let v = self.0.clone();
+        Some(Ok(coro_value("__aenter__", async move { Ok(v) })))
+    }
+    fn aexit(&self, _this: &Value, _e: Option<&Exception>) -> Option<PyResult<Value>> {
+        Some(Ok(coro_value("__aexit__", async { Ok(Value::Bool(false)) })))
+    }
+}
+
+fn wrap(func: Value, is_async: bool) -> Value {
+    let name = crate::interp::attr::getattr_opt(&func, "__name__").ok().flatten();
+    let name = name.and_then(|n| n.as_str().map(String::from)).unwrap_or_else(|| "helper".into());
+    Builtin::new(&name, move |args, kwargs| {
+        let g = call_sync(&func, args, kwargs)?;
+        if is_async {
+            match g.as_native::<AsyncGenerator>() {
+                Some(a) => Ok(Value::native(AsyncGenCm(a.0.clone()))),
+                None => raise("TypeError", "asynccontextmanager needs an async generator function"),
+            }
+        } else if g.as_native::<Generator>().is_some() {
+            Ok(Value::native(GenCm(g)))
+        } else {
+            raise("TypeError", "contextmanager needs a generator function")
+        }
+    })
+}
+
+pub fn module() -> ModuleObj {
+    let m = ModuleObj::new("contextlib");
+    m.func("contextmanager", |args, _| match args.into_iter().next() {
+        Some(f) => Ok(wrap(f, false)),
+        None => raise("TypeError", "contextmanager() missing 1 required positional argument: 'func'"),
+    });
+    m.func("asynccontextmanager", |args, _| match args.into_iter().next() {
+        Some(f) => Ok(wrap(f, true)),
+        None => raise("TypeError", "asynccontextmanager() missing 1 required positional argument: 'func'"),
+    });
+    m.func("suppress", |args, _| Ok(Value::native(Suppress(args))));
+    m.func("nullcontext", |args, _| Ok(Value::native(Null(args.into_iter().next().unwrap_or(Value::None)))));
+    m
+}
