@@ -199,7 +199,7 @@ fn finish(it: &Interp, outcome: PyResult<()>) -> Report {
     if let Err(e) = outcome {
         status = report(it, &e);
     }
-    if status == Status::Finished {
+    if matches!(status, Status::Finished | Status::Exit(_)) {
         if let Err(e) = crate::modules::concurrent::wind_up() {
             status = report(it, &e);
         }
@@ -220,6 +220,20 @@ fn report(it: &Interp, e: &Exception) -> Status {
     if e.is("Deadlock") {
         it.host.trace_line(e.message());
         return Status::Finished;
+    }
+    let inst = exc::instance(e);
+    if &*inst.class.name == "SystemExit" && inst.class.module.as_ref() == "builtins" {
+        // Python exits quietly with the code (a message is printed to stderr).
+        let arg = inst.exc.as_ref().and_then(|d| d.args.borrow().first().cloned());
+        return match arg {
+            None | Some(crate::value::Value::None) => Status::Exit(0),
+            Some(crate::value::Value::Int(n)) => Status::Exit(n as i32),
+            Some(other) => {
+                let text = crate::interp::text::str(&other).unwrap_or_default();
+                it.host.write_stderr(&format!("{text}\n"));
+                Status::Exit(1)
+            }
+        };
     }
     it.host.write_stderr(&crate::traceback::format(e));
     it.host.trace_line(&format!("Traceback: {}", exc::last_line(e)));

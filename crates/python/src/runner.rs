@@ -17,6 +17,8 @@ pub enum Status {
     Finished,
     /// A budget stopped it: a runaway step, deep recursion in the driver, too much output.
     Runaway(String),
+    /// `sys.exit(code)` / `raise SystemExit(code)`: the exit status pyrun.py exits with.
+    Exit(i32),
 }
 
 /// What a run produced besides its trace lines.

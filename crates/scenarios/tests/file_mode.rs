@@ -88,3 +88,14 @@ fn bad_usage_exits_2() {
         assert!(text(&out.stderr).starts_with("asyncio-play: "), "{args:?}");
     }
 }
+
+#[test]
+fn sys_exit_ends_the_program_with_its_code_as_pyrun_does() {
+    let src = "import sys\nprint('bye')\nsys.exit(5)\nprint('never')\n";
+    let out = play(&["--file", "-"], Some(src));
+    assert_eq!(out.status.code(), Some(5));
+    assert_eq!(text(&out.stdout), "[    0.000] bye\n");
+    let out = play(&["--file", "-"], Some("raise SystemExit\n"));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}

@@ -60,6 +60,8 @@ pub fn module() -> ModuleObj {
     m.set("platform", Value::str("playground"));
     m.set("maxsize", Value::Int(i64::MAX));
     m.func("getrecursionlimit", |_, _| Ok(Value::Int(interp().budgets.max_depth as i64)));
-    m.func("exit", |_, _| raise("NotImplementedError", "sys.exit() is not supported in the playground"));
+    m.func("exit", |args, _| {
+        Err(crate::interp::exc::with_args("SystemExit", args.into_iter().take(1).collect()))
+    });
     m
 }

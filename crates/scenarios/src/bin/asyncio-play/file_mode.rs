@@ -100,6 +100,7 @@ fn execute(source: &str, name: &str, cpus: u32, budgets: asyncio_python::Budgets
             match report.status {
                 asyncio_python::Status::Finished => 0,
                 asyncio_python::Status::Runaway(_) => 3,
+                asyncio_python::Status::Exit(code) => code.clamp(0, 255) as u8,
             }
         }
     }
