@@ -7,6 +7,7 @@ pub mod collections;
 pub mod concurrent;
 pub mod contextlib;
 pub mod dataclasses;
+pub mod itertools;
 pub mod misc;
 pub mod random;
 pub mod sys;
@@ -32,6 +33,7 @@ pub const AVAILABLE: &[&str] = &[
     "contextlib",
     "dataclasses",
     "functools",
+    "itertools",
     "math",
     "random",
     "sys",
@@ -113,6 +115,7 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
         "functools" => misc::functools(),
         "collections" => collections::module(),
         "dataclasses" => dataclasses::module(),
+        "itertools" => itertools::module(),
         "sys" => sys::module(),
         "contextlib" => contextlib::module(),
         "math" => misc::math(),

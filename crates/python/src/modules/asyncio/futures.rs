@@ -1,7 +1,7 @@
 //! `asyncio.Future` and `asyncio.Task` objects over the engine's.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
@@ -33,6 +33,7 @@ thread_local! {
     /// Task objects by their engine future's address, so that the same
     /// task is always the same Python object (`current_task()`, `wait()`).
     static TASKS: RefCell<HashMap<usize, Weak<PyTask>>> = RefCell::new(HashMap::new());
+    static SWEEP_AT: Cell<usize> = const { Cell::new(4096) };
 }
 
 fn task_key(any: &Rc<dyn AnyTask>) -> usize {
@@ -60,8 +61,10 @@ pub fn register_task(task: Task<Value>, coro: &Value) -> Value {
     });
     TASKS.with(|t| {
         let mut t = t.borrow_mut();
-        if t.len() > 4096 {
+        // Forget dead tasks now and then (amortised: when the map has doubled).
+        if t.len() >= SWEEP_AT.with(Cell::get) {
             t.retain(|_, w| w.strong_count() > 0);
+            SWEEP_AT.with(|s| s.set((2 * t.len()).max(4096)));
         }
         t.insert(task_key(&any), Rc::downgrade(&obj));
     });
