@@ -65,6 +65,8 @@ pub struct Program {
     body: Option<Body>,
     drive: Option<Rc<Drive>>,
     report: Option<Report>,
+    /// At a deadlock: what each waiting task waited on (the engine's words).
+    deadlock_details: Vec<String>,
 }
 
 impl Program {
@@ -72,7 +74,7 @@ impl Program {
     pub fn new(module: Rc<Module>, host: Rc<Host>, budgets: Budgets, source: &str) -> Program {
         let it = Interp::new(host, budgets);
         let body = with(&it, || start(&it, module, source));
-        Program { it, body: Some(body), drive: None, report: None }
+        Program { it, body: Some(body), drive: None, report: None, deadlock_details: Vec::new() }
     }
 
     /// The interpreter (for tests and the page's inspector).
@@ -94,6 +96,11 @@ impl Program {
                     return next;
                 }
                 let session = d.session.borrow_mut().take();
+                if let Some(s) = &session {
+                    if !s.deadlock_details().is_empty() {
+                        self.deadlock_details = s.deadlock_details().to_vec();
+                    }
+                }
                 *d.outcome.borrow_mut() = Some(match session.as_ref().and_then(Session::outcome) {
                     Some(o) => o.clone(),
                     None => Ok(()),
@@ -158,6 +165,11 @@ impl Program {
         let d = self.drive.as_ref()?;
         let s = d.session.borrow();
         s.as_ref().map(|s| s.event_loop().clone())
+    }
+
+    /// After a deadlock: `"Task-2: Event (unset)"` for each task that waited forever.
+    pub fn deadlock_details(&self) -> &[String] {
+        &self.deadlock_details
     }
 
     pub fn is_finished(&self) -> bool {

@@ -220,9 +220,15 @@ fn an_escaping_exception_is_the_last_line_and_a_traceback_on_stderr() {
 #[test]
 fn a_deadlock_is_reported_as_the_oracle_does() {
     let src = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n";
-    let (out, report) = run(src);
+    let (mut p, lines) = program(src, Budgets::default());
+    let report = p.run_to_end();
     assert_eq!(report.status, Status::Finished);
-    assert_eq!(out, ["[    0.000] deadlock: nothing is scheduled and 1 task(s) wait forever: Task-1"]);
+    assert_eq!(
+        *lines.borrow(),
+        ["[    0.000] deadlock: nothing is scheduled and 1 task(s) wait forever: Task-1"]
+    );
+    assert_eq!(p.deadlock_details().len(), 1, "{:?}", p.deadlock_details());
+    assert!(p.deadlock_details()[0].starts_with("Task-1: "), "{:?}", p.deadlock_details());
 }
 
 /// A clock the test moves by hand, as the page's real mode would read `performance.now()`.
