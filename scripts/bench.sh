@@ -4,13 +4,21 @@
 #   scripts/bench.sh           build everything, run natively and in headless Chromium (~7-10 min)
 #   scripts/bench.sh --pool    only the Web Worker pool (~3 min): build the site, run
 #                              crates/bench/web/pool.mjs, and replace that section of BENCHMARKS.md
+#   scripts/bench.sh --python  only the Python interpreter (crates/python): the plain programs
+#                              crates/bench/python/interp/ (W7: the oracle's plain/*.py) on our
+#                              interpreter beside CPython (pyrun.py) natively and beside Pyodide in
+#                              Chromium, and the interpreter's wasm size; replaces that section of
+#                              BENCHMARKS.md. W1 and W5 take minutes per run (see NOTES.md)
 #   scripts/bench.sh --check   only build everything, quickly (dev profile), and check the
 #                              harness scripts parse: what scripts/test.sh calls
 #
 # Environment: BENCH_RUNS (default 5) timed runs per workload, BENCH_WARMUP (1) untimed
 # runs before them; BENCH_PYODIDE_RUNS (3) and BENCH_PYODIDE_WARMUP (0) for Pyodide, whose
-# runs take seconds each; BENCH_CALLGRIND=0 skips the instruction counts (valgrind).
-# Intermediate results go to target/bench-results/.
+# runs take seconds each; BENCH_CALLGRIND=0 skips the instruction counts (valgrind);
+# BENCH_PYTHON=1 adds the Python interpreter's figures to a full run (otherwise the full run keeps
+# BENCHMARKS.md's existing "Python interpreter" section), BENCH_PYTHON_RUNS (default BENCH_RUNS)
+# and BENCH_PYTHON_WORKLOADS (default "W1 W2 W3 W4 W5 W6 W7") adjust them.
+# Builds go to $CARGO_TARGET_DIR (default target/); intermediate results to target/bench-results/.
 #
 # What runs (details in BENCHMARKS.md and crates/bench/):
 #   native   target/fast/bench-native (our engine, tokio, smol) and
@@ -28,9 +36,10 @@ mode=run
 case "${1:-}" in
     --check) mode=check ;;
     --pool) mode=pool ;;
+    --python) mode=python ;;
     "") ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
-    *) echo "usage: scripts/bench.sh [--check | --pool]" >&2; exit 2 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
+    *) echo "usage: scripts/bench.sh [--check | --pool | --python]" >&2; exit 2 ;;
 esac
 
 RUNS=${BENCH_RUNS:-5}
@@ -39,8 +48,12 @@ PYODIDE_RUNS=${BENCH_PYODIDE_RUNS:-3}
 PYODIDE_WARMUP=${BENCH_PYODIDE_WARMUP:-0}
 REFERENCE="$(cd .. && pwd)/shared/reference"
 WORKLOADS=(W1 W2 W3 W4 W5 W6 W7)
+read -r -a PY_WORKLOADS <<< "${BENCH_PYTHON_WORKLOADS:-W1 W2 W3 W4 W5 W6 W7}"
+PY_RUNS=${BENCH_PYTHON_RUNS:-$RUNS}
+TARGET=${CARGO_TARGET_DIR:-target}
 PKG=target/bench-web/pkg
 PKG_FAST=target/bench-web/pkg-fast
+PKG_PY=target/bench-web/pkg-python
 OUT=target/bench-results
 
 step() { printf '\n==> %s\n' "$*" >&2; }
@@ -71,7 +84,7 @@ if [[ $mode == check ]]; then
     step "build the browser benchmarks (wasm32, dev profile)"
     cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown
     step "check the harness scripts parse"
-    python3 - crates/bench/python/*.py crates/bench/report.py <<'EOF'
+    python3 - crates/bench/python/*.py crates/bench/python/interp/*.py crates/bench/report.py <<'EOF'
 import ast, sys
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as f:
@@ -106,16 +119,75 @@ if [[ $mode == pool ]]; then
     exit 0
 fi
 
+# The Python interpreter's wasm alone (feature python-only: only src/web_python.rs's exports),
+# optimised as Trunk optimises the site's (wasm-opt -Oz), then its size, raw and gzip -9. It overwrites
+# the full build's asyncio_bench.wasm, which has been bound into $PKG already.
+python_size() {
+    step "build the interpreter's wasm alone (wasm32, release profile, feature python-only) and weigh it"
+    cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown --profile release \
+        --features python-only
+    wasm-bindgen --target web --out-dir "$PKG_PY" "$TARGET"/wasm32-unknown-unknown/release/asyncio_bench.wasm
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-multivalue --enable-reference-types \
+        -o "$PKG_PY/asyncio_bench_bg.opt.wasm" "$PKG_PY/asyncio_bench_bg.wasm"
+    python3 - "$PKG_PY" > "$OUT/python-size.json" <<'EOF'
+import gzip, json, os, sys
+pkg = sys.argv[1]
+def size(name):
+    data = open(os.path.join(pkg, name), "rb").read()
+    return {"raw": len(data), "gzip": len(gzip.compress(data, 9, mtime=0))}
+json.dump({"wasm": size("asyncio_bench_bg.wasm"), "wasm_opt": size("asyncio_bench_bg.opt.wasm"),
+           "js": size("asyncio_bench.js")}, sys.stdout)
+EOF
+}
+
+# The plain programs natively: our interpreter (bench-native python) and CPython through pyrun.py
+# (bench_cpython.py --plain), one process per system, workload and run, interleaved.
+python_native() {
+    step "native: our Python interpreter and CPython (pyrun.py) on the plain programs ($PY_RUNS interleaved runs, each after $WARMUP warm-up)"
+    : > "$OUT/python-native.jsonl"
+    for w in "${PY_WORKLOADS[@]}"; do
+        for ((run = 1; run <= PY_RUNS; run++)); do
+            "$TARGET"/fast/bench-native --runs 1 --warmup "$WARMUP" --reference "$REFERENCE" python "$w" \
+                >> "$OUT/python-native.jsonl"
+            python3 crates/bench/python/bench_cpython.py --plain --runs 1 --warmup "$WARMUP" \
+                --reference "$REFERENCE" "$w" >> "$OUT/python-native.jsonl"
+        done
+        printf '  %s done\n' "$w" >&2
+    done
+}
+
 step "build the native benchmarks (fast profile)"
 cargo build --quiet -p asyncio-bench --profile fast --bin bench-native
 step "build the browser benchmarks (wasm32, release profile) and bind them"
 cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown --profile release
-wasm-bindgen --target web --out-dir "$PKG" target/wasm32-unknown-unknown/release/asyncio_bench.wasm
+wasm-bindgen --target web --out-dir "$PKG" "$TARGET"/wasm32-unknown-unknown/release/asyncio_bench.wasm
 step "build the browser benchmarks again with the fast profile (opt-level 3), for comparison"
 cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown --profile fast
-wasm-bindgen --target web --out-dir "$PKG_FAST" target/wasm32-unknown-unknown/fast/asyncio_bench.wasm
+wasm-bindgen --target web --out-dir "$PKG_FAST" "$TARGET"/wasm32-unknown-unknown/fast/asyncio_bench.wasm
 step "build the site (trunk build --release --dist $SITE)"
 trunk build --release --dist "$SITE" >&2
+
+if [[ $mode == python ]]; then
+    python_size
+    python_native
+    step "browser: our Python interpreter and Pyodide (pyrun.py) on the plain programs, the page's first load"
+    node crates/bench/web/run.mjs --pkg "$PKG" --pkg-fast "$PKG_FAST" --dist "$SITE" --reference "$REFERENCE" \
+        --python-only --workloads "$(IFS=,; echo "${PY_WORKLOADS[*]}")" --runs "$PY_RUNS" --warmup "$WARMUP" \
+        --pyodide-runs "$PYODIDE_RUNS" --pyodide-warmup "$PYODIDE_WARMUP" > "$OUT/python-browser.json"
+    RUNS=$PY_RUNS write_meta "$OUT/meta-python.json"
+    python3 crates/bench/report.py --python-only --python-native "$OUT/python-native.jsonl" \
+        --browser "$OUT/python-browser.json" --python-size "$OUT/python-size.json" --meta "$OUT/meta-python.json" \
+        --out BENCHMARKS.md
+    echo "updated the Python interpreter's section of BENCHMARKS.md in $((SECONDS - start)) s" >&2
+    exit 0
+fi
+PYTHON_ARGS=()
+if [[ ${BENCH_PYTHON:-0} == 1 ]]; then
+    python_size
+    python_native
+    PYTHON_ARGS=(--python-native "$OUT/python-native.jsonl" --python-size "$OUT/python-size.json")
+fi
 
 # One process per system, workload and run, the systems interleaved run by run: a change of
 # load on the shared machine then hits every system alike, and each process's peak RSS is its
@@ -125,7 +197,7 @@ step "native: our engine, tokio, smol, CPython $(python3 -c 'import sys; print(s
 for w in "${WORKLOADS[@]}"; do
     for ((run = 1; run <= RUNS; run++)); do
         for system in engine tokio smol; do
-            target/fast/bench-native --runs 1 --warmup "$WARMUP" "$system" "$w" >> "$OUT/native.jsonl"
+            "$TARGET"/fast/bench-native --runs 1 --warmup "$WARMUP" "$system" "$w" >> "$OUT/native.jsonl"
         done
         python3 crates/bench/python/bench_cpython.py --runs 1 --warmup "$WARMUP" --reference "$REFERENCE" "$w" \
             >> "$OUT/native.jsonl"
@@ -137,7 +209,7 @@ done
 if [[ ${BENCH_CALLGRIND:-1} != 0 ]] && command -v valgrind > /dev/null; then
     step "native: instructions per operation (valgrind --tool=callgrind, one repetition each)"
     callgrind() {
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null target/fast/bench-native \
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$TARGET"/fast/bench-native \
             --runs "$1" --warmup 0 --min-time 0 "$2" "$3" 2> "$OUT/callgrind.err" > "$OUT/callgrind.out"
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$OUT/callgrind.err"
     }
@@ -160,10 +232,10 @@ fi
 step "browser: headless Chromium (page figures, wasm engine, spawn_local, Pyodide, Web Worker pool)"
 node crates/bench/web/run.mjs --pkg "$PKG" --pkg-fast "$PKG_FAST" --dist "$SITE" --reference "$REFERENCE" \
     --runs "$RUNS" --warmup "$WARMUP" --pyodide-runs "$PYODIDE_RUNS" --pyodide-warmup "$PYODIDE_WARMUP" \
-    > "$OUT/browser.json"
+    $([[ ${BENCH_PYTHON:-0} == 1 ]] && echo --python) > "$OUT/browser.json"
 
 step "write BENCHMARKS.md"
 write_meta "$OUT/meta.json"
 python3 crates/bench/report.py --native "$OUT/native.jsonl" --browser "$OUT/browser.json" --meta "$OUT/meta.json" \
-    "${CALLGRIND_ARGS[@]}" --notes crates/bench/NOTES.md --out BENCHMARKS.md
+    "${CALLGRIND_ARGS[@]}" "${PYTHON_ARGS[@]}" --notes crates/bench/NOTES.md --out BENCHMARKS.md
 echo "wrote BENCHMARKS.md in $((SECONDS - start)) s" >&2

@@ -4,9 +4,14 @@
     python3 report.py --native native.jsonl --browser browser.json --meta meta.json \
         --notes NOTES.md --out BENCHMARKS.md
     python3 report.py --pool-only --browser pool.json --meta meta.json --out BENCHMARKS.md
+    python3 report.py --python-only --python-native python-native.jsonl --browser python-browser.json \
+        --python-size python-size.json --meta meta.json --out BENCHMARKS.md
 
 The second form (scripts/bench.sh --pool) replaces only the Web Worker pool's
-section of an existing BENCHMARKS.md (or adds it before "## Goals").
+section of an existing BENCHMARKS.md (or adds it before "## Goals"); the third
+(scripts/bench.sh --python) the Python interpreter's. The first form writes the
+interpreter's section when given --python-native (and --python-size), and
+otherwise keeps the one already in --out.
 
 native.jsonl: one object per line from bench-native and bench_cpython.py;
 browser.json: the object printed by web/run.mjs; meta.json: the environment.
@@ -99,7 +104,8 @@ def cell(results, system, workload, base):
     return text
 
 
-def table(results, systems, base, extra=None):
+def table(results, systems, base, extra=None, what=None):
+    what = dict(WHAT, **(what or {}))
     head = ["workload", "per"] + [title for _, title in systems] + ([extra[0]] if extra else [])
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for w in WORKLOADS:
@@ -108,8 +114,8 @@ def table(results, systems, base, extra=None):
         unit = UNIT[w]
         if w == "W7":  # say how many scenarios each side ran: they should be the same
             counts = sorted({str(results[(s, w)]["ops"]) for s, _ in systems if "ops" in results.get((s, w), {})})
-            unit = f"catalogue ({' / '.join(counts)} scenarios)"
-        cells = [f"**{w}** {WHAT[w]}", unit] + [cell(results, s, w, base) for s, _ in systems]
+            unit = f"catalogue ({' / '.join(counts)} {'scenarios' if what['W7'] == WHAT['W7'] else 'programs'})"
+        cells = [f"**{w}** {what[w]}", unit] + [cell(results, s, w, base) for s, _ in systems]
         if extra:
             cells.append(extra[1](w))
         lines.append("| " + " | ".join(cells) + " |")
@@ -256,6 +262,124 @@ def given_section(native, browser):
                 continue
             lines.append(f"| {system} | {w} | {ns:,} ns | {row['per_op']:,.0f} ns | {row['per_op'] / ns:.2f} |")
     return "\n".join(lines)
+
+
+PYTHON_TITLE = "## Python interpreter"
+PY_NATIVE = [("python", "our interpreter"), ("cpython-plain", "CPython 3.11 (pyrun.py)")]
+PY_BROWSER = [("python-wasm", "our interpreter (wasm, opt-level \"z\")"),
+              ("python-wasm-o3", "our interpreter (wasm, opt-level 3)"), ("pyodide-plain", "Pyodide (pyrun.py)")]
+PY_WHAT = {"W7": "every plain program of the oracle (`plain/*.py`)"}
+FIRST_LOAD_BUDGET = 400_000  # bytes, gzip: the gallery's first load
+RUN_CODE_BUDGET = 500_000  # bytes, gzip: everything needed to run one's own code
+SLOWER_THAN_CPYTHON = 2.0
+
+
+def python_section(native, browser, size, page, meta):
+    """Our interpreter (crates/python) on the plain programs, natively beside CPython and in
+    Chromium beside Pyodide, and its wasm's weight beside the page's first load."""
+    out = [
+        PYTHON_TITLE,
+        "",
+        f"Measured {meta['date']} at commit `{meta['commit']}` on {meta['cpu']} ({meta['cores']} cores, load "
+        f"average {meta['load_before']} before and {meta['load_after']} after). The workloads as plain asyncio "
+        "programs (`crates/bench/python/interp/w1.py` ... `w6.py`: workloads.py's operation counts, each prints "
+        "one checked line; W7 = every program of the oracle's `plain/` folder, one after the other), run by our "
+        "interpreter (`asyncio_python::run_source`, `crates/bench/src/interp.rs`) and by CPython through the "
+        "oracle's `pyrun.py` (`run_program`, output captured, `crates/bench/python/plain.py`): the same files on "
+        "both sides, every loop on a virtual clock, source compiled inside the timed run on both. Each cell: the "
+        "median time per operation, then after the `·` **our interpreter's time ÷ that system's time** (below "
+        f"1.00 ours is faster). Native: {meta['runs']} interleaved runs, each in its own process after "
+        f"{meta['warmup']} warm-up, interpreter built with the `fast` profile (`bench-native python`). Where "
+        "the time goes and what would close the gaps: `crates/bench/NOTES.md`, \"The Python interpreter\"."
+        + (" " + meta["python_note"] if meta.get("python_note") else ""),
+        "",
+    ]
+    def runs_note(results, systems):
+        """How many runs are behind each median, when that differs from workload to workload."""
+        counts = {w: len(results[(s, w)].get("seconds", [])) for w in WORKLOADS for s, _ in systems[:1]
+                  if (s, w) in results}
+        if len(set(counts.values())) <= 1:
+            return []
+        return ["Runs behind each median (our interpreter; its peers' alike): "
+                + ", ".join(f"{w} {n}" for w, n in counts.items()) + ".", ""]
+
+    if native:
+        out += [table(native, PY_NATIVE, "python", what=PY_WHAT), ""] + runs_note(native, PY_NATIVE)
+    if any(s in dict(PY_BROWSER) for s, _ in browser):
+        out += [
+            "In headless Chromium: the bench crate's wasm (`src/web_python.rs`, `python_workload`) built with the "
+            "site's `release` profile (opt-level \"z\") and with `fast` (opt-level 3), beside Pyodide (CPython "
+            f"{meta.get('pyodide_version', '?')}) running the same files through `pyrun.py` in the page's Pyodide "
+            "(`crates/bench/python/plain.py`: its loops' self-pipe, `_multiprocessing` and `time.tzset` stubbed out "
+            "under Emscripten). Median of the runs after warm-up, systems interleaved run by run.",
+            "",
+            table(browser, PY_BROWSER, "python-wasm", what=PY_WHAT),
+            "",
+        ] + runs_note(browser, PY_BROWSER)
+    goals = []
+    if size:
+        wasm, js = size["wasm_opt"], size["js"]
+        lazy = wasm["gzip"] + js["gzip"]
+        out += [
+            "### Size",
+            "",
+            "| | raw | gzip -9 |",
+            "|---|---|---|",
+            f"| (a) the interpreter alone: wasm (feature `python-only`, release profile, after `wasm-opt -Oz`) | "
+            f"{kb(wasm['raw'])} | {kb(wasm['gzip'])} |",
+            f"| (a) its wasm-bindgen glue (`asyncio_bench.js`) | {kb(js['raw'])} | {kb(js['gzip'])} |",
+            f"| (a) before `wasm-opt` | {kb(size['wasm']['raw'])} | {kb(size['wasm']['gzip'])} |",
+        ]
+        first = None
+        if page:
+            loads = page["site"]["loads"]
+            first = statistics.median(load["bodyBytes"] for load in loads)
+            py_first = statistics.median(load["bodyBytes"] for load in page["pyodide"]["loads"])
+            out += [
+                f"| (b) the page's first load (`trunk build --release`, bodies on the wire, gzip; median of "
+                f"{len(loads)} cold loads) | | {kb(first)} |",
+                f"| (a) + (b): everything needed to run one's own code | | **{kb(first + lazy)}** |",
+                f"| Pyodide {page['pyodide']['version']}'s first print (bodies on the wire, gzip) | | {kb(py_first)} |",
+            ]
+            goals += [
+                f"| the gallery's first load ≤ {kb(FIRST_LOAD_BUDGET)} gzip (interpreter loaded lazily) | {kb(first)} "
+                f"| {'yes' if first <= FIRST_LOAD_BUDGET else '**no**'} |",
+                f"| everything to run one's own code ≤ {kb(RUN_CODE_BUDGET)} gzip (Pyodide: {kb(py_first)}) | "
+                f"{kb(first + lazy)} ({py_first / (first + lazy):,.1f}× less than Pyodide) | "
+                f"{'yes' if first + lazy <= RUN_CODE_BUDGET else '**no**'} |",
+            ]
+        out += ["", "(a) is what a lazily loaded interpreter module would weigh: the interpreter (and the engine it "
+                "runs on) behind `run_python(source, filename) -> lines`, without the page. The page does not load "
+                "it today.", ""]
+    for w in WORKLOADS:
+        a, b = native.get(("python", w)), native.get(("cpython-plain", w))
+        if a and b and "median" in a and "median" in b:
+            r = a["median"] / b["median"]
+            goals.append(f"| within {SLOWER_THAN_CPYTHON:g}× of CPython natively (ours ÷ CPython ≤ "
+                         f"{SLOWER_THAN_CPYTHON:g}) | {w}: {r:.2f} | {'yes' if r <= SLOWER_THAN_CPYTHON else '**no**'} |")
+    for w in WORKLOADS:
+        a, b = browser.get(("python-wasm", w)), browser.get(("pyodide-plain", w))
+        if a and b and "median" in a and "median" in b:
+            r = a["median"] / b["median"]
+            goals.append(f"| faster than Pyodide in Chromium (ours, opt-level \"z\", ÷ Pyodide < 1) | {w}: {r:.2f} | "
+                         f"{'yes' if r < 1 else '**no**'} |")
+    if goals:
+        out += ["### Goals of the interpreter", "", "| goal | measured | met |", "|---|---|---|"] + goals + [""]
+    return "\n".join(out).rstrip()
+
+
+def existing_section(path, title):
+    """The section `title` of the file at `path` (up to the next `## `), or None."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return None
+    if title not in lines:
+        return None
+    start = lines.index(title)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join(lines[start:end]).rstrip()
 
 
 POOL_TITLE = "## Web Worker pool (headless Chromium)"
@@ -453,6 +577,10 @@ def main():
     parser.add_argument("--meta", required=True)
     parser.add_argument("--callgrind")
     parser.add_argument("--notes")
+    parser.add_argument("--python-only", action="store_true",
+                        help="replace only the Python interpreter's section of --out")
+    parser.add_argument("--python-native", help="bench-native python and bench_cpython.py --plain rows")
+    parser.add_argument("--python-size", help="the interpreter's wasm sizes (scripts/bench.sh)")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     if args.pool_only:
@@ -466,8 +594,33 @@ def main():
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(merge_section(document, POOL_TITLE, section))
         return
+    def python_figures(browser_json, meta):
+        native = {}
+        if args.python_native:
+            with open(args.python_native, encoding="utf-8") as f:
+                native = load_results(json.loads(line) for line in f if line.strip())
+        size = None
+        if args.python_size:
+            with open(args.python_size, encoding="utf-8") as f:
+                size = json.load(f)
+        browser = load_results(browser_json.get("workloads", []))
+        versions = {r.get("version") for r in browser_json.get("workloads", []) if r.get("system") == "pyodide-plain"}
+        meta = dict(meta, pyodide_version=next(iter(versions - {None}), ""))
+        return python_section(native, browser, size, browser_json.get("page"), meta)
+
+    if args.python_only:
+        with open(args.browser, encoding="utf-8") as f:
+            browser_json = json.load(f)
+        with open(args.meta, encoding="utf-8") as f:
+            meta = json.load(f)
+        section = python_figures(browser_json, meta)
+        with open(args.out, encoding="utf-8") as f:
+            document = f.read()
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(merge_section(document, PYTHON_TITLE, section))
+        return
     if not args.native:
-        parser.error("--native is required (except with --pool-only)")
+        parser.error("--native is required (except with --pool-only or --python-only)")
     with open(args.native, encoding="utf-8") as f:
         native = load_results(json.loads(line) for line in f if line.strip())
     browser_json = {}
@@ -564,6 +717,12 @@ def main():
                 "", instructions_table(counts), ""]
     if "pool" in browser_json:
         out += [pool_section(dict(browser_json["pool"], chromium=browser_json.get("chromium")), meta), ""]
+    if args.python_native:
+        out += [python_figures(browser_json, meta), ""]
+    else:  # keep the section of the last `scripts/bench.sh --python`
+        kept = existing_section(args.out, PYTHON_TITLE)
+        if kept:
+            out += [kept, ""]
     out += [
         "## Goals",
         "",

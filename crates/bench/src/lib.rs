@@ -17,14 +17,20 @@
 //! | W7 | every scenario of the catalogue at its defaults | scenarios |
 //!
 //! [`engine`] is the engine's side, used natively and in the browser;
+//! [`interp`] runs the workloads as plain Python programs on our interpreter
+//! (`asyncio-python`), beside CPython and Pyodide running the same files;
 //! `peers` (native) has tokio and smol, `web` (wasm32) the browser exports and
-//! the `spawn_local` versions.
+//! the `spawn_local` versions, `web_python` the interpreter's exports (alone
+//! with the feature `python-only`: the size of an interpreter-only wasm).
 
 pub mod engine;
+pub mod interp;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod peers;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "python-only")))]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod web_python;
 
 /// W1: trivial tasks.
 pub const N1: usize = 100_000;

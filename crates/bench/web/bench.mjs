@@ -4,13 +4,20 @@
 // window.bench.engineFast(name, runs, warmup)  the same, built with opt-level 3 (the fast profile)
 // window.bench.spawnLocal(name, runs, warmup)  wasm-bindgen-futures' spawn_local
 // window.bench.pyodide(name, runs, warmup)     Pyodide running python/workloads.py
+// window.bench.python(name, runs, warmup)      our Python interpreter (wasm, release profile) running the
+//                                              plain programs python/interp/wN.py (W7: the oracle's plain/*.py)
+// window.bench.pythonFast(name, runs, warmup)  the same, built with opt-level 3
+// window.bench.pyodidePlain(name, runs, warmup) Pyodide running the same plain programs through the
+//                                              oracle's pyrun.py (python/plain.py)
 //
 // Each resolves to {ops, seconds: [...]} or {skipped: "why"}. The wasm side is
 // timed here with performance.now() (the server sends COOP/COEP, so the page is
 // cross-origin isolated and the clock is not coarsened to 100 µs); Pyodide's
 // runs are timed inside Python by time.perf_counter, which reads the same clock.
 
-import init, { engine_workload, spawn_local_workload } from '/pkg/asyncio_bench.js';
+import init, {
+  engine_workload, spawn_local_workload, python_workload, python_add_plain,
+} from '/pkg/asyncio_bench.js';
 
 // The same crate built with opt-level 3 instead of the site's "z", when run.mjs serves it.
 let fast = null;
@@ -48,7 +55,24 @@ async function timeRuns(run, runs, warmup) {
 
 let pyodide = null;
 
-/** Load Pyodide once, with workloads.py and the oracle (vclock, vpool, scenarios) in its file system. */
+// The interpreter's W7: the oracle's plain programs, given to both builds once.
+let plainLoaded = false;
+
+async function loadPlain(referenceFiles) {
+  if (plainLoaded) return;
+  for (const file of referenceFiles.filter((f) => f.startsWith('plain/'))) {
+    const response = await fetch(`/reference/${file}`);
+    if (!response.ok) throw new Error(`/reference/${file}: HTTP ${response.status}`);
+    const source = await response.text();
+    const name = file.slice('plain/'.length);
+    python_add_plain(name, source);
+    if (fast) fast.python_add_plain(name, source);
+  }
+  plainLoaded = true;
+}
+
+/** Load Pyodide once, with workloads.py, plain.py and the plain programs, and the oracle (vclock, vpool,
+ * pyrun, scenarios, plain) in its file system. */
 async function loadPython(referenceFiles) {
   if (pyodide) return pyodide;
   const { loadPyodide } = await import('/pyodide/pyodide.mjs');
@@ -60,7 +84,11 @@ async function loadPython(referenceFiles) {
   };
   pyodide.FS.mkdirTree('/home/pyodide/bench');
   pyodide.FS.mkdirTree('/home/pyodide/reference/scenarios');
-  pyodide.FS.writeFile('/home/pyodide/bench/workloads.py', await fetchText('/python/workloads.py'));
+  pyodide.FS.mkdirTree('/home/pyodide/reference/plain');
+  pyodide.FS.mkdirTree('/home/pyodide/bench/interp');
+  for (const file of ['workloads.py', 'plain.py', ...[1, 2, 3, 4, 5, 6].map((i) => `interp/w${i}.py`)]) {
+    pyodide.FS.writeFile(`/home/pyodide/bench/${file}`, await fetchText(`/python/${file}`));
+  }
   for (const file of referenceFiles) {
     pyodide.FS.writeFile(`/home/pyodide/reference/${file}`, await fetchText(`/reference/${file}`));
   }
@@ -70,6 +98,8 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, '/home/pyodide/bench')
 import workloads
 workloads.set_reference('/home/pyodide/reference')
+import plain
+plain.setup('/home/pyodide/reference')
 `);
   return pyodide;
 }
@@ -88,7 +118,23 @@ window.bench = {
     const result = await timeRuns(() => spawn_local_workload(name), runs, warmup);
     return result ?? { skipped: name === 'W5' ? 'no virtual clock' : 'the catalogue is asyncio programs' };
   },
+  async python(name, runs, warmup) {
+    const result = await timeRuns(() => python_workload(name), runs, warmup);
+    return result ?? { skipped: 'not applicable' };
+  },
+  async pythonFast(name, runs, warmup) {
+    if (!fast) return { skipped: 'no opt-level 3 build served' };
+    const result = await timeRuns(() => fast.python_workload(name), runs, warmup);
+    return result ?? { skipped: 'not applicable' };
+  },
+  async pyodidePlain(name, runs, warmup) {
+    const py = pyodide;
+    if (!py) throw new Error('call bench.loadPyodide first');
+    py.globals.set('_bench_args', py.toPy([name, runs, warmup]));
+    return JSON.parse(py.runPython('import json; json.dumps(plain.measure(*_bench_args))'));
+  },
   async loadPyodide(referenceFiles) {
+    await loadPlain(referenceFiles);
     const py = await loadPython(referenceFiles);
     return py.runPython('import sys; sys.version.split()[0]');
   },

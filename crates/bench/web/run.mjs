@@ -3,12 +3,17 @@
 //   node crates/bench/web/run.mjs --pkg DIR [--pkg-fast DIR] [--dist DIR] [--reference DIR]
 //        [--runs 5] [--warmup 1] [--pyodide-runs 3] [--pyodide-warmup 0] [--loads 5]
 //        [--workloads W1,W2,...] [--skip-workloads] [--skip-page] [--skip-pool] [--pool-only]
+//        [--python] [--python-only]
 //        [--pool-chunks 16] [--pool-n 1000000] [--pool-runs 5] [--pool-samples 500]
 //
 // --pkg is the wasm-bindgen output of the bench crate (asyncio_bench.js + _bg.wasm) built with the
 // release profile (the site's), --pkg-fast (optional) the same built with the fast profile,
 // --dist the site built by `trunk build --release`. scripts/bench.sh passes both.
 // --pool-only runs only the Web Worker pool's figures (pool.mjs), which need only --dist.
+// --python adds our Python interpreter (the bench crate's web_python.rs) and Pyodide running the
+// same plain programs (python/interp/wN.py, W7 the oracle's plain/*.py, through pyrun.py);
+// --python-only runs only those two among the workloads (no pool, engine, spawn_local or workloads.py
+// figures; the page's figures still, for its first load, unless --skip-page).
 //
 // A static server on 127.0.0.1 (a free port) serves, gzip-compressed when the browser
 // asks for it (as any real host would):
@@ -47,6 +52,8 @@ function parseArgs(argv) {
     skipWorkloads: false,
     skipPage: false,
     skipPool: false,
+    python: false,
+    pythonOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -69,6 +76,8 @@ function parseArgs(argv) {
       case '--skip-page': options.skipPage = true; break;
       case '--skip-pool': options.skipPool = true; break;
       case '--pool-only': options.skipPage = options.skipWorkloads = true; break;
+      case '--python': options.python = true; break;
+      case '--python-only': options.python = options.pythonOnly = options.skipPool = true; break;
       case '--pool-chunks': options.poolChunks = Number(value()); break;
       case '--pool-n': options.poolN = Number(value()); break;
       case '--pool-runs': options.poolRuns = Number(value()); break;
@@ -270,18 +279,25 @@ async function workloadFigures(browser, base, options) {
   const check = () => {
     if (problems.length) throw new Error(problems.join('; '));
   };
-  const referenceFiles = ['vclock.py', 'vpool.py', ...readdirSync(join(options.reference, 'scenarios'))
-    .filter((f) => f.endsWith('.py'))
-    .map((f) => `scenarios/${f}`)];
+  const pyFiles = (dir) => readdirSync(join(options.reference, dir)).filter((f) => f.endsWith('.py')).sort()
+    .map((f) => `${dir}/${f}`);
+  const referenceFiles = ['vclock.py', 'vpool.py', 'pyrun.py', ...pyFiles('scenarios'), ...pyFiles('plain')];
   const version = await page.evaluate((files) => window.bench.loadPyodide(files), referenceFiles);
   check();
+  const fastBuild = (system) => (options.pkgFast ? [system] : []);
   const systems = [
-    { system: 'engine-wasm', method: 'engine', runs: options.runs, warmup: options.warmup },
-    ...(options.pkgFast
-      ? [{ system: 'engine-wasm-o3', method: 'engineFast', runs: options.runs, warmup: options.warmup }]
-      : []),
-    { system: 'spawn_local', method: 'spawnLocal', runs: options.runs, warmup: options.warmup },
-    { system: 'pyodide', method: 'pyodide', runs: options.pyodideRuns, warmup: options.pyodideWarmup, version },
+    ...(options.pythonOnly ? [] : [
+      { system: 'engine-wasm', method: 'engine', runs: options.runs, warmup: options.warmup },
+      ...fastBuild({ system: 'engine-wasm-o3', method: 'engineFast', runs: options.runs, warmup: options.warmup }),
+      { system: 'spawn_local', method: 'spawnLocal', runs: options.runs, warmup: options.warmup },
+      { system: 'pyodide', method: 'pyodide', runs: options.pyodideRuns, warmup: options.pyodideWarmup, version },
+    ]),
+    ...(options.python ? [
+      { system: 'python-wasm', method: 'python', runs: options.runs, warmup: options.warmup },
+      ...fastBuild({ system: 'python-wasm-o3', method: 'pythonFast', runs: options.runs, warmup: options.warmup }),
+      { system: 'pyodide-plain', method: 'pyodidePlain', runs: options.pyodideRuns, warmup: options.pyodideWarmup,
+        version },
+    ] : []),
   ];
   const once = async (method, name, runs, warmup) => {
     const result = await page.evaluate(([m, n, r, w]) => window.bench[m](n, r, w), [method, name, runs, warmup]);

@@ -1,10 +1,14 @@
-//! `bench-native`: time the workloads natively on our engine, tokio or smol.
+//! `bench-native`: time the workloads natively on our engine, tokio, smol or our Python interpreter.
 //!
 //! ```text
-//! bench-native [--runs N] [--warmup N] [--min-time S] SYSTEM WORKLOAD...
-//!     SYSTEM    engine | tokio | smol
+//! bench-native [--runs N] [--warmup N] [--min-time S] [--reference DIR] SYSTEM WORKLOAD...
+//!     SYSTEM    engine | tokio | smol | python
 //!     WORKLOAD  W1 ... W7
 //! ```
+//! `python` is our interpreter running the workloads as plain Python programs
+//! (`crates/bench/python/interp/`; W7: every program of `DIR/plain/`, default
+//! `../shared/reference`, read before timing), as `bench_cpython.py --plain`
+//! runs them on CPython.
 //! A run repeats the workload until `--min-time` seconds (default 0.1) have
 //! passed and counts the mean of its repetitions, so that a short workload is
 //! not at the mercy of one scheduling hiccup; `--min-time 0` is one
@@ -31,10 +35,10 @@ mod native {
     use std::process::ExitCode;
     use std::time::Instant;
 
-    use asyncio_bench::{engine, peers, WORKLOADS};
+    use asyncio_bench::{engine, interp, peers, WORKLOADS};
 
-    const USAGE: &str =
-        "usage: bench-native [--runs N] [--warmup N] [--min-time S] engine|tokio|smol W1..W7 ...";
+    const USAGE: &str = "usage: bench-native [--runs N] [--warmup N] [--min-time S] [--reference DIR] \
+                         engine|tokio|smol|python W1..W7 ...";
 
     /// A benchmark reads the wall clock: that is its point. The workspace's
     /// clippy.toml bans `Instant::now` for the engine and the page (it panics
@@ -54,11 +58,20 @@ mod native {
             .unwrap_or(0)
     }
 
-    fn run_once(system: &str, workload: &str) -> Option<usize> {
+    /// # Panics
+    /// If a Python program does not run as expected (a benchmark of a wrong result means nothing).
+    fn run_once(system: &str, workload: &str, plain: &[(String, String)]) -> Option<usize> {
         match system {
             "engine" => engine::run_workload(workload),
             "tokio" => peers::tokio_workload(workload),
             "smol" => peers::smol_workload(workload),
+            "python" => {
+                let ops = match workload {
+                    "W7" => interp::run_catalogue(plain),
+                    _ => interp::run_workload(workload),
+                };
+                Some(ops.unwrap_or_else(|e| panic!("python {workload}: {e}")))
+            }
             _ => None,
         }
     }
@@ -74,9 +87,18 @@ mod native {
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1).peekable();
         let (mut runs, mut warmup, mut min_time) = (5.0, 1.0, 0.1);
+        let mut reference = std::path::PathBuf::from("../shared/reference");
         let mut positional = Vec::new();
         while let Some(arg) = args.next() {
             let target = match arg.as_str() {
+                "--reference" => {
+                    let Some(dir) = args.next() else {
+                        eprintln!("bench-native: --reference needs a folder\n{USAGE}");
+                        return ExitCode::from(2);
+                    };
+                    reference = dir.into();
+                    continue;
+                }
                 "--runs" => &mut runs,
                 "--warmup" => &mut warmup,
                 "--min-time" => &mut min_time,
@@ -102,13 +124,25 @@ mod native {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         };
-        if !["engine", "tokio", "smol"].contains(&system.as_str())
+        if !["engine", "tokio", "smol", "python"].contains(&system.as_str())
             || workloads.is_empty()
             || workloads.iter().any(|w| !WORKLOADS.contains(&w.as_str()))
         {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
+        // W7's programs for the interpreter, read before anything is timed.
+        let plain = if system == "python" && workloads.iter().any(|w| w == "W7") {
+            match interp::read_catalogue(&reference) {
+                Ok(plain) => plain,
+                Err(e) => {
+                    eprintln!("bench-native: {}/plain: {e}", reference.display());
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            Vec::new()
+        };
         let base = peak_rss_kb();
         for workload in workloads {
             let mut seconds = Vec::with_capacity(runs);
@@ -118,7 +152,7 @@ mod native {
                 let start = now();
                 let mut n = 0u32;
                 let elapsed = loop {
-                    ops = run_once(system, workload);
+                    ops = run_once(system, workload, &plain);
                     if ops.is_none() {
                         break 'runs;
                     }
