@@ -529,6 +529,18 @@ async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
     // Method calls: skip the bound method object.
     if let ExprKind::Attribute { value, attr: name } = &func.kind {
         let obj = eval(value, f).await?;
+        if let Value::Object(o) = &obj {
+            if o.has_method(name) {
+                let (pos, kw) = eval_args(args, f).await?;
+                let out = o.call_method(&obj, name, pos, kw)?;
+                if let Some(s) = out.as_native::<crate::native::suspend::Suspend>() {
+                    if let Some(fut) = s.take() {
+                        return fut.await;
+                    }
+                }
+                return Ok(out);
+            }
+        }
         if let Value::Instance(inst) = &obj {
             if !inst.attrs.borrow().contains(name) {
                 if let Some(m @ Value::Function(_)) = inst.class.lookup(name) {

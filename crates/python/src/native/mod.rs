@@ -45,6 +45,15 @@ pub trait Native: Any {
     fn getattr(&self, _this: &Value, _name: &str) -> Option<PyResult<Value>> {
         None
     }
+    /// True when [`call_method`](Self::call_method) handles `name`: then
+    /// `x.name(...)` calls it without making a bound method first.
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+    /// `x.name(*args, **kwargs)` for a method [`has_method`](Self::has_method) names.
+    fn call_method(&self, _this: &Value, _name: &str, _args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+        raise("AttributeError", "no such method")
+    }
     /// `x.name = value`; `None` if the object has no such settable attribute.
     fn setattr(&self, _name: &str, _value: Value) -> Option<PyResult<()>> {
         None

@@ -222,6 +222,12 @@ impl Native for PyFuture {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn has_method(&self, name: &str) -> bool {
+        FUTURE_METHODS.contains(&name)
+    }
+    fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        future_method(&self.fut, this, name, args, kwargs)
+    }
     fn class(&self) -> Rc<Class> {
         interp().types.native("Future")
     }
@@ -326,6 +332,12 @@ const TASK_METHODS: &[&str] = &[
 impl Native for PyTask {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn has_method(&self, name: &str) -> bool {
+        TASK_METHODS.contains(&name)
+    }
+    fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        task_method(self, this, name, args, kwargs)
     }
     fn class(&self) -> Rc<Class> {
         interp().types.native("Task")

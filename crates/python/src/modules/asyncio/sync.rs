@@ -243,6 +243,12 @@ impl Native for PyPrim {
             Prim::Queue(q, _) => q.repr(),
         })
     }
+    fn has_method(&self, name: &str) -> bool {
+        METHODS.contains(&name)
+    }
+    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        self.call(name, args, kwargs)
+    }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         if let Some(v) = self.attr(name) {
             return Some(Ok(v));
