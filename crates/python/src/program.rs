@@ -40,7 +40,8 @@ pub async fn drive_forever(lp: &EventLoop) -> PyResult<()> {
     hand_over(Session::forever(lp)).await
 }
 
-async fn hand_over(session: Session) -> PyResult<()> {
+async fn hand_over(mut session: Session) -> PyResult<()> {
+    session.set_stall_budget(crate::interp::interp().budgets.stalled_iterations);
     let d = Rc::new(Drive {
         session: RefCell::new(Some(session)),
         outcome: RefCell::new(None),
@@ -90,15 +91,25 @@ impl Program {
 
     fn prepare_in(&mut self) -> Next {
         loop {
-            if let Some(d) = &self.drive {
+            if let Some(d) = self.drive.clone() {
                 let next = d.session.borrow_mut().as_mut().map(Session::prepare).unwrap_or(Next::Finished);
                 if let Next::Iterate { .. } = next {
-                    return next;
+                    let ran = d.session.borrow().as_ref().map(Session::iterations).unwrap_or(0);
+                    if ran < self.it.budgets.max_iterations {
+                        return next;
+                    }
+                    self.stop_long_run(ran);
+                    continue;
                 }
                 let session = d.session.borrow_mut().take();
                 if let Some(s) = &session {
                     if !s.deadlock_details().is_empty() {
                         self.deadlock_details = s.deadlock_details().to_vec();
+                    }
+                    if let (true, Some(Err(e))) = (s.is_runaway(), s.outcome()) {
+                        // The loop stopped a runaway: nothing of the program runs on.
+                        *self.it.stopped.borrow_mut() = Some(e.clone());
+                        crate::interp::budget::stop();
                     }
                 }
                 *d.outcome.borrow_mut() = Some(match session.as_ref().and_then(Session::outcome) {
@@ -127,6 +138,26 @@ impl Program {
                 },
             }
         }
+    }
+
+    /// A loop run past its iteration budget: the program stops with a runaway.
+    fn stop_long_run(&mut self, ran: u64) {
+        let Some(d) = &self.drive else { return };
+        let now = d.session.borrow().as_ref().map(|s| s.event_loop().time()).unwrap_or(0.0);
+        let e = Exception::new(
+            "Runaway",
+            format!(
+                "runaway: the loop ran {ran} iterations (virtual time {})",
+                asyncio_engine::pyfmt::float_repr(now)
+            ),
+        );
+        *self.it.stopped.borrow_mut() = Some(e.clone());
+        crate::interp::budget::stop();
+        // Dropping the session releases its loop.
+        d.session.borrow_mut().take();
+        *d.outcome.borrow_mut() = Some(Err(e));
+        d.finished.set(true);
+        self.drive = None;
     }
 
     /// Moves the clock by `timeout` and runs one iteration of the running loop.

@@ -334,7 +334,7 @@ pub struct SetObj {
 
 impl SetObj {
     pub fn new(frozen: bool) -> Rc<SetObj> {
-        Rc::new(SetObj { frozen, ..Default::default() })
+        Rc::new(SetObj { table: RefCell::default(), frozen, version: Cell::default() })
     }
     pub fn len(&self) -> usize {
         self.table.borrow().len()
@@ -344,5 +344,68 @@ impl SetObj {
     }
     pub fn touch(&self) {
         self.version.set(self.version.get() + 1);
+    }
+}
+
+thread_local! {
+    /// Values whose drop [`drop_flat`] deferred; `None` when no drain is running.
+    static DEFERRED: RefCell<Option<Vec<Value>>> = const { RefCell::new(None) };
+}
+
+/// Drops a container's items without recursing through its nested
+/// containers: a drain already running further up the stack takes them,
+/// else this call drains them one by one (a dict nested 100,000 deep would
+/// otherwise overflow the stack when it is dropped). Only dicts and sets go
+/// through here; lists and tuples still drop recursively.
+fn drop_flat(items: Vec<Value>) {
+    let handed = DEFERRED.try_with(|d| match d.borrow_mut().as_mut() {
+        Some(queue) => {
+            queue.extend(items);
+            None
+        }
+        None => Some(items),
+    });
+    // No drain running (or the thread is exiting): start one.
+    let Ok(Some(items)) = handed else { return };
+    if DEFERRED.try_with(|d| *d.borrow_mut() = Some(items)).is_err() {
+        return;
+    }
+    while let Some(v) = DEFERRED.with(|d| d.borrow_mut().as_mut().and_then(Vec::pop)) {
+        drop(v);
+    }
+    DEFERRED.with(|d| *d.borrow_mut() = None);
+}
+
+impl Table {
+    /// The keys and values, emptying the table.
+    fn drain_values(&mut self) -> Vec<Value> {
+        let entries = std::mem::take(&mut self.entries);
+        self.index.clear();
+        self.live = 0;
+        let mut out = Vec::with_capacity(entries.len() * 2);
+        for (k, v, _) in entries.into_iter().flatten() {
+            out.push(k);
+            out.push(v);
+        }
+        out
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        if self.table.get_mut().is_empty() {
+            return;
+        }
+        let mut items = self.table.get_mut().drain_values();
+        items.extend(self.default_factory.get_mut().take());
+        drop_flat(items);
+    }
+}
+
+impl Drop for SetObj {
+    fn drop(&mut self) {
+        if !self.table.get_mut().is_empty() {
+            drop_flat(self.table.get_mut().drain_values());
+        }
     }
 }

@@ -263,3 +263,33 @@ fn a_driver_can_give_the_program_real_clocks() {
     assert_eq!(waited, 1.0);
     assert_eq!(*lines.borrow(), ["[  101.000] woke 101.0"]);
 }
+
+#[test]
+fn loops_that_never_end_are_stopped() {
+    let budgets = Budgets { stalled_iterations: 10_000, max_iterations: 100_000, ..Budgets::default() };
+    for (src, expect) in [
+        (
+            "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n",
+            "virtual time has not moved for 10000 loop iterations",
+        ),
+        (
+            "import asyncio\nasync def main():\n    await asyncio.sleep(1e30)\nasyncio.run(main())\n",
+            "runaway: the loop ran 100000 iterations",
+        ),
+    ] {
+        let (mut p, lines) = program(src, budgets);
+        let report = p.run_to_end();
+        let Status::Runaway(msg) = &report.status else { panic!("not a runaway: {report:?}") };
+        assert!(msg.contains(expect), "{msg}");
+        assert_eq!(lines.borrow().len(), 1, "{:?}", lines.borrow());
+    }
+}
+
+#[test]
+fn sleeping_forever_is_a_deadlock() {
+    let src =
+        "import asyncio\nasync def main():\n    await asyncio.sleep(float('inf'))\nasyncio.run(main())\n";
+    let (out, report) = run(src);
+    assert_eq!(report.status, Status::Finished);
+    assert_eq!(out, ["[    0.000] deadlock: nothing is scheduled and 1 task(s) wait forever: Task-1"]);
+}

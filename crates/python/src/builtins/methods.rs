@@ -246,6 +246,8 @@ fn join(this: &Value, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     arity("join", &args, 1, 1)?;
     let items = iter::collect(&args[0])?;
     let sep = s(this);
+    let pieces: u128 = items.iter().map(|v| v.as_str().map_or(0, str::len) as u128).sum();
+    ops::check_size(pieces + sep.len() as u128 * items.len().saturating_sub(1) as u128, 1)?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -440,6 +442,12 @@ const STR: &[(&str, Method)] = &[
         let (old, new) = (str_of(&a[0], "replace() argument 1")?, str_of(&a[1], "replace() argument 2")?);
         let count = int_arg(a.get(2), -1)?;
         let st = s(t);
+        if new.len() > old.len() {
+            // Empty `old` matches between every two characters and at both ends.
+            let hits = if old.is_empty() { st.chars().count() + 1 } else { st.matches(&*old).count() };
+            let hits = if count < 0 { hits } else { hits.min(count as usize) };
+            ops::check_size(st.len() as u128 + hits as u128 * (new.len() - old.len()) as u128, 1)?;
+        }
         Ok(Value::string(if count < 0 {
             st.replace(&*old, &new)
         } else {
@@ -494,6 +502,7 @@ const STR: &[(&str, Method)] = &[
         if n >= width {
             return Ok(t.clone());
         }
+        ops::check_size(width as u128, 1)?;
         let (sign, rest) = match st.chars().next() {
             Some(c @ ('+' | '-')) => (c.to_string(), &st[1..]),
             _ => (String::new(), st),

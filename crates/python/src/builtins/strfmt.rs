@@ -117,7 +117,10 @@ pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
         }
     };
     match out {
-        Ok(s) => Ok(Value::string(s)),
+        Ok(s) => {
+            ops::charge_memory(s.len())?;
+            Ok(Value::string(s))
+        }
         Err(e) if e.message.starts_with("KeyError:") => {
             let key = e.message.trim_start_matches("KeyError:").trim_matches('\'').to_string();
             Err(crate::interp::exc::with_args("KeyError", vec![Value::string(key)]))
@@ -129,7 +132,9 @@ pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
 /// `template.format(*args, **kwargs)`.
 pub fn str_format(template: &str, args: &[Value], kwargs: &Kwargs) -> PyResult<String> {
     let pieces = format::parse_format_template(template).map_err(to_exc)?;
-    render(&pieces, args, kwargs)
+    let out = render(&pieces, args, kwargs)?;
+    ops::charge_memory(out.len())?;
+    Ok(out)
 }
 
 fn render(pieces: &[TemplatePiece], args: &[Value], kwargs: &Kwargs) -> PyResult<String> {

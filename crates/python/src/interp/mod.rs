@@ -99,11 +99,23 @@ pub struct Budgets {
     pub step_statements: u64,
     /// Approximate bytes of containers the program may build (MemoryError beyond).
     pub max_memory: usize,
+    /// Loop iterations in a row without the clock moving before a loop run is
+    /// a runaway (`while True: await asyncio.sleep(0)`, `sleep(inf)`).
+    pub stalled_iterations: u64,
+    /// Loop iterations one loop run may make (a sleep of 1e30 seconds moves
+    /// the clock a day per iteration).
+    pub max_iterations: u64,
 }
 
 impl Default for Budgets {
     fn default() -> Budgets {
-        Budgets { max_depth: 1000, step_statements: 20_000_000, max_memory: 256 << 20 }
+        Budgets {
+            max_depth: 1000,
+            step_statements: 20_000_000,
+            max_memory: 256 << 20,
+            stalled_iterations: 2_000_000,
+            max_iterations: 20_000_000,
+        }
     }
 }
 

@@ -32,6 +32,22 @@ pub fn check_size(n: u128, item: u128) -> PyResult<()> {
     charge_memory((n * item) as usize)
 }
 
+/// Runs `f` one level deeper in the recursion limit, as CPython counts the
+/// nesting of containers it compares, hashes or shows: a list nested 100,000
+/// deep raises RecursionError (`maximum recursion depth exceeded` + `what`)
+/// instead of overflowing the native stack.
+pub fn nested<T>(what: &str, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    let it = interp();
+    let depth = it.depth.get();
+    if depth >= it.budgets.max_depth {
+        return raise("RecursionError", format!("maximum recursion depth exceeded{what}"));
+    }
+    it.depth.set(depth + 1);
+    let out = f();
+    it.depth.set(depth);
+    out
+}
+
 /// `bool(v)`.
 pub fn truthy(v: &Value) -> PyResult<bool> {
     Ok(match v {
@@ -293,6 +309,7 @@ fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             Ok(Some(Value::list(v)))
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            charge_memory((x.len() + y.len()) * 16)?;
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             Ok(Some(Value::tuple(v)))
@@ -582,25 +599,28 @@ pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
         (Float(x), Float(y)) => x == y,
         (Float(x), Int(_) | Bool(_) | Big(_)) => float_int_cmp(*x, b) == Some(Ordering::Equal),
         (Int(_) | Bool(_) | Big(_), Float(y)) => float_int_cmp(*y, a) == Some(Ordering::Equal),
-        (Tuple(x), Tuple(y)) => seq_eq(x, y)?,
+        (Tuple(x), Tuple(y)) => nested(IN_COMPARISON, || seq_eq(x, y))?,
         (List(x), List(y)) => {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);
             }
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            seq_eq(&x, &y)?
+            nested(IN_COMPARISON, || seq_eq(&x, &y))?
         }
         (Dict(x), Dict(y)) => {
             if x.len() != y.len() {
                 return Ok(false);
             }
-            for (k, v) in x.table.borrow().items() {
-                match dict_get(y, &k)? {
-                    Some(w) if eq(&v, &w)? => {}
-                    _ => return Ok(false),
+            let items = x.table.borrow().items();
+            nested(IN_COMPARISON, || {
+                for (k, v) in items {
+                    match dict_get(y, &k)? {
+                        Some(w) if eq(&v, &w)? => {}
+                        _ => return Ok(false),
+                    }
                 }
-            }
-            true
+                Ok(true)
+            })?
         }
         (Set(x), Set(y)) => x.len() == y.len() && set_subset(x, y)?,
         (Range(x), Range(y)) => x == y,
@@ -629,6 +649,8 @@ fn instance_eq(a: &Value, b: &Value) -> PyResult<bool> {
     }
     Ok(a.is(b))
 }
+
+const IN_COMPARISON: &str = " in comparison";
 
 fn seq_eq(x: &[Value], y: &[Value]) -> PyResult<bool> {
     if x.len() != y.len() {
@@ -706,12 +728,14 @@ fn not_orderable<T>(a: &Value, b: &Value, op: &str) -> PyResult<T> {
 }
 
 fn seq_cmp(x: &[Value], y: &[Value], op: &str) -> PyResult<Ordering> {
-    for (p, q) in x.iter().zip(y) {
-        if !(p.is(q) || eq(p, q)?) {
-            return cmp(p, q, op);
+    nested(IN_COMPARISON, || {
+        for (p, q) in x.iter().zip(y) {
+            if !(p.is(q) || eq(p, q)?) {
+                return cmp(p, q, op);
+            }
         }
-    }
-    Ok(x.len().cmp(&y.len()))
+        Ok(x.len().cmp(&y.len()))
+    })
 }
 
 fn rich_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
@@ -879,13 +903,13 @@ pub fn hash(v: &Value) -> PyResult<u64> {
             s.hash(&mut h);
             h.finish()
         }
-        Value::Tuple(t) => {
+        Value::Tuple(t) => nested("", || {
             let mut acc: u64 = 0x345678;
             for x in t.iter() {
                 acc = acc.wrapping_mul(1_000_003) ^ hash(x)?;
             }
-            acc
-        }
+            Ok(acc)
+        })?,
         Value::Set(s) if s.frozen => {
             let mut acc: u64 = 0;
             for (_, _, h) in s.table.borrow().raw() {

@@ -27,6 +27,14 @@ fn guarded(id: usize, empty: &str, f: impl FnOnce() -> PyResult<String>) -> PyRe
     out
 }
 
+/// Counts a container's repr against the recursion limit (see [`super::ops::nested`]).
+/// The text counts against the memory budget: `s = repr([s, s])` doubles it.
+fn nested(f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
+    let out = super::ops::nested(" while getting the repr of an object", f)?;
+    super::ops::charge_memory(out.len())?;
+    Ok(out)
+}
+
 fn join_reprs(items: &[Value]) -> PyResult<String> {
     let mut out = String::new();
     for (i, v) in items.iter().enumerate() {
@@ -63,48 +71,52 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Value::Big(b) => big_to_string(b)?,
         Value::Float(f) => float_repr(*f),
         Value::Str(s) => repr_str(s),
-        Value::Tuple(items) => {
-            if items.len() == 1 {
+        Value::Tuple(items) => nested(|| {
+            Ok(if items.len() == 1 {
                 format!("({},)", repr(&items[0])?)
             } else {
                 format!("({})", join_reprs(items)?)
-            }
-        }
+            })
+        })?,
         Value::List(l) => guarded(v.id(), "[...]", || {
             let items = l.borrow().clone();
-            Ok(format!("[{}]", join_reprs(&items)?))
+            nested(|| Ok(format!("[{}]", join_reprs(&items)?)))
         })?,
         Value::Dict(d)
             if d.kind.get() != crate::value::DictKind::Plain && d.default_factory.borrow().is_none() =>
         {
-            guarded(v.id(), "...", || crate::modules::collections::repr_special(d))?
+            guarded(v.id(), "...", || nested(|| crate::modules::collections::repr_special(d)))?
         }
         Value::Dict(d) => guarded(v.id(), "{...}", || {
-            let items = d.table.borrow().items();
-            let mut out = String::from("{");
-            for (i, (k, val)) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
+            nested(|| {
+                let items = d.table.borrow().items();
+                let mut out = String::from("{");
+                for (i, (k, val)) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&repr(k)?);
+                    out.push_str(": ");
+                    out.push_str(&repr(val)?);
                 }
-                out.push_str(&repr(k)?);
-                out.push_str(": ");
-                out.push_str(&repr(val)?);
-            }
-            out.push('}');
-            if d.default_factory.borrow().is_some() {
-                let f = d.default_factory.borrow().clone().unwrap_or(Value::None);
-                return Ok(format!("defaultdict({}, {})", repr(&f)?, out));
-            }
-            Ok(out)
+                out.push('}');
+                if d.default_factory.borrow().is_some() {
+                    let f = d.default_factory.borrow().clone().unwrap_or(Value::None);
+                    return Ok(format!("defaultdict({}, {})", repr(&f)?, out));
+                }
+                Ok(out)
+            })
         })?,
         Value::Set(s) => guarded(v.id(), "{...}", || {
-            let keys = s.table.borrow().keys();
-            let name = if s.frozen { "frozenset" } else { "set" };
-            if keys.is_empty() {
-                return Ok(format!("{name}()"));
-            }
-            let inner = format!("{{{}}}", join_reprs(&keys)?);
-            Ok(if s.frozen { format!("frozenset({inner})") } else { inner })
+            nested(|| {
+                let keys = s.table.borrow().keys();
+                let name = if s.frozen { "frozenset" } else { "set" };
+                if keys.is_empty() {
+                    return Ok(format!("{name}()"));
+                }
+                let inner = format!("{{{}}}", join_reprs(&keys)?);
+                Ok(if s.frozen { format!("frozenset({inner})") } else { inner })
+            })
         })?,
         Value::Range(r) => {
             if r.2 == 1 {

@@ -245,13 +245,23 @@ fn drain_step(limit: Option<f64>) -> bool {
     }
     let clock = &interp().host.clock.0;
     while when > clock.get() {
-        clock.set(clock.get() + (when - clock.get()).min(MAX_SELECT));
+        let now = clock.get();
+        let next = now + (when - now).min(MAX_SELECT);
+        // A day at a time, as the loop's selects; but a million days or more
+        // (`time.sleep(1e300)` in a job), or a day too small to move a clock
+        // that large, would take forever: jump.
+        if when - now > MAX_SELECT * 1e6 || next <= now {
+            clock.set(when);
+            break;
+        }
+        clock.set(next);
         if when < clock.get() + 1e-9 {
             break;
         }
     }
-    let end = clock.get() + 1e-9;
-    for rec in due.iter().filter(|r| r.when < end) {
+    // Due within the clock's resolution (at 1e300 the clock itself is coarser).
+    let (now, end) = (clock.get(), clock.get() + 1e-9);
+    for rec in due.iter().filter(|r| r.when < end || r.when <= now) {
         rec.fire();
     }
     true

@@ -85,6 +85,13 @@ fn sleep(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             format!("'<=' not supported between instances of '{}' and 'int'", text::type_name(&d)),
         );
     };
+    if delay.is_nan() || delay == f64::INFINITY {
+        // Forever: a future nothing completes (a deadlock if nothing else runs),
+        // not a timer the clock would chase a day at a time.
+        let lp = running()?;
+        let never: asyncio_engine::Future<Value> = lp.create_future();
+        return Ok(coro_value("sleep", async move { never.await }));
+    }
     Ok(coro_value("sleep", async move { asyncio_engine::sleep_result(delay, result).await }))
 }
 
