@@ -455,7 +455,7 @@ impl Native for Executor {
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match name {
             "submit" => method::<Executor>(name, this, |e, _, args, kw| e.submit(args, kw)),
-            "map" => method::<Executor>(name, this, |e, me, args, mut kw| {
+            "map" => method::<Executor>(name, this, |e, _, args, mut kw| {
                 take_kw(&mut kw, "timeout");
                 take_kw(&mut kw, "chunksize");
                 let mut it = args.into_iter();
@@ -478,7 +478,6 @@ impl Native for Executor {
                     a.extend(call_args);
                     futures.push(e.submit(a, vec![])?);
                 }
-                let _ = me;
                 Ok(Value::native(MapResults { futures: RefCell::new(futures.into()) }))
             }),
             "shutdown" => method::<Executor>(name, this, |e, _, args, mut kw| {

@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::interp::exc::raise;
-use crate::interp::{interp, iter, ops, text};
+use crate::interp::{interp, iter, text};
 use crate::modules::ModuleObj;
 use crate::native::{arity, method, Kwargs, Native};
 use crate::object::{Builtin, Class};
@@ -358,6 +358,5 @@ pub fn module() -> ModuleObj {
         let g = global.clone();
         m.func(name, move |args, kw| call(&g, name, args, kw));
     }
-    let _ = ops::truthy;
     m
 }

@@ -192,10 +192,9 @@ fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 
 fn shield(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     let v = crate::builtins::one("shield", &args)?;
-    if let Some(c) = v.as_native::<Coroutine>() {
+    if v.as_native::<Coroutine>().is_some() {
         // shield() wraps a coroutine in a task on the running loop.
         let lp = loops::current_or_running()?;
-        let _ = c;
         let (_, f) = ensure(&lp, v)?;
         return Ok(Value::native(PyFuture { fut: asyncio_engine::shield(Awaitable::Future(f))? }));
     }
@@ -345,13 +344,5 @@ pub fn module() -> ModuleObj {
     m.set("FIRST_COMPLETED", Value::str("FIRST_COMPLETED"));
     m.set("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION"));
     m.set("ALL_COMPLETED", Value::str("ALL_COMPLETED"));
-    let _ = PyTask::class_name_for_docs;
     m
-}
-
-impl PyTask {
-    /// Keeps the type name in one place for docs and tests.
-    pub fn class_name_for_docs() -> &'static str {
-        "Task"
-    }
 }
