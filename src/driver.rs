@@ -145,6 +145,12 @@ impl RealClock {
         RealClock { now_ms, control }
     }
 
+    /// Another clock showing the same time as the one `control` controls
+    /// (a program's next loop, on the same page clock).
+    pub fn sharing(control: &RealClockControl) -> RealClock {
+        RealClock { now_ms: control.now_ms, control: control.clone() }
+    }
+
     /// The handle to pause, resume and skip this clock.
     pub fn control(&self) -> RealClockControl {
         self.control.clone()
@@ -209,12 +215,89 @@ pub enum After {
     Finished,
 }
 
-/// One run of a scenario, advanced a slice at a time: the mode's logic
-/// without the browser's timers.
-pub struct Pacer {
+/// What a [`Pacer`] drives: a lesson's engine [`Session`] ([`LessonRun`])
+/// or an interpreted Python program (the page's `code` module). Both run
+/// one loop iteration at a time with the same protocol.
+pub trait Run {
+    /// How far the clock must move before the next iteration, or `Finished`.
+    fn prepare(&mut self) -> Next;
+    /// Move the clock by `timeout` and run one iteration.
+    fn iterate(&mut self, timeout: f64);
+    /// Loop iterations run so far.
+    fn iterations(&self) -> u64;
+    /// The loop running now: a program may run several loops one after the
+    /// other, and none between them.
+    fn event_loop(&self) -> Option<EventLoop>;
+    /// At a deadlock, what each task was waiting on (`name: what`).
+    fn waiting(&self) -> Vec<String>;
+    /// Print how the run ended (called once, after `prepare` returned
+    /// `Finished`).
+    fn report(&mut self);
+    /// What the run wrote to stderr (a program's full traceback).
+    fn stderr(&self) -> String {
+        String::new()
+    }
+    /// The code a program exited with through `sys.exit`, once finished.
+    fn exit_code(&self) -> Option<i32> {
+        None
+    }
+}
+
+/// A lesson's run: the scenario's engine session.
+pub struct LessonRun {
     session: Session,
+    waiting: Vec<String>,
+}
+
+impl LessonRun {
+    /// Start `scenario` with `params` on `event_loop`.
+    pub fn start(event_loop: &EventLoop, scenario: &Scenario, params: Params) -> LessonRun {
+        LessonRun { session: start(event_loop, scenario, params), waiting: Vec::new() }
+    }
+}
+
+impl Run for LessonRun {
+    fn prepare(&mut self) -> Next {
+        if !self.session.is_finished() {
+            let event_loop = self.session.event_loop();
+            // Nothing ready and no live timer: prepare() is about to report a
+            // deadlock and cancel the waiting tasks; say first what they wait on.
+            if event_loop.ready_len() == 0
+                && event_loop.scheduled_len() <= event_loop.timer_cancelled_count()
+                && !event_loop.expects_external()
+                && !event_loop.all_tasks().is_empty()
+            {
+                self.waiting = event_loop.describe_waiting();
+            }
+        }
+        self.session.prepare()
+    }
+    fn iterate(&mut self, timeout: f64) {
+        self.session.iterate(timeout);
+    }
+    fn iterations(&self) -> u64 {
+        self.session.iterations()
+    }
+    fn event_loop(&self) -> Option<EventLoop> {
+        Some(self.session.event_loop().clone())
+    }
+    fn waiting(&self) -> Vec<String> {
+        self.waiting.clone()
+    }
+    fn report(&mut self) {
+        report(&self.session);
+    }
+}
+
+/// Where printed lines go: the pacer takes them from here.
+pub type Lines = Rc<RefCell<Vec<String>>>;
+
+/// One run of a scenario or a program, advanced a slice at a time: the
+/// mode's logic without the browser's timers.
+pub struct Pacer {
+    run: Box<dyn Run>,
     mode: Mode,
-    lines: Rc<RefCell<Vec<String>>>,
+    lines: Lines,
     /// The timeout `prepare()` returned and `iterate()` has not used yet.
     prepared: Option<f64>,
     /// Set once the end has been reported (`report` prints at most once).
@@ -222,32 +305,47 @@ pub struct Pacer {
     /// What each task waited on when the loop found nothing left to run.
     waiting: Vec<String>,
     line_count: usize,
+    /// The time of the last iteration's loop (kept when a program's loop ends).
+    last_time: f64,
 }
 
 impl Pacer {
     /// Start `scenario` with `params` on `event_loop` (whose clock the mode
     /// chose). The loop's output goes to this pacer's lines.
     pub fn start(event_loop: &EventLoop, scenario: &Scenario, params: Params, mode: Mode) -> Pacer {
-        let lines = Rc::new(RefCell::new(Vec::new()));
+        let lines = Lines::default();
         let sink = lines.clone();
         event_loop.set_output(move |line| sink.borrow_mut().push(line.to_string()));
-        let session = start(event_loop, scenario, params);
-        Pacer { session, mode, lines, prepared: None, reported: false, waiting: Vec::new(), line_count: 0 }
+        Pacer::new(Box::new(LessonRun::start(event_loop, scenario, params)), lines, mode)
     }
 
-    /// The loop this run is on.
-    pub fn event_loop(&self) -> &EventLoop {
-        self.session.event_loop()
+    /// Drive `run`, whose printed lines arrive in `lines`.
+    pub fn new(run: Box<dyn Run>, lines: Lines, mode: Mode) -> Pacer {
+        Pacer {
+            run,
+            mode,
+            lines,
+            prepared: None,
+            reported: false,
+            waiting: Vec::new(),
+            line_count: 0,
+            last_time: 0.0,
+        }
+    }
+
+    /// The loop this run is on now, if any.
+    pub fn event_loop(&self) -> Option<EventLoop> {
+        self.run.event_loop()
     }
 
     /// Loop iterations run so far.
     pub fn iterations(&self) -> u64 {
-        self.session.iterations()
+        self.run.iterations()
     }
 
-    /// `loop.time()` now.
+    /// `loop.time()` now (the last loop's, between a program's loops).
     pub fn time(&self) -> f64 {
-        self.session.event_loop().time()
+        self.run.event_loop().map_or(self.last_time, |l| l.time())
     }
 
     /// True once the run is over and reported.
@@ -272,30 +370,38 @@ impl Pacer {
         &self.waiting
     }
 
+    /// What the run wrote to stderr (a program's full traceback).
+    pub fn stderr(&self) -> String {
+        self.run.stderr()
+    }
+
+    /// The code a program exited with through `sys.exit`.
+    pub fn exit_code(&self) -> Option<i32> {
+        self.run.exit_code()
+    }
+
+    /// True when the loop has callbacks ready (something from outside
+    /// arrived while the run waited).
+    pub fn has_ready(&self) -> bool {
+        self.run.event_loop().is_some_and(|l| l.ready_len() > 0)
+    }
+
     /// The timeout of the next iteration: the prepared one, or a fresh
     /// `prepare()`. `None` when the run is over (then reported).
     fn next_timeout(&mut self) -> Option<f64> {
         if let Some(timeout) = self.prepared.take() {
             return Some(timeout);
         }
-        if !self.session.is_finished() {
-            let event_loop = self.session.event_loop();
-            // Nothing ready and no live timer: prepare() is about to report a
-            // deadlock and cancel the waiting tasks; say first what they wait on.
-            if event_loop.ready_len() == 0
-                && event_loop.scheduled_len() <= event_loop.timer_cancelled_count()
-                && !event_loop.expects_external()
-                && !event_loop.all_tasks().is_empty()
-            {
-                self.waiting = event_loop.describe_waiting();
-            }
+        if let Some(event_loop) = self.run.event_loop() {
+            self.last_time = event_loop.time();
         }
-        match self.session.prepare() {
+        match self.run.prepare() {
             Next::Iterate { timeout } => Some(timeout),
             Next::Finished => {
                 if !self.reported {
                     self.reported = true;
-                    report(&self.session);
+                    self.run.report();
+                    self.waiting = self.run.waiting();
                 }
                 None
             }
@@ -317,7 +423,7 @@ impl Pacer {
                 self.prepared = Some(timeout);
                 return After::Yield;
             }
-            self.session.iterate(timeout);
+            self.run.iterate(timeout);
             done += 1;
         }
     }
@@ -325,7 +431,7 @@ impl Pacer {
     /// The wait [`Pacer::run`] asked for is over: run that iteration.
     pub fn iterate_prepared(&mut self) {
         if let Some(timeout) = self.prepared.take() {
-            self.session.iterate(timeout);
+            self.run.iterate(timeout);
         }
     }
 
@@ -341,7 +447,7 @@ impl Pacer {
             } else {
                 0.0
             };
-            self.session.iterate(waited);
+            self.run.iterate(waited);
         }
     }
 
@@ -354,7 +460,7 @@ impl Pacer {
     /// Returns whether the run is over.
     pub fn step(&mut self) -> bool {
         if let Some(timeout) = self.next_timeout() {
-            self.session.iterate(timeout);
+            self.run.iterate(timeout);
         }
         self.look_ahead()
     }
@@ -367,7 +473,7 @@ impl Pacer {
         if self.prepared.is_some() {
             self.iterate_early(left);
         } else if let Some(timeout) = self.next_timeout() {
-            self.session.iterate(timeout);
+            self.run.iterate(timeout);
         }
         self.look_ahead()
     }
@@ -394,7 +500,6 @@ mod browser {
     use std::rc::Rc;
 
     use asyncio_engine::EventLoop;
-    use asyncio_scenarios::{Params, Scenario};
     use gloo_timers::callback::Timeout;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -530,21 +635,18 @@ mod browser {
     }
 
     impl Driver {
-        /// A paused run of `scenario` on `event_loop` (made by [`new_loop`]
-        /// for `mode`, with its real clock's handle). `wake(token)` must
-        /// come back to [`Driver::on_wake`] from a fresh call stack (the page
-        /// posts it as a message).
+        /// A paused run driven by `pacer` (whose loop has the real clock
+        /// `clock` controls, in real mode). `wake(token)` must come back to
+        /// [`Driver::on_wake`] from a fresh call stack (the page posts it as
+        /// a message).
         pub fn new(
-            event_loop: &EventLoop,
+            pacer: Pacer,
             clock: Option<RealClockControl>,
-            scenario: &Scenario,
-            params: Params,
             mode: Mode,
             speed: f64,
             wake: Rc<dyn Fn(u64)>,
         ) -> Result<Driver, JsValue> {
             let ticker = Ticker::new(wake.clone())?;
-            let pacer = Pacer::start(event_loop, scenario, params, mode);
             if let Some(clock) = &clock {
                 clock.pause();
             }
@@ -618,7 +720,7 @@ mod browser {
             }
             match self.paused_left.take() {
                 // Something from outside arrived while paused: no more waiting.
-                Some(left) if left > 0.0 && self.pacer.event_loop().ready_len() > 0 => {
+                Some(left) if left > 0.0 && self.pacer.has_ready() => {
                     self.pacer.iterate_early(left);
                     self.arm_tick()
                 }
@@ -655,7 +757,7 @@ mod browser {
                 return;
             }
             let left = self.paused_left.take().unwrap_or_else(|| self.pacer.prepared_timeout());
-            if self.pacer.event_loop().ready_len() > 0 {
+            if self.pacer.has_ready() {
                 // A push or a worker's result came in while paused: the loop
                 // stops waiting rather than skipping to its next timer.
                 if self.pacer.step_early(left) {
@@ -855,7 +957,7 @@ mod tests {
         // The first wait: 3 s of loop time until the second coroutine ends.
         assert_eq!(pacer.run(100, 0.0), After::Wait(3.0));
         // One second into it, the page pushes a 1 s coroutine.
-        pacer.event_loop().push("1").unwrap();
+        pacer.event_loop().unwrap().push("1").unwrap();
         pacer.iterate_early(2.0);
         assert_eq!(pacer.time(), 1.0);
         let (lines, waits) = drive(pacer, 100);
@@ -869,7 +971,7 @@ mod tests {
     fn a_step_after_a_push_runs_it_without_skipping_to_the_next_timer() {
         let mut pacer = pacer("thread_background_loop_queue", &[], Mode::Paced);
         assert_eq!(pacer.run(100, 0.0), After::Wait(3.0));
-        pacer.event_loop().push("1").unwrap();
+        pacer.event_loop().unwrap().push("1").unwrap();
         // Paused 0.5 s into the 3 s wait, then Step.
         assert!(!pacer.step_early(2.5));
         assert_eq!(pacer.time(), 0.5);

@@ -10,6 +10,7 @@
 //! Everything that does not touch the browser compiles and is tested on the
 //! host too; the DOM code lives behind `cfg(target_arch = "wasm32")`.
 
+pub mod code;
 pub mod driver;
 pub mod jobs;
 pub mod meter;

@@ -9,7 +9,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use asyncio_playground::driver::{new_loop, now_ms, Driver, DriverState, Mode};
+use asyncio_playground::driver::{new_loop, now_ms, Driver, DriverState, Mode, Pacer};
 use asyncio_scenarios::{find, parse_args, run_to_lines};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -45,7 +45,8 @@ fn harness(name: &str, args: &[&str], mode: Mode, speed: f64) -> Harness {
         })
     };
     let (event_loop, clock) = new_loop(mode);
-    let run = Driver::new(&event_loop, clock, &scenario, params, mode, speed, wake).expect("a driver");
+    let pacer = Pacer::start(&event_loop, &scenario, params, mode);
+    let run = Driver::new(pacer, clock, mode, speed, wake).expect("a driver");
     *driver.borrow_mut() = Some(run);
     Harness { driver, wakes, lines }
 }

@@ -13,7 +13,9 @@ use super::lessons;
 use super::view::{Controls, PageState, Progress, View};
 use super::workers::{panel_text, prewarm_count, uses_workers, RunWorkers};
 use crate::dom::error_text;
-use crate::driver::{new_loop, now_ms, speed_text, Driver, DriverState, Mode, DEFAULT_SPEED, SPEED_STOPS};
+use crate::driver::{
+    new_loop, now_ms, speed_text, Driver, DriverState, Mode, Pacer, DEFAULT_SPEED, SPEED_STOPS,
+};
 use crate::meter::FrameMeter;
 use crate::pool::{WorkerPool, WorkerState, DEFAULT_MAX_WORKERS, DEFAULT_WORKER_URL};
 use crate::route::{PageUrl, Route};
@@ -488,7 +490,8 @@ impl Controller {
         let wake: Rc<dyn Fn(u64)> = Rc::new(move |token| post(Msg::Wake(token)));
         let params = open.form.params();
         open.run_params = Some(params.clone());
-        let driver = Driver::new(&event_loop, clock, &open.scenario, params, mode, speed, wake)?;
+        let pacer = Pacer::start(&event_loop, &open.scenario, params, mode);
+        let driver = Driver::new(pacer, clock, mode, speed, wake)?;
         open.driver = Some(driver);
         self.view.show_trace(&open.recorder, 0.0);
         self.view.clear_log();
@@ -637,7 +640,11 @@ impl Controller {
             return Ok(());
         }
         let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) else { return Ok(()) };
-        match driver.pacer().event_loop().push(value.trim()) {
+        let pushed = match driver.pacer().event_loop() {
+            Some(event_loop) => event_loop.push(value.trim()),
+            None => Err("no loop is running now".to_string()),
+        };
+        match pushed {
             Ok(()) => {
                 let when = if driver.state() == DriverState::Paused {
                     " (the loop takes it when it runs on)"

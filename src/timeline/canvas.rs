@@ -893,7 +893,7 @@ impl Shared {
         let scroll_top = f64::from(self.scroller.scroll_top());
 
         if state.label_revision != Some(rec.revision()) {
-            let longest = rec.lanes().iter().map(|lane| lane.name.chars().count()).max().unwrap_or(6);
+            let longest = rec.lanes().iter().map(|lane| lane.title().chars().count()).max().unwrap_or(6);
             state.label_width = (longest as f64 * 7.0 + 20.0).clamp(64.0, 160.0);
             state.label_revision = Some(rec.revision());
         }
@@ -991,9 +991,9 @@ impl Shared {
         ctx.set_text_align("left");
         ctx.set_fill_style_str(&palette.text);
         for lane in first_lane..last_lane {
-            let name = &rec.lanes()[lane].name;
+            let name = rec.lanes()[lane].title();
             let _ =
-                ctx.fill_text_with_max_width(name, 8.0, lane_y(lane) + ROW_HEIGHT / 2.0, plot_left - 14.0);
+                ctx.fill_text_with_max_width(&name, 8.0, lane_y(lane) + ROW_HEIGHT / 2.0, plot_left - 14.0);
         }
         ctx.restore();
 

@@ -173,10 +173,10 @@ impl InspectorView {
         for (idx, lane) in rec.lanes().iter().enumerate() {
             let Some(bar) = rec.bar_at(idx, at) else { continue };
             match &bar.state {
-                BarState::Done => done.push(lane.name.as_str()),
-                BarState::Cancelled => cancelled.push(lane.name.as_str()),
-                BarState::Failed { message } => failed.push((lane.name.as_str(), message.clone())),
-                _ => live.push((lane.name.as_str(), bar)),
+                BarState::Done => done.push(lane.title()),
+                BarState::Cancelled => cancelled.push(lane.title()),
+                BarState::Failed { message } => failed.push((lane.title(), message.clone())),
+                _ => live.push((lane.title(), bar, lane.line_at(at))),
             }
         }
         if live.is_empty() && done.is_empty() && cancelled.is_empty() && failed.is_empty() {
@@ -195,7 +195,7 @@ impl InspectorView {
             append(&thead, &head)?;
             append(&table, &thead)?;
             let tbody = element(doc, "tbody", "")?;
-            for (name, bar) in live.iter().take(MAX_TASK_ROWS) {
+            for (name, bar, line) in live.iter().take(MAX_TASK_ROWS) {
                 let row = element(doc, "tr", "")?;
                 let th = text_element(doc, "th", "", name)?;
                 th.set_attribute("scope", "row")?;
@@ -205,6 +205,9 @@ impl InspectorView {
                 dot.set_attribute("aria-hidden", "true")?;
                 append(&state, &dot)?;
                 append_text(&state, &bar.state.phrase())?;
+                if let Some(line) = line {
+                    append_text(&state, &format!(" (line {line})"))?;
+                }
                 append(&row, &state)?;
                 append(&row, &text_element(doc, "td", "insp-num", &format!("{} s", seconds(bar.start)))?)?;
                 append(&tbody, &row)?;
@@ -259,7 +262,7 @@ fn field_text(field: &Field<'_>) -> (String, String) {
 }
 
 /// `Task-2, Task-3` or, when long, the first few and how many in all.
-fn names(list: &[&str]) -> String {
+fn names(list: &[String]) -> String {
     if list.len() <= MAX_FINISHED_NAMES {
         list.join(", ")
     } else {

@@ -150,6 +150,12 @@ pub struct Lane {
     bars: Vec<Bar>,
     /// The label of the `Waiting` reported by the running step.
     pending_wait: Option<Rc<str>>,
+    /// What an interpreted task runs: its coroutine and arguments
+    /// (`print_result(4)`).
+    pub label: Option<String>,
+    /// The source lines an interpreted task stopped at (1-based), with
+    /// their times and the recording's step count then, in order.
+    lines: Vec<(f64, u32, u64)>,
 }
 
 impl Lane {
@@ -161,6 +167,28 @@ impl Lane {
     /// The lane's state now (its last bar's).
     pub fn current(&self) -> Option<&BarState> {
         self.bars.last().map(|bar| &bar.state)
+    }
+
+    /// The lane's name on screen: `Task-6 · print_result(4)` when the task's
+    /// coroutine is known, else the task's name.
+    pub fn title(&self) -> String {
+        match &self.label {
+            Some(label) => format!("{} · {label}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The source line the task last stopped at, at or before loop time `t`
+    /// (`None` for a lesson's task, or before its first step).
+    pub fn line_at(&self, t: f64) -> Option<u32> {
+        self.line_entry(t).map(|(line, _)| line)
+    }
+
+    /// [`Lane::line_at`] and when, in the recording's count of source lines
+    /// reported, it was reported (the latest one is the task that ran last).
+    pub fn line_entry(&self, t: f64) -> Option<(u32, u64)> {
+        let n = self.lines.partition_point(|&(time, _, _)| time <= t);
+        n.checked_sub(1).map(|i| (self.lines[i].1, self.lines[i].2))
     }
 }
 
@@ -298,6 +326,8 @@ pub struct Recording {
     truncated_at: Option<f64>,
     revision: u64,
     generation: u64,
+    /// Source lines reported so far (see [`Lane::line_entry`]).
+    line_reports: u64,
 }
 
 impl Default for Recording {
@@ -329,6 +359,7 @@ impl Recording {
             truncated_at: None,
             revision: 0,
             generation: 0,
+            line_reports: 0,
         }
     }
 
@@ -423,12 +454,26 @@ impl Recording {
                 self.stored += 1;
             }
             // Timers are drawn from the tasks waiting on them; the source
-            // lines and coroutine labels of interpreted tasks are for the
-            // editor, not the timeline.
-            TraceEvent::TimerScheduled { .. }
-            | TraceEvent::TimerFired { .. }
-            | TraceEvent::TaskLine { .. }
-            | TraceEvent::TaskLabel { .. } => {}
+            // lines and coroutine labels of interpreted tasks name the lanes
+            // and mark the editor's lines.
+            TraceEvent::TaskLine { task, line } => {
+                let lane = self.lane_index(task, time);
+                self.line_reports += 1;
+                let seq = self.line_reports;
+                let lines = &mut self.lanes[lane].lines;
+                match lines.last_mut() {
+                    Some(last) if last.0 == time => *last = (time, line, seq),
+                    _ => {
+                        lines.push((time, line, seq));
+                        self.stored += 1;
+                    }
+                }
+            }
+            TraceEvent::TaskLabel { task, label } => {
+                let lane = self.lane_index(task, time);
+                self.lanes[lane].label = Some(label.to_string());
+            }
+            TraceEvent::TimerScheduled { .. } | TraceEvent::TimerFired { .. } => {}
         }
     }
 
@@ -439,6 +484,8 @@ impl Recording {
             created: time,
             bars: Vec::new(),
             pending_wait: None,
+            label: None,
+            lines: Vec::new(),
         });
         let lane = self.lanes.len() - 1;
         self.lane_of_task.insert(task, lane);
