@@ -33,6 +33,53 @@ POLICY = (
 INLINE = re.compile(r'<script type="module">(.*?)</script>', re.S)
 
 
+# The page comes in two builds (index.html): `playground` (the gallery and
+# the lessons) and `playground_code` (the same page with the Python
+# interpreter and the CodeMirror editor, editor.js). A `#code=` link starts
+# the second at once; otherwise the first starts, and hands the page over
+# through `playgroundUpgrade` when a view needs the interpreter: it stops
+# itself (`playground_shutdown`), and the second renders the same address.
+UPGRADE = """
+const codeLink = /(^#|&)code=/.test(location.hash);
+function loadFailed(error) {
+  const banner = document.getElementById('error');
+  if (banner) {
+    banner.textContent = 'The Python interpreter could not be loaded: ' + error + '. Reload the page to try again.';
+    banner.hidden = false;
+  }
+  document.body.setAttribute('data-state', 'error');
+}
+async function startCode(reason) {
+  const [editor, app] = await Promise.all([import('./editor.js'), import('./playground_code.js')]);
+  window.asyncioEditor = editor;
+  if (reason) window.playgroundUpgradeReason = reason;
+  await app.default({ module_or_path: './playground_code_bg.wasm' });
+}
+window.playgroundUpgrade = (reason) => {
+  window.playgroundUpgrade = undefined;
+  setTimeout(() => {
+    window.wasmBindings?.playground_shutdown?.();
+    startCode(reason).catch(loadFailed);
+  }, 0);
+};
+"""
+
+
+def upgradable(trunk_loader: str) -> str:
+    """Trunk's loader (its static import first), run only without `#code=`."""
+    lines = trunk_loader.splitlines()
+    imports = [line for line in lines if line.startswith("import ")]
+    rest = [line for line in lines if not line.startswith("import ") and line.strip()]
+    if len(imports) != 1 or "./playground.js" not in imports[0]:
+        raise SystemExit(f"csp.py: unexpected Trunk loader: {trunk_loader!r}")
+    body = "\n".join("  " + line for line in rest)
+    return (
+        imports[0] + "\n" + UPGRADE
+        + "if (codeLink) {\n  window.playgroundUpgrade = undefined;\n  await startCode('').catch(loadFailed);\n"
+        + "} else {\n" + body + "\n}\n"
+    )
+
+
 def main() -> int:
     staging = os.environ.get("TRUNK_STAGING_DIR")
     if not staging:
@@ -45,7 +92,7 @@ def main() -> int:
     if len(scripts) != 1:
         print(f"csp.py: expected one inline module script in index.html, found {len(scripts)}", file=sys.stderr)
         return 1
-    loader = scripts[0].strip() + "\n"
+    loader = upgradable(scripts[0].strip())
     with open(os.path.join(staging, "loader.js"), "w", encoding="utf-8") as f:
         f.write(loader)
     digest = base64.b64encode(hashlib.sha384(loader.encode("utf-8")).digest()).decode("ascii")

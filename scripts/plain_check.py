@@ -18,6 +18,11 @@ The thread and process scenarios' programs are the seed's threading code,
 which pyrun refuses; each must compile, at the defaults and at the same kind
 of random sets.
 
+Each Python lesson, crates/scenarios/src/pylessons/NAME.py, run by
+`python3 ../shared/reference/pyrun.py`, must print exactly
+crates/scenarios/src/pylessons/expected/NAME.txt (the interpreter's side
+is `cargo test -p asyncio-scenarios`).
+
 One `ok` or `FAIL` line per check (a failure with a short diff and the
 command to reproduce it), then `plain: N passed, M failed`; exit status 1 when
 anything failed.
@@ -38,6 +43,7 @@ REF = os.path.join(os.path.dirname(ROOT), "shared", "reference")
 RUN_PY = os.path.join(REF, "run.py")
 PYRUN = os.path.join(REF, "pyrun.py")
 PLAIN = os.path.join(REF, "plain")
+PYLESSONS = os.path.join(ROOT, "crates", "scenarios", "src", "pylessons")
 TIMEOUT = 300
 
 def run(cmd, cwd=None):
@@ -139,6 +145,26 @@ def check_modelled(runner, name, argv):
     return True, f"ok   {label} (modelled: compiles)"
 
 
+def check_pylesson(name):
+    """A Python lesson: pyrun prints its expected file."""
+    path = os.path.join(PYLESSONS, f"{name}.py")
+    expected = os.path.join(PYLESSONS, "expected", f"{name}.txt")
+    label = f"{name} (python lesson)"
+    try:
+        with open(expected, encoding="utf-8") as f:
+            want = f.read()
+    except OSError as e:
+        return False, f"FAIL {label}: {e}"
+    code, got, err = run([sys.executable, PYRUN, path])
+    if code != 0:
+        return False, f"FAIL {label}: pyrun exit {code}: {err.strip()[-600:]}"
+    if got != want:
+        return False, (f"FAIL {label}: pyrun prints differently from {os.path.relpath(expected, ROOT)}\n"
+                       f"  reproduce: python3 {PYRUN} {path}\n"
+                       + short_diff(want, got, "expected", "pyrun"))
+    return True, f"ok   {label}"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runner", default=os.path.join(ROOT, "target", "debug", "asyncio-play"))
@@ -157,11 +183,15 @@ def main():
         return 1
     known = {line.split("\t")[0] for line in listing.splitlines() if line}
     plain = {f[:-3] for f in os.listdir(PLAIN) if f.endswith(".py")}
-    names = args.names or all_names
+    pylessons = sorted(f[:-3] for f in os.listdir(PYLESSONS) if f.endswith(".py"))
+    names = args.names or all_names + pylessons
 
     with tempfile.TemporaryDirectory(prefix="plain_check_") as tmp:
         jobs = []
         for name in names:
+            if name in pylessons:
+                jobs.append(lambda n=name: check_pylesson(n))
+                continue
             if name not in all_names:
                 print(f"skip {name} (not an oracle scenario)", flush=True)
                 continue

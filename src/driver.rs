@@ -777,6 +777,19 @@ mod browser {
             }
         }
 
+        /// Run `iterations` loop iterations at once without waiting (a
+        /// replay: Back), and stay paused after them.
+        pub fn replay(&mut self, iterations: u64) {
+            for _ in 0..iterations {
+                if self.state != DriverState::Paused {
+                    return;
+                }
+                if self.pacer.step() {
+                    self.state = DriverState::Finished;
+                }
+            }
+        }
+
         /// Change the paced speed; a wait in progress continues at it.
         pub fn set_speed(&mut self, speed: f64) -> Result<(), JsValue> {
             self.speed = speed;

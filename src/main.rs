@@ -17,3 +17,11 @@ fn main() {
 fn main() {
     eprintln!("the playground is a web page: build it with `trunk build --release` (see index.html)");
 }
+
+/// Stop this build of the page, so that the build with the interpreter can
+/// take it over (the loader's `playgroundUpgrade`, see `scripts/csp.py`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn playground_shutdown() {
+    asyncio_playground::page::shutdown();
+}

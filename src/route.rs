@@ -14,6 +14,8 @@
 use asyncio_scenarios::meta::Meta;
 use asyncio_scenarios::params::{parse_value, py_str_repr};
 
+use crate::code::share;
+use crate::code::starter::STARTER;
 use crate::driver::{speed_text, Mode, DEFAULT_SPEED, MAX_SPEED, MIN_SPEED};
 use crate::page::form::default_text;
 
@@ -24,6 +26,8 @@ pub enum Route {
     Gallery,
     /// One scenario, by name (which may not exist: the page says so).
     Scenario(String),
+    /// Your own program, carried by the fragment (`#code=`).
+    Code,
 }
 
 impl Route {
@@ -40,7 +44,7 @@ impl Route {
     /// page's plain URL), `"?scenario=NAME"` for a scenario.
     pub fn to_query(&self) -> String {
         match self {
-            Route::Gallery => String::new(),
+            Route::Gallery | Route::Code => String::new(),
             Route::Scenario(name) => format!("?scenario={}", percent_encode(name)),
         }
     }
@@ -60,6 +64,9 @@ pub struct PageUrl {
     pub params: Vec<(&'static str, String)>,
     /// One sentence per value that was not valid and was replaced.
     pub notices: Vec<String>,
+    /// The program the fragment carries (`#code=`), for [`Route::Code`] or
+    /// a lesson whose program was edited.
+    pub code: Option<String>,
 }
 
 impl PageUrl {
@@ -68,7 +75,7 @@ impl PageUrl {
         let route = Route::from_query(query);
         let meta = match &route {
             Route::Scenario(name) => asyncio_scenarios::find_meta(name),
-            Route::Gallery => None,
+            Route::Gallery | Route::Code => None,
         };
         let mut url = PageUrl {
             route,
@@ -78,6 +85,7 @@ impl PageUrl {
             embed: false,
             params: Vec::new(),
             notices: Vec::new(),
+            code: None,
         };
         for (key, value) in query_pairs(query) {
             match key.as_str() {
@@ -118,6 +126,35 @@ impl PageUrl {
         url
     }
 
+    /// Read the fragment (`location.hash`): a `#code=` program makes the
+    /// gallery's address your own program's, and edits a lesson's. A link
+    /// that cannot be read is said so, and opens the starter program (or the
+    /// lesson's own).
+    pub fn read_fragment(&mut self, hash: &str) {
+        let Some(text) = share::fragment_code(hash) else { return };
+        if self.route == Route::Gallery {
+            self.route = Route::Code;
+        }
+        match share::decode(text) {
+            Ok(source) => self.code = Some(source),
+            Err(why) => {
+                let instead = if self.route == Route::Code {
+                    self.code = Some(STARTER.to_string());
+                    "the starter program"
+                } else {
+                    "the lesson's own program"
+                };
+                self.notices
+                    .push(format!("The link's program could not be read ({why}): showing {instead}."));
+            }
+        }
+    }
+
+    /// The fragment that carries `code`: `#code=...`.
+    pub fn fragment(code: &str) -> String {
+        format!("#code={}", share::encode(code))
+    }
+
     /// Check `key=value` against `meta`'s parameters.
     fn param(&mut self, meta: &'static Meta, key: &str, value: String) {
         let Some(spec) = meta.params.iter().find(|s| s.name == key) else {
@@ -147,8 +184,10 @@ impl PageUrl {
     /// at its default (`params`: the parameters to write, in order).
     pub fn to_query(route: &Route, mode: Mode, speed: f64, params: &[(&str, String)], embed: bool) -> String {
         let mut pairs: Vec<(String, String)> = Vec::new();
-        if let Route::Scenario(name) = route {
-            pairs.push(("scenario".into(), name.clone()));
+        if let Route::Scenario(_) | Route::Code = route {
+            if let Route::Scenario(name) = route {
+                pairs.push(("scenario".into(), name.clone()));
+            }
             if mode != Mode::DEFAULT {
                 pairs.push(("mode".into(), mode.as_str().into()));
             }
@@ -324,6 +363,41 @@ mod tests {
         let route = Route::Scenario("thread_redis_consumer".into());
         let query = PageUrl::to_query(&route, Mode::Paced, 1.0, &[("more", "7, 8&x=<b>".into())], false);
         assert_eq!(PageUrl::parse(&query).params, vec![("more", "7, 8&x=<b>".to_string())]);
+    }
+
+    #[test]
+    fn a_code_fragment_opens_your_program_or_edits_a_lesson() {
+        let mut url = PageUrl::parse("?mode=instant");
+        url.read_fragment(&PageUrl::fragment("print('hi')\n"));
+        assert_eq!((url.route.clone(), url.code.as_deref()), (Route::Code, Some("print('hi')\n")));
+        assert_eq!(PageUrl::to_query(&url.route, url.mode, url.speed, &[], false), "?mode=instant");
+        let mut url = PageUrl::parse("?scenario=sync_event");
+        url.read_fragment("#code=cHJpbnQoMSk");
+        assert_eq!(
+            (url.route.clone(), url.code.as_deref()),
+            (Route::Scenario("sync_event".into()), Some("print(1)"))
+        );
+        let mut url = PageUrl::parse("");
+        url.read_fragment("#run");
+        assert_eq!((url.route, url.code), (Route::Gallery, None));
+    }
+
+    #[test]
+    fn a_malformed_code_link_says_so_and_opens_the_starter() {
+        let mut url = PageUrl::parse("");
+        url.read_fragment("#code=%%%");
+        assert_eq!(url.route, Route::Code);
+        assert_eq!(url.code.as_deref(), Some(STARTER));
+        assert_eq!(url.notices.len(), 1);
+        assert!(
+            url.notices[0].starts_with("The link's program could not be read ('%' at position 1"),
+            "{:?}",
+            url.notices
+        );
+        let mut url = PageUrl::parse("?scenario=sync_event");
+        url.read_fragment("#code=_w");
+        assert_eq!(url.code, None);
+        assert!(url.notices[0].ends_with("showing the lesson's own program."), "{:?}", url.notices);
     }
 
     #[test]

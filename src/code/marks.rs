@@ -109,6 +109,8 @@ mod tests {
         assert_eq!(at1, [Mark { line: 11, kind: MarkKind::Running, task: "Task-1".into(), lane: 0 }]);
         assert_eq!(rec.lanes()[0].title(), "Task-1 · main()");
         assert_eq!(rec.lanes()[1].title(), "Task-2");
+        assert_eq!(rec.lanes()[0].short_title(10), "Task-1 · …");
+        assert_eq!(rec.lanes()[0].short_title(15), "Task-1 · main()");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! recording into the editor's line marks, [`starter`] is the program "Write
 //! your own" opens with.
 
+pub mod lesson;
 pub mod marks;
 pub mod python;
 pub mod share;

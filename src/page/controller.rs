@@ -1,8 +1,12 @@
 //! The one place that applies the page's messages.
 
+mod code;
+
+use code::OpenCode;
+
 use std::rc::Rc;
 
-use asyncio_scenarios::{find, parse_push, python, Params, Scenario};
+use asyncio_scenarios::{parse_push, python, Params, Scenario};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Window;
@@ -11,11 +15,12 @@ use super::explain::explain;
 use super::form::{kept_by_run, Form};
 use super::lessons;
 use super::view::{Controls, PageState, Progress, View};
-use super::workers::{panel_text, prewarm_count, uses_workers, RunWorkers};
+use super::workers::{panel_text, prewarm_count, RunWorkers};
+use crate::code::starter::STARTER;
+use crate::code::{Interpreter, Setup};
 use crate::dom::error_text;
-use crate::driver::{
-    new_loop, now_ms, speed_text, Driver, DriverState, Mode, Pacer, DEFAULT_SPEED, SPEED_STOPS,
-};
+use crate::driver::{new_loop, now_ms, speed_text, Driver, DriverState, Lines, Mode, Pacer};
+use crate::driver::{DEFAULT_SPEED, SPEED_STOPS};
 use crate::meter::FrameMeter;
 use crate::pool::{WorkerPool, WorkerState, DEFAULT_MAX_WORKERS, DEFAULT_WORKER_URL};
 use crate::route::{PageUrl, Route};
@@ -80,6 +85,20 @@ pub enum Msg {
     Copy(CopyTarget),
     /// A copy finished: what was copied, or why it failed.
     Copied(CopyTarget, Result<(), String>),
+    /// The editor's text changed to this.
+    CodeEdited(String),
+    /// The lesson's own program back in the editor.
+    ResetCode,
+    /// Copy a link to the program.
+    Share,
+    /// The link was copied (`None`: it could not be).
+    Shared(Option<String>),
+    /// Put the editor's cursor on this line (a traceback's link).
+    GoToLine(u32),
+    /// Back one loop iteration.
+    Back,
+    /// Edit the lesson's program (loads the editor's build of the page).
+    EditCode,
 }
 
 /// What a copy button copies.
@@ -92,7 +111,11 @@ pub enum CopyTarget {
 
 /// The open scenario and its run.
 struct Open {
-    scenario: Scenario,
+    /// The lesson's Rust scenario; `None` for your own program and the
+    /// lessons written in Python.
+    scenario: Option<Scenario>,
+    /// The program in the editor (the interpreter's build of the page).
+    code: Option<OpenCode>,
     form: Form,
     driver: Option<Driver>,
     /// The trace of the current run, which the timeline and the inspector
@@ -148,12 +171,19 @@ pub struct Controller {
     pool: Option<Rc<WorkerPool>>,
     /// Numbers runs across scenarios.
     runs: u64,
+    /// The Python interpreter, in the page build that has it.
+    python: Option<Rc<dyn Interpreter>>,
 }
 
 impl Controller {
     /// A controller drawing on `view`; `post` delivers a message to it later
     /// (from a timer, a tick or a promise).
-    pub fn new(window: Window, view: View, post: Rc<dyn Fn(Msg)>) -> Controller {
+    pub fn new(
+        window: Window,
+        view: View,
+        post: Rc<dyn Fn(Msg)>,
+        python: Option<Rc<dyn Interpreter>>,
+    ) -> Controller {
         Controller {
             window,
             view,
@@ -165,6 +195,7 @@ impl Controller {
             open: None,
             pool: None,
             runs: 0,
+            python,
         }
     }
 
@@ -177,11 +208,23 @@ impl Controller {
 
     fn try_apply(&mut self, msg: Msg) -> Result<(), JsValue> {
         match msg {
+            Msg::Open(Route::Code) => {
+                // "Write your own": the starter program, in the address first
+                // (the interpreter's build may have to read it from there).
+                let path = self.window.location().pathname().unwrap_or_else(|_| "./".to_string());
+                let query = PageUrl::to_query(&Route::Code, self.mode, self.speed, &[], self.embed);
+                let url = format!("{path}{query}{}", PageUrl::fragment(STARTER));
+                self.window.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))?;
+                self.view.clear_notices();
+                self.show(Route::Code, &[], Some(STARTER.to_string()))?;
+                self.view.focus_heading();
+                self.window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
             Msg::Open(route) => {
                 let changed = route != self.route;
                 let left = self.route.clone();
                 self.view.clear_notices();
-                self.show(route, &[])?;
+                self.show(route, &[], None)?;
                 if changed {
                     let url = self.url_for(self.embed);
                     self.window.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))?;
@@ -192,13 +235,14 @@ impl Controller {
                 }
             }
             Msg::UrlChanged => {
-                let url = PageUrl::parse(&self.window.location().search()?);
+                let mut url = PageUrl::parse(&self.window.location().search()?);
+                url.read_fragment(&self.window.location().hash()?);
                 let left = self.route.clone();
                 self.mode = url.mode;
                 self.speed = url.speed;
                 self.embed = url.embed;
                 self.view.set_embed(url.embed);
-                self.show(url.route, &url.params)?;
+                self.show(url.route, &url.params, url.code)?;
                 self.view.show_notices(&url.notices);
                 // Write back what was kept, so the address never shows a value
                 // the page is not using.
@@ -283,6 +327,20 @@ impl Controller {
                 if let Some(open) = &self.open {
                     self.view.show_instant(&open.recorder, t);
                 }
+                if self.driver_state() != Some(DriverState::Running) {
+                    self.show_marks(Some(t));
+                }
+            }
+            Msg::CodeEdited(text) => self.code_edited(text)?,
+            Msg::ResetCode => self.reset_code()?,
+            Msg::Share => self.share(),
+            Msg::Shared(url) => self.show_shared(url),
+            Msg::GoToLine(line) => self.go_to_line(line),
+            Msg::Back => self.back()?,
+            Msg::EditCode => {
+                if self.python.is_none() {
+                    self.upgrade("edit")?;
+                }
             }
             Msg::Wake(token) => {
                 let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) else { return Ok(()) };
@@ -339,15 +397,25 @@ impl Controller {
     }
 
     /// Show `route`, with the parameter texts `given` (checked).
-    fn show(&mut self, route: Route, given: &[(&'static str, String)]) -> Result<(), JsValue> {
+    fn show(
+        &mut self,
+        route: Route,
+        given: &[(&'static str, String)],
+        code: Option<String>,
+    ) -> Result<(), JsValue> {
         self.view.clear_error();
         self.abandon_jobs("the page left the scenario");
         self.open = None;
+        if self.needs_upgrade(&route) {
+            // The address keeps naming the view the other build opens.
+            self.route = route;
+            return self.upgrade("open");
+        }
         match &route {
             Route::Gallery => self.view.show_gallery()?,
-            Route::Scenario(name) => match find(name) {
-                Some(scenario) => {
-                    let form = Form::new(scenario.meta, given);
+            Route::Scenario(_) | Route::Code => match self.lesson_for(&route) {
+                Some((meta, scenario)) => {
+                    let form = Form::new(meta, given);
                     self.view.show_scenario(&form, self.embed)?;
                     let recorder = TraceRecorder::new();
                     self.view.show_trace(&recorder, 0.0);
@@ -359,6 +427,7 @@ impl Controller {
                     }
                     self.open = Some(Open {
                         scenario,
+                        code: None,
                         form,
                         driver: None,
                         recorder,
@@ -372,12 +441,17 @@ impl Controller {
                         warm_timer: None,
                         panel_timer: None,
                     });
+                    self.open_code(code)?;
                     self.prewarm_workers();
                     self.view.show_mode(self.mode);
                     self.view.show_speed(self.speed, true);
                     self.show_python();
                 }
                 None => {
+                    let name = match &route {
+                        Route::Scenario(name) => name.as_str(),
+                        _ => "",
+                    };
                     self.view.show_gallery()?;
                     self.view.show_error(&format!("There is no scenario called “{name}”. Pick one below."));
                 }
@@ -401,7 +475,8 @@ impl Controller {
     /// The page's path and query for the current state.
     fn url_for(&self, embed: bool) -> String {
         let path = self.window.location().pathname().unwrap_or_else(|_| "./".to_string());
-        format!("{path}{}", self.query(embed))
+        let fragment = self.code_in_url().map(|code| PageUrl::fragment(&code)).unwrap_or_default();
+        format!("{path}{}{fragment}", self.query(embed))
     }
 
     /// Record the current state in the address, without a history entry.
@@ -434,8 +509,10 @@ impl Controller {
     /// a run apply to the next one.
     fn show_python(&mut self) {
         let live = matches!(self.driver_state(), Some(DriverState::Running | DriverState::Paused));
+        self.follow_lesson_program(live);
         let Some(open) = &self.open else { return };
-        let name = open.scenario.name();
+        let Some(scenario) = &open.scenario else { return };
+        let name = scenario.name();
         let form = open.form.params();
         let running = open.run_params.as_ref().filter(|_| live);
         let program = python::program(name, running.unwrap_or(&form));
@@ -459,12 +536,17 @@ impl Controller {
 
     /// A fresh paused run of the open scenario with the form's values.
     fn new_driver(&mut self) -> Result<(), JsValue> {
+        self.new_run(None)
+    }
+
+    /// A fresh paused run with `params` (default: the form's values).
+    fn new_run(&mut self, params: Option<Params>) -> Result<(), JsValue> {
         self.abandon_jobs("a new run started");
         let mode = self.mode;
         let speed = self.speed;
         let post = self.post.clone();
         let Some(open) = &mut self.open else { return Err("there is no scenario open to run".into()) };
-        if !open.form.is_valid() {
+        if !open.can_run() {
             return Err("fix the parameters marked in red first".into());
         }
         open.driver = None;
@@ -488,9 +570,26 @@ impl Controller {
         open.recorder.clear();
         event_loop.set_tracer(open.recorder.tracer());
         let wake: Rc<dyn Fn(u64)> = Rc::new(move |token| post(Msg::Wake(token)));
-        let params = open.form.params();
+        let params = params.unwrap_or_else(|| open.form.params());
         open.run_params = Some(params.clone());
-        let pacer = Pacer::start(&event_loop, &open.scenario, params, mode);
+        let pacer = match (open.program_to_run(), &self.python, &open.scenario) {
+            (Some(source), Some(python), _) => {
+                drop(event_loop);
+                let recorder = open.recorder.clone();
+                let lines = Lines::default();
+                let setup = Setup {
+                    lines: lines.clone(),
+                    on_loop: Box::new(move |event_loop| event_loop.set_tracer(recorder.tracer())),
+                    real_clock: clock.clone(),
+                };
+                match python.start(&source, setup) {
+                    Ok(run) => Pacer::new(run, lines, mode),
+                    Err(diagnostic) => return Err(diagnostic.message.into()),
+                }
+            }
+            (_, _, Some(scenario)) => Pacer::start(&event_loop, scenario, params, mode),
+            _ => return Err("this program needs the Python interpreter".into()),
+        };
         let driver = Driver::new(pacer, clock, mode, speed, wake)?;
         open.driver = Some(driver);
         self.view.show_trace(&open.recorder, 0.0);
@@ -505,7 +604,7 @@ impl Controller {
             Some(DriverState::Running) => return Ok(()),
             Some(DriverState::Paused) => {}
             None | Some(DriverState::Finished) => {
-                if !open.form.is_valid() {
+                if !open.can_run() {
                     return Ok(());
                 }
                 self.new_driver()?;
@@ -536,7 +635,7 @@ impl Controller {
     /// so that its first jobs do not wait for them.
     fn prewarm_workers(&mut self) {
         let Some(open) = &self.open else { return };
-        if self.mode != Mode::Real || !uses_workers(open.scenario.name(), open.scenario.meta.topic) {
+        if self.mode != Mode::Real || !open.uses_workers() {
             return;
         }
         prewarm(&shared_pool(&mut self.pool));
@@ -548,7 +647,7 @@ impl Controller {
         let post = self.post.clone();
         let Some(open) = self.open.as_mut() else { return false };
         let real = open.driver.as_ref().is_some_and(|d| d.mode() == Mode::Real);
-        if !real || !uses_workers(open.scenario.name(), open.scenario.meta.topic) {
+        if !real || !open.uses_workers() {
             return false;
         }
         let Some(pool) = &self.pool else { return false };
@@ -573,7 +672,7 @@ impl Controller {
             Some(DriverState::Running) => return Ok(()),
             Some(DriverState::Paused) => {}
             None | Some(DriverState::Finished) => {
-                if !open.form.is_valid() {
+                if !open.can_run() {
                     return Ok(());
                 }
                 self.new_driver()?;
@@ -591,7 +690,7 @@ impl Controller {
     fn show_workers(&self) {
         let Some(open) = &self.open else { return };
         let jobs = open.jobs.as_ref().map_or(0, |j| j.get());
-        let wanted = self.mode == Mode::Real && uses_workers(open.scenario.name(), open.scenario.meta.topic);
+        let wanted = self.mode == Mode::Real && open.uses_workers();
         match &self.pool {
             Some(pool) if wanted || jobs > 0 => {
                 let snapshot = pool.snapshot();
@@ -667,10 +766,14 @@ impl Controller {
         let lines = driver.take_lines();
         self.view.append_log(&lines, driver.mode() != Mode::Instant);
         self.view.show_trace(&open.recorder, driver.pacer().time());
-        if driver.state() == DriverState::Finished {
+        let finished = driver.state() == DriverState::Finished;
+        if finished {
             let pacer = driver.pacer();
             let explanation = self.view.last_log_line().and_then(|last| explain(&last, pacer.waiting()));
             self.view.show_explanation(explanation.as_ref());
+        }
+        if finished || open.code.is_some() {
+            self.show_run_end();
         }
         self.sync();
     }
@@ -687,7 +790,17 @@ impl Controller {
         if warming {
             state = Some(DriverState::Running);
         }
-        let valid = open.form.is_valid();
+        let valid = open.can_run();
+        let blocked = if !open.form.is_valid() {
+            Some("A parameter has a value the scenario does not accept: fix it to run.".to_string())
+        } else {
+            open.code.as_ref().and_then(|c| c.problem.as_ref()).map(|p| {
+                format!("The program has an error on line {}: fix it to run ({}).", p.line, p.message)
+            })
+        };
+        let can_go_back = open.driver.as_ref().is_some_and(|d| {
+            d.mode() != Mode::Real && d.state() != DriverState::Running && d.pacer().iterations() > 0
+        });
         let page_state = match state {
             None => PageState::Idle,
             Some(DriverState::Running) => PageState::Running,
@@ -715,7 +828,12 @@ impl Controller {
             reset: state.is_some(),
             mode: !matches!(state, Some(DriverState::Running | DriverState::Paused)),
             speed: self.mode == Mode::Paced,
-            invalid: !valid,
+            blocked: if matches!(state, Some(DriverState::Running | DriverState::Paused)) {
+                None
+            } else {
+                blocked
+            },
+            back: can_go_back,
         };
         self.view.show_controls(&controls);
         let mode = open.driver.as_ref().map_or(self.mode, Driver::mode);
@@ -767,6 +885,11 @@ impl Controller {
         self.view.set_state(page_state);
         self.follow_meter();
         self.show_python();
+        let marks_at = match state {
+            Some(DriverState::Paused | DriverState::Finished) => open_time(&self.open),
+            _ => None,
+        };
+        self.show_marks(marks_at);
     }
 
     /// The `<iframe>` snippet for the current state.
@@ -785,6 +908,7 @@ impl Controller {
         let src = format!("{}{}", location.origin()?, self.url_for(true));
         let name = match &self.route {
             Route::Scenario(name) => name.as_str(),
+            Route::Code => "your program",
             Route::Gallery => "scenarios",
         };
         Ok(format!(
@@ -798,7 +922,12 @@ impl Controller {
     /// Copy the log, the program or the snippet with the async clipboard;
     /// the result comes back as [`Msg::Copied`].
     fn copy(&self, target: CopyTarget) {
-        let text = self.view.copy_text(target);
+        let code = self.open.as_ref().and_then(|o| o.code.as_ref()).map(|c| c.text.clone());
+        let text = match (target, code) {
+            // The editor's program, as it stands.
+            (CopyTarget::Python, Some(code)) => code,
+            _ => self.view.copy_text(target),
+        };
         let navigator = self.window.navigator();
         let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
             .is_ok_and(|c| !c.is_undefined());
@@ -815,6 +944,11 @@ impl Controller {
             post(Msg::Copied(target, result));
         });
     }
+}
+
+/// The loop time the open run is at.
+fn open_time(open: &Option<Open>) -> Option<f64> {
+    open.as_ref()?.driver.as_ref().map(|d| d.pacer().time())
 }
 
 /// What the status line says before a run.

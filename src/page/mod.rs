@@ -16,14 +16,18 @@ pub mod lessons;
 pub mod workers;
 
 #[cfg(target_arch = "wasm32")]
+mod code_pane;
+#[cfg(target_arch = "wasm32")]
 mod controller;
+#[cfg(target_arch = "wasm32")]
+mod editor;
 #[cfg(target_arch = "wasm32")]
 mod scheduler;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{report_fatal, start};
+pub use browser::{report_fatal, shutdown, start, start_with};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -37,6 +41,7 @@ mod browser {
     use super::controller::{Controller, CopyTarget, Msg};
     use super::scheduler::Scheduler;
     use super::view::View;
+    use crate::code::Interpreter;
     use crate::dom::{error_text, EventListener};
     use crate::route::Route;
 
@@ -59,14 +64,26 @@ mod browser {
     /// Does nothing when the global object is not a `Window` (the same
     /// module loaded in a worker).
     pub fn start() {
+        start_with(None);
+    }
+
+    /// [`start`] with the Python interpreter: the page build that runs your
+    /// own code (`src/bin/playground_code.rs`).
+    pub fn start_with(python: Option<Rc<dyn Interpreter>>) {
         let Ok(window) = js_sys::global().dyn_into::<Window>() else { return };
         std::panic::set_hook(Box::new(|info| report_fatal(&format!("The playground crashed: {info}"))));
-        if let Err(error) = try_start(&window) {
+        if let Err(error) = try_start(&window, python) {
             report_fatal(&format!("The playground could not start: {}", error_text(&error)));
         }
     }
 
-    fn try_start(window: &Window) -> Result<(), JsValue> {
+    /// Stop this page build: drop its listeners, its runs and its timers,
+    /// so that the build with the interpreter can take the page over.
+    pub fn shutdown() {
+        PAGE.with(|page| drop(page.borrow_mut().take()));
+    }
+
+    fn try_start(window: &Window, python: Option<Rc<dyn Interpreter>>) -> Result<(), JsValue> {
         let document = window.document().ok_or("this window has no document")?;
         let view = View::new(&document)?;
         let scheduler = Rc::new_cyclic(|weak: &Weak<Scheduler>| {
@@ -76,7 +93,7 @@ mod browser {
                     scheduler.post(msg);
                 }
             });
-            Scheduler::new(Controller::new(window.clone(), view, post))
+            Scheduler::new(Controller::new(window.clone(), view, post, python.clone()))
         });
 
         let listener = |target: &web_sys::EventTarget,
@@ -149,6 +166,12 @@ mod browser {
             "copy-python" => Some(Msg::Copy(CopyTarget::Python)),
             "copy-embed" => Some(Msg::Copy(CopyTarget::Embed)),
             "push" => Some(Msg::Push),
+            "back" => Some(Msg::Back),
+            "share" => Some(Msg::Share),
+            "reset-code" => Some(Msg::ResetCode),
+            "edit-code" => Some(Msg::EditCode),
+            "open-code" => Some(Msg::Open(Route::Code)),
+            "go-line" => Some(Msg::GoToLine(action.get_attribute("data-line")?.parse().ok()?)),
             _ => None,
         }
     }
@@ -203,7 +226,10 @@ mod browser {
                 return Some(Msg::SearchEnter);
             }
             let tag = target.tag_name().to_ascii_lowercase();
-            if matches!(tag.as_str(), "input" | "select" | "textarea") || target.is_content_editable() {
+            if matches!(tag.as_str(), "input" | "select" | "textarea")
+                || target.is_content_editable()
+                || target.closest(".cm-editor").ok().flatten().is_some()
+            {
                 return None;
             }
             if key.key() == " " && matches!(tag.as_str(), "button" | "a" | "summary") {
@@ -214,6 +240,7 @@ mod browser {
             " " => Some(Msg::RunPause),
             "s" | "S" => Some(Msg::Step),
             "r" | "R" => Some(Msg::Reset),
+            "b" | "B" => Some(Msg::Back),
             _ => None,
         }
     }

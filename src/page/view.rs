@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use asyncio_scenarios::meta::Meta;
+use asyncio_scenarios::pylessons::PY_LESSONS;
 use asyncio_scenarios::{catalogue, push_hint};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -17,12 +18,16 @@ use super::explain::Explanation;
 use super::form::{allowed_text, default_text, input, Field, Form, Input};
 use super::highlight::tokenize;
 use super::lessons;
+use crate::code::lesson::program_meta;
+use crate::code::starter::STARTER;
 use crate::dom::{append, append_text, element, text_element};
 use crate::driver::{speed_stop, speed_text, Mode, SPEED_STOPS};
-use crate::route::Route;
+use crate::route::{PageUrl, Route};
 use crate::timeline::{InspectorView, TimelineView, TraceRecorder};
 
 const TITLE: &str = "asyncio playground";
+/// The gallery's step of lessons written in Python, and its heading on them.
+const PYTHON_STEP: &str = "Python 3.11, and your own code";
 
 /// Where the page is, as `<body data-state>` says (tests wait on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +62,10 @@ pub struct Controls {
     pub reset: bool,
     pub mode: bool,
     pub speed: bool,
-    /// The form has a bad value (Run waits for it to be fixed).
-    pub invalid: bool,
+    /// Why Run waits: a bad value in the form, an error in the program.
+    pub blocked: Option<String>,
+    /// Back one iteration.
+    pub back: bool,
 }
 
 /// The run's counters and its status sentence.
@@ -81,12 +88,14 @@ struct FieldView {
 
 /// The open scenario's elements the controller changes.
 struct ScenarioView {
+    slots: CodeSlots,
     fields: Vec<FieldView>,
     /// Says that an edit made during a run applies to the next run.
     edit_notice: HtmlElement,
     run: HtmlButtonElement,
     pause: HtmlButtonElement,
     step: HtmlButtonElement,
+    back: HtmlButtonElement,
     reset: HtmlButtonElement,
     mode: HtmlSelectElement,
     speed: HtmlInputElement,
@@ -138,6 +147,7 @@ struct RunBar {
     run: HtmlButtonElement,
     pause: HtmlButtonElement,
     step: HtmlButtonElement,
+    back: HtmlButtonElement,
     reset: HtmlButtonElement,
     mode: HtmlSelectElement,
     speed: HtmlInputElement,
@@ -154,9 +164,21 @@ struct RunBar {
 /// The Python pane's elements.
 struct PythonPane {
     root: Element,
+    head: Element,
+    pre: Element,
     code: Element,
     note: Element,
     copied: Element,
+}
+
+/// Where the editor's page build puts its parts (see `code_pane`).
+pub struct CodeSlots {
+    /// The Python pane, its heading row and the read-only listing.
+    pub python: Element,
+    pub python_head: Element,
+    pub listing: Element,
+    /// The output pane's explanation panel (a traceback goes after it).
+    pub explain: Element,
 }
 
 /// The output pane's elements.
@@ -370,8 +392,61 @@ impl View {
             append(&section, &list)?;
             append(&gallery, &section)?;
         }
+        append(&gallery, &self.python_section(lessons::PATH.len() + 1)?)?;
         self.replace_view(&gallery, TITLE);
         Ok(())
+    }
+
+    /// The gallery's last step: Python 3.11's TaskGroup and timeout, in
+    /// lessons written in Python, and "Write your own".
+    fn python_section(&self, number: usize) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let section = element(doc, "section", "topic")?;
+        let title = element(doc, "h3", "")?;
+        append(&title, &text_element(doc, "span", "step-number", &number.to_string())?)?;
+        append(&title, &text_element(doc, "span", "", PYTHON_STEP)?)?;
+        let count = format!("{} lessons", PY_LESSONS.len() + 1);
+        append(&title, &text_element(doc, "span", "count", &count)?)?;
+        append(&section, &title)?;
+        append(
+            &section,
+            &text_element(
+                doc,
+                "p",
+                "step-blurb",
+                "TaskGroup and timeout(), in programs you can edit; then write your own, and share it with a link.",
+            )?,
+        )?;
+        let list = element(doc, "ol", "cards")?;
+        for lesson in PY_LESSONS {
+            let meta = Meta {
+                name: lesson.name,
+                summary: lesson.summary,
+                details: "",
+                topic: asyncio_scenarios::Topic::Tasks,
+                params: &[],
+            };
+            let card = self.card(&meta, true)?;
+            // Opening it loads the interpreter's build of the page.
+            if let Some(link) = card.query_selector("a")? {
+                link.set_attribute("data-interpreter", "")?;
+            }
+            append(&list, &card)?;
+        }
+        let item = element(doc, "li", "card")?;
+        let summary =
+            "An editor with a starter program: run any asyncio program, see its tasks' lines, share it.";
+        item.set_attribute("data-search", &format!("write your own code editor {summary}").to_lowercase())?;
+        let link = element(doc, "a", "card-link")?;
+        link.set_attribute("href", &format!("./{}", PageUrl::fragment(STARTER)))?;
+        link.set_attribute("data-action", "open-code")?;
+        link.set_attribute("data-interpreter", "")?;
+        append(&link, &text_element(doc, "span", "card-name", "Write your own")?)?;
+        append(&link, &text_element(doc, "span", "card-summary", summary)?)?;
+        append(&item, &link)?;
+        append(&list, &item)?;
+        append(&section, &list)?;
+        Ok(section)
     }
 
     /// The gallery's search box: filters the cards by name and summary as
@@ -497,7 +572,10 @@ impl View {
         let main = element(doc, "div", "bench-main")?;
         let (params_section, fields, edit_notice) = self.params_form(form)?;
         let python = self.python_pane()?;
-        if !embed {
+        // A program written in Python (your own, or a lesson's) has no
+        // parameters: no empty form for it.
+        let program = program_meta(meta.name).is_some();
+        if !embed && !program {
             append(&side, &params_section)?;
         }
         let push = self.push_box(meta.name)?;
@@ -536,11 +614,18 @@ impl View {
             placeholder.remove();
         }
         self.scenario = Some(ScenarioView {
+            slots: CodeSlots {
+                python: python.root.clone(),
+                python_head: python.head,
+                listing: python.pre,
+                explain: output.explain.clone().into(),
+            },
             fields,
             edit_notice,
             run: bar.run,
             pause: bar.pause,
             step: bar.step,
+            back: bar.back,
             reset: bar.reset,
             mode: bar.mode,
             speed: bar.speed,
@@ -593,6 +678,7 @@ impl View {
                 Some((index, step)) => {
                     format!("Step {} of {} · {}", index + 1, lessons::PATH.len(), step.title)
                 }
+                None if program_meta(meta.name).is_some() => PYTHON_STEP.to_string(),
                 None => meta.topic.title().to_string(),
             };
             append(&nav, &text_element(doc, "p", "topic-label", &place)?)?;
@@ -678,10 +764,13 @@ impl View {
         let step = button(doc, "step", "Step", "step", "")?;
         step.set_attribute("aria-keyshortcuts", "S")?;
         step.set_title("Run one loop iteration (S)");
+        let back = button(doc, "back", "Back", "back", "")?;
+        back.set_attribute("aria-keyshortcuts", "B")?;
+        back.set_title("Back one loop iteration: the run replayed to the iteration before (B)");
         let reset = button(doc, "reset", "Reset", "reset", "")?;
         reset.set_attribute("aria-keyshortcuts", "R")?;
         reset.set_title("Stop and clear the output (R)");
-        for b in [&run, &pause, &step, &reset] {
+        for b in [&run, &pause, &step, &back, &reset] {
             append(&buttons, b)?;
         }
         append(&root, &buttons)?;
@@ -762,6 +851,7 @@ impl View {
             run,
             pause,
             step,
+            back,
             reset,
             mode,
             speed,
@@ -803,7 +893,7 @@ impl View {
         let copied = element(doc, "p", "copy-status")?;
         copied.set_attribute("role", "status")?;
         append(&root, &copied)?;
-        Ok(PythonPane { root, code, note, copied })
+        Ok(PythonPane { root, head, pre, code, note, copied })
     }
 
     /// The output: `#log`, what its `[t]` stamps are, the truncation
@@ -925,6 +1015,20 @@ impl View {
         append(&actions, &copied)?;
         append(&panel, &actions)?;
         Ok(EmbedPanel { panel, code, copied })
+    }
+
+    /// Replace the view with a loading line (while the interpreter's build
+    /// of the page loads).
+    pub fn show_loading(&mut self, text: &str) {
+        if let Ok(line) = text_element(&self.document, "p", "loading", text) {
+            self.replace_view(&line, TITLE);
+        }
+        self.scenario = None;
+    }
+
+    /// The elements the editor's build adds its parts to.
+    pub fn code_slots(&self) -> Option<&CodeSlots> {
+        self.scenario.as_ref().map(|s| &s.slots)
     }
 
     /// Where the page puts its frame meter: in its collapsible panel.
@@ -1219,7 +1323,16 @@ impl View {
         view.mode.set_disabled(!controls.mode);
         view.speed.set_disabled(!controls.speed);
         let _ = view.speed_group.class_list().toggle_with_force("off", !controls.speed);
-        view.run_blocked.set_hidden(!controls.invalid);
+        view.back.set_disabled(!controls.back);
+        match &controls.blocked {
+            Some(why) => {
+                if view.run_blocked.text_content().as_deref() != Some(why.as_str()) {
+                    view.run_blocked.set_text_content(Some(why));
+                }
+                view.run_blocked.set_hidden(false);
+            }
+            None => view.run_blocked.set_hidden(true),
+        }
     }
 
     pub fn show_progress(&self, progress: &Progress) {

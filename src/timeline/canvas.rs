@@ -48,6 +48,10 @@ const MAX_VIEW_HEIGHT: f64 = 440.0;
 const RIGHT_PAD: f64 = 12.0;
 /// Pixels a pointer may move before a press becomes a drag.
 const DRAG_THRESHOLD: f64 = 3.0;
+/// The most characters of a lane's title its label shows (the label column
+/// is at most 160 px wide); the inspector shows whole titles.
+const LABEL_CHARS: usize = 22;
+
 /// Pixels around a thin bar that still hover it.
 const HOVER_SLOP: f64 = 3.0;
 /// How many lanes the text alternative describes.
@@ -893,7 +897,12 @@ impl Shared {
         let scroll_top = f64::from(self.scroller.scroll_top());
 
         if state.label_revision != Some(rec.revision()) {
-            let longest = rec.lanes().iter().map(|lane| lane.title().chars().count()).max().unwrap_or(6);
+            let longest = rec
+                .lanes()
+                .iter()
+                .map(|lane| lane.short_title(LABEL_CHARS).chars().count())
+                .max()
+                .unwrap_or(6);
             state.label_width = (longest as f64 * 7.0 + 20.0).clamp(64.0, 160.0);
             state.label_revision = Some(rec.revision());
         }
@@ -991,7 +1000,7 @@ impl Shared {
         ctx.set_text_align("left");
         ctx.set_fill_style_str(&palette.text);
         for lane in first_lane..last_lane {
-            let name = rec.lanes()[lane].title();
+            let name = rec.lanes()[lane].short_title(LABEL_CHARS);
             let _ =
                 ctx.fill_text_with_max_width(&name, 8.0, lane_y(lane) + ROW_HEIGHT / 2.0, plot_left - 14.0);
         }

@@ -178,6 +178,18 @@ impl Lane {
         }
     }
 
+    /// [`Lane::title`] in at most `max` characters (the timeline's labels),
+    /// cut with an ellipsis.
+    pub fn short_title(&self, max: usize) -> String {
+        let title = self.title();
+        if title.chars().count() <= max {
+            return title;
+        }
+        let mut cut: String = title.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+
     /// The source line the task last stopped at, at or before loop time `t`
     /// (`None` for a lesson's task, or before its first step).
     pub fn line_at(&self, t: f64) -> Option<u32> {

@@ -110,13 +110,15 @@ describe('lesson layout and learning path', () => {
     const { context, page } = await openPage(site.browser, { viewport: SCREENS[0] });
     await page.goto(site.base);
     await appReady(page);
-    const names = await page.locator('a.card-link').evaluateAll((links) => links.map((l) => l.dataset.scenario));
+    const names = await page.locator('a.card-link[data-scenario]').evaluateAll((links) => links.map((l) => l.dataset.scenario));
     const misses = [];
     for (const screen of SCREENS.slice(0, 2)) {
       await page.setViewportSize(screen);
       for (const name of names) {
         await page.goto(site.base + query(name, [], { mode: 'instant' }));
         await appReady(page);
+        // A lesson written in Python opens in the interpreter's build.
+        await page.locator('#log').waitFor();
         const at = await positions(page);
         // The log grows with the output up to its maximum height, pushing
         // the timeline down by as much.
@@ -139,12 +141,13 @@ describe('lesson layout and learning path', () => {
     const { context, page } = await openPage(site.browser, { viewport: screen, colorScheme: 'dark' });
     await page.goto(site.base);
     await appReady(page);
-    const names = await page.locator('a.card-link').evaluateAll((links) => links.map((l) => l.dataset.scenario));
+    const names = await page.locator('a.card-link[data-scenario]').evaluateAll((links) => links.map((l) => l.dataset.scenario));
     assert.ok(names.length >= 52, `${names.length} lessons`);
     const far = [];
     for (const name of names) {
       await page.goto(site.base + query(name, [], { mode: 'instant' }));
       await appReady(page);
+      await page.locator('#log').waitFor();
       const at = await positions(page);
       if (at.run.bottom > screen.height || at.log.top > 2 * screen.height) {
         far.push(`${name}: Run ends at ${at.run.bottom} px, the output starts at ${at.log.top} px`);

@@ -18,6 +18,7 @@ pub mod meta;
 pub mod meta_extra;
 pub mod params;
 pub mod prelude;
+pub mod pylessons;
 pub mod python;
 mod scenarios;
 

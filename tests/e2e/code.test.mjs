@@ -1,0 +1,323 @@
+// Your own code in the page: programs opened by #code= links run by the
+// interpreter's build of the page, the editor's errors, line marks and lane
+// names, Back, the Edit button of a lesson, the lessons written in Python,
+// and accessibility of the code view.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { appReady, logText, openPage, repoRoot, reference, screenshots, startSite, waitState } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const userprog = join(reference, 'userprog');
+const pylessons = join(repoRoot, 'crates', 'scenarios', 'src', 'pylessons');
+
+/** `#code=` for `source`: base64url of its UTF-8, no padding. */
+function codeFragment(source) {
+  return '#code=' + Buffer.from(source, 'utf8').toString('base64url');
+}
+
+/** Wait until the interpreter's build shows its editor. */
+async function editorReady(page) {
+  await page.waitForSelector('.cm-editor .cm-content', { timeout: 30_000 });
+}
+
+/** Replace the editor's whole text by typing `text` (closing brackets typed by hand are skipped). */
+async function replaceText(page, text) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** The editor's text on screen, line by line (CodeMirror draws only the lines in view). */
+function editorText(page) {
+  return page.$$eval('.cm-content .cm-line', (lines) => lines.map((l) => l.textContent).join('\n'));
+}
+
+/** What the inspector says, as text. */
+function inspectorText(page) {
+  return page.$eval('.inspector', (e) => e.textContent);
+}
+
+async function seriousViolations(page) {
+  await page.evaluate(`${AXE_SOURCE}\n;void 0`);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('your own code', () => {
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  const programs = [
+    'py_dataclass_orders',
+    'exec_thread_pool_max_workers',
+    'deadlock_forgotten_set',
+    'exc_escapes_main_raise_from',
+    'py_async_iterator_generator',
+    'queue_producer_consumer_sentinel',
+  ];
+  for (const name of programs) {
+    test(`a #code= link runs userprog/${name}.py as pyrun.py does`, async () => {
+      const { context, page, problems } = await openPage(site.browser);
+      const source = readFileSync(join(userprog, `${name}.py`), 'utf8');
+      await page.goto(site.base + '?mode=instant' + codeFragment(source));
+      await editorReady(page);
+      assert.ok(source.startsWith(await editorText(page)), 'the editor shows the program');
+      await page.click('#run');
+      await waitState(page, 'done', 30_000);
+      const expected = readFileSync(join(userprog, 'expected', `${name}.txt`), 'utf8').replace(/\n$/, '');
+      assert.equal(await logText(page), expected);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  for (const name of ['taskgroup_cancel_siblings', 'timeout_reschedule']) {
+    test(`the Python lesson ${name} opens from the gallery's build and prints pyrun.py's trace`, async () => {
+      const { context, page, problems } = await openPage(site.browser);
+      await page.goto(site.base + `?scenario=${name}&mode=instant`);
+      await editorReady(page);
+      assert.match(page.url(), new RegExp(`scenario=${name}`));
+      await page.click('#run');
+      await waitState(page, 'done', 30_000);
+      const expected = readFileSync(join(pylessons, 'expected', `${name}.txt`), 'utf8').replace(/\n$/, '');
+      assert.equal(await logText(page), expected);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('a lesson edited in the editor runs as written; Reset code brings the lesson back', async () => {
+    const { context, page, problems } = await openPage(site.browser);
+    await page.goto(site.base + '?scenario=sync_event&mode=instant');
+    await appReady(page);
+    await page.click('#edit-code');
+    await editorReady(page);
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('.cm-editor')), 'the editor has the focus');
+    await page.click('#run');
+    await waitState(page, 'done');
+    const lesson = await logText(page);
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    // Typed as a user types (closing brackets and quotes are stepped over).
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('print("after the lesson")');
+    await page.waitForSelector('#code-detached:not([hidden])');
+    assert.match(page.url(), /scenario=sync_event.*#code=/);
+    await page.click('#run');
+    await waitState(page, 'done');
+    const edited = (await logText(page)).split('\n');
+    assert.equal(edited.slice(0, -1).join('\n'), lesson);
+    assert.match(edited.at(-1), /^\[ +[0-9.]+\] after the lesson$/);
+    await page.click('#reset-code');
+    await page.waitForSelector('#code-detached[hidden]', { state: 'attached' });
+    assert.doesNotMatch(page.url(), /#code=/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a syntax error is underlined at its line, and Run says why it waits', async () => {
+    const { context, page } = await openPage(site.browser);
+    await page.goto(site.base + codeFragment('import asyncio\nprint("fine")\n'));
+    await editorReady(page);
+    await replaceText(page, 'import asyncio\n\nx = = 1\n');
+    await page.waitForSelector('#code-problem:not([hidden])');
+    assert.match(await page.textContent('#code-problem'), /^Line 3, column 5: SyntaxError: invalid syntax/);
+    const errorLine = await page.$eval('.cm-py-error-line', (l) => l.textContent);
+    assert.equal(errorLine, 'x = = 1');
+    assert.ok(await page.isDisabled('#run'));
+    assert.match(await page.textContent('#run-blocked'), /error on line 3/);
+    // Fixed: Run comes back.
+    await replaceText(page, 'print("fixed")\n');
+    await page.waitForSelector('#code-problem', { state: 'hidden' });
+    assert.ok(!(await page.isDisabled('#run')));
+    await context.close();
+  });
+
+  test('a program outside the subset is refused before it runs, naming the construct and its line', async () => {
+    const { context, page } = await openPage(site.browser);
+    await page.goto(site.base + codeFragment('import os\nprint(1)\n'));
+    await editorReady(page);
+    await page.waitForSelector('#code-problem:not([hidden])');
+    assert.match(await page.textContent('#code-problem'), /^Line 1, column \d+: ModuleNotFoundError: No module named 'os'/);
+    assert.ok(await page.isDisabled('#run'));
+    await context.close();
+  });
+
+  test('a runtime error shows its traceback, whose line links move the editor there', async () => {
+    const { context, page } = await openPage(site.browser);
+    const source = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    1 / 0\n\nasyncio.run(main())\n';
+    await page.goto(site.base + '?mode=instant' + codeFragment(source));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.equal((await logText(page)).split('\n').at(-1), '[    1.000] Traceback: ZeroDivisionError: division by zero');
+    const traceback = await page.textContent('#traceback');
+    assert.match(traceback, /File "main.py", line 5, in main/);
+    await page.click('#traceback .line-link[data-line="5"]');
+    await page.waitForFunction(() => document.querySelector('.cm-activeLine')?.textContent === '    1 / 0');
+    await context.close();
+  });
+
+  test('a task that never awaits is stopped with the runaway error naming it and its line', async () => {
+    const { context, page } = await openPage(site.browser);
+    const source = 'import asyncio\n\nasync def spin():\n    n = 0\n    while True:\n        n += 1\n\nasyncio.run(spin())\n';
+    await page.goto(site.base + '?mode=paced' + codeFragment(source));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done', 60_000);
+    const last = (await logText(page)).split('\n').at(-1);
+    assert.match(last, /runaway: Task-1 ran \d+ statements without awaiting \(in spin, line [56]\)/);
+    await context.close();
+  });
+
+  test('paused, each task’s line is marked; lanes are named by their coroutine; Back restores the previous iteration', async () => {
+    const { context, page } = await openPage(site.browser, { viewport: { width: 1366, height: 900 } });
+    const source = [
+      'import asyncio',
+      '',
+      'async def worker(name, delay):',
+      '    await asyncio.sleep(delay)',
+      '    print(name, "done")',
+      '',
+      'async def main():',
+      '    await asyncio.gather(worker("a", 1), worker("b", 2))',
+      '',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    await page.goto(site.base + '?mode=paced' + codeFragment(source));
+    await editorReady(page);
+    const states = [];
+    for (let i = 0; i < 5; i++) {
+      await page.click('#step');
+      await page.waitForFunction((n) => document.querySelector('#iterations')?.textContent === String(n), i + 1);
+      states.push({ log: await logText(page), inspector: await inspectorText(page) });
+    }
+    // Marks: the running task strongly, the waiting ones in their lane colour, names in the gutter.
+    await page.waitForSelector('.cm-task-running');
+    const marked = await page.$$eval('.cm-task-line', (lines) => lines.map((l) => l.textContent.trim()));
+    assert.ok(marked.includes('await asyncio.sleep(delay)'), marked.join(' | '));
+    assert.ok(marked.includes('await asyncio.gather(worker("a", 1), worker("b", 2))'), marked.join(' | '));
+    const gutter = await page.$$eval('.cm-task-gutter .cm-gutterElement', (e) => e.map((x) => x.textContent));
+    assert.ok(gutter.some((t) => t.startsWith('Task-1')), gutter.join(' | '));
+    // Lanes: Task-N · coroutine(arguments), in the inspector's task list.
+    const inspector = await inspectorText(page);
+    assert.match(inspector, /Task-1 · main\(\)/);
+    assert.match(inspector, /Task-2 · worker\('a', 1\)/);
+    assert.match(inspector, /line 4/);
+    // Back: the log and the inspector of the iteration before.
+    await page.click('#back');
+    await page.waitForFunction(() => document.querySelector('#iterations')?.textContent === '4');
+    assert.equal(await logText(page), states[3].log);
+    assert.equal(await inspectorText(page), states[3].inspector);
+    await page.keyboard.press('b');
+    await page.waitForFunction(() => document.querySelector('#iterations')?.textContent === '3');
+    assert.equal(await inspectorText(page), states[2].inspector);
+    await page.screenshot({ path: join(screenshots, 'code-paused.png'), fullPage: true });
+    await context.close();
+  });
+
+  test('a lesson steps back too', async () => {
+    const { context, page } = await openPage(site.browser);
+    await page.goto(site.base + '?scenario=sync_event&mode=paced');
+    await appReady(page);
+    const logs = [];
+    for (let i = 0; i < 4; i++) {
+      await page.click('#step');
+      await page.waitForFunction((n) => document.querySelector('#iterations')?.textContent === String(n), i + 1);
+      logs.push(await logText(page));
+    }
+    await page.click('#back');
+    await page.waitForFunction(() => document.querySelector('#iterations')?.textContent === '3');
+    assert.equal(await logText(page), logs[2]);
+    await context.close();
+  });
+
+  test('a malformed #code= link says so and opens the starter program', async () => {
+    const { context, page } = await openPage(site.browser);
+    await page.goto(site.base + '#code=not*base64');
+    await editorReady(page);
+    assert.match(await page.textContent('#notices'), /The link's program could not be read \('\*' at position 4/);
+    assert.match(await editorText(page), /^import asyncio/);
+    assert.ok(!(await page.isDisabled('#run')));
+    await context.close();
+  });
+
+  test('programs up to 8 KB round-trip through the address, and edits are written back to it', async () => {
+    const { context, page } = await openPage(site.browser);
+    const lines = ['import asyncio', ''];
+    for (let i = 0; lines.join('\n').length < 8000; i++) lines.push(`print(${i}, "é ü 世界 — ${'x'.repeat(40)}")`);
+    const source = lines.join('\n') + '\n';
+    await page.goto(site.base + '?mode=instant' + codeFragment(source));
+    await editorReady(page);
+    assert.ok(source.startsWith(await editorText(page)), 'the editor shows the program');
+    await page.click('#run');
+    await waitState(page, 'done');
+    const printed = (await logText(page)).split('\n');
+    assert.equal(printed.length, lines.length - 2);
+    assert.equal(printed.at(-1), `[    0.000] ${lines.length - 3} é ü 世界 — ${'x'.repeat(40)}`);
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('print("end")\n');
+    await page.waitForFunction(() => /#code=/.test(location.hash) && location.hash.length > 100);
+    const carried = Buffer.from(new URL(page.url()).hash.slice('#code='.length), 'base64url').toString('utf8');
+    assert.equal(carried, source + 'print("end")\n');
+    await context.close();
+  });
+
+  test('Write your own opens the starter program from the gallery', async () => {
+    const { context, page } = await openPage(site.browser);
+    await page.goto(site.base);
+    await appReady(page);
+    await page.click('a[data-action="open-code"]');
+    await editorReady(page);
+    assert.match(await editorText(page), /^import asyncio/);
+    assert.equal(await page.title(), 'main.py · asyncio playground');
+    await page.selectOption('#mode', 'instant');
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.match(await logText(page), /\[ +\d+\.\d+\] \['A done', 'B done', 'C done'\]$/);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds nothing critical or serious on your own code, paused with marks (${colorScheme})`, async () => {
+      const { context, page } = await openPage(site.browser, { colorScheme, viewport: { width: 1280, height: 900 } });
+      await page.goto(site.base + '?mode=paced#code=' + Buffer.from(readFileSync(join(userprog, 'sync_lock_bank_account.py'))).toString('base64url'));
+      await editorReady(page);
+      for (let i = 0; i < 4; i++) await page.click('#step');
+      await page.waitForSelector('.cm-task-line');
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.screenshot({ path: join(screenshots, `code-${colorScheme}.png`), fullPage: true });
+      await context.close();
+    });
+  }
+
+  test('at phone width the editor and the output fit', async () => {
+    const { context, page } = await openPage(site.browser, { viewport: { width: 380, height: 800 }, colorScheme: 'dark' });
+    await page.goto(site.base + '?mode=instant#code=' + Buffer.from(readFileSync(join(userprog, 'tasks_hello_sleep_result.py'))).toString('base64url'));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    await page.screenshot({ path: join(screenshots, 'code-narrow-dark.png'), fullPage: true });
+    await context.close();
+  });
+});
