@@ -161,7 +161,17 @@ fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
         let Value::Str(s) = v else {
             return raise("TypeError", "int() can't convert non-string with explicit base");
         };
-        let b = b.as_i64().unwrap_or(10);
+        let b = match b {
+            Value::Int(_) | Value::Bool(_) => b.as_i64().unwrap_or(-1),
+            Value::Big(_) => -1,
+            other => {
+                let name = crate::interp::text::type_name(other);
+                return raise("TypeError", format!("'{name}' object cannot be interpreted as an integer"));
+            }
+        };
+        if b != 0 && !(2..=36).contains(&b) {
+            return raise("ValueError", "int() base must be >= 2 and <= 36, or 0");
+        }
         return parse_int(s, b as u32);
     }
     match v {

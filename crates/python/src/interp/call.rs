@@ -6,6 +6,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
+use super::budget::{Charge, FRAME_BYTES};
 use super::exc::raise;
 use super::exec::{exec_block, Flow};
 use super::{attr, exc, interp, text, Frame};
@@ -252,10 +253,13 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
     let mut frame = bind(func, args, kwargs)?;
     let name = func.name.borrow().clone();
     let qualname = func.qualname.borrow().clone();
+    // A coroutine's or generator's frame outlives the call: it counts
+    // against the memory budget until its body ends or is dropped.
+    let charge = if def.is_generator || def.is_async { Some(Charge::new(FRAME_BYTES)?) } else { None };
     if def.is_generator {
         let chan = Rc::new(GenChannel::default());
         frame.gen = Some(chan.clone());
-        let body = body_future(func.clone(), Rc::new(frame));
+        let body = charged_body_future(func.clone(), Rc::new(frame), charge);
         let core = GenCore::new(name, qualname, body, chan);
         return Ok(Prepared::Done(if def.is_async {
             Value::native(AsyncGenerator(Rc::new(core)))
@@ -263,7 +267,7 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
             Value::native(Generator(Rc::new(core)))
         }));
     }
-    let body = body_future(func.clone(), Rc::new(frame));
+    let body = charged_body_future(func.clone(), Rc::new(frame), charge);
     if def.is_async {
         let (args, kwargs) = label_args.unwrap_or_default();
         let defined_at: Rc<str> = Rc::from(format!("{}:{}", func.module.filename, def.pos.line));
@@ -276,7 +280,13 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
 
 /// The future that runs a function's body in `frame`.
 pub fn body_future(func: Rc<Function>, frame: Rc<Frame>) -> BoxFut {
+    charged_body_future(func, frame, None)
+}
+
+/// [`body_future`] holding `charge` until the body ends (or is dropped).
+fn charged_body_future(func: Rc<Function>, frame: Rc<Frame>, charge: Option<Charge>) -> BoxFut {
     Box::pin(Depth::new(async move {
+        let _charge = charge;
         let out = exec_block(&func.def.body, &frame).await;
         match out {
             Ok(Flow::Return(v)) => Ok(v),

@@ -388,7 +388,7 @@ pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult
         func: args[1].clone(),
         args: args[2..].to_vec(),
     });
-    Ok(Value::native(PyFuture { fut }))
+    PyFuture::value(fut)
 }
 
 fn new_executor(max_workers: usize) -> PyResult<Value> {

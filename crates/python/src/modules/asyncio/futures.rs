@@ -3,11 +3,15 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::pin::Pin;
 use std::rc::{Rc, Weak};
+use std::task::{Context, Poll};
 
+use crate::interp::budget::{Charge, FUTURE_BYTES, HANDLE_BYTES, TASK_BYTES, WAITER_BYTES};
 use crate::interp::call::call_sync;
 use crate::interp::exc::{self, raise};
 use crate::interp::{interp, text};
+use crate::native::coro::BoxFut;
 use crate::native::{arity, method, take_kw, AwaitTarget, Kwargs, Native};
 use crate::object::Class;
 use crate::value::Value;
@@ -16,6 +20,47 @@ use asyncio_engine::{AnyTask, Exception, Future, PyResult, Task};
 /// A future the program can see: `loop.create_future()`, `gather(...)`, `shield(...)`.
 pub struct PyFuture {
     pub fut: Future<Value>,
+    /// Its size against the memory budget (with what it waits on).
+    _charge: Charge,
+}
+
+impl PyFuture {
+    /// A future object (charged against the memory budget).
+    pub fn value(fut: Future<Value>) -> PyResult<Value> {
+        PyFuture::waiting(fut, 0)
+    }
+
+    /// A future object over a combinator waiting on `n` futures (`gather`).
+    pub fn waiting(fut: Future<Value>, n: usize) -> PyResult<Value> {
+        let bytes = FUTURE_BYTES.saturating_add(WAITER_BYTES.saturating_mul(n));
+        Ok(Value::native(PyFuture { fut, _charge: Charge::new(bytes)? }))
+    }
+}
+
+/// A task's body with the task's charge against the memory budget: held
+/// while the body runs (the loop keeps a pending task alive, whether or not
+/// the program does) and while the task object lives.
+pub struct TaskBody {
+    body: BoxFut,
+    charge: Rc<Charge>,
+}
+
+impl TaskBody {
+    pub fn new(body: BoxFut) -> PyResult<TaskBody> {
+        Ok(TaskBody { body, charge: Rc::new(Charge::new(TASK_BYTES)?) })
+    }
+
+    /// The charge, for the task object.
+    pub fn charge(&self) -> Rc<Charge> {
+        self.charge.clone()
+    }
+}
+
+impl std::future::Future for TaskBody {
+    type Output = PyResult<Value>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+        self.body.as_mut().poll(cx)
+    }
 }
 
 /// A task: the engine's task and the coroutine it runs.
@@ -27,6 +72,8 @@ pub struct PyTask {
     pub coro_label: String,
     /// The coroutine object (`get_coro()`).
     pub coro: Option<Value>,
+    /// The task's charge against the memory budget (tasks the program made).
+    _charge: Option<Rc<Charge>>,
 }
 
 thread_local! {
@@ -40,8 +87,8 @@ fn task_key(any: &Rc<dyn AnyTask>) -> usize {
     any.as_future().addr() as usize
 }
 
-/// Registers a new task object.
-pub fn register_task(task: Task<Value>, coro: &Value) -> Value {
+/// Registers a new task object (`charge`: its body's, see [`TaskBody`]).
+pub fn register_task(task: Task<Value>, coro: &Value, charge: Rc<Charge>) -> Value {
     let any = task.as_any_task();
     let (coro_name, coro_label) = match coro.as_native::<crate::native::coro::Coroutine>() {
         Some(c) => (c.name.clone(), c.label()),
@@ -58,6 +105,7 @@ pub fn register_task(task: Task<Value>, coro: &Value) -> Value {
         coro_name,
         coro_label,
         coro: Some(coro.clone()),
+        _charge: Some(charge),
     });
     TASKS.with(|t| {
         let mut t = t.borrow_mut();
@@ -83,6 +131,7 @@ pub fn task_value(any: Rc<dyn AnyTask>) -> Value {
         coro_name: Rc::from("coro"),
         coro_label: String::new(),
         coro: None,
+        _charge: None,
     });
     TASKS.with(|t| t.borrow_mut().insert(key, Rc::downgrade(&obj)));
     Value::Object(obj)
@@ -162,25 +211,39 @@ fn future_method(
         "add_done_callback" => {
             take_kw(&mut kwargs, "context");
             let cb = crate::builtins::one("add_done_callback", &args)?.clone();
+            let charge = Charge::new(HANDLE_BYTES)?;
             let me = this.clone();
             let key = cb.clone();
-            let id = fut.add_done_callback(move |_| run_callback(&cb, vec![me.clone()]));
-            CALLBACKS.with(|c| c.borrow_mut().push((this.id(), key, id)));
+            let obj = this.id();
+            let id = fut.add_done_callback(move |_| {
+                let _charge = charge;
+                // The future is done: none of its callbacks can be removed any more.
+                CALLBACKS.with(|c| c.borrow_mut().remove(&obj));
+                run_callback(&cb, vec![me.clone()]);
+            });
+            CALLBACKS.with(|c| c.borrow_mut().entry(obj).or_default().push((key, id)));
             Ok(Value::None)
         }
         "remove_done_callback" => {
             let cb = crate::builtins::one("remove_done_callback", &args)?;
-            let ids: Vec<_> = CALLBACKS.with(|c| {
-                let mut c = c.borrow_mut();
-                let (hit, keep): (Vec<_>, Vec<_>) = c.drain(..).partition(|(obj, f, _)| {
-                    *obj == this.id() && (f.is(cb) || crate::interp::ops::eq(f, cb).unwrap_or(false))
-                });
-                *c = keep;
-                hit.into_iter().map(|(_, _, id)| id).collect()
-            });
+            // Out of the map while comparing: `__eq__` may add callbacks.
+            let entries = CALLBACKS.with(|c| c.borrow_mut().remove(&this.id())).unwrap_or_default();
+            let mut keep: Vec<(Value, asyncio_engine::CallbackId)> = Vec::new();
             let mut n = 0;
-            for id in ids {
-                n += fut.remove_done_callback(id);
+            for (f, id) in entries {
+                if f.is(cb) || crate::interp::ops::eq(&f, cb).unwrap_or(false) {
+                    n += fut.remove_done_callback(id);
+                } else {
+                    keep.push((f, id));
+                }
+            }
+            if !keep.is_empty() {
+                CALLBACKS.with(|c| {
+                    let mut c = c.borrow_mut();
+                    let added = c.entry(this.id()).or_default();
+                    keep.append(added);
+                    *added = keep;
+                });
             }
             Ok(Value::Int(n as i64))
         }
@@ -189,8 +252,19 @@ fn future_method(
     }
 }
 
+type Callbacks = HashMap<usize, Vec<(Value, asyncio_engine::CallbackId)>>;
+
 thread_local! {
-    static CALLBACKS: RefCell<Vec<(usize, Value, asyncio_engine::CallbackId)>> = const { RefCell::new(Vec::new()) };
+    /// The done callbacks the program added, by future object, while they
+    /// may still be removed (until the future is done).
+    static CALLBACKS: RefCell<Callbacks> = RefCell::new(HashMap::new());
+}
+
+/// Forgets the callbacks and task objects of the last program.
+pub fn reset() {
+    CALLBACKS.with(|c| c.borrow_mut().clear());
+    TASKS.with(|t| t.borrow_mut().clear());
+    SWEEP_AT.with(|s| s.set(4096));
 }
 
 /// Runs a loop callback: an exception is reported on stderr, as asyncio logs it.

@@ -4,7 +4,8 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use super::{coro_value, futures::register_task};
+use super::coro_value;
+use super::futures::{register_task, TaskBody};
 use crate::interp::exc::raise;
 use crate::interp::{interp, text};
 use crate::native::coro::Coroutine;
@@ -46,13 +47,14 @@ impl Native for PyTaskGroup {
                         format!("a coroutine was expected, got {}", text::repr(coro)?),
                     );
                 };
-                let body = c.take()?;
                 let name = match name {
                     None | Some(Value::None) => None,
                     Some(n) => Some(text::str(&n)?),
                 };
+                let body = TaskBody::new(c.take()?)?;
+                let charge = body.charge();
                 let task = tg.0.create_task_named(body, name.as_deref())?;
-                Ok(register_task(task, coro))
+                Ok(register_task(task, coro, charge))
             }))),
             _ => None,
         }

@@ -4,7 +4,8 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use super::futures::{register_task, run_callback, PyFuture};
+use super::futures::{register_task, run_callback, PyFuture, TaskBody};
+use crate::interp::budget::{Charge, HANDLE_BYTES};
 use crate::interp::exc::raise;
 use crate::interp::{interp, text};
 use crate::native::coro::Coroutine;
@@ -32,6 +33,7 @@ pub fn reset() {
     LOOPS.with(|l| l.borrow_mut().clear());
     CURRENT.with(|c| *c.borrow_mut() = None);
     TASK_COUNTER.with(|c| c.set(0));
+    super::futures::reset();
 }
 
 /// `asyncio.new_event_loop()`.
@@ -133,11 +135,12 @@ fn as_future(lp: &EventLoop, v: &Value) -> PyResult<Future<Value>> {
         return Ok(f);
     }
     if let Some(c) = v.as_native::<Coroutine>() {
-        let body = c.take()?;
+        let body = TaskBody::new(c.take()?)?;
+        let charge = body.charge();
         counter_in(lp);
         let task = lp.create_task(body)?;
         counter_out(lp);
-        register_task(task.clone(), v);
+        register_task(task.clone(), v, charge);
         return Ok(task.future().clone());
     }
     raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
@@ -158,11 +161,12 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
         Some(pl) => pl.lp.clone(),
         None => return raise("SystemError", "loop"),
     };
-    let body = coro.take()?;
+    let body = TaskBody::new(coro.take()?)?;
+    let charge = body.charge();
     counter_in(&lp);
     let task = lp.create_task(body)?;
     counter_out(&lp);
-    register_task(task.clone(), main);
+    register_task(task.clone(), main, charge);
     Ok(crate::native::suspend::Suspend::value(async move {
         let outcome = run_until_complete(&lp, task.future()).await;
         let cleanup = cancel_remaining(&lp).await;
@@ -305,24 +309,36 @@ fn loop_method(
         "time" => Ok(Value::Float(lp.time())),
         "call_soon" | "call_soon_threadsafe" => {
             let (cb, cargs) = callback_args(name, &args, 0)?;
-            let h = lp.call_soon(move || run_callback(&cb, cargs))?;
+            let charge = Charge::new(HANDLE_BYTES)?;
+            let h = lp.call_soon(move || {
+                let _charge = charge;
+                run_callback(&cb, cargs);
+            })?;
             Ok(Value::native(PyHandle { handle: Some(h), timer: None }))
         }
         "call_later" => {
             arity(name, &args, 2, usize::MAX)?;
             let delay = number(&args[0], "delay")?;
             let (cb, cargs) = callback_args(name, &args, 1)?;
-            let h = lp.call_later(delay, move || run_callback(&cb, cargs))?;
+            let charge = Charge::new(HANDLE_BYTES)?;
+            let h = lp.call_later(delay, move || {
+                let _charge = charge;
+                run_callback(&cb, cargs);
+            })?;
             Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
         }
         "call_at" => {
             arity(name, &args, 2, usize::MAX)?;
             let when = number(&args[0], "when")?;
             let (cb, cargs) = callback_args(name, &args, 1)?;
-            let h = lp.call_at(when, move || run_callback(&cb, cargs))?;
+            let charge = Charge::new(HANDLE_BYTES)?;
+            let h = lp.call_at(when, move || {
+                let _charge = charge;
+                run_callback(&cb, cargs);
+            })?;
             Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
         }
-        "create_future" => Ok(Value::native(PyFuture { fut: lp.create_future() })),
+        "create_future" => PyFuture::value(lp.create_future()),
         "create_task" => {
             let name_kw = take_kw(&mut kwargs, "name");
             let coro = crate::builtins::one("create_task", &args)?;

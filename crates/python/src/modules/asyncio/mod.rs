@@ -8,7 +8,8 @@ pub mod sync;
 
 use std::rc::Rc;
 
-use self::futures::{engine_future, is_future, register_task, task_value, PyFuture, PyTask};
+use self::futures::{engine_future, is_future, register_task, task_value, PyFuture, PyTask, TaskBody};
+use crate::interp::budget::{Charge, WAITER_BYTES};
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter, ops, text};
 use crate::modules::ModuleObj;
@@ -28,12 +29,13 @@ pub fn spawn(lp: &EventLoop, coro: &Value, name: Option<Value>) -> PyResult<Valu
     let Some(c) = coro.as_native::<Coroutine>() else {
         return raise("TypeError", format!("a coroutine was expected, got {}", text::repr(coro)?));
     };
-    let body = c.take()?;
+    let body = TaskBody::new(c.take()?)?;
+    let charge = body.charge();
     let task = match name {
         None | Some(Value::None) => lp.create_task(body)?,
         Some(n) => lp.create_named_task(body, &text::str(&n)?)?,
     };
-    Ok(register_task(task, coro))
+    Ok(register_task(task, coro, charge))
 }
 
 fn running() -> PyResult<EventLoop> {
@@ -120,6 +122,7 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     for a in &args {
         futs.push(ensure(&lp, a)?.1);
     }
+    let n = futs.len();
     let out = asyncio_engine::gather_collect(&lp, &futs, return_exceptions, |outcomes| {
         Value::list(
             outcomes
@@ -131,7 +134,7 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
                 .collect(),
         )
     });
-    Ok(Value::native(PyFuture { fut: out }))
+    PyFuture::waiting(out, n)
 }
 
 /// The futures of `wait`/`as_completed`'s argument, with their objects.
@@ -165,7 +168,9 @@ fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     }
     let lp = running()?;
     let pairs = futures_of(fs, &lp, false)?;
+    let charge = Charge::new(WAITER_BYTES.saturating_mul(pairs.len()))?;
     Ok(coro_value("wait", async move {
+        let _charge = charge;
         let futs: Vec<Future<Value>> = pairs.iter().map(|(_, f)| f.clone()).collect();
         let (done, pending) = asyncio_engine::wait(&futs, timeout, return_when).await?;
         let to_set = |group: Vec<Future<Value>>| -> PyResult<Value> {
@@ -196,10 +201,10 @@ fn shield(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
         // shield() wraps a coroutine in a task on the running loop.
         let lp = loops::current_or_running()?;
         let (_, f) = ensure(&lp, v)?;
-        return Ok(Value::native(PyFuture { fut: asyncio_engine::shield(Awaitable::Future(f))? }));
+        return PyFuture::waiting(asyncio_engine::shield(Awaitable::Future(f))?, 1);
     }
     let out = asyncio_engine::shield(awaitable(v)?)?;
-    Ok(Value::native(PyFuture { fut: out }))
+    PyFuture::waiting(out, 1)
 }
 
 fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
@@ -215,10 +220,13 @@ fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let futs: Vec<Future<Value>> = pairs.iter().map(|(_, f)| f.clone()).collect();
     let ac = Rc::new(asyncio_engine::as_completed(&futs, timeout)?);
     let n = ac.len();
+    let charge = Rc::new(Charge::new(WAITER_BYTES.saturating_mul(n))?);
     let items: Vec<Value> = (0..n)
         .map(|_| {
             let ac = ac.clone();
+            let charge = charge.clone();
             coro_value("_wait_for_one", async move {
+                let _charge = charge;
                 match ac.next().await {
                     Some(r) => r,
                     None => raise("StopIteration", ""),
@@ -314,7 +322,7 @@ pub fn module() -> ModuleObj {
         "__new__",
         crate::object::Builtin::new("Future", |_, _| {
             let lp = loops::current_or_running()?;
-            Ok(Value::native(PyFuture { fut: lp.create_future() }))
+            PyFuture::value(lp.create_future())
         }),
     );
     m.set("Future", Value::Class(future_class));
