@@ -87,6 +87,20 @@ impl CodePane {
         append(&slots.python_head, &edit)
     }
 
+    /// The line that says why a thread or process lesson's program cannot
+    /// be edited.
+    pub fn read_only_note(document: &Document, slots: &CodeSlots) -> Result<(), JsValue> {
+        let note = text_element(
+            document,
+            "p",
+            "read-only-note",
+            "Read-only: the playground runs its own model of this program (see below), not the program \
+             through the Python interpreter, so it cannot be edited here.",
+        )?;
+        note.set_id("read-only-note");
+        slots.python_head.after_with_node_1(&note)
+    }
+
     /// Show the compile error (underlined in the editor and said under it),
     /// or clear it.
     pub fn show_problem(&self, diagnostic: Option<&Diagnostic>) {

@@ -85,6 +85,9 @@ pub enum Msg {
     Copy(CopyTarget),
     /// A copy finished: what was copied, or why it failed.
     Copied(CopyTarget, Result<(), String>),
+    /// The pointer is over this lane of the timeline at this loop time
+    /// (`None`: it left the lanes).
+    Hover(Option<(usize, f64)>),
     /// The editor's text changed to this.
     CodeEdited(String),
     /// The lesson's own program back in the editor.
@@ -331,6 +334,7 @@ impl Controller {
                     self.show_marks(Some(t));
                 }
             }
+            Msg::Hover(over) => self.show_hover(over),
             Msg::CodeEdited(text) => self.code_edited(text)?,
             Msg::ResetCode => self.reset_code()?,
             Msg::Share => self.share(),
@@ -421,6 +425,8 @@ impl Controller {
                     self.view.show_trace(&recorder, 0.0);
                     let post = self.post.clone();
                     self.view.on_scrub(Box::new(move |t| post(Msg::Scrub(t))));
+                    let post = self.post.clone();
+                    self.view.on_hover(Box::new(move |over| post(Msg::Hover(over))));
                     let meter = FrameMeter::new(&self.window.document().ok_or("no document")?).ok();
                     if let Some(meter) = &meter {
                         self.view.place_meter(meter.element());

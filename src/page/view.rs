@@ -28,6 +28,8 @@ use crate::timeline::{InspectorView, TimelineView, TraceRecorder};
 const TITLE: &str = "asyncio playground";
 /// The gallery's step of lessons written in Python, and its heading on them.
 const PYTHON_STEP: &str = "Python 3.11, and your own code";
+/// The gallery's steps: the learning path's, then [`PYTHON_STEP`].
+const STEPS: usize = lessons::PATH.len() + 1;
 
 /// Where the page is, as `<body data-state>` says (tests wait on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -392,7 +394,7 @@ impl View {
             append(&section, &list)?;
             append(&gallery, &section)?;
         }
-        append(&gallery, &self.python_section(lessons::PATH.len() + 1)?)?;
+        append(&gallery, &self.python_section(STEPS)?)?;
         self.replace_view(&gallery, TITLE);
         Ok(())
     }
@@ -676,9 +678,11 @@ impl View {
             append(&nav, &back)?;
             let place = match lessons::step_of(meta.name) {
                 Some((index, step)) => {
-                    format!("Step {} of {} · {}", index + 1, lessons::PATH.len(), step.title)
+                    format!("Step {} of {} · {}", index + 1, STEPS, step.title)
                 }
-                None if program_meta(meta.name).is_some() => PYTHON_STEP.to_string(),
+                None if program_meta(meta.name).is_some() => {
+                    format!("Step {STEPS} of {STEPS} · {PYTHON_STEP}")
+                }
                 None => meta.topic.title().to_string(),
             };
             append(&nav, &text_element(doc, "p", "topic-label", &place)?)?;
@@ -1470,6 +1474,14 @@ impl View {
     pub fn on_scrub(&mut self, on_scrub: Box<dyn FnMut(f64)>) {
         if let Some(timeline) = self.scenario.as_mut().and_then(|v| v.timeline.as_mut()) {
             timeline.set_on_scrub(on_scrub);
+        }
+    }
+
+    /// Call `on_hover` with the lane and loop time under the pointer in the
+    /// timeline (`None` when it leaves the lanes).
+    pub fn on_hover(&mut self, on_hover: crate::timeline::HoverCallback) {
+        if let Some(timeline) = self.scenario.as_mut().and_then(|v| v.timeline.as_mut()) {
+            timeline.set_on_hover(on_hover);
         }
     }
 

@@ -84,6 +84,8 @@ pub struct TimelineView {
 
 /// What the page is told when the user moves the cursor.
 type ScrubCallback = Box<dyn FnMut(f64)>;
+/// See [`TimelineView::set_on_hover`].
+pub type HoverCallback = Box<dyn FnMut(Option<(usize, f64)>)>;
 type FrameCallback = Closure<dyn FnMut(f64)>;
 
 /// What the event handlers and the frame callback share.
@@ -101,6 +103,11 @@ struct Shared {
     state: RefCell<State>,
     /// Taken out while it runs, so that it may call back into the view.
     on_scrub: RefCell<Option<ScrubCallback>>,
+    /// Told which lane and time the pointer is over (`None`: none); taken
+    /// out while it runs, like `on_scrub`.
+    on_hover: RefCell<Option<HoverCallback>>,
+    /// What `on_hover` was last told.
+    hovered: std::cell::Cell<Option<(usize, f64)>>,
     /// The animation-frame callback (it holds a `Weak` of this struct) and
     /// the id of the frame requested, if any.
     frame_callback: RefCell<Option<FrameCallback>>,
@@ -364,6 +371,8 @@ impl TimelineView {
             summary,
             state: RefCell::new(State::default()),
             on_scrub: RefCell::new(None),
+            on_hover: RefCell::new(None),
+            hovered: std::cell::Cell::new(None),
             frame_callback: RefCell::new(None),
             frame_requested: Cell::new(None),
         });
@@ -463,6 +472,12 @@ impl TimelineView {
     /// back into the view.
     pub fn set_on_scrub(&mut self, on_scrub: Box<dyn FnMut(f64)>) {
         *self.shared.on_scrub.borrow_mut() = Some(on_scrub);
+    }
+
+    /// Called with the lane and loop time under the pointer as it moves
+    /// over the lanes, and `None` when it leaves them.
+    pub fn set_on_hover(&mut self, on_hover: HoverCallback) {
+        *self.shared.on_hover.borrow_mut() = Some(on_hover);
     }
 
     /// Show loop times `[start, end]` (clamped to the run).
@@ -584,7 +599,14 @@ fn listen(
     listeners.push(EventListener::new(canvas, "pointermove", on(shared, Shared::pointer_move))?);
     listeners.push(EventListener::new(canvas, "pointerup", on(shared, Shared::pointer_up))?);
     listeners.push(EventListener::new(canvas, "pointercancel", on(shared, Shared::pointer_cancel))?);
-    listeners.push(EventListener::new(canvas, "pointerleave", on(shared, |s, _| s.hide_tooltip()))?);
+    listeners.push(EventListener::new(
+        canvas,
+        "pointerleave",
+        on(shared, |s, _| {
+            s.hide_tooltip();
+            s.tell_hover(None);
+        }),
+    )?);
     listeners.push(EventListener::new(canvas, "wheel", on(shared, Shared::wheel))?);
     listeners.push(EventListener::new(canvas, "keydown", on(shared, Shared::key_down))?);
     listeners.push(EventListener::new(
@@ -737,6 +759,11 @@ impl Shared {
                     Some(text) => self.show_tooltip(&text, x, y, layout.width),
                     None => self.hide_tooltip(),
                 }
+                let over = match layout.hit(x, y) {
+                    Hit::Lane(lane, t) => Some((lane, t)),
+                    _ => None,
+                };
+                self.tell_hover(over);
             }
         }
     }
@@ -865,6 +892,23 @@ impl Shared {
 
     fn hide_tooltip(&self) {
         self.tooltip.set_hidden(true);
+    }
+
+    /// Tell the page what the pointer is over, when that changed (no
+    /// borrow held while its callback runs).
+    fn tell_hover(&self, over: Option<(usize, f64)>) {
+        if self.hovered.get() == over {
+            return;
+        }
+        self.hovered.set(over);
+        let callback = self.on_hover.borrow_mut().take();
+        if let Some(mut callback) = callback {
+            callback(over);
+            let mut slot = self.on_hover.borrow_mut();
+            if slot.is_none() {
+                *slot = Some(callback);
+            }
+        }
     }
 
     /// Draw the visible part of the recording.

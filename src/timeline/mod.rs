@@ -36,7 +36,7 @@ mod canvas;
 mod inspector;
 
 #[cfg(target_arch = "wasm32")]
-pub use canvas::TimelineView;
+pub use canvas::{HoverCallback, TimelineView};
 #[cfg(target_arch = "wasm32")]
 pub use inspector::InspectorView;
 pub use model::{seconds, Bar, BarState, Hover, Lane, PrimitiveAt, Recording, TraceRecorder, DEFAULT_CAP};

@@ -249,6 +249,68 @@ describe('your own code', () => {
     await context.close();
   });
 
+  test('a deadlocked program ends with the deadlock line and the page says what each task waited on', async () => {
+    const { context, page } = await openPage(site.browser);
+    const source = 'import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n';
+    await page.goto(site.base + '?mode=instant' + codeFragment(source));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.match((await logText(page)).split('\n').at(-1), /deadlock/);
+    const explanation = await page.textContent('.explain');
+    assert.match(explanation, /Task-1/);
+    await context.close();
+  });
+
+  test('real mode runs a program on the page clock, in order', async () => {
+    const { context, page, problems } = await openPage(site.browser);
+    const source = [
+      'import asyncio',
+      'async def tick(name, delay):',
+      '    await asyncio.sleep(delay)',
+      '    print(name)',
+      'async def main():',
+      '    await asyncio.gather(tick("b", 0.2), tick("a", 0.1))',
+      '    print("done")',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    await page.goto(site.base + '?mode=real' + codeFragment(source));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    const texts = (await logText(page)).split('\n').map((line) => line.replace(/^\[ *[0-9.]+\] /, ''));
+    assert.deepEqual(texts, ['a', 'b', 'done']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('hovering a timeline bar marks its task’s line', async () => {
+    const { context, page } = await openPage(site.browser, { viewport: { width: 1366, height: 900 } });
+    const source = 'import asyncio\n\nasync def nap():\n    await asyncio.sleep(5)\n\nasyncio.run(nap())\n';
+    await page.goto(site.base + '?mode=instant' + codeFragment(source));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done');
+    // The middle of the only lane's sleeping bar.
+    const box = await page.locator('.timeline canvas.tl-canvas').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 38);
+    await page.waitForSelector('.cm-task-hover');
+    assert.equal((await page.textContent('.cm-task-hover')).trim(), 'await asyncio.sleep(5)');
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height + 200);
+    await page.waitForSelector('.cm-task-hover', { state: 'detached' });
+    await context.close();
+  });
+
+  test('a thread lesson’s program says why it is read-only', async () => {
+    const { context, page } = await openPage(site.browser);
+    await page.goto(site.base + '?scenario=thread_lock_counter');
+    await appReady(page);
+    assert.match(await page.textContent('#read-only-note'), /^Read-only: /);
+    assert.equal(await page.locator('#edit-code').count(), 0);
+    await context.close();
+  });
+
   test('a malformed #code= link says so and opens the starter program', async () => {
     const { context, page } = await openPage(site.browser);
     await page.goto(site.base + '#code=not*base64');

@@ -247,6 +247,22 @@ async function pageFigures(browser, base, options) {
   };
   const siteLoads = await coldLoads(browser, `${base}/site/`, options.loads, galleryReady);
 
+  // Your own code: a #code= link (the interpreter's build of the page and the editor) until the
+  // program has run in instant mode and printed, as Pyodide's load is timed to its first print.
+  const program = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print("hello")\n\nasyncio.run(main())\n';
+  const codeUrl = `${base}/site/?mode=instant#code=${Buffer.from(program).toString('base64url')}`;
+  const codeRan = async (page) => {
+    await page.waitForSelector('.cm-editor .cm-content', { timeout: 60_000 });
+    await page.click('#run');
+    const handle = await page.waitForFunction(
+      () => (document.body?.dataset.state === 'done' ? performance.now() : null),
+      null,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    return handle.jsonValue();
+  };
+  const codeLoads = await coldLoads(browser, codeUrl, options.loads, codeRan);
+
   // Pyodide: its core files, then cold loads until the first print().
   const pyodideDir = join(repoRoot, 'node_modules', 'pyodide');
   const pyodideFiles = fileSizes(pyodideDir, (p) => !p.endsWith('.map') && !p.endsWith('.d.ts') && !p.endsWith('.md'));
@@ -263,6 +279,7 @@ async function pageFigures(browser, base, options) {
   const pyodideLoads = await coldLoads(browser, `${base}/bench/pyodide-first.html`, Math.min(options.loads, 3), firstPrint);
   return {
     site: { files: siteFiles, loads: siteLoads },
+    code: { loads: codeLoads },
     pyodide: { files: pyodideFiles, loads: pyodideLoads, version: JSON.parse(readFileSync(join(pyodideDir, 'package.json'))).version },
   };
 }

@@ -153,6 +153,19 @@ impl<T> Clone for Task<T> {
     }
 }
 
+/// What CPython's task repr calls the coroutine (`coro=<factorial() ...>`),
+/// from the Rust type of the future a task runs: `factorial()` for the
+/// future of `async fn factorial`; `None` for an async block inside an async
+/// function, a boxed future or anything else that names no function.
+pub fn coroutine_label(type_name: &str) -> Option<String> {
+    let path = type_name.strip_suffix("::{{closure}}")?;
+    if path.contains('{') || path.contains('<') {
+        return None;
+    }
+    let function = path.rsplit("::").next()?;
+    (!function.is_empty()).then(|| format!("{function}()"))
+}
+
 impl<T: Clone + 'static> Task<T> {
     pub(crate) fn spawn<F>(event_loop: &EventLoop, coro: F, name: Option<String>) -> Task<T>
     where
@@ -184,6 +197,9 @@ impl<T: Clone + 'static> Task<T> {
         if event_loop.tracing() {
             let name = core.name.borrow().to_string();
             event_loop.emit(&TraceEvent::TaskCreated { task: id, name: &name });
+            if let Some(label) = coroutine_label(std::any::type_name::<F>()) {
+                event_loop.emit(&TraceEvent::TaskLabel { task: id, label: &label });
+            }
         }
         Task(core)
     }
@@ -529,4 +545,26 @@ where
     F: StdFuture<Output = PyResult<T>> + 'static,
 {
     create_task(coro)
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::coroutine_label;
+
+    async fn factorial(n: u32) -> u32 {
+        n
+    }
+
+    fn label_of<F: std::future::Future>(_future: &F) -> Option<String> {
+        coroutine_label(std::any::type_name::<F>())
+    }
+
+    #[test]
+    fn an_async_fn_is_named_and_other_futures_are_not() {
+        assert_eq!(label_of(&factorial(3)).as_deref(), Some("factorial()"));
+        let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = Box::pin(async {});
+        assert_eq!(label_of(&boxed), None);
+        assert_eq!(coroutine_label("app::main::{{closure}}::{{closure}}"), None);
+        assert_eq!(coroutine_label("app::lesson::worker::{{closure}}").as_deref(), Some("worker()"));
+    }
 }

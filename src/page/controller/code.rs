@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 
 use super::{Controller, DriverState, Msg, Open};
 use crate::code::lesson::{is_py_lesson, program_meta, py_lesson_program, OWN_NAME};
-use crate::code::marks::marks_at;
+use crate::code::marks::{hover_mark, marks_at};
 use crate::code::Diagnostic;
 use crate::driver::Mode;
 use crate::page::code_pane::CodePane;
@@ -107,14 +107,17 @@ impl Controller {
     /// with `code` from the address or the lesson's program.
     pub(super) fn open_code(&mut self, code: Option<String>) -> Result<(), JsValue> {
         let Some(open) = &self.open else { return Ok(()) };
-        if self.python.is_none() {
-            // The gallery's build: an Edit button loads the editor's.
-            if open.scenario.as_ref().is_some_and(|s| editable(s.name())) {
-                let document = self.window.document().ok_or("no document")?;
-                if let Some(slots) = self.view.code_slots() {
-                    CodePane::edit_button(&document, slots)?;
-                }
+        let document = self.window.document().ok_or("no document")?;
+        if let (Some(scenario), Some(slots)) = (&open.scenario, self.view.code_slots()) {
+            if !editable(scenario.name()) {
+                return CodePane::read_only_note(&document, slots);
             }
+            if self.python.is_none() {
+                // The gallery's build: an Edit button loads the editor's.
+                return CodePane::edit_button(&document, slots);
+            }
+        }
+        if self.python.is_none() {
             return Ok(());
         }
         let original = match &open.scenario {
@@ -128,7 +131,6 @@ impl Controller {
             code.or_else(|| original.clone()).unwrap_or_else(|| crate::code::starter::STARTER.to_string());
         let post = self.post.clone();
         let run = self.post.clone();
-        let document = self.window.document().ok_or("no document")?;
         let Some(slots) = self.view.code_slots() else { return Ok(()) };
         let pane = CodePane::new(
             &document,
@@ -255,6 +257,25 @@ impl Controller {
             Some(t) => open.recorder.try_borrow().map(|rec| marks_at(&rec, t)).unwrap_or_default(),
             None => Vec::new(),
         };
+        pane.set_marks(&marks);
+    }
+
+    /// The pointer over a timeline bar (lane, time): mark the line its task
+    /// was at then, beside the tasks' lines at the cursor; `None` puts the
+    /// cursor's marks back.
+    pub(super) fn show_hover(&self, over: Option<(usize, f64)>) {
+        let Some(open) = &self.open else { return };
+        let Some(pane) = open.code.as_ref().and_then(|c| c.pane.as_ref()) else { return };
+        let running = open.driver.as_ref().is_some_and(|d| d.state() == DriverState::Running);
+        let Some(rec) = open.recorder.try_borrow() else { return };
+        let cursor = open.driver.as_ref().map(|d| d.pacer().time());
+        let mut marks = match cursor {
+            Some(t) if !running => marks_at(&rec, t),
+            _ => Vec::new(),
+        };
+        if let Some(mark) = over.and_then(|(lane, t)| hover_mark(&rec, lane, t)) {
+            marks.push(mark);
+        }
         pane.set_marks(&marks);
     }
 
