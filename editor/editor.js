@@ -94,14 +94,18 @@ const external = Annotation.define();
 
 // ---- Diagnostics -----------------------------------------------------------
 
-class MessageWidget extends WidgetType {
+// A widget showing a diagnostic's message; equal when the message is.
+class MessageCarrier extends WidgetType {
   constructor(message) {
     super();
     this.message = message;
   }
   eq(other) {
-    return other.message === this.message;
+    return other.constructor === this.constructor && other.message === this.message;
   }
+}
+
+class MessageWidget extends MessageCarrier {
   toDOM() {
     const element = document.createElement('div');
     element.className = 'cm-py-error-msg';
@@ -112,14 +116,7 @@ class MessageWidget extends WidgetType {
 }
 
 // An underline on an empty line: a one-space box to draw it under.
-class EmptyUnderline extends WidgetType {
-  constructor(message) {
-    super();
-    this.message = message;
-  }
-  eq(other) {
-    return other.message === this.message;
-  }
+class EmptyUnderline extends MessageCarrier {
   toDOM() {
     const element = document.createElement('span');
     element.className = 'cm-py-error cm-py-error-empty';

@@ -3,24 +3,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { appReady, openPage, query, screenshots, startSite, waitState } from './helpers.mjs';
+import { appReady, openPage, query, screenshots, startSite, waitState, seriousViolations } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Run axe on the page; the violations of impact critical or serious, in words. */
-async function seriousViolations(page) {
-  // Evaluated through the DevTools protocol, not an inline <script> tag: the
-  // page's Content-Security-Policy refuses inline scripts (scripts/csp.py).
-  await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility and looks', () => {
   let site;

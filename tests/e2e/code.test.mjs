@@ -6,12 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { appReady, logText, openPage, repoRoot, reference, screenshots, startSite, waitState } from './helpers.mjs';
+import { appReady, logText, openPage, repoRoot, reference, screenshots, startSite, waitState, seriousViolations } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const userprog = join(reference, 'userprog');
 const pylessons = join(repoRoot, 'crates', 'scenarios', 'src', 'pylessons');
@@ -44,13 +41,6 @@ function inspectorText(page) {
   return page.$eval('.inspector', (e) => e.textContent);
 }
 
-async function seriousViolations(page) {
-  await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('your own code', () => {
   let site;

@@ -11,29 +11,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { openPage, repoRoot, serveStatic } from './helpers.mjs';
+import { launchBrowser, openPage, repoRoot, serveStatic, seriousViolations } from './helpers.mjs';
 
 const fixtureDir = join(repoRoot, 'tests', 'fixtures', 'editor');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-// The same browser as helpers.mjs's startSite, which serves only dist/.
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** scripts/csp.py's POLICY, its string pieces joined. */
 function cspPolicy() {
@@ -66,7 +50,7 @@ before(async () => {
   copyFileSync(join(repoRoot, 'www', 'editor.css'), join(root, 'editor.css'));
   copyFileSync(join(repoRoot, 'www', 'favicon.svg'), join(root, 'favicon.svg'));
   site = await serveStatic(root);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -423,13 +407,7 @@ describe('the editor module', () => {
         editor.setDiagnostics([{ line: 12, col: 9, message: "NameError: name 'main' is not defined" }]);
         editor.goToLine(7);
       });
-      // As in a11y.test.mjs: axe through the DevTools protocol (the CSP refuses inline scripts).
-      await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-      const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const serious = results.violations
-        .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-        .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(serious, []);
+      assert.deepEqual(await seriousViolations(page), []);
       await done();
     });
   }

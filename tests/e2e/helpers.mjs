@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -73,6 +74,25 @@ export function serveStatic(root) {
   });
 }
 
+/** Headless Chromium as every test runs it. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+let axeSource = null;
+
+/** axe-core's critical and serious violations on the page, in words. */
+export async function seriousViolations(page) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol, not an inline <script> tag: the
+  // page's Content-Security-Policy refuses inline scripts (scripts/csp.py).
+  await page.evaluate(`${axeSource}\n;void 0`);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** The built site, served, and a browser: call in `before`, close in `after`. */
 export async function startSite() {
   assert.ok(
@@ -81,7 +101,7 @@ export async function startSite() {
   );
   mkdirSync(screenshots, { recursive: true });
   const { server, base } = await serveStatic(dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   return {
     base,
     browser,

@@ -8,13 +8,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { appReady, logText, openPage, oracleLog, query, screenshots, startSite, waitState } from './helpers.mjs';
+import { appReady, logText, openPage, oracleLog, query, screenshots, startSite, waitState, seriousViolations } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The laptop and desktop screens the issue was measured on. */
 const SCREENS = [
@@ -23,14 +19,6 @@ const SCREENS = [
   { width: 1920, height: 1080 },
 ];
 
-/** axe's critical and serious violations, in words. */
-async function seriousViolations(page) {
-  await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Where things are, in CSS pixels from the top of the viewport. */
 function positions(page) {
