@@ -19,7 +19,8 @@ pub enum TimeoutState {
 }
 
 impl TimeoutState {
-    fn value(self) -> &'static str {
+    /// The state's name in `Timeout.__repr__` (`_State.value`): `active` for `Entered`.
+    pub fn value(self) -> &'static str {
         match self {
             TimeoutState::Created => "created",
             TimeoutState::Entered => "active",

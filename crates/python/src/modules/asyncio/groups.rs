@@ -16,11 +16,44 @@ use asyncio_engine::{Exception, PyResult, TaskGroup, Timeout};
 
 /// The outcome `__aexit__` hands the engine, and what to return: `False`
 /// (let the original exception propagate) or a new exception.
-fn exit_result(original: Option<&Exception>, r: PyResult<()>) -> PyResult<Value> {
+fn exit_result(original: Option<&Exception>, r: PyResult<()>, chain: Chain) -> PyResult<Value> {
     match (r, original) {
         (Ok(()), _) => Ok(Value::Bool(false)),
         (Err(e), Some(o)) if e.ptr_eq(o) => Ok(Value::Bool(false)),
-        (Err(e), _) => Err(e),
+        (Err(e), original) => {
+            chain_to(&e, original, chain);
+            Err(e)
+        }
+    }
+}
+
+/// How `__aexit__` raises its own exception: `raise TimeoutError from exc_val`
+/// (a timeout), `raise me from None` (a task group's ExceptionGroup).
+#[derive(Clone, Copy)]
+enum Chain {
+    FromOriginal,
+    FromNone,
+}
+
+/// An exception raised by `__aexit__` while the block's exception is handled
+/// remembers it (`__context__`); a timeout's TimeoutError is raised `from` it,
+/// a task group's ExceptionGroup `from None`.
+fn chain_to(e: &Exception, original: Option<&Exception>, chain: Chain) {
+    let inst = crate::interp::exc::instance(e);
+    let Some(data) = &inst.exc else { return };
+    if let Some(o) = original {
+        let handled = crate::interp::exc::instance(o);
+        if !Rc::ptr_eq(&inst, &handled) && matches!(*data.context.borrow(), Value::None) {
+            *data.context.borrow_mut() = Value::Instance(handled.clone());
+        }
+        if let (Chain::FromOriginal, true) = (chain, e.is("TimeoutError")) {
+            *data.cause.borrow_mut() = Value::Instance(handled);
+            data.suppress_context.set(true);
+        }
+    }
+    let group = data.group.borrow().is_some();
+    if let (Chain::FromNone, true) = (chain, group) {
+        data.suppress_context.set(true);
     }
 }
 
@@ -72,7 +105,7 @@ impl Native for PyTaskGroup {
                 None => Ok(()),
             };
             let r = tg.exit(outcome).await;
-            exit_result(original.as_ref(), r)
+            exit_result(original.as_ref(), r, Chain::FromNone)
         })))
     }
 }
@@ -93,6 +126,18 @@ impl Native for PyTimeout {
     }
     fn class(&self) -> Rc<Class> {
         interp().types.native("Timeout")
+    }
+    /// `<Timeout [active] when=2.5>`, as asyncio.timeouts.Timeout.__repr__.
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let state = self.0.state();
+        let info = match (state, self.0.when()) {
+            (asyncio_engine::TimeoutState::Entered, Some(when)) => {
+                format!(" when={}", text::repr(&Value::Float(crate::builtins::round_float(when, 3)))?)
+            }
+            (asyncio_engine::TimeoutState::Entered, None) => " when=None".to_string(),
+            _ => String::new(),
+        };
+        Ok(format!("<Timeout [{}]{info}>", state.value()))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match name {
@@ -124,7 +169,10 @@ impl Native for PyTimeout {
         };
         let r = self.0.exit(outcome);
         let original = exc.cloned();
-        Some(Ok(coro_value("__aexit__", async move { exit_result(original.as_ref(), r) })))
+        Some(Ok(coro_value(
+            "__aexit__",
+            async move { exit_result(original.as_ref(), r, Chain::FromOriginal) },
+        )))
     }
 }
 
