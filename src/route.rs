@@ -50,6 +50,115 @@ impl Route {
     }
 }
 
+/// The parts of a view an embed shows (`view=controls,output,timeline`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panels {
+    pub controls: bool,
+    pub output: bool,
+    pub timeline: bool,
+    pub inspector: bool,
+    pub code: bool,
+    pub params: bool,
+}
+
+impl Panels {
+    /// The names `view=` takes, in the order written back.
+    pub const NAMES: [&'static str; 6] = ["controls", "output", "timeline", "inspector", "code", "params"];
+    /// Every panel: the full page.
+    pub const ALL: Panels =
+        Panels { controls: true, output: true, timeline: true, inspector: true, code: true, params: true };
+    /// An embed's view when `view=` is not given.
+    pub const DEFAULT: Panels =
+        Panels { controls: true, output: true, timeline: true, inspector: false, code: false, params: false };
+
+    fn flag(&mut self, name: &str) -> Option<&mut bool> {
+        Some(match name {
+            "controls" => &mut self.controls,
+            "output" => &mut self.output,
+            "timeline" => &mut self.timeline,
+            "inspector" => &mut self.inspector,
+            "code" => &mut self.code,
+            "params" => &mut self.params,
+            _ => return None,
+        })
+    }
+
+    /// `controls,output,...`: unknown names are an error naming them.
+    pub fn parse(text: &str) -> Result<Panels, String> {
+        let mut panels = Panels {
+            controls: false,
+            output: false,
+            timeline: false,
+            inspector: false,
+            code: false,
+            params: false,
+        };
+        for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match panels.flag(name) {
+                Some(flag) => *flag = true,
+                None => {
+                    return Err(format!(
+                        "view={} names {}, which is not one of {}",
+                        py_str_repr(text),
+                        py_str_repr(name),
+                        Panels::NAMES.join(", ")
+                    ))
+                }
+            }
+        }
+        if panels.text().is_empty() {
+            return Err(format!("view={} names no part of the view", py_str_repr(text)));
+        }
+        Ok(panels)
+    }
+
+    /// The `view=` text of these panels.
+    pub fn text(self) -> String {
+        let mut me = self;
+        Panels::NAMES
+            .iter()
+            .filter(|name| me.flag(name).is_some_and(|f| *f))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// The colour scheme (`theme=`): the OS's, or forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark].into_iter().find(|t| t.as_str() == text)
+    }
+}
+
+/// How an embed shows its view: `view=`, `theme=`, `autorun=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    pub panels: Panels,
+    pub theme: Theme,
+    /// Run as soon as the view is shown.
+    pub autorun: bool,
+}
+
+impl Look {
+    pub const DEFAULT: Look = Look { panels: Panels::DEFAULT, theme: Theme::Auto, autorun: false };
+}
+
 /// Everything a URL says, checked.
 #[derive(Debug, Clone)]
 pub struct PageUrl {
@@ -67,6 +176,8 @@ pub struct PageUrl {
     /// The program the fragment carries (`#code=`), for [`Route::Code`] or
     /// a lesson whose program was edited.
     pub code: Option<String>,
+    /// `view=`, `theme=`, `autorun=`.
+    pub look: Look,
 }
 
 impl PageUrl {
@@ -86,6 +197,7 @@ impl PageUrl {
             params: Vec::new(),
             notices: Vec::new(),
             code: None,
+            look: Look::DEFAULT,
         };
         for (key, value) in query_pairs(query) {
             match key.as_str() {
@@ -107,6 +219,26 @@ impl PageUrl {
                     Err(message) => {
                         url.notices.push(format!("{message}: using speed={}.", speed_text(DEFAULT_SPEED)))
                     }
+                },
+                "view" => match Panels::parse(&value) {
+                    Ok(panels) => url.look.panels = panels,
+                    Err(message) => {
+                        url.notices.push(format!("{message}: showing {}.", Panels::DEFAULT.text()))
+                    }
+                },
+                "theme" => match Theme::parse(&value) {
+                    Some(theme) => url.look.theme = theme,
+                    None => url.notices.push(format!(
+                        "theme={} is not one of auto, light, dark: following the system's.",
+                        py_str_repr(&value)
+                    )),
+                },
+                "autorun" => match value.as_str() {
+                    "1" | "true" | "" => url.look.autorun = true,
+                    "0" | "false" => url.look.autorun = false,
+                    _ => url
+                        .notices
+                        .push(format!("autorun={} is not one of 0, 1: not running.", py_str_repr(&value))),
                 },
                 "embed" => match value.as_str() {
                     "1" | "true" | "" => url.embed = true,
@@ -183,6 +315,19 @@ impl PageUrl {
     /// The query string of a page state: `scenario` first, then what is not
     /// at its default (`params`: the parameters to write, in order).
     pub fn to_query(route: &Route, mode: Mode, speed: f64, params: &[(&str, String)], embed: bool) -> String {
+        PageUrl::to_query_with(route, mode, speed, params, embed, &Look::DEFAULT)
+    }
+
+    /// [`PageUrl::to_query`] with an embed's look (`view=`, `autorun=` in an
+    /// embed's address; `theme=` in any).
+    pub fn to_query_with(
+        route: &Route,
+        mode: Mode,
+        speed: f64,
+        params: &[(&str, String)],
+        embed: bool,
+        look: &Look,
+    ) -> String {
         let mut pairs: Vec<(String, String)> = Vec::new();
         if let Route::Scenario(_) | Route::Code = route {
             if let Route::Scenario(name) = route {
@@ -200,6 +345,15 @@ impl PageUrl {
         }
         if embed {
             pairs.push(("embed".into(), "1".into()));
+            if look.panels != Panels::DEFAULT {
+                pairs.push(("view".into(), look.panels.text()));
+            }
+            if look.autorun {
+                pairs.push(("autorun".into(), "1".into()));
+            }
+        }
+        if look.theme != Theme::Auto {
+            pairs.push(("theme".into(), look.theme.as_str().into()));
         }
         if pairs.is_empty() {
             return String::new();
@@ -208,6 +362,14 @@ impl PageUrl {
             pairs.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect();
         format!("?{}", joined.join("&"))
     }
+}
+
+/// The origin of a URL (`https://host:port`), from its text; `None` for
+/// one without a scheme and a host (an empty referrer).
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!scheme.is_empty() && !host.is_empty()).then(|| format!("{scheme}://{host}"))
 }
 
 /// A paced speed from the URL, in `[MIN_SPEED, MAX_SPEED]`.
@@ -380,6 +542,41 @@ mod tests {
         let mut url = PageUrl::parse("");
         url.read_fragment("#run");
         assert_eq!((url.route, url.code), (Route::Gallery, None));
+    }
+
+    #[test]
+    fn an_embeds_look_is_read_checked_and_written_back() {
+        let url = PageUrl::parse("?scenario=sync_event&embed=1&view=output,code&theme=dark&autorun=1");
+        assert!(url.notices.is_empty(), "{:?}", url.notices);
+        let look = url.look;
+        assert_eq!(look.panels.text(), "output,code");
+        assert_eq!((look.theme, look.autorun), (Theme::Dark, true));
+        let query = PageUrl::to_query_with(&url.route, url.mode, url.speed, &[], true, &look);
+        assert_eq!(query, "?scenario=sync_event&embed=1&view=output,code&autorun=1&theme=dark");
+        // Outside an embed only the theme is kept.
+        let query = PageUrl::to_query_with(&url.route, url.mode, url.speed, &[], false, &look);
+        assert_eq!(query, "?scenario=sync_event&theme=dark");
+        let url =
+            PageUrl::parse("?scenario=sync_event&embed=1&view=output,sidebar&theme=purple&autorun=maybe");
+        assert_eq!(url.look, Look::DEFAULT);
+        assert_eq!(url.notices.len(), 3, "{:?}", url.notices);
+        assert!(
+            url.notices[0].contains("'sidebar', which is not one of controls, output"),
+            "{:?}",
+            url.notices
+        );
+        assert!(PageUrl::parse("?view=,").notices[0].contains("names no part"));
+    }
+
+    #[test]
+    fn origins_are_read_from_urls() {
+        assert_eq!(
+            origin_of("https://blog.example:8443/post/1?x#y").as_deref(),
+            Some("https://blog.example:8443")
+        );
+        assert_eq!(origin_of("http://127.0.0.1:5000").as_deref(), Some("http://127.0.0.1:5000"));
+        assert_eq!(origin_of(""), None);
+        assert_eq!(origin_of("about:blank"), None);
     }
 
     #[test]

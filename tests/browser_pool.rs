@@ -122,7 +122,13 @@ async fn jobs_return_their_values_through_the_pool() {
     assert_eq!(events.get(), 5, "on_event once per outcome (each came in its own message)");
     let snapshot = pool.snapshot();
     assert_eq!(snapshot.workers.len(), 4, "four workers for five jobs: {snapshot:?}");
-    assert!(snapshot.workers.iter().all(|w| w.state == WorkerState::Idle), "{snapshot:?}");
+    // Every job is done, so no worker is busy; on a loaded machine the first
+    // workers to load may have run all five jobs while the last still load.
+    assert!(
+        snapshot.workers.iter().all(|w| matches!(w.state, WorkerState::Idle | WorkerState::Loading)),
+        "{snapshot:?}"
+    );
+    assert!(snapshot.workers.iter().any(|w| w.state == WorkerState::Idle), "{snapshot:?}");
     assert_eq!((snapshot.queued, snapshot.replaced, snapshot.last_load_error), (0, 0, None));
 
     // The workers are kept: the next job spawns none.

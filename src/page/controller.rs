@@ -13,6 +13,7 @@ use web_sys::Window;
 
 use super::explain::explain;
 use super::form::{kept_by_run, Form};
+use super::frame_height::FrameHeight;
 use super::lessons;
 use super::view::{Controls, PageState, Progress, View};
 use super::workers::{panel_text, prewarm_count, RunWorkers};
@@ -23,7 +24,7 @@ use crate::driver::{new_loop, now_ms, speed_text, Driver, DriverState, Lines, Mo
 use crate::driver::{DEFAULT_SPEED, SPEED_STOPS};
 use crate::meter::FrameMeter;
 use crate::pool::{WorkerPool, WorkerState, DEFAULT_MAX_WORKERS, DEFAULT_WORKER_URL};
-use crate::route::{PageUrl, Route};
+use crate::route::{Look, PageUrl, Route};
 use crate::timeline::{seconds, TraceRecorder};
 use asyncio_engine::executor::WorkerBackend;
 use gloo_timers::callback::{Interval, Timeout};
@@ -176,6 +177,10 @@ pub struct Controller {
     runs: u64,
     /// The Python interpreter, in the page build that has it.
     python: Option<Rc<dyn Interpreter>>,
+    /// An embed's view, theme and autorun (`view=`, `theme=`, `autorun=`).
+    look: Look,
+    /// In an embed: tells the embedding page this page's height.
+    frame_height: Option<FrameHeight>,
 }
 
 impl Controller {
@@ -199,6 +204,8 @@ impl Controller {
             pool: None,
             runs: 0,
             python,
+            look: Look::DEFAULT,
+            frame_height: None,
         }
     }
 
@@ -215,7 +222,8 @@ impl Controller {
                 // "Write your own": the starter program, in the address first
                 // (the interpreter's build may have to read it from there).
                 let path = self.window.location().pathname().unwrap_or_else(|_| "./".to_string());
-                let query = PageUrl::to_query(&Route::Code, self.mode, self.speed, &[], self.embed);
+                let query =
+                    PageUrl::to_query_with(&Route::Code, self.mode, self.speed, &[], self.embed, &self.look);
                 let url = format!("{path}{query}{}", PageUrl::fragment(STARTER));
                 self.window.history()?.push_state_with_url(&JsValue::NULL, "", Some(&url))?;
                 self.view.clear_notices();
@@ -244,12 +252,20 @@ impl Controller {
                 self.mode = url.mode;
                 self.speed = url.speed;
                 self.embed = url.embed;
+                self.look = url.look;
                 self.view.set_embed(url.embed);
+                self.view.set_theme(url.look.theme);
+                if url.embed && self.frame_height.is_none() {
+                    self.frame_height = FrameHeight::start(&self.window);
+                }
                 self.show(url.route, &url.params, url.code)?;
                 self.view.show_notices(&url.notices);
                 // Write back what was kept, so the address never shows a value
                 // the page is not using.
                 self.replace_url()?;
+                if url.embed && url.look.autorun && self.open.is_some() {
+                    self.run()?;
+                }
                 // Back (or forward) from a lesson to the gallery: focus goes
                 // to that lesson's link rather than to <body>.
                 self.focus_left_lesson(&left);
@@ -420,14 +436,19 @@ impl Controller {
             Route::Scenario(_) | Route::Code => match self.lesson_for(&route) {
                 Some((meta, scenario)) => {
                     let form = Form::new(meta, given);
-                    self.view.show_scenario(&form, self.embed)?;
+                    let panels = self.embed.then_some(self.look.panels);
+                    self.view.show_scenario(&form, panels)?;
                     let recorder = TraceRecorder::new();
                     self.view.show_trace(&recorder, 0.0);
                     let post = self.post.clone();
                     self.view.on_scrub(Box::new(move |t| post(Msg::Scrub(t))));
                     let post = self.post.clone();
                     self.view.on_hover(Box::new(move |over| post(Msg::Hover(over))));
-                    let meter = FrameMeter::new(&self.window.document().ok_or("no document")?).ok();
+                    // No frame meter in an embed.
+                    let meter = match self.embed {
+                        true => None,
+                        false => FrameMeter::new(&self.window.document().ok_or("no document")?).ok(),
+                    };
                     if let Some(meter) = &meter {
                         self.view.place_meter(meter.element());
                     }
@@ -475,7 +496,7 @@ impl Controller {
     /// The query string of the current state (with `embed=1` if `embed`).
     fn query(&self, embed: bool) -> String {
         let params = self.open.as_ref().map(|o| o.form.url_params()).unwrap_or_default();
-        PageUrl::to_query(&self.route, self.mode, self.speed, &params, embed)
+        PageUrl::to_query_with(&self.route, self.mode, self.speed, &params, embed, &self.look)
     }
 
     /// The page's path and query for the current state.
@@ -898,17 +919,20 @@ impl Controller {
         self.show_marks(marks_at);
     }
 
-    /// The `<iframe>` snippet for the current state.
+    /// The `<iframe>` snippet for the current state, and the `embed.js`
+    /// that sizes it to its content.
     ///
-    /// `sandbox="allow-scripts allow-same-origin"`: scripts are the page, and
-    /// without `allow-same-origin` the frame gets an opaque origin (`null`),
-    /// so its own module scripts, `.wasm` and SRI-checked stylesheets become
+    /// The sandbox ([`EMBED_SANDBOX`]): scripts are the page, and without
+    /// `allow-same-origin` the frame gets an opaque origin (`null`), so its
+    /// own module scripts, `.wasm` and SRI-checked stylesheets become
     /// cross-origin requests that a static host without CORS headers refuses
-    /// (checked in Chromium: the page never leaves "loading"). With it the frame keeps only the playground's own origin (not
-    /// the embedder's), and still cannot navigate the top page, open popups
-    /// or submit forms. The page listens to no `message` events from a
-    /// parent (only the worker's `onmessage`, from its own Worker object),
-    /// so nothing a framing page posts reaches it.
+    /// (checked in Chromium: the page never leaves "loading"). With it the
+    /// frame keeps only the playground's own origin (not the embedder's), and
+    /// still cannot navigate the top page or submit forms; the popups allowed
+    /// are the "Open in the asyncio playground" link's, which escape the
+    /// sandbox so that the full page works. The page listens to no `message`
+    /// events from a parent (only the worker's `onmessage`, from its own
+    /// Worker object), so nothing a framing page posts reaches it.
     fn embed_snippet(&self) -> Result<String, JsValue> {
         let location = self.window.location();
         let src = format!("{}{}", location.origin()?, self.url_for(true));
@@ -917,11 +941,15 @@ impl Controller {
             Route::Code => "your program",
             Route::Gallery => "scenarios",
         };
+        let path = location.pathname()?;
+        let site = format!("{}{}", location.origin()?, &path[..path.rfind('/').map_or(0, |i| i + 1)]);
         Ok(format!(
-            "<iframe src=\"{}\" title=\"asyncio playground: {}\" width=\"100%\" height=\"520\" \
-             style=\"border: 0\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin\"></iframe>",
+            "<iframe data-asyncio-playground src=\"{}\" title=\"asyncio playground: {}\" width=\"100%\" \
+             height=\"{EMBED_HEIGHT}\" style=\"border: 0\" loading=\"lazy\" sandbox=\"{EMBED_SANDBOX}\"></iframe>\n\
+             <script src=\"{}embed.js\" defer></script>",
             html_attribute(&src),
-            html_attribute(name)
+            html_attribute(name),
+            html_attribute(&site)
         ))
     }
 
@@ -951,6 +979,14 @@ impl Controller {
         });
     }
 }
+
+/// The embed snippet's sandbox: the page's scripts, its own origin (else its
+/// module scripts and wasm become cross-origin requests), and the
+/// "Open in the asyncio playground" link's new window, free of the sandbox.
+pub const EMBED_SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
+/// The embed snippet's first height (embed.js then follows the content).
+const EMBED_HEIGHT: u32 = 420;
 
 /// The loop time the open run is at.
 fn open_time(open: &Option<Open>) -> Option<f64> {

@@ -22,6 +22,8 @@ mod controller;
 #[cfg(target_arch = "wasm32")]
 mod editor;
 #[cfg(target_arch = "wasm32")]
+mod frame_height;
+#[cfg(target_arch = "wasm32")]
 mod scheduler;
 #[cfg(target_arch = "wasm32")]
 mod view;

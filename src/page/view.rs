@@ -22,7 +22,7 @@ use crate::code::lesson::program_meta;
 use crate::code::starter::STARTER;
 use crate::dom::{append, append_text, element, text_element};
 use crate::driver::{speed_stop, speed_text, Mode, SPEED_STOPS};
-use crate::route::{PageUrl, Route};
+use crate::route::{PageUrl, Panels, Route, Theme};
 use crate::timeline::{InspectorView, TimelineView, TraceRecorder};
 
 const TITLE: &str = "asyncio playground";
@@ -278,6 +278,15 @@ impl View {
     pub fn set_state(&self, state: PageState) {
         // Setting a data-* attribute on <body> cannot fail.
         let _ = self.body.set_attribute("data-state", state.as_str());
+    }
+
+    /// The colour scheme: the system's, or forced (`theme=`), on `<html>`.
+    pub fn set_theme(&self, theme: Theme) {
+        let Some(root) = self.document.document_element() else { return };
+        let _ = match theme {
+            Theme::Auto => root.remove_attribute("data-theme"),
+            forced => root.set_attribute("data-theme", forced.as_str()),
+        };
     }
 
     /// The compact layout for an iframe (`?embed=1`).
@@ -558,14 +567,21 @@ impl View {
     /// parameters and the program beside the output and the timeline
     /// (one column on a narrow screen, the output right after the
     /// parameters).
-    pub fn show_scenario(&mut self, form: &Form, embed: bool) -> Result<(), JsValue> {
+    ///
+    /// `embed`: the compact layout for an iframe, with the panels it names
+    /// (`view=`); `None` is the full page with every panel.
+    pub fn show_scenario(&mut self, form: &Form, embed: Option<Panels>) -> Result<(), JsValue> {
         let doc = &self.document;
         let meta = form.meta();
+        let show = embed.unwrap_or(Panels::ALL);
+        let embed = embed.is_some();
         let article = element(doc, "article", "scenario")?;
         let (head, full_page_link) = self.scenario_head(meta, embed)?;
         append(&article, &head)?;
         let bar = self.run_bar(embed)?;
-        append(&article, &bar.root)?;
+        if show.controls {
+            append(&article, &bar.root)?;
+        }
         let embed_ui = self.embed_panel()?;
         append(&article, &embed_ui.panel)?;
 
@@ -577,20 +593,24 @@ impl View {
         // A program written in Python (your own, or a lesson's) has no
         // parameters: no empty form for it.
         let program = program_meta(meta.name).is_some();
-        if !embed && !program {
+        if show.params && !program {
             append(&side, &params_section)?;
         }
         let push = self.push_box(meta.name)?;
-        if let Some((section, _)) = &push {
+        if let (Some((section, _)), true) = (&push, show.controls) {
             append(&side, section)?;
         }
-        if !embed {
+        if show.code {
             append(&side, &python.root)?;
         }
         let live = self.live_panel()?;
-        append(&side, &live.root)?;
+        if !embed {
+            append(&side, &live.root)?;
+        }
         let output = self.output_pane()?;
-        append(&main, &output.root)?;
+        if show.output {
+            append(&main, &output.root)?;
+        }
 
         // The timeline and the inspector draw here (src/timeline/); the
         // placeholder stays if they cannot (no canvas).
@@ -603,16 +623,20 @@ impl View {
             "The timeline of the run (one lane per task) cannot be drawn in this browser.",
         )?;
         append(&timeline_host, &placeholder)?;
-        append(&main, &timeline_host)?;
+        if show.timeline || show.inspector {
+            append(&main, &timeline_host)?;
+        }
         append(&workbench, &side)?;
         append(&workbench, &main)?;
         append(&article, &workbench)?;
 
         self.replace_view(&article, &format!("{} · {TITLE}", meta.name));
         // Built once the host is in the document, so that they can measure it.
-        let timeline = TimelineView::new(&self.document, &timeline_host).ok();
-        let inspector = InspectorView::new(&self.document, &timeline_host).ok();
-        if timeline.is_some() {
+        let timeline =
+            show.timeline.then(|| TimelineView::new(&self.document, &timeline_host).ok()).flatten();
+        let inspector =
+            show.inspector.then(|| InspectorView::new(&self.document, &timeline_host).ok()).flatten();
+        if timeline.is_some() || !show.timeline {
             placeholder.remove();
         }
         self.scenario = Some(ScenarioView {

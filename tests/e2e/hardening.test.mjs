@@ -143,7 +143,7 @@ describe('hardening', () => {
     await appReady(page);
     await page.click('#embed');
     const snippet = await page.locator('#embed-code').inputValue();
-    assert.match(snippet, / sandbox="allow-scripts allow-same-origin"/);
+    assert.match(snippet, / sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"/);
     await context.close();
   });
 

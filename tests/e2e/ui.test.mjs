@@ -198,7 +198,8 @@ describe('page state and controls', () => {
     const embedUrl = new URL(src.replaceAll('&amp;', '&'));
     assert.equal(embedUrl.searchParams.get('embed'), '1');
     assert.equal(embedUrl.searchParams.get('limit'), '3');
-    assert.match(snippet, /^<iframe src="[^"]+" title="asyncio playground: sync_semaphore_fetch"/);
+    assert.match(snippet, /^<iframe data-asyncio-playground src="[^"]+" title="asyncio playground: sync_semaphore_fetch"/);
+    assert.match(snippet, /\n<script src="http:\/\/[^"]+\/embed\.js" defer><\/script>$/);
     // The snippet follows the form.
     await page.fill('#param-limit', '4');
     await page.waitForFunction(() => document.getElementById('embed-code').value.includes('limit=4'));
