@@ -406,6 +406,8 @@ describe('embeds of the built site', () => {
         };
       });
       assert.ok(box.height > 0, `${file}: #log is not shown`);
+      // The controls and the first lines of output in the frame's first 400 px.
+      assert.ok(box.top + 40 <= 400, `${file}: the output starts at ${box.top} px`);
       assert.ok(box.top >= 0 && box.bottom <= box.viewport + 1, `${file}: #log is outside the frame: ${JSON.stringify(box)}`);
       assert.ok(box.left >= 0 && box.right <= box.width + 1, `${file}: #log is wider than the frame: ${JSON.stringify(box)}`);
       assert.ok(box.scrollWidth <= box.width + 1, `${file}: the frame scrolls sideways: ${JSON.stringify(box)}`);
