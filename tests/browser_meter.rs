@@ -201,7 +201,11 @@ async fn a_block_right_after_the_start_is_the_first_frame() {
     meter.stop();
     assert!(meter.stats().longest() >= 290.0, "longest {}", meter.stats().longest());
     assert!(number(&section, "data-longest-ms") >= 290.0);
-    assert_eq!(number(&section, "data-stalls"), 1.0);
+    // The block is one long frame, not two (a loaded machine may add a
+    // short stall of its own, so only the long ones are counted).
+    let long = meter.stats().frames().filter(|f| f.duration_ms >= 250.0).count();
+    assert_eq!(long, 1, "{:?}", meter.stats().frames().collect::<Vec<_>>());
+    assert!(number(&section, "data-stalls") >= 1.0);
 }
 
 #[wasm_bindgen_test]

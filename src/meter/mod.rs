@@ -217,8 +217,13 @@ mod view {
                 frame_requested: Cell::new(None),
             });
             let weak = Rc::downgrade(&shared);
-            *shared.frame_callback.borrow_mut() = Some(Closure::new(move |now: f64| {
+            *shared.frame_callback.borrow_mut() = Some(Closure::new(move |frame_time: f64| {
                 if let Some(shared) = weak.upgrade() {
+                    // The callback's own time, not the frame's: on a busy
+                    // thread Chromium can hand a frame a timestamp from
+                    // before the meter started (the frame began while the
+                    // thread was still busy), which would lose that frame.
+                    let now = shared.window.performance().map_or(frame_time, |p| p.now());
                     shared.on_frame(now);
                 }
             }));
