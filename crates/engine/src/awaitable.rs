@@ -25,14 +25,15 @@ impl<T: Clone + 'static> Awaitable<T> {
         Awaitable::Coroutine(Box::pin(coro))
     }
 
-    /// `ensure_future(aw, loop=loop)`: futures are returned as they are,
-    /// coroutines become tasks.
+    /// `ensure_future(aw, loop=loop)`: futures of `event_loop` are returned
+    /// as they are, coroutines become tasks.
     ///
     /// # Errors
-    /// `RuntimeError: Event loop is closed`.
+    /// `ValueError` for a future of another loop; `RuntimeError: Event loop
+    /// is closed`.
     pub fn ensure_future(self, event_loop: &EventLoop) -> PyResult<Future<T>> {
         match self {
-            Awaitable::Future(f) => Ok(f),
+            Awaitable::Future(f) => f.check_loop(event_loop).map(|()| f),
             Awaitable::Coroutine(c) => Ok(event_loop.create_task(c)?.future().clone()),
         }
     }

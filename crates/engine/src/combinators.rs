@@ -159,13 +159,8 @@ pub async fn wait_for<T: Clone + 'static>(aw: impl Into<Awaitable<T>>, timeout: 
     let waiter: Future<()> = event_loop.create_future().with_label("asyncio.wait_for");
     let w = waiter.clone();
     let timeout_handle = event_loop.call_later(timeout, move || release_waiter(&w))?;
-    let fut = match aw.ensure_future(&event_loop) {
-        Ok(f) => f,
-        Err(e) => {
-            timeout_handle.cancel();
-            return Err(e);
-        }
-    };
+    // Before CPython's `try:`: when this raises, the timer stays scheduled.
+    let fut = aw.ensure_future(&event_loop)?;
     let w = waiter.clone();
     let cb = fut.add_done_callback(move |_| release_waiter(&w));
     let outcome = async {
@@ -258,10 +253,14 @@ impl<T: Clone + 'static> AsCompletedState<T> {
 /// `asyncio.as_completed(fs, timeout=...)`.
 ///
 /// # Errors
-/// `RuntimeError: no running event loop`.
+/// `RuntimeError: no running event loop`; `ValueError` for a future of
+/// another loop (`ensure_future(f, loop=loop)`).
 pub fn as_completed<T: Clone + 'static>(fs: &[Future<T>], timeout: Option<f64>) -> PyResult<AsCompleted<T>> {
     let event_loop = get_running_loop()?;
     let fs = dedup(fs);
+    for f in &fs {
+        f.check_loop(&event_loop)?;
+    }
     let state = Rc::new(AsCompletedState {
         done: RefCell::new(VecDeque::new()),
         getters: RefCell::new(VecDeque::new()),

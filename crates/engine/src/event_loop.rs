@@ -559,10 +559,12 @@ impl EventLoop {
     ///
     /// # Errors
     /// The future's exception; `RuntimeError` for a closed or running loop or
-    /// when the loop stopped before the future completed; a deadlock.
+    /// when the loop stopped before the future completed; `ValueError` for a
+    /// future of another loop; a deadlock.
     pub fn run_until_complete<T: Clone + 'static>(&self, future: &Future<T>) -> PyResult<T> {
         self.check_closed()?;
         self.check_running()?;
+        future.check_loop(self)?;
         let stopper = future.add_done_callback(|fut: &Future<T>| {
             // `_run_until_complete_cb`: stop the loop the future belongs to,
             // unless the future failed with KeyboardInterrupt or SystemExit

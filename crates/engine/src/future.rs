@@ -165,6 +165,20 @@ pub trait AnyFuture {
     fn addr(&self) -> *const ();
 }
 
+/// The message of CPython's `ValueError` when a future is used with a loop
+/// it does not belong to (`ensure_future`, `run_until_complete`, `gather`).
+pub const DIFFERENT_LOOP: &str =
+    "The future belongs to a different loop than the one specified as the loop argument";
+
+/// `Ok` when the future whose loop is at `loop_addr` belongs to `event_loop`.
+pub(crate) fn check_same_loop(loop_addr: *const (), event_loop: &EventLoop) -> PyResult<()> {
+    if loop_addr == event_loop.addr() {
+        Ok(())
+    } else {
+        Err(Exception::value_error(DIFFERENT_LOOP))
+    }
+}
+
 impl<T: Clone + 'static> Future<T> {
     /// `loop.create_future()`.
     pub fn new(event_loop: &EventLoop) -> Future<T> {
@@ -213,6 +227,15 @@ impl<T: Clone + 'static> Future<T> {
     /// `fut.get_loop()`; `None` once the loop is gone.
     pub fn get_loop(&self) -> Option<EventLoop> {
         LoopInner::upgrade(&self.0.event_loop)
+    }
+
+    /// `ensure_future(fut, loop=event_loop)`'s check that `fut` belongs to
+    /// `event_loop`.
+    ///
+    /// # Errors
+    /// CPython's `ValueError` for a future of another loop.
+    pub fn check_loop(&self, event_loop: &EventLoop) -> PyResult<()> {
+        check_same_loop(self.0.event_loop.as_ptr() as *const (), event_loop)
     }
 
     /// `fut.done()`: finished with a result or an exception, or cancelled.

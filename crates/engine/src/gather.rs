@@ -1,7 +1,7 @@
 //! `asyncio.gather`: 3.11's `_GatheringFuture` and its `_done_callback`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 use std::rc::Rc;
 
 use crate::event_loop::{get_running_loop, EventLoop};
@@ -99,23 +99,41 @@ fn child_outcome<T: Clone + 'static>(fut: &Future<T>) -> Option<PyResult<T>> {
     Some(fut.result())
 }
 
+/// The loop a gather runs on, picked as CPython's `gather` picks it: the
+/// first child's loop (no running loop is needed), or the running loop when
+/// there are no children.
+fn gather_loop<T: Clone + 'static>(futures: &[Future<T>]) -> PyResult<EventLoop> {
+    match futures.first() {
+        None => get_running_loop(),
+        Some(first) => first.get_loop().ok_or_else(|| Exception::runtime_error("Event loop is closed")),
+    }
+}
+
 /// Deduplicate futures as `arg_to_fut` does: identical futures share a child.
-/// O(n) with a map keyed by identity.
-fn dedup<T: Clone + 'static>(futures: &[Future<T>]) -> (Vec<Future<T>>, Vec<usize>) {
+/// O(n) with a map keyed by identity. Each distinct future must belong to
+/// `event_loop` (`_ensure_future(arg, loop=loop)`).
+fn dedup<T: Clone + 'static>(
+    event_loop: &EventLoop,
+    futures: &[Future<T>],
+) -> PyResult<(Vec<Future<T>>, Vec<usize>)> {
     let mut distinct: Vec<Future<T>> = Vec::with_capacity(futures.len());
     let mut index: HashMap<*const (), usize> = HashMap::with_capacity(futures.len());
     let mut order = Vec::with_capacity(futures.len());
     for f in futures {
-        let i = *index.entry(f.as_any().addr()).or_insert_with(|| {
-            distinct.push(f.clone());
-            distinct.len() - 1
-        });
+        let i = match index.entry(f.as_any().addr()) {
+            Entry::Occupied(seen) => *seen.get(),
+            Entry::Vacant(slot) => {
+                f.check_loop(event_loop)?;
+                distinct.push(f.clone());
+                *slot.insert(distinct.len() - 1)
+            }
+        };
         order.push(i);
     }
-    (distinct, order)
+    Ok((distinct, order))
 }
 
-/// `asyncio.gather(*futures, return_exceptions=True)` on the running loop:
+/// `asyncio.gather(*futures, return_exceptions=True)`:
 /// a future of every outcome, in argument order.
 ///
 /// # Cancellation
@@ -123,10 +141,10 @@ fn dedup<T: Clone + 'static>(futures: &[Future<T>]) -> (Vec<Future<T>>, Vec<usiz
 /// raises `CancelledError` even with `return_exceptions`.
 ///
 /// # Errors
-/// `RuntimeError: no running event loop`.
+/// `ValueError` when the futures belong to different loops; `RuntimeError:
+/// no running event loop` for no futures outside a loop.
 pub fn gather_outcomes<T: Clone + 'static>(futures: &[Future<T>]) -> PyResult<Future<Vec<PyResult<T>>>> {
-    let event_loop = get_running_loop()?;
-    Ok(gather_on(&event_loop, futures, true, |f| child_outcome(f)))
+    gather_on(&gather_loop(futures)?, futures, true, |f| child_outcome(f))
 }
 
 /// `asyncio.gather(*futures)`, `return_exceptions=False`: the first exception
@@ -138,55 +156,62 @@ pub fn gather_outcomes<T: Clone + 'static>(futures: &[Future<T>]) -> PyResult<Fu
 ///
 /// # Python
 /// Coroutines are wrapped in tasks by the caller (`create_task`), in argument
-/// order, as `ensure_future` does; pass the tasks here.
+/// order, as `ensure_future` does; pass the tasks here. The gather belongs
+/// to the first future's loop, as CPython's does.
 ///
 /// # Errors
-/// `RuntimeError: no running event loop`.
+/// `ValueError` when the futures belong to different loops; `RuntimeError:
+/// no running event loop` for no futures outside a loop.
 pub fn gather<T: Clone + 'static>(futures: &[Future<T>]) -> PyResult<Future<Vec<T>>> {
-    let event_loop = get_running_loop()?;
     // When the list is built every child has a result: a failed or cancelled
     // child would have completed the gather already.
-    Ok(gather_on(&event_loop, futures, false, |f| f.result().ok()))
+    gather_on(&gather_loop(futures)?, futures, false, |f| f.result().ok())
 }
 
 /// `gather` on a given loop: `item` maps each child (in argument order) to an
 /// element of the result list, and `None` elements are left out.
+///
+/// # Errors
+/// `ValueError` for a future of another loop (nothing is gathered).
 pub fn gather_on<T: Clone + 'static, U>(
     event_loop: &EventLoop,
     futures: &[Future<T>],
     return_exceptions: bool,
     item: impl Fn(&Future<T>) -> U + 'static,
-) -> Future<Vec<U::Item>>
+) -> PyResult<Future<Vec<U::Item>>>
 where
     U: IntoIterator + Clone + 'static,
     U::Item: Clone + 'static,
 {
-    let (distinct, order) = dedup(futures);
+    let (distinct, order) = dedup(event_loop, futures)?;
     let children: Vec<Rc<dyn AnyFuture>> = distinct.iter().map(Future::as_any).collect();
     let typed = RefCell::new(distinct);
     let order_for_collect = order.clone();
-    gather_core(event_loop, children, order, return_exceptions, move || {
+    Ok(gather_core(event_loop, children, order, return_exceptions, move || {
         let typed = typed.borrow();
         order_for_collect.iter().flat_map(|&i| item(&typed[i])).collect()
-    })
+    }))
 }
 
 /// `gather` whose result `collect` builds from every child's outcome, in
 /// argument order (a cancelled child's outcome is a `CancelledError` with its
 /// message). With `return_exceptions=false` the first failure completes the
 /// gather at once, as [`gather`] does; `collect` then never runs.
+///
+/// # Errors
+/// `ValueError` for a future of another loop (nothing is gathered).
 pub fn gather_collect<T: Clone + 'static, R: Clone + 'static>(
     event_loop: &EventLoop,
     futures: &[Future<T>],
     return_exceptions: bool,
     collect: impl Fn(Vec<PyResult<T>>) -> R + 'static,
-) -> Future<R> {
-    let (distinct, order) = dedup(futures);
+) -> PyResult<Future<R>> {
+    let (distinct, order) = dedup(event_loop, futures)?;
     let children: Vec<Rc<dyn AnyFuture>> = distinct.iter().map(Future::as_any).collect();
     let order_for_collect = order.clone();
-    gather_core(event_loop, children, order, return_exceptions, move || {
+    Ok(gather_core(event_loop, children, order, return_exceptions, move || {
         collect(order_for_collect.iter().flat_map(|&i| child_outcome(&distinct[i])).collect())
-    })
+    }))
 }
 
 /// `gather(*futures, return_exceptions=True)` over futures of any type,

@@ -61,7 +61,7 @@ pub use clock::{Clock, VirtualClock};
 pub use combinators::{as_completed, shield, wait, wait_for, AsCompleted, ReturnWhen};
 pub use event_loop::{get_running_loop, EventLoop, Handle, TimerHandle, STEP_OPERATION_BUDGET};
 pub use exception::{Exception, PyResult};
-pub use future::{AnyFuture, CallbackId, Future, FutureAwait};
+pub use future::{AnyFuture, CallbackId, Future, FutureAwait, DIFFERENT_LOOP};
 pub use gather::{gather, gather_any, gather_collect, gather_on, gather_outcomes};
 pub use runner::{report_exception, run};
 pub use session::{Next, Session, SessionEnd, STALLED_ITERATION_BUDGET};

@@ -143,7 +143,11 @@ impl Session {
     /// [`outcome`](Self::outcome) says whether the loop stopped first.
     pub fn until<T: Clone + 'static>(event_loop: &EventLoop, fut: &Future<T>, end: SessionEnd) -> Session {
         let mut session = Session::blank(event_loop);
-        match event_loop.enter_running() {
+        // CPython's order: a closed or running loop first, then the future's loop.
+        let entered = event_loop
+            .enter_running()
+            .and_then(|()| fut.check_loop(event_loop).inspect_err(|_| event_loop.exit_running()));
+        match entered {
             Ok(()) => session.phase = Phase::Main(wait_for(fut), end),
             Err(e) => {
                 session.outcome = Some(Err(e));

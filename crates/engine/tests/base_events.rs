@@ -8,7 +8,11 @@
 
 mod common;
 
-use asyncio_engine::{sleep, sleep0, EventLoop, Exception};
+use asyncio_engine::{sleep, sleep0, EventLoop, Exception, Session, SessionEnd};
+
+/// CPython's message when a future is used with a loop it does not belong to.
+const DIFFERENT_LOOP: &str =
+    "The future belongs to a different loop than the one specified as the loop argument";
 use common::{assert_raises, run_briefly, Bag, Counter, Flag};
 
 /// test_base_events.py::BaseEventLoopTests
@@ -226,6 +230,21 @@ mod base_event_loop_tests {
         .unwrap();
         lp.run_forever().unwrap();
         assert!(called.get());
+    }
+
+    #[test]
+    fn test_run_until_complete_loop() {
+        let lp = EventLoop::new();
+        let task = lp.create_future::<()>();
+        let other_loop = EventLoop::new();
+        assert_raises(other_loop.run_until_complete(&task), "ValueError", DIFFERENT_LOOP);
+        // The step by step run_until_complete (the drivers') raises it too,
+        // and neither leaves the other loop running.
+        let session = Session::until(&other_loop, &task, SessionEnd::Stop);
+        assert!(session.is_finished());
+        assert_raises(session.outcome().expect("an outcome").clone(), "ValueError", DIFFERENT_LOOP);
+        assert!(!other_loop.is_running());
+        other_loop.close().unwrap();
     }
 
     #[test]

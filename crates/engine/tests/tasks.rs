@@ -10,9 +10,14 @@ mod common;
 
 use asyncio_engine::{
     as_completed, create_named_task, create_task, current_task, gather, gather_outcomes, get_running_loop,
-    shield, sleep, sleep0, sleep_result, wait, EventLoop, Exception, Future, PyResult, ReturnWhen, Task,
+    shield, sleep, sleep0, sleep_result, wait, Awaitable, EventLoop, Exception, Future, PyResult, ReturnWhen,
+    Task,
 };
 use common::{assert_almost_equal, assert_raises, run_briefly, with_running, Bag, Counter, Flag, Slot};
+
+/// CPython's message when a future is used with a loop it does not belong to.
+const DIFFERENT_LOOP: &str =
+    "The future belongs to a different loop than the one specified as the loop argument";
 
 /// `assertEqual(done, {a, b})` for futures compared by identity.
 fn same_set<T: Clone + 'static>(actual: &[Future<T>], expected: &[&Future<T>]) -> bool {
@@ -65,6 +70,25 @@ mod base_task_tests {
         let exc = assert_raises(lp.run_until_complete(&run), "RuntimeError", "attached to a different loop");
         assert!(exc.message().starts_with("Task "), "{exc}");
         other_loop.close().unwrap();
+    }
+
+    #[test]
+    fn test_ensure_future_task() {
+        let lp = EventLoop::new();
+        let t_orig = lp.create_task(async { Ok("ok") }).unwrap();
+        // `asyncio.ensure_future(t_orig)`: the task itself.
+        let t = Awaitable::from(&t_orig).ensure_future(&lp).unwrap();
+        lp.run_until_complete(&t).unwrap();
+        assert!(t.done());
+        assert_eq!(t.result().unwrap(), "ok");
+        assert!(t.ptr_eq(t_orig.future()));
+
+        let other = EventLoop::new();
+        assert_raises(Awaitable::from(&t_orig).ensure_future(&other), "ValueError", DIFFERENT_LOOP);
+        other.close().unwrap();
+
+        let t = Awaitable::from(&t_orig).ensure_future(&lp).unwrap();
+        assert!(t.ptr_eq(t_orig.future()));
     }
 
     #[test]
@@ -1458,6 +1482,30 @@ mod future_gather_tests {
         assert_eq!(cb.get(), 1);
         let result: Vec<i32> = fut.result().unwrap().iter().map(value).collect();
         assert_eq!(result, [2, 1, 3]);
+    }
+
+    #[test]
+    fn test_constructor_heterogenous_futures() {
+        let (one_loop, other_loop) = (EventLoop::new(), EventLoop::new());
+        let fut1 = one_loop.create_future::<i32>();
+        let fut2 = other_loop.create_future::<i32>();
+        assert_raises(gather(&[fut1, fut2]), "ValueError", DIFFERENT_LOOP);
+    }
+
+    #[test]
+    fn test_constructor_homogenous_futures() {
+        let (one_loop, other_loop) = (EventLoop::new(), EventLoop::new());
+        let children = [(); 3].map(|()| other_loop.create_future::<i32>());
+        // No loop is running: the gather belongs to its children's loop.
+        for _ in 0..2 {
+            let fut = gather(&children).unwrap();
+            assert!(fut.get_loop().unwrap().ptr_eq(&other_loop));
+            run_loop(&other_loop).unwrap();
+            assert!(!fut.done());
+        }
+        // Even while another loop runs (awaiting it there is what fails).
+        let fut = with_running(&one_loop, || gather(&children)).unwrap();
+        assert!(fut.get_loop().unwrap().ptr_eq(&other_loop));
     }
 
     #[test]

@@ -537,3 +537,36 @@ mod oracle {
         );
     }
 }
+
+/// A future of another loop, as `python3` 3.11 treats it: `wait_for` (with
+/// any timeout) and `as_completed` raise CPython's `ValueError` from their
+/// `ensure_future(fut, loop=loop)` at once, instead of waiting forever.
+mod other_loop_future {
+    use super::*;
+    use asyncio_engine::as_completed;
+
+    const DIFFERENT_LOOP: &str =
+        "The future belongs to a different loop than the one specified as the loop argument";
+
+    #[test]
+    fn wait_for_and_as_completed_reject_it() {
+        let other = EventLoop::new();
+        let fut = other.create_future::<()>();
+        run_test(async move {
+            for timeout in [1.0, 0.0] {
+                assert_raises(wait_for(&fut, Some(timeout)).await, "ValueError", DIFFERENT_LOOP);
+            }
+            assert_raises(
+                as_completed(std::slice::from_ref(&fut), None).map(|a| a.len()),
+                "ValueError",
+                DIFFERENT_LOOP,
+            );
+            // As in CPython, ensure_future raised before wait_for's `try:`,
+            // so the 1 s timer was not cancelled.
+            let lp = get_running_loop()?;
+            assert_eq!((lp.next_deadline(), lp.timer_cancelled_count()), (Some(1.0), 0));
+            Ok(())
+        })
+        .unwrap();
+    }
+}

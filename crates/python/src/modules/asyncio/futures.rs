@@ -247,7 +247,10 @@ fn future_method(
             }
             Ok(Value::Int(n as i64))
         }
-        "get_loop" => super::loops::running_loop_value(),
+        "get_loop" => match fut.get_loop().as_ref().and_then(super::loops::loop_value) {
+            Some(lp) => Ok(lp),
+            None => super::loops::running_loop_value(),
+        },
         _ => raise("AttributeError", format!("'{}' object has no attribute '{name}'", text::type_name(this))),
     }
 }

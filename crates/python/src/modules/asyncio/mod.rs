@@ -55,6 +55,33 @@ fn ensure(lp: &EventLoop, v: &Value) -> PyResult<(Value, Future<Value>)> {
     raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
 }
 
+/// `asyncio.ensure_future(aw, *, loop=None)`.
+fn ensure_future(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let v = crate::builtins::one("ensure_future", &args)?;
+    let lp = match take_kw(&mut kwargs, "loop") {
+        None | Some(Value::None) => None,
+        Some(l) => match l.as_native::<loops::PyLoop>() {
+            Some(pl) => Some(pl.lp.clone()),
+            None if is_future(v) => return raise("ValueError", asyncio_engine::DIFFERENT_LOOP),
+            None => {
+                let what = text::type_name(&l);
+                return raise("AttributeError", format!("'{what}' object has no attribute 'create_task'"));
+            }
+        },
+    };
+    if is_future(v) {
+        if let (Some(lp), Some(f)) = (&lp, engine_future(v)) {
+            f.check_loop(lp)?;
+        }
+        return Ok(v.clone());
+    }
+    let lp = match lp {
+        Some(lp) => lp,
+        None => loops::current_or_running()?,
+    };
+    Ok(ensure(&lp, v)?.0)
+}
+
 /// An awaitable argument for the engine's `wait_for` / `shield`.
 fn awaitable(v: &Value) -> PyResult<Awaitable<Value>> {
     if let Some(f) = engine_future(v) {
@@ -117,7 +144,12 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         Some(v) => ops::truthy(&v)?,
         None => false,
     };
-    let lp = loops::current_or_running()?;
+    // CPython's gather belongs to its first future's loop.
+    let first_loop = args.first().and_then(engine_future).and_then(|f| f.get_loop());
+    let lp = match first_loop {
+        Some(lp) => lp,
+        None => loops::current_or_running()?,
+    };
     let mut futs = Vec::with_capacity(args.len());
     for a in &args {
         futs.push(ensure(&lp, a)?.1);
@@ -133,7 +165,7 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
                 })
                 .collect(),
         )
-    });
+    })?;
     PyFuture::waiting(out, n)
 }
 
@@ -264,14 +296,7 @@ pub fn module() -> ModuleObj {
     m.func("run", loops::run);
     m.func("sleep", sleep);
     m.func("create_task", create_task);
-    m.func("ensure_future", |args, _| {
-        let v = crate::builtins::one("ensure_future", &args)?;
-        if is_future(v) {
-            return Ok(v.clone());
-        }
-        let lp = loops::current_or_running()?;
-        Ok(ensure(&lp, v)?.0)
-    });
+    m.func("ensure_future", ensure_future);
     m.func("gather", gather);
     m.func("to_thread", |args, kwargs| {
         let mut it = args.into_iter();
