@@ -26,11 +26,11 @@ use std::rc::{Rc, Weak};
 
 use crate::clock::{Clock, VirtualClock, CLOCK_RESOLUTION, MAXIMUM_SELECT_TIMEOUT};
 use crate::exception::{Exception, PyResult};
-use crate::executor::WorkerBackend;
 use crate::future::Future;
 use crate::heapq;
 use crate::task::{AnyTask, Task, TaskStep};
 use crate::trace::{TraceEvent, Tracer};
+use crate::workers::WorkerBackend;
 
 /// `_MIN_SCHEDULED_TIMER_HANDLES` and `_MIN_CANCELLED_TIMER_HANDLES_FRACTION`.
 const MIN_SCHEDULED_TIMER_HANDLES: usize = 100;

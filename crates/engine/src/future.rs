@@ -13,7 +13,6 @@ use std::task::{Context, Poll};
 
 use crate::event_loop::{EventLoop, LoopInner};
 use crate::exception::{Exception, PyResult};
-use crate::gather::GatherCancel;
 use crate::task::{step_ctx, TaskStep, Yield};
 
 /// An asyncio future holding a `T` or an exception. Cloning gives another
@@ -123,12 +122,19 @@ pub type LabelFn = Rc<dyn Fn() -> String>;
 
 pub(crate) enum CancelHook {
     Task(Weak<dyn TaskCancel>),
-    Gather(Rc<GatherCancel>),
+    Children(Rc<dyn CancelChildren>),
 }
 
 enum HookRef {
     Task(Rc<dyn TaskCancel>),
-    Gather(Rc<GatherCancel>),
+    Children(Rc<dyn CancelChildren>),
+}
+
+/// A future whose `cancel()` cancels the futures it waits on instead of
+/// itself (`_GatheringFuture.cancel`).
+pub(crate) trait CancelChildren {
+    /// Cancel the children; `false` when none could be cancelled.
+    fn cancel_children(&self, msg: Option<&str>) -> bool;
 }
 
 /// The task side of a task's future.
@@ -331,22 +337,23 @@ impl<T: Clone + 'static> Future<T> {
         let hook = match &*self.0.cancel_hook.borrow() {
             None => None,
             Some(CancelHook::Task(task)) => task.upgrade().map(HookRef::Task),
-            Some(CancelHook::Gather(gather)) => Some(HookRef::Gather(gather.clone())),
+            Some(CancelHook::Children(children)) => Some(HookRef::Children(children.clone())),
         };
         match hook {
             Some(HookRef::Task(task)) => task.cancel_task(msg),
-            Some(HookRef::Gather(gather)) => {
+            Some(HookRef::Children(children)) => {
                 if self.done() {
                     return false;
                 }
-                gather.cancel(msg)
+                children.cancel_children(msg)
             }
             None => self.cancel_future(msg),
         }
     }
 
-    pub(crate) fn set_gather_cancel(&self, hook: Rc<GatherCancel>) {
-        *self.0.cancel_hook.borrow_mut() = Some(CancelHook::Gather(hook));
+    /// Make `cancel()` cancel `children` instead (a gather's outer future).
+    pub(crate) fn set_cancel_children(&self, children: Rc<dyn CancelChildren>) {
+        *self.0.cancel_hook.borrow_mut() = Some(CancelHook::Children(children));
     }
 
     /// `Future.cancel(self, msg)` without the task override.

@@ -6,18 +6,18 @@ use std::rc::Rc;
 
 use crate::event_loop::{get_running_loop, EventLoop};
 use crate::exception::{Exception, PyResult};
-use crate::future::{AnyFuture, Future};
+use crate::future::{AnyFuture, CancelChildren, Future};
 
 /// The children of a gathering future, for its `cancel()` override.
-pub(crate) struct GatherCancel {
+struct GatherCancel {
     children: Vec<Rc<dyn AnyFuture>>,
     cancel_requested: Cell<bool>,
 }
 
-impl GatherCancel {
+impl CancelChildren for GatherCancel {
     /// `_GatheringFuture.cancel(msg)`: cancel every child; if any could be
     /// cancelled, remember that cancellation was requested.
-    pub(crate) fn cancel(&self, msg: Option<&str>) -> bool {
+    fn cancel_children(&self, msg: Option<&str>) -> bool {
         let mut ret = false;
         for child in &self.children {
             if child.clone().cancel_any(msg) {
@@ -86,7 +86,7 @@ fn gather_core<R: Clone + 'static>(
             }
         }));
     }
-    outer.set_gather_cancel(cancel);
+    outer.set_cancel_children(cancel);
     outer
 }
 

@@ -44,6 +44,7 @@ mod sleep;
 mod task;
 mod taskgroup;
 mod timeouts;
+mod workers;
 
 pub mod clock;
 pub mod exception;
