@@ -15,7 +15,7 @@ use std::task::{Context, Poll, Waker};
 
 use asyncio_engine::executor::{VirtualPool, WorkerBackend};
 use asyncio_engine::jobs::{Job, JobValue};
-use asyncio_engine::{EventLoop, Future};
+use asyncio_engine::{EventLoop, Future, Next, Session, SessionEnd};
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -199,23 +199,31 @@ pub async fn pool_bench_speedup(
 }
 
 /// The engine's side of a latency sample: the loop the job's future lives
-/// on, run from the pool's outcome callback until the future is done.
+/// on, run (a `run_until_complete` session) from the pool's outcome callback
+/// until the future is done.
 struct Probe {
     event_loop: EventLoop,
-    pending: RefCell<Option<(Future<JobValue>, Rc<Latch>)>>,
+    pending: RefCell<Option<Sample>>,
 }
+
+/// A sample in flight: its session, the job's future, and who waits for it.
+type Sample = (Session, Future<JobValue>, Rc<Latch>);
 
 impl Probe {
     fn poll(&self) {
-        let Some((fut, latch)) = self.pending.borrow().clone() else { return };
-        while !fut.done() {
-            let Some(timeout) = self.event_loop.prepare_iteration() else { break };
-            self.event_loop.select(timeout);
-            self.event_loop.finish_iteration();
+        let mut pending = self.pending.borrow_mut();
+        let Some((session, fut, _)) = pending.as_mut() else { return };
+        while let Next::Iterate { timeout } = session.prepare() {
+            if timeout.is_infinite() {
+                break; // waiting for the worker: its outcome calls poll again
+            }
+            session.iterate(timeout);
         }
         if fut.done() {
-            self.pending.take();
-            latch.arrive(fut.result().map_err(|e| e.to_string()));
+            if let Some((_, fut, latch)) = pending.take() {
+                drop(pending);
+                latch.arrive(fut.result().map_err(|e| e.to_string()));
+            }
         }
     }
 }
@@ -244,7 +252,8 @@ pub async fn pool_bench_latency(samples: u32, warmup: u32) -> Result<JsValue, Js
         let latch = Latch::new(1);
         let start = now();
         let fut = executor.submit_job(&probe.event_loop, job.clone(), 0.0, None);
-        *probe.pending.borrow_mut() = Some((fut, latch.clone()));
+        let session = Session::until(&probe.event_loop, &fut, SessionEnd::Stop);
+        *probe.pending.borrow_mut() = Some((session, fut, latch.clone()));
         probe.poll();
         latch.wait().await?;
         let engine_ms = latch.at.get() - start;

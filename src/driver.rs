@@ -23,7 +23,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use asyncio_engine::{Clock, EventLoop, Next, Session};
+use asyncio_engine::{Clock, EventLoop, Next, Session, Status};
 use asyncio_scenarios::{report, start, Params, Scenario};
 
 /// How the page drives the loop.
@@ -246,30 +246,17 @@ pub trait Run {
 /// A lesson's run: the scenario's engine session.
 pub struct LessonRun {
     session: Session,
-    waiting: Vec<String>,
 }
 
 impl LessonRun {
     /// Start `scenario` with `params` on `event_loop`.
     pub fn start(event_loop: &EventLoop, scenario: &Scenario, params: Params) -> LessonRun {
-        LessonRun { session: start(event_loop, scenario, params), waiting: Vec::new() }
+        LessonRun { session: start(event_loop, scenario, params) }
     }
 }
 
 impl Run for LessonRun {
     fn prepare(&mut self) -> Next {
-        if !self.session.is_finished() {
-            let event_loop = self.session.event_loop();
-            // Nothing ready and no live timer: prepare() is about to report a
-            // deadlock and cancel the waiting tasks; say first what they wait on.
-            if event_loop.ready_len() == 0
-                && event_loop.scheduled_len() <= event_loop.timer_cancelled_count()
-                && !event_loop.expects_external()
-                && !event_loop.all_tasks().is_empty()
-            {
-                self.waiting = event_loop.describe_waiting();
-            }
-        }
         self.session.prepare()
     }
     fn iterate(&mut self, timeout: f64) {
@@ -282,7 +269,10 @@ impl Run for LessonRun {
         Some(self.session.event_loop().clone())
     }
     fn waiting(&self) -> Vec<String> {
-        self.waiting.clone()
+        match self.session.status() {
+            Status::Deadlock { waiting, .. } => waiting.to_vec(),
+            _ => Vec::new(),
+        }
     }
     fn report(&mut self) {
         report(&self.session);

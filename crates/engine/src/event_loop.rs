@@ -53,6 +53,28 @@ struct HandleInner {
     event_loop: Weak<LoopInner>,
 }
 
+/// The loop's running state, entered by [`EventLoop::enter_running`] and
+/// left (the `finally` of `run_forever`) when this guard is dropped.
+#[must_use = "the loop leaves its running state when this is dropped"]
+pub struct Running(EventLoop);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.exit_running();
+    }
+}
+
+/// An outside callback (a worker's result) the loop waits for instead of
+/// reporting a deadlock, until this guard is dropped.
+pub(crate) struct ExternalCall(EventLoop);
+
+impl Drop for ExternalCall {
+    fn drop(&mut self) {
+        let pending = &self.0 .0.external_pending;
+        pending.set(pending.get().saturating_sub(1));
+    }
+}
+
 /// A handle returned by `call_later` / `call_at` (`asyncio.TimerHandle`).
 pub type TimerHandle = Handle;
 
@@ -264,14 +286,11 @@ impl EventLoop {
         self.0.step_ops.set(ops);
         if ops > STEP_OPERATION_BUDGET {
             if let Some(task) = crate::task::current_task() {
-                let exc = Exception::new(
-                    "Runaway",
-                    format!(
-                        "runaway: {} did {STEP_OPERATION_BUDGET} operations in one step without awaiting \
+                let exc = Exception::runaway(format!(
+                    "runaway: {} did {STEP_OPERATION_BUDGET} operations in one step without awaiting \
                          (task has not yielded)",
-                        task.name()
-                    ),
-                );
+                    task.name()
+                ));
                 *self.0.runaway.borrow_mut() = Some(exc.clone());
                 return Err(exc);
             }
@@ -291,12 +310,12 @@ impl EventLoop {
     }
 
     /// The runaway error, once a step went over its budget.
-    pub fn runaway(&self) -> Option<Exception> {
+    pub(crate) fn runaway(&self) -> Option<Exception> {
         self.0.runaway.borrow().clone()
     }
 
     /// The names of the tasks whose steps are in the ready queue.
-    pub fn ready_task_names(&self) -> Vec<String> {
+    pub(crate) fn ready_task_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .0
             .ready
@@ -516,16 +535,16 @@ impl EventLoop {
     ///
     /// # Errors
     /// As `run_forever`: a closed loop, a running loop, another running loop.
-    pub fn enter_running(&self) -> PyResult<()> {
+    pub fn enter_running(&self) -> PyResult<Running> {
         self.check_closed()?;
         self.check_running()?;
         self.0.running.set(true);
         RUNNING_LOOP.with(|r| *r.borrow_mut() = Some(self.clone()));
-        Ok(())
+        Ok(Running(self.clone()))
     }
 
-    /// The `finally` of `run_forever`.
-    pub fn exit_running(&self) {
+    /// The `finally` of `run_forever` (what dropping [`Running`] does).
+    fn exit_running(&self) {
         self.0.stopping.set(false);
         self.0.running.set(false);
         RUNNING_LOOP.with(|r| *r.borrow_mut() = None);
@@ -533,83 +552,27 @@ impl EventLoop {
 
     /// True when `stop()` was called and the loop should leave `run_forever`
     /// after this iteration.
-    pub fn is_stopping(&self) -> bool {
+    pub(crate) fn is_stopping(&self) -> bool {
         self.0.stopping.get()
     }
 
-    /// `loop.run_forever()`: iterate until `stop()`.
+    /// `loop._run_once()`: one iteration ([`prepare_iteration`](Self::prepare_iteration),
+    /// a virtual select, [`finish_iteration`](Self::finish_iteration)), for
+    /// CPython's tests that call it. Drivers iterate a [`Session`](crate::Session).
     ///
     /// # Errors
-    /// A closed or already running loop; a deadlock (nothing scheduled while
-    /// tasks wait) as `Deadlock: deadlock: ...`.
-    pub fn run_forever(&self) -> PyResult<()> {
-        self.enter_running()?;
-        let result = (|| loop {
-            self.run_once()?;
-            if self.0.stopping.get() {
-                return Ok(());
-            }
-        })();
-        self.exit_running();
-        result
-    }
-
-    /// `loop.run_until_complete(future)`: run until `future` is done and
-    /// return its result (or raise its exception).
-    ///
-    /// # Errors
-    /// The future's exception; `RuntimeError` for a closed or running loop or
-    /// when the loop stopped before the future completed; `ValueError` for a
-    /// future of another loop; a deadlock.
-    pub fn run_until_complete<T: Clone + 'static>(&self, future: &Future<T>) -> PyResult<T> {
-        self.check_closed()?;
-        self.check_running()?;
-        future.check_loop(self)?;
-        let stopper = future.add_done_callback(|fut: &Future<T>| {
-            // `_run_until_complete_cb`: stop the loop the future belongs to,
-            // unless the future failed with KeyboardInterrupt or SystemExit
-            // (those already left the loop).
-            if !fut.cancelled() {
-                if let Ok(Some(exc)) = fut.exception() {
-                    if is_exit_exception(&exc) {
-                        return;
-                    }
-                }
-            }
-            if let Some(lp) = fut.get_loop() {
-                lp.stop();
-            }
-        });
-        let run = self.run_forever();
-        future.remove_done_callback(stopper);
-        run?;
-        if !future.done() {
-            return Err(Exception::runtime_error("Event loop stopped before Future completed."));
-        }
-        future.result()
-    }
-
-    /// One iteration: [`prepare_iteration`](Self::prepare_iteration), a
-    /// virtual select, [`finish_iteration`](Self::finish_iteration).
-    ///
-    /// # Errors
-    /// `Deadlock` when nothing is ready or scheduled and no outside callback is
-    /// expected.
+    /// `Deadlock` when nothing is ready or scheduled; a `KeyboardInterrupt`
+    /// or `SystemExit` that a task step raised.
     pub fn run_once(&self) -> PyResult<()> {
-        match self.prepare_iteration() {
-            Some(timeout) => self.0.clock.borrow_mut().select(timeout),
-            None => return Err(self.deadlock()),
-        }
+        let timeout = self.prepare_iteration().ok_or_else(|| self.deadlock())?;
+        self.select(timeout);
         self.finish_iteration();
-        match self.take_raised() {
-            Some(exc) => Err(exc),
-            None => Ok(()),
-        }
+        self.take_raised().map_or(Ok(()), Err)
     }
 
     /// A `KeyboardInterrupt` or `SystemExit` that a task step raised out of
     /// the loop during the last iteration.
-    pub fn take_raised(&self) -> Option<Exception> {
+    pub(crate) fn take_raised(&self) -> Option<Exception> {
         self.0.raised.borrow_mut().take()
     }
 
@@ -621,7 +584,7 @@ impl EventLoop {
 
     /// First half of `_run_once`: compact cancelled timers and return the
     /// select timeout, `None` when nothing is ready or scheduled.
-    pub fn prepare_iteration(&self) -> Option<f64> {
+    pub(crate) fn prepare_iteration(&self) -> Option<f64> {
         let inner = &*self.0;
         {
             let mut scheduled = inner.scheduled.borrow_mut();
@@ -663,29 +626,25 @@ impl EventLoop {
     }
 
     /// True when an empty schedule only means "wait for an outside callback".
-    pub fn expects_external(&self) -> bool {
+    pub(crate) fn expects_external(&self) -> bool {
         self.0.external_pending.get() > 0
     }
 
-    /// Count one outside callback (a worker's result) as expected.
-    pub fn expect_external(&self) {
+    /// Count one outside callback (a worker's result) as expected until the
+    /// returned guard is dropped (it arrived, or will never come).
+    pub(crate) fn expect_external(&self) -> ExternalCall {
         self.0.external_pending.set(self.0.external_pending.get() + 1);
+        ExternalCall(self.clone())
     }
 
-    /// An expected outside callback arrived (or will never come).
-    pub fn external_done(&self) {
-        self.0.external_pending.set(self.0.external_pending.get().saturating_sub(1));
-    }
-
-    /// Advance the loop's clock as `select(timeout)` would (drivers that did
-    /// not run [`run_once`](Self::run_once) call this before finishing).
-    pub fn select(&self, timeout: f64) {
+    /// Advance the loop's clock as `select(timeout)` would.
+    pub(crate) fn select(&self, timeout: f64) {
         self.0.clock.borrow_mut().select(timeout);
     }
 
     /// Second half of `_run_once`: move due timers to the ready queue, then run
     /// exactly the handles ready at that point.
-    pub fn finish_iteration(&self) {
+    pub(crate) fn finish_iteration(&self) {
         let inner = &*self.0;
         let end_time = self.time() + CLOCK_RESOLUTION;
         {
@@ -737,25 +696,17 @@ impl EventLoop {
         self.0.scheduled.borrow().first().map(|e| e.when)
     }
 
-    /// The same with the loop's Runaway error type.
-    pub fn runaway_error(&self, message: String) -> Exception {
-        Exception::new("Runaway", message)
-    }
-
     /// The oracle's deadlock error:
     /// `deadlock: nothing is scheduled and N task(s) wait forever: names`,
     /// the names sorted as strings.
-    pub fn deadlock(&self) -> Exception {
+    pub(crate) fn deadlock(&self) -> Exception {
         let mut names: Vec<String> = self.all_tasks().iter().map(|t| t.name()).collect();
         names.sort();
-        Exception::new(
-            "Deadlock",
-            format!(
-                "deadlock: nothing is scheduled and {} task(s) wait forever: {}",
-                names.len(),
-                names.join(", ")
-            ),
-        )
+        Exception::deadlock(format!(
+            "deadlock: nothing is scheduled and {} task(s) wait forever: {}",
+            names.len(),
+            names.join(", ")
+        ))
     }
 
     /// What each waiting task waits on, for error messages: `name: label`,

@@ -42,6 +42,11 @@ pub mod types {
     pub const QUEUE_EMPTY: &str = "QueueEmpty";
     pub const QUEUE_FULL: &str = "QueueFull";
     pub const BROKEN_BARRIER_ERROR: &str = "BrokenBarrierError";
+    /// The playground's own: a run stopped because a task step never
+    /// yielded, virtual time stopped moving, or memory ran out.
+    pub const RUNAWAY: &str = "Runaway";
+    /// The oracle's (`vclock`): nothing is scheduled while tasks wait.
+    pub const DEADLOCK: &str = "Deadlock";
 }
 
 impl Exception {
@@ -111,6 +116,14 @@ impl Exception {
     pub fn zero_division(msg: impl Into<String>) -> Exception {
         Exception::new(types::ZERO_DIVISION_ERROR, msg)
     }
+    /// A [`types::RUNAWAY`]: `message` says what ran away.
+    pub fn runaway(message: impl Into<String>) -> Exception {
+        Exception::new(types::RUNAWAY, message)
+    }
+    /// A [`types::DEADLOCK`] with the oracle's message.
+    pub fn deadlock(message: impl Into<String>) -> Exception {
+        Exception::new(types::DEADLOCK, message)
+    }
 
     /// `ExceptionGroup(msg, excs)`, or `BaseExceptionGroup` when any member is
     /// not an `Exception` (as Python chooses in `BaseExceptionGroup.__new__`).
@@ -149,6 +162,14 @@ impl Exception {
     }
     pub fn is_timeout(&self) -> bool {
         self.is(types::TIMEOUT_ERROR)
+    }
+    /// True for a [`types::RUNAWAY`].
+    pub fn is_runaway(&self) -> bool {
+        self.is(types::RUNAWAY)
+    }
+    /// True for a [`types::DEADLOCK`].
+    pub fn is_deadlock(&self) -> bool {
+        self.is(types::DEADLOCK)
     }
     /// True when `except Exception` would not catch it.
     pub fn is_base_only(&self) -> bool {

@@ -69,13 +69,14 @@ fn start_on_worker(
     deadline: Option<f64>,
     finish: impl FnOnce(JobOutcome) + 'static,
 ) {
-    event_loop.expect_external();
+    // Dropped when the outcome arrives, or with the callback if it never will.
+    let expected = event_loop.expect_external();
     let lp = event_loop.clone();
     workers.start(
         job,
         deadline,
         Box::new(move |outcome| {
-            lp.external_done();
+            drop(expected);
             // A closed loop (the run is over) drops the result, as a
             // finished asyncio.run would.
             let _ = lp.call_soon_threadsafe(move || finish(outcome));

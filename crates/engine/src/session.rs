@@ -11,7 +11,7 @@
 
 use std::future::Future as StdFuture;
 
-use crate::event_loop::EventLoop;
+use crate::event_loop::{is_exit_exception, EventLoop, Running};
 use crate::exception::{Exception, PyResult};
 use crate::future::{CallbackId, Future};
 use crate::gather::gather_any;
@@ -31,6 +31,26 @@ pub enum Next {
     Iterate { timeout: f64 },
     /// The run is over: read [`Session::outcome`].
     Finished,
+}
+
+/// Where a session is, for a driver: what [`Session::status`] returns.
+#[derive(Debug, Clone, Copy)]
+pub enum Status<'a> {
+    /// Iterating: [`Session::prepare`] says when the next iteration is due.
+    Running,
+    /// The last [`Session::prepare`] found nothing to do but wait for an
+    /// outside callback (a worker's result).
+    WaitingForOutside,
+    /// Over: `main` returned (or the loop stopped), the clean-up included.
+    Completed,
+    /// Over: an exception escaped `main` or the clean-up.
+    Raised(&'a Exception),
+    /// Over: nothing was scheduled while tasks waited; `waiting` says on
+    /// what each waited (`"Task-2: Lock lock (held by Task-1)"`).
+    Deadlock { error: &'a Exception, waiting: &'a [String] },
+    /// Over: a task step never yielded, virtual time stopped moving, or the
+    /// interpreter's memory ran out.
+    Runaway(&'a Exception),
 }
 
 /// What a session does once the future it waits for is done.
@@ -63,20 +83,28 @@ enum Phase {
 /// One run of a main coroutine on a loop, iterated by the caller.
 pub struct Session {
     event_loop: EventLoop,
+    /// Held while the loop runs (a phase); dropping it leaves the state.
+    running: Option<Running>,
     phase: Phase,
     outcome: Option<PyResult<()>>,
     iterations: u64,
     /// At a deadlock: what each waiting task waited on.
     deadlock_details: Vec<String>,
+    /// The last `prepare` found only an outside callback to wait for.
+    waiting_outside: bool,
     /// Loop time at the last iteration, and iterations since it last moved.
     last_time: f64,
     stalled: u64,
     stall_budget: u64,
 }
 
-/// `_run_until_complete_cb`: stop the loop when `fut` is done.
+/// `_run_until_complete_cb`: stop the loop when `fut` is done, unless it
+/// failed with KeyboardInterrupt or SystemExit (those already left the loop).
 fn stopper<T: Clone + 'static>(fut: &Future<T>) -> CallbackId {
     fut.add_done_callback(|f: &Future<T>| {
+        if !f.cancelled() && f.exception().ok().flatten().is_some_and(|e| is_exit_exception(&e)) {
+            return;
+        }
         if let Some(lp) = f.get_loop() {
             lp.stop();
         }
@@ -100,17 +128,11 @@ impl Session {
     /// Start `main` on `event_loop` (it becomes `Task-1` on a fresh loop).
     /// The loop counts as running until the session finishes or is dropped.
     pub fn new(event_loop: &EventLoop, main: impl StdFuture<Output = PyResult<()>> + 'static) -> Session {
-        let mut session = Session {
-            event_loop: event_loop.clone(),
-            phase: Phase::Done,
-            outcome: None,
-            iterations: 0,
-            deadlock_details: Vec::new(),
-            last_time: event_loop.time(),
-            stalled: 0,
-            stall_budget: STALLED_ITERATION_BUDGET,
-        };
-        let started = event_loop.enter_running().and_then(|()| event_loop.create_task(main));
+        let mut session = Session::blank(event_loop);
+        let started = event_loop.enter_running().and_then(|running| {
+            session.running = Some(running);
+            event_loop.create_task(main)
+        });
         match started {
             Ok(task) => {
                 let fut = task.future().clone();
@@ -127,10 +149,12 @@ impl Session {
     fn blank(event_loop: &EventLoop) -> Session {
         Session {
             event_loop: event_loop.clone(),
+            running: None,
             phase: Phase::Done,
             outcome: None,
             iterations: 0,
             deadlock_details: Vec::new(),
+            waiting_outside: false,
             last_time: event_loop.time(),
             stalled: 0,
             stall_budget: STALLED_ITERATION_BUDGET,
@@ -143,12 +167,15 @@ impl Session {
     /// [`outcome`](Self::outcome) says whether the loop stopped first.
     pub fn until<T: Clone + 'static>(event_loop: &EventLoop, fut: &Future<T>, end: SessionEnd) -> Session {
         let mut session = Session::blank(event_loop);
-        // CPython's order: a closed or running loop first, then the future's loop.
-        let entered = event_loop
-            .enter_running()
-            .and_then(|()| fut.check_loop(event_loop).inspect_err(|_| event_loop.exit_running()));
+        // CPython's order: a closed or running loop first, then the future's
+        // loop (the guard leaves the running state again on that error).
+        let entered =
+            event_loop.enter_running().and_then(|running| fut.check_loop(event_loop).map(|()| running));
         match entered {
-            Ok(()) => session.phase = Phase::Main(wait_for(fut), end),
+            Ok(running) => {
+                session.running = Some(running);
+                session.phase = Phase::Main(wait_for(fut), end);
+            }
             Err(e) => {
                 session.outcome = Some(Err(e));
                 session.phase = Phase::Done;
@@ -161,7 +188,10 @@ impl Session {
     pub fn forever(event_loop: &EventLoop) -> Session {
         let mut session = Session::blank(event_loop);
         match event_loop.enter_running() {
-            Ok(()) => session.phase = Phase::Forever,
+            Ok(running) => {
+                session.running = Some(running);
+                session.phase = Phase::Forever;
+            }
             Err(e) => session.outcome = Some(Err(e)),
         }
         session
@@ -188,6 +218,21 @@ impl Session {
         self.outcome.as_ref()
     }
 
+    /// Where the run is: iterating, waiting for an outside callback, or how
+    /// it ended.
+    pub fn status(&self) -> Status<'_> {
+        match &self.outcome {
+            _ if !self.is_finished() && self.waiting_outside && self.event_loop.expects_external() => {
+                Status::WaitingForOutside
+            }
+            _ if !self.is_finished() => Status::Running,
+            None | Some(Ok(())) => Status::Completed,
+            Some(Err(e)) if e.is_runaway() => Status::Runaway(e),
+            Some(Err(e)) if e.is_deadlock() => Status::Deadlock { error: e, waiting: &self.deadlock_details },
+            Some(Err(e)) => Status::Raised(e),
+        }
+    }
+
     /// After a deadlock: `"Task-2: Lock lock (held by Task-1)"` for each task that waited
     /// forever, in creation order (what the oracle's one-line message does
     /// not say).
@@ -207,6 +252,7 @@ impl Session {
                 Some(timeout) => return Next::Iterate { timeout },
                 None if self.event_loop.expects_external() => {
                     // Something outside (a worker) will call back: wait.
+                    self.waiting_outside = true;
                     return Next::Iterate { timeout: f64::INFINITY };
                 }
                 None => {
@@ -224,6 +270,7 @@ impl Session {
         if matches!(self.phase, Phase::Done) {
             return;
         }
+        self.waiting_outside = false;
         if timeout.is_finite() {
             self.event_loop.select(timeout);
         }
@@ -247,8 +294,7 @@ impl Session {
                 "runaway: virtual time has not moved for {} loop iterations; still running: {names}",
                 self.stall_budget
             );
-            let runaway = self.event_loop.runaway_error(message);
-            self.stop_runaway(runaway);
+            self.stop_runaway(Exception::runaway(message));
         } else if self.event_loop.is_stopping() {
             self.end_phase(Ok(()));
         }
@@ -265,9 +311,17 @@ impl Session {
         }
     }
 
-    /// Run to the end without waiting (instant mode).
+    /// Run to the end without waiting (instant mode, and the blocking
+    /// [`run`](crate::run)). Nothing can arrive from outside while this
+    /// blocks, so a loop left waiting only for an outside callback is a
+    /// deadlock here.
     pub fn run_to_end(&mut self) {
         while let Next::Iterate { timeout } = self.prepare() {
+            if timeout.is_infinite() {
+                self.deadlock_details = self.event_loop.describe_waiting();
+                self.end_phase(Err(self.event_loop.deadlock()));
+                continue;
+            }
             self.iterate(timeout);
         }
     }
@@ -281,7 +335,7 @@ impl Session {
     /// A runaway ends the run at once: no clean-up, which would run the
     /// runaway code again.
     fn stop_runaway(&mut self, runaway: Exception) {
-        self.event_loop.exit_running();
+        self.running = None;
         self.outcome = Some(Err(runaway));
         self.finish();
     }
@@ -289,24 +343,20 @@ impl Session {
     /// True when the run ended because a task never yielded or virtual time
     /// stopped moving.
     pub fn is_runaway(&self) -> bool {
-        matches!(&self.outcome, Some(Err(e)) if e.is("Runaway"))
+        matches!(&self.outcome, Some(Err(e)) if e.is_runaway())
     }
 
     /// `run_forever` returned (stop() or an error): finish the phase.
     fn end_phase(&mut self, stopped: PyResult<()>) {
-        self.event_loop.exit_running();
+        self.running = None;
         match std::mem::replace(&mut self.phase, Phase::Done) {
             Phase::Main(mut wait, end) => {
                 if let Some(unhook) = wait.unhook.take() {
                     unhook();
                 }
-                let outcome = stopped.and_then(|()| {
-                    if (wait.done)() {
-                        (wait.outcome)()
-                    } else {
-                        Err(Exception::runtime_error("Event loop stopped before Future completed."))
-                    }
-                });
+                let outcome =
+                    stopped
+                        .and_then(|()| if (wait.done)() { (wait.outcome)() } else { Err(stopped_early()) });
                 self.outcome = Some(outcome);
                 match end {
                     SessionEnd::CleanupAndClose => self.start_cleanup(),
@@ -319,13 +369,8 @@ impl Session {
             }
             Phase::Cleanup(fut, id) => {
                 fut.remove_done_callback(id);
-                let cleaned = stopped.and_then(|()| {
-                    if fut.done() {
-                        fut.result()
-                    } else {
-                        Err(Exception::runtime_error("Event loop stopped before Future completed."))
-                    }
-                });
+                let cleaned =
+                    stopped.and_then(|()| if fut.done() { fut.result() } else { Err(stopped_early()) });
                 if let Err(e) = cleaned {
                     // An exception in the `finally` replaces main's outcome.
                     self.outcome = Some(Err(e));
@@ -348,7 +393,8 @@ impl Session {
         }
         let all = gather_any(&self.event_loop, tasks.iter().map(|t| t.as_future()).collect());
         match self.event_loop.enter_running() {
-            Ok(()) => {
+            Ok(running) => {
+                self.running = Some(running);
                 let id = stopper(&all);
                 self.phase = Phase::Cleanup(all, id);
             }
@@ -369,9 +415,43 @@ impl Drop for Session {
     /// A session dropped mid-run (Reset, a new run) releases the loop.
     fn drop(&mut self) {
         if !matches!(self.phase, Phase::Done) {
-            self.event_loop.exit_running();
+            self.running = None;
             self.phase = Phase::Done;
             let _ = self.event_loop.close();
         }
+    }
+}
+
+/// `run_until_complete`'s error when the loop stopped first.
+fn stopped_early() -> Exception {
+    Exception::runtime_error("Event loop stopped before Future completed.")
+}
+
+/// The blocking `run_forever` and `run_until_complete`: a [`Session`] run to
+/// its end, so they behave exactly as a driver's iterations do.
+impl EventLoop {
+    /// `loop.run_forever()`: iterate until `stop()`.
+    ///
+    /// # Errors
+    /// A closed or already running loop; a deadlock (nothing scheduled while
+    /// tasks wait) as `Deadlock: deadlock: ...`; a runaway.
+    pub fn run_forever(&self) -> PyResult<()> {
+        let mut session = Session::forever(self);
+        session.run_to_end();
+        session.outcome.take().unwrap_or(Ok(()))
+    }
+
+    /// `loop.run_until_complete(future)`: run until `future` is done and
+    /// return its result (or raise its exception).
+    ///
+    /// # Errors
+    /// The future's exception; `RuntimeError` for a closed or running loop or
+    /// when the loop stopped before the future completed; `ValueError` for a
+    /// future of another loop; a deadlock; a runaway.
+    pub fn run_until_complete<T: Clone + 'static>(&self, future: &Future<T>) -> PyResult<T> {
+        let mut session = Session::until(self, future, SessionEnd::Stop);
+        session.run_to_end();
+        session.outcome.take().unwrap_or(Ok(()))?;
+        future.result()
     }
 }

@@ -8,7 +8,7 @@
 
 mod common;
 
-use asyncio_engine::{sleep, sleep0, EventLoop, Exception, Session, SessionEnd};
+use asyncio_engine::{sleep, sleep0, EventLoop, Exception, Next, Session, SessionEnd};
 
 /// CPython's message when a future is used with a loop it does not belong to.
 const DIFFERENT_LOOP: &str =
@@ -91,9 +91,10 @@ mod base_event_loop_tests {
         let _h2 = lp.call_at(10.0, || ()).unwrap();
         h1.cancel();
 
-        // The first half of `_run_once`: drop the cancelled head, compute the
-        // select timeout.
-        let t = lp.prepare_iteration().expect("a timer is scheduled");
+        // The first half of `_run_once` (a session's `prepare`): drop the
+        // cancelled head, compute the select timeout.
+        let mut session = Session::forever(&lp);
+        let Next::Iterate { timeout: t } = session.prepare() else { panic!("a timer is scheduled") };
         assert!(9.5 < t && t < 10.5, "{t}");
         // `self.assertEqual([h2], self.loop._scheduled)`
         assert_eq!(lp.scheduled_len(), 1);

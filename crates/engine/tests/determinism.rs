@@ -510,7 +510,7 @@ fn per_iteration_work(n: usize, iterations: usize) -> Vec<IterationWork> {
     })
     .unwrap();
 
-    lp.enter_running().unwrap();
+    let running = lp.enter_running().unwrap();
     // First iteration: every task takes its first step.
     lp.run_once().unwrap();
     assert_eq!(lp.ready_len(), 1, "only the yielding task is ready");
@@ -526,7 +526,7 @@ fn per_iteration_work(n: usize, iterations: usize) -> Vec<IterationWork> {
             ready_after: lp.ready_len(),
         });
     }
-    lp.exit_running();
+    drop(running);
     // Idle timers never came due and no waiting task was touched.
     assert_eq!(lp.time(), 0.0);
     assert_eq!(lp.scheduled_len(), n);
@@ -570,13 +570,13 @@ fn iterations_for_shared_deadlines(n: usize) -> usize {
             Ok(())
         })
         .unwrap();
-    lp.enter_running().unwrap();
+    let running = lp.enter_running().unwrap();
     let mut iterations = 0;
     while !main.done() {
         lp.run_once().unwrap();
         iterations += 1;
     }
-    lp.exit_running();
+    drop(running);
     main.result().unwrap();
     assert_eq!(lp.time(), 1.5);
     iterations

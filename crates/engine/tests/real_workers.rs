@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use asyncio_engine::executor::{thread_sleep, JobFailure, JobOutcome, VirtualPool, WorkerBackend};
 use asyncio_engine::jobs::{Job, JobValue};
-use asyncio_engine::{create_task, get_running_loop, sleep, EventLoop, Next, PyResult, Session};
+use asyncio_engine::{create_task, get_running_loop, sleep, EventLoop, Next, PyResult, Session, Status};
 
 type Done = Box<dyn FnOnce(JobOutcome)>;
 /// A started job: what, its deadline, and how to finish it (taken once).
@@ -92,11 +92,12 @@ fn a_job_runs_on_a_worker_and_the_loop_waits_for_it() {
     });
     // Waiting on a worker is not a deadlock: the loop waits forever.
     assert_eq!(run.settle(), Next::Iterate { timeout: f64::INFINITY });
-    assert!(run.session.event_loop().expects_external());
+    assert!(matches!(run.session.status(), Status::WaitingForOutside));
     assert_eq!(run.workers.labels(), ["busy_wait(1500.0)"]);
     assert_eq!(run.lines(), ["[    0.000] f starts"]);
     run.workers.finish(0, Ok(JobValue::None));
-    assert!(!run.session.event_loop().expects_external());
+    // The result is in: the loop has its callback to run.
+    assert!(matches!(run.session.status(), Status::Running));
     assert_eq!(run.settle(), Next::Finished);
     assert_eq!(run.lines(), ["[    0.000] f starts", "[    0.000] got 7"]);
     assert!(matches!(run.session.outcome(), Some(Ok(()))));
@@ -198,7 +199,7 @@ fn a_result_after_the_run_ended_is_dropped_quietly() {
     });
     assert_eq!(run.settle(), Next::Finished);
     run.workers.finish(0, Ok(JobValue::None));
-    assert!(!run.session.event_loop().expects_external());
+    assert!(matches!(run.session.status(), Status::Completed));
 }
 
 #[test]

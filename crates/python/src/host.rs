@@ -139,10 +139,9 @@ impl Host {
         let n = self.lines.get() + 1;
         self.lines.set(n);
         if n > MAX_OUTPUT_LINES {
-            return Err(Exception::new(
-                "Runaway",
-                format!("runaway: the program printed more than {MAX_OUTPUT_LINES} lines"),
-            ));
+            return Err(Exception::runaway(format!(
+                "runaway: the program printed more than {MAX_OUTPUT_LINES} lines"
+            )));
         }
         let line = format!("[{}] {}", asyncio_engine::pyfmt::format_time(t), text);
         (self.sink.borrow_mut())(&line);
@@ -182,10 +181,10 @@ pub fn runaway(it: &Interp, function: &str, line: u32) -> Exception {
         Some(t) => t.name(),
         None => "the program".to_string(),
     };
-    let exc = Exception::new(
-        "Runaway",
-        format!("runaway: {who} ran {} statements without awaiting ({place})", it.budgets.step_statements),
-    );
+    let exc = Exception::runaway(format!(
+        "runaway: {who} ran {} statements without awaiting ({place})",
+        it.budgets.step_statements
+    ));
     *it.stopped.borrow_mut() = Some(exc.clone());
     crate::interp::budget::stop();
     // Nothing else runs: the loop stops at the end of this iteration.

@@ -144,13 +144,10 @@ impl Program {
     fn stop_long_run(&mut self, ran: u64) {
         let Some(d) = &self.drive else { return };
         let now = d.session.borrow().as_ref().map(|s| s.event_loop().time()).unwrap_or(0.0);
-        let e = Exception::new(
-            "Runaway",
-            format!(
-                "runaway: the loop ran {ran} iterations (virtual time {})",
-                asyncio_engine::pyfmt::float_repr(now)
-            ),
-        );
+        let e = Exception::runaway(format!(
+            "runaway: the loop ran {ran} iterations (virtual time {})",
+            asyncio_engine::pyfmt::float_repr(now)
+        ));
         *self.it.stopped.borrow_mut() = Some(e.clone());
         crate::interp::budget::stop();
         // Dropping the session releases its loop.
@@ -255,12 +252,12 @@ fn finish(it: &Interp, outcome: PyResult<()>) -> Report {
 /// pyrun.py's last line for an exception that escaped the program.
 fn report(it: &Interp, e: &Exception) -> Status {
     let stopped = it.stopped.borrow().clone();
-    if let Some(r) = stopped.or_else(|| e.is("Runaway").then(|| e.clone())) {
+    if let Some(r) = stopped.or_else(|| e.is_runaway().then(|| e.clone())) {
         it.host.trace_line(r.message());
         it.host.write_stderr(&format!("{}\n", r.message()));
         return Status::Runaway(r.message().to_string());
     }
-    if e.is("Deadlock") {
+    if e.is_deadlock() {
         it.host.trace_line(e.message());
         return Status::Finished;
     }

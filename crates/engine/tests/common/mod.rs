@@ -103,10 +103,8 @@ pub fn run_loop(event_loop: &EventLoop) -> PyResult<()> {
 /// take their loop from the running loop, so calls CPython's tests make
 /// outside any loop are made in here.
 pub fn with_running<R>(event_loop: &EventLoop, f: impl FnOnce() -> R) -> R {
-    event_loop.enter_running().expect("loop can enter running state");
-    let result = f();
-    event_loop.exit_running();
-    result
+    let _running = event_loop.enter_running().expect("loop can enter running state");
+    f()
 }
 
 /// Assert that `result` is the exception `type_name` whose message contains

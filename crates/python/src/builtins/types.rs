@@ -5,6 +5,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use asyncio_engine::exception::types;
+
 use crate::object::{Attrs, BuiltinType, Class};
 
 /// Makes a builtin class deriving from `bases`.
@@ -123,8 +125,8 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("DeprecationWarning", "Warning", "builtins"),
     ("RuntimeWarning", "Warning", "builtins"),
     ("InvalidStateError", "Exception", "asyncio.exceptions"),
-    ("Deadlock", "RuntimeError", "vclock"),
-    ("Runaway", "BaseException", "playground"),
+    (types::DEADLOCK, "RuntimeError", "vclock"),
+    (types::RUNAWAY, "BaseException", "playground"),
     ("QueueEmpty", "Exception", "asyncio.queues"),
     ("QueueFull", "Exception", "asyncio.queues"),
     ("BrokenBarrierError", "RuntimeError", "asyncio.exceptions"),

@@ -122,13 +122,10 @@ impl Drop for Charge {
 fn out_of_memory(it: &super::Interp) -> Exception {
     let count = HELD_COUNT.with(Cell::get);
     let mb = it.budgets.max_memory.div_ceil(1 << 20);
-    let e = Exception::new(
-        "Runaway",
-        format!(
-            "runaway: out of memory: {count} coroutines, tasks and futures alive at once \
-             (over the {mb} MB memory budget)"
-        ),
-    );
+    let e = Exception::runaway(format!(
+        "runaway: out of memory: {count} coroutines, tasks and futures alive at once \
+         (over the {mb} MB memory budget)"
+    ));
     *it.stopped.borrow_mut() = Some(e.clone());
     stop();
     // Nothing else runs: the loop stops at the end of this iteration.

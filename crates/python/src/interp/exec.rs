@@ -637,7 +637,7 @@ async fn handle_star(e: &Exception, handlers: &[ExceptHandler], f: &Frame) -> Op
 
 /// An exception raised while handling `handled` remembers it (`__context__`).
 fn set_context(new: &Exception, handled: &Exception) {
-    if new.ptr_eq(handled) || new.is("Runaway") {
+    if new.ptr_eq(handled) || new.is_runaway() {
         return;
     }
     let (ni, hi) = (exc::instance(new), exc::instance(handled));

@@ -284,10 +284,9 @@ fn block(ready: &dyn Fn() -> bool, timeout: Option<f64>, what: &str) -> PyResult
         if !drain_step(limit) {
             match limit {
                 None => {
-                    return raise(
-                        "Deadlock",
-                        format!("deadlock: nothing is scheduled and the main thread waits forever in {what}"),
-                    )
+                    return Err(Exception::deadlock(format!(
+                        "deadlock: nothing is scheduled and the main thread waits forever in {what}"
+                    )))
                 }
                 Some(l) => {
                     if l > clock.get() {
