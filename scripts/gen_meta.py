@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Write crates/scenarios/src/meta.rs: every oracle scenario's name, summary,
-topic and parameters, read from ../shared/reference/scenarios/.
+topic and parameters, read from ../shared/reference/scenarios/, as one static
+per scenario (`TASKS_WAIT_TIMEOUT` for tasks_wait_timeout, which the
+scenario's module puts in its descriptor) and ALL, the list of them.
 
     python3 scripts/gen_meta.py           rewrite meta.rs
     python3 scripts/gen_meta.py --check   exit 1 if meta.rs is not current
@@ -37,6 +39,13 @@ def rust_str(s):
     return out + '"'
 
 
+def static_name(name):
+    """The Rust static holding scenario `name`'s metadata."""
+    if not name.isidentifier() or not name.islower():
+        raise SystemExit(f"{name}: not a lower-case identifier")
+    return name.upper()
+
+
 def num(v):
     if v is None:
         return "None"
@@ -71,17 +80,23 @@ def generate():
         "/// One scenario's metadata, exactly as the oracle declares it.",
         "#[derive(Debug)]",
         "pub struct Meta {",
+        "    /// The scenario's name (its file's, without `.py`).",
         "    pub name: &'static str,",
+        "    /// The scenario docstring's first line.",
         "    pub summary: &'static str,",
         "    /// The scenario docstring after its first line.",
         "    pub details: &'static str,",
+        "    /// Where it sits in the gallery.",
         "    pub topic: Topic,",
+        "    /// Its `PARAMS`, in declaration order.",
         "    pub params: &'static [ParamSpec],",
         "}",
         "",
         "/// All oracle scenarios, sorted by name.",
-        "pub static ALL: &[Meta] = &[",
+        "pub static ALL: &[&Meta] = &[",
     ]
+    lines += [f"    &{static_name(name)}," for name in names]
+    lines.append("];")
     for name in names:
         spec = importlib.util.spec_from_file_location(
             f"scenario_{name}", os.path.join(REF, "scenarios", name + ".py"))
@@ -91,29 +106,30 @@ def generate():
         summary = doc[0] if doc else ""
         details = "\n".join(doc[1:]).strip()
         topic = next(t for p, t in TOPICS if name.startswith(p))
-        lines.append("    Meta {")
-        lines.append(f"        name: {rust_str(name)},")
-        lines.append(f"        summary: {rust_str(summary)},")
-        lines.append(f"        details: {rust_str(details)},")
-        lines.append(f"        topic: Topic::{topic},")
-        lines.append("        params: &[")
+        lines.append("")
+        lines.append(f"/// The oracle's `{name}`.")
+        lines.append(f"pub static {static_name(name)}: Meta = Meta {{")
+        lines.append(f"    name: {rust_str(name)},")
+        lines.append(f"    summary: {rust_str(summary)},")
+        lines.append(f"    details: {rust_str(details)},")
+        lines.append(f"    topic: Topic::{topic},")
+        lines.append("    params: &[")
         for key, p in mod.PARAMS.items():
             keys = list(p.keys())
             if keys not in (["default", "min", "max", "help"], ["default", "min", "max", "choices", "help"]):
                 raise SystemExit(f"{name}.{key}: unexpected key order {keys}")
             choices = p.get("choices")
             ch = "None" if choices is None else "Some(&[" + ", ".join(rust_str(c) for c in choices) + "])"
-            lines.append("            ParamSpec {")
-            lines.append(f"                name: {rust_str(key)},")
-            lines.append(f"                default: {default(p['default'])},")
-            lines.append(f"                min: {num(p['min'])},")
-            lines.append(f"                max: {num(p['max'])},")
-            lines.append(f"                choices: {ch},")
-            lines.append(f"                help: {rust_str(p['help'])},")
-            lines.append("            },")
-        lines.append("        ],")
-        lines.append("    },")
-    lines.append("];")
+            lines.append("        ParamSpec {")
+            lines.append(f"            name: {rust_str(key)},")
+            lines.append(f"            default: {default(p['default'])},")
+            lines.append(f"            min: {num(p['min'])},")
+            lines.append(f"            max: {num(p['max'])},")
+            lines.append(f"            choices: {ch},")
+            lines.append(f"            help: {rust_str(p['help'])},")
+            lines.append("        },")
+        lines.append("    ],")
+        lines.append("};")
     return "\n".join(lines) + "\n"
 
 

@@ -1,9 +1,13 @@
 //! The asyncio playground's web app: the page and the Web Worker side.
 //!
-//! The page ([`start`], wasm only) shows the gallery of scenarios from
-//! [`asyncio_scenarios::meta::ALL`], opens one from a click or from the URL
-//! (`?scenario=NAME&mode=...&PARAM=VALUE`, see [`route`]), and runs it on
-//! the engine with a [`driver`] that never blocks the page. The worker
+//! The page ([`start`], wasm only) shows the gallery: every scenario of
+//! [`asyncio_scenarios::all_meta`] (the oracle's and the extra ones) in the
+//! learning path's order ([`page::lessons::PATH`]; those not in
+//! [`asyncio_scenarios::catalogue`] yet say they are coming soon), then the
+//! lessons written in Python and "Write your own". It opens a view from a
+//! click or from the URL (`?scenario=NAME&mode=...&PARAM=VALUE`, a `#code=`
+//! program, see [`route`]), and runs it on the engine with a [`driver`] that
+//! never blocks the page. The worker
 //! (`src/bin/worker.rs`) answers typed requests ([`worker_protocol`]) by
 //! running named CPU-bound jobs ([`jobs`]).
 //!

@@ -1,12 +1,10 @@
 //! What the page shows for a view whose program the interpreter runs: your
 //! own program (`main.py`) and the lessons written in Python
-//! ([`asyncio_scenarios::pylessons`]), as [`Meta`]s like a scenario's, with
-//! no parameters.
-
-use std::cell::RefCell;
+//! ([`asyncio_scenarios::pylessons`], each of which declares its [`Meta`]
+//! like a scenario's), with no parameters.
 
 use asyncio_scenarios::meta::Meta;
-use asyncio_scenarios::pylessons::{find_py_lesson, PY_LESSONS};
+use asyncio_scenarios::pylessons::find_py_lesson;
 use asyncio_scenarios::Topic;
 
 /// Your own program's name: its heading, and the file its traceback names.
@@ -24,38 +22,17 @@ static OWN: Meta = Meta {
     params: &[],
 };
 
-thread_local! {
-    static LESSON_METAS: RefCell<Vec<&'static Meta>> = const { RefCell::new(Vec::new()) };
-}
-
 /// The metadata of `main.py` or of a Python lesson.
 pub fn program_meta(name: &str) -> Option<&'static Meta> {
     if name == OWN_NAME {
         return Some(&OWN);
     }
-    let lesson = find_py_lesson(name)?;
-    LESSON_METAS.with(|metas| {
-        if let Some(meta) = metas.borrow().iter().find(|m| m.name == name) {
-            return Some(*meta);
-        }
-        // Made once per lesson for the page's life.
-        let details: &'static str =
-            Box::leak(format!("{}\n\n{}", lesson.lead, lesson.details).into_boxed_str());
-        let meta: &'static Meta = Box::leak(Box::new(Meta {
-            name: lesson.name,
-            summary: lesson.summary,
-            details,
-            topic: Topic::Tasks,
-            params: &[],
-        }));
-        metas.borrow_mut().push(meta);
-        Some(meta)
-    })
+    find_py_lesson(name).map(|lesson| &lesson.meta)
 }
 
 /// True if `name` is a lesson written in Python.
 pub fn is_py_lesson(name: &str) -> bool {
-    PY_LESSONS.iter().any(|l| l.name == name)
+    find_py_lesson(name).is_some()
 }
 
 /// The program of a Python lesson.
@@ -67,14 +44,17 @@ pub fn py_lesson_program(name: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    use asyncio_scenarios::pylessons::PY_LESSONS;
+
     #[test]
-    fn every_python_lesson_has_a_meta_made_once() {
+    fn every_python_lesson_has_its_own_meta() {
         for lesson in PY_LESSONS {
-            let meta = program_meta(lesson.name).expect("a meta");
-            assert!(std::ptr::eq(meta, program_meta(lesson.name).unwrap()));
-            assert!(meta.details.starts_with(lesson.lead));
-            assert!(is_py_lesson(lesson.name));
+            let name = lesson.meta.name;
+            assert!(program_meta(name).is_some_and(|meta| std::ptr::eq(meta, &lesson.meta)), "{name}");
+            assert_eq!(py_lesson_program(name), Some(lesson.program));
+            assert!(is_py_lesson(name));
         }
+        assert!(!is_py_lesson(OWN_NAME) && !is_py_lesson("sync_event"));
         assert_eq!(program_meta(OWN_NAME).unwrap().params.len(), 0);
         assert!(program_meta("sync_event").is_none());
     }

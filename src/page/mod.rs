@@ -2,13 +2,16 @@
 //!
 //! The structure follows wasm-bindgen's todomvc example: DOM events only
 //! post a [`Msg`] to the [`Scheduler`]; the [`Controller`] is the one place
-//! that applies messages, and it changes the DOM only through the [`View`].
+//! that applies messages, and it changes the DOM through the [`View`] (the
+//! editor through `code_pane`, the frame meter through its own view).
 //! Timers and ticks of a run post messages too (`Msg::Wake`), so a run
 //! advances from the same place as a click.
 //!
-//! The models behind the page ([`form`], [`highlight`], [`explain`]) do not
-//! touch the browser and are tested on the host.
+//! The models behind the page ([`form`], [`highlight`], [`explain`],
+//! [`lessons`], [`workers`], and [`controls`], which decides what the run
+//! controls show) do not touch the browser and are tested on the host.
 
+pub mod controls;
 pub mod explain;
 pub mod form;
 pub mod highlight;
@@ -40,9 +43,9 @@ mod browser {
     use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
     use web_sys::{MouseEvent, Window};
 
-    use super::controller::{Controller, CopyTarget, Msg};
+    use super::controller::{Controller, Msg};
     use super::scheduler::Scheduler;
-    use super::view::View;
+    use super::view::{CopyTarget, View};
     use crate::code::Interpreter;
     use crate::dom::{error_text, EventListener};
     use crate::route::Route;
@@ -247,11 +250,11 @@ mod browser {
         }
     }
 
-    /// Report an error that stops the page, on the console and in the
-    /// page's error banner, with a link that reloads the page at the same
-    /// URL (which holds the scenario, its parameters and the mode).
-    /// Show an internal error (a panic) in the `#error` banner with a link
-    /// that reloads the page at its current URL, which holds the whole state.
+    /// Report an error that stops the page (a panic, or a start that
+    /// failed): on the console, and in the `#error` banner with a link that
+    /// reloads the page at its current address, which holds the view, its
+    /// parameters, the mode and the program. Marks `<body data-state>` as
+    /// `error`.
     pub fn report_fatal(message: &str) {
         web_sys::console::error_1(&JsValue::from_str(message));
         let window = web_sys::window();

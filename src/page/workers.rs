@@ -1,4 +1,5 @@
-//! The page's side of real mode's Web Workers: which scenarios use them, the
+//! The page's side of real mode's Web Workers: which scenarios use them (as
+//! each scenario's descriptor declares), the
 //! per-run wrapper that counts a run's jobs and wakes its driver, and the
 //! workers panel's text (host-tested).
 
@@ -7,14 +8,15 @@ use std::rc::Rc;
 
 use asyncio_engine::executor::{default_workers, JobOutcome, WorkerBackend};
 use asyncio_engine::jobs::Job;
-use asyncio_scenarios::Topic;
+use asyncio_scenarios::Scenario;
 
 use crate::pool::{PoolSnapshot, WorkerState};
 
-/// Whether a scenario runs jobs on workers in real mode: the executors, the
-/// processes, and the background thread of `thread_run_coroutine_threadsafe`.
-pub fn uses_workers(name: &str, topic: Topic) -> bool {
-    topic == Topic::Executors || name.starts_with("process_") || name == "thread_run_coroutine_threadsafe"
+/// Whether a scenario runs jobs on workers in real mode (the executors, the
+/// processes, the background thread of `thread_run_coroutine_threadsafe`):
+/// its descriptor's [`asyncio_scenarios::Lesson::uses_workers`].
+pub fn uses_workers(scenario: &Scenario) -> bool {
+    scenario.lesson.uses_workers
 }
 
 /// How many workers to start before a run: the default executor's size
@@ -112,15 +114,22 @@ mod tests {
     use super::*;
     use crate::pool::WorkerSnapshot;
     use asyncio_engine::jobs::JobValue;
+    use asyncio_scenarios::Topic;
     use std::cell::RefCell;
 
     #[test]
     fn the_executor_scenarios_use_workers() {
-        assert!(uses_workers("exec_pool_jobs", Topic::Executors));
-        assert!(uses_workers("process_queue", Topic::Threads));
-        assert!(uses_workers("thread_run_coroutine_threadsafe", Topic::Threads));
-        assert!(!uses_workers("thread_lock_counter", Topic::Threads));
-        assert!(!uses_workers("tasks_gather_basic", Topic::Tasks));
+        let using: Vec<String> = asyncio_scenarios::catalogue()
+            .iter()
+            .filter(|s| uses_workers(s))
+            .map(|s| s.name().into())
+            .collect();
+        let executors = asyncio_scenarios::all_meta().into_iter().filter(|m| m.topic == Topic::Executors);
+        let mut expected: Vec<String> = executors.map(|m| m.name.to_string()).collect();
+        expected.extend(["process_master_worker", "process_pool", "process_queue"].map(String::from));
+        expected.push("thread_run_coroutine_threadsafe".into());
+        expected.sort();
+        assert_eq!(using, expected);
         assert_eq!(prewarm_count(2), 6);
         assert_eq!(prewarm_count(64), 8);
     }

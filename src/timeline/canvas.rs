@@ -23,6 +23,9 @@
 //! Colours come from CSS custom properties (`--tl-running`, ... in
 //! `www/timeline.css`, light and dark), read at each frame, so the canvas
 //! follows the colour scheme; a change of scheme asks for a frame.
+//!
+//! This file builds the view and answers its events; `draw` (a child module)
+//! lays out and draws one frame.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -30,32 +33,24 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CanvasRenderingContext2d, CssStyleDeclaration, Document, Element, Event, HtmlCanvasElement, HtmlElement,
-    KeyboardEvent, MouseEvent, PointerEvent, ResizeObserver, WheelEvent, Window,
+    CanvasRenderingContext2d, Document, Element, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent,
+    MouseEvent, PointerEvent, ResizeObserver, WheelEvent, Window,
 };
 
 use super::axis::{self, Window as TimeWindow};
-use super::model::{seconds, BarState, Recording, TraceRecorder};
+use super::model::{seconds, TraceRecorder};
 use crate::dom::{append, element, text_element, EventListener};
+
+mod draw;
 
 /// Height of the time axis at the top of the canvas, in CSS pixels.
 const AXIS_HEIGHT: f64 = 28.0;
 /// Height of one lane.
 const ROW_HEIGHT: f64 = 20.0;
-/// The tallest the canvas grows before its lanes scroll.
-const MAX_VIEW_HEIGHT: f64 = 440.0;
-/// Room right of the plot, so the last tick label fits.
-const RIGHT_PAD: f64 = 12.0;
 /// Pixels a pointer may move before a press becomes a drag.
 const DRAG_THRESHOLD: f64 = 3.0;
-/// The most characters of a lane's title its label shows (the label column
-/// is at most 160 px wide); the inspector shows whole titles.
-const LABEL_CHARS: usize = 22;
-
 /// Pixels around a thin bar that still hover it.
 const HOVER_SLOP: f64 = 3.0;
-/// How many lanes the text alternative describes.
-const SUMMARY_LANES: usize = 40;
 
 thread_local! {
     /// Distinguishes the ids of several views on one page.
@@ -186,92 +181,6 @@ impl Layout {
     }
 }
 
-/// The colours of one frame, from the CSS custom properties.
-struct Palette {
-    background: String,
-    lane_alt: String,
-    grid: String,
-    axis_background: String,
-    text: String,
-    muted: String,
-    cursor: String,
-    cursor_text: String,
-    running: String,
-    ready: String,
-    sleeping: String,
-    waiting: String,
-    done: String,
-    cancelled: String,
-    failed: String,
-}
-
-impl Palette {
-    fn read(style: Option<&CssStyleDeclaration>) -> Palette {
-        let get = |name: &str, fallback: &str| {
-            let value = style.and_then(|s| s.get_property_value(name).ok()).unwrap_or_default();
-            let value = value.trim();
-            if value.is_empty() {
-                fallback.to_string()
-            } else {
-                value.to_string()
-            }
-        };
-        Palette {
-            background: get("--tl-bg", "#ffffff"),
-            lane_alt: get("--tl-lane-alt", "#f3f5f9"),
-            grid: get("--tl-grid", "#e1e5ec"),
-            axis_background: get("--tl-axis-bg", "#f7f8fa"),
-            text: get("--tl-text", "#1d2330"),
-            muted: get("--tl-muted", "#5a6375"),
-            cursor: get("--tl-cursor", "#c2255c"),
-            cursor_text: get("--tl-cursor-text", "#ffffff"),
-            running: get("--tl-running", "#2b8a3e"),
-            ready: get("--tl-ready", "#9aa3b5"),
-            sleeping: get("--tl-sleeping", "#74a7e6"),
-            waiting: get("--tl-waiting", "#e67700"),
-            done: get("--tl-done", "#aab2c0"),
-            cancelled: get("--tl-cancelled", "#845ef7"),
-            failed: get("--tl-failed", "#e03131"),
-        }
-    }
-
-    fn of(&self, state: &BarState) -> &str {
-        match state {
-            BarState::Running => &self.running,
-            BarState::Ready => &self.ready,
-            BarState::Sleeping { .. } => &self.sleeping,
-            BarState::Waiting { .. } => &self.waiting,
-            BarState::Done => &self.done,
-            BarState::Cancelled => &self.cancelled,
-            BarState::Failed { .. } => &self.failed,
-        }
-    }
-}
-
-/// Which of several sub-pixel bars in one pixel column is drawn.
-fn priority(state: &BarState) -> u8 {
-    match state {
-        BarState::Running => 6,
-        BarState::Failed { .. } => 5,
-        BarState::Cancelled => 4,
-        BarState::Done => 3,
-        BarState::Waiting { .. } => 2,
-        BarState::Sleeping { .. } => 1,
-        BarState::Ready => 0,
-    }
-}
-
-/// The vertical band of a state in a lane row: (offset, height). The
-/// heights differ so states are told apart without colour.
-fn band(state: &BarState) -> (f64, f64) {
-    match state {
-        BarState::Running => (3.0, 14.0),
-        BarState::Waiting { .. } | BarState::Sleeping { .. } => (5.0, 10.0),
-        BarState::Ready => (8.0, 4.0),
-        BarState::Done | BarState::Cancelled | BarState::Failed { .. } => (9.0, 2.0),
-    }
-}
-
 const LEGEND: [(&str, &str); 7] = [
     ("running", "running"),
     ("ready", "ready"),
@@ -294,65 +203,21 @@ impl TimelineView {
         let id = next_id();
         let root = element(document, "section", "timeline")?;
         root.set_attribute("aria-label", "Timeline")?;
-
-        let toolbar = element(document, "div", "tl-toolbar")?;
-        let zoom_out = tool_button(document, "−", "Zoom out")?;
-        let zoom_in = tool_button(document, "+", "Zoom in")?;
-        let fit = tool_button(document, "Fit", "Fit: show the whole run")?;
-        append(&toolbar, &zoom_out)?;
-        append(&toolbar, &zoom_in)?;
-        append(&toolbar, &fit)?;
-        let range = text_element(document, "span", "tl-range", "")?;
-        append(&toolbar, &range)?;
-        let help_text = "Drag to pan · Ctrl+wheel or + − to zoom · click or drag the time axis to move the \
-                         cursor. Keys: ← → pan, Shift+← → move the cursor, Home/End, 0 fits.";
-        let help = text_element(document, "span", "tl-help", help_text)?;
-        help.set_id(&format!("tl-help-{id}"));
-        append(&toolbar, &help)?;
-        append(&root, &toolbar)?;
-
-        let legend = element(document, "ul", "tl-legend")?;
-        legend.set_attribute("aria-label", "Legend")?;
-        for (key, text) in LEGEND {
-            let item = element(document, "li", "")?;
-            let swatch = element(document, "span", &format!("tl-swatch tl-swatch-{key}"))?;
-            swatch.set_attribute("aria-hidden", "true")?;
-            append(&item, &swatch)?;
-            crate::dom::append_text(&item, text)?;
-            append(&legend, &item)?;
-        }
-        append(&root, &legend)?;
-
+        let toolbar = Toolbar::new(document, id)?;
+        append(&root, &toolbar.root)?;
+        append(&root, &legend(document)?)?;
         let truncated = element(document, "p", "tl-truncated")?.unchecked_into::<HtmlElement>();
         truncated.set_attribute("role", "status")?;
         truncated.set_hidden(true);
         append(&root, &truncated)?;
-
-        let stage = element(document, "div", "tl-stage")?;
-        let scroller = element(document, "div", "tl-scroll")?.unchecked_into::<HtmlElement>();
-        let canvas = element(document, "canvas", "tl-canvas")?.unchecked_into::<HtmlCanvasElement>();
-        canvas.set_attribute("tabindex", "0")?;
-        canvas.set_attribute("role", "img")?;
-        canvas.set_attribute(
-            "aria-label",
-            "Timeline of the run: one lane per task, coloured by state. A text version follows.",
-        )?;
-        canvas.set_attribute("aria-describedby", &format!("tl-summary-{id} tl-help-{id}"))?;
-        let spacer = element(document, "div", "tl-spacer")?.unchecked_into::<HtmlElement>();
-        append(&scroller, &canvas)?;
-        append(&scroller, &spacer)?;
-        append(&stage, &scroller)?;
-        let tooltip = element(document, "div", "tl-tooltip")?.unchecked_into::<HtmlElement>();
-        tooltip.set_attribute("role", "tooltip")?;
-        tooltip.set_hidden(true);
-        append(&stage, &tooltip)?;
-        append(&root, &stage)?;
-
+        let stage = Stage::new(document, id)?;
+        append(&root, &stage.root)?;
         let summary = element(document, "div", "tl-summary visually-hidden")?;
         summary.set_id(&format!("tl-summary-{id}"));
         append(&root, &summary)?;
 
-        let context = canvas
+        let context = stage
+            .canvas
             .get_context("2d")?
             .ok_or("the canvas has no 2D context")?
             .dyn_into::<CanvasRenderingContext2d>()?;
@@ -361,12 +226,12 @@ impl TimelineView {
         let shared = Rc::new(Shared {
             window: window.clone(),
             root: root.clone().unchecked_into(),
-            canvas,
+            canvas: stage.canvas,
             context,
-            scroller,
-            spacer,
-            tooltip,
-            range,
+            scroller: stage.scroller,
+            spacer: stage.spacer,
+            tooltip: stage.tooltip,
+            range: toolbar.range,
             truncated,
             summary,
             state: RefCell::new(State::default()),
@@ -384,24 +249,8 @@ impl TimelineView {
             }
         }));
 
-        let listeners = listen(&shared, &window, [&zoom_out, &zoom_in, &fit])?;
-        let resize = {
-            let weak = Rc::downgrade(&shared);
-            let callback = Closure::<dyn FnMut()>::new(move || {
-                if let Some(shared) = weak.upgrade() {
-                    shared.request_frame();
-                }
-            });
-            match ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-                Ok(observer) => {
-                    observer.observe(&shared.scroller);
-                    Some((observer, callback))
-                }
-                // Without ResizeObserver the canvas still redraws on every
-                // other change; only a resize alone would leave it stale.
-                Err(_) => None,
-            }
-        };
+        let listeners = listen(&shared, &window, [&toolbar.zoom_out, &toolbar.zoom_in, &toolbar.fit])?;
+        let resize = observe_resize(&shared);
         shared.request_frame();
         Ok(TimelineView { root, shared, _listeners: listeners, resize })
     }
@@ -563,6 +412,105 @@ fn tool_button(document: &Document, text: &str, label: &str) -> Result<Element, 
     button.set_attribute("aria-label", label)?;
     button.set_attribute("title", label)?;
     Ok(button)
+}
+
+/// The toolbar: the zoom buttons, the visible range and the help.
+struct Toolbar {
+    root: Element,
+    zoom_out: Element,
+    zoom_in: Element,
+    fit: Element,
+    range: Element,
+}
+
+impl Toolbar {
+    /// The toolbar of view number `id`.
+    fn new(document: &Document, id: u32) -> Result<Toolbar, JsValue> {
+        let root = element(document, "div", "tl-toolbar")?;
+        let zoom_out = tool_button(document, "−", "Zoom out")?;
+        let zoom_in = tool_button(document, "+", "Zoom in")?;
+        let fit = tool_button(document, "Fit", "Fit: show the whole run")?;
+        append(&root, &zoom_out)?;
+        append(&root, &zoom_in)?;
+        append(&root, &fit)?;
+        let range = text_element(document, "span", "tl-range", "")?;
+        append(&root, &range)?;
+        let help_text = "Drag to pan · Ctrl+wheel or + − to zoom · click or drag the time axis to move the \
+                         cursor. Keys: ← → pan, Shift+← → move the cursor, Home/End, 0 fits.";
+        let help = text_element(document, "span", "tl-help", help_text)?;
+        help.set_id(&format!("tl-help-{id}"));
+        append(&root, &help)?;
+        Ok(Toolbar { root, zoom_out, zoom_in, fit, range })
+    }
+}
+
+/// The legend: one swatch per state.
+fn legend(document: &Document) -> Result<Element, JsValue> {
+    let legend = element(document, "ul", "tl-legend")?;
+    legend.set_attribute("aria-label", "Legend")?;
+    for (key, text) in LEGEND {
+        let item = element(document, "li", "")?;
+        let swatch = element(document, "span", &format!("tl-swatch tl-swatch-{key}"))?;
+        swatch.set_attribute("aria-hidden", "true")?;
+        append(&item, &swatch)?;
+        crate::dom::append_text(&item, text)?;
+        append(&legend, &item)?;
+    }
+    Ok(legend)
+}
+
+/// The canvas in its scroll box (with the spacer that gives the box its
+/// height), and the hover tooltip.
+struct Stage {
+    root: Element,
+    scroller: HtmlElement,
+    canvas: HtmlCanvasElement,
+    spacer: HtmlElement,
+    tooltip: HtmlElement,
+}
+
+impl Stage {
+    /// The stage of view number `id`.
+    fn new(document: &Document, id: u32) -> Result<Stage, JsValue> {
+        let root = element(document, "div", "tl-stage")?;
+        let scroller = element(document, "div", "tl-scroll")?.unchecked_into::<HtmlElement>();
+        let canvas = element(document, "canvas", "tl-canvas")?.unchecked_into::<HtmlCanvasElement>();
+        canvas.set_attribute("tabindex", "0")?;
+        canvas.set_attribute("role", "img")?;
+        canvas.set_attribute(
+            "aria-label",
+            "Timeline of the run: one lane per task, coloured by state. A text version follows.",
+        )?;
+        canvas.set_attribute("aria-describedby", &format!("tl-summary-{id} tl-help-{id}"))?;
+        let spacer = element(document, "div", "tl-spacer")?.unchecked_into::<HtmlElement>();
+        append(&scroller, &canvas)?;
+        append(&scroller, &spacer)?;
+        append(&root, &scroller)?;
+        let tooltip = element(document, "div", "tl-tooltip")?.unchecked_into::<HtmlElement>();
+        tooltip.set_attribute("role", "tooltip")?;
+        tooltip.set_hidden(true);
+        append(&root, &tooltip)?;
+        Ok(Stage { root, scroller, canvas, spacer, tooltip })
+    }
+}
+
+/// Ask for a frame whenever the scroll box changes size.
+fn observe_resize(shared: &Rc<Shared>) -> Option<(ResizeObserver, Closure<dyn FnMut()>)> {
+    let weak = Rc::downgrade(shared);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if let Some(shared) = weak.upgrade() {
+            shared.request_frame();
+        }
+    });
+    match ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            observer.observe(&shared.scroller);
+            Some((observer, callback))
+        }
+        // Without ResizeObserver the canvas still redraws on every
+        // other change; only a resize alone would leave it stale.
+        Err(_) => None,
+    }
 }
 
 /// The window that shows the whole run (the zoom and pan limits).
@@ -908,301 +856,6 @@ impl Shared {
             if slot.is_none() {
                 *slot = Some(callback);
             }
-        }
-    }
-
-    /// Draw the visible part of the recording.
-    fn draw(&self) {
-        let mut state = self.state.borrow_mut();
-        let recorder = state.recorder.clone();
-        let recording = recorder.as_ref().and_then(TraceRecorder::try_borrow);
-        let empty = Recording::new();
-        let rec: &Recording = recording.as_deref().unwrap_or(&empty);
-
-        // Layout: the canvas as wide as its box, as tall as the lanes up to
-        // a limit, the spacer making up the rest of the scroll height.
-        let width = f64::from(self.scroller.client_width());
-        if width <= 0.0 {
-            return;
-        }
-        let lanes = rec.lanes().len();
-        let content_height = AXIS_HEIGHT + (lanes.max(1) as f64) * ROW_HEIGHT + 4.0;
-        let view_height = content_height.min(MAX_VIEW_HEIGHT);
-        set_px(&self.scroller, "height", view_height);
-        set_px(&self.canvas, "height", view_height);
-        set_px(&self.spacer, "height", content_height - view_height);
-        let ratio = self.window.device_pixel_ratio().max(1.0);
-        let (pixel_width, pixel_height) =
-            ((width * ratio).round() as u32, (view_height * ratio).round() as u32);
-        if self.canvas.width() != pixel_width || self.canvas.height() != pixel_height {
-            self.canvas.set_width(pixel_width);
-            self.canvas.set_height(pixel_height);
-        }
-        let scroll_top = f64::from(self.scroller.scroll_top());
-
-        if state.label_revision != Some(rec.revision()) {
-            let longest = rec
-                .lanes()
-                .iter()
-                .map(|lane| lane.short_title(LABEL_CHARS).chars().count())
-                .max()
-                .unwrap_or(6);
-            state.label_width = (longest as f64 * 7.0 + 20.0).clamp(64.0, 160.0);
-            state.label_revision = Some(rec.revision());
-        }
-        let plot_left = state.label_width;
-        let plot_width = (width - plot_left - RIGHT_PAD).max(1.0);
-        let limits = TimeWindow::fit(rec.end_time().max(state.live_end).max(state.cursor.unwrap_or(0.0)));
-        let window = state.window.map_or(limits, |w| w.clamped(limits));
-        let live_end = rec.end_time().max(state.live_end);
-
-        let style = self.window.get_computed_style(&self.root).ok().flatten();
-        let palette = Palette::read(style.as_ref());
-        let family =
-            style.as_ref().and_then(|s| s.get_property_value("font-family").ok()).unwrap_or_default();
-        let family = if family.trim().is_empty() { "sans-serif".to_string() } else { family };
-
-        let ctx = &self.context;
-        let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-        ctx.set_fill_style_str(&palette.background);
-        ctx.fill_rect(0.0, 0.0, width, view_height);
-
-        let first_lane = (scroll_top / ROW_HEIGHT).floor().max(0.0) as usize;
-        let last_lane =
-            (((scroll_top + view_height - AXIS_HEIGHT) / ROW_HEIGHT).ceil().max(0.0) as usize).min(lanes);
-        let lane_y = |lane: usize| AXIS_HEIGHT + lane as f64 * ROW_HEIGHT - scroll_top;
-
-        ctx.save();
-        ctx.begin_path();
-        ctx.rect(0.0, AXIS_HEIGHT, width, view_height - AXIS_HEIGHT);
-        ctx.clip();
-        ctx.set_fill_style_str(&palette.lane_alt);
-        for lane in (first_lane..last_lane).filter(|lane| lane % 2 == 1) {
-            ctx.fill_rect(0.0, lane_y(lane), width, ROW_HEIGHT);
-        }
-
-        let step = axis::tick_step(window.span(), (plot_width / 90.0).max(1.0) as usize);
-        let ticks = axis::ticks(window, step);
-        ctx.set_fill_style_str(&palette.grid);
-        for &tick in &ticks {
-            let x = window.x_of(tick, plot_left, plot_width).round();
-            ctx.fill_rect(x, AXIS_HEIGHT, 1.0, view_height - AXIS_HEIGHT);
-        }
-
-        // Bars, clipped to the plot.
-        ctx.save();
-        ctx.begin_path();
-        ctx.rect(plot_left, AXIS_HEIGHT, plot_width, view_height - AXIS_HEIGHT);
-        ctx.clip();
-        let mut drawn = 0usize;
-        // Marks (instants, and the start of an end state) go on top of the
-        // lane's bars, so that a step is never hidden by the bar after it.
-        let mut marks: Vec<(f64, &BarState)> = Vec::new();
-        for lane in first_lane..last_lane {
-            let y = lane_y(lane);
-            marks.clear();
-            // Bars thinner than a pixel share a mark per pixel column: the
-            // most telling state of the column wins.
-            let mut column: Option<(f64, &BarState)> = None;
-            for bar in rec.bars_in(lane, window.start, window.end) {
-                let end = if bar.is_open() { live_end.max(bar.start) } else { bar.end };
-                let x0 = window.x_of(bar.start, plot_left, plot_width);
-                let x1 = window.x_of(end, plot_left, plot_width);
-                let terminal = bar.state.is_terminal();
-                if x1 - x0 >= 1.0 || terminal {
-                    marks.extend(column.take());
-                    draw_bar(ctx, &palette, &bar.state, x0, x1.max(x0), y);
-                    if terminal {
-                        marks.push((x0, &bar.state));
-                    } else {
-                        drawn += 1;
-                    }
-                } else {
-                    let cx = x0.floor();
-                    column = match column {
-                        Some((held_x, held)) if held_x == cx => {
-                            Some((cx, if priority(&bar.state) > priority(held) { &bar.state } else { held }))
-                        }
-                        held => {
-                            marks.extend(held);
-                            Some((cx, &bar.state))
-                        }
-                    };
-                }
-            }
-            marks.extend(column);
-            for &(x, state) in &marks {
-                draw_mark(ctx, &palette, state, x, y);
-            }
-            drawn += marks.len();
-        }
-        ctx.restore();
-
-        // Lane labels.
-        ctx.set_font(&format!("12px {family}"));
-        ctx.set_text_baseline("middle");
-        ctx.set_text_align("left");
-        ctx.set_fill_style_str(&palette.text);
-        for lane in first_lane..last_lane {
-            let name = rec.lanes()[lane].short_title(LABEL_CHARS);
-            let _ =
-                ctx.fill_text_with_max_width(&name, 8.0, lane_y(lane) + ROW_HEIGHT / 2.0, plot_left - 14.0);
-        }
-        ctx.restore();
-
-        if lanes == 0 {
-            ctx.set_font(&format!("13px {family}"));
-            ctx.set_fill_style_str(&palette.muted);
-            ctx.set_text_align("center");
-            ctx.set_text_baseline("middle");
-            let _ = ctx.fill_text(
-                "Run the scenario to see one lane per task here.",
-                width / 2.0,
-                AXIS_HEIGHT + 11.0,
-            );
-        }
-
-        // The axis.
-        ctx.set_fill_style_str(&palette.axis_background);
-        ctx.fill_rect(0.0, 0.0, width, AXIS_HEIGHT);
-        ctx.set_fill_style_str(&palette.grid);
-        ctx.fill_rect(0.0, AXIS_HEIGHT - 1.0, width, 1.0);
-        ctx.fill_rect(plot_left - 1.0, 0.0, 1.0, view_height);
-        ctx.set_font(&format!("11px {family}"));
-        ctx.set_text_baseline("middle");
-        ctx.set_text_align("center");
-        for &tick in &ticks {
-            let x = window.x_of(tick, plot_left, plot_width).round();
-            ctx.set_fill_style_str(&palette.muted);
-            ctx.fill_rect(x, AXIS_HEIGHT - 6.0, 1.0, 5.0);
-            ctx.set_fill_style_str(&palette.text);
-            // Centred on its tick, but never cut by the canvas's right edge.
-            let label = axis::tick_label(tick, step);
-            let half = ctx.measure_text(&label).map_or(20.0, |m| m.width()) / 2.0;
-            let _ = ctx.fill_text(&label, x.min(width - half - 3.0), AXIS_HEIGHT / 2.0 - 2.0);
-        }
-        ctx.set_text_align("left");
-        ctx.set_fill_style_str(&palette.muted);
-        let _ = ctx.fill_text_with_max_width("time", 8.0, AXIS_HEIGHT / 2.0 - 2.0, plot_left - 14.0);
-
-        // The cursor, over everything.
-        if let Some(cursor) = state.cursor {
-            let x = window.x_of(cursor, plot_left, plot_width);
-            if x >= plot_left - 1.0 && x <= plot_left + plot_width + 1.0 {
-                ctx.set_fill_style_str(&palette.cursor);
-                ctx.fill_rect(x.round() - 1.0, 0.0, 2.0, view_height);
-                let label = format!("{} s", seconds(cursor));
-                let text_width = ctx.measure_text(&label).map_or(40.0, |m| m.width());
-                let box_width = text_width + 10.0;
-                let box_x = (x - box_width / 2.0).clamp(plot_left, (width - box_width).max(plot_left));
-                ctx.fill_rect(box_x, 3.0, box_width, AXIS_HEIGHT - 10.0);
-                ctx.set_fill_style_str(&palette.cursor_text);
-                ctx.set_text_align("left");
-                let _ = ctx.fill_text(&label, box_x + 5.0, AXIS_HEIGHT / 2.0 - 2.0);
-            }
-        }
-
-        state.last_draw_count = drawn;
-        state.layout = Layout { width, plot_left, plot_width, scroll_top, lanes, window: Some(window) };
-
-        self.range.set_text_content(Some(&format!(
-            "{} to {} s of {} s",
-            seconds(window.start.max(0.0)),
-            seconds(window.end),
-            seconds(live_end)
-        )));
-        if let Some(at) = rec.truncated_at() {
-            self.truncated.set_text_content(Some(&format!(
-                "The timeline stopped recording at {} s: the run made more than {} records, more than it \
-                 keeps. The output log is complete.",
-                seconds(at),
-                thousands(rec.cap())
-            )));
-            self.truncated.set_hidden(false);
-        } else {
-            self.truncated.set_hidden(true);
-        }
-        if state.summary_revision != Some(rec.revision()) {
-            state.summary_revision = Some(rec.revision());
-            let _ = self.write_summary(rec);
-        }
-    }
-
-    /// The text version of the lanes, for screen readers.
-    fn write_summary(&self, rec: &Recording) -> Result<(), JsValue> {
-        let document = self.window.document().ok_or("no document")?;
-        let lanes = rec.lanes().len();
-        let head = if lanes == 0 {
-            "The timeline is empty: nothing has run yet.".to_string()
-        } else {
-            format!(
-                "{lanes} task{} from 0.0 to {} s{}.",
-                if lanes == 1 { "" } else { "s" },
-                seconds(rec.end_time()),
-                if rec.truncated() { " (truncated)" } else { "" }
-            )
-        };
-        let list = document.create_element("ul")?;
-        for lane in 0..lanes.min(SUMMARY_LANES) {
-            if let Some(text) = rec.lane_summary(lane, 8) {
-                append(&list, &text_element(&document, "li", "", &text)?)?;
-            }
-        }
-        if lanes > SUMMARY_LANES {
-            let more = format!("and {} more tasks.", lanes - SUMMARY_LANES);
-            append(&list, &text_element(&document, "li", "", &more)?)?;
-        }
-        let head = text_element(&document, "p", "", &head)?;
-        self.summary.replace_children_with_node_1(&head);
-        append(&self.summary, &list)
-    }
-}
-
-/// `200000` as `200,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut text = String::new();
-    for (idx, digit) in digits.chars().enumerate() {
-        if idx > 0 && (digits.len() - idx).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
-}
-
-fn set_px(element: &HtmlElement, property: &str, value: f64) {
-    let text = format!("{}px", value.round());
-    let style = element.style();
-    if style.get_property_value(property).ok().as_deref() != Some(text.as_str()) {
-        // Setting a length on an element's own style cannot fail.
-        let _ = style.set_property(property, &text);
-    }
-}
-
-/// A bar at least a pixel wide (or a terminal state's line).
-fn draw_bar(ctx: &CanvasRenderingContext2d, palette: &Palette, state: &BarState, x0: f64, x1: f64, y: f64) {
-    let (offset, height) = band(state);
-    ctx.set_fill_style_str(palette.of(state));
-    let min_width = if matches!(state, BarState::Running) { 2.0 } else { 0.0 };
-    ctx.fill_rect(x0, y + offset, (x1 - x0).max(min_width), height);
-}
-
-/// A mark for a bar thinner than a pixel (an instant on the virtual clock),
-/// or the start of a terminal state.
-fn draw_mark(ctx: &CanvasRenderingContext2d, palette: &Palette, state: &BarState, x: f64, y: f64) {
-    ctx.set_fill_style_str(palette.of(state));
-    match state {
-        BarState::Running => ctx.fill_rect(x - 1.5, y + 3.0, 3.0, 14.0),
-        BarState::Done => ctx.fill_rect(x - 1.0, y + 5.0, 2.0, 10.0),
-        BarState::Cancelled | BarState::Failed { .. } => {
-            // A cross: a failure or a cancellation is easy to find.
-            ctx.fill_rect(x - 1.5, y + 4.0, 3.0, 12.0);
-            ctx.fill_rect(x - 4.0, y + 8.5, 8.0, 3.0);
-        }
-        other => {
-            let (offset, height) = band(other);
-            ctx.fill_rect(x, y + offset, 1.0, height);
         }
     }
 }

@@ -4,7 +4,9 @@
 //!
 //! [`meta::ALL`] holds every oracle scenario's metadata (generated from the
 //! oracle), [`meta_extra::EXTRA`] the scenarios the oracle does not have, and
-//! [`all_meta`] both; [`catalogue`] the ones this crate can run. [`run_to_lines`] runs
+//! [`all_meta`] both. Each scenario's module declares its [`Lesson`]: its
+//! metadata, `main`, Python program and what the page needs to know about it;
+//! [`catalogue`] lists them and [`find_lesson`] finds one. [`run_to_lines`] runs
 //! one in instant mode on a virtual clock and returns its trace.
 
 use std::cell::RefCell;
@@ -14,6 +16,7 @@ use std::rc::Rc;
 
 use asyncio_engine::{report_exception, run, EventLoop, PyResult, Session};
 
+pub mod lesson;
 pub mod meta;
 pub mod meta_extra;
 pub mod params;
@@ -22,6 +25,7 @@ pub mod pylessons;
 pub mod python;
 mod scenarios;
 
+pub use lesson::Lesson;
 pub use params::{params_json, parse_args, ParamSpec, Params, Value};
 
 /// Where a scenario sits in the gallery.
@@ -55,14 +59,22 @@ pub type MainFuture = Pin<Box<dyn StdFuture<Output = PyResult<()>>>>;
 /// A scenario's `main(p)`.
 pub type MainFn = fn(Params) -> MainFuture;
 
-/// A runnable scenario: its oracle metadata and its `main(p)`.
+/// A runnable scenario: its oracle metadata and its `main(p)`, from its
+/// descriptor.
 pub struct Scenario {
+    /// Its metadata (the descriptor's).
     pub meta: &'static meta::Meta,
     /// Build `main(p)`; run it with [`asyncio_engine::run`] (or a driver).
     pub main: MainFn,
+    /// Its descriptor.
+    pub lesson: &'static Lesson,
 }
 
 impl Scenario {
+    /// The scenario `lesson` describes.
+    pub fn of(lesson: &'static Lesson) -> Scenario {
+        Scenario { meta: lesson.meta, main: lesson.main, lesson }
+    }
     pub fn name(&self) -> &'static str {
         self.meta.name
     }
@@ -81,14 +93,14 @@ impl Scenario {
 /// Every scenario's metadata, the oracle's ([`meta::ALL`]) and the extra
 /// ones ([`meta_extra::EXTRA`]), sorted by name.
 pub fn all_meta() -> Vec<&'static meta::Meta> {
-    let mut all: Vec<&'static meta::Meta> = meta::ALL.iter().chain(meta_extra::EXTRA).collect();
+    let mut all: Vec<&'static meta::Meta> = meta::ALL.iter().chain(meta_extra::EXTRA).copied().collect();
     all.sort_by_key(|m| m.name);
     all
 }
 
 /// The metadata of scenario `name` (oracle or extra).
 pub fn find_meta(name: &str) -> Option<&'static meta::Meta> {
-    meta::ALL.iter().chain(meta_extra::EXTRA).find(|m| m.name == name)
+    meta::ALL.iter().chain(meta_extra::EXTRA).copied().find(|m| m.name == name)
 }
 
 /// True when the CPython oracle has scenario `name` (the extra ones it has
@@ -99,17 +111,19 @@ pub fn is_oracle_scenario(name: &str) -> bool {
 
 /// Every scenario this crate can run, sorted by name.
 pub fn catalogue() -> Vec<Scenario> {
-    let mut all: Vec<Scenario> = scenarios::IMPLEMENTED
-        .iter()
-        .filter_map(|(name, main)| find_meta(name).map(|meta| Scenario { meta, main: *main }))
-        .collect();
+    let mut all: Vec<Scenario> = scenarios::LESSONS.iter().copied().map(Scenario::of).collect();
     all.sort_by_key(|s| s.name());
     all
 }
 
 /// The runnable scenario called `name`.
 pub fn find(name: &str) -> Option<Scenario> {
-    catalogue().into_iter().find(|s| s.name() == name)
+    find_lesson(name).map(Scenario::of)
+}
+
+/// The descriptor of the runnable scenario called `name`.
+pub fn find_lesson(name: &str) -> Option<&'static Lesson> {
+    scenarios::LESSONS.iter().copied().find(|lesson| lesson.name() == name)
 }
 
 /// The longest `do_sleep(x)` a pushed value may ask for, in seconds (the
@@ -118,17 +132,9 @@ pub const MAX_PUSH: i64 = 3600;
 
 /// What the page's push box says for a scenario that takes values pushed
 /// into its running loop (see [`asyncio_engine::EventLoop::push`]), or
-/// `None`.
+/// `None`: its descriptor's [`Lesson::push_hint`].
 pub fn push_hint(name: &str) -> Option<&'static str> {
-    match name {
-        "thread_redis_consumer" => {
-            Some("Push a number of seconds onto the redis list (redis-cli lpush queue n): the consumer thread picks it up at its next poll.")
-        }
-        "thread_background_loop_queue" => {
-            Some("Push a number of seconds: one more run_coroutine_threadsafe(do_sleep(n, queue, ...), new_loop).")
-        }
-        _ => None,
-    }
+    find_lesson(name)?.push_hint
 }
 
 /// A pushed value: a whole number of seconds from 0 to [`MAX_PUSH`].

@@ -1,14 +1,16 @@
 //! The Python program a learner sees beside each scenario, for any parameter
 //! set.
 //!
-//! Every scenario has a template, `crates/scenarios/python/NAME.py`. For the
+//! Every scenario has a template, `crates/scenarios/python/NAME.py`, which its
+//! descriptor ([`Lesson::python`]) includes. For the
 //! asyncio scenarios it is the oracle's plain program
 //! (`../shared/reference/plain/NAME.py`: real asyncio, `print`,
 //! `asyncio.run`) with each parameter's value replaced by a marker; run by the
 //! oracle's `pyrun.py` the filled-in program prints exactly what the scenario
 //! prints for those parameters (`scripts/plain_check.py` checks it). For the
 //! thread and process scenarios it is the seed's threading or multiprocessing
-//! program, which the playground runs as a model ([`model_note`] says how).
+//! program, which the playground runs as a model ([`model_note`] says how:
+//! [`ProgramKind::Model`]).
 //!
 //! # Template syntax
 //! - `{{name}}`: parameter `name` as a Python literal: an int as an int, a
@@ -18,14 +20,14 @@
 //!   `{{name|Word}}`: a whole number from 0 to 20 as an English word
 //!   (`three`, `Three`), any other value as `str()`; `{{name|plus1}}`: an int
 //!   plus one (`range(1, n + 1)` written out).
-//! - `{{derived}}`: a value computed here from the parameters, for one
-//!   scenario (see `derived_text`), e.g. `{{timeout_or_none}}`.
+//! - `{{derived}}`: a value computed from the parameters by the scenario's
+//!   own [`Python::derived`](crate::lesson::Python::derived), e.g. `{{timeout_or_none}}`.
 //! - Lines holding only `{{?flag}}` (or `{{?!flag}}`), `{{:}}` and `{{/}}`
 //!   keep the lines between them when the flag is true (false), or the lines
 //!   after `{{:}}` otherwise; blocks nest. A flag is `defaults` (every
 //!   parameter at its default), a parameter (true when it is not 0 and, for a
-//!   string, not empty and not `none`) or a scenario's derived flag (see
-//!   `derived_flag`).
+//!   string, not empty and not `none`) or a scenario's derived flag (a
+//!   [`Derived::Flag`] of its [`Python::derived`](crate::lesson::Python::derived)).
 //!
 //! At the defaults each asyncio program is the oracle's plain program, up to
 //! how a float with an integral value is written (`asyncio.sleep(2.0)` for
@@ -35,211 +37,49 @@
 
 use asyncio_engine::pyfmt::float_repr;
 
+use crate::lesson::{Derived, Lesson, ProgramKind};
 use crate::params::{py_str_repr, Params, Value};
-
-/// Every scenario's template, sorted by name.
-static TEMPLATES: &[(&str, &str)] = &[
-    ("async_with_for", include_str!("../python/async_with_for.py")),
-    ("callback_add_done_callback", include_str!("../python/callback_add_done_callback.py")),
-    ("callback_add_success_callback", include_str!("../python/callback_add_success_callback.py")),
-    ("exec_cpu_offload", include_str!("../python/exec_cpu_offload.py")),
-    ("exec_pool_jobs", include_str!("../python/exec_pool_jobs.py")),
-    ("exec_run_in_executor", include_str!("../python/exec_run_in_executor.py")),
-    ("exec_thread_pool_map", include_str!("../python/exec_thread_pool_map.py")),
-    ("exec_worker_faults", include_str!("../python/exec_worker_faults.py")),
-    ("future_basics", include_str!("../python/future_basics.py")),
-    ("loop_call_soon_later_at", include_str!("../python/loop_call_soon_later_at.py")),
-    ("loop_stop_run_forever", include_str!("../python/loop_stop_run_forever.py")),
-    ("process_master_worker", include_str!("../python/process_master_worker.py")),
-    ("process_pool", include_str!("../python/process_pool.py")),
-    ("process_queue", include_str!("../python/process_queue.py")),
-    ("queue_priority_semaphore", include_str!("../python/queue_priority_semaphore.py")),
-    ("queue_random_workers", include_str!("../python/queue_random_workers.py")),
-    ("queue_stop_signals", include_str!("../python/queue_stop_signals.py")),
-    ("sync_condition_consumers", include_str!("../python/sync_condition_consumers.py")),
-    ("sync_condition_notify", include_str!("../python/sync_condition_notify.py")),
-    ("sync_event", include_str!("../python/sync_event.py")),
-    ("sync_lock_call_later", include_str!("../python/sync_lock_call_later.py")),
-    ("sync_lock_x_in_list", include_str!("../python/sync_lock_x_in_list.py")),
-    ("sync_rate_limit_per_minute", include_str!("../python/sync_rate_limit_per_minute.py")),
-    ("sync_semaphore_crawler", include_str!("../python/sync_semaphore_crawler.py")),
-    ("sync_semaphore_fetch", include_str!("../python/sync_semaphore_fetch.py")),
-    ("tasks_await_sequential", include_str!("../python/tasks_await_sequential.py")),
-    ("tasks_crawler_bug", include_str!("../python/tasks_crawler_bug.py")),
-    ("tasks_crawler_loop", include_str!("../python/tasks_crawler_loop.py")),
-    ("tasks_create_task_ensure_future", include_str!("../python/tasks_create_task_ensure_future.py")),
-    ("tasks_gather_exception", include_str!("../python/tasks_gather_exception.py")),
-    ("tasks_gather_factorial", include_str!("../python/tasks_gather_factorial.py")),
-    ("tasks_gather_groups", include_str!("../python/tasks_gather_groups.py")),
-    ("tasks_gather_vs_as_completed", include_str!("../python/tasks_gather_vs_as_completed.py")),
-    ("tasks_say_after_create_task", include_str!("../python/tasks_say_after_create_task.py")),
-    ("tasks_say_after_sequential", include_str!("../python/tasks_say_after_sequential.py")),
-    ("tasks_wait_for_timeout", include_str!("../python/tasks_wait_for_timeout.py")),
-    ("tasks_wait_return_when", include_str!("../python/tasks_wait_return_when.py")),
-    ("tasks_wait_timeout", include_str!("../python/tasks_wait_timeout.py")),
-    ("thread_background_loop_queue", include_str!("../python/thread_background_loop_queue.py")),
-    ("thread_barrier", include_str!("../python/thread_barrier.py")),
-    ("thread_basics", include_str!("../python/thread_basics.py")),
-    ("thread_call_soon_threadsafe", include_str!("../python/thread_call_soon_threadsafe.py")),
-    ("thread_condition_ping_pong", include_str!("../python/thread_condition_ping_pong.py")),
-    ("thread_event", include_str!("../python/thread_event.py")),
-    ("thread_local", include_str!("../python/thread_local.py")),
-    ("thread_lock_counter", include_str!("../python/thread_lock_counter.py")),
-    ("thread_race_counter", include_str!("../python/thread_race_counter.py")),
-    ("thread_redis_consumer", include_str!("../python/thread_redis_consumer.py")),
-    ("thread_rlock", include_str!("../python/thread_rlock.py")),
-    ("thread_run_coroutine_threadsafe", include_str!("../python/thread_run_coroutine_threadsafe.py")),
-    ("thread_semaphore", include_str!("../python/thread_semaphore.py")),
-    ("thread_timer", include_str!("../python/thread_timer.py")),
-];
-
-/// How the playground models each thread and process scenario: one sentence.
-static MODEL_NOTES: &[(&str, &str)] = &[
-    (
-        "exec_cpu_offload",
-        "Not an oracle scenario: its times are not CPython's. In instant and paced modes each \
-         count_primes(n) takes cost virtual seconds (the count itself is real); in real mode the \
-         pool is the page's Web Workers, one per process, and the loop variant counts on the page's \
-         own thread.",
-    ),
-    (
-        "exec_worker_faults",
-        "Not an oracle scenario. CPython's ProcessPoolExecutor has no deadline, and a process that \
-         dies breaks the whole pool (BrokenProcessPool); the playground's pool fails only the job \
-         and replaces the worker. In real mode the jobs run in the page's Web Workers.",
-    ),
-    (
-        "process_master_worker",
-        "The playground models this program on its virtual event loop: each process is a task, the \
-         queues are asyncio.Queues and each time.sleep is an await asyncio.sleep.",
-    ),
-    (
-        "process_pool",
-        "The playground models this program on its virtual event loop: the Pool is its virtual pool, \
-         which hands jobs first in, first out to the first free process, and each job is a task \
-         holding its process until it returns, its time.sleep an await asyncio.sleep.",
-    ),
-    (
-        "process_queue",
-        "The playground models this program on its virtual event loop: each process is a task, the \
-         multiprocessing.Queue an asyncio.Queue, each time.sleep an await asyncio.sleep and \
-         terminate() a cancel().",
-    ),
-    (
-        "thread_background_loop_queue",
-        "The playground models this program on its virtual event loop: the background loop is the \
-         virtual loop itself, so run_coroutine_threadsafe is ensure_future, and the main thread's \
-         blocking queue.get() loop is a task awaiting an asyncio.Queue that stops after the two \
-         messages.",
-    ),
-    (
-        "thread_barrier",
-        "The playground models this program on its virtual event loop: each thread is a task, the \
-         Barrier an asyncio.Barrier and each time.sleep an await asyncio.sleep that blocks only its \
-         own thread; the run stops when the main thread has printed.",
-    ),
-    (
-        "thread_basics",
-        "The playground models this program on its virtual event loop: each thread is a task, and \
-         its time.sleep, which blocks only that thread, is an await asyncio.sleep.",
-    ),
-    (
-        "thread_call_soon_threadsafe",
-        "The playground models this program on its virtual event loop: the background loop's thread \
-         is a task that runs the handed-over callbacks one after the other, each to its end, their \
-         blocking time.sleep an await asyncio.sleep, and the main thread's queue.get() awaits an \
-         asyncio.Queue.",
-    ),
-    (
-        "thread_condition_ping_pong",
-        "The playground models this program on its virtual event loop: the two threads are tasks \
-         sharing an asyncio.Condition, and the time.sleep inside the lock is an await asyncio.sleep \
-         that keeps the lock held.",
-    ),
-    (
-        "thread_event",
-        "The playground models this program on its virtual event loop: the thread is a task and the \
-         event an asyncio.Event, whose set() only schedules the waiter, so the main thread always \
-         prints first (real threads race), and the run stops after the main thread's loop.",
-    ),
-    (
-        "thread_local",
-        "The playground models this program on its virtual event loop: each thread is a task with its \
-         own local attributes, and the interpreter's thread switch is made explicit (an await \
-         asyncio.sleep(0) every switch_every-th iteration) to show that the values never mix.",
-    ),
-    (
-        "thread_lock_counter",
-        "The playground models this program on its virtual event loop: each thread is a task, num += \
-         1 is a read and a write with an explicit thread switch between them every \
-         switch_every-th iteration, and the lock (an asyncio.Lock held around both) makes the other \
-         thread wait instead of overwriting.",
-    ),
-    (
-        "thread_race_counter",
-        "The playground models this program on its virtual event loop: each thread is a task, and num \
-         += 1 is a read and a write with an explicit, deterministic thread switch between them every \
-         switch_every-th iteration, so the other threads' increments made meanwhile are overwritten.",
-    ),
-    (
-        "thread_redis_consumer",
-        "The playground models this program on its virtual event loop: the background loop is the \
-         virtual loop (run_coroutine_threadsafe is ensure_future), the consumer thread is a task whose \
-         time.sleep is an await asyncio.sleep, redis is an in-memory list, and the main thread stops \
-         after one message per value.",
-    ),
-    (
-        "thread_rlock",
-        "The playground models this program on its virtual event loop: the thread is a task, and the \
-         RLock a small re-entrant lock on asyncio.Lock that remembers its owner task and count.",
-    ),
-    (
-        "thread_run_coroutine_threadsafe",
-        "The playground models this program on its virtual event loop: the background loop's work is \
-         a task, a()'s time.sleep, which blocks only that loop's thread, an await asyncio.sleep, and \
-         future.result(timeout) an asyncio.wait with that timeout that raises TimeoutError when the \
-         future is not done.",
-    ),
-    (
-        "thread_semaphore",
-        "The playground models this program on its virtual event loop: each thread is a task, the \
-         Semaphore an asyncio.Semaphore (which wakes waiters first come, first served) and each \
-         time.sleep an await asyncio.sleep; the run stops when the main thread has printed.",
-    ),
-    (
-        "thread_timer",
-        "The playground models this program on its virtual event loop: a Timer is a task that sleeps \
-         its interval and then runs its function, whose time.sleep is an await asyncio.sleep, and \
-         cancel() stops it only while it is still waiting.",
-    ),
-];
 
 /// Scenario `name`'s Python program with `params` written in; `None` for an
 /// unknown scenario.
 pub fn program(name: &str, params: &Params) -> Option<String> {
-    let template = template(name)?;
-    render(template, &Lookup { name, params }).ok()
+    crate::find_lesson(name)?.program(params)
 }
 
 /// True for the thread and process scenarios, whose program the playground
 /// runs as a model (threads as tasks) rather than as written.
 pub fn is_modelled(name: &str) -> bool {
-    model_note(name).is_some() && !matches!(name, "exec_cpu_offload" | "exec_worker_faults")
+    matches!(kind(name), Some(ProgramKind::Model(_)))
+}
+
+/// True for the scenarios whose program the interpreter can run as it is,
+/// which the page offers for editing.
+pub fn is_editable(name: &str) -> bool {
+    kind(name) == Some(ProgramKind::Editable)
 }
 
 /// One sentence saying how the playground models a thread or process
-/// scenario's program; `None` for the asyncio scenarios (and unknown names).
+/// scenario's program, or how its run differs from CPython's; `None` for the
+/// other scenarios (and unknown names).
 pub fn model_note(name: &str) -> Option<&'static str> {
-    MODEL_NOTES.iter().find(|(n, _)| *n == name).map(|(_, note)| *note)
+    kind(name)?.note()
 }
 
-fn template(name: &str) -> Option<&'static str> {
-    TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+fn kind(name: &str) -> Option<ProgramKind> {
+    crate::find_lesson(name).map(|lesson| lesson.python.kind)
+}
+
+impl Lesson {
+    /// The scenario's Python program with `params` written in; `None` if
+    /// the template does not fit `params` (a parameter it names is missing).
+    pub fn program(&self, params: &Params) -> Option<String> {
+        render(self.python.template, &Lookup { lesson: self, params }).ok()
+    }
 }
 
 /// Resolves the markers of one scenario's template.
 struct Lookup<'a> {
-    name: &'a str,
+    lesson: &'a Lesson,
     params: &'a Params,
 }
 
@@ -251,7 +91,10 @@ impl Lookup<'_> {
             None => (key, None),
         };
         let Some(value) = self.params.get(base) else {
-            return if filter.is_none() { derived_text(self.name, self.params, base) } else { None };
+            return match (filter, self.derived(base)) {
+                (None, Some(Derived::Text(text))) => Some(text),
+                _ => None,
+            };
         };
         match filter {
             None => Some(literal(value)),
@@ -272,15 +115,22 @@ impl Lookup<'_> {
     /// The truth of `{{?key}}`.
     fn flag(&self, key: &str) -> Option<bool> {
         if key == "defaults" {
-            let specs = crate::find_meta(self.name)?.params;
-            return Some(*self.params == Params::defaults(specs));
+            return Some(*self.params == Params::defaults(self.lesson.meta.params));
         }
         match self.params.get(key) {
             Some(Value::Int(i)) => Some(*i != 0),
             Some(Value::Float(f)) => Some(*f != 0.0),
             Some(Value::Str(s)) => Some(!s.is_empty() && s != "none"),
-            None => derived_flag(self.name, self.params, key),
+            None => match self.derived(key) {
+                Some(Derived::Flag(flag)) => Some(flag),
+                _ => None,
+            },
         }
+    }
+
+    /// What the scenario's own markers say for `key`.
+    fn derived(&self, key: &str) -> Option<Derived> {
+        (self.lesson.python.derived?)(self.params, key)
     }
 }
 
@@ -294,7 +144,7 @@ fn literal(value: &Value) -> String {
 }
 
 /// Text that can stand in a comment or inside quotes as it is.
-fn is_plain_text(s: &str) -> bool {
+pub(crate) fn is_plain_text(s: &str) -> bool {
     !s.chars().any(|c| c.is_control() || matches!(c, '\'' | '"' | '\\'))
 }
 
@@ -344,13 +194,13 @@ fn capitalise(s: &str) -> String {
 
 /// A number of seconds for a comment: Python's repr, rounded to microseconds
 /// so that sums read `0.3`, not `0.30000000000000004`.
-fn seconds(x: f64) -> String {
+pub(crate) fn seconds(x: f64) -> String {
     float_repr((x * 1e6).round() / 1e6)
 }
 
 /// `redis-cli lpush` arguments: the comma-separated values, each as typed
 /// when it is a plain token, else as a Python string literal.
-fn cli_values(text: &str) -> String {
+pub(crate) fn cli_values(text: &str) -> String {
     split_values(text)
         .map(|v| {
             if v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '_')) {
@@ -364,82 +214,8 @@ fn cli_values(text: &str) -> String {
 }
 
 /// The scenario's `split()`: comma-separated, stripped, empty ones dropped.
-fn split_values(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_values(text: &str) -> impl Iterator<Item = &str> {
     text.split(',').map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// Values one scenario's template needs that are not a parameter as it is.
-fn derived_text(name: &str, p: &Params, key: &str) -> Option<String> {
-    let text = match (name, key) {
-        ("exec_cpu_offload", "where_text") => match p.str("where") {
-            "pool" => format!("in a ProcessPoolExecutor({})", p.int("workers")),
-            _ => "on the loop thread".to_string(),
-        },
-        ("exec_worker_faults", "hang_ms") => float_repr(p.float("hang") * 1000.0),
-        ("sync_condition_notify", "names") => {
-            let names: Vec<String> = (1..=p.int("consumers")).map(|i| format!("'c{i}'")).collect();
-            match names.as_slice() {
-                [one] => format!("({one},)"),
-                _ => format!("({})", names.join(", ")),
-            }
-        }
-        ("sync_lock_call_later", "lockers_list") => {
-            // Continuation lines line up after `    await asyncio.wait([`.
-            let items: Vec<String> = (1..=p.int("lockers"))
-                .map(|i| format!("asyncio.ensure_future(test('l{i}', lock))"))
-                .collect();
-            format!("[{}]", items.join(",\n                        "))
-        }
-        ("tasks_gather_exception", "fail_dq") => {
-            let fail = p.str("fail");
-            if is_plain_text(fail) {
-                format!("\"{fail}\"")
-            } else {
-                py_str_repr(fail)
-            }
-        }
-        ("tasks_gather_exception", "fail_time") => {
-            let key = match p.str("fail") {
-                "TaskA" => "a",
-                "TaskC" => "c",
-                _ => "b",
-            };
-            seconds(p.float(key))
-        }
-        ("tasks_say_after_create_task", "longer_delay") => seconds(p.float("delay1").max(p.float("delay2"))),
-        ("tasks_say_after_sequential", "delay_sum") => seconds(p.float("delay1") + p.float("delay2")),
-        ("tasks_wait_timeout", "timeout_or_none") => {
-            let timeout = p.float("timeout");
-            if timeout < 0.0 {
-                "None".to_string()
-            } else {
-                float_repr(timeout)
-            }
-        }
-        ("thread_background_loop_queue", "longer") => p.int("first").max(p.int("second")).to_string(),
-        ("thread_redis_consumer", "tasks_cli") => cli_values(p.str("tasks")),
-        ("thread_redis_consumer", "more_cli") => cli_values(p.str("more")),
-        _ => return None,
-    };
-    Some(text)
-}
-
-/// Conditions one scenario's template needs that are not a parameter's truth.
-fn derived_flag(name: &str, p: &Params, key: &str) -> Option<bool> {
-    let flag = match (name, key) {
-        ("exec_cpu_offload", "in_pool") => p.str("where") == "pool",
-        ("queue_priority_semaphore", "many_consumers") => p.int("consumers") > 1,
-        ("queue_stop_signals", "maxsize_is_consumers") => p.int("maxsize") == p.int("consumers"),
-        ("tasks_gather_groups", "unit_is_1") => p.float("unit") == 1.0,
-        // wait_for's timer is scheduled before the task's sleep, so it wins a tie.
-        ("tasks_wait_for_timeout", "times_out") => p.float("duration") >= p.float("timeout"),
-        ("thread_run_coroutine_threadsafe", "times_out") => p.float("a_cost") >= p.float("timeout"),
-        ("thread_redis_consumer", "has_tasks") => split_values(p.str("tasks")).next().is_some(),
-        ("thread_redis_consumer", "has_more") => split_values(p.str("more")).next().is_some(),
-        ("thread_timer", "cancels") => p.float("cancel_at") >= 0.0,
-        _ => return None,
-    };
-    Some(flag)
 }
 
 /// One `{{?flag}}` block being read.
@@ -652,25 +428,41 @@ mod tests {
         }
     }
 
+    fn lesson(name: &str) -> &'static Lesson {
+        crate::find_lesson(name).unwrap_or_else(|| panic!("no lesson {name}"))
+    }
+
+    fn templates_dir() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("python")
+    }
+
     #[test]
-    fn every_scenario_has_a_template_and_asyncio_ones_no_note() {
+    fn every_scenario_has_its_template_and_asyncio_ones_no_note() {
         for m in crate::all_meta() {
-            assert!(template(m.name).is_some(), "{} has no template", m.name);
+            let path = templates_dir().join(format!("{}.py", m.name));
+            let file = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(lesson(m.name).python.template, file, "{}: the template is not its file", m.name);
             let threaded = m.name.starts_with("thread_") || m.name.starts_with("process_");
             assert_eq!(is_modelled(m.name), threaded, "{}", m.name);
             // exec_cpu_offload (not an oracle scenario) says why its times differ.
             let noted = threaded || matches!(m.name, "exec_cpu_offload" | "exec_worker_faults");
             assert_eq!(model_note(m.name).is_some(), noted, "{}", m.name);
+            // The oracle's asyncio programs are the ones the interpreter runs as written.
+            let oracle = crate::is_oracle_scenario(m.name);
+            assert_eq!(is_editable(m.name), oracle && !threaded, "{}", m.name);
         }
-        assert_eq!(TEMPLATES.len(), crate::all_meta().len());
+        let files = std::fs::read_dir(templates_dir()).map_or(0, Iterator::count);
+        assert_eq!(files, crate::all_meta().len(), "a template without a scenario");
         assert!(program("no_such_scenario", &Params::defaults(&[])).is_none());
+        assert!(!is_editable("no_such_scenario") && model_note("no_such_scenario").is_none());
     }
 
     #[test]
     fn every_marker_is_known() {
-        for (name, text) in TEMPLATES {
-            let defaults = Params::defaults(specs(name));
-            let lookup = Lookup { name, params: &defaults };
+        for lesson in crate::scenarios::LESSONS {
+            let (name, text) = (lesson.name(), lesson.python.template);
+            let defaults = Params::defaults(lesson.meta.params);
+            let lookup = Lookup { lesson, params: &defaults };
             for marker in markers(text) {
                 let known = match marker.as_str() {
                     ":" | "/" => true,
@@ -717,7 +509,7 @@ mod tests {
     #[test]
     fn render_rejects_bad_templates() {
         let params = Params::defaults(specs("tasks_wait_timeout"));
-        let lookup = Lookup { name: "tasks_wait_timeout", params: &params };
+        let lookup = Lookup { lesson: lesson("tasks_wait_timeout"), params: &params };
         let render = |t: &str| render(t, &lookup);
         assert_eq!(render("a {{tasks}} {{tasks|plus1}}\n").as_deref(), Ok("a 3 4\n"));
         assert_eq!(render("{{?defaults}}\nx\n{{:}}\ny\n{{/}}\n").as_deref(), Ok("x\n"));

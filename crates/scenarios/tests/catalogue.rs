@@ -61,6 +61,19 @@ fn catalogue_is_sorted_and_the_oracle_plus_extras() {
 }
 
 #[test]
+fn every_scenario_is_its_descriptor() {
+    for scenario in catalogue() {
+        let name = scenario.name();
+        let lesson = asyncio_scenarios::find_lesson(name).unwrap_or_else(|| panic!("no descriptor {name}"));
+        assert!(std::ptr::eq(scenario.lesson, lesson), "{name}: two descriptors");
+        // The descriptor holds the static of meta.rs or meta_extra.rs itself.
+        let meta = asyncio_scenarios::find_meta(name).unwrap_or_else(|| panic!("no metadata {name}"));
+        assert!(std::ptr::eq(lesson.meta, meta) && std::ptr::eq(scenario.meta, meta), "{name}");
+    }
+    assert!(asyncio_scenarios::find_lesson("no_such_scenario").is_none());
+}
+
+#[test]
 fn parameters_are_checked_like_run_py() {
     let scenario = asyncio_scenarios::find("tasks_wait_timeout").expect("scenario");
     let specs = scenario.params();

@@ -46,10 +46,7 @@ impl Open {
     /// True when a real-mode run of this view uses the Web Workers.
     pub fn uses_workers(&self) -> bool {
         self.program_to_run().is_none()
-            && self
-                .scenario
-                .as_ref()
-                .is_some_and(|s| super::super::workers::uses_workers(s.name(), s.meta.topic))
+            && self.scenario.as_ref().is_some_and(super::super::workers::uses_workers)
     }
 
     /// True when the form and the run may start: valid parameters and a
@@ -62,8 +59,7 @@ impl Open {
 /// Whether a lesson's program can be edited and run by the interpreter:
 /// the asyncio lessons (the thread and process ones are models).
 pub fn editable(name: &str) -> bool {
-    !python::is_modelled(name)
-        && !matches!(name, "exec_cpu_offload" | "exec_worker_faults" | "tasks_crawler_bug")
+    python::is_editable(name)
 }
 
 impl Controller {

@@ -1,8 +1,22 @@
 //! async with and async for: __aenter__/__aexit__ and __anext__ may await,
 //! letting other tasks run.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::ASYNC_WITH_FOR,
+    main,
+    python: Python {
+        template: include_str!("../../python/async_with_for.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 struct Session {
     name: &'static str,

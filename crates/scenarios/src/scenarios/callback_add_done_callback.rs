@@ -1,8 +1,22 @@
 //! add_done_callback: a plain function called with the finished task prints
 //! its result.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::CALLBACK_ADD_DONE_CALLBACK,
+    main,
+    python: Python {
+        template: include_str!("../../python/callback_add_done_callback.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 fn follow(t: &Future<String>) {
     // 这里的t是test函数的运行返回值,是一个task运行完的对象,result方法可以获取返回值

@@ -1,8 +1,22 @@
 //! A coroutine 'callback': add_success_callback awaits the task, then awaits
 //! follow2(task).
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::CALLBACK_ADD_SUCCESS_CALLBACK,
+    main,
+    python: Python {
+        template: include_str!("../../python/callback_add_success_callback.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 fn task_repr(t: &Future<String>) -> String {
     let result = t.result().map(|r| r.to_py().repr()).unwrap_or_default();

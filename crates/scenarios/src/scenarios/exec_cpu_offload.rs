@@ -14,8 +14,39 @@ use asyncio_engine::executor::VirtualPool;
 use asyncio_engine::jobs::{count_primes, Job, JobValue};
 use asyncio_engine::pyfmt::float_repr;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta_extra::EXEC_CPU_OFFLOAD,
+    main,
+    python: Python {
+        template: include_str!("../../python/exec_cpu_offload.py"),
+        kind: ProgramKind::ReadOnly(Some(
+            "Not an oracle scenario: its times are not CPython's. In instant and paced modes each \
+             count_primes(n) takes cost virtual seconds (the count itself is real); in real mode the \
+             pool is the page's Web Workers, one per process, and the loop variant counts on the page's \
+             own thread.",
+        )),
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: true,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "where_text" => Derived::Text(match p.str("where") {
+            "pool" => format!("in a ProcessPoolExecutor({})", p.int("workers")),
+            _ => "on the loop thread".to_string(),
+        }),
+        "in_pool" => Derived::Flag(p.str("where") == "pool"),
+        _ => return None,
+    })
+}
 
 async fn heartbeat(beats: Rc<Cell<u32>>, every: f64) -> PyResult<()> {
     loop {

@@ -3,8 +3,22 @@
 
 use asyncio_engine::executor::{default_executor, VirtualPool};
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::EXEC_POOL_JOBS,
+    main,
+    python: Python {
+        template: include_str!("../../python/exec_pool_jobs.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: true,
+};
 
 fn faa(idx: i64) -> PyResult<i64> {
     log(format!("第{idx}个foo开始运行"));

@@ -4,8 +4,22 @@
 use asyncio_engine::executor::{cpu_count, default_executor, VirtualPool};
 use asyncio_engine::pyfmt::float_repr;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::EXEC_RUN_IN_EXECUTOR,
+    main,
+    python: Python {
+        template: include_str!("../../python/exec_run_in_executor.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: true,
+};
 
 #[derive(Clone, Copy)]
 struct P {

@@ -2,8 +2,22 @@
 
 use asyncio_engine::executor::VirtualPool;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::EXEC_THREAD_POOL_MAP,
+    main,
+    python: Python {
+        template: include_str!("../../python/exec_thread_pool_map.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: true,
+};
 
 fn func(num: i64) -> PyResult<()> {
     crate::log!("---", num);

@@ -11,8 +11,34 @@ use asyncio_engine::executor::VirtualPool;
 use asyncio_engine::jobs::Job;
 use asyncio_engine::pyfmt::float_repr;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta_extra::EXEC_WORKER_FAULTS,
+    main,
+    python: Python {
+        template: include_str!("../../python/exec_worker_faults.py"),
+        kind: ProgramKind::ReadOnly(Some(
+            "Not an oracle scenario. CPython's ProcessPoolExecutor has no deadline, and a process that \
+             dies breaks the whole pool (BrokenProcessPool); the playground's pool fails only the job \
+             and replaces the worker. In real mode the jobs run in the page's Web Workers.",
+        )),
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: true,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "hang_ms" => Derived::Text(float_repr(p.float("hang") * 1000.0)),
+        _ => return None,
+    })
+}
 
 pub fn main(p: Params) -> MainFuture {
     Box::pin(async move {

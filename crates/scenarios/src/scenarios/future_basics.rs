@@ -1,8 +1,22 @@
 //! Futures by hand: set_result, cancel (await raises CancelledError), and two
 //! futures set later and gathered.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::FUTURE_BASICS,
+    main,
+    python: Python {
+        template: include_str!("../../python/future_basics.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 // 示例 1:手动设置 Future 的结果
 async fn main1() -> PyResult<()> {

@@ -1,8 +1,22 @@
 //! call_soon, call_later and call_at schedule plain functions on the loop
 //! beside running tasks.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::LOOP_CALL_SOON_LATER_AT,
+    main,
+    python: Python {
+        template: include_str!("../../python/loop_call_soon_later_at.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 fn hello(name: &str) {
     log(format!("[hello] Hello, {name}"));

@@ -2,8 +2,22 @@
 
 use asyncio_engine::sync::Event;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::LOOP_STOP_RUN_FOREVER,
+    main,
+    python: Python {
+        template: include_str!("../../python/loop_stop_run_forever.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 /// The two loop methods the seed uses; run_forever() returns after stop().
 #[derive(Clone)]

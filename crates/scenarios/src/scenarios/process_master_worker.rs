@@ -5,8 +5,25 @@ use asyncio_engine::executor::thread_sleep;
 use asyncio_engine::pyrandom::Random;
 use asyncio_engine::sync::Queue;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::PROCESS_MASTER_WORKER,
+    main,
+    python: Python {
+        template: include_str!("../../python/process_master_worker.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each process is a task, the \
+             queues are asyncio.Queues and each time.sleep is an await asyncio.sleep.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: true,
+};
 
 async fn worker(name: String, task: Queue<Option<i64>>, result: Queue<String>, cost: f64) -> PyResult<()> {
     loop {

@@ -3,8 +3,26 @@
 
 use asyncio_engine::executor::{thread_sleep, VirtualPool};
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::PROCESS_POOL,
+    main,
+    python: Python {
+        template: include_str!("../../python/process_pool.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: the Pool is its virtual pool, \
+             which hands jobs first in, first out to the first free process, and each job is a task \
+             holding its process until it returns, its time.sleep an await asyncio.sleep.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: true,
+};
 
 async fn func(num: i64, tick: f64) -> PyResult<()> {
     for n in 0..num {

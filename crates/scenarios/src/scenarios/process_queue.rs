@@ -4,8 +4,26 @@
 use asyncio_engine::executor::thread_sleep;
 use asyncio_engine::sync::Queue;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::PROCESS_QUEUE,
+    main,
+    python: Python {
+        template: include_str!("../../python/process_queue.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each process is a task, the \
+             multiprocessing.Queue an asyncio.Queue, each time.sleep an await asyncio.sleep and \
+             terminate() a cancel().",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: true,
+};
 
 async fn read(q: Queue<i64>, read_every: f64) -> PyResult<()> {
     loop {

@@ -4,8 +4,30 @@
 use asyncio_engine::pyrandom::Random;
 use asyncio_engine::sync::{PriorityQueue, Semaphore};
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::QUEUE_PRIORITY_SEMAPHORE,
+    main,
+    python: Python {
+        template: include_str!("../../python/queue_priority_semaphore.py"),
+        kind: ProgramKind::Editable,
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "many_consumers" => Derived::Flag(p.int("consumers") > 1),
+        _ => return None,
+    })
+}
 
 async fn fetch_async(a: i64, latency: f64) -> PyResult<String> {
     // async with aiohttp.request('GET', URL.format(a)) as r: data = await r.json()

@@ -4,8 +4,22 @@
 use asyncio_engine::pyrandom::Random;
 use asyncio_engine::sync::Queue;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::QUEUE_RANDOM_WORKERS,
+    main,
+    python: Python {
+        template: include_str!("../../python/queue_random_workers.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn worker(name: String, queue: Queue<f64>) -> PyResult<()> {
     loop {

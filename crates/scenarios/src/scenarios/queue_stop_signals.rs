@@ -3,8 +3,30 @@
 
 use asyncio_engine::sync::Queue;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::QUEUE_STOP_SIGNALS,
+    main,
+    python: Python {
+        template: include_str!("../../python/queue_stop_signals.py"),
+        kind: ProgramKind::Editable,
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "maxsize_is_consumers" => Derived::Flag(p.int("maxsize") == p.int("consumers")),
+        _ => return None,
+    })
+}
 
 fn show(item: Option<i64>) -> String {
     item.map_or_else(|| "None".to_string(), |i| i.to_string())

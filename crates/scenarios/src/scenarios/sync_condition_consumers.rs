@@ -3,8 +3,22 @@
 
 use asyncio_engine::sync::Condition;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_CONDITION_CONSUMERS,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_condition_consumers.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn consumer(condition: Condition, n: i64) -> PyResult<()> {
     log("----");

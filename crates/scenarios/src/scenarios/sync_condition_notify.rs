@@ -3,8 +3,36 @@
 
 use asyncio_engine::sync::Condition;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_CONDITION_NOTIFY,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_condition_notify.py"),
+        kind: ProgramKind::Editable,
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "names" => {
+            let names: Vec<String> = (1..=p.int("consumers")).map(|i| format!("'c{i}'")).collect();
+            Derived::Text(match names.as_slice() {
+                [one] => format!("({one},)"),
+                _ => format!("({})", names.join(", ")),
+            })
+        }
+        _ => return None,
+    })
+}
 
 async fn consumer(cond: Condition, name: String, second: i64) -> PyResult<()> {
     sleep(second as f64).await?;

@@ -3,8 +3,22 @@
 
 use asyncio_engine::sync::Event;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_EVENT,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_event.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 fn set_event(event: &Event) {
     log("setting event in callback");

@@ -3,8 +3,36 @@
 
 use asyncio_engine::sync::Lock;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_LOCK_CALL_LATER,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_lock_call_later.py"),
+        kind: ProgramKind::Editable,
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "lockers_list" => {
+            // Continuation lines line up after `    await asyncio.wait([`.
+            let items: Vec<String> = (1..=p.int("lockers"))
+                .map(|i| format!("asyncio.ensure_future(test('l{i}', lock))"))
+                .collect();
+            Derived::Text(format!("[{}]", items.join(",\n                        ")))
+        }
+        _ => return None,
+    })
+}
 
 fn unlock(lock: &Lock) {
     log("callback  releasing lock");

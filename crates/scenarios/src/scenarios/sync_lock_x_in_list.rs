@@ -6,8 +6,22 @@ use std::rc::Rc;
 
 use asyncio_engine::sync::Lock;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_LOCK_X_IN_LIST,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_lock_x_in_list.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 #[derive(Clone)]
 struct Shared {

@@ -4,8 +4,22 @@
 use asyncio_engine::pyrandom::Random;
 use asyncio_engine::sync::Semaphore;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_RATE_LIMIT_PER_MINUTE,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_rate_limit_per_minute.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn req(delay: i64, sem: Semaphore, period: f64) -> PyResult<()> {
     log(format!("请求一个延迟为{delay}秒的接口"));

@@ -4,8 +4,22 @@
 use asyncio_engine::pyrandom::Random;
 use asyncio_engine::sync::Semaphore;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_SEMAPHORE_CRAWLER,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_semaphore_crawler.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn get_response(url: i64, sleep_time: i64, sem: Semaphore) -> PyResult<()> {
     // 在并发函数中添加,直接控制并发数

@@ -4,8 +4,22 @@
 use asyncio_engine::pyfmt::float_repr;
 use asyncio_engine::sync::Semaphore;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::SYNC_SEMAPHORE_FETCH,
+    main,
+    python: Python {
+        template: include_str!("../../python/sync_semaphore_fetch.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 const URL: &str = "http://httpbin.org/get?a=";
 

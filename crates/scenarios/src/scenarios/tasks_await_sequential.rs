@@ -1,8 +1,22 @@
 //! await runs coroutines one after another: func('ret1') finishes before
 //! func('ret2') starts.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::TASKS_AWAIT_SEQUENTIAL,
+    main,
+    python: Python {
+        template: include_str!("../../python/tasks_await_sequential.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn func(aa: &str, delay: f64) -> PyResult<String> {
     log(format!("{aa}>>start"));

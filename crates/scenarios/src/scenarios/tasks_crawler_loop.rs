@@ -3,8 +3,22 @@
 
 use asyncio_engine::pyrandom::Random;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::TASKS_CRAWLER_LOOP,
+    main,
+    python: Python {
+        template: include_str!("../../python/tasks_crawler_loop.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn get_response(url: i64, sleep_time: i64) -> PyResult<()> {
     log(format!("开始爬取,网页为{url}"));

@@ -1,8 +1,22 @@
 //! create_task/ensure_future schedule three func() tasks at once; awaiting
 //! them collects the results.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::TASKS_CREATE_TASK_ENSURE_FUTURE,
+    main,
+    python: Python {
+        template: include_str!("../../python/tasks_create_task_ensure_future.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn func(aa: &'static str, delay: f64) -> PyResult<String> {
     log(format!("{aa}>>start"));

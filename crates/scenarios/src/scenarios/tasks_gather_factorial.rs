@@ -1,8 +1,22 @@
 //! gather runs three factorial coroutines concurrently, one step per second
 //! each.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::TASKS_GATHER_FACTORIAL,
+    main,
+    python: Python {
+        template: include_str!("../../python/tasks_gather_factorial.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn factorial(name: &'static str, number: i64, step: f64) -> PyResult<()> {
     let mut f: i64 = 1;

@@ -1,8 +1,30 @@
 //! Nested gather: three gather() groups gathered together; the result is a
 //! list of lists.
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::TASKS_GATHER_GROUPS,
+    main,
+    python: Python {
+        template: include_str!("../../python/tasks_gather_groups.py"),
+        kind: ProgramKind::Editable,
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "unit_is_1" => Derived::Flag(p.float("unit") == 1.0),
+        _ => return None,
+    })
+}
 
 async fn func(name: &'static str, i: i64, unit: f64) -> PyResult<i64> {
     sleep(i as f64 * unit).await?;

@@ -1,8 +1,22 @@
 //! gather returns results in argument order; as_completed yields them in
 //! finishing order.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::TASKS_GATHER_VS_AS_COMPLETED,
+    main,
+    python: Python {
+        template: include_str!("../../python/tasks_gather_vs_as_completed.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn async_function1(wait_time: i64) -> PyResult<String> {
     sleep(wait_time as f64).await?;

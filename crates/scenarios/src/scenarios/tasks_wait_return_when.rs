@@ -1,8 +1,22 @@
 //! asyncio.wait's return_when: ALL_COMPLETED, FIRST_COMPLETED or
 //! FIRST_EXCEPTION decides when it returns.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::TASKS_WAIT_RETURN_WHEN,
+    main,
+    python: Python {
+        template: include_str!("../../python/tasks_wait_return_when.py"),
+        kind: ProgramKind::Editable,
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn task(name: &'static str, duration: f64, fail: String) -> PyResult<String> {
     sleep(duration).await?;

@@ -10,8 +10,37 @@ use std::rc::Rc;
 
 use asyncio_engine::sync::Queue;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_BACKGROUND_LOOP_QUEUE,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_background_loop_queue.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: the background loop is the \
+             virtual loop itself, so run_coroutine_threadsafe is ensure_future, and the main thread's \
+             blocking queue.get() loop is a task awaiting an asyncio.Queue that stops after the two \
+             messages.",
+        ),
+        derived: Some(derived),
+    },
+    push_hint: Some(
+        "Push a number of seconds: one more run_coroutine_threadsafe(do_sleep(n, queue, ...), new_loop).",
+    ),
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "longer" => Derived::Text(p.int("first").max(p.int("second")).to_string()),
+        _ => return None,
+    })
+}
 
 async fn do_sleep(x: i64, queue: Queue<String>, msg: String) -> PyResult<()> {
     sleep(x as f64).await?;

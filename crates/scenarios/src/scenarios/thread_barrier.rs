@@ -3,8 +3,26 @@
 
 use asyncio_engine::sync::Barrier;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_BARRIER,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_barrier.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each thread is a task, the \
+             Barrier an asyncio.Barrier and each time.sleep an await asyncio.sleep that blocks only its \
+             own thread; the run stops when the main thread has printed.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn fun(num: i64, bar: Barrier, work: f64) -> PyResult<()> {
     bar.wait().await?;

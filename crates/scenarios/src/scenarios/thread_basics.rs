@@ -1,8 +1,25 @@
 //! Threads that loop forever: five Thread subclasses print a line a second,
 //! then Thread(target=func) counts up.
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_BASICS,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_basics.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each thread is a task, and \
+             its time.sleep, which blocks only that thread, is an await asyncio.sleep.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 /// `class thread1(Thread)`.
 struct Thread1 {

@@ -7,8 +7,27 @@ use asyncio_engine::pyfmt::float_repr;
 use asyncio_engine::sync::Queue;
 use asyncio_engine::Coroutine;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_CALL_SOON_THREADSAFE,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_call_soon_threadsafe.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: the background loop's thread \
+             is a task that runs the handed-over callbacks one after the other, each to its end, their \
+             blocking time.sleep an await asyncio.sleep, and the main thread's queue.get() awaits an \
+             asyncio.Queue.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 /// `(fn, args)` handed to the background loop: a call that makes a coroutine.
 type Callback = Rc<dyn Fn() -> Coroutine<()>>;

@@ -3,8 +3,26 @@
 
 use asyncio_engine::sync::Condition;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_CONDITION_PING_PONG,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_condition_ping_pong.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: the two threads are tasks \
+             sharing an asyncio.Condition, and the time.sleep inside the lock is an await asyncio.sleep \
+             that keeps the lock held.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn fun1(cond: Condition, rounds: i64, pause: f64) -> PyResult<()> {
     for _ in 0..rounds {

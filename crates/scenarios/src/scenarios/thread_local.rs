@@ -7,8 +7,26 @@ use std::rc::Rc;
 
 use asyncio_engine::current_task;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_LOCAL,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_local.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each thread is a task with its \
+             own local attributes, and the interpreter's thread switch is made explicit (an await \
+             asyncio.sleep(0) every switch_every-th iteration) to show that the values never mix.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 /// `threading.local()` for tasks: attributes are per task.
 #[derive(Clone, Default)]

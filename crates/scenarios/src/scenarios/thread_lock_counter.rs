@@ -6,8 +6,27 @@ use std::rc::Rc;
 
 use asyncio_engine::sync::Lock;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_LOCK_COUNTER,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_lock_counter.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each thread is a task, num += \
+             1 is a read and a write with an explicit thread switch between them every \
+             switch_every-th iteration, and the lock (an asyncio.Lock held around both) makes the other \
+             thread wait instead of overwriting.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn run1(num: Rc<Cell<i64>>, lock: Lock, iterations: i64, switch_every: i64) -> PyResult<()> {
     for i in 0..iterations {

@@ -4,8 +4,26 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_RACE_COUNTER,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_race_counter.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each thread is a task, and num \
+             += 1 is a read and a write with an explicit, deterministic thread switch between them every \
+             switch_every-th iteration, so the other threads' increments made meanwhile are overwritten.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn func(num: Rc<Cell<i64>>, iterations: i64, switch_every: i64) -> PyResult<()> {
     for i in 0..iterations {

@@ -10,8 +10,39 @@ use std::rc::Rc;
 
 use asyncio_engine::sync::Queue;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
+use crate::python::{cli_values, split_values};
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_REDIS_CONSUMER,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_redis_consumer.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: the background loop is the \
+             virtual loop (run_coroutine_threadsafe is ensure_future), the consumer thread is a task whose \
+             time.sleep is an await asyncio.sleep, redis is an in-memory list, and the main thread stops \
+             after one message per value.",
+        ),
+        derived: Some(derived),
+    },
+    push_hint: Some("Push a number of seconds onto the redis list (redis-cli lpush queue n): the consumer thread picks it up at its next poll."),
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "tasks_cli" => Derived::Text(cli_values(p.str("tasks"))),
+        "more_cli" => Derived::Text(cli_values(p.str("more"))),
+        "has_tasks" => Derived::Flag(split_values(p.str("tasks")).next().is_some()),
+        "has_more" => Derived::Flag(split_values(p.str("more")).next().is_some()),
+        _ => return None,
+    })
+}
 
 /// The part of redis.Redis the seed uses: a list per key.
 #[derive(Clone, Default)]

@@ -7,8 +7,25 @@ use std::rc::Rc;
 use asyncio_engine::sync::Lock;
 use asyncio_engine::{current_task, AnyTask};
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_RLOCK,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_rlock.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: the thread is a task, and the \
+             RLock a small re-entrant lock on asyncio.Lock that remembers its owner task and count.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 /// `threading.RLock` for tasks: its owner may acquire it again.
 struct RLock {

@@ -3,8 +3,35 @@
 
 use asyncio_engine::executor::thread_sleep;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_RUN_COROUTINE_THREADSAFE,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_run_coroutine_threadsafe.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: the background loop's work is \
+             a task, a()'s time.sleep, which blocks only that loop's thread, an await asyncio.sleep, and \
+             future.result(timeout) an asyncio.wait with that timeout that raises TimeoutError when the \
+             future is not done.",
+        ),
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: true,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "times_out" => Derived::Flag(p.float("a_cost") >= p.float("timeout")),
+        _ => return None,
+    })
+}
 
 async fn a(a_cost: f64) -> PyResult<String> {
     thread_sleep(a_cost).await?; // time.sleep(1) in the background loop's thread

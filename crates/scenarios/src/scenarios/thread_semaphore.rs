@@ -3,8 +3,26 @@
 
 use asyncio_engine::sync::Semaphore;
 
+use crate::lesson::{Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_SEMAPHORE,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_semaphore.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: each thread is a task, the \
+             Semaphore an asyncio.Semaphore (which wakes waiters first come, first served) and each \
+             time.sleep an await asyncio.sleep; the run stops when the main thread has printed.",
+        ),
+        derived: None,
+    },
+    push_hint: None,
+    uses_workers: false,
+};
 
 async fn fun(mut num: i64, sem: Semaphore, hold: f64) -> PyResult<()> {
     loop {

@@ -4,8 +4,34 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::lesson::{Derived, Lesson, ProgramKind, Python};
 use crate::prelude::*;
 use crate::{MainFuture, Params};
+
+/// This scenario's descriptor: its metadata, `main`, Python program and page facts.
+pub static LESSON: Lesson = Lesson {
+    meta: &crate::meta::THREAD_TIMER,
+    main,
+    python: Python {
+        template: include_str!("../../python/thread_timer.py"),
+        kind: ProgramKind::Model(
+            "The playground models this program on its virtual event loop: a Timer is a task that sleeps \
+             its interval and then runs its function, whose time.sleep is an await asyncio.sleep, and \
+             cancel() stops it only while it is still waiting.",
+        ),
+        derived: Some(derived),
+    },
+    push_hint: None,
+    uses_workers: false,
+};
+
+/// The template's own markers (see [`crate::python`]).
+fn derived(p: &Params, key: &str) -> Option<Derived> {
+    Some(match key {
+        "cancels" => Derived::Flag(p.float("cancel_at") >= 0.0),
+        _ => return None,
+    })
+}
 
 /// `threading.Timer` as a task.
 struct Timer {
