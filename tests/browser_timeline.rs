@@ -12,7 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use asyncio_engine::trace::TraceEvent;
+use asyncio_engine::trace::{PrimitiveKind, Snapshot, TraceEvent};
 use asyncio_engine::EventLoop;
 use asyncio_playground::timeline::{InspectorView, TimelineView, TraceRecorder};
 use wasm_bindgen::JsCast;
@@ -269,7 +269,18 @@ fn the_inspector_inserts_text_never_html() {
     let name = "<img src=x id=injected>";
     recorder.record(0.0, &TraceEvent::TaskCreated { task: 1, name });
     recorder.record(0.0, &TraceEvent::StepStart { task: 1 });
-    recorder.record(0.0, &TraceEvent::Primitive { name, state: "Task-1 put: qsize=1 items=['<b>bold</b>']" });
+    let items = ["'<b>bold</b>'".to_string()];
+    let snapshot = Snapshot::Queue {
+        qsize: 1,
+        maxsize: 0,
+        getters: &[],
+        putters: &[],
+        unfinished: 1,
+        joiners: &[],
+        items: Some(&items),
+    };
+    let kind = PrimitiveKind::Queue;
+    recorder.record(0.0, &TraceEvent::Primitive { name, kind, action: Some("Task-1 put"), snapshot });
     recorder.record(0.0, &TraceEvent::Waiting { task: 1, on: "<script>x</script>" });
     recorder.record(0.0, &TraceEvent::StepEnd { task: 1 });
     recorder.record(1.0, &TraceEvent::Print { line: "<i>printed</i>" });

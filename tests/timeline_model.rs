@@ -2,8 +2,11 @@
 //! and durations, primitive states at an instant, the cap, and the hover
 //! lookup.
 
-use asyncio_engine::trace::TraceEvent;
+use std::rc::Rc;
+
+use asyncio_engine::trace::{PrimitiveKind, TraceEvent};
 use asyncio_engine::EventLoop;
+use asyncio_playground::timeline::state::{Names, State};
 use asyncio_playground::timeline::{BarState, Recording, TraceRecorder};
 
 /// Run scenario `name` with `args` in instant mode, recording its trace.
@@ -34,6 +37,16 @@ fn bars(rec: &Recording, lane_name: &str) -> Vec<(f64, f64, &'static str, String
             (bar.start, bar.end_at(rec.end_time()), bar.state.key(), on)
         })
         .collect()
+}
+
+/// Names as a recorded state lists them.
+fn names(list: &[&str]) -> Names {
+    list.iter().map(|&name| Rc::from(name)).collect()
+}
+
+/// The fields the inspector lists for a primitive's state, as `key value`.
+fn shown(state: &State) -> Vec<String> {
+    state.fields().iter().map(|field| format!("{} {}", field.key, field.value)).collect()
 }
 
 /// The lasting bars (positive duration, or terminal): what a reader sees.
@@ -94,21 +107,37 @@ fn semaphore_state_at_an_instant() {
     assert_eq!(rec.primitives().len(), 1);
     let sema = &rec.primitives()[0];
     assert_eq!(sema.name, "sema");
-    assert_eq!(sema.kind(), Some("Semaphore"));
-    assert_eq!(
-        rec.primitive_state_at("sema", 0.5),
-        Some("Task-13 waits: value=0 waiters=[Task-8, Task-9, Task-10, Task-11, Task-12, Task-13]")
-    );
+    assert_eq!(sema.kind(), PrimitiveKind::Semaphore);
+    let waiting = names(&["Task-8", "Task-9", "Task-10", "Task-11", "Task-12", "Task-13"]);
+    let state = rec.primitive_state_at("sema", 0.5).expect("a state at 0.5");
+    assert_eq!(state.action(), Some("Task-13 waits"));
+    assert_eq!(state.state(), &State::Semaphore { value: 0, bound: None, waiters: waiting });
     assert_eq!(rec.primitive_state_at("sema", -1.0), None);
     // After the instant 1.0: the six waiters got the semaphore.
-    assert_eq!(rec.primitive_state_at("sema", 1.0), Some("Task-13 acquired: value=0 waiters=[]"));
-    assert_eq!(rec.primitive_state_at("sema", 2.0), Some("Task-11 released: value=6 waiters=[]"));
+    let state = rec.primitive_state_at("sema", 1.0).unwrap();
+    assert_eq!(state.action(), Some("Task-13 acquired"));
+    assert_eq!(state.state(), &State::Semaphore { value: 0, bound: None, waiters: names(&[]) });
+    let state = rec.primitive_state_at("sema", 2.0).unwrap();
+    assert_eq!(state.action(), Some("Task-11 released"));
+    assert_eq!(state.state(), &State::Semaphore { value: 6, bound: None, waiters: names(&[]) });
 
+    // What the inspector lists at 0.5.
     let at = rec.primitive_states_at(0.5);
     assert_eq!(at.len(), 1);
-    assert_eq!(at[0].since, Some(0.0));
+    assert_eq!((at[0].name, at[0].kind, at[0].since), ("sema", PrimitiveKind::Semaphore, Some(0.0)));
     assert_eq!(at[0].action(), Some("Task-13 waits"));
-    assert_eq!(at[0].snapshot(), "value=0 waiters=[Task-8, Task-9, Task-10, Task-11, Task-12, Task-13]");
+    let fields: Vec<(&str, String)> = at[0].fields().into_iter().map(|f| (f.key, f.value)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("value", "0".to_string()),
+            ("waiters", "Task-8, Task-9, Task-10, Task-11, Task-12, Task-13 (6)".to_string())
+        ]
+    );
+    // Before its first use a primitive is listed with nothing to show.
+    let before = &rec.primitive_states_at(-1.0)[0];
+    assert_eq!((before.since, before.first_seen, before.action()), (None, Some(0.0), None));
+    assert!(before.fields().is_empty());
 
     // The tasks' states at 0.5: which task waits on what.
     let lane = rec.lane_named("Task-9").unwrap();
@@ -188,10 +217,21 @@ fn executor_pool_jobs_and_windows() {
     assert_eq!(rec.lanes().len(), 2001);
     assert_eq!(rec.end_time(), 734.0);
     let pool = rec.primitives().iter().find(|p| p.name == "default executor").expect("the default executor");
-    assert_eq!(pool.kind(), Some("executor"));
+    assert_eq!(pool.kind(), PrimitiveKind::Executor);
+    let state = rec.primitive_state_at("default executor", 0.0).unwrap();
+    assert_eq!(state.action(), None);
     assert_eq!(
-        rec.primitive_state_at("default executor", 0.0),
-        Some("busy=6/6 queued=994 running=[faa(0), faa(1), faa(2), faa(3), faa(4), faa(5)]")
+        state.state(),
+        &State::Executor {
+            busy: 6,
+            max_workers: 6,
+            queued: 994,
+            running: names(&["faa(0)", "faa(1)", "faa(2)", "faa(3)", "faa(4)", "faa(5)"]),
+        }
+    );
+    assert_eq!(
+        shown(state.state()),
+        ["busy 6/6", "queued 994", "running faa(0), faa(1), faa(2), faa(3), faa(4), faa(5) (6)"]
     );
     // Task-2 runs faa(0) on the default executor from 0 to 2.0.
     let lane = rec.lane_named("Task-2").unwrap();
@@ -235,19 +275,26 @@ fn the_cap_truncates_visibly() {
 fn lock_and_queue_states() {
     let recorder = record("sync_lock_call_later", &[]);
     let rec = recorder.borrow();
-    assert_eq!(rec.primitives()[0].kind(), Some("Lock"));
+    assert_eq!(rec.primitives()[0].kind(), PrimitiveKind::Lock);
+    let state = rec.primitive_state_at("lock", 0.05).unwrap();
+    assert_eq!(state.action(), Some("Task-3 waits"));
     assert_eq!(
-        rec.primitive_state_at("lock", 0.05),
-        Some("Task-3 waits: locked owner=Task-1 waiters=[Task-2, Task-3]")
+        state.state(),
+        &State::Lock { locked: true, owner: Some("Task-1".into()), waiters: names(&["Task-2", "Task-3"]) }
     );
+    assert_eq!(shown(state.state()), ["state locked", "owner Task-1", "waiters Task-2, Task-3 (2)"]);
     assert_eq!(lasting(&rec, "Task-2")[0], (0.0, 0.1, "waiting", "Lock lock".to_string()));
 
     let recorder = record("queue_random_workers", &[]);
     let rec = recorder.borrow();
     let queue = rec.primitives().iter().find(|p| p.name == "queue").unwrap();
-    assert_eq!(queue.kind(), Some("Queue"));
+    assert_eq!(queue.kind(), PrimitiveKind::Queue);
     let at = rec.primitive_state_at("queue", 0.0).unwrap();
-    assert!(at.contains("qsize=17"), "{at}");
+    match at.state() {
+        State::Queue(queue) => assert_eq!(queue.qsize, 17, "{queue:?}"),
+        other => panic!("not a queue's state: {other:?}"),
+    }
+    assert_eq!(shown(at.state())[0], "qsize 17");
 }
 
 #[test]

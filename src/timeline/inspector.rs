@@ -1,17 +1,17 @@
 //! [`InspectorView`]: every primitive's state and every task's at one
 //! instant of the run, as text.
 //!
-//! A primitive's state text (`"Task-2 released, woke Task-8: value=0
-//! waiters=[Task-8]"`) is shown as its fields (`value 0`, `waiters Task-8`)
-//! and the last thing that happened to it; the tasks are listed with what
-//! each one is doing, and on what it waits. Everything goes in as text
+//! A primitive's recorded state (the typed snapshot of its last trace event)
+//! is shown as its fields (`value 0`, `waiters Task-8 (1)`, see
+//! [`State::fields`](super::state::State::fields)) and the last thing that
+//! happened to it; the tasks are listed with what each one is doing, and on
+//! what it waits. Everything goes in as text
 //! (`textContent`), never as HTML: queue items and task names are user data.
 
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use super::model::{seconds, BarState, PrimitiveAt, Recording, TraceRecorder};
-use super::state_text::{self, Field};
 use crate::dom::{append, append_text, element, text_element};
 
 /// How many unfinished tasks are listed one per row.
@@ -130,9 +130,7 @@ impl InspectorView {
         let item = element(doc, "li", "insp-prim")?;
         let head = element(doc, "div", "insp-prim-head")?;
         append(&head, &text_element(doc, "code", "insp-name", primitive.name)?)?;
-        if let Some(kind) = primitive.kind {
-            append(&head, &text_element(doc, "span", "insp-kind", kind)?)?;
-        }
+        append(&head, &text_element(doc, "span", "insp-kind", primitive.kind.name())?)?;
         if let Some(since) = primitive.since {
             append(&head, &text_element(doc, "span", "insp-since", &format!("since {} s", seconds(since)))?)?;
         }
@@ -146,14 +144,13 @@ impl InspectorView {
             append(&item, &text_element(doc, "p", "insp-none", &note)?)?;
             return Ok(item);
         }
-        let fields = state_text::fields(primitive.snapshot());
         let list = element(doc, "dl", "insp-fields")?;
-        for field in &fields {
+        for field in primitive.fields() {
             let pair = element(doc, "div", "insp-field")?;
-            let (key, value) = field_text(field);
-            append(&pair, &text_element(doc, "dt", "", &key)?)?;
+            let value = field.value.as_str();
+            append(&pair, &text_element(doc, "dt", "", field.key)?)?;
             let dd = text_element(doc, "dd", if value.is_empty() { "insp-none" } else { "" }, "")?;
-            dd.set_text_content(Some(if value.is_empty() { "none" } else { &value }));
+            dd.set_text_content(Some(if value.is_empty() { "none" } else { value }));
             append(&pair, &dd)?;
             append(&list, &pair)?;
         }
@@ -247,18 +244,6 @@ impl Drop for InspectorView {
     fn drop(&mut self) {
         self.root.remove();
     }
-}
-
-/// A field as the inspector shows it: a bare flag becomes `state`, a list
-/// its items (empty when the list is).
-fn field_text(field: &Field<'_>) -> (String, String) {
-    let key = field.key.unwrap_or("state").to_string();
-    let value = match state_text::list_items(field.value) {
-        Some(items) if items.is_empty() => String::new(),
-        Some(items) => format!("{} ({})", items.join(", "), items.len()),
-        None => field.value.to_string(),
-    };
-    (key, value)
 }
 
 /// `Task-2, Task-3` or, when long, the first few and how many in all.

@@ -5,7 +5,8 @@
 //!   per task, the history of every primitive's state and the printed lines
 //!   (pure Rust, tested on the host in `tests/timeline_model.rs`).
 //! - [`axis`]: loop seconds to pixels, tick steps, zoom and pan limits.
-//! - [`state_text`]: a primitive's state text read as fields.
+//! - [`state`]: a primitive's recorded state (the typed snapshot of its
+//!   trace event) and the fields the inspector lists.
 //! - `canvas` (wasm): [`TimelineView`], the lanes on a `<canvas>` with a time
 //!   cursor, zoom, pan, hover and scrubbing.
 //! - `inspector` (wasm): [`InspectorView`], every primitive's state and every
@@ -28,7 +29,7 @@
 
 pub mod axis;
 pub mod model;
-pub mod state_text;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod canvas;

@@ -40,12 +40,12 @@
 //! nothing the next bar does not.
 
 use std::cell::{Ref, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use asyncio_engine::trace::{Outcome, TraceEvent, Tracer};
+use asyncio_engine::trace::{Outcome, PrimitiveKind, Snapshot, TraceEvent, Tracer};
 
-use super::state_text;
+use super::state::{Field, PrimitiveState};
 
 /// How many records (bars, primitive states, printed lines) a recording
 /// keeps before it stops and says it is truncated: a bound on memory for
@@ -204,23 +204,23 @@ impl Lane {
     }
 }
 
-/// The history of one primitive's state texts.
+/// The history of one primitive's states.
 #[derive(Debug, Clone)]
 pub struct PrimitiveTimeline {
     /// The primitive's name (`sema`, `lock`, `default executor`).
     pub name: String,
-    /// Every state text with the time it was reported, in order.
-    pub states: Vec<(f64, Rc<str>)>,
-    /// The class named by waiters' labels (`Semaphore` for `Semaphore sema`).
-    class: Option<Rc<str>>,
+    /// Every state with the time it was reported, in order.
+    pub states: Vec<(f64, PrimitiveState)>,
+    /// The kind its latest event said.
+    kind: PrimitiveKind,
 }
 
 impl PrimitiveTimeline {
     /// The last state reported at or before `t`, with its time.
-    pub fn state_at(&self, t: f64) -> Option<(f64, &str)> {
+    pub fn state_at(&self, t: f64) -> Option<(f64, &PrimitiveState)> {
         let idx = self.states.partition_point(|(time, _)| *time <= t);
-        let (time, text) = self.states.get(idx.checked_sub(1)?)?;
-        Some((*time, text))
+        let (time, state) = self.states.get(idx.checked_sub(1)?)?;
+        Some((*time, state))
     }
 
     /// The first time the primitive reported anything.
@@ -228,16 +228,10 @@ impl PrimitiveTimeline {
         self.states.first().map(|(time, _)| *time)
     }
 
-    /// What kind of primitive this is: the class its waiters name, or a
-    /// guess from the fields of its state (`Semaphore`, `Lock`, `Queue`,
-    /// `executor`...).
-    pub fn kind(&self) -> Option<&str> {
-        if let Some(class) = &self.class {
-            return Some(class);
-        }
-        let (_, text) = self.states.last()?;
-        let (_, snapshot) = state_text::split(text);
-        state_text::guess_kind(&state_text::fields(snapshot))
+    /// What kind of primitive this is (`Semaphore`, `Lock`, `Queue`,
+    /// `executor`...), as its events say.
+    pub fn kind(&self) -> PrimitiveKind {
+        self.kind
     }
 }
 
@@ -245,24 +239,27 @@ impl PrimitiveTimeline {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrimitiveAt<'a> {
     pub name: &'a str,
-    pub kind: Option<&'a str>,
+    pub kind: PrimitiveKind,
     /// When this state was reported; `None` when the primitive had not been
-    /// used yet (then `text` is empty and `first_seen` says when it will be).
+    /// used yet (then `state` is `None` and `first_seen` says when it will
+    /// be).
     pub since: Option<f64>,
     pub first_seen: Option<f64>,
-    /// The whole state text: `"Task-2 released, woke Task-8: value=0 waiters=[Task-8]"`.
-    pub text: &'a str,
+    /// The state then.
+    pub state: Option<&'a PrimitiveState>,
 }
 
 impl PrimitiveAt<'_> {
-    /// What happened last (`Task-2 released, woke Task-8`), when the text says.
+    /// What happened last (`Task-2 released, woke Task-8`), when the event
+    /// said.
     pub fn action(&self) -> Option<&str> {
-        state_text::split(self.text).0
+        self.state?.action()
     }
 
-    /// The state proper (`value=0 waiters=[Task-8]`).
-    pub fn snapshot(&self) -> &str {
-        state_text::split(self.text).1
+    /// The state as the inspector lists it (`value 0`, `waiters Task-8 (1)`);
+    /// nothing before the primitive was used.
+    pub fn fields(&self) -> Vec<Field> {
+        self.state.map(|state| state.state().fields()).unwrap_or_default()
     }
 }
 
@@ -329,8 +326,9 @@ pub struct Recording {
     lane_of_task: HashMap<u64, usize>,
     primitives: Vec<PrimitiveTimeline>,
     primitive_of_name: HashMap<String, usize>,
-    /// Waiting labels seen, so that each one is stored once.
-    labels: HashMap<String, Rc<str>>,
+    /// Waiting labels and the names primitives list (tasks, jobs, queue
+    /// items), so that each one is stored once.
+    labels: HashSet<Rc<str>>,
     prints: Vec<(f64, String)>,
     end_time: f64,
     stored: usize,
@@ -363,7 +361,7 @@ impl Recording {
             lane_of_task: HashMap::new(),
             primitives: Vec::new(),
             primitive_of_name: HashMap::new(),
-            labels: HashMap::new(),
+            labels: HashSet::new(),
             prints: Vec::new(),
             end_time: 0.0,
             stored: 0,
@@ -405,13 +403,6 @@ impl Recording {
             }
             TraceEvent::Waiting { task, on } => {
                 let label = self.label(on);
-                if let Some((class, name)) = state_text::waiter_label_parts(on) {
-                    if let Some(&idx) = self.primitive_of_name.get(name) {
-                        if self.primitives[idx].class.is_none() {
-                            self.primitives[idx].class = Some(Rc::from(class));
-                        }
-                    }
-                }
                 let lane = self.lane_index(task, time);
                 self.lanes[lane].pending_wait = Some(label);
             }
@@ -445,21 +436,8 @@ impl Recording {
                 };
                 self.open(lane, time, state);
             }
-            TraceEvent::Primitive { name, state } => {
-                let idx = match self.primitive_of_name.get(name) {
-                    Some(&idx) => idx,
-                    None => {
-                        self.primitives.push(PrimitiveTimeline {
-                            name: name.to_string(),
-                            states: Vec::new(),
-                            class: None,
-                        });
-                        self.primitive_of_name.insert(name.to_string(), self.primitives.len() - 1);
-                        self.primitives.len() - 1
-                    }
-                };
-                self.primitives[idx].states.push((time, Rc::from(state)));
-                self.stored += 1;
+            TraceEvent::Primitive { name, kind, action, ref snapshot } => {
+                self.record_primitive(time, name, kind, action, snapshot);
             }
             TraceEvent::Print { line } => {
                 self.prints.push((time, line.to_string()));
@@ -519,13 +497,33 @@ impl Recording {
         self.lanes[lane].current().is_some_and(BarState::is_terminal)
     }
 
+    /// Keep a primitive's new state (its names stored once, with the labels).
+    fn record_primitive(
+        &mut self,
+        time: f64,
+        name: &str,
+        kind: PrimitiveKind,
+        action: Option<&str>,
+        snapshot: &Snapshot<'_>,
+    ) {
+        let labels = &mut self.labels;
+        let state = PrimitiveState::new(action, snapshot, |text| intern(labels, text));
+        let idx = match self.primitive_of_name.get(name) {
+            Some(&idx) => idx,
+            None => {
+                self.primitives.push(PrimitiveTimeline { name: name.to_string(), states: Vec::new(), kind });
+                self.primitive_of_name.insert(name.to_string(), self.primitives.len() - 1);
+                self.primitives.len() - 1
+            }
+        };
+        let primitive = &mut self.primitives[idx];
+        primitive.kind = kind;
+        primitive.states.push((time, state));
+        self.stored += 1;
+    }
+
     fn label(&mut self, text: &str) -> Rc<str> {
-        if let Some(label) = self.labels.get(text) {
-            return label.clone();
-        }
-        let label: Rc<str> = Rc::from(text);
-        self.labels.insert(text.to_string(), label.clone());
-        label
+        intern(&mut self.labels, text)
     }
 
     /// Close the lane's open bar at `time`; a zero-length ready bar goes.
@@ -642,12 +640,12 @@ impl Recording {
 
     /// The state of the primitive called `name` after everything that
     /// happened at `t`.
-    pub fn primitive_state_at(&self, name: &str, t: f64) -> Option<&str> {
+    pub fn primitive_state_at(&self, name: &str, t: f64) -> Option<&PrimitiveState> {
         let idx = *self.primitive_of_name.get(name)?;
-        self.primitives[idx].state_at(t).map(|(_, text)| text)
+        self.primitives[idx].state_at(t).map(|(_, state)| state)
     }
 
-    /// Every primitive's state at `t` (empty text for one not used yet).
+    /// Every primitive's state at `t` (none for one not used yet).
     pub fn primitive_states_at(&self, t: f64) -> Vec<PrimitiveAt<'_>> {
         self.primitives
             .iter()
@@ -658,7 +656,7 @@ impl Recording {
                     kind: primitive.kind(),
                     since: at.map(|(time, _)| time),
                     first_seen: primitive.first_seen(),
-                    text: at.map_or("", |(_, text)| text),
+                    state: at.map(|(_, state)| state),
                 }
             })
             .collect()
@@ -823,6 +821,16 @@ impl TraceRecorder {
     pub fn ptr_eq(&self, other: &TraceRecorder) -> bool {
         Rc::ptr_eq(&self.recording, &other.recording)
     }
+}
+
+/// The one shared copy of `text` in `strings`.
+fn intern(strings: &mut HashSet<Rc<str>>, text: &str) -> Rc<str> {
+    if let Some(shared) = strings.get(text) {
+        return shared.clone();
+    }
+    let shared: Rc<str> = Rc::from(text);
+    strings.insert(shared.clone());
+    shared
 }
 
 /// A duration or a time in seconds as the page writes it: at most three

@@ -95,6 +95,7 @@ impl Handle {
         // Drop the callback now, as CPython sets `_callback = None`.
         drop(inner.callback.take());
     }
+    /// `handle.cancelled()`.
     pub fn cancelled(&self) -> bool {
         self.0.cancelled.get()
     }
@@ -193,6 +194,13 @@ thread_local! {
 /// `RuntimeError: no running event loop` outside a running loop.
 pub fn get_running_loop() -> PyResult<EventLoop> {
     RUNNING_LOOP.with(|r| r.borrow().clone()).ok_or_else(|| Exception::runtime_error("no running event loop"))
+}
+
+/// The running loop when it has a tracer: the `tracing()` test of the trace
+/// idiom for code that has no loop at hand (primitives). Without a tracer it
+/// reads the thread-local and clones nothing.
+pub(crate) fn tracing_running_loop() -> Option<EventLoop> {
+    RUNNING_LOOP.with(|r| r.borrow().as_ref().filter(|lp| lp.tracing()).cloned())
 }
 
 impl Default for EventLoop {
@@ -405,7 +413,9 @@ impl EventLoop {
             TimerEntry { when, handle: handle.clone() },
             timer_lt,
         );
-        self.trace(|| TraceEvent::TimerScheduled { when });
+        if self.tracing() {
+            self.emit(&TraceEvent::TimerScheduled { when });
+        }
         handle
     }
 
@@ -664,8 +674,7 @@ impl EventLoop {
                 Some(Ready::Handle(handle)) => {
                     if !handle.cancelled() {
                         if handle.0.timer && self.tracing() {
-                            let when = handle.0.when;
-                            self.trace(|| TraceEvent::TimerFired { when });
+                            self.emit(&TraceEvent::TimerFired { when: handle.0.when });
                         }
                         handle.run();
                     }
@@ -729,9 +738,15 @@ impl EventLoop {
             return; // a runaway step prints no more
         }
         let line = format!("[{}] {}", crate::pyfmt::format_time(self.time()), text);
-        self.trace(|| TraceEvent::Print { line: &line });
-        if let Some(sink) = self.0.output.borrow_mut().as_mut() {
+        if self.tracing() {
+            self.emit(&TraceEvent::Print { line: &line });
+        }
+        // The sink is taken out while it runs, so no borrow is held across
+        // it (a line it prints itself is dropped); a sink it sets wins.
+        let taken = self.0.output.borrow_mut().take();
+        if let Some(mut sink) = taken {
             sink(&line);
+            self.0.output.borrow_mut().get_or_insert(sink);
         }
     }
 
@@ -791,30 +806,24 @@ impl EventLoop {
         self.0.tracing.set(false);
         self.0.tracer.borrow_mut().take()
     }
+    /// True while a tracer listens: the test that guards every emission
+    /// (`if lp.tracing() { lp.emit(&TraceEvent::...) }`, see [`crate::trace`]).
     #[inline]
     pub fn tracing(&self) -> bool {
         self.0.tracing.get()
     }
-    /// Send one event to the tracer (callers check [`tracing`](Self::tracing)
-    /// first when building the event costs anything).
+    /// Send one event to the tracer; nothing without one. Callers build the
+    /// event inside `if self.tracing()` (the idiom of [`crate::trace`]).
     pub fn emit(&self, event: &TraceEvent<'_>) {
         if self.0.tracing.get() {
             let time = self.time();
-            if let Ok(mut tracer) = self.0.tracer.try_borrow_mut() {
-                if let Some(tracer) = tracer.as_mut() {
-                    tracer.event(time, event);
-                }
-            }
-        }
-    }
-
-    #[inline]
-    pub(crate) fn trace<'a>(&self, event: impl FnOnce() -> TraceEvent<'a>) {
-        if self.0.tracing.get() {
-            let time = self.time();
-            if let Ok(mut tracer) = self.0.tracer.try_borrow_mut() {
-                if let Some(tracer) = tracer.as_mut() {
-                    tracer.event(time, &event());
+            // Taken out while it runs, as the output sink is: an event the
+            // tracer causes itself is dropped.
+            let taken = self.0.tracer.borrow_mut().take();
+            if let Some(mut tracer) = taken {
+                tracer.event(time, event);
+                if self.0.tracing.get() {
+                    self.0.tracer.borrow_mut().get_or_insert(tracer);
                 }
             }
         }

@@ -37,7 +37,7 @@ use crate::event_loop::{get_running_loop, EventLoop};
 use crate::exception::{Exception, PyResult};
 use crate::future::Future;
 use crate::jobs::{Job, JobError, JobValue, MAX_BUSY_WAIT_MS};
-use crate::trace::TraceEvent;
+use crate::trace::{AsSnapshot, PrimitiveKind, Snapshot, TraceEvent};
 pub use crate::workers::{JobFailure, JobOutcome, WorkerBackend};
 
 /// `ThreadPoolExecutor`'s default `max_workers`: `min(32, cpus + 4)`.
@@ -133,7 +133,40 @@ struct PoolInner {
     queue: RefCell<VecDeque<QueuedJob>>,
     idle: RefCell<Option<Future<()>>>,
     /// Job labels per busy worker slot, for the inspector.
-    running: RefCell<Vec<String>>,
+    running: RefCell<Vec<Rc<str>>>,
+}
+
+/// What the inspector shows of a [`VirtualPool`]. `Display`:
+/// `busy=2/5 queued=3 running=[faa(1), faa(2)]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecutorSnapshot {
+    /// The name it is shown under.
+    pub name: String,
+    /// Workers running a job.
+    pub busy: usize,
+    /// Its size.
+    pub max_workers: usize,
+    /// Jobs waiting for a worker.
+    pub queued: usize,
+    /// The labels of the running jobs, in the order they started.
+    pub running: Vec<String>,
+}
+
+impl AsSnapshot for ExecutorSnapshot {
+    fn as_snapshot(&self) -> Snapshot<'_> {
+        Snapshot::Executor {
+            busy: self.busy,
+            max_workers: self.max_workers,
+            queued: self.queued,
+            running: &self.running,
+        }
+    }
+}
+
+impl std::fmt::Display for ExecutorSnapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_snapshot().fmt(f)
+    }
 }
 
 /// A pool of virtual worker threads or processes. Cloning gives another
@@ -168,6 +201,7 @@ impl VirtualPool {
         })))
     }
 
+    /// Its size (`max_workers`).
     pub fn max_workers(&self) -> usize {
         self.0.max_workers
     }
@@ -179,21 +213,32 @@ impl VirtualPool {
     pub fn queued(&self) -> usize {
         self.0.queue.borrow().len()
     }
-    /// The inspector's view: `busy=2/5 queued=3 running=[...]`.
-    pub fn state(&self) -> String {
-        format!(
-            "busy={}/{} queued={} running=[{}]",
-            self.busy(),
-            self.0.max_workers,
-            self.queued(),
-            self.0.running.borrow().join(", ")
-        )
+    /// The pool's state for the inspector.
+    pub fn snapshot(&self) -> ExecutorSnapshot {
+        ExecutorSnapshot {
+            name: self.0.name.clone(),
+            busy: self.busy(),
+            max_workers: self.0.max_workers,
+            queued: self.queued(),
+            running: self.0.running.borrow().iter().map(|label| label.to_string()).collect(),
+        }
     }
 
+    /// The inspector's view in one line: `busy=2/5 queued=3 running=[...]`.
+    pub fn state(&self) -> String {
+        self.snapshot().to_string()
+    }
+
+    /// Report the pool's new state (the tracing idiom of [`crate::trace`]).
     fn trace(&self, event_loop: &EventLoop) {
         if event_loop.tracing() {
-            let state = self.state();
-            event_loop.emit(&TraceEvent::Primitive { name: &self.0.name, state: &state });
+            let snapshot = self.snapshot();
+            event_loop.emit(&TraceEvent::Primitive {
+                name: &self.0.name,
+                kind: PrimitiveKind::Executor,
+                action: None,
+                snapshot: snapshot.as_snapshot(),
+            });
         }
     }
 
@@ -205,7 +250,7 @@ impl VirtualPool {
         F: FnOnce() -> PyResult<T> + 'static,
     {
         let fut: Future<T> = event_loop.create_future().with_label(&format!("{} job {label}", self.0.name));
-        let label = label.to_string();
+        let label: Rc<str> = Rc::from(label);
         let target = fut.clone();
         let start: StartFn = Box::new(move |event_loop: &EventLoop, pool: &VirtualPool| {
             // A worker has just taken the job: call f now and keep its outcome.
@@ -244,7 +289,7 @@ impl VirtualPool {
         cost: f64,
         deadline: Option<f64>,
     ) -> Future<JobValue> {
-        let label = job.label();
+        let label: Rc<str> = Rc::from(job.label());
         let fut: Future<JobValue> =
             event_loop.create_future().with_label(&format!("{} job {label}", self.0.name));
         let target = fut.clone();
@@ -301,7 +346,7 @@ impl VirtualPool {
         C: StdFuture<Output = PyResult<T>> + 'static,
     {
         let fut: Future<T> = event_loop.create_future().with_label(&format!("{} job {label}", self.0.name));
-        let label = label.to_string();
+        let label: Rc<str> = Rc::from(label);
         let target = fut.clone();
         let start: StartFn = Box::new(move |event_loop: &EventLoop, pool: &VirtualPool| {
             pool.0.running.borrow_mut().push(label.clone());
@@ -347,7 +392,7 @@ impl VirtualPool {
     fn release(&self, event_loop: &EventLoop, label: &str) {
         {
             let mut running = self.0.running.borrow_mut();
-            if let Some(i) = running.iter().position(|l| l == label) {
+            if let Some(i) = running.iter().position(|l| &**l == label) {
                 running.remove(i);
             }
         }

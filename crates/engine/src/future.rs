@@ -145,7 +145,9 @@ pub(crate) trait TaskCancel {
 
 /// A future seen without its result type, as a task's `_fut_waiter`.
 pub trait AnyFuture {
+    /// `fut.done()`.
     fn done(&self) -> bool;
+    /// `fut.cancelled()`.
     fn cancelled(&self) -> bool;
     /// `cancel(msg)`; for a task's future, `Task.cancel`.
     fn cancel_any(self: Rc<Self>, msg: Option<&str>) -> bool;
@@ -215,6 +217,8 @@ impl<T: Clone + 'static> Future<T> {
         *self.0.label.borrow_mut() = Some(Rc::from(label));
         self
     }
+    /// Name what a task waiting on this future waits for (deadlock
+    /// explanations, the timeline).
     pub fn set_label(&self, label: &str) {
         *self.0.label.borrow_mut() = Some(Rc::from(label));
     }

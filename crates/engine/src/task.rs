@@ -85,6 +85,7 @@ pub trait TaskStep {
 pub trait AnyTask {
     /// `task.get_name()`.
     fn name(&self) -> String;
+    /// `task.done()`.
     fn is_done(&self) -> bool;
     /// `task.cancel(msg)`.
     fn cancel(&self, msg: Option<&str>) -> bool;
@@ -379,7 +380,9 @@ impl<T: Clone + 'static> TaskCore<T> {
         let id = self.id.get();
         if let Some(lp) = &event_loop {
             lp.begin_step();
-            lp.trace(|| TraceEvent::StepStart { task: id });
+            if lp.tracing() {
+                lp.emit(&TraceEvent::StepStart { task: id });
+            }
         }
 
         let me: Rc<dyn AnyTask> = self.clone();
@@ -471,7 +474,9 @@ impl<T: Clone + 'static> TaskCore<T> {
                         }
                     }
                     Yield::Bare => {
-                        lp.trace(|| TraceEvent::Yielded { task: id });
+                        if lp.tracing() {
+                            lp.emit(&TraceEvent::Yielded { task: id });
+                        }
                         lp.call_soon_step(self.clone());
                     }
                     Yield::Nothing => {
@@ -480,7 +485,9 @@ impl<T: Clone + 'static> TaskCore<T> {
                         lp.call_soon_step(self.clone());
                     }
                 }
-                lp.trace(|| TraceEvent::StepEnd { task: id });
+                if lp.tracing() {
+                    lp.emit(&TraceEvent::StepEnd { task: id });
+                }
             }
         }
     }
@@ -498,8 +505,8 @@ impl<T: Clone + 'static> TaskCore<T> {
                         _ => Outcome::Done,
                     }
                 };
-                lp.trace(|| TraceEvent::StepEnd { task: id });
-                lp.trace(|| TraceEvent::TaskDone { task: id, outcome });
+                lp.emit(&TraceEvent::StepEnd { task: id });
+                lp.emit(&TraceEvent::TaskDone { task: id, outcome });
             }
         }
     }

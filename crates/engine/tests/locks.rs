@@ -2245,12 +2245,15 @@ mod oracle_scenarios {
 }
 
 /// Not in CPython's file: what the page sees. Each change of a primitive is a
-/// `TraceEvent::Primitive` whose state reads `"<what happened>: <snapshot>"`,
-/// and a task waiting on a primitive waits on a future labelled
-/// `"<Class> <name>"`.
+/// `TraceEvent::Primitive` with its kind, what happened and a typed snapshot
+/// (written below as `"<name>: <what happened>: <snapshot>"`, the snapshot by
+/// its `Display`), and a task waiting on a primitive waits on a future
+/// labelled `"<Class> <name>"`.
 mod trace_events {
     use super::*;
-    use asyncio_engine::sync::Queue;
+    use asyncio_engine::executor::VirtualPool;
+    use asyncio_engine::sync::{LifoQueue, PriorityQueue, Queue};
+    use asyncio_engine::trace::PrimitiveKind;
     use asyncio_engine::TraceEvent;
 
     /// Run `main` with a tracer; return the primitive and waiting events.
@@ -2259,7 +2262,10 @@ mod trace_events {
         let events = log();
         let sink = events.clone();
         event_loop.set_tracer(Box::new(move |_time: f64, event: &TraceEvent<'_>| match event {
-            TraceEvent::Primitive { name, state } => sink.borrow_mut().push(format!("{name}: {state}")),
+            TraceEvent::Primitive { name, action, snapshot, .. } => {
+                let action = action.unwrap_or("(no action)");
+                sink.borrow_mut().push(format!("{name}: {action}: {snapshot}"))
+            }
             TraceEvent::Waiting { task, on } => sink.borrow_mut().push(format!("Task-{task} waits on {on}")),
             _ => {}
         }));
@@ -2268,6 +2274,82 @@ mod trace_events {
         }
         let events = events.borrow().clone();
         events
+    }
+
+    /// Run `main` with a tracer; return each primitive event as its name,
+    /// kind, and snapshot in `Debug` form (the typed fields).
+    fn typed_events_of<F: StdFuture<Output = PyResult<()>> + 'static>(
+        main: F,
+    ) -> Vec<(String, PrimitiveKind, String)> {
+        let event_loop = EventLoop::new();
+        let events = log();
+        let sink = events.clone();
+        event_loop.set_tracer(Box::new(move |_time: f64, event: &TraceEvent<'_>| {
+            if let TraceEvent::Primitive { name, kind, snapshot, .. } = event {
+                sink.borrow_mut().push((name.to_string(), *kind, format!("{snapshot:?}")));
+            }
+        }));
+        if let Err(exc) = run(&event_loop, main) {
+            panic!("main raised {exc}");
+        }
+        let events = events.borrow().clone();
+        events
+    }
+
+    #[test]
+    fn events_carry_the_kind_and_typed_fields() {
+        let events = typed_events_of(async {
+            let lock = Lock::named("lock");
+            lock.acquire().await?;
+            let bounded = BoundedSemaphore::named("bounded", 2)?;
+            bounded.acquire().await?;
+            let event = Event::named("event");
+            event.set();
+            let barrier = Barrier::named("barrier", 1)?;
+            barrier.wait().await?;
+            let lifo: LifoQueue<i32> = LifoQueue::named("lifo", 0);
+            lifo.put_nowait(1)?;
+            let priority: PriorityQueue<i32> = PriorityQueue::named("priority", 3);
+            priority.set_item_repr(|i| format!("<{i}>"));
+            priority.put_nowait(2)?;
+            let pool = VirtualPool::named(2, "pool")?;
+            pool.run_in_executor(1.0, "job(1)", || Ok(1))?.await?;
+            Ok(())
+        });
+        let kinds: Vec<(&str, PrimitiveKind)> =
+            events.iter().map(|(name, kind, _)| (name.as_str(), *kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("lock", PrimitiveKind::Lock),
+                ("bounded", PrimitiveKind::BoundedSemaphore),
+                ("event", PrimitiveKind::Event),
+                ("barrier", PrimitiveKind::Barrier),
+                ("barrier", PrimitiveKind::Barrier),
+                ("lifo", PrimitiveKind::LifoQueue),
+                ("priority", PrimitiveKind::PriorityQueue),
+                ("pool", PrimitiveKind::Executor),
+                ("pool", PrimitiveKind::Executor),
+            ]
+        );
+        let snapshots: Vec<&str> = events.iter().map(|(_, _, snapshot)| snapshot.as_str()).collect();
+        assert_eq!(
+            snapshots,
+            [
+                r#"Lock { locked: true, owner: Some("Task-1"), waiters: [] }"#,
+                "Semaphore { value: 1, bound: Some(2), waiters: [] }",
+                "Event { set: true, waiters: [] }",
+                // The last arrival reports before it starts draining.
+                "Barrier { state: Filling, count: 1, parties: 1, waiters: [] }",
+                "Barrier { state: Filling, count: 0, parties: 1, waiters: [] }",
+                "Queue { qsize: 1, maxsize: 0, getters: [], putters: [], unfinished: 1, joiners: [], \
+                 items: None }",
+                "Queue { qsize: 1, maxsize: 3, getters: [], putters: [], unfinished: 1, joiners: [], \
+                 items: Some([\"<2>\"]) }",
+                r#"Executor { busy: 1, max_workers: 2, queued: 0, running: ["job(1)"] }"#,
+                "Executor { busy: 0, max_workers: 2, queued: 0, running: [] }",
+            ]
+        );
     }
 
     #[test]

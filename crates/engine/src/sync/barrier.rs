@@ -8,40 +8,9 @@ use std::rc::Rc;
 
 use crate::exception::{types, Exception, PyResult};
 use crate::sync::condition::Condition;
-use crate::sync::inspect::{actor, address, list, Meta};
-
-/// `_BarrierState`: where a barrier is in its cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BarrierState {
-    /// Tasks arrive and wait; the last one to arrive starts draining.
-    Filling,
-    /// The barrier tripped: waiting tasks leave; newcomers block until the
-    /// last one has left, then the barrier fills again.
-    Draining,
-    /// `reset()` while tasks were inside: they leave with
-    /// `BrokenBarrierError`; newcomers block until the last has left.
-    Resetting,
-    /// `abort()`: every `wait()` raises `BrokenBarrierError` until `reset()`.
-    Broken,
-}
-
-impl BarrierState {
-    /// The enum member's value: `filling`, `draining`, `resetting`, `broken`.
-    pub fn value(self) -> &'static str {
-        match self {
-            BarrierState::Filling => "filling",
-            BarrierState::Draining => "draining",
-            BarrierState::Resetting => "resetting",
-            BarrierState::Broken => "broken",
-        }
-    }
-}
-
-impl fmt::Display for BarrierState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.value())
-    }
-}
+use crate::sync::inspect::{actor, address, Meta};
+pub use crate::trace::BarrierState;
+use crate::trace::{AsSnapshot, PrimitiveKind, Snapshot};
 
 /// `asyncio.Barrier(parties)`. Cloning gives another reference to the same
 /// barrier.
@@ -83,8 +52,11 @@ struct BarrierInner {
 /// `filling count=2/5 waiters=[Task-2, Task-3]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BarrierSnapshot {
+    /// The name it is shown under.
     pub name: String,
+    /// Where it is in its cycle.
     pub state: BarrierState,
+    /// How many tasks trip it.
     pub parties: usize,
     /// `_count`: tasks inside the barrier.
     pub count: usize,
@@ -95,9 +67,20 @@ pub struct BarrierSnapshot {
     pub waiters: Vec<String>,
 }
 
+impl AsSnapshot for BarrierSnapshot {
+    fn as_snapshot(&self) -> Snapshot<'_> {
+        Snapshot::Barrier {
+            state: self.state,
+            count: self.count,
+            parties: self.parties,
+            waiters: &self.waiters,
+        }
+    }
+}
+
 impl fmt::Display for BarrierSnapshot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} count={}/{} waiters={}", self.state, self.count, self.parties, list(&self.waiters))
+        self.as_snapshot().fmt(f)
     }
 }
 
@@ -124,7 +107,7 @@ impl Barrier {
             return Err(Exception::value_error("parties must be > 0"));
         }
         let parties = usize::try_from(parties).map_err(|_| Exception::value_error("parties must be > 0"))?;
-        let meta = Meta::new("Barrier", name);
+        let meta = Meta::new(PrimitiveKind::Barrier, name);
         let cond = Condition::internal(name, &meta.label);
         Ok(Barrier(Rc::new(BarrierInner {
             cond,
@@ -209,10 +192,10 @@ impl Barrier {
             let index = inner.count.get();
             inner.count.set(index + 1);
             let passed = if index + 1 == inner.parties {
-                inner.meta.emit(|| format!("{} arrives as {index}, trips", actor()), || self.text());
+                inner.meta.emit(|| format!("{} arrives as {index}, trips", actor()), || self.snapshot());
                 self.release_all()
             } else {
-                inner.meta.emit(|| format!("{} arrives as {index}, waits", actor()), || self.text());
+                inner.meta.emit(|| format!("{} arrives as {index}, waits", actor()), || self.snapshot());
                 self.wait_released().await
             };
             // finally:
@@ -223,7 +206,7 @@ impl Barrier {
                     Ok(()) => format!("{} passes", actor()),
                     Err(exc) => format!("{} leaves with {}", actor(), exc.type_name()),
                 },
-                || self.text(),
+                || self.snapshot(),
             );
             exited?;
             passed.map(|()| index)
@@ -303,7 +286,7 @@ impl Barrier {
                 inner.state.set(BarrierState::Filling);
             }
             let notified = inner.cond.notify_all();
-            inner.meta.emit(|| format!("{} reset", actor()), || barrier.text());
+            inner.meta.emit(|| format!("{} reset", actor()), || barrier.snapshot());
             guard.release()?;
             notified
         }
@@ -330,14 +313,10 @@ impl Barrier {
             let guard = inner.cond.acquire_guard().await?;
             inner.state.set(BarrierState::Broken);
             let notified = inner.cond.notify_all();
-            inner.meta.emit(|| format!("{} abort", actor()), || barrier.text());
+            inner.meta.emit(|| format!("{} abort", actor()), || barrier.snapshot());
             guard.release()?;
             notified
         }
-    }
-
-    fn text(&self) -> String {
-        self.snapshot().to_string()
     }
 
     /// The barrier's state for the inspector.

@@ -8,6 +8,7 @@ use crate::exception::{Exception, PyResult};
 use crate::sync::inspect::{actor, address, list, Meta, Reporter, Reporting};
 use crate::sync::lock::{Lock, LockGuard};
 use crate::sync::waiters::Waiters;
+use crate::trace::{AsSnapshot, PrimitiveKind, Snapshot};
 
 /// `asyncio.Condition(lock=None)`: tasks holding the lock `wait()` until
 /// another task holding it calls `notify()`. Cloning gives another reference
@@ -50,7 +51,9 @@ pub(crate) struct ConditionInner {
 /// `locked owner=Task-1 waiters=[Task-2] lock_waiters=[Task-4]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConditionSnapshot {
+    /// The name it is shown under.
     pub name: String,
+    /// True while its lock is held.
     pub locked: bool,
     /// The task that acquired the lock, while it is locked.
     pub owner: Option<String>,
@@ -60,17 +63,20 @@ pub struct ConditionSnapshot {
     pub lock_waiters: Vec<String>,
 }
 
+impl AsSnapshot for ConditionSnapshot {
+    fn as_snapshot(&self) -> Snapshot<'_> {
+        Snapshot::Condition {
+            locked: self.locked,
+            owner: self.owner.as_deref(),
+            waiters: &self.waiters,
+            lock_waiters: &self.lock_waiters,
+        }
+    }
+}
+
 impl fmt::Display for ConditionSnapshot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.locked {
-            f.write_str("locked ")?;
-            if let Some(owner) = &self.owner {
-                write!(f, "owner={owner} ")?;
-            }
-        } else {
-            f.write_str("unlocked ")?;
-        }
-        write!(f, "waiters={} lock_waiters={}", list(&self.waiters), list(&self.lock_waiters))
+        self.as_snapshot().fmt(f)
     }
 }
 
@@ -90,8 +96,9 @@ impl Condition {
     /// notified wait on `Condition name`, tasks waiting for its lock on
     /// `Condition name (lock)`.
     pub fn named(name: &str) -> Condition {
-        let lock = Lock::with_meta(Meta::labelled(name, format!("Condition {name} (lock)")));
-        let cond = Condition::build(Meta::new("Condition", name), lock.clone());
+        let lock =
+            Lock::with_meta(Meta::labelled(PrimitiveKind::Lock, name, format!("Condition {name} (lock)")));
+        let cond = Condition::build(Meta::new(PrimitiveKind::Condition, name), lock.clone());
         // The condition's own lock shows as part of the condition.
         let owner: Weak<dyn Reporter> = Rc::downgrade(&cond.0) as Weak<dyn Reporter>;
         lock.set_reporting(Reporting::Owner(owner));
@@ -106,15 +113,15 @@ impl Condition {
 
     /// `asyncio.Condition(lock)` shown as `name`.
     pub fn named_with_lock(name: &str, lock: Lock) -> Condition {
-        Condition::build(Meta::new("Condition", name), lock)
+        Condition::build(Meta::new(PrimitiveKind::Condition, name), lock)
     }
 
     /// A condition whose waiter futures carry `label` and whose lock waiters
     /// carry the lock's label (for primitives built on a condition).
     pub(crate) fn internal(name: &str, label: &str) -> Condition {
-        let lock = Lock::with_meta(Meta::labelled(name, label.to_string()));
+        let lock = Lock::with_meta(Meta::labelled(PrimitiveKind::Lock, name, label.to_string()));
         lock.set_reporting(Reporting::Quiet);
-        let cond = Condition::build(Meta::labelled(name, label.to_string()), lock);
+        let cond = Condition::build(Meta::labelled(PrimitiveKind::Condition, name, label.to_string()), lock);
         cond.0.meta.set_reporting(Reporting::Quiet);
         cond
     }
@@ -229,7 +236,7 @@ impl Condition {
         let waited: PyResult<bool> = async {
             let future = self.0.meta.new_waiter(|| self.repr())?;
             let entry = self.0.waiters.append(future);
-            self.0.meta.emit(|| format!("{} waits", actor()), || self.snapshot().to_string());
+            self.0.meta.emit(|| format!("{} waits", actor()), || self.snapshot());
             let outcome = entry.future().clone().await;
             // `finally: self._waiters.remove(fut)`.
             entry.remove();
@@ -301,7 +308,7 @@ impl Condition {
                 let names: Vec<String> = woken.iter().map(|w| w.task_name()).collect();
                 format!("{} notified {}", actor(), list(&names))
             },
-            || self.snapshot().to_string(),
+            || self.snapshot(),
         );
         Ok(())
     }
@@ -350,7 +357,7 @@ impl ConditionInner {
 impl Reporter for ConditionInner {
     /// The condition's own lock changed: show it as the condition.
     fn report(&self, action: String) {
-        self.meta.emit(|| action, || self.snapshot().to_string());
+        self.meta.emit(|| action, || self.snapshot());
     }
 }
 

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use crate::exception::PyResult;
 use crate::sync::inspect::{actor, address, list, Meta, Reporting};
 use crate::sync::waiters::Waiters;
+use crate::trace::{AsSnapshot, PrimitiveKind, Snapshot};
 
 /// `asyncio.Event()`: a flag, initially false; `set()` wakes every waiter.
 /// Cloning gives another reference to the same event.
@@ -40,17 +41,24 @@ struct EventInner {
 /// `set waiters=[]` or `unset waiters=[Task-2, Task-3]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventSnapshot {
+    /// The name it is shown under.
     pub name: String,
+    /// True once `set()` (until `clear()`).
     pub is_set: bool,
     /// The waiting tasks in FIFO order (woken ones that have not run yet
     /// included).
     pub waiters: Vec<String>,
 }
 
+impl AsSnapshot for EventSnapshot {
+    fn as_snapshot(&self) -> Snapshot<'_> {
+        Snapshot::Event { set: self.is_set, waiters: &self.waiters }
+    }
+}
+
 impl fmt::Display for EventSnapshot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let flag = if self.is_set { "set" } else { "unset" };
-        write!(f, "{flag} waiters={}", list(&self.waiters))
+        self.as_snapshot().fmt(f)
     }
 }
 
@@ -69,7 +77,7 @@ impl Event {
     /// `asyncio.Event()` shown as `name` on the page (its waiters wait on
     /// `Event name`).
     pub fn named(name: &str) -> Event {
-        Event::with_meta(Meta::new("Event", name))
+        Event::with_meta(Meta::new(PrimitiveKind::Event, name))
     }
 
     pub(crate) fn with_meta(meta: Meta) -> Event {
@@ -116,7 +124,7 @@ impl Event {
                 let names: Vec<String> = woken.iter().map(|w| w.task_name()).collect();
                 format!("{} set, woke {}", actor(), list(&names))
             },
-            || self.snapshot().to_string(),
+            || self.snapshot(),
         );
     }
 
@@ -124,7 +132,7 @@ impl Event {
     pub fn clear(&self) {
         let was_set = self.0.value.replace(false);
         if was_set {
-            self.0.meta.emit(|| format!("{} cleared", actor()), || self.snapshot().to_string());
+            self.0.meta.emit(|| format!("{} cleared", actor()), || self.snapshot());
         }
     }
 
@@ -156,13 +164,13 @@ impl Event {
         }
         let future = self.0.meta.new_waiter(|| self.repr())?;
         let entry = self.0.waiters.append(future);
-        self.0.meta.emit(|| format!("{} waits", actor()), || self.snapshot().to_string());
+        self.0.meta.emit(|| format!("{} waits", actor()), || self.snapshot());
         let outcome = entry.future().clone().await;
         // `finally: self._waiters.remove(fut)`.
         entry.remove();
         if let Err(exc) = outcome {
             if exc.is_cancelled() {
-                self.0.meta.emit(|| format!("{} cancelled", actor()), || self.snapshot().to_string());
+                self.0.meta.emit(|| format!("{} cancelled", actor()), || self.snapshot());
             }
             return Err(exc);
         }

@@ -1,11 +1,11 @@
 //! What a primitive shows the page: its name, the label of its waiter
 //! futures, and a [`TraceEvent::Primitive`] after each change.
 //!
-//! Every event's `state` text reads `"<what happened>: <snapshot>"`, for
-//! instance `"Task-2 acquired: locked owner=Task-2 waiters=[Task-3]"` or
-//! `"Task-1 released, woke Task-3: unlocked waiters=[Task-3]"`. The part after
-//! the first `": "` is the primitive's snapshot (`Display` of its
-//! `*Snapshot` type). Nothing is formatted unless the loop has a tracer.
+//! Every event says what happened in words (`"Task-1 released, woke
+//! Task-3"`) and carries the primitive's kind and its state after the change
+//! as typed data (a [`Snapshot`](crate::trace::Snapshot) lent by the
+//! primitive's `*Snapshot` type). Nothing is built unless the running loop
+//! has a tracer (the idiom of [`crate::trace`]).
 //!
 //! A primitive built from others (the lock inside a `Condition`, the
 //! condition inside a `Barrier`, the event inside a `Queue`) either reports
@@ -15,12 +15,12 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use crate::event_loop::{get_running_loop, EventLoop};
+use crate::event_loop::{tracing_running_loop, EventLoop};
 use crate::exception::PyResult;
 use crate::future::Future;
 use crate::sync::loop_bound::LoopBound;
 use crate::task::current_task;
-use crate::trace::TraceEvent;
+use crate::trace::{AsSnapshot, PrimitiveKind, TraceEvent};
 
 /// Something that shows an inner primitive's changes as its own.
 pub(crate) trait Reporter {
@@ -37,9 +37,11 @@ pub(crate) enum Reporting {
     Owner(Weak<dyn Reporter>),
 }
 
-/// Name, label, loop binding and trace reporting, shared by every primitive.
+/// Name, kind, label, loop binding and trace reporting, shared by every
+/// primitive.
 pub(crate) struct Meta {
     pub(crate) name: Rc<str>,
+    kind: PrimitiveKind,
     /// The label of waiter futures: `"Lock lock"`, `"Semaphore sema"`, ...
     pub(crate) label: Rc<str>,
     pub(crate) bound: LoopBound,
@@ -47,13 +49,17 @@ pub(crate) struct Meta {
 }
 
 impl Meta {
-    pub(crate) fn new(class: &str, name: &str) -> Meta {
-        Meta::labelled(name, format!("{class} {name}"))
+    /// A primitive of `kind` named `name`, whose waiters wait on
+    /// `"<Class> <name>"`.
+    pub(crate) fn new(kind: PrimitiveKind, name: &str) -> Meta {
+        Meta::labelled(kind, name, format!("{kind} {name}"))
     }
 
-    pub(crate) fn labelled(name: &str, label: String) -> Meta {
+    /// A primitive whose waiter futures carry `label`.
+    pub(crate) fn labelled(kind: PrimitiveKind, name: &str, label: String) -> Meta {
         Meta {
             name: Rc::from(name),
+            kind,
             label: Rc::from(label.as_str()),
             bound: LoopBound::default(),
             reporting: RefCell::new(Reporting::Own),
@@ -74,10 +80,25 @@ impl Meta {
         Ok(future)
     }
 
-    /// Report a change: `action()` says what happened, `snapshot()` the state
-    /// after it. Neither runs unless the running loop traces.
-    pub(crate) fn emit(&self, action: impl FnOnce() -> String, snapshot: impl FnOnce() -> String) {
-        let Some(event_loop) = tracing_loop() else { return };
+    /// Report a change: `action()` says what happened, `snapshot()` is the
+    /// state after it. Neither runs unless the running loop traces.
+    #[inline]
+    pub(crate) fn emit<S: AsSnapshot>(&self, action: impl FnOnce() -> String, snapshot: impl FnOnce() -> S) {
+        if let Some(event_loop) = tracing_running_loop() {
+            self.emit_on(&event_loop, action, snapshot);
+        }
+    }
+
+    /// [`Meta::emit`] on a loop that traces: out of line, so that the
+    /// primitives' paths stay small when nothing traces.
+    #[cold]
+    #[inline(never)]
+    fn emit_on<S: AsSnapshot>(
+        &self,
+        event_loop: &EventLoop,
+        action: impl FnOnce() -> String,
+        snapshot: impl FnOnce() -> S,
+    ) {
         let owner = match &*self.reporting.borrow() {
             Reporting::Quiet => return,
             Reporting::Own => None,
@@ -87,16 +108,16 @@ impl Meta {
             Some(Some(owner)) => owner.report(action()),
             Some(None) => {}
             None => {
-                let text = format!("{}: {}", action(), snapshot());
-                event_loop.emit(&TraceEvent::Primitive { name: &self.name, state: &text });
+                let (action, snapshot) = (action(), snapshot());
+                event_loop.emit(&TraceEvent::Primitive {
+                    name: &self.name,
+                    kind: self.kind,
+                    action: Some(&action),
+                    snapshot: snapshot.as_snapshot(),
+                });
             }
         }
     }
-}
-
-/// The running loop, when it has a tracer.
-pub(crate) fn tracing_loop() -> Option<EventLoop> {
-    get_running_loop().ok().filter(EventLoop::tracing)
 }
 
 /// Who is acting: the current task's name, or `(no task)` in a plain

@@ -7,9 +7,10 @@ use std::rc::{Rc, Weak};
 
 use crate::exception::{Exception, PyResult};
 use crate::future::LabelFn;
-use crate::sync::inspect::{actor, address, list, Meta, Reporting};
+use crate::sync::inspect::{actor, address, Meta, Reporting};
 use crate::sync::waiters::{Waiter, Waiters};
 use crate::task::{current_task, AnyTask};
+use crate::trace::{AsSnapshot, PrimitiveKind, Snapshot};
 
 /// `asyncio.Lock()`: a primitive lock, locked or unlocked, owned by no task in
 /// particular (any task may release it). Cloning gives another reference to
@@ -50,7 +51,9 @@ pub(crate) struct LockInner {
 /// `locked owner=Task-2 waiters=[Task-3, Task-4]` or `unlocked waiters=[]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockSnapshot {
+    /// The name it is shown under.
     pub name: String,
+    /// True while held.
     pub locked: bool,
     /// The task that acquired the lock, while it is locked.
     pub owner: Option<String>,
@@ -59,17 +62,15 @@ pub struct LockSnapshot {
     pub waiters: Vec<String>,
 }
 
+impl AsSnapshot for LockSnapshot {
+    fn as_snapshot(&self) -> Snapshot<'_> {
+        Snapshot::Lock { locked: self.locked, owner: self.owner.as_deref(), waiters: &self.waiters }
+    }
+}
+
 impl fmt::Display for LockSnapshot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.locked {
-            f.write_str("locked ")?;
-            if let Some(owner) = &self.owner {
-                write!(f, "owner={owner} ")?;
-            }
-        } else {
-            f.write_str("unlocked ")?;
-        }
-        write!(f, "waiters={}", list(&self.waiters))
+        self.as_snapshot().fmt(f)
     }
 }
 
@@ -88,7 +89,7 @@ impl Lock {
     /// `asyncio.Lock()` shown as `name` on the page (and its waiters as
     /// waiting on `Lock name`).
     pub fn named(name: &str) -> Lock {
-        Lock::with_meta(Meta::new("Lock", name))
+        Lock::with_meta(Meta::new(PrimitiveKind::Lock, name))
     }
 
     pub(crate) fn with_meta(meta: Meta) -> Lock {
@@ -191,7 +192,7 @@ impl Lock {
         let future = inner.meta.new_waiter(|| self.repr())?;
         future.set_label_fn(self.describer());
         let entry = inner.waiters.append(future);
-        inner.meta.emit(|| format!("{} waits", actor()), || self.snapshot().to_string());
+        inner.meta.emit(|| format!("{} waits", actor()), || self.snapshot());
         let outcome = entry.future().clone().await;
         // `finally: self._waiters.remove(fut)` runs before the `except`, so a
         // cancelled waiter never wakes itself.
@@ -204,7 +205,7 @@ impl Lock {
                         Some(next) => format!("{} cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} cancelled", actor()),
                     },
-                    || self.snapshot().to_string(),
+                    || self.snapshot(),
                 );
             }
             return Err(exc);
@@ -241,7 +242,7 @@ impl Lock {
     fn take(&self) {
         self.0.locked.set(true);
         *self.0.owner.borrow_mut() = current_task().map(|t| Rc::downgrade(&t));
-        self.0.meta.emit(|| format!("{} acquired", actor()), || self.snapshot().to_string());
+        self.0.meta.emit(|| format!("{} acquired", actor()), || self.snapshot());
     }
 
     /// `lock.release()`: unlock and wake the first waiter, if it is not
@@ -264,7 +265,7 @@ impl Lock {
                 Some(next) => format!("{} released, woke {}", actor(), next.task_name()),
                 None => format!("{} released", actor()),
             },
-            || self.snapshot().to_string(),
+            || self.snapshot(),
         );
         Ok(())
     }

@@ -40,11 +40,13 @@
 //! Each primitive has a name (`Lock::named("lock")`; a default otherwise),
 //! labels its waiter futures `"<Class> <name>"` (what a waiting task's
 //! timeline bar says it waits on), and emits a
-//! [`TraceEvent::Primitive`](crate::TraceEvent::Primitive) after each change,
-//! whose state text is `"<what happened>: <snapshot>"` — for instance
-//! `"Task-1 released, woke Task-3: unlocked waiters=[Task-3]"`. Labels and
-//! events cost nothing unless the loop has a tracer. Every primitive also
-//! has a `snapshot()` for the inspector.
+//! [`TraceEvent::Primitive`](crate::TraceEvent::Primitive) after each change:
+//! its [`PrimitiveKind`](crate::trace::PrimitiveKind), what happened in words
+//! (`"Task-1 released, woke Task-3"`) and its state as a typed
+//! [`Snapshot`](crate::trace::Snapshot) (`Snapshot::Lock { locked: false,
+//! owner: None, waiters: ["Task-3"] }`). Events cost nothing unless the loop
+//! has a tracer. Every primitive also has a `snapshot()` for the inspector,
+//! whose `Display` is the state in one line (`unlocked waiters=[Task-3]`).
 
 mod barrier;
 mod condition;

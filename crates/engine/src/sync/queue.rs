@@ -17,6 +17,7 @@ use crate::heapq;
 use crate::sync::event::Event;
 use crate::sync::inspect::{actor, address, list, Meta, Reporting};
 use crate::sync::waiters::{Waiter, Waiters};
+use crate::trace::{AsSnapshot, PrimitiveKind, Snapshot};
 
 /// A less-than on items (`PriorityQueue` orders with it, as `heapq` with `<`).
 type LessThan<T> = Rc<dyn Fn(&T, &T) -> bool>;
@@ -111,10 +112,13 @@ impl<T> Clone for Queue<T> {
 /// ([`Queue::set_item_repr`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueueSnapshot {
+    /// The name it is shown under.
     pub name: String,
     /// `Queue`, `PriorityQueue` or `LifoQueue`.
     pub class: &'static str,
+    /// Items in it.
     pub qsize: usize,
+    /// `<= 0`: unbounded.
     pub maxsize: i64,
     /// Tasks waiting in `get()`, FIFO.
     pub getters: Vec<String>,
@@ -122,29 +126,29 @@ pub struct QueueSnapshot {
     pub putters: Vec<String>,
     /// Tasks waiting in `join()`.
     pub joiners: Vec<String>,
+    /// Items put and not yet marked `task_done()`.
     pub unfinished_tasks: u64,
     /// The items in `_queue` order, when an item repr is set.
     pub items: Option<Vec<String>>,
 }
 
+impl AsSnapshot for QueueSnapshot {
+    fn as_snapshot(&self) -> Snapshot<'_> {
+        Snapshot::Queue {
+            qsize: self.qsize,
+            maxsize: self.maxsize,
+            getters: &self.getters,
+            putters: &self.putters,
+            unfinished: self.unfinished_tasks,
+            joiners: &self.joiners,
+            items: self.items.as_deref(),
+        }
+    }
+}
+
 impl fmt::Display for QueueSnapshot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "qsize={} maxsize={} getters={} putters={} unfinished={}",
-            self.qsize,
-            self.maxsize,
-            list(&self.getters),
-            list(&self.putters),
-            self.unfinished_tasks
-        )?;
-        if !self.joiners.is_empty() {
-            write!(f, " joiners={}", list(&self.joiners))?;
-        }
-        if let Some(items) = &self.items {
-            write!(f, " items={}", list(items))?;
-        }
-        Ok(())
+        self.as_snapshot().fmt(f)
     }
 }
 
@@ -166,11 +170,13 @@ impl<T: 'static> Queue<T> {
     /// `asyncio.Queue(maxsize)` shown as `name` (its getters and putters wait
     /// on `Queue name`, its joiners on `Queue name (join)`).
     pub fn named(name: &str, maxsize: i64) -> Queue<T> {
-        Queue::build("Queue", name, maxsize, Storage::Fifo(VecDeque::new()))
+        Queue::build(PrimitiveKind::Queue, name, maxsize, Storage::Fifo(VecDeque::new()))
     }
 
-    fn build(class: &'static str, name: &str, maxsize: i64, storage: Storage<T>) -> Queue<T> {
-        let finished = Event::with_meta(Meta::labelled(name, format!("{class} {name} (join)")));
+    fn build(kind: PrimitiveKind, name: &str, maxsize: i64, storage: Storage<T>) -> Queue<T> {
+        let class = kind.name();
+        let finished =
+            Event::with_meta(Meta::labelled(PrimitiveKind::Event, name, format!("{class} {name} (join)")));
         finished.set_reporting(Reporting::Quiet);
         // `self._finished.set()` before anything can wait on it.
         finished.set();
@@ -183,7 +189,7 @@ impl<T: 'static> Queue<T> {
             unfinished_tasks: Cell::new(0),
             finished,
             item_repr: RefCell::new(None),
-            meta: Meta::new(class, name),
+            meta: Meta::new(kind, name),
         }))
     }
 
@@ -289,7 +295,7 @@ impl<T: 'static> Queue<T> {
         while self.full() {
             let future = inner.meta.new_waiter(|| self.repr())?;
             let putter = inner.putters.append(future);
-            inner.meta.emit(|| format!("{} waits to put", actor()), || self.snapshot().to_string());
+            inner.meta.emit(|| format!("{} waits to put", actor()), || self.snapshot());
             if let Err(exc) = putter.future().clone().await {
                 // Just in case the putter is not done yet.
                 putter.future().cancel(None);
@@ -307,7 +313,7 @@ impl<T: 'static> Queue<T> {
                         Some(next) => format!("{} put cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} put cancelled", actor()),
                     },
-                    || self.snapshot().to_string(),
+                    || self.snapshot(),
                 );
                 return Err(exc);
             }
@@ -333,7 +339,7 @@ impl<T: 'static> Queue<T> {
                 Some(next) => format!("{} put, woke {}", actor(), next.task_name()),
                 None => format!("{} put", actor()),
             },
-            || self.snapshot().to_string(),
+            || self.snapshot(),
         );
         Ok(())
     }
@@ -413,7 +419,7 @@ impl<T: 'static> Queue<T> {
         while self.empty() {
             let future = inner.meta.new_waiter(|| self.repr())?;
             let getter = inner.getters.append(future);
-            inner.meta.emit(|| format!("{} waits to get", actor()), || self.snapshot().to_string());
+            inner.meta.emit(|| format!("{} waits to get", actor()), || self.snapshot());
             if let Err(exc) = getter.future().clone().await {
                 // Just in case the getter is not done yet.
                 getter.future().cancel(None);
@@ -431,7 +437,7 @@ impl<T: 'static> Queue<T> {
                         Some(next) => format!("{} get cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} get cancelled", actor()),
                     },
-                    || self.snapshot().to_string(),
+                    || self.snapshot(),
                 );
                 return Err(exc);
             }
@@ -452,7 +458,7 @@ impl<T: 'static> Queue<T> {
                 Some(next) => format!("{} got, woke {}", actor(), next.task_name()),
                 None => format!("{} got", actor()),
             },
-            || self.snapshot().to_string(),
+            || self.snapshot(),
         );
         Ok(item)
     }
@@ -470,14 +476,14 @@ impl<T: 'static> Queue<T> {
         }
         inner.unfinished_tasks.set(unfinished - 1);
         if unfinished == 1 {
-            let joiners = inner.finished.snapshot().waiters;
             inner.finished.set();
+            // The woken joiners stay listed until they run.
             inner.meta.emit(
-                || format!("{} task_done, woke {}", actor(), list(&joiners)),
-                || self.snapshot().to_string(),
+                || format!("{} task_done, woke {}", actor(), list(&inner.finished.snapshot().waiters)),
+                || self.snapshot(),
             );
         } else {
-            inner.meta.emit(|| format!("{} task_done", actor()), || self.snapshot().to_string());
+            inner.meta.emit(|| format!("{} task_done", actor()), || self.snapshot());
         }
         Ok(())
     }
@@ -500,7 +506,7 @@ impl<T: 'static> Queue<T> {
         let queue = self.clone();
         async move {
             if queue.0.unfinished_tasks.get() > 0 {
-                queue.0.meta.emit(|| format!("{} joins", actor()), || queue.snapshot().to_string());
+                queue.0.meta.emit(|| format!("{} joins", actor()), || queue.snapshot());
                 queue.0.finished.wait_inner().await?;
             }
             Ok(())
@@ -624,7 +630,7 @@ impl<T: 'static> PriorityQueue<T> {
         less_than: impl Fn(&T, &T) -> bool + 'static,
     ) -> PriorityQueue<T> {
         PriorityQueue(Queue::build(
-            "PriorityQueue",
+            PrimitiveKind::PriorityQueue,
             name,
             maxsize,
             Storage::Heap(Vec::new(), Rc::new(less_than)),
@@ -679,7 +685,7 @@ impl<T: 'static> LifoQueue<T> {
 
     /// `asyncio.LifoQueue(maxsize)` shown as `name`.
     pub fn named(name: &str, maxsize: i64) -> LifoQueue<T> {
-        LifoQueue(Queue::build("LifoQueue", name, maxsize, Storage::Lifo(Vec::new())))
+        LifoQueue(Queue::build(PrimitiveKind::LifoQueue, name, maxsize, Storage::Lifo(Vec::new())))
     }
 
     /// The queue as a plain [`Queue`] handle.

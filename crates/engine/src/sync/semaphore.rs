@@ -7,8 +7,9 @@ use std::future::Future as StdFuture;
 use std::rc::Rc;
 
 use crate::exception::{Exception, PyResult};
-use crate::sync::inspect::{actor, address, list, Meta};
+use crate::sync::inspect::{actor, address, Meta};
 use crate::sync::waiters::{Waiter, Waiters};
+use crate::trace::{AsSnapshot, PrimitiveKind, Snapshot};
 
 /// `asyncio.Semaphore(value)`: `acquire()` takes one unit of `value`, waiting
 /// while none is free; `release()` gives one back. Cloning gives another
@@ -54,7 +55,9 @@ struct SemaphoreInner {
 /// value for a bounded semaphore.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SemaphoreSnapshot {
+    /// The name it is shown under.
     pub name: String,
+    /// The counter.
     pub value: i64,
     /// The initial value of a bounded semaphore.
     pub bound: Option<i64>,
@@ -63,13 +66,15 @@ pub struct SemaphoreSnapshot {
     pub waiters: Vec<String>,
 }
 
+impl AsSnapshot for SemaphoreSnapshot {
+    fn as_snapshot(&self) -> Snapshot<'_> {
+        Snapshot::Semaphore { value: self.value, bound: self.bound, waiters: &self.waiters }
+    }
+}
+
 impl fmt::Display for SemaphoreSnapshot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "value={}", self.value)?;
-        if let Some(bound) = self.bound {
-            write!(f, " bound={bound}")?;
-        }
-        write!(f, " waiters={}", list(&self.waiters))
+        self.as_snapshot().fmt(f)
     }
 }
 
@@ -88,7 +93,7 @@ impl Semaphore {
     /// # Errors
     /// `ValueError: Semaphore initial value must be >= 0`.
     pub fn named(name: &str, value: i64) -> PyResult<Semaphore> {
-        Semaphore::build(Meta::new("Semaphore", name), value, None)
+        Semaphore::build(Meta::new(PrimitiveKind::Semaphore, name), value, None)
     }
 
     fn build(meta: Meta, value: i64, bound: Option<i64>) -> PyResult<Semaphore> {
@@ -182,12 +187,12 @@ impl Semaphore {
         let inner = &*self.0;
         if !self.locked() {
             inner.value.set(inner.value.get() - 1);
-            inner.meta.emit(|| format!("{} acquired", actor()), || self.snapshot().to_string());
+            inner.meta.emit(|| format!("{} acquired", actor()), || self.snapshot());
             return Ok(true);
         }
         let future = inner.meta.new_waiter(|| self.repr())?;
         let entry = inner.waiters.append(future);
-        inner.meta.emit(|| format!("{} waits", actor()), || self.snapshot().to_string());
+        inner.meta.emit(|| format!("{} waits", actor()), || self.snapshot());
         let outcome = entry.future().clone().await;
         // `finally: self._waiters.remove(fut)`, before the `except`.
         entry.remove();
@@ -204,7 +209,7 @@ impl Semaphore {
                         Some(next) => format!("{} cancelled, woke {}", actor(), next.task_name()),
                         None => format!("{} cancelled", actor()),
                     },
-                    || self.snapshot().to_string(),
+                    || self.snapshot(),
                 );
             }
             return Err(exc);
@@ -215,7 +220,7 @@ impl Semaphore {
                 Some(next) => format!("{} acquired, woke {}", actor(), next.task_name()),
                 None => format!("{} acquired", actor()),
             },
-            || self.snapshot().to_string(),
+            || self.snapshot(),
         );
         Ok(true)
     }
@@ -237,7 +242,7 @@ impl Semaphore {
                 Some(next) => format!("{} released, woke {}", actor(), next.task_name()),
                 None => format!("{} released", actor()),
             },
-            || self.snapshot().to_string(),
+            || self.snapshot(),
         );
     }
 
@@ -325,7 +330,8 @@ impl BoundedSemaphore {
     /// # Errors
     /// `ValueError: Semaphore initial value must be >= 0`.
     pub fn named(name: &str, value: i64) -> PyResult<BoundedSemaphore> {
-        Semaphore::build(Meta::new("BoundedSemaphore", name), value, Some(value)).map(BoundedSemaphore)
+        Semaphore::build(Meta::new(PrimitiveKind::BoundedSemaphore, name), value, Some(value))
+            .map(BoundedSemaphore)
     }
 
     /// The name shown on the page.

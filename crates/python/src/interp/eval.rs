@@ -430,8 +430,9 @@ pub async fn eval_defaults(
 
 /// Tells the tracer where the running task may suspend (the page marks that line).
 pub fn report_line(f: &Frame) {
-    if let (Ok(lp), Some(task)) = (asyncio_engine::get_running_loop(), asyncio_engine::current_task()) {
-        if lp.tracing() {
+    let Ok(lp) = asyncio_engine::get_running_loop() else { return };
+    if lp.tracing() {
+        if let Some(task) = asyncio_engine::current_task() {
             lp.emit(&asyncio_engine::TraceEvent::TaskLine { task: task.id(), line: f.line.get() });
         }
     }

@@ -67,9 +67,8 @@ impl std::future::Future for TaskBody {
 pub struct PyTask {
     pub any: Rc<dyn AnyTask>,
     pub typed: Option<Task<Value>>,
-    /// The coroutine's name and call (`job(1)`), for reprs and the page.
+    /// The coroutine's name, for reprs.
     pub coro_name: Rc<str>,
-    pub coro_label: String,
     /// The coroutine object (`get_coro()`).
     pub coro: Option<Value>,
     /// The task's charge against the memory budget (tasks the program made).
@@ -90,20 +89,19 @@ fn task_key(any: &Rc<dyn AnyTask>) -> usize {
 /// Registers a new task object (`charge`: its body's, see [`TaskBody`]).
 pub fn register_task(task: Task<Value>, coro: &Value, charge: Rc<Charge>) -> Value {
     let any = task.as_any_task();
-    let (coro_name, coro_label) = match coro.as_native::<crate::native::coro::Coroutine>() {
-        Some(c) => (c.name.clone(), c.label()),
-        None => (Rc::from("coro"), String::new()),
-    };
+    let native = coro.as_native::<crate::native::coro::Coroutine>();
+    let coro_name = native.map_or_else(|| Rc::from("coro"), |c| c.name.clone());
     if let Some(lp) = task.future().get_loop() {
         if lp.tracing() {
-            lp.emit(&asyncio_engine::TraceEvent::TaskLabel { task: task.id(), label: &coro_label });
+            // What the task runs (`job(1)`), for the page's lanes.
+            let label = native.map(|c| c.label()).unwrap_or_default();
+            lp.emit(&asyncio_engine::TraceEvent::TaskLabel { task: task.id(), label: &label });
         }
     }
     let obj = Rc::new(PyTask {
         any: any.clone(),
         typed: Some(task),
         coro_name,
-        coro_label,
         coro: Some(coro.clone()),
         _charge: Some(charge),
     });
@@ -125,14 +123,7 @@ pub fn task_value(any: Rc<dyn AnyTask>) -> Value {
     if let Some(obj) = TASKS.with(|t| t.borrow().get(&key).and_then(Weak::upgrade)) {
         return Value::Object(obj);
     }
-    let obj = Rc::new(PyTask {
-        any,
-        typed: None,
-        coro_name: Rc::from("coro"),
-        coro_label: String::new(),
-        coro: None,
-        _charge: None,
-    });
+    let obj = Rc::new(PyTask { any, typed: None, coro_name: Rc::from("coro"), coro: None, _charge: None });
     TASKS.with(|t| t.borrow_mut().insert(key, Rc::downgrade(&obj)));
     Value::Object(obj)
 }
