@@ -17,7 +17,6 @@ use asyncio_scenarios::params::{parse_value, py_str_repr};
 use crate::code::share;
 use crate::code::starter::STARTER;
 use crate::driver::{speed_text, Mode, DEFAULT_SPEED, MAX_SPEED, MIN_SPEED};
-use crate::page::form::default_text;
 
 /// A view of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,7 +306,7 @@ impl PageUrl {
             Err(message) => self.notices.push(format!(
                 "{message}: using the default, {}={}.",
                 spec.name,
-                default_text(spec)
+                spec.default_text()
             )),
         }
     }

@@ -69,16 +69,6 @@ fn num_text(num: Num) -> String {
     }
 }
 
-/// A parameter's default as the form and the URL write it (`3`, `2.0`,
-/// `ALL_COMPLETED`).
-pub fn default_text(spec: &ParamSpec) -> String {
-    match spec.default {
-        Default::Int(i) => i.to_string(),
-        Default::Float(f) => float_repr(f),
-        Default::Str(s) => s.to_string(),
-    }
-}
-
 fn default_value(spec: &ParamSpec) -> Value {
     match spec.default {
         Default::Int(i) => Value::Int(i),
@@ -166,7 +156,7 @@ impl Form {
                     .find(|(name, _)| *name == spec.name)
                     .map(|(_, text)| text.clone())
                     .filter(|text| check(spec, text).is_none())
-                    .unwrap_or_else(|| default_text(spec));
+                    .unwrap_or_else(|| spec.default_text());
                 Field { spec, accepted: text.clone(), base: text.clone(), text, error: None }
             })
             .collect();
@@ -218,7 +208,7 @@ impl Form {
     /// Every field back to its default.
     pub fn reset(&mut self) {
         for field in &mut self.fields {
-            field.text = default_text(field.spec);
+            field.text = field.spec.default_text();
             field.accepted = field.text.clone();
             field.base = field.text.clone();
             field.error = None;

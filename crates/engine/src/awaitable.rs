@@ -15,7 +15,9 @@ pub type Coroutine<T> = Pin<Box<dyn StdFuture<Output = PyResult<T>>>>;
 /// An argument of `wait_for`, `shield`, ...: a future, or a coroutine that
 /// `ensure_future` wraps in a task when (and only when) CPython would.
 pub enum Awaitable<T> {
+    /// A future or a task's future: awaited as it is.
     Future(Future<T>),
+    /// A coroutine: awaited inline, or wrapped in a task by `ensure_future`.
     Coroutine(Coroutine<T>),
 }
 

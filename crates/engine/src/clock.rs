@@ -24,6 +24,7 @@ pub struct VirtualClock {
 }
 
 impl VirtualClock {
+    /// A clock at time 0.
     pub fn new() -> VirtualClock {
         VirtualClock { now: 0.0 }
     }

@@ -14,8 +14,11 @@ use crate::future::Future;
 /// `asyncio.wait`'s `return_when`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReturnWhen {
+    /// `FIRST_COMPLETED`: when any future finishes or is cancelled.
     FirstCompleted,
+    /// `FIRST_EXCEPTION`: when any future raises, else when all are done.
     FirstException,
+    /// `ALL_COMPLETED`: when every future is done.
     AllCompleted,
 }
 
@@ -309,9 +312,11 @@ pub fn as_completed<T: Clone + 'static>(fs: &[Future<T>], timeout: Option<f64>) 
 
 impl<T: Clone + 'static> AsCompleted<T> {
     /// How many results are still to come.
+    /// How many results are still to be awaited.
     pub fn len(&self) -> usize {
         self.remaining.get()
     }
+    /// True when every result has been awaited.
     pub fn is_empty(&self) -> bool {
         self.remaining.get() == 0
     }

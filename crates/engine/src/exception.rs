@@ -30,17 +30,29 @@ struct ExceptionInner {
 
 /// Python's exception types that the engine itself raises.
 pub mod types {
+    /// `asyncio.CancelledError`.
     pub const CANCELLED_ERROR: &str = "CancelledError";
+    /// `TimeoutError` (`asyncio.TimeoutError` in 3.11).
     pub const TIMEOUT_ERROR: &str = "TimeoutError";
+    /// `asyncio.InvalidStateError`.
     pub const INVALID_STATE_ERROR: &str = "InvalidStateError";
+    /// `ValueError`.
     pub const VALUE_ERROR: &str = "ValueError";
+    /// `RuntimeError`.
     pub const RUNTIME_ERROR: &str = "RuntimeError";
+    /// `TypeError`.
     pub const TYPE_ERROR: &str = "TypeError";
+    /// `ZeroDivisionError`.
     pub const ZERO_DIVISION_ERROR: &str = "ZeroDivisionError";
+    /// `ExceptionGroup`.
     pub const EXCEPTION_GROUP: &str = "ExceptionGroup";
+    /// `BaseExceptionGroup` (a group with a member `except Exception` does not catch).
     pub const BASE_EXCEPTION_GROUP: &str = "BaseExceptionGroup";
+    /// `asyncio.QueueEmpty`.
     pub const QUEUE_EMPTY: &str = "QueueEmpty";
+    /// `asyncio.QueueFull`.
     pub const QUEUE_FULL: &str = "QueueFull";
+    /// `asyncio.BrokenBarrierError`.
     pub const BROKEN_BARRIER_ERROR: &str = "BrokenBarrierError";
     /// The playground's own: a run stopped because a task step never
     /// yielded, virtual time stopped moving, or memory ran out.
@@ -101,18 +113,23 @@ impl Exception {
     pub fn timeout() -> Exception {
         Exception::new(types::TIMEOUT_ERROR, "")
     }
+    /// `InvalidStateError(msg)`.
     pub fn invalid_state(msg: impl Into<String>) -> Exception {
         Exception::new(types::INVALID_STATE_ERROR, msg)
     }
+    /// `ValueError(msg)`.
     pub fn value_error(msg: impl Into<String>) -> Exception {
         Exception::new(types::VALUE_ERROR, msg)
     }
+    /// `RuntimeError(msg)`.
     pub fn runtime_error(msg: impl Into<String>) -> Exception {
         Exception::new(types::RUNTIME_ERROR, msg)
     }
+    /// `TypeError(msg)`.
     pub fn type_error(msg: impl Into<String>) -> Exception {
         Exception::new(types::TYPE_ERROR, msg)
     }
+    /// `ZeroDivisionError(msg)`.
     pub fn zero_division(msg: impl Into<String>) -> Exception {
         Exception::new(types::ZERO_DIVISION_ERROR, msg)
     }
@@ -139,9 +156,11 @@ impl Exception {
         }))
     }
 
+    /// The type's name: `ValueError`, or a user class's.
     pub fn type_name(&self) -> &str {
         &self.0.type_name
     }
+    /// `str(exc)`: the message alone.
     pub fn message(&self) -> &str {
         &self.0.message
     }
@@ -149,6 +168,7 @@ impl Exception {
     pub fn exceptions(&self) -> &[Exception] {
         &self.0.group
     }
+    /// True for an `ExceptionGroup` or `BaseExceptionGroup`.
     pub fn is_group(&self) -> bool {
         matches!(&*self.0.type_name, types::EXCEPTION_GROUP | types::BASE_EXCEPTION_GROUP)
     }
@@ -157,9 +177,11 @@ impl Exception {
     pub fn is(&self, type_name: &str) -> bool {
         &*self.0.type_name == type_name
     }
+    /// True for a `CancelledError`.
     pub fn is_cancelled(&self) -> bool {
         self.is(types::CANCELLED_ERROR)
     }
+    /// True for a `TimeoutError`.
     pub fn is_timeout(&self) -> bool {
         self.is(types::TIMEOUT_ERROR)
     }

@@ -22,28 +22,54 @@ pub const MAX_BUSY_WAIT_MS: f64 = 600_000.0;
 pub enum Job {
     /// Block the worker for `ms` milliseconds: what `time.sleep(ms / 1000)`
     /// costs a thread. Returns `None`.
-    BusyWait { ms: f64 },
+    BusyWait {
+        /// Milliseconds, at most [`MAX_BUSY_WAIT_MS`].
+        ms: f64,
+    },
     /// How many primes are below `n`, by trial division.
-    CountPrimes { n: u32 },
+    CountPrimes {
+        /// The bound (exclusive).
+        n: u32,
+    },
     /// The `n`-th Fibonacci number, by naive recursion (CPU-bound on purpose).
-    Fib { n: u32 },
+    Fib {
+        /// Which number, at most [`MAX_FIB`].
+        n: u32,
+    },
     /// `rounds` rounds of a 64-bit mixing hash from `seed`; returns the hex
     /// digest.
-    HashRounds { rounds: u32, seed: u32 },
+    HashRounds {
+        /// How many rounds.
+        rounds: u32,
+        /// The starting value.
+        seed: u32,
+    },
     /// Return `text` unchanged: an empty job, to measure a round trip.
-    Echo { text: String },
+    Echo {
+        /// What comes back.
+        text: String,
+    },
     /// Panic with `message` (to show and test what a crashed worker does).
-    Crash { message: String },
+    Crash {
+        /// The panic's message.
+        message: String,
+    },
     /// Throw a JavaScript error with `message` in a worker; a Rust error
     /// elsewhere.
-    Throw { message: String },
+    Throw {
+        /// The error's message.
+        message: String,
+    },
 }
 
 /// A job's result.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JobValue {
+    /// Python's `None`.
     None,
+    /// A number (an int when it is whole).
     Number(f64),
+    /// A string.
     Text(String),
 }
 

@@ -33,6 +33,8 @@
 //! from a [`Clock`], output goes to a sink, and the page listens to
 //! [`TraceEvent`]s.
 
+#![warn(missing_docs)]
+
 mod awaitable;
 mod combinators;
 mod event_loop;

@@ -28,7 +28,11 @@ pub const STALLED_ITERATION_BUDGET: u64 = 50_000_000;
 pub enum Next {
     /// Wait `timeout` seconds of loop time (0: at once), then call
     /// [`Session::iterate`] with it.
-    Iterate { timeout: f64 },
+    Iterate {
+        /// Seconds of loop time; infinite when only an outside callback
+        /// (a worker's result) can wake the loop.
+        timeout: f64,
+    },
     /// The run is over: read [`Session::outcome`].
     Finished,
 }
@@ -47,7 +51,12 @@ pub enum Status<'a> {
     Raised(&'a Exception),
     /// Over: nothing was scheduled while tasks waited; `waiting` says on
     /// what each waited (`"Task-2: Lock lock (held by Task-1)"`).
-    Deadlock { error: &'a Exception, waiting: &'a [String] },
+    Deadlock {
+        /// The oracle's `deadlock: ...` error.
+        error: &'a Exception,
+        /// `"Task-2: Lock lock (held by Task-1)"` for each waiting task.
+        waiting: &'a [String],
+    },
     /// Over: a task step never yielded, virtual time stopped moving, or the
     /// interpreter's memory ran out.
     Runaway(&'a Exception),

@@ -35,6 +35,7 @@ impl Default for TaskGroup {
 }
 
 impl TaskGroup {
+    /// `asyncio.TaskGroup()`, not entered yet.
     pub fn new() -> TaskGroup {
         TaskGroup(Rc::new(GroupInner {
             entered: Cell::new(false),

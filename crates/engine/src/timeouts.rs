@@ -11,10 +11,16 @@ use crate::task::{current_task, AnyTask};
 /// `timeouts._State`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeoutState {
+    /// Made, not entered yet.
     Created,
+    /// Inside the `async with`: the deadline is armed.
     Entered,
+    /// The deadline passed and the task was cancelled; `__aexit__` will
+    /// turn the cancellation into `TimeoutError`.
     Expiring,
+    /// Left with `TimeoutError`.
     Expired,
+    /// Left before the deadline.
     Exited,
 }
 
@@ -79,6 +85,7 @@ impl Timeout {
     pub fn expired(&self) -> bool {
         matches!(self.0.state.get(), TimeoutState::Expiring | TimeoutState::Expired)
     }
+    /// Where the timeout is in its life.
     pub fn state(&self) -> TimeoutState {
         self.0.state.get()
     }

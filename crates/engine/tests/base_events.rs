@@ -686,3 +686,46 @@ const CLOCK_ORACLE: &str = "\
 [200004.526] b 1
 [200004.526] a 2
 ";
+
+/// The loop's own guarantees, beyond CPython's tests.
+mod callbacks_hold_no_borrow {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    #[test]
+    fn a_sink_and_a_tracer_may_call_back_into_the_loop() {
+        let lp = EventLoop::new();
+        let lines = Rc::new(RefCell::new(Vec::new()));
+        let (sink_lines, sink_loop) = (lines.clone(), lp.clone());
+        lp.set_output(move |line| {
+            sink_lines.borrow_mut().push(line.to_string());
+            // Printing from the sink: no borrow is held, so no panic; the
+            // nested line is dropped rather than recursing.
+            sink_loop.log("from the sink");
+        });
+        let events = Rc::new(RefCell::new(0));
+        let (count, tracer_loop) = (events.clone(), lp.clone());
+        lp.set_tracer(Box::new(move |_: f64, _: &asyncio_engine::TraceEvent<'_>| {
+            *count.borrow_mut() += 1;
+            let _ = tracer_loop.time();
+            tracer_loop.log("from the tracer");
+        }));
+        lp.log("hello");
+        lp.log("again");
+        // The tracer's lines reach the sink (it runs before the sink gets
+        // the line), the sink's own prints are dropped, nothing panics, and
+        // the sink and tracer are still in place.
+        assert_eq!(
+            *lines.borrow(),
+            [
+                "[    0.000] from the tracer",
+                "[    0.000] hello",
+                "[    0.000] from the tracer",
+                "[    0.000] again"
+            ]
+        );
+        assert!(*events.borrow() >= 2);
+        assert!(lp.tracing());
+    }
+}

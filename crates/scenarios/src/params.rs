@@ -46,6 +46,17 @@ pub struct ParamSpec {
     pub help: &'static str,
 }
 
+impl ParamSpec {
+    /// The default as a form and a URL write it (`3`, `2.0`, `ALL_COMPLETED`).
+    pub fn default_text(&self) -> String {
+        match self.default {
+            Default::Int(i) => i.to_string(),
+            Default::Float(f) => float_repr(f),
+            Default::Str(s) => s.to_string(),
+        }
+    }
+}
+
 /// A parameter's value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -7,7 +7,7 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElemen
 
 use super::{button, cast, View};
 use crate::dom::{append, element, text_element};
-use crate::page::form::{allowed_text, default_text, input, Field, Form, Input};
+use crate::page::form::{allowed_text, input, Field, Form, Input};
 
 /// One parameter's controls.
 struct FieldView {
@@ -84,7 +84,7 @@ fn field_row(doc: &Document, index: usize, field: &Field) -> Result<(Element, Fi
     if !help.is_empty() {
         help.push_str(". ");
     }
-    help.push_str(&format!("Allowed: {}; default {}.", allowed_text(spec), default_text(spec)));
+    help.push_str(&format!("Allowed: {}; default {}.", allowed_text(spec), spec.default_text()));
     let help_p = text_element(doc, "p", "help", &help)?;
     help_p.set_id(&help_id);
     append(&row, &help_p)?;
