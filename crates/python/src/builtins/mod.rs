@@ -111,8 +111,7 @@ pub fn install(it: &Rc<Interp>) {
     add("Ellipsis", ellipsis());
     add("__name__", Value::str("__main__"));
     for (name, f) in FUNCTIONS {
-        let f = *f;
-        add(name, Builtin::new(name, f));
+        add(name, Builtin::new(name, checked_keywords(name, *f)));
     }
     add("super", Builtin::new("super", |_, _| raise("RuntimeError", "super(): use super() inside a method")));
     for name in ["eval", "exec", "compile", "open", "input", "breakpoint", "__import__", "memoryview"] {
@@ -127,6 +126,43 @@ pub fn install(it: &Rc<Interp>) {
 }
 
 type Func = fn(Vec<Value>, Kwargs) -> PyResult<Value>;
+
+/// The builtins that take keyword arguments, and which (CPython's); every
+/// other builtin function takes none.
+const KEYWORDS: &[(&str, &[&str])] = &[
+    ("print", &["sep", "end", "file", "flush"]),
+    ("round", &["number", "ndigits"]),
+    ("pow", &["base", "exp", "mod"]),
+    ("min", &["key", "default"]),
+    ("max", &["key", "default"]),
+    ("sum", &["start"]),
+    ("sorted", &["key", "reverse"]),
+    ("enumerate", &["iterable", "start"]),
+    ("zip", &["strict"]),
+];
+
+/// `f` behind CPython's check of its keyword arguments, so that none is
+/// silently ignored: `len() takes no keyword arguments`, `'zzz' is an invalid
+/// keyword argument for print()`.
+fn checked_keywords(name: &'static str, f: Func) -> impl Fn(Vec<Value>, Kwargs) -> PyResult<Value> {
+    let allowed = KEYWORDS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k);
+    move |args, kwargs| {
+        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !allowed.is_some_and(|a| a.contains(&&**k))) {
+            return raise(
+                "TypeError",
+                match allowed {
+                    None => format!("{name}() takes no keyword arguments"),
+                    // sorted() is list.sort() underneath, and says so.
+                    Some(_) => format!(
+                        "'{k}' is an invalid keyword argument for {}()",
+                        name.replace("sorted", "sort")
+                    ),
+                },
+            );
+        }
+        f(args, kwargs)
+    }
+}
 
 const FUNCTIONS: &[(&str, Func)] = &[
     ("print", print),
