@@ -61,6 +61,55 @@ impl ModuleObj {
     ) {
         self.set(name, Builtin::new(name, f));
     }
+    /// A function defined in Python with positional-or-keyword parameters
+    /// `params` and keyword-only ones `keyword_only`: a keyword naming one of
+    /// `params` is passed in its place, as Python binds it; any other keyword
+    /// is CPython's `TypeError: name() got an unexpected keyword argument
+    /// 'k'`, never ignored.
+    pub fn func_kw(
+        &self,
+        name: &'static str,
+        params: &'static [&'static str],
+        keyword_only: &'static [&'static str],
+        f: impl Fn(Vec<Value>, crate::native::Kwargs) -> PyResult<Value> + 'static,
+    ) {
+        self.func(name, move |mut args, mut kwargs| {
+            bind_keywords(name, params, keyword_only, &mut args, &mut kwargs)?;
+            f(args, kwargs)
+        });
+    }
+}
+
+/// Move keywords naming the next of `params` into `args`, in order, and
+/// refuse a keyword that is neither one of `params` nor of `keyword_only`,
+/// or names a parameter already given by position.
+pub(crate) fn bind_keywords(
+    name: &str,
+    params: &[&str],
+    keyword_only: &[&str],
+    args: &mut Vec<Value>,
+    kwargs: &mut crate::native::Kwargs,
+) -> PyResult<()> {
+    use crate::interp::exc::raise;
+    for (i, param) in params.iter().enumerate() {
+        if let Some(at) = kwargs.iter().position(|(k, _)| &**k == *param) {
+            if i < args.len() {
+                return raise("TypeError", format!("{name}() got multiple values for argument '{param}'"));
+            }
+            if i == args.len() {
+                args.push(kwargs.remove(at).1);
+            }
+        }
+    }
+    if let Some((k, _)) = kwargs.iter().find(|(k, _)| !keyword_only.contains(&&**k)) {
+        if !params.contains(&&**k) {
+            return raise("TypeError", format!("{name}() got an unexpected keyword argument '{k}'"));
+        }
+        // A later parameter by name, an earlier (required) one not given.
+        let missing = params.get(args.len()).copied().unwrap_or("?");
+        return raise("TypeError", format!("{name}() missing 1 required positional argument: '{missing}'"));
+    }
+    Ok(())
 }
 
 impl Native for ModuleObj {

@@ -293,11 +293,11 @@ fn all_tasks(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("asyncio");
     let t = &interp().types;
-    m.func("run", loops::run);
-    m.func("sleep", sleep);
-    m.func("create_task", create_task);
-    m.func("ensure_future", ensure_future);
-    m.func("gather", gather);
+    m.func_kw("run", &["main"], &["debug"], loops::run);
+    m.func_kw("sleep", &["delay", "result"], &[], sleep);
+    m.func_kw("create_task", &["coro"], &["name", "context"], create_task);
+    m.func_kw("ensure_future", &["coro_or_future"], &["loop"], ensure_future);
+    m.func_kw("gather", &[], &["return_exceptions"], gather);
     m.func("to_thread", |args, kwargs| {
         let mut it = args.into_iter();
         let Some(func) = it.next() else {
@@ -311,25 +311,25 @@ pub fn module() -> ModuleObj {
         let fut = crate::modules::concurrent::run_in_executor(pl, &lv, vec![Value::None, call])?;
         Ok(coro_value("to_thread", async move { crate::interp::eval::await_value(fut).await }))
     });
-    m.func("wait", wait);
-    m.func("wait_for", wait_for);
-    m.func("shield", shield);
-    m.func("as_completed", as_completed);
-    m.func("timeout", groups::timeout);
-    m.func("timeout_at", groups::timeout_at);
-    m.func("current_task", current_task);
-    m.func("all_tasks", all_tasks);
-    m.func("get_running_loop", |_, _| loops::running_loop_value());
-    m.func("get_event_loop", |_, _| loops::get_event_loop());
-    m.func("new_event_loop", |_, _| Ok(loops::new_loop()));
-    m.func("set_event_loop", |args, _| {
+    m.func_kw("wait", &["fs"], &["timeout", "return_when"], wait);
+    m.func_kw("wait_for", &["fut", "timeout"], &[], wait_for);
+    m.func_kw("shield", &["arg"], &[], shield);
+    m.func_kw("as_completed", &["fs"], &["timeout"], as_completed);
+    m.func_kw("timeout", &["delay"], &[], groups::timeout);
+    m.func_kw("timeout_at", &["when"], &[], groups::timeout_at);
+    m.func_kw("current_task", &["loop"], &[], current_task);
+    m.func_kw("all_tasks", &["loop"], &[], all_tasks);
+    m.func_kw("get_running_loop", &[], &[], |_, _| loops::running_loop_value());
+    m.func_kw("get_event_loop", &[], &[], |_, _| loops::get_event_loop());
+    m.func_kw("new_event_loop", &[], &[], |_, _| Ok(loops::new_loop()));
+    m.func_kw("set_event_loop", &["loop"], &[], |args, _| {
         loops::set_event_loop(args.into_iter().next().filter(|v| !matches!(v, Value::None)));
         Ok(Value::None)
     });
-    m.func("iscoroutine", |args, _| {
+    m.func_kw("iscoroutine", &["obj"], &[], |args, _| {
         Ok(Value::Bool(args.first().is_some_and(|v| v.as_native::<Coroutine>().is_some())))
     });
-    m.func("iscoroutinefunction", |args, _| {
+    m.func_kw("iscoroutinefunction", &["func"], &[], |args, _| {
         Ok(Value::Bool(match args.first() {
             Some(Value::Function(f)) => f.def.is_async && !f.def.is_generator,
             Some(Value::BoundMethod(b)) => {
@@ -338,7 +338,7 @@ pub fn module() -> ModuleObj {
             _ => false,
         }))
     });
-    m.func("isfuture", |args, _| Ok(Value::Bool(args.first().is_some_and(is_future))));
+    m.func_kw("isfuture", &["obj"], &[], |args, _| Ok(Value::Bool(args.first().is_some_and(is_future))));
     for (name, c) in sync::classes() {
         m.set(name, c);
     }

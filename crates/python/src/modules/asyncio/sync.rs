@@ -320,14 +320,23 @@ fn int_kw(args: &[Value], kwargs: &mut Kwargs, name: &str, default: i64) -> PyRe
 pub fn classes() -> Vec<(&'static str, Value)> {
     let t = &interp().types;
     let mut out = Vec::new();
-    let mut add = |name: &'static str, f: fn(Vec<Value>, Kwargs) -> PyResult<Value>| {
+    // Each class with its `__init__` parameters and how many are required.
+    let mut add = |name: &'static str, params: &'static [&'static str], required, f: Constructor| {
         let c = t.native(name);
-        c.dict.borrow_mut().set("__new__", Builtin::new(name, f));
+        // LifoQueue and PriorityQueue use Queue's __init__.
+        let owner = if name.ends_with("Queue") { "Queue" } else { name };
+        let init: Rc<str> = Rc::from(format!("{owner}.__init__"));
+        let new = move |mut args: Vec<Value>, mut kw: Kwargs| {
+            crate::modules::bind_keywords(&init, params, &[], &mut args, &mut kw)?;
+            check_arity(&init, params, required, args.len())?;
+            f(args, kw)
+        };
+        c.dict.borrow_mut().set("__new__", Builtin::new(name, new));
         out.push((name, Value::Class(c)));
     };
-    add("Lock", |_, _| Ok(Value::native(PyPrim(Prim::Lock(Lock::new())))));
-    add("Event", |_, _| Ok(Value::native(PyPrim(Prim::Event(Event::new())))));
-    add("Condition", |args, mut kw| {
+    add("Lock", &[], 0, |_, _| Ok(Value::native(PyPrim(Prim::Lock(Lock::new())))));
+    add("Event", &[], 0, |_, _| Ok(Value::native(PyPrim(Prim::Event(Event::new())))));
+    add("Condition", &["lock"], 0, |args, mut kw| {
         let lock = take_kw(&mut kw, "lock").or_else(|| args.first().cloned());
         Ok(Value::native(PyPrim(Prim::Condition(match lock {
             None | Some(Value::None) => Condition::new(),
@@ -337,32 +346,32 @@ pub fn classes() -> Vec<(&'static str, Value)> {
             },
         }))))
     });
-    add("Semaphore", |args, mut kw| {
+    add("Semaphore", &["value"], 0, |args, mut kw| {
         let v = int_kw(&args, &mut kw, "value", 1)?;
         Ok(Value::native(PyPrim(Prim::Semaphore(Semaphore::new(v)?))))
     });
-    add("BoundedSemaphore", |args, mut kw| {
+    add("BoundedSemaphore", &["value"], 0, |args, mut kw| {
         let v = int_kw(&args, &mut kw, "value", 1)?;
         Ok(Value::native(PyPrim(Prim::Bounded(BoundedSemaphore::new(v)?))))
     });
-    add("Barrier", |args, mut kw| {
+    add("Barrier", &["parties"], 1, |args, mut kw| {
         let v = int_kw(&args, &mut kw, "parties", 1)?;
         Ok(Value::native(PyPrim(Prim::Barrier(Barrier::new(v)?))))
     });
-    add("Queue", |args, mut kw| {
+    add("Queue", &["maxsize"], 0, |args, mut kw| {
         let n = int_kw(&args, &mut kw, "maxsize", 0)?;
         let q: Queue<Value> = Queue::new(n);
         set_item_repr(&q);
         Ok(Value::native(PyPrim(Prim::Queue(q, "Queue"))))
     });
-    add("LifoQueue", |args, mut kw| {
+    add("LifoQueue", &["maxsize"], 0, |args, mut kw| {
         let n = int_kw(&args, &mut kw, "maxsize", 0)?;
         let q: LifoQueue<Value> = LifoQueue::new(n);
         let q: Queue<Value> = (*q).clone();
         set_item_repr(&q);
         Ok(Value::native(PyPrim(Prim::Queue(q, "LifoQueue"))))
     });
-    add("PriorityQueue", |args, mut kw| {
+    add("PriorityQueue", &["maxsize"], 0, |args, mut kw| {
         let n = int_kw(&args, &mut kw, "maxsize", 0)?;
         let less = |a: &Value, b: &Value| ops::compare(crate::ast::CmpOp::Lt, a, b).unwrap_or(false);
         let q: PriorityQueue<Value> = PriorityQueue::named_by("queue", n, less);
@@ -371,6 +380,31 @@ pub fn classes() -> Vec<(&'static str, Value)> {
         Ok(Value::native(PyPrim(Prim::Queue(q, "PriorityQueue"))))
     });
     out
+}
+
+type Constructor = fn(Vec<Value>, Kwargs) -> PyResult<Value>;
+
+/// CPython's count check of `init(self, *params)` with the first `required`
+/// of `params` required: `Lock.__init__() takes 1 positional argument but 2
+/// were given`, `Barrier.__init__() missing 1 required positional argument:
+/// 'parties'`.
+fn check_arity(init: &str, params: &[&str], required: usize, given: usize) -> PyResult<()> {
+    if given < required {
+        return raise(
+            "TypeError",
+            format!("{init}() missing 1 required positional argument: '{}'", params[given]),
+        );
+    }
+    if given > params.len() {
+        let most = params.len() + 1;
+        let takes = if required == params.len() {
+            format!("{most} positional argument{}", if most == 1 { "" } else { "s" })
+        } else {
+            format!("from {} to {most} positional arguments", required + 1)
+        };
+        return raise("TypeError", format!("{init}() takes {takes} but {} were given", given + 1));
+    }
+    Ok(())
 }
 
 fn set_item_repr(q: &Queue<Value>) {
