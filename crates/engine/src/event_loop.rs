@@ -16,8 +16,9 @@
 //! 5. run exactly the handles that were ready when step 4 ended; callbacks
 //!    they schedule wait for the next iteration.
 //!
-//! Drivers that cannot block (the browser) call [`EventLoop::prepare_iteration`],
-//! wait as they see fit, then call [`EventLoop::finish_iteration`].
+//! The iteration is split in two, `prepare_iteration` (steps 1-2) and
+//! `finish_iteration` (4-5), so that a driver can wait as it sees fit in
+//! between; drivers do that through a [`Session`](crate::Session).
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -540,8 +541,9 @@ impl EventLoop {
     }
 
     /// Mark the loop running (what `run_forever` does before its first
-    /// iteration). Drivers that iterate by hand call this, then
-    /// [`EventLoop::exit_running`] when they are done.
+    /// iteration) until the returned [`Running`] guard is dropped. A
+    /// [`Session`](crate::Session) holds one while it runs; tests that need a
+    /// running loop without iterating it hold one too.
     ///
     /// # Errors
     /// As `run_forever`: a closed loop, a running loop, another running loop.
@@ -566,9 +568,9 @@ impl EventLoop {
         self.0.stopping.get()
     }
 
-    /// `loop._run_once()`: one iteration ([`prepare_iteration`](Self::prepare_iteration),
-    /// a virtual select, [`finish_iteration`](Self::finish_iteration)), for
-    /// CPython's tests that call it. Drivers iterate a [`Session`](crate::Session).
+    /// `loop._run_once()`: one iteration (compact the timers and compute the
+    /// select timeout, a virtual select, run what is due), for CPython's
+    /// tests that call it. Drivers iterate a [`Session`](crate::Session).
     ///
     /// # Errors
     /// `Deadlock` when nothing is ready or scheduled; a `KeyboardInterrupt`
@@ -576,7 +578,7 @@ impl EventLoop {
     pub fn run_once(&self) -> PyResult<()> {
         let timeout = self.prepare_iteration().ok_or_else(|| self.deadlock())?;
         self.select(timeout);
-        self.finish_iteration();
+        let _ = self.finish_iteration();
         self.take_raised().map_or(Ok(()), Err)
     }
 
@@ -654,9 +656,12 @@ impl EventLoop {
 
     /// Second half of `_run_once`: move due timers to the ready queue, then run
     /// exactly the handles ready at that point.
-    pub(crate) fn finish_iteration(&self) {
+    ///
+    /// Returns the loop time the iteration ran at (read once, at its start).
+    pub(crate) fn finish_iteration(&self) -> f64 {
         let inner = &*self.0;
-        let end_time = self.time() + CLOCK_RESOLUTION;
+        let now = self.time();
+        let end_time = now + CLOCK_RESOLUTION;
         {
             let mut scheduled = inner.scheduled.borrow_mut();
             let mut ready = inner.ready.borrow_mut();
@@ -686,6 +691,7 @@ impl EventLoop {
                 break;
             }
         }
+        now
     }
 
     /// Number of handles in the ready queue.

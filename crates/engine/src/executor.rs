@@ -25,7 +25,7 @@
 //! `call_soon_threadsafe` brings a thread's result in: a callback that
 //! completes the job's future (unless it was cancelled: a running job
 //! finishes, its result is dropped) and frees the slot. While a job is out,
-//! the loop [expects](EventLoop::expect_external) that callback, so an empty
+//! the loop expects that callback (an `ExternalCall` guard), so an empty
 //! schedule means "wait", not "deadlock".
 
 use std::cell::{Cell, RefCell};

@@ -283,9 +283,9 @@ impl Session {
         if timeout.is_finite() {
             self.event_loop.select(timeout);
         }
-        self.event_loop.finish_iteration();
+        // The time the iteration ran at: virtual time moves only in select.
+        let now = self.event_loop.finish_iteration();
         self.iterations += 1;
-        let now = self.event_loop.time();
         if now == self.last_time {
             self.stalled += 1;
         } else {
