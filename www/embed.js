@@ -5,7 +5,9 @@
  *
  * - Resizes every iframe[data-asyncio-playground] to the height its page
  *   posts ({type: 'asyncio-playground:height', height}), accepting a message
- *   only from that iframe's window and its src's origin, once a frame at most.
+ *   only from that iframe's window and its src's origin, once a frame at most;
+ *   an embed that posted before this script ran is asked to post again
+ *   ({type: 'asyncio-playground:ask-height'}).
  * - Turns every <pre data-asyncio-playground> into an embed running its code
  *   (or a lesson, with data-scenario), and sets the src of every
  *   iframe[data-asyncio-playground][data-src], when it comes within about one
@@ -22,6 +24,7 @@
 
   var MARK = 'data-asyncio-playground';
   var MESSAGE = 'asyncio-playground:height';
+  var ASK = 'asyncio-playground:ask-height';
   var SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
   var OPTIONS = ['view', 'theme', 'autorun', 'mode', 'speed'];
   var PRE_VIEW = 'code,controls,output,timeline';
@@ -77,6 +80,21 @@
       return;
     }
   });
+
+  /** Embeds already in the page may have posted their height before this
+   * script listened: ask them again (a page not loaded yet posts on its own). */
+  function askHeights() {
+    var frames = document.querySelectorAll('iframe[' + MARK + '][src]');
+    for (var i = 0; i < frames.length; i++) {
+      try {
+        var origin = new URL(frames[i].src, document.baseURI).origin;
+        if (frames[i].contentWindow) frames[i].contentWindow.postMessage({ type: ASK }, origin);
+      } catch (e) {
+        // A src without an origin (about:, data:): nothing to ask.
+      }
+    }
+  }
+  askHeights();
 
   /* ---- Code blocks ---- */
 

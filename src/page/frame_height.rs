@@ -2,7 +2,10 @@
 //! `embed.js` can size the iframe to its content: a message
 //! `{type: "asyncio-playground:height", height}` posted to the parent
 //! whenever the height changes, at most once an animation frame, to the
-//! parent's origin when the page can tell it.
+//! parent's origin when the page can tell it. `embed.js` may start after the
+//! first message was sent (and lost): it then asks with
+//! `{type: "asyncio-playground:ask-height"}`, and the page posts its height
+//! again.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,16 +13,21 @@ use std::rc::Rc;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, ResizeObserver, Window};
+use web_sys::{Element, MessageEvent, ResizeObserver, Window};
 
 use crate::route::origin_of;
 
 /// The message's `type`.
 pub const MESSAGE_TYPE: &str = "asyncio-playground:height";
 
+/// The `type` of the parent's request for the height.
+pub const ASK_TYPE: &str = "asyncio-playground:ask-height";
+
 /// Watches the page's height while it lives.
 pub struct FrameHeight {
     observer: ResizeObserver,
+    window: Window,
+    on_ask: Closure<dyn FnMut(MessageEvent)>,
     _on_resize: Closure<dyn FnMut()>,
     _on_frame: Rc<Closure<dyn FnMut()>>,
 }
@@ -53,6 +61,7 @@ impl FrameHeight {
         let pending = Rc::new(Cell::new(false));
         let on_frame = {
             let (root, sent, pending) = (root.clone(), sent.clone(), pending.clone());
+            let (parent, target) = (parent.clone(), target.clone());
             Rc::new(Closure::<dyn FnMut()>::new(move || {
                 pending.set(false);
                 let height = content_height(&root);
@@ -66,22 +75,45 @@ impl FrameHeight {
                 let _ = parent.post_message(&message, &target);
             }))
         };
-        let on_resize = {
+        let request = {
             let (window, on_frame) = (window.clone(), on_frame.clone());
-            Closure::<dyn FnMut()>::new(move || {
+            move || {
                 if !pending.replace(true) {
                     let _ = window.request_animation_frame((*on_frame).as_ref().unchecked_ref());
                 }
+            }
+        };
+        let on_ask = {
+            let (parent, request) = (parent.clone(), request.clone());
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let from_parent = event.source().is_some_and(|s| Object::is(&s, &parent));
+                let origin_ok = target == "*" || event.origin() == target;
+                let asked =
+                    Reflect::get(&event.data(), &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
+                if from_parent && origin_ok && asked.as_deref() == Some(ASK_TYPE) {
+                    sent.set(-1); // post even if the height has not changed
+                    request();
+                }
             })
         };
+        let _ = window.add_event_listener_with_callback("message", on_ask.as_ref().unchecked_ref());
+        let on_resize = Closure::<dyn FnMut()>::new(request);
         let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
         observer.observe(&root);
-        Some(FrameHeight { observer, _on_resize: on_resize, _on_frame: on_frame })
+        Some(FrameHeight {
+            observer,
+            window: window.clone(),
+            on_ask,
+            _on_resize: on_resize,
+            _on_frame: on_frame,
+        })
     }
 }
 
 impl Drop for FrameHeight {
     fn drop(&mut self) {
         self.observer.disconnect();
+        let _ =
+            self.window.remove_event_listener_with_callback("message", self.on_ask.as_ref().unchecked_ref());
     }
 }

@@ -114,6 +114,16 @@ describe('embed.js with a stand-in page', () => {
     assert.doesNotMatch(source.toString(), /\b(import|export)\b[\s{*]|localStorage|sessionStorage|document\.cookie/);
   });
 
+  test('an embed that posted its height before embed.js ran is asked again', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(host.base + 'late.html');
+    await eventually(async () => (await iframeHeight(page, '#late')) === 275 || 'not 275 yet', '#late takes its height');
+    const before = await page.evaluate(() => window.embedJsAddedAfter);
+    assert.ok(before >= 1, `embed.js was added after ${before} messages`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('each embed takes the height its own page posts, once a frame; nothing else moves an iframe', async () => {
     const { context, page, problems } = await openPage(browser);
     await page.goto(host.base + 'resize.html');
@@ -307,6 +317,17 @@ describe('embeds of the built site', () => {
     await browser?.close();
     host?.close();
     site?.close();
+  });
+
+  test('a lesson embed that posted its height before embed.js ran answers when asked', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(host.base + 'late-lesson.html');
+    const frame = await frameOf(page, '#late');
+    await frameReady(frame);
+    await heightFits(page, '#late', frame);
+    assert.ok((await page.evaluate(() => window.embedJsAddedAfter)) >= 1, 'embed.js was there before the page posted');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('a lesson embed is as tall as its content after load and after a run', async () => {
