@@ -264,11 +264,7 @@ impl Session {
                     self.waiting_outside = true;
                     return Next::Iterate { timeout: f64::INFINITY };
                 }
-                None => {
-                    let deadlock = self.event_loop.deadlock();
-                    self.deadlock_details = self.event_loop.describe_waiting();
-                    self.end_phase(Err(deadlock));
-                }
+                None => self.end_in_deadlock(),
             }
         }
     }
@@ -327,8 +323,7 @@ impl Session {
     pub fn run_to_end(&mut self) {
         while let Next::Iterate { timeout } = self.prepare() {
             if timeout.is_infinite() {
-                self.deadlock_details = self.event_loop.describe_waiting();
-                self.end_phase(Err(self.event_loop.deadlock()));
+                self.end_in_deadlock();
                 continue;
             }
             self.iterate(timeout);
@@ -339,6 +334,14 @@ impl Session {
     /// runaway (see [`STALLED_ITERATION_BUDGET`]).
     pub fn set_stall_budget(&mut self, iterations: u64) {
         self.stall_budget = iterations;
+    }
+
+    /// Nothing can wake the loop: end the phase with the oracle's deadlock,
+    /// keeping what each task waited on (before the clean-up cancels them).
+    fn end_in_deadlock(&mut self) {
+        let deadlock = self.event_loop.deadlock();
+        self.deadlock_details = self.event_loop.describe_waiting();
+        self.end_phase(Err(deadlock));
     }
 
     /// A runaway ends the run at once: no clean-up, which would run the

@@ -127,36 +127,33 @@ pub fn install(it: &Rc<Interp>) {
 
 type Func = fn(Vec<Value>, Kwargs) -> PyResult<Value>;
 
-/// The builtins that take keyword arguments, and which (CPython's); every
-/// other builtin function takes none.
-const KEYWORDS: &[(&str, &[&str])] = &[
-    ("print", &["sep", "end", "file", "flush"]),
-    ("round", &["number", "ndigits"]),
-    ("pow", &["base", "exp", "mod"]),
-    ("min", &["key", "default"]),
-    ("max", &["key", "default"]),
-    ("sum", &["start"]),
-    ("sorted", &["key", "reverse"]),
-    ("enumerate", &["iterable", "start"]),
-    ("zip", &["strict"]),
+/// The builtins that take keyword arguments, the name their error gives
+/// (`sorted()` is `list.sort()` underneath, and says so), and which keywords
+/// (CPython's); every other builtin function takes none.
+const KEYWORDS: &[(&str, &str, &[&str])] = &[
+    ("print", "print", &["sep", "end", "file", "flush"]),
+    ("round", "round", &["number", "ndigits"]),
+    ("pow", "pow", &["base", "exp", "mod"]),
+    ("min", "min", &["key", "default"]),
+    ("max", "max", &["key", "default"]),
+    ("sum", "sum", &["start"]),
+    ("sorted", "sort", &["key", "reverse"]),
+    ("enumerate", "enumerate", &["iterable", "start"]),
+    ("zip", "zip", &["strict"]),
 ];
 
 /// `f` behind CPython's check of its keyword arguments, so that none is
 /// silently ignored: `len() takes no keyword arguments`, `'zzz' is an invalid
 /// keyword argument for print()`.
 fn checked_keywords(name: &'static str, f: Func) -> impl Fn(Vec<Value>, Kwargs) -> PyResult<Value> {
-    let allowed = KEYWORDS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k);
+    let allowed = KEYWORDS.iter().find(|(n, _, _)| *n == name).map(|(_, shown, k)| (*shown, *k));
     move |args, kwargs| {
-        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !allowed.is_some_and(|a| a.contains(&&**k))) {
+        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !allowed.is_some_and(|(_, a)| a.contains(&&**k))) {
             return raise(
                 "TypeError",
                 match allowed {
                     None => format!("{name}() takes no keyword arguments"),
-                    // sorted() is list.sort() underneath, and says so.
-                    Some(_) => format!(
-                        "'{k}' is an invalid keyword argument for {}()",
-                        name.replace("sorted", "sort")
-                    ),
+                    Some((shown, _)) => format!("'{k}' is an invalid keyword argument for {shown}()"),
                 },
             );
         }
