@@ -228,6 +228,9 @@ pub trait Run {
     /// The loop running now: a program may run several loops one after the
     /// other, and none between them.
     fn event_loop(&self) -> Option<EventLoop>;
+    /// True when an outside callback (a worker's result, a push) arrived
+    /// after `prepare` asked to wait: iterate now rather than wait.
+    fn outside_arrived(&self) -> bool;
     /// At a deadlock, what each task was waiting on (`name: what`).
     fn waiting(&self) -> Vec<String>;
     /// Print how the run ended (called once, after `prepare` returned
@@ -267,6 +270,9 @@ impl Run for LessonRun {
     }
     fn event_loop(&self) -> Option<EventLoop> {
         Some(self.session.event_loop().clone())
+    }
+    fn outside_arrived(&self) -> bool {
+        matches!(self.session.status(), Status::OutsideArrived)
     }
     fn waiting(&self) -> Vec<String> {
         match self.session.status() {
@@ -370,10 +376,10 @@ impl Pacer {
         self.run.exit_code()
     }
 
-    /// True when the loop has callbacks ready (something from outside
-    /// arrived while the run waited).
-    pub fn has_ready(&self) -> bool {
-        self.run.event_loop().is_some_and(|l| l.ready_len() > 0)
+    /// True when something from outside (a worker's result, a push)
+    /// arrived while the run waited.
+    pub fn outside_arrived(&self) -> bool {
+        self.run.outside_arrived()
     }
 
     /// The timeout of the next iteration: the prepared one, or a fresh
@@ -710,7 +716,7 @@ mod browser {
             }
             match self.paused_left.take() {
                 // Something from outside arrived while paused: no more waiting.
-                Some(left) if left > 0.0 && self.pacer.has_ready() => {
+                Some(left) if left > 0.0 && self.pacer.outside_arrived() => {
                     self.pacer.iterate_early(left);
                     self.arm_tick()
                 }
@@ -747,7 +753,7 @@ mod browser {
                 return;
             }
             let left = self.paused_left.take().unwrap_or_else(|| self.pacer.prepared_timeout());
-            if self.pacer.has_ready() {
+            if self.pacer.outside_arrived() {
                 // A push or a worker's result came in while paused: the loop
                 // stops waiting rather than skipping to its next timer.
                 if self.pacer.step_early(left) {
@@ -899,6 +905,21 @@ mod tests {
         assert_eq!(lines, expected("tasks_say_after_sequential", &[]));
         // hello after 1 s, world 2 s later.
         assert_eq!(waits, vec![1.0, 2.0]);
+    }
+
+    #[test]
+    fn a_callback_from_outside_during_a_wait_is_seen_and_run_early() {
+        let mut pacer = pacer("tasks_say_after_sequential", &[], Mode::Paced);
+        let After::Wait(timeout) = pacer.run(100, 0.0) else { panic!("the lesson waits 1 s first") };
+        assert_eq!(timeout, 1.0);
+        assert!(!pacer.outside_arrived(), "nothing came from outside yet");
+        let event_loop = pacer.event_loop().expect("a running loop");
+        event_loop.call_soon_threadsafe(|| {}).expect("the loop is open");
+        assert!(pacer.outside_arrived());
+        // A quarter of the wait was left: the loop's clock moves 0.75 s.
+        pacer.iterate_early(0.25);
+        assert!(!pacer.outside_arrived());
+        assert_eq!(event_loop.time(), 0.75);
     }
 
     #[test]

@@ -71,6 +71,9 @@ impl Run for ProgramRun {
     fn event_loop(&self) -> Option<EventLoop> {
         self.program.running_loop()
     }
+    fn outside_arrived(&self) -> bool {
+        self.program.outside_arrived()
+    }
     fn waiting(&self) -> Vec<String> {
         self.program.deadlock_details().to_vec()
     }
@@ -142,6 +145,18 @@ mod tests {
         assert_eq!(pacer.iterations(), steps as u64 + 1);
         assert!(pacer.waiting().iter().any(|w| w.starts_with("Task-1")), "{:?}", pacer.waiting());
         assert!(pacer.take_lines().last().unwrap().contains("deadlock"));
+    }
+
+    #[test]
+    fn a_callback_from_outside_during_a_wait_is_seen() {
+        let mut pacer = pacer(TWO_LOOPS, Mode::Paced);
+        let After::Wait(timeout) = pacer.run(100, 0.0) else { panic!("f(1) waits first") };
+        assert_eq!(timeout, 1.0);
+        assert!(!pacer.outside_arrived());
+        pacer.event_loop().expect("a running loop").call_soon_threadsafe(|| {}).expect("open");
+        assert!(pacer.outside_arrived());
+        pacer.iterate_early(0.5);
+        assert!(!pacer.outside_arrived());
     }
 
     #[test]

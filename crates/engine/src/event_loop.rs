@@ -568,20 +568,6 @@ impl EventLoop {
         self.0.stopping.get()
     }
 
-    /// `loop._run_once()`: one iteration (compact the timers and compute the
-    /// select timeout, a virtual select, run what is due), for CPython's
-    /// tests that call it. Drivers iterate a [`Session`](crate::Session).
-    ///
-    /// # Errors
-    /// `Deadlock` when nothing is ready or scheduled; a `KeyboardInterrupt`
-    /// or `SystemExit` that a task step raised.
-    pub fn run_once(&self) -> PyResult<()> {
-        let timeout = self.prepare_iteration().ok_or_else(|| self.deadlock())?;
-        self.select(timeout);
-        let _ = self.finish_iteration();
-        self.take_raised().map_or(Ok(()), Err)
-    }
-
     /// A `KeyboardInterrupt` or `SystemExit` that a task step raised out of
     /// the loop during the last iteration.
     pub(crate) fn take_raised(&self) -> Option<Exception> {
@@ -694,21 +680,44 @@ impl EventLoop {
         now
     }
 
-    /// Number of handles in the ready queue.
-    pub fn ready_len(&self) -> usize {
-        self.0.ready.borrow().len()
-    }
-    /// Number of timers in the heap (cancelled ones included, as `len(_scheduled)`).
-    pub fn scheduled_len(&self) -> usize {
-        self.0.scheduled.borrow().len()
-    }
-    /// `_timer_cancelled_count`.
-    pub fn timer_cancelled_count(&self) -> usize {
-        self.0.timer_cancelled_count.get()
-    }
-    /// The earliest deadline in the heap, if any.
-    pub fn next_deadline(&self) -> Option<f64> {
-        self.0.scheduled.borrow().first().map(|e| e.when)
+    introspection! {
+        /// Number of handles in the ready queue.
+        fn ready_len(&self) -> usize {
+            self.0.ready.borrow().len()
+        }
+        /// Number of timers in the heap (cancelled ones included, as `len(_scheduled)`).
+        fn scheduled_len(&self) -> usize {
+            self.0.scheduled.borrow().len()
+        }
+        /// `_timer_cancelled_count`.
+        fn timer_cancelled_count(&self) -> usize {
+            self.0.timer_cancelled_count.get()
+        }
+        /// The earliest deadline in the heap, if any.
+        fn next_deadline(&self) -> Option<f64> {
+            self.0.scheduled.borrow().first().map(|e| e.when)
+        }
+
+        /// `loop._run_once()`: one iteration (compact the timers and compute the
+        /// select timeout, a virtual select, run what is due), for CPython's
+        /// tests that call it. Drivers iterate a [`Session`](crate::Session).
+        ///
+        /// # Errors
+        /// `Deadlock` when nothing is ready or scheduled; a `KeyboardInterrupt`
+        /// or `SystemExit` that a task step raised.
+        fn run_once(&self) -> PyResult<()> {
+            let timeout = self.prepare_iteration().ok_or_else(|| self.deadlock())?;
+            self.select(timeout);
+            let _ = self.finish_iteration();
+            self.take_raised().map_or(Ok(()), Err)
+        }
+
+        /// What each waiting task waits on, for error messages: `name: label`,
+        /// with the task holding a lock a task waits for (`Task-2: Lock lock
+        /// (held by Task-1)`). Holders are looked up only here.
+        fn describe_waiting(&self) -> Vec<String> {
+            self.all_tasks().iter().map(|t| format!("{}: {}", t.name(), t.waiting_on())).collect()
+        }
     }
 
     /// The oracle's deadlock error:
@@ -722,13 +731,6 @@ impl EventLoop {
             names.len(),
             names.join(", ")
         ))
-    }
-
-    /// What each waiting task waits on, for error messages: `name: label`,
-    /// with the task holding a lock a task waits for (`Task-2: Lock lock
-    /// (held by Task-1)`). Holders are looked up only here.
-    pub fn describe_waiting(&self) -> Vec<String> {
-        self.all_tasks().iter().map(|t| format!("{}: {}", t.name(), t.waiting_on())).collect()
     }
 
     // ----- output and tracing -----

@@ -35,6 +35,22 @@
 
 #![warn(missing_docs)]
 
+/// Items of the loop's introspection: `pub` with the `introspection`
+/// feature (which the engine's own integration tests turn on, for CPython's
+/// ported tests that read `_ready` and call `_run_once`), crate-private
+/// otherwise: drivers observe a run through [`Session::status`].
+macro_rules! introspection {
+    ($($(#[$meta:meta])* fn $name:ident $args:tt $(-> $ret:ty)? $body:block)*) => {$(
+        #[cfg(feature = "introspection")]
+        $(#[$meta])*
+        pub fn $name $args $(-> $ret)? $body
+        #[cfg(not(feature = "introspection"))]
+        #[allow(dead_code)]
+        $(#[$meta])*
+        pub(crate) fn $name $args $(-> $ret)? $body
+    )*};
+}
+
 mod awaitable;
 mod combinators;
 mod event_loop;

@@ -45,6 +45,10 @@ pub enum Status<'a> {
     /// The last [`Session::prepare`] found nothing to do but wait for an
     /// outside callback (a worker's result).
     WaitingForOutside,
+    /// An outside callback (a worker's result, a value the page pushed)
+    /// arrived after [`Session::prepare`] asked to wait: the driver should
+    /// iterate now rather than wait out the timeout.
+    OutsideArrived,
     /// Over: `main` returned (or the loop stopped), the clean-up included.
     Completed,
     /// Over: an exception escaped `main` or the clean-up.
@@ -101,6 +105,9 @@ pub struct Session {
     deadlock_details: Vec<String>,
     /// The last `prepare` found only an outside callback to wait for.
     waiting_outside: bool,
+    /// The last `prepare` asked to wait (a positive timeout) and no
+    /// iteration has run since.
+    prepared_wait: bool,
     /// Loop time at the last iteration, and iterations since it last moved.
     last_time: f64,
     stalled: u64,
@@ -164,6 +171,7 @@ impl Session {
             iterations: 0,
             deadlock_details: Vec::new(),
             waiting_outside: false,
+            prepared_wait: false,
             last_time: event_loop.time(),
             stalled: 0,
             stall_budget: STALLED_ITERATION_BUDGET,
@@ -231,6 +239,9 @@ impl Session {
     /// it ended.
     pub fn status(&self) -> Status<'_> {
         match &self.outcome {
+            _ if !self.is_finished() && self.prepared_wait && self.event_loop.ready_len() > 0 => {
+                Status::OutsideArrived
+            }
             _ if !self.is_finished() && self.waiting_outside && self.event_loop.expects_external() => {
                 Status::WaitingForOutside
             }
@@ -258,10 +269,14 @@ impl Session {
                 return Next::Finished;
             }
             match self.event_loop.prepare_iteration() {
-                Some(timeout) => return Next::Iterate { timeout },
+                Some(timeout) => {
+                    self.prepared_wait = timeout > 0.0;
+                    return Next::Iterate { timeout };
+                }
                 None if self.event_loop.expects_external() => {
                     // Something outside (a worker) will call back: wait.
                     self.waiting_outside = true;
+                    self.prepared_wait = true;
                     return Next::Iterate { timeout: f64::INFINITY };
                 }
                 None => self.end_in_deadlock(),
@@ -276,6 +291,7 @@ impl Session {
             return;
         }
         self.waiting_outside = false;
+        self.prepared_wait = false;
         if timeout.is_finite() {
             self.event_loop.select(timeout);
         }

@@ -96,11 +96,36 @@ fn a_job_runs_on_a_worker_and_the_loop_waits_for_it() {
     assert_eq!(run.workers.labels(), ["busy_wait(1500.0)"]);
     assert_eq!(run.lines(), ["[    0.000] f starts"]);
     run.workers.finish(0, Ok(JobValue::None));
-    // The result is in: the loop has its callback to run.
-    assert!(matches!(run.session.status(), Status::Running));
+    // The result is in: the loop has its callback to run, at once.
+    assert!(matches!(run.session.status(), Status::OutsideArrived));
     assert_eq!(run.settle(), Next::Finished);
     assert_eq!(run.lines(), ["[    0.000] f starts", "[    0.000] got 7"]);
     assert!(matches!(run.session.outcome(), Some(Ok(()))));
+}
+
+#[test]
+fn a_callback_from_outside_during_a_timed_wait_is_reported_and_runs_at_once() {
+    let mut run = run_with_workers(async {
+        sleep(5.0).await?;
+        log("slept");
+        Ok(())
+    });
+    let Next::Iterate { timeout } = run.session.prepare() else { panic!("the run ended at once") };
+    assert_eq!(timeout, 0.0, "the main task's first step is ready");
+    // Nothing to wait for yet: a ready callback is not news.
+    assert!(matches!(run.session.status(), Status::Running));
+    run.session.iterate(timeout);
+    assert_eq!(run.session.prepare(), Next::Iterate { timeout: 5.0 });
+    assert!(matches!(run.session.status(), Status::Running));
+    let event_loop = run.session.event_loop().clone();
+    event_loop.call_soon_threadsafe(|| log("pushed")).unwrap();
+    assert!(matches!(run.session.status(), Status::OutsideArrived));
+    // The driver iterates early: the push runs with the clock where it was.
+    run.session.iterate(0.0);
+    assert!(matches!(run.session.status(), Status::Running));
+    assert_eq!(run.lines(), ["[    0.000] pushed"]);
+    assert_eq!(run.settle(), Next::Finished);
+    assert_eq!(run.lines(), ["[    0.000] pushed", "[    5.000] slept"]);
 }
 
 #[test]

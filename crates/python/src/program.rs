@@ -195,6 +195,15 @@ impl Program {
         s.as_ref().map(|s| s.event_loop().clone())
     }
 
+    /// True when an outside callback (a worker's result, a push) arrived
+    /// after the running loop's `prepare` asked to wait: iterate now.
+    pub fn outside_arrived(&self) -> bool {
+        self.drive.as_ref().is_some_and(|d| {
+            let s = d.session.borrow();
+            s.as_ref().is_some_and(|s| matches!(s.status(), asyncio_engine::Status::OutsideArrived))
+        })
+    }
+
     /// After a deadlock: `"Task-2: Event (unset)"` for each task that waited forever.
     pub fn deadlock_details(&self) -> &[String] {
         &self.deadlock_details
