@@ -48,4 +48,8 @@ pub trait Interpreter {
     /// # Errors
     /// The compile error, before anything runs.
     fn start(&self, source: &str, setup: Setup) -> Result<Box<dyn Run>, Diagnostic>;
+    /// True when `source` names an executor (`run_in_executor`,
+    /// `to_thread`, a pool class): in real mode its jobs sleep on the Web
+    /// Workers, which the page starts before the run.
+    fn uses_executors(&self, source: &str) -> bool;
 }

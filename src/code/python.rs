@@ -31,6 +31,10 @@ impl Interpreter for Python {
         compile(source).err().map(|e| diagnostic(&e))
     }
 
+    fn uses_executors(&self, source: &str) -> bool {
+        asyncio_python::runner::uses_executors(source)
+    }
+
     fn start(&self, source: &str, setup: Setup) -> Result<Box<dyn Run>, Diagnostic> {
         let module = compile(source).map_err(|e| diagnostic(&e))?;
         let lines = setup.lines;
@@ -157,6 +161,15 @@ mod tests {
         assert!(pacer.outside_arrived());
         pacer.iterate_early(0.5);
         assert!(!pacer.outside_arrived());
+    }
+
+    #[test]
+    fn programs_that_name_an_executor_use_the_workers() {
+        assert!(Python.uses_executors("import asyncio\nasyncio.to_thread(print)\n"));
+        assert!(Python.uses_executors("from concurrent.futures import ProcessPoolExecutor as P\n"));
+        assert!(Python.uses_executors("loop.run_in_executor(None, f)\n"));
+        assert!(!Python.uses_executors("print('run_in_executor')  # to_thread\n"));
+        assert!(!Python.uses_executors("x = (\n"));
     }
 
     #[test]

@@ -6,12 +6,16 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   appReady,
   logText,
   openPage,
   oracleLog,
+  reference,
   query,
   screenshots,
   splitTraceLine as split,
@@ -62,10 +66,22 @@ function assertRealRun(realText, virtualText, slack = 0.3) {
   }
 }
 
-/** Run `name` with `args` in real mode and return the log, the workers' panel and the meter. */
-async function runReal(site, name, args, { timeout = 30_000 } = {}) {
+/** What the oracle's pyrun.py prints running `source`, without the last newline. */
+function pyrunLog(source) {
+  const file = join(mkdtempSync(join(tmpdir(), 'pyrun-')), 'main.py');
+  writeFileSync(file, source);
+  return execFileSync('python3', [join(reference, 'pyrun.py'), file], { encoding: 'utf8' }).slice(0, -1);
+}
+
+/**
+ * Run `name` with `args` in real mode (or, with `code`, that program opened by
+ * a `#code=` link) and return the log, the workers' panel and the meter.
+ */
+async function runReal(site, name, args, { timeout = 30_000, code } = {}) {
   const { context, page, problems } = await openPage(site.browser);
-  await page.goto(site.base + query(name, args, { mode: 'real' }));
+  const fragment = code === undefined ? '' : '#code=' + Buffer.from(code, 'utf8').toString('base64url');
+  const address = code === undefined ? query(name, args, { mode: 'real' }) : '?mode=real';
+  await page.goto(site.base + address + fragment);
   await appReady(page);
   // The page is being drawn (a fresh headless page may not produce frames
   // yet), so that the frame meter sees the whole run.
@@ -124,6 +140,36 @@ describe('real mode on Web Workers', () => {
       await run.context.close();
     });
   }
+
+  test("your own program's executor jobs sleep on the Web Workers in real mode", async () => {
+    const code = [
+      'import asyncio, time',
+      'from concurrent.futures import ProcessPoolExecutor',
+      '',
+      'def work(n):',
+      '    time.sleep(0.3 * n)',
+      '    return n * n',
+      '',
+      'async def main():',
+      '    loop = asyncio.get_running_loop()',
+      '    with ProcessPoolExecutor(max_workers=2) as pool:',
+      '        jobs = [loop.run_in_executor(pool, work, n) for n in (1, 2, 3)]',
+      '        for done in asyncio.as_completed(jobs):',
+      '            print("got", await done)',
+      '    print("all done")',
+      '',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    const run = await runReal(site, null, [], { code });
+    assertRealRun(run.log, pyrunLog(code));
+    assert.equal(run.workers.hidden, false, 'real mode lists the workers');
+    assert.equal(run.workers.jobs, 3, run.workers.text);
+    assert.deepEqual(run.problems, []);
+    await run.page.screenshot({ path: join(screenshots, 'code-real-workers.png'), fullPage: true });
+    assert.match(run.workers.text, /3 jobs this run/);
+    await run.context.close();
+  });
 
   test('the meter stalls while the loop thread blocks, and not while the pool works', async () => {
     // c2 of exec_run_in_executor calls time.sleep(1) on the loop thread.

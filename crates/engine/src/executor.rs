@@ -90,6 +90,24 @@ fn sleep_job(seconds: f64) -> Job {
     Job::BusyWait { ms: (seconds * 1000.0).clamp(0.0, MAX_BUSY_WAIT_MS) }
 }
 
+/// A job's `time.sleep(seconds)` spent on a real worker (`busy_wait`), for a
+/// client that runs the job's code itself and keeps its own pool (the
+/// interpreter's executors): `finish` runs on the loop, as
+/// `call_soon_threadsafe` brings a thread's result in, with the worker's
+/// outcome; the loop waits for it meanwhile. Returns false, dropping
+/// `finish`, when the loop has no real workers (instant and paced modes).
+pub fn sleep_on_worker(
+    event_loop: &EventLoop,
+    seconds: f64,
+    finish: impl FnOnce(PyResult<()>) + 'static,
+) -> bool {
+    let Some(workers) = event_loop.workers() else { return false };
+    start_on_worker(event_loop, &*workers, sleep_job(seconds), None, move |outcome| {
+        finish(outcome.map(|_| ()).map_err(|failure| failure.exception()));
+    });
+    true
+}
+
 /// Complete a job's future with `outcome`, unless it was cancelled
 /// meanwhile (a running job's result is then dropped, as in asyncio).
 fn settle<T: Clone + 'static>(target: &Future<T>, outcome: PyResult<T>) {
@@ -106,15 +124,13 @@ fn settle<T: Clone + 'static>(target: &Future<T>, outcome: PyResult<T>) {
 /// `CancelledError`; `RuntimeError` when the worker failed.
 pub async fn thread_sleep(seconds: f64) -> PyResult<()> {
     let event_loop = get_running_loop()?;
-    let Some(workers) = event_loop.workers() else {
+    if event_loop.workers().is_none() {
         return crate::sleep(seconds).await;
-    };
+    }
     let fut: Future<()> =
         event_loop.create_future().with_label(&format!("time.sleep({})", crate::pyfmt::float_repr(seconds)));
     let target = fut.clone();
-    start_on_worker(&event_loop, &*workers, sleep_job(seconds), None, move |outcome| {
-        settle(&target, outcome.map(|_| ()).map_err(|failure| failure.exception()));
-    });
+    sleep_on_worker(&event_loop, seconds, move |outcome| settle(&target, outcome));
     fut.await
 }
 

@@ -29,6 +29,16 @@ pub struct Report {
     pub stderr: String,
 }
 
+/// True when `source` names an executor (`run_in_executor`, `to_thread`,
+/// `ThreadPoolExecutor`, `ProcessPoolExecutor`): a driver with real workers
+/// starts them before the run. False for a source that does not tokenize.
+pub fn uses_executors(source: &str) -> bool {
+    const NAMES: [&str; 4] = ["run_in_executor", "to_thread", "ThreadPoolExecutor", "ProcessPoolExecutor"];
+    crate::lexer::tokenize(source).is_ok_and(|lexed| {
+        lexed.tokens.iter().any(|t| t.kind == crate::lexer::TokKind::Name && NAMES.contains(&&*t.text))
+    })
+}
+
 /// Parses and resolves a program; checks that every import is available.
 ///
 /// # Errors

@@ -26,6 +26,9 @@ pub struct OpenCode {
     pub original: Option<String>,
     /// The compile error of `text`, if any.
     pub problem: Option<Diagnostic>,
+    /// `text` names an executor: a real-mode run starts the Web Workers
+    /// its jobs sleep on first.
+    pub uses_executors: bool,
 }
 
 impl OpenCode {
@@ -45,8 +48,10 @@ impl Open {
 
     /// True when a real-mode run of this view uses the Web Workers.
     pub fn uses_workers(&self) -> bool {
-        self.program_to_run().is_none()
-            && self.scenario.as_ref().is_some_and(super::super::workers::uses_workers)
+        match (self.program_to_run(), &self.code) {
+            (Some(_), Some(code)) => code.uses_executors,
+            _ => self.scenario.as_ref().is_some_and(super::super::workers::uses_workers),
+        }
     }
 
     /// True when the form and the run may start: valid parameters and a
@@ -135,7 +140,7 @@ impl Controller {
             Box::new(move |text| post(Msg::CodeEdited(text))),
             Box::new(move || run(Msg::Run)),
         )?;
-        let code = OpenCode { pane: Some(pane), text, original, problem: None };
+        let code = OpenCode { pane: Some(pane), text, original, problem: None, uses_executors: false };
         if let Some(open) = self.open.as_mut() {
             open.code = Some(code);
         }
@@ -167,6 +172,7 @@ impl Controller {
         let Some(python) = self.python.clone() else { return };
         let Some(code) = self.open.as_mut().and_then(|o| o.code.as_mut()) else { return };
         code.problem = python.check(&code.text);
+        code.uses_executors = python.uses_executors(&code.text);
         if let Some(pane) = &code.pane {
             pane.show_problem(code.problem.as_ref());
             pane.show_detached(code.edited());

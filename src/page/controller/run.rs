@@ -262,14 +262,19 @@ fn start_pacer(
 ) -> Result<Pacer, JsValue> {
     match (open.program_to_run(), python, &open.scenario) {
         (Some(source), Some(python), _) => {
+            // The program makes its own loops: each gets the recorder and,
+            // in real mode, the Web Workers its executor jobs sleep on.
+            let workers = event_loop.workers();
             drop(event_loop);
             let recorder = open.recorder.clone();
             let lines = Lines::default();
-            let setup = Setup {
-                lines: lines.clone(),
-                on_loop: Box::new(move |event_loop| event_loop.set_tracer(recorder.tracer())),
-                real_clock: clock,
+            let on_loop = move |event_loop: &EventLoop| {
+                event_loop.set_tracer(recorder.tracer());
+                if let Some(workers) = &workers {
+                    event_loop.set_workers(workers.clone());
+                }
             };
+            let setup = Setup { lines: lines.clone(), on_loop: Box::new(on_loop), real_clock: clock };
             match python.start(&source, setup) {
                 Ok(run) => Ok(Pacer::new(run, lines, mode)),
                 Err(diagnostic) => Err(diagnostic.message.into()),

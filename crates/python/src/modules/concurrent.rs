@@ -75,22 +75,29 @@ pub struct Pool {
     idle: RefCell<Option<Future<Value>>>,
 }
 
+/// Settles a job's target: with the job's outcome, or with the failure of
+/// the real worker its sleeps ran on.
+type Settle = Box<dyn FnOnce(Option<Exception>)>;
+
 /// A job's end, scheduled as a timer.
 struct Finish {
     when: f64,
     seq: u64,
     fired: Cell<bool>,
-    run: RefCell<Option<Box<dyn FnOnce()>>>,
+    run: RefCell<Option<Settle>>,
     on_loop: RefCell<Option<EventLoop>>,
 }
 
 impl Finish {
     fn fire(&self) {
+        self.fire_with(None);
+    }
+    fn fire_with(&self, worker_failure: Option<Exception>) {
         if self.fired.replace(true) {
             return;
         }
         if let Some(f) = self.run.borrow_mut().take() {
-            f();
+            f(worker_failure);
         }
     }
 }
@@ -123,6 +130,20 @@ fn schedule(rec: &Rc<Finish>, lp: &EventLoop) {
     if lp.call_at(rec.when, move || r.fire()).is_ok() {
         *rec.on_loop.borrow_mut() = Some(lp.clone());
     }
+}
+
+/// In real mode (the loop has real workers) the job's sleeps block a Web
+/// Worker (`busy_wait`) and its end fires when that worker is done; false
+/// on the virtual clock. A thread blocked on the job meanwhile (`result()`)
+/// still fires it by its time, and the worker's late answer is then ignored.
+fn on_worker(rec: &Rc<Finish>, lp: &EventLoop, cost: f64) -> bool {
+    let r = rec.clone();
+    let started =
+        asyncio_engine::executor::sleep_on_worker(lp, cost, move |outcome| r.fire_with(outcome.err()));
+    if started {
+        *rec.on_loop.borrow_mut() = Some(lp.clone());
+    }
+    started
 }
 
 impl Pool {
@@ -188,14 +209,16 @@ impl Pool {
             when,
             seq,
             fired: Cell::new(false),
-            run: RefCell::new(Some(Box::new(move || {
-                target.settle(outcome);
+            run: RefCell::new(Some(Box::new(move |worker_failure: Option<Exception>| {
+                target.settle(worker_failure.map_or(outcome, Err));
                 pool.release();
             }))),
             on_loop: RefCell::new(None),
         });
         if let Some(lp) = &home {
-            schedule(&rec, lp);
+            if !on_worker(&rec, lp, cost) {
+                schedule(&rec, lp);
+            }
         }
         FINISHES.with(|f| f.borrow_mut().push(rec));
     }
