@@ -223,6 +223,7 @@ impl Program {
 fn start(it: &Rc<Interp>, module: Rc<Module>, source: &str) -> Body {
     crate::modules::asyncio::loops::reset();
     crate::modules::concurrent::reset();
+    crate::modules::asyncio::sync::reset();
     crate::interp::budget::start(it.budgets.step_statements);
     let filename = it.host.filename.borrow().clone();
     let main = crate::interp::Module::new("__main__", &filename, source);

@@ -231,6 +231,25 @@ fn a_deadlock_is_reported_as_the_oracle_does() {
     assert!(p.deadlock_details()[0].starts_with("Task-1: "), "{:?}", p.deadlock_details());
 }
 
+#[test]
+fn primitives_are_numbered_per_kind_for_the_inspector_and_the_deadlock_details() {
+    let src = "import asyncio\n\
+        async def main():\n    a = asyncio.Lock()\n    b = asyncio.Lock()\n    e = asyncio.Event()\n\
+        \x20   async def holder():\n        async with a:\n            await e.wait()\n\
+        \x20   t = asyncio.create_task(holder())\n    await asyncio.sleep(0)\n\
+        \x20   async with b:\n        async with a:\n            pass\n\
+        asyncio.run(main())\n";
+    for _ in 0..2 {
+        // Each program counts from 1.
+        let (mut p, _) = program(src, Budgets::default());
+        p.run_to_end();
+        assert_eq!(
+            p.deadlock_details(),
+            ["Task-1: Lock lock-1 (held by Task-2)", "Task-2: Event event-1"],
+        );
+    }
+}
+
 /// A clock the test moves by hand, as the page's real mode would read `performance.now()`.
 struct HandClock(Rc<std::cell::Cell<f64>>);
 

@@ -1,6 +1,7 @@
 //! asyncio's synchronisation primitives and queues over the engine's.
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::coro_value;
@@ -316,6 +317,36 @@ fn int_kw(args: &[Value], kwargs: &mut Kwargs, name: &str, default: i64) -> PyRe
     }
 }
 
+thread_local! {
+    /// How many primitives of each kind the program has made.
+    static MADE: RefCell<Vec<(&'static str, u32)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forgets the count (a new program starts).
+pub fn reset() {
+    MADE.with(|m| m.borrow_mut().clear());
+}
+
+/// The name the page's inspector and the deadlock details show a new
+/// primitive under: `lock-1`, `queue-2`, numbered per kind in creation order
+/// (asyncio's primitives have no names; the inspector keys them by name).
+pub fn next_name(kind: &'static str) -> String {
+    MADE.with(|m| {
+        let mut made = m.borrow_mut();
+        let n = match made.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                made.push((kind, 1));
+                1
+            }
+        };
+        format!("{kind}-{n}")
+    })
+}
+
 /// Registers the constructors on their classes and returns them by name.
 pub fn classes() -> Vec<(&'static str, Value)> {
     let t = &interp().types;
@@ -334,39 +365,39 @@ pub fn classes() -> Vec<(&'static str, Value)> {
         c.dict.borrow_mut().set("__new__", Builtin::new(name, new));
         out.push((name, Value::Class(c)));
     };
-    add("Lock", &[], 0, |_, _| Ok(Value::native(PyPrim(Prim::Lock(Lock::new())))));
-    add("Event", &[], 0, |_, _| Ok(Value::native(PyPrim(Prim::Event(Event::new())))));
+    add("Lock", &[], 0, |_, _| Ok(Value::native(PyPrim(Prim::Lock(Lock::named(&next_name("lock")))))));
+    add("Event", &[], 0, |_, _| Ok(Value::native(PyPrim(Prim::Event(Event::named(&next_name("event")))))));
     add("Condition", &["lock"], 0, |args, mut kw| {
         let lock = take_kw(&mut kw, "lock").or_else(|| args.first().cloned());
         Ok(Value::native(PyPrim(Prim::Condition(match lock {
-            None | Some(Value::None) => Condition::new(),
+            None | Some(Value::None) => Condition::named(&next_name("condition")),
             Some(v) => match v.as_native::<PyPrim>() {
-                Some(PyPrim(Prim::Lock(l))) => Condition::with_lock(l.clone()),
+                Some(PyPrim(Prim::Lock(l))) => Condition::named_with_lock(&next_name("condition"), l.clone()),
                 _ => return raise("TypeError", "Condition(lock): lock must be an asyncio.Lock"),
             },
         }))))
     });
     add("Semaphore", &["value"], 0, |args, mut kw| {
         let v = int_kw(&args, &mut kw, "value", 1)?;
-        Ok(Value::native(PyPrim(Prim::Semaphore(Semaphore::new(v)?))))
+        Ok(Value::native(PyPrim(Prim::Semaphore(Semaphore::named(&next_name("semaphore"), v)?))))
     });
     add("BoundedSemaphore", &["value"], 0, |args, mut kw| {
         let v = int_kw(&args, &mut kw, "value", 1)?;
-        Ok(Value::native(PyPrim(Prim::Bounded(BoundedSemaphore::new(v)?))))
+        Ok(Value::native(PyPrim(Prim::Bounded(BoundedSemaphore::named(&next_name("bounded_semaphore"), v)?))))
     });
     add("Barrier", &["parties"], 1, |args, mut kw| {
         let v = int_kw(&args, &mut kw, "parties", 1)?;
-        Ok(Value::native(PyPrim(Prim::Barrier(Barrier::new(v)?))))
+        Ok(Value::native(PyPrim(Prim::Barrier(Barrier::named(&next_name("barrier"), v)?))))
     });
     add("Queue", &["maxsize"], 0, |args, mut kw| {
         let n = int_kw(&args, &mut kw, "maxsize", 0)?;
-        let q: Queue<Value> = Queue::new(n);
+        let q: Queue<Value> = Queue::named(&next_name("queue"), n);
         set_item_repr(&q);
         Ok(Value::native(PyPrim(Prim::Queue(q, "Queue"))))
     });
     add("LifoQueue", &["maxsize"], 0, |args, mut kw| {
         let n = int_kw(&args, &mut kw, "maxsize", 0)?;
-        let q: LifoQueue<Value> = LifoQueue::new(n);
+        let q: LifoQueue<Value> = LifoQueue::named(&next_name("lifo_queue"), n);
         let q: Queue<Value> = (*q).clone();
         set_item_repr(&q);
         Ok(Value::native(PyPrim(Prim::Queue(q, "LifoQueue"))))
@@ -374,7 +405,7 @@ pub fn classes() -> Vec<(&'static str, Value)> {
     add("PriorityQueue", &["maxsize"], 0, |args, mut kw| {
         let n = int_kw(&args, &mut kw, "maxsize", 0)?;
         let less = |a: &Value, b: &Value| ops::compare(crate::ast::CmpOp::Lt, a, b).unwrap_or(false);
-        let q: PriorityQueue<Value> = PriorityQueue::named_by("queue", n, less);
+        let q: PriorityQueue<Value> = PriorityQueue::named_by(&next_name("priority_queue"), n, less);
         let q: Queue<Value> = (*q).clone();
         set_item_repr(&q);
         Ok(Value::native(PyPrim(Prim::Queue(q, "PriorityQueue"))))
