@@ -243,10 +243,7 @@ fn primitives_are_numbered_per_kind_for_the_inspector_and_the_deadlock_details()
         // Each program counts from 1.
         let (mut p, _) = program(src, Budgets::default());
         p.run_to_end();
-        assert_eq!(
-            p.deadlock_details(),
-            ["Task-1: Lock lock-1 (held by Task-2)", "Task-2: Event event-1"],
-        );
+        assert_eq!(p.deadlock_details(), ["Task-1: Lock lock-1 (held by Task-2)", "Task-2: Event event-1"],);
     }
 }
 
