@@ -8,8 +8,9 @@ use std::rc::Rc;
 use crate::ast::{BinOp, CmpOp};
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter, ops, text};
-use crate::modules::ModuleObj;
-use crate::native::{arity, method, take_kw, Kwargs, Native};
+use crate::modules::Args::{self, Positional, C};
+use crate::modules::{bind, check_positional, clinic, ModuleObj};
+use crate::native::{method, take_kw, Kwargs, Native};
 use crate::object::{Builtin, Class};
 use crate::value::{Dict, DictKind, Value};
 use asyncio_engine::PyResult;
@@ -42,14 +43,8 @@ impl Deque {
 
 fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
     match name {
-        "append" => {
-            arity("append", &args, 1, 1)?;
-            d.push_back(args[0].clone());
-        }
-        "appendleft" => {
-            arity("appendleft", &args, 1, 1)?;
-            d.push_front(args[0].clone());
-        }
+        "append" => d.push_back(args[0].clone()),
+        "appendleft" => d.push_front(args[0].clone()),
         "pop" => {
             return d
                 .items
@@ -65,17 +60,18 @@ fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
                 .map_or_else(|| raise("IndexError", "pop from an empty deque"), Ok)
         }
         "extend" => {
-            for v in iter::collect(crate::builtins::one("extend", &args)?)? {
+            for v in iter::collect(&args[0])? {
                 d.push_back(v);
             }
         }
         "extendleft" => {
-            for v in iter::collect(crate::builtins::one("extendleft", &args)?)? {
+            for v in iter::collect(&args[0])? {
                 d.push_front(v);
             }
         }
         "clear" => d.items.borrow_mut().clear(),
         "rotate" => {
+            check_positional("deque.rotate", &args, 0, 1)?;
             let n = args.first().and_then(|v| v.as_i64()).unwrap_or(1);
             let mut items = d.items.borrow_mut();
             let len = items.len() as i64;
@@ -91,7 +87,7 @@ fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
             }));
         }
         "count" => {
-            let x = crate::builtins::one("count", &args)?;
+            let x = &args[0];
             let items: Vec<Value> = d.items.borrow().iter().cloned().collect();
             let mut n = 0;
             for v in &items {
@@ -102,7 +98,7 @@ fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
             return Ok(Value::Int(n));
         }
         "remove" => {
-            let x = crate::builtins::one("remove", &args)?;
+            let x = &args[0];
             let items: Vec<Value> = d.items.borrow().iter().cloned().collect();
             for (i, v) in items.iter().enumerate() {
                 if ops::eq(v, x)? {
@@ -117,18 +113,19 @@ fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-const DEQUE_METHODS: &[&str] = &[
-    "append",
-    "appendleft",
-    "pop",
-    "popleft",
-    "extend",
-    "extendleft",
-    "clear",
-    "rotate",
-    "copy",
-    "count",
-    "remove",
+const DEQUE_METHODS: &[(&str, Args)] = &[
+    ("append", C(1)),
+    ("appendleft", C(1)),
+    ("pop", C(0)),
+    ("popleft", C(0)),
+    ("extend", C(1)),
+    ("extendleft", C(1)),
+    ("clear", C(0)),
+    // Counted by deque_method: its message names the class.
+    ("rotate", Positional(0, usize::MAX)),
+    ("copy", C(0)),
+    ("count", C(1)),
+    ("remove", C(1)),
 ];
 
 impl Native for Deque {
@@ -150,8 +147,11 @@ impl Native for Deque {
         if name == "maxlen" {
             return Some(Ok(self.maxlen.map(|m| Value::Int(m as i64)).unwrap_or(Value::None)));
         }
-        let n: &'static str = DEQUE_METHODS.iter().find(|m| **m == name)?;
-        Some(Ok(method::<Deque>(name, this, move |d, _, args, _| deque_method(d, n, args))))
+        let &(n, how) = DEQUE_METHODS.iter().find(|(m, _)| *m == name)?;
+        Some(Ok(method::<Deque>(name, this, move |d, _, mut args, mut kw| {
+            how.check("deque", n, &mut args, &mut kw)?;
+            deque_method(d, n, args)
+        })))
     }
     fn iter(&self, _this: &Value) -> Option<PyResult<Value>> {
         let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
@@ -195,9 +195,9 @@ impl Native for Deque {
     }
 }
 
-fn new_deque(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    let maxlen = take_kw(&mut kwargs, "maxlen").or_else(|| args.get(1).cloned());
-    let maxlen = match maxlen {
+fn new_deque(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = clinic("deque(iterable=(), maxlen=None)", &args, &kwargs)?;
+    let maxlen = match &a[1] {
         None | Some(Value::None) => None,
         Some(v) => match v.as_i64() {
             Some(m) if m >= 0 => Some(m as usize),
@@ -205,7 +205,7 @@ fn new_deque(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         },
     };
     let d = Deque { items: RefCell::new(VecDeque::new()), maxlen };
-    if let Some(src) = args.first() {
+    if let Some(src) = &a[0] {
         for v in iter::collect(src)? {
             d.push_back(v);
         }
@@ -230,8 +230,8 @@ fn new_defaultdict(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(Value::Dict(d))
 }
 
-fn new_counter(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    arity("Counter", &args, 0, 1)?;
+fn new_counter(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    bind("Counter.__init__(self, iterable=None, /, **kwds)", &mut args, &mut kwargs)?;
     let d = Dict::new();
     d.kind.set(DictKind::Counter);
     counter_update(&d, args.first(), kwargs, false)?;
@@ -239,7 +239,9 @@ fn new_counter(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn new_ordered(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    arity("OrderedDict", &args, 0, 1)?;
+    if args.len() > 1 {
+        return raise("TypeError", format!("expected at most 1 arguments, got {}", args.len()));
+    }
     let d = Dict::new();
     d.kind.set(DictKind::Ordered);
     if let Some(src) = args.first() {
@@ -257,21 +259,24 @@ fn count_of(d: &Dict, k: &Value) -> PyResult<Value> {
 
 /// `Counter.update` / `subtract`: counts from a mapping or an iterable's elements.
 fn counter_update(d: &Dict, src: Option<&Value>, kwargs: Kwargs, minus: bool) -> PyResult<()> {
-    let op = if minus { BinOp::Sub } else { BinOp::Add };
-    let mut pairs: Vec<(Value, Value)> = Vec::new();
     match src {
         None | Some(Value::None) => {}
-        Some(Value::Dict(m)) => pairs.extend(m.table.borrow().items()),
+        Some(Value::Dict(m)) => add_counts(d, m.table.borrow().items(), minus, true)?,
         Some(v) => {
-            for x in iter::collect(v)? {
-                pairs.push((x, Value::Int(1)));
-            }
+            add_counts(d, iter::collect(v)?.into_iter().map(|x| (x, Value::Int(1))).collect(), minus, false)?
         }
     }
-    pairs.extend(kwargs.into_iter().map(|(k, v)| (Value::Str(k), v)));
-    for (k, n) in pairs {
-        let cur = count_of(d, &k)?;
-        ops::dict_set(d, k, ops::binop(op, &cur, &n)?)?;
+    add_counts(d, kwargs.into_iter().map(|(k, v)| (Value::Str(k), v)).collect(), minus, true)
+}
+
+/// Adds (subtracts) `counts`; a mapping's counts into an empty Counter are
+/// taken as they are, as CPython's `update` does (`dict.update`).
+fn add_counts(d: &Dict, counts: Vec<(Value, Value)>, minus: bool, mapping: bool) -> PyResult<()> {
+    let as_they_are = mapping && !minus && d.is_empty();
+    let op = if minus { BinOp::Sub } else { BinOp::Add };
+    for (k, n) in counts {
+        let n = if as_they_are { n } else { ops::binop(op, &count_of(d, &k)?, &n)? };
+        ops::dict_set(d, k, n)?;
     }
     Ok(())
 }
@@ -371,15 +376,16 @@ fn dict_of(v: &Value) -> PyResult<&Rc<Dict>> {
 /// The methods Counter and OrderedDict add to dict's.
 pub fn special_method(kind: DictKind, name: &str) -> Option<crate::builtins::methods::Method> {
     let m: crate::builtins::methods::Method = match (kind, name) {
-        (DictKind::Counter, "most_common") => |t, a, _| {
-            arity("most_common", &a, 0, 1)?;
+        (DictKind::Counter, "most_common") => |t, mut a, mut k| {
+            bind("Counter.most_common(self, n=None)", &mut a, &mut k)?;
             let mut items = most_common(dict_of(t)?)?;
             if let Some(n) = a.first().and_then(|v| v.as_i64()) {
                 items.truncate(n.max(0) as usize);
             }
             Ok(Value::list(items))
         },
-        (DictKind::Counter, "elements") => |t, _, _| {
+        (DictKind::Counter, "elements") => |t, mut a, mut k| {
+            bind("Counter.elements(self)", &mut a, &mut k)?;
             let mut out = Vec::new();
             for (k, n) in dict_of(t)?.table.borrow().items() {
                 let n = n.as_i64().unwrap_or(0);
@@ -388,49 +394,44 @@ pub fn special_method(kind: DictKind, name: &str) -> Option<crate::builtins::met
             }
             iter::iter_object(&Value::list(out))
         },
-        (DictKind::Counter, "update") => |t, a, k| {
-            arity("update", &a, 0, 1)?;
+        (DictKind::Counter, "update") => |t, mut a, mut k| {
+            bind("Counter.update(self, iterable=None, /, **kwds)", &mut a, &mut k)?;
             counter_update(dict_of(t)?, a.first(), k, false).map(|_| Value::None)
         },
-        (DictKind::Counter, "subtract") => |t, a, k| {
-            arity("subtract", &a, 0, 1)?;
+        (DictKind::Counter, "subtract") => |t, mut a, mut k| {
+            bind("Counter.subtract(self, iterable=None, /, **kwds)", &mut a, &mut k)?;
             counter_update(dict_of(t)?, a.first(), k, true).map(|_| Value::None)
         },
-        (DictKind::Counter, "total") => |t, _, _| {
+        (DictKind::Counter, "total") => |t, mut a, mut k| {
+            bind("Counter.total(self)", &mut a, &mut k)?;
             let mut acc = Value::Int(0);
             for v in dict_of(t)?.table.borrow().values() {
                 acc = ops::binop(BinOp::Add, &acc, &v)?;
             }
             Ok(acc)
         },
-        (DictKind::Ordered, "move_to_end") => |t, a, mut k| {
-            arity("move_to_end", &a, 1, 2)?;
-            let last = match a.get(1).cloned().or_else(|| take_kw(&mut k, "last")) {
-                Some(v) => ops::truthy(&v)?,
-                None => true,
-            };
+        (DictKind::Ordered, "move_to_end") => |t, a, k| {
+            let a = clinic("move_to_end(key, last=True)", &a, &k)?;
+            let key = a[0].clone().unwrap_or_default();
+            let last = a[1].as_ref().map_or(Ok(true), ops::truthy)?;
             let d = dict_of(t)?;
-            let Some(v) = ops::dict_remove(d, &a[0])? else {
-                return Err(crate::interp::exc::with_args("KeyError", vec![a[0].clone()]));
+            let Some(v) = ops::dict_remove(d, &key)? else {
+                return Err(crate::interp::exc::with_args("KeyError", vec![key]));
             };
             if last {
-                ops::dict_set(d, a[0].clone(), v)?;
+                ops::dict_set(d, key, v)?;
             } else {
                 let rest = d.table.borrow().items();
                 d.table.borrow_mut().clear();
-                ops::dict_set(d, a[0].clone(), v)?;
+                ops::dict_set(d, key, v)?;
                 for (key, val) in rest {
                     ops::dict_set(d, key, val)?;
                 }
             }
             Ok(Value::None)
         },
-        (DictKind::Ordered, "popitem") => |t, a, mut k| {
-            arity("popitem", &a, 0, 1)?;
-            let last = match a.first().cloned().or_else(|| take_kw(&mut k, "last")) {
-                Some(v) => ops::truthy(&v)?,
-                None => true,
-            };
+        (DictKind::Ordered, "popitem") => |t, a, k| {
+            let last = clinic("popitem(last=True)", &a, &k)?[0].as_ref().map_or(Ok(true), ops::truthy)?;
             let d = dict_of(t)?;
             let item = if last { d.table.borrow_mut().pop_last() } else { d.table.borrow_mut().pop_first() };
             d.touch();
@@ -507,14 +508,16 @@ impl Native for NamedTuple {
         }
         Some(Ok(match name {
             "_fields" => Value::tuple(self.fields.iter().map(|f| Value::Str(f.clone())).collect()),
-            "_asdict" => method::<NamedTuple>(name, this, |nt, _, _, _| {
+            "_asdict" => method::<NamedTuple>(name, this, |nt, _, mut args, mut kw| {
+                bind(&format!("{}._asdict(self)", nt.class.name), &mut args, &mut kw)?;
                 let d = Dict::new();
                 for (f, v) in nt.fields.iter().zip(nt.items.iter()) {
                     ops::dict_set(&d, Value::Str(f.clone()), v.clone())?;
                 }
                 Ok(Value::Dict(d))
             }),
-            "_replace" => method::<NamedTuple>(name, this, |nt, _, _, mut kw| {
+            "_replace" => method::<NamedTuple>(name, this, |nt, _, mut args, mut kw| {
+                bind(&format!("{}._replace(self, /, **kwds)", nt.class.name), &mut args, &mut kw)?;
                 let mut items = nt.items.to_vec();
                 for (i, f) in nt.fields.iter().enumerate() {
                     if let Some(v) = take_kw(&mut kw, f) {
@@ -527,8 +530,12 @@ impl Native for NamedTuple {
                 Ok(make_namedtuple(&nt.class, &nt.fields, items))
             }),
             "index" | "count" => {
-                let t = Value::Tuple(self.items.clone());
-                return crate::builtins::methods::get(&t, name).map(Ok);
+                let tuple = crate::builtins::methods::get(&Value::Tuple(self.items.clone()), name)?;
+                let qualname = if name == "index" { "tuple.index" } else { "tuple.count" };
+                Builtin::method(name, this.clone(), move |args, kw| {
+                    crate::modules::no_keywords(qualname, &kw)?;
+                    crate::interp::call::call_sync(&tuple, args, kw)
+                })
             }
             _ => return None,
         }))
@@ -554,11 +561,49 @@ impl Native for NamedTuple {
     }
 }
 
-/// `collections.namedtuple(name, fields, defaults=None)`.
-fn namedtuple(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    arity("namedtuple", &args, 2, 2)?;
+/// Checks (with `rename`, renames) a namedtuple's names as CPython does.
+fn check_names(typename: &str, fields: &mut [Rc<str>], rename: bool) -> PyResult<()> {
+    let ident = |n: &str| {
+        n.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && n.chars().all(|c| c == '_' || c.is_alphanumeric())
+    };
+    let bad = |what: &str, n: &str| raise("ValueError", format!("{what}: {}", text::repr(&Value::str(n))?));
+    if rename {
+        let mut seen = std::collections::HashSet::new();
+        for (i, f) in fields.iter_mut().enumerate() {
+            let invalid = !ident(f) || crate::parser::is_keyword(f) || f.starts_with('_') || seen.contains(f);
+            seen.insert(f.clone());
+            if invalid {
+                *f = Rc::from(format!("_{i}"));
+            }
+        }
+    }
+    for n in std::iter::once(typename).chain(fields.iter().map(|f| &**f)) {
+        if !ident(n) {
+            return bad("Type names and field names must be valid identifiers", n);
+        }
+        if crate::parser::is_keyword(n) {
+            return bad("Type names and field names cannot be a keyword", n);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for f in fields.iter() {
+        if f.starts_with('_') && !rename {
+            return bad("Field names cannot start with an underscore", f);
+        }
+        if !seen.insert(f) {
+            return bad("Encountered duplicate field name", f);
+        }
+    }
+    Ok(())
+}
+
+/// `collections.namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`.
+fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let sig = "namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)";
+    bind(sig, &mut args, &mut kwargs)?;
     let name = crate::builtins::str_arg(&args[0], "namedtuple() typename must be str")?;
-    let fields: Vec<Rc<str>> = match &args[1] {
+    let mut fields: Vec<Rc<str>> = match &args[1] {
         Value::Str(s) => s.replace(',', " ").split_whitespace().map(Rc::from).collect(),
         other => {
             let mut out = Vec::new();
@@ -571,30 +616,23 @@ fn namedtuple(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             out
         }
     };
-    for f in &fields {
-        let ok = f.chars().next().is_some_and(|c| c.is_alphabetic())
-            && f.chars().all(|c| c == '_' || c.is_alphanumeric());
-        if !ok {
-            return raise(
-                "ValueError",
-                format!("Type names and field names must be valid identifiers: '{f}'"),
-            );
-        }
-    }
+    let rename = take_kw(&mut kwargs, "rename").map_or(Ok(false), |v| ops::truthy(&v))?;
+    check_names(&name, &mut fields, rename)?;
     let defaults = match take_kw(&mut kwargs, "defaults") {
         None | Some(Value::None) => Vec::new(),
         Some(v) => iter::collect(&v)?,
     };
-    take_kw(&mut kwargs, "module");
-    take_kw(&mut kwargs, "rename");
-    crate::native::no_kwargs("namedtuple", &kwargs)?;
+    let module = match take_kw(&mut kwargs, "module") {
+        None | Some(Value::None) => "__main__".to_string(),
+        Some(m) => text::str(&m)?,
+    };
     if defaults.len() > fields.len() {
         return raise("TypeError", "Got more default values than field names");
     }
     let fields: Rc<[Rc<str>]> = Rc::from(fields);
     let class = crate::builtins::types::make_class(
         &name,
-        "__main__",
+        &module,
         &[&interp().types.object],
         crate::object::BuiltinType::Native,
     );
@@ -666,9 +704,10 @@ fn namedtuple(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let (c, fs) = (Rc::downgrade(&class), fields.clone());
     d.set(
         "_make",
-        Builtin::new("_make", move |args, _| {
+        Builtin::new("_make", move |mut args, mut kw| {
             let Some(class) = c.upgrade() else { return raise("TypeError", "namedtuple class is gone") };
-            let items = iter::collect(crate::builtins::one("_make", &args)?)?;
+            bind(&format!("{}._make(self, iterable)", class.name), &mut args, &mut kw)?;
+            let items = iter::collect(&args[0])?;
             if items.len() != fs.len() {
                 return raise("TypeError", format!("Expected {} arguments, got {}", fs.len(), items.len()));
             }

@@ -373,15 +373,14 @@ pub fn wind_up() -> PyResult<()> {
 pub struct Executor {
     pub pool: Rc<Pool>,
     shutdown: Cell<bool>,
+    /// A ProcessPoolExecutor (its `map` sends chunks of calls).
+    process: bool,
 }
 
 /// `loop.run_in_executor(executor, func, *args)`.
 pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult<Value> {
     if pl.lp.is_closed() {
         return raise("RuntimeError", "Event loop is closed");
-    }
-    if args.len() < 2 {
-        return raise("TypeError", "run_in_executor() missing required arguments");
     }
     let ex = match &args[0] {
         Value::None => {
@@ -390,7 +389,7 @@ pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult
                 Some(e) => e,
                 None => {
                     let cpus = interp().host.cpus as usize;
-                    let e = new_executor((cpus + 4).min(32))?;
+                    let e = new_executor((cpus + 4).min(32), false)?;
                     *pl.default_executor.borrow_mut() = Some(e.clone());
                     e
                 }
@@ -413,40 +412,48 @@ pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult
     PyFuture::value(fut)
 }
 
-fn new_executor(max_workers: usize) -> PyResult<Value> {
-    Ok(Value::native(Executor { pool: Pool::new(max_workers)?, shutdown: Cell::new(false) }))
+fn new_executor(max_workers: usize, process: bool) -> PyResult<Value> {
+    Ok(Value::native(Executor { pool: Pool::new(max_workers)?, shutdown: Cell::new(false), process }))
 }
 
-fn workers_arg(args: &[Value], kwargs: &mut Kwargs, default: usize) -> PyResult<usize> {
-    let v = take_kw(kwargs, "max_workers").or_else(|| args.first().cloned());
-    for k in ["thread_name_prefix", "initargs", "mp_context", "max_tasks_per_child"] {
-        take_kw(kwargs, k);
-    }
-    if let Some(init) = take_kw(kwargs, "initializer") {
-        if !matches!(init, Value::None) {
+/// `ThreadPoolExecutor(...)` or `ProcessPoolExecutor(...)` (pyrun.py's
+/// classes): `max_workers` or the default, and no initializer.
+fn executor(process: bool) -> impl Fn(Vec<Value>, Kwargs) -> PyResult<Value> {
+    move |mut args, mut kw| {
+        let sig = match process {
+            false => "ThreadPoolExecutor.__init__(self, max_workers=None, thread_name_prefix='', initializer=None, \
+                      initargs=())",
+            true => "ProcessPoolExecutor.__init__(self, max_workers=None, mp_context=None, initializer=None, \
+                     initargs=(), *, max_tasks_per_child=None)",
+        };
+        crate::modules::bind(sig, &mut args, &mut kw)?;
+        if args.get(2).is_some_and(|init| !matches!(init, Value::None)) {
             return raise("NotImplementedError", "executor initializers are not modelled in the playground");
         }
-    }
-    match v {
-        None | Some(Value::None) => Ok(default),
-        Some(Value::Int(n)) if n > 0 => Ok(n as usize),
-        Some(Value::Int(_)) => raise("ValueError", "max_workers must be greater than 0"),
-        Some(other) => {
-            raise("TypeError", format!("max_workers must be an int, not {}", text::type_name(&other)))
-        }
+        let cpus = interp().host.cpus as usize;
+        let workers = match args.first() {
+            None | Some(Value::None) if process => cpus,
+            None | Some(Value::None) => (cpus + 4).min(32),
+            Some(Value::Int(n)) if *n > 0 => *n as usize,
+            Some(Value::Int(_)) => return raise("ValueError", "max_workers must be greater than 0"),
+            Some(other) => {
+                return raise(
+                    "TypeError",
+                    format!("max_workers must be an int, not {}", text::type_name(other)),
+                )
+            }
+        };
+        new_executor(workers, process)
     }
 }
 
 impl Executor {
-    fn submit(&self, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    fn submit(&self, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         if self.shutdown.get() {
             return raise("RuntimeError", "cannot schedule new futures after shutdown");
         }
-        let mut it = args.into_iter();
-        let Some(func) = it.next() else {
-            return raise("TypeError", "submit() missing 1 required positional argument: 'fn'");
-        };
-        let fargs: Vec<Value> = it.collect();
+        let func = args.remove(0);
+        let fargs = args;
         let func = if kwargs.is_empty() {
             func
         } else {
@@ -455,6 +462,56 @@ impl Executor {
         let cf = Rc::new(CfFuture::default());
         self.pool.enqueue(Job { target: Target::Concurrent(cf.clone()), func, args: fargs });
         Ok(Value::Object(cf))
+    }
+
+    /// `map(fn, *iterables, timeout=None, chunksize=1)`: one job per call, or
+    /// (a ProcessPoolExecutor) per chunk of `chunksize` calls.
+    fn map(&self, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+        let chunksize = match take_kw(&mut kw, "chunksize") {
+            Some(v) if self.process => v.as_i64().unwrap_or(0),
+            _ => 1,
+        };
+        if chunksize < 1 {
+            return raise("ValueError", "chunksize must be >= 1.");
+        }
+        let deadline = match take_kw(&mut kw, "timeout") {
+            None | Some(Value::None) => None,
+            Some(t) => match t.as_f64() {
+                Some(t) => Some(interp().host.clock.0.get() + t),
+                None => {
+                    return raise("TypeError", format!("must be real number, not {}", text::type_name(&t)))
+                }
+            },
+        };
+        let func = args.remove(0);
+        let calls = zip_all(&args)?;
+        let futures: VecDeque<Value> = if self.process {
+            let chunks = calls.chunks(chunksize as usize);
+            chunks.map(|chunk| self.submit(vec![chunk_job(&func, chunk)], vec![])).collect::<PyResult<_>>()?
+        } else {
+            let calls = calls.into_iter().map(|args| std::iter::once(func.clone()).chain(args).collect());
+            calls.map(|call| self.submit(call, vec![])).collect::<PyResult<_>>()?
+        };
+        Ok(Value::native(MapResults {
+            futures: RefCell::new(futures),
+            deadline,
+            chunked: self.process,
+            ready: RefCell::new(VecDeque::new()),
+        }))
+    }
+
+    /// `shutdown(cancel_futures=True)`: the jobs not started are cancelled.
+    fn cancel_queued(&self) {
+        for job in self.pool.queue.borrow().iter() {
+            match &job.target {
+                Target::Concurrent(f) => {
+                    f.cancel();
+                }
+                Target::Asyncio(f) => {
+                    f.cancel(None);
+                }
+            }
+        }
     }
 
     fn shutdown(&self, wait: bool) -> PyResult<()> {
@@ -472,59 +529,34 @@ impl Native for Executor {
         self
     }
     fn class(&self) -> Rc<Class> {
-        interp().types.native("ThreadPoolExecutor")
+        interp().types.native(if self.process { "ProcessPoolExecutor" } else { "ThreadPoolExecutor" })
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        Some(Ok(match name {
-            "submit" => method::<Executor>(name, this, |e, _, args, kw| e.submit(args, kw)),
-            "map" => method::<Executor>(name, this, |e, _, args, mut kw| {
-                take_kw(&mut kw, "timeout");
-                take_kw(&mut kw, "chunksize");
-                let mut it = args.into_iter();
-                let Some(func) = it.next() else { return raise("TypeError", "map() missing 'fn'") };
-                let iters: Vec<Value> = it.collect();
-                let mut sources = Vec::new();
-                for s in &iters {
-                    sources.push(iter::iter(s)?);
-                }
-                let mut futures = Vec::new();
-                'outer: loop {
-                    let mut call_args = Vec::new();
-                    for s in sources.iter_mut() {
-                        match s.next()? {
-                            Some(v) => call_args.push(v),
-                            None => break 'outer,
-                        }
-                    }
-                    let mut a = vec![func.clone()];
-                    a.extend(call_args);
-                    futures.push(e.submit(a, vec![])?);
-                }
-                Ok(Value::native(MapResults { futures: RefCell::new(futures.into()) }))
-            }),
-            "shutdown" => method::<Executor>(name, this, |e, _, args, mut kw| {
-                let wait = take_kw(&mut kw, "wait").or_else(|| args.first().cloned());
-                let cancel =
-                    take_kw(&mut kw, "cancel_futures").map(|v| crate::interp::ops::truthy(&v)).transpose()?;
-                if cancel == Some(true) {
-                    for job in e.pool.queue.borrow().iter() {
-                        if let Target::Concurrent(f) = &job.target {
-                            f.cancel();
-                        }
-                        if let Target::Asyncio(f) = &job.target {
-                            f.cancel(None);
-                        }
-                    }
-                }
-                let wait = match wait {
-                    Some(v) => crate::interp::ops::truthy(&v)?,
-                    None => true,
-                };
-                e.shutdown(wait).map(|_| Value::None)
-            }),
-            "_max_workers" => Value::Int(self.pool.max_workers as i64),
+        let (name, sig): (&'static str, _) = match (name, self.process) {
+            ("submit", _) => ("submit", "_Executor.submit(self, fn, /, *args, **kwargs)"),
+            ("map", false) => ("map", "Executor.map(self, fn, *iterables, timeout=None, chunksize=1)"),
+            ("map", true) => {
+                ("map", "ProcessPoolExecutor.map(self, fn, *iterables, timeout=None, chunksize=1)")
+            }
+            ("shutdown", _) => ("shutdown", "_Executor.shutdown(self, wait=True, *, cancel_futures=False)"),
+            ("_max_workers", _) => return Some(Ok(Value::Int(self.pool.max_workers as i64))),
             _ => return None,
-        }))
+        };
+        Some(Ok(method::<Executor>(name, this, move |e, _, mut args, mut kw| {
+            crate::modules::bind(sig, &mut args, &mut kw)?;
+            match name {
+                "submit" => e.submit(args, kw),
+                "map" => e.map(args, kw),
+                _ => {
+                    let cancel = take_kw(&mut kw, "cancel_futures").map(|v| crate::interp::ops::truthy(&v));
+                    if cancel.transpose()? == Some(true) {
+                        e.cancel_queued();
+                    }
+                    let wait = args.first().map_or(Ok(true), crate::interp::ops::truthy)?;
+                    e.shutdown(wait).map(|_| Value::None)
+                }
+            }
+        })))
     }
     fn enter(&self, this: &Value) -> Option<PyResult<Value>> {
         Some(Ok(this.clone()))
@@ -534,9 +566,67 @@ impl Native for Executor {
     }
 }
 
-/// `Executor.map`'s result iterator (each `next` blocks for the next result).
+/// `zip(*iterables)`: the argument lists of `map`'s calls.
+fn zip_all(iterables: &[Value]) -> PyResult<Vec<Vec<Value>>> {
+    let mut sources = iterables.iter().map(iter::iter).collect::<PyResult<Vec<_>>>()?;
+    let mut calls = Vec::new();
+    loop {
+        let mut call = Vec::new();
+        for s in sources.iter_mut() {
+            match s.next()? {
+                Some(v) => call.push(v),
+                None => return Ok(calls),
+            }
+        }
+        calls.push(call);
+    }
+}
+
+/// A ProcessPoolExecutor's job for a chunk of `map`'s calls
+/// (`_process_chunk`): the list of their results.
+fn chunk_job(func: &Value, chunk: &[Vec<Value>]) -> Value {
+    let (func, chunk) = (func.clone(), chunk.to_vec());
+    Builtin::new("_process_chunk", move |_, _| {
+        let results = chunk.iter().map(|args| call_sync(&func, args.clone(), vec![]));
+        Ok(Value::list(results.collect::<PyResult<_>>()?))
+    })
+}
+
+/// `Executor.map`'s result iterator (each `next` blocks for the next result,
+/// until the deadline of `timeout`); an error cancels the futures left, as
+/// the generator's `finally` does.
 struct MapResults {
     futures: RefCell<VecDeque<Value>>,
+    deadline: Option<f64>,
+    /// The futures' results are lists (chunks) of results.
+    chunked: bool,
+    /// The rest of the last chunk.
+    ready: RefCell<VecDeque<Value>>,
+}
+
+impl MapResults {
+    fn next_result(&self) -> PyResult<Option<Value>> {
+        loop {
+            if let Some(v) = self.ready.borrow_mut().pop_front() {
+                return Ok(Some(v));
+            }
+            let Some(f) = self.futures.borrow_mut().pop_front() else { return Ok(None) };
+            let Some(cf) = f.as_native::<CfFuture>() else { return Ok(None) };
+            let left = self.deadline.map(|d| d - interp().host.clock.0.get());
+            let result = cf.result(left);
+            cf.cancel();
+            match result {
+                Ok(v) if self.chunked => self.ready.borrow_mut().extend(iter::collect(&v)?),
+                Ok(v) => return Ok(Some(v)),
+                Err(e) => {
+                    for f in self.futures.borrow_mut().drain(..) {
+                        f.as_native::<CfFuture>().map(|f| f.cancel());
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
 }
 
 impl Native for MapResults {
@@ -550,14 +640,7 @@ impl Native for MapResults {
         Some(Ok(this.clone()))
     }
     fn next(&self) -> Option<PyResult<Option<Value>>> {
-        let f = self.futures.borrow_mut().pop_front();
-        Some(match f {
-            None => Ok(None),
-            Some(f) => match f.as_native::<CfFuture>() {
-                Some(cf) => cf.result(None).map(Some),
-                None => Ok(None),
-            },
-        })
+        Some(self.next_result())
     }
 }
 
@@ -718,70 +801,82 @@ impl Native for CfFuture {
         interp().types.native("Future")
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        Some(Ok(match name {
-            "result" => method::<CfFuture>(name, this, |f, _, args, mut kw| {
-                let t = take_kw(&mut kw, "timeout").or_else(|| args.first().cloned());
-                f.result(t.and_then(|v| v.as_f64()))
-            }),
-            "done" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(f.state.borrow().done))),
-            "cancelled" => {
-                method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(f.state.borrow().cancelled)))
-            }
-            "running" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(!f.state.borrow().done))),
-            "cancel" => method::<CfFuture>(name, this, |f, _, _, _| Ok(Value::Bool(f.cancel()))),
-            "add_done_callback" => method::<CfFuture>(name, this, |f, me, args, _| {
-                let cb = crate::builtins::one("add_done_callback", &args)?.clone();
-                if f.state.borrow().done {
+        let &(name, sig) = CF_FUTURE_METHODS.iter().find(|(n, _)| *n == name)?;
+        Some(Ok(method::<CfFuture>(name, this, move |f, me, mut args, mut kw| {
+            crate::modules::bind(sig, &mut args, &mut kw)?;
+            f.call(me, name, args)
+        })))
+    }
+}
+
+/// pyrun.py's `Future`'s methods (a `concurrent.futures.Future`).
+const CF_FUTURE_METHODS: &[(&str, &str)] = &[
+    ("result", "Future.result(self, timeout=None)"),
+    ("exception", "Future.exception(self, timeout=None)"),
+    ("done", "Future.done(self)"),
+    ("cancelled", "Future.cancelled(self)"),
+    ("running", "Future.running(self)"),
+    ("cancel", "Future.cancel(self)"),
+    ("add_done_callback", "Future.add_done_callback(self, fn)"),
+];
+
+impl CfFuture {
+    /// Method `name`, its arguments bound.
+    fn call(&self, me: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+        let timeout = args.first().and_then(|v| v.as_f64());
+        let state = |get: fn(&CfState) -> bool| Ok(Value::Bool(get(&self.state.borrow())));
+        match name {
+            "result" => self.result(timeout),
+            "exception" => self.exception(timeout),
+            "done" => state(|s| s.done),
+            "cancelled" => state(|s| s.cancelled),
+            "running" => state(|s| !s.done),
+            "cancel" => Ok(Value::Bool(self.cancel())),
+            _ => {
+                let (cb, done) = (args[0].clone(), self.state.borrow().done);
+                if done {
                     run_callbacks(vec![(cb, me.clone())]);
                 } else {
-                    f.state.borrow_mut().callbacks.push((cb, me.clone()));
+                    self.state.borrow_mut().callbacks.push((cb, me.clone()));
                 }
                 Ok(Value::None)
-            }),
-            "exception" => method::<CfFuture>(name, this, |f, _, _, _| {
-                block(&|| f.state.borrow().done, None, "Future.exception()")?;
-                Ok(match &f.state.borrow().outcome {
-                    Some(Err(e)) => Value::Instance(crate::interp::exc::instance(e)),
-                    _ => Value::None,
-                })
-            }),
-            _ => return None,
-        }))
+            }
+        }
+    }
+
+    /// `exception(timeout)`: blocks as `result` does.
+    fn exception(&self, timeout: Option<f64>) -> PyResult<Value> {
+        block(&|| self.state.borrow().done, timeout, "Future.exception()")?;
+        let s = self.state.borrow();
+        if s.cancelled {
+            return raise("CancelledError", "");
+        }
+        Ok(match &s.outcome {
+            Some(Err(e)) => Value::Instance(crate::interp::exc::instance(e)),
+            Some(Ok(_)) => Value::None,
+            None => return raise("TimeoutError", ""),
+        })
     }
 }
 
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("concurrent.futures");
     let t = &interp().types;
-    let tpe = t.native("ThreadPoolExecutor");
-    tpe.dict.borrow_mut().set(
-        "__new__",
-        Builtin::new("ThreadPoolExecutor", |args, mut kw| {
-            let cpus = interp().host.cpus as usize;
-            new_executor(workers_arg(&args, &mut kw, (cpus + 4).min(32))?)
-        }),
-    );
-    m.set("ThreadPoolExecutor", Value::Class(tpe));
-    let ppe = t.native("ProcessPoolExecutor");
-    ppe.dict.borrow_mut().set(
-        "__new__",
-        Builtin::new("ProcessPoolExecutor", |args, mut kw| {
-            let cpus = interp().host.cpus as usize;
-            new_executor(workers_arg(&args, &mut kw, cpus)?)
-        }),
-    );
-    m.set("ProcessPoolExecutor", Value::Class(ppe));
+    for (name, process) in [("ThreadPoolExecutor", false), ("ProcessPoolExecutor", true)] {
+        let class = t.native(name);
+        class.dict.borrow_mut().set("__new__", Builtin::new(name, executor(process)));
+        m.set(name, Value::Class(class));
+    }
     m.set("FIRST_COMPLETED", Value::str("FIRST_COMPLETED"));
     m.set("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION"));
     m.set("ALL_COMPLETED", Value::str("ALL_COMPLETED"));
     m.set("CancelledError", Value::Class(t.exception_named("CancelledError")));
     m.set("TimeoutError", Value::Class(t.exception_named("TimeoutError")));
     m.set("BrokenExecutor", Value::Class(t.exception_named("BrokenExecutor")));
-    m.func("wait", |args, mut kw| {
-        let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()).and_then(|v| v.as_f64());
-        let when = take_kw(&mut kw, "return_when").or_else(|| args.get(2).cloned());
-        let when = when.as_ref().and_then(|v| v.as_str()).unwrap_or("ALL_COMPLETED").to_string();
-        let fs = iter::collect(args.first().unwrap_or(&Value::None))?;
+    m.def("wait", "_cf_wait(fs, timeout=None, return_when='ALL_COMPLETED')", |args, _| {
+        let timeout = args.get(1).and_then(|v| v.as_f64());
+        let when = args.get(2).and_then(|v| v.as_str()).unwrap_or("ALL_COMPLETED").to_string();
+        let fs = iter::collect(&args[0])?;
         let failed = |f: &Value| {
             cf_state(f, |s| s.done && !s.cancelled && matches!(s.outcome, Some(Err(_)))).unwrap_or(false)
         };
@@ -799,10 +894,10 @@ pub fn module() -> ModuleObj {
         }
         Ok(Value::tuple(vec![Value::Set(done), Value::Set(pending)]))
     });
-    m.func("as_completed", |args, mut kw| {
-        let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()).and_then(|v| v.as_f64());
+    m.def("as_completed", "_cf_as_completed(fs, timeout=None)", |args, _| {
+        let timeout = args.get(1).and_then(|v| v.as_f64());
         let mut fs: Vec<Value> = Vec::new();
-        for f in iter::collect(args.first().unwrap_or(&Value::None))? {
+        for f in iter::collect(&args[0])? {
             if !fs.iter().any(|g| g.is(&f)) {
                 fs.push(f);
             }

@@ -170,15 +170,11 @@ fn wrap(func: Value, is_async: bool) -> Value {
 
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("contextlib");
-    m.func("contextmanager", |args, _| match args.into_iter().next() {
-        Some(f) => Ok(wrap(f, false)),
-        None => raise("TypeError", "contextmanager() missing 1 required positional argument: 'func'"),
+    m.def("contextmanager", "contextmanager(func)", |mut args, _| Ok(wrap(args.remove(0), false)));
+    m.def("asynccontextmanager", "asynccontextmanager(func)", |mut args, _| Ok(wrap(args.remove(0), true)));
+    m.def("suppress", "suppress.__init__(self, *exceptions)", |args, _| Ok(Value::native(Suppress(args))));
+    m.def("nullcontext", "nullcontext.__init__(self, enter_result=None)", |args, _| {
+        Ok(Value::native(Null(args.into_iter().next().unwrap_or(Value::None))))
     });
-    m.func("asynccontextmanager", |args, _| match args.into_iter().next() {
-        Some(f) => Ok(wrap(f, true)),
-        None => raise("TypeError", "asynccontextmanager() missing 1 required positional argument: 'func'"),
-    });
-    m.func("suppress", |args, _| Ok(Value::native(Suppress(args))));
-    m.func("nullcontext", |args, _| Ok(Value::native(Null(args.into_iter().next().unwrap_or(Value::None)))));
     m
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
 use crate::interp::{attr, interp, ops, text};
-use crate::modules::ModuleObj;
+use crate::modules::{bind, ModuleObj};
 use crate::native::{take_kw, Kwargs, Native};
 use crate::object::{Builtin, Class};
 use crate::value::Value;
@@ -333,6 +333,7 @@ fn make_cmp(class: &Rc<Class>, fields: Rc<Vec<Spec>>, op: Option<crate::ast::Cmp
 
 #[derive(Clone, Copy)]
 struct Options {
+    init: bool,
     eq: bool,
     order: bool,
     frozen: bool,
@@ -357,10 +358,10 @@ fn frozen_guard(deleting: bool) -> Value {
 }
 
 fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
-    let Options { eq, order, frozen, unsafe_hash, repr } = o;
+    let Options { init, eq, order, frozen, unsafe_hash, repr } = o;
     let fields = Rc::new(fields_of(class)?);
     let mut seen_default = false;
-    for f in fields.iter().filter(|f| f.init) {
+    for f in fields.iter().filter(|f| init && f.init) {
         if f.default.is_some() || f.factory.is_some() {
             seen_default = true;
         } else if seen_default {
@@ -368,7 +369,7 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
         }
     }
     let mut d = class.dict.borrow_mut();
-    if !d.contains("__init__") {
+    if init && !d.contains("__init__") {
         d.set("__init__", make_init(class, fields.clone(), frozen));
     }
     if repr && !d.contains("__repr__") {
@@ -403,11 +404,18 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
     Ok(Value::Class(class.clone()))
 }
 
-fn dataclass(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+fn dataclass(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    bind(
+        "dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, \
+         frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False)",
+        &mut args,
+        &mut kwargs,
+    )?;
     let mut flag = |name: &str, default: bool| -> PyResult<bool> {
         take_kw(&mut kwargs, name).map(|v| ops::truthy(&v)).transpose().map(|v| v.unwrap_or(default))
     };
     let o = Options {
+        init: flag("init", true)?,
         eq: flag("eq", true)?,
         order: flag("order", false)?,
         frozen: flag("frozen", false)?,
@@ -417,7 +425,7 @@ fn dataclass(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     if o.order && !o.eq {
         return raise("ValueError", "eq must be true if order is true");
     }
-    for k in ["kw_only", "slots"] {
+    for k in ["kw_only", "slots", "weakref_slot"] {
         if flag(k, false)? {
             return raise(
                 "NotImplementedError",
@@ -425,59 +433,67 @@ fn dataclass(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             );
         }
     }
-    for k in ["init", "match_args"] {
-        take_kw(&mut kwargs, k);
-    }
-    crate::native::no_kwargs("dataclass", &kwargs)?;
     match args.first() {
+        None | Some(Value::None) => Ok(Builtin::new("wrap", move |mut a, mut kw| {
+            bind("dataclass.<locals>.wrap(cls)", &mut a, &mut kw)?;
+            match &a[0] {
+                Value::Class(c) => process(c, o),
+                _ => raise("TypeError", "dataclass() should be applied to a class"),
+            }
+        })),
         Some(Value::Class(c)) => process(c, o),
         Some(_) => raise("TypeError", "dataclass() should be applied to a class"),
-        None => Ok(Builtin::new("dataclass", move |a, _| match a.first() {
-            Some(Value::Class(c)) => process(c, o),
-            _ => raise("TypeError", "dataclass() should be applied to a class"),
-        })),
     }
 }
 
-fn field(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    if !args.is_empty() {
-        return raise("TypeError", "field() takes 0 positional arguments");
-    }
+fn field(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    bind(
+        "field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True, \
+         metadata=None, kw_only=MISSING)",
+        &mut args,
+        &mut kwargs,
+    )?;
     let default = take_kw(&mut kwargs, "default");
     let factory = take_kw(&mut kwargs, "default_factory");
     if default.is_some() && factory.is_some() {
         return raise("ValueError", "cannot specify both default and default_factory");
     }
-    let repr = take_kw(&mut kwargs, "repr").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(true);
-    let init = take_kw(&mut kwargs, "init").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(true);
-    let compare = take_kw(&mut kwargs, "compare").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(true);
-    for k in ["hash", "metadata"] {
-        take_kw(&mut kwargs, k);
-    }
-    if take_kw(&mut kwargs, "kw_only").map(|v| ops::truthy(&v)).transpose()?.unwrap_or(false) {
+    let mut flag = |name: &str, default: bool| -> PyResult<bool> {
+        take_kw(&mut kwargs, name).map(|v| ops::truthy(&v)).transpose().map(|v| v.unwrap_or(default))
+    };
+    let (repr, init, compare) = (flag("repr", true)?, flag("init", true)?, flag("compare", true)?);
+    if flag("kw_only", false)? {
         return raise("NotImplementedError", "field(kw_only=True) is not supported in the playground");
     }
-    crate::native::no_kwargs("field", &kwargs)?;
     Ok(Value::native(Field { default, factory, repr, init, compare }))
+}
+
+/// `asdict(obj, *, dict_factory=dict)` and `astuple(obj, *, tuple_factory=tuple)`:
+/// only the default factory is supported (another is refused, not ignored).
+fn convert(name: &'static str, as_tuple: bool) -> impl Fn(Vec<Value>, Kwargs) -> PyResult<Value> {
+    move |args, mut kwargs| {
+        let types = &interp().types;
+        let (plain, factory) = match as_tuple {
+            true => (&types.tuple, take_kw(&mut kwargs, "tuple_factory")),
+            false => (&types.dict, take_kw(&mut kwargs, "dict_factory")),
+        };
+        if factory.is_some_and(|f| !matches!(&f, Value::Class(c) if Rc::ptr_eq(c, plain))) {
+            let msg = format!("{name}() with another factory is not supported in the playground");
+            return raise("NotImplementedError", msg);
+        }
+        dataclass_fields(&args[0], name)?;
+        deep_copy(&args[0], as_tuple)
+    }
 }
 
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("dataclasses");
     m.func("dataclass", dataclass);
     m.func("field", field);
-    m.func("asdict", |args, _| {
-        let obj = crate::builtins::one("asdict", &args)?;
-        dataclass_fields(obj, "asdict")?;
-        deep_copy(obj, false)
-    });
-    m.func("astuple", |args, _| {
-        let obj = crate::builtins::one("astuple", &args)?;
-        dataclass_fields(obj, "astuple")?;
-        deep_copy(obj, true)
-    });
-    m.func("fields", |args, _| {
-        let obj = crate::builtins::one("fields", &args)?;
-        let class = match obj {
+    m.def("asdict", "asdict(obj, *, dict_factory=dict)", convert("asdict", false));
+    m.def("astuple", "astuple(obj, *, tuple_factory=tuple)", convert("astuple", true));
+    m.def("fields", "fields(class_or_instance)", |args, _| {
+        let class = match &args[0] {
             Value::Class(c) => c.clone(),
             other => attr::type_of(other),
         };
@@ -486,16 +502,15 @@ pub fn module() -> ModuleObj {
             _ => raise("TypeError", "must be called with a dataclass type or instance"),
         }
     });
-    m.func("is_dataclass", |args, _| {
-        let obj = crate::builtins::one("is_dataclass", &args)?;
-        let class = match obj {
+    m.def("is_dataclass", "is_dataclass(obj)", |args, _| {
+        let class = match &args[0] {
             Value::Class(c) => c.clone(),
             other => attr::type_of(other),
         };
         Ok(Value::Bool(class.lookup("__dataclass_fields__").is_some()))
     });
-    m.func("replace", |args, mut kwargs| {
-        let obj = crate::builtins::one("replace", &args)?;
+    m.def("replace", "replace(obj, /, **changes)", |args, mut kwargs| {
+        let obj = &args[0];
         let fields = dataclass_fields(obj, "replace")?;
         let mut kw: Kwargs = Vec::new();
         for f in fields.iter().filter(|f| f.init) {
@@ -505,9 +520,15 @@ pub fn module() -> ModuleObj {
             };
             kw.push((f.name.clone(), v));
         }
-        if let Some((k, _)) = kwargs.first() {
-            return raise("TypeError", format!("__init__() got an unexpected keyword argument '{k}'"));
+        if let Some(f) = fields.iter().find(|f| !f.init && kwargs.iter().any(|(k, _)| *k == f.name)) {
+            let msg = format!(
+                "field {} is declared with init=False, it cannot be specified with replace()",
+                f.name
+            );
+            return raise("ValueError", msg);
         }
+        // Any other change goes to the class too, which refuses it.
+        kw.append(&mut kwargs);
         call_sync(&Value::Class(attr::type_of(obj)), vec![], kw)
     });
     m.set("MISSING", missing());

@@ -15,7 +15,7 @@ use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
 use crate::interp::iter::{self, Iter};
 use crate::interp::{attr, budget, interp, ops, text};
-use crate::modules::ModuleObj;
+use crate::modules::{check_positional, clinic, no_keywords, Args, ModuleObj};
 use crate::native::{method, Kwargs, Native};
 use crate::object::{Builtin, BuiltinType, Class};
 use crate::value::Value;
@@ -45,78 +45,8 @@ fn tick() -> PyResult<()> {
 
 /// A positional-only signature taking exactly `n` arguments (`cycle`, `starmap` ...).
 fn exact(name: &str, args: &[Value], kwargs: &Kwargs, n: usize) -> PyResult<()> {
-    no_kwargs(name, kwargs)?;
-    if args.len() != n {
-        return raise(
-            "TypeError",
-            format!("{name} expected {n} argument{}, got {}", if n == 1 { "" } else { "s" }, args.len()),
-        );
-    }
-    Ok(())
-}
-
-fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
-    if !kwargs.is_empty() {
-        return raise("TypeError", format!("{name}() takes no keyword arguments"));
-    }
-    Ok(())
-}
-
-/// Argument-clinic style parsing: `names` are positional-or-keyword, then
-/// `kwonly`; the first `required` are required. One slot per name.
-fn parse(
-    name: &str,
-    args: Vec<Value>,
-    mut kwargs: Kwargs,
-    names: &[&str],
-    kwonly: &[&str],
-    required: usize,
-) -> PyResult<Vec<Option<Value>>> {
-    let (nargs, nkw) = (args.len(), kwargs.len());
-    let maxpos = names.len();
-    let maxargs = maxpos + kwonly.len();
-    if nargs + nkw > maxargs {
-        return raise(
-            "TypeError",
-            format!(
-                "{name}() takes at most {maxargs} {}argument{} ({} given)",
-                if nargs == 0 { "keyword " } else { "" },
-                if maxargs == 1 { "" } else { "s" },
-                nargs + nkw
-            ),
-        );
-    }
-    if nargs > maxpos {
-        if maxpos == 0 {
-            return raise("TypeError", format!("{name}() takes no positional arguments"));
-        }
-        return raise(
-            "TypeError",
-            format!(
-                "{name}() takes {} {maxpos} positional argument{} ({nargs} given)",
-                if required < maxpos { "at most" } else { "exactly" },
-                if maxpos == 1 { "" } else { "s" }
-            ),
-        );
-    }
-    let mut out: Vec<Option<Value>> = args.into_iter().map(Some).collect();
-    for (i, p) in names.iter().chain(kwonly).enumerate().skip(nargs) {
-        let v = crate::native::take_kw(&mut kwargs, p);
-        if v.is_none() && i < required {
-            return raise("TypeError", format!("{name}() missing required argument '{p}' (pos {})", i + 1));
-        }
-        out.push(v);
-    }
-    if let Some((k, _)) = kwargs.first() {
-        if let Some(i) = names.iter().position(|p| **p == **k) {
-            return raise(
-                "TypeError",
-                format!("argument for {name}() given by name ('{k}') and position ({})", i + 1),
-            );
-        }
-        return raise("TypeError", format!("'{k}' is an invalid keyword argument for {name}()"));
-    }
-    Ok(out)
+    no_keywords(name, kwargs)?;
+    check_positional(name, args, n, n)
 }
 
 /// A `Py_ssize_t` argument.
@@ -742,7 +672,10 @@ impl Native for Tee {
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "__copy__" => Some(Ok(method::<Tee>(name, this, |t, _, _, _| Ok(Value::native(t.copy()))))),
+            "__copy__" => Some(Ok(method::<Tee>(name, this, |t, _, mut args, mut kw| {
+                Args::C(0).check("_tee", "__copy__", &mut args, &mut kw)?;
+                Ok(Value::native(t.copy()))
+            }))),
             _ => None,
         }
     }
@@ -781,7 +714,7 @@ impl Native for Tee {
 // ---------------------------------------------------------------- constructors
 
 fn count(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let a = parse("count", args, kwargs, &["start", "step"], &[], 0)?;
+    let a = clinic("count(start=0, step=1)", &args, &kwargs)?;
     let start = a[0].clone().unwrap_or(Value::Int(0));
     let step = a[1].clone().unwrap_or(Value::Int(1));
     if !is_number(&start) || !is_number(&step) {
@@ -797,7 +730,7 @@ fn cycle(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn repeat(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let a = parse("repeat", args, kwargs, &["object", "times"], &[], 1)?;
+    let a = clinic("repeat(object, times=None)", &args, &kwargs)?;
     let left = match &a[1] {
         None => None,
         Some(v) => Some(ssize(v)?.max(0)),
@@ -806,7 +739,7 @@ fn repeat(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn accumulate(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let a = parse("accumulate", args, kwargs, &["iterable", "func"], &["initial"], 1)?;
+    let a = clinic("accumulate(iterable, func=None, *, initial=None)", &args, &kwargs)?;
     let it = iter::iter(a[0].as_ref().unwrap_or(&Value::None))?;
     let func = a[1].clone().filter(|f| !matches!(f, Value::None));
     let initial = a[2].clone().filter(|v| !matches!(v, Value::None));
@@ -814,23 +747,17 @@ fn accumulate(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn chain(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    no_kwargs("chain", &kwargs)?;
+    no_keywords("chain", &kwargs)?;
     Ok(obj("chain", State::Chain { source: Iter::Tuple(Rc::from(args), 0), active: None }))
 }
 
-fn chain_from_iterable(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    no_kwargs("chain.from_iterable", &kwargs)?;
-    if args.len() != 1 {
-        return raise(
-            "TypeError",
-            format!("chain.from_iterable() takes exactly one argument ({} given)", args.len()),
-        );
-    }
+fn chain_from_iterable(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    Args::C(1).check("chain", "from_iterable", &mut args, &mut kwargs)?;
     Ok(obj("chain", State::Chain { source: iter::iter(&args[0])?, active: None }))
 }
 
 fn compress(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let a = parse("compress", args, kwargs, &["data", "selectors"], &[], 2)?;
+    let a = clinic("compress(data, selectors)", &args, &kwargs)?;
     let data = iter::iter(a[0].as_ref().unwrap_or(&Value::None))?;
     let sel = iter::iter(a[1].as_ref().unwrap_or(&Value::None))?;
     Ok(obj("compress", State::Compress { data, sel }))
@@ -863,7 +790,7 @@ fn starmap(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn groupby(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let a = parse("groupby", args, kwargs, &["iterable", "key"], &[], 1)?;
+    let a = clinic("groupby(iterable, key=None)", &args, &kwargs)?;
     let it = iter::iter(a[0].as_ref().unwrap_or(&Value::None))?;
     let key = a[1].clone().filter(|f| !matches!(f, Value::None));
     Ok(Value::native(GroupBy(Rc::new(RefCell::new(GroupState {
@@ -877,13 +804,8 @@ fn groupby(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn islice(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    no_kwargs("islice", &kwargs)?;
-    if args.len() < 2 {
-        return raise("TypeError", format!("islice expected at least 2 arguments, got {}", args.len()));
-    }
-    if args.len() > 4 {
-        return raise("TypeError", format!("islice expected at most 4 arguments, got {}", args.len()));
-    }
+    no_keywords("islice", &kwargs)?;
+    check_positional("islice", &args, 2, 4)?;
     // PyNumber_AsSsize_t with its error cleared: -1 for anything not a small int.
     let conv = |v: &Value| v.as_i64().unwrap_or(-1);
     let stop_error = || {
@@ -933,13 +855,8 @@ fn pairwise(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn tee(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    no_kwargs("itertools.tee", &kwargs)?;
-    if args.is_empty() {
-        return raise("TypeError", "tee expected at least 1 argument, got 0");
-    }
-    if args.len() > 2 {
-        return raise("TypeError", format!("tee expected at most 2 arguments, got {}", args.len()));
-    }
+    no_keywords("itertools.tee", &kwargs)?;
+    check_positional("tee", &args, 1, 2)?;
     let n = match args.get(1) {
         Some(v) => ssize(v)?,
         None => 2,
@@ -992,7 +909,7 @@ fn pool_of(v: &Value) -> PyResult<Rc<[Value]>> {
 }
 
 fn product(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let a = parse("product", Vec::new(), kwargs, &[], &["repeat"], 0)?;
+    let a = clinic("product(*, repeat=1)", &[], &kwargs)?;
     let repeat = match &a[0] {
         Some(v) => ssize(v)?,
         None => 1,
@@ -1012,7 +929,7 @@ fn product(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn permutations(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let a = parse("permutations", args, kwargs, &["iterable", "r"], &[], 1)?;
+    let a = clinic("permutations(iterable, r=None)", &args, &kwargs)?;
     let pool = pool_of(a[0].as_ref().unwrap_or(&Value::None))?;
     let n = pool.len();
     let r = match &a[1] {
@@ -1032,8 +949,8 @@ fn permutations(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(obj("permutations", State::Permutations { pool, r, indices, cycles, started: false }))
 }
 
-fn combinations_args(name: &'static str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<(Rc<[Value]>, i64)> {
-    let a = parse(name, args, kwargs, &["iterable", "r"], &[], 2)?;
+fn combinations_args(sig: &'static str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<(Rc<[Value]>, i64)> {
+    let a = clinic(sig, &args, &kwargs)?;
     let r = ssize(a[1].as_ref().unwrap_or(&Value::None))?;
     let pool = pool_of(a[0].as_ref().unwrap_or(&Value::None))?;
     if r < 0 {
@@ -1043,7 +960,7 @@ fn combinations_args(name: &'static str, args: Vec<Value>, kwargs: Kwargs) -> Py
 }
 
 fn combinations(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let (pool, r) = combinations_args("combinations", args, kwargs)?;
+    let (pool, r) = combinations_args("combinations(iterable, r)", args, kwargs)?;
     if r as u128 > pool.len() as u128 {
         return Ok(obj("combinations", State::Done));
     }
@@ -1053,7 +970,7 @@ fn combinations(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 fn combinations_with_replacement(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     const NAME: &str = "combinations_with_replacement";
-    let (pool, r) = combinations_args(NAME, args, kwargs)?;
+    let (pool, r) = combinations_args("combinations_with_replacement(iterable, r)", args, kwargs)?;
     if pool.is_empty() && r > 0 {
         return Ok(obj(NAME, State::Done));
     }

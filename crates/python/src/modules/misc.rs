@@ -7,7 +7,8 @@ use crate::builtins::functools::{partial, update_wrapper, wraps};
 use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter};
-use crate::modules::ModuleObj;
+use crate::modules::Args::{Positional, C};
+use crate::modules::{clinic, ModuleObj};
 use crate::native::Native;
 use crate::object::{Builtin, Class};
 use crate::value::Value;
@@ -18,15 +19,15 @@ pub fn functools() -> ModuleObj {
     let partial_class = interp().types.native("partial");
     partial_class.dict.borrow_mut().set("__new__", Builtin::new("partial", partial));
     m.set("partial", Value::Class(partial_class));
-    m.func("wraps", wraps);
-    m.func("update_wrapper", |args, _| match args.as_slice() {
-        [w, f, ..] => update_wrapper(w, f),
-        _ => raise("TypeError", "update_wrapper() missing required arguments"),
+    m.def("wraps", "wraps(wrapped, assigned=None, updated=None)", |args, kwargs| {
+        only_wrapped("wraps", &args, 1)?;
+        wraps(args, kwargs)
     });
-    m.func("reduce", |args, _| {
-        if args.len() < 2 {
-            return raise("TypeError", "reduce expected at least 2 arguments");
-        }
+    m.def("update_wrapper", "update_wrapper(wrapper, wrapped, assigned=None, updated=None)", |args, _| {
+        only_wrapped("update_wrapper", &args, 2)?;
+        update_wrapper(&args[0], &args[1])
+    });
+    m.def_c("reduce", Positional(2, 3), |args, _| {
         let mut it = iter::iter(&args[1])?;
         let mut acc = match args.get(2) {
             Some(v) => v.clone(),
@@ -40,31 +41,38 @@ pub fn functools() -> ModuleObj {
         }
         Ok(acc)
     });
-    m.func("lru_cache", |args, mut kwargs| {
-        let maxsize = crate::native::take_kw(&mut kwargs, "maxsize");
-        crate::native::take_kw(&mut kwargs, "typed");
-        match args.first() {
-            Some(f) if crate::interp::call::callable(f) && !matches!(f, Value::Int(_)) => {
-                Ok(LruCache::wrap(f.clone(), Some(128)))
+    m.def("lru_cache", "lru_cache(maxsize=128, typed=False)", |args, _| {
+        let typed = crate::interp::ops::truthy(&args.get(1).cloned().unwrap_or(Value::Bool(false)))?;
+        let size = match args.first() {
+            None => Some(128),
+            Some(Value::None) => None,
+            Some(v @ (Value::Int(_) | Value::Bool(_))) => Some(v.as_i64().unwrap_or(0).max(0) as usize),
+            Some(f) if crate::interp::call::callable(f) => {
+                return Ok(LruCache::wrap(f.clone(), Some(128), typed))
             }
-            first => {
-                let size = match first.or(maxsize.as_ref()) {
-                    None => Some(128),
-                    Some(Value::None) => None,
-                    Some(v) => Some(v.as_i64().unwrap_or(128).max(0) as usize),
-                };
-                Ok(Builtin::new("lru_cache", move |a, _| match a.into_iter().next() {
-                    Some(f) => Ok(LruCache::wrap(f, size)),
-                    None => raise("TypeError", "lru_cache() missing the function"),
-                }))
+            Some(_) => {
+                return raise("TypeError", "Expected first argument to be an integer, a callable, or None")
             }
-        }
+        };
+        Ok(Builtin::new("decorating_function", move |mut a, mut kw| {
+            crate::modules::bind("lru_cache.<locals>.decorating_function(user_function)", &mut a, &mut kw)?;
+            Ok(LruCache::wrap(a.remove(0), size, typed))
+        }))
     });
-    m.func("cache", |args, _| match args.into_iter().next() {
-        Some(f) => Ok(LruCache::wrap(f, None)),
-        None => raise("TypeError", "cache() missing 1 required positional argument: 'user_function'"),
-    });
+    m.def("cache", "cache(user_function, /)", |mut args, _| Ok(LruCache::wrap(args.remove(0), None, false)));
     m
+}
+
+/// `wraps(wrapped)` and `update_wrapper(wrapper, wrapped)` copy what they
+/// copy: other `assigned` or `updated` attributes are refused, not ignored.
+fn only_wrapped(name: &str, args: &[Value], n: usize) -> PyResult<()> {
+    if args.len() > n {
+        return raise(
+            "NotImplementedError",
+            format!("functools.{name}() with assigned or updated is not supported in the playground"),
+        );
+    }
+    Ok(())
 }
 
 /// `functools.lru_cache(maxsize)(f)` / `functools.cache(f)`: results by arguments, least
@@ -72,20 +80,48 @@ pub fn functools() -> ModuleObj {
 struct LruCache {
     func: Value,
     maxsize: Option<usize>,
+    /// Arguments of different types are cached apart (`typed=True`).
+    typed: bool,
     table: Rc<crate::value::Dict>,
     hits: std::cell::Cell<i64>,
     misses: std::cell::Cell<i64>,
 }
 
 impl LruCache {
-    fn wrap(func: Value, maxsize: Option<usize>) -> Value {
+    fn wrap(func: Value, maxsize: Option<usize>, typed: bool) -> Value {
         Value::native(LruCache {
             func,
             maxsize,
+            typed,
             table: crate::value::Dict::new(),
             hits: std::cell::Cell::new(0),
             misses: std::cell::Cell::new(0),
         })
+    }
+
+    /// The cache key of a call, as `functools._make_key` makes it: a lone
+    /// `int` or `str` argument is its own key (so `f(2)` and `f(2.0)` are
+    /// cached apart even untyped), else a tuple of the arguments, keywords
+    /// and, if typed, their types.
+    fn key(&self, args: &[Value], kwargs: &crate::native::Kwargs) -> Value {
+        if let ([one @ (Value::Int(_) | Value::Big(_) | Value::Str(_))], true, false) =
+            (args, kwargs.is_empty(), self.typed)
+        {
+            return one.clone();
+        }
+        let mut key = args.to_vec();
+        if !kwargs.is_empty() {
+            key.push(crate::builtins::ellipsis());
+            for (k, v) in kwargs {
+                key.push(Value::Str(k.clone()));
+                key.push(v.clone());
+            }
+        }
+        if self.typed {
+            let values = args.iter().chain(kwargs.iter().map(|(_, v)| v));
+            key.extend(values.map(|v| Value::Class(crate::interp::attr::type_of(v))));
+        }
+        Value::tuple(key)
     }
 }
 
@@ -141,15 +177,7 @@ impl Native for LruCache {
     ) -> Option<PyResult<Value>> {
         use crate::interp::ops;
         Some((|| {
-            let mut key = args.clone();
-            if !kwargs.is_empty() {
-                key.push(crate::builtins::ellipsis());
-                for (k, v) in &kwargs {
-                    key.push(Value::Str(k.clone()));
-                    key.push(v.clone());
-                }
-            }
-            let key = Value::tuple(key);
+            let key = self.key(&args, &kwargs);
             if let Some(v) = ops::dict_get(&self.table, &key)? {
                 self.hits.set(self.hits.get() + 1);
                 ops::dict_remove(&self.table, &key)?;
@@ -170,21 +198,27 @@ impl Native for LruCache {
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match name {
-            "cache_info" => crate::native::method::<LruCache>("cache_info", this, |c, _, _, _| {
-                Ok(Value::native(CacheInfo([
-                    ("hits", Value::Int(c.hits.get())),
-                    ("misses", Value::Int(c.misses.get())),
-                    ("maxsize", c.maxsize.map(|m| Value::Int(m as i64)).unwrap_or(Value::None)),
-                    ("currsize", Value::Int(c.table.len() as i64)),
-                ])))
-            }),
-            "cache_clear" => crate::native::method::<LruCache>("cache_clear", this, |c, _, _, _| {
-                c.table.table.borrow_mut().clear();
-                c.table.touch();
-                c.hits.set(0);
-                c.misses.set(0);
-                Ok(Value::None)
-            }),
+            "cache_info" => {
+                crate::native::method::<LruCache>("cache_info", this, |c, _, mut args, mut kw| {
+                    C(0).check("_lru_cache_wrapper", "cache_info", &mut args, &mut kw)?;
+                    Ok(Value::native(CacheInfo([
+                        ("hits", Value::Int(c.hits.get())),
+                        ("misses", Value::Int(c.misses.get())),
+                        ("maxsize", c.maxsize.map(|m| Value::Int(m as i64)).unwrap_or(Value::None)),
+                        ("currsize", Value::Int(c.table.len() as i64)),
+                    ])))
+                })
+            }
+            "cache_clear" => {
+                crate::native::method::<LruCache>("cache_clear", this, |c, _, mut args, mut kw| {
+                    C(0).check("_lru_cache_wrapper", "cache_clear", &mut args, &mut kw)?;
+                    c.table.table.borrow_mut().clear();
+                    c.table.touch();
+                    c.hits.set(0);
+                    c.misses.set(0);
+                    Ok(Value::None)
+                })
+            }
             "__wrapped__" => self.func.clone(),
             _ => return Some(crate::interp::attr::getattr(&self.func, name)),
         }))
@@ -206,30 +240,28 @@ pub fn math() -> ModuleObj {
     m.set("nan", Value::Float(f64::NAN));
     type Unary = (&'static str, fn(f64) -> f64);
     let unary: &[Unary] = &[
-        ("sqrt", f64::sqrt),
-        ("exp", f64::exp),
-        ("log2", f64::log2),
-        ("log10", f64::log10),
-        ("sin", f64::sin),
-        ("cos", f64::cos),
-        ("tan", f64::tan),
-        ("atan", f64::atan),
-        ("asin", f64::asin),
-        ("acos", f64::acos),
-        ("sinh", f64::sinh),
-        ("cosh", f64::cosh),
-        ("tanh", f64::tanh),
-        ("fabs", f64::abs),
-        ("degrees", f64::to_degrees),
-        ("radians", f64::to_radians),
-        ("expm1", f64::exp_m1),
-        ("log1p", f64::ln_1p),
+        ("math.sqrt", f64::sqrt),
+        ("math.exp", f64::exp),
+        ("math.log2", f64::log2),
+        ("math.log10", f64::log10),
+        ("math.sin", f64::sin),
+        ("math.cos", f64::cos),
+        ("math.tan", f64::tan),
+        ("math.atan", f64::atan),
+        ("math.asin", f64::asin),
+        ("math.acos", f64::acos),
+        ("math.sinh", f64::sinh),
+        ("math.cosh", f64::cosh),
+        ("math.tanh", f64::tanh),
+        ("math.fabs", f64::abs),
+        ("math.degrees", f64::to_degrees),
+        ("math.radians", f64::to_radians),
+        ("math.expm1", f64::exp_m1),
+        ("math.log1p", f64::ln_1p),
     ];
-    for (name, f) in unary {
-        let f = *f;
-        let n: &'static str = name;
-        m.func(name, move |args, _| {
-            let x = num(crate::builtins::one(n, &args)?)?;
+    for &(qualname, f) in unary {
+        m.def_c(qualname, C(1), move |args, _| {
+            let x = num(&args[0])?;
             let r = f(x);
             if r.is_nan() && !x.is_nan() {
                 return raise("ValueError", "math domain error");
@@ -240,8 +272,11 @@ pub fn math() -> ModuleObj {
             Ok(Value::Float(r))
         });
     }
-    m.func("log", |args, _| {
-        let x = num(args.first().unwrap_or(&Value::None))?;
+    m.def_c("log", Positional(0, usize::MAX), |args, _| {
+        if !(1..=2).contains(&args.len()) {
+            return raise("TypeError", "math.log requires 1 to 2 arguments");
+        }
+        let x = num(&args[0])?;
         if x <= 0.0 {
             return raise("ValueError", "math domain error");
         }
@@ -250,13 +285,10 @@ pub fn math() -> ModuleObj {
             None => x.ln(),
         }))
     });
-    m.func("pow", |args, _| match args.as_slice() {
-        [a, b] => Ok(Value::Float(num(a)?.powf(num(b)?))),
-        _ => raise("TypeError", "pow expected 2 arguments"),
-    });
-    for (name, up) in [("floor", false), ("ceil", true)] {
-        m.func(name, move |args, _| {
-            let v = crate::builtins::one(if up { "ceil" } else { "floor" }, &args)?;
+    m.def_c("math.pow", Positional(2, 2), |args, _| Ok(Value::Float(num(&args[0])?.powf(num(&args[1])?))));
+    for (qualname, up) in [("math.floor", false), ("math.ceil", true)] {
+        m.def_c(qualname, C(1), move |args, _| {
+            let v = &args[0];
             if let Value::Int(_) | Value::Big(_) = v {
                 return Ok(v.clone());
             }
@@ -265,15 +297,22 @@ pub fn math() -> ModuleObj {
             crate::builtins::construct(&interp().types.int, vec![Value::Float(r)], vec![])
         });
     }
-    m.func("isclose", |args, _| match args.as_slice() {
-        [a, b] => {
-            let (a, b) = (num(a)?, num(b)?);
-            Ok(Value::Bool(a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())))
+    m.func("isclose", |args, kwargs| {
+        let a = clinic("isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)", &args, &kwargs)?;
+        let arg = |i: usize, default: f64| a[i].as_ref().map_or(Ok(default), num);
+        let (x, y, rel, abs) = (arg(0, 0.0)?, arg(1, 0.0)?, arg(2, 1e-9)?, arg(3, 0.0)?);
+        if rel < 0.0 || abs < 0.0 {
+            return raise("ValueError", "tolerances must be non-negative");
         }
-        _ => raise("TypeError", "isclose expected 2 arguments"),
+        if x == y {
+            return Ok(Value::Bool(true));
+        }
+        let diff = (y - x).abs();
+        let close = diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs;
+        Ok(Value::Bool(close && x.is_finite() && y.is_finite()))
     });
-    m.func("factorial", |args, _| {
-        let n = crate::builtins::one("factorial", &args)?.as_i64().unwrap_or(-1);
+    m.def_c("math.factorial", C(1), |args, _| {
+        let n = args[0].as_i64().unwrap_or(-1);
         if n < 0 {
             return raise("ValueError", "factorial() not defined for negative values");
         }
@@ -285,45 +324,43 @@ pub fn math() -> ModuleObj {
     });
     m.set("tau", Value::Float(std::f64::consts::TAU));
     type Binary = (&'static str, fn(f64, f64) -> f64);
-    let binary: &[Binary] = &[("atan2", f64::atan2), ("copysign", f64::copysign), ("hypot", f64::hypot)];
-    for (name, f) in binary {
-        let f = *f;
-        let n: &'static str = name;
-        m.func(name, move |args, _| match args.as_slice() {
-            [a, b] => Ok(Value::Float(f(num(a)?, num(b)?))),
-            _ => raise("TypeError", format!("{n} expected 2 arguments, got {}", args.len())),
+    let binary: &[Binary] = &[("math.atan2", f64::atan2), ("math.copysign", f64::copysign)];
+    for &(qualname, f) in binary {
+        m.def_c(qualname, Positional(2, 2), move |args, _| {
+            Ok(Value::Float(f(num(&args[0])?, num(&args[1])?)))
         });
     }
-    m.func("fmod", |args, _| match args.as_slice() {
-        [a, b] => {
-            let (a, b) = (num(a)?, num(b)?);
-            if b == 0.0 {
-                return raise("ValueError", "math domain error");
-            }
-            Ok(Value::Float(a % b))
-        }
-        _ => raise("TypeError", "fmod expected 2 arguments"),
+    m.def_c("math.hypot", Positional(0, usize::MAX), |args, _| {
+        args.iter().try_fold(0.0, |acc: f64, a| Ok(acc.hypot(num(a)?))).map(Value::Float)
     });
-    for (name, test) in
-        [("isnan", f64::is_nan as fn(f64) -> bool), ("isinf", f64::is_infinite), ("isfinite", f64::is_finite)]
-    {
-        m.func(name, move |args, _| Ok(Value::Bool(test(num(crate::builtins::one(name, &args)?)?))));
+    m.def_c("math.fmod", Positional(2, 2), |args, _| {
+        let (a, b) = (num(&args[0])?, num(&args[1])?);
+        if b == 0.0 {
+            return raise("ValueError", "math domain error");
+        }
+        Ok(Value::Float(a % b))
+    });
+    type Test = fn(f64) -> bool;
+    let tests: [(&str, Test); 3] =
+        [("math.isnan", f64::is_nan), ("math.isinf", f64::is_infinite), ("math.isfinite", f64::is_finite)];
+    for (qualname, test) in tests {
+        m.def_c(qualname, C(1), move |args, _| Ok(Value::Bool(test(num(&args[0])?))));
     }
-    m.func("trunc", |args, _| {
-        let v = crate::builtins::one("trunc", &args)?;
+    m.def_c("math.trunc", C(1), |args, _| {
+        let v = &args[0];
         if let Value::Int(_) | Value::Big(_) | Value::Bool(_) = v {
             return crate::builtins::construct(&interp().types.int, vec![v.clone()], vec![]);
         }
         crate::builtins::construct(&interp().types.int, vec![Value::Float(num(v)?.trunc())], vec![])
     });
-    m.func("modf", |args, _| {
-        let x = num(crate::builtins::one("modf", &args)?)?;
+    m.def_c("math.modf", C(1), |args, _| {
+        let x = num(&args[0])?;
         Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())]))
     });
-    m.func("fsum", |args, _| {
+    m.def_c("math.fsum", C(1), |args, _| {
         // Neumaier's compensated sum: exact for the sums learners write.
         let (mut sum, mut c) = (0.0f64, 0.0f64);
-        for v in iter::collect(crate::builtins::one("fsum", &args)?)? {
+        for v in iter::collect(&args[0])? {
             let x = num(&v)?;
             let t = sum + x;
             c += if sum.abs() >= x.abs() { (sum - t) + x } else { (x - t) + sum };
@@ -331,15 +368,16 @@ pub fn math() -> ModuleObj {
         }
         Ok(Value::Float(sum + c))
     });
-    m.func("prod", |args, mut kwargs| {
-        let mut acc = crate::native::take_kw(&mut kwargs, "start").unwrap_or(Value::Int(1));
-        for v in iter::collect(crate::builtins::one("prod", &args)?)? {
+    m.func("prod", |args, kwargs| {
+        let a = clinic("prod(iterable, /, *, start=1)", &args, &kwargs)?;
+        let mut acc = a[1].clone().unwrap_or(Value::Int(1));
+        for v in iter::collect(&args[0])? {
             acc = crate::interp::ops::binop(crate::ast::BinOp::Mul, &acc, &v)?;
         }
         Ok(acc)
     });
-    m.func("isqrt", |args, _| {
-        let n = crate::builtins::one("isqrt", &args)?.as_i64().unwrap_or(-1);
+    m.def_c("math.isqrt", C(1), |args, _| {
+        let n = args[0].as_i64().unwrap_or(-1);
         if n < 0 {
             return raise("ValueError", "isqrt() argument must be nonnegative");
         }
@@ -352,14 +390,14 @@ pub fn math() -> ModuleObj {
         }
         Ok(Value::Int(r))
     });
-    for (name, perm) in [("comb", false), ("perm", true)] {
-        m.func(name, move |args, _| {
+    for (qualname, perm) in [("math.comb", false), ("math.perm", true)] {
+        m.def_c(qualname, Positional(2 - perm as usize, 2), move |args, _| {
             use crate::ast::BinOp;
             use crate::interp::ops::binop;
-            let (n, k) = match args.as_slice() {
-                [n, k] => (n.as_i64().unwrap_or(-1), k.as_i64().unwrap_or(-1)),
-                [n] if perm => (n.as_i64().unwrap_or(-1), n.as_i64().unwrap_or(-1)),
-                _ => return raise("TypeError", format!("{name} expected 2 arguments, got {}", args.len())),
+            let n = args[0].as_i64().unwrap_or(-1);
+            let k = match args.get(1) {
+                None | Some(Value::None) if perm => n,
+                k => k.and_then(|k| k.as_i64()).unwrap_or(-1),
             };
             if n < 0 || k < 0 {
                 return raise(
@@ -381,7 +419,7 @@ pub fn math() -> ModuleObj {
             Ok(acc)
         });
     }
-    m.func("lcm", |args, _| {
+    m.def_c("math.lcm", Positional(0, usize::MAX), |args, _| {
         let mut l: i64 = 1;
         for a in &args {
             let x = a.as_i64().unwrap_or(0).abs();
@@ -396,7 +434,7 @@ pub fn math() -> ModuleObj {
         }
         Ok(Value::Int(l))
     });
-    m.func("gcd", |args, _| {
+    m.def_c("math.gcd", Positional(0, usize::MAX), |args, _| {
         let mut g: i64 = 0;
         for a in &args {
             let mut x = a.as_i64().unwrap_or(0).abs();
@@ -459,7 +497,7 @@ pub fn typing() -> ModuleObj {
     ] {
         m.set(name, Value::native(TypingAlias(name)));
     }
-    m.func("cast", |args, _| Ok(args.get(1).cloned().unwrap_or(Value::None)));
+    m.def("cast", "cast(typ, val)", |args, _| Ok(args[1].clone()));
     m.set("TYPE_CHECKING", Value::Bool(false));
     m
 }

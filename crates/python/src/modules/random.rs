@@ -7,8 +7,9 @@ use std::rc::Rc;
 
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter, text};
+use crate::modules::Args::{self, Py, C};
 use crate::modules::ModuleObj;
-use crate::native::{arity, method, Kwargs, Native};
+use crate::native::{method, Kwargs, Native};
 use crate::object::{Builtin, Class};
 use crate::value::Value;
 use asyncio_engine::pyrandom::Random;
@@ -45,17 +46,6 @@ fn float_arg(args: &[Value], i: usize, default: f64, what: &str) -> PyResult<f64
     }
 }
 
-fn kw_or(args: &mut Vec<Value>, kw: &mut Kwargs, i: usize, name: &str) -> Option<Value> {
-    if let Some(v) = crate::native::take_kw(kw, name) {
-        if args.len() <= i {
-            args.resize(i, Value::None);
-            args.push(v.clone());
-        }
-        return Some(v);
-    }
-    args.get(i).cloned().filter(|v| !matches!(v, Value::None))
-}
-
 fn seed_of(v: Option<&Value>) -> PyResult<i128> {
     match v {
         None | Some(Value::None) => Ok(0),
@@ -82,8 +72,9 @@ fn value_err(msg: String) -> asyncio_engine::Exception {
     asyncio_engine::Exception::value_error(msg)
 }
 
-/// Calls method `name` of a generator.
-fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+/// Calls method `name` of a generator, its arguments bound as `sig` says.
+fn call(r: &PyRandom, (name, sig): (&str, Args), mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    sig.check("Random", name, &mut args, &mut kw)?;
     let mut g = r.0.borrow_mut();
     match name {
         "random" => Ok(Value::Float(g.random())),
@@ -93,7 +84,7 @@ fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyRes
             Ok(Value::None)
         }
         "getstate" => Ok(Value::native(RandomState(g.clone(), r.1.get()))),
-        "setstate" => match crate::builtins::one("setstate", &args)?.as_native::<RandomState>() {
+        "setstate" => match args[0].as_native::<RandomState>() {
             Some(st) => {
                 *g = st.0.clone();
                 r.1.set(st.1);
@@ -156,10 +147,10 @@ fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyRes
             Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
         }
         "choices" => {
-            let weights = kw_or(&mut args, &mut kw, 1, "weights");
+            let weights = args.get(1).cloned().filter(|v| !matches!(v, Value::None));
             let cum = crate::native::take_kw(&mut kw, "cum_weights").filter(|v| !matches!(v, Value::None));
             let k = int_of(&crate::native::take_kw(&mut kw, "k").unwrap_or(Value::Int(1)), "k")?;
-            let pop = iter::collect(args.first().unwrap_or(&Value::None))?;
+            let pop = iter::collect(&args[0])?;
             let n = pop.len();
             let numbers = |v: &Value| -> PyResult<Vec<f64>> {
                 iter::collect(v)?
@@ -222,27 +213,26 @@ fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyRes
             }
             Ok(Value::list(picks))
         }
-        "randint" => {
-            arity("randint", &args, 2, 2)?;
-            g.randint(int_of(&args[0], "randint() arg")?, int_of(&args[1], "randint() arg")?)
-                .map(Value::Int)
-                .map_err(value_err)
-        }
+        "randint" => g
+            .randint(int_of(&args[0], "randint() arg")?, int_of(&args[1], "randint() arg")?)
+            .map(Value::Int)
+            .map_err(value_err),
         "randrange" => {
-            arity("randrange", &args, 1, 3)?;
-            let r = match args.len() {
-                1 => g.randrange_stop(int_of(&args[0], "randrange() arg")?),
-                2 => g.randrange(int_of(&args[0], "start")?, int_of(&args[1], "stop")?, 1),
-                _ => g.randrange(
+            let stop = args.get(1).filter(|v| !matches!(v, Value::None));
+            let step = args.get(2).filter(|v| !matches!(v, Value::Int(1)));
+            let r = match (stop, step) {
+                (None, None) => g.randrange_stop(int_of(&args[0], "randrange() arg")?),
+                // `step is not 1` before any conversion, as CPython checks it.
+                (None, Some(_)) => return raise("TypeError", "Missing a non-None stop argument"),
+                (Some(stop), _) => g.randrange(
                     int_of(&args[0], "start")?,
-                    int_of(&args[1], "stop")?,
-                    int_of(&args[2], "step")?,
+                    int_of(stop, "stop")?,
+                    step.map(|s| int_of(s, "step")).transpose()?.unwrap_or(1),
                 ),
             };
             r.map(Value::Int).map_err(value_err)
         }
         "uniform" => {
-            arity("uniform", &args, 2, 2)?;
             let (a, b) = (args[0].as_f64(), args[1].as_f64());
             match (a, b) {
                 (Some(a), Some(b)) => Ok(Value::Float(g.uniform(a, b))),
@@ -250,7 +240,7 @@ fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyRes
             }
         }
         "getrandbits" => {
-            let k = int_of(args.first().unwrap_or(&Value::Int(0)), "getrandbits() arg")?;
+            let k = int_of(&args[0], "getrandbits() arg")?;
             if k < 0 {
                 return raise("ValueError", "number of bits must be non-negative");
             }
@@ -274,7 +264,7 @@ fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyRes
             })
         }
         "choice" => {
-            let items = iter::collect(crate::builtins::one("choice", &args)?)?;
+            let items = iter::collect(&args[0])?;
             if items.is_empty() {
                 return raise("IndexError", "Cannot choose from an empty sequence");
             }
@@ -290,7 +280,6 @@ fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyRes
             Ok(Value::None)
         }
         "sample" => {
-            arity("sample", &args, 2, 2)?;
             let pop = match &args[0] {
                 Value::Set(_) | Value::Dict(_) => {
                     return raise(
@@ -301,33 +290,62 @@ fn call(r: &PyRandom, name: &str, mut args: Vec<Value>, mut kw: Kwargs) -> PyRes
                 v => iter::collect(v)?,
             };
             let k = int_of(&args[1], "sample() k")?;
-            if k < 0 || k as usize > pop.len() {
+            if k < 0 {
                 return raise("ValueError", "Sample larger than population or is negative");
             }
-            g.sample(&pop, k as usize).map(Value::list).map_err(value_err)
+            match crate::native::take_kw(&mut kw, "counts").filter(|v| !matches!(v, Value::None)) {
+                None => g.sample(&pop, k as usize).map(Value::list).map_err(value_err),
+                Some(counts) => sample_counted(&mut g, &pop, &counts, k as usize),
+            }
         }
         _ => raise("AttributeError", format!("'Random' object has no attribute '{name}'")),
     }
 }
 
-const METHODS: &[&str] = &[
-    "random",
-    "seed",
-    "randint",
-    "randrange",
-    "uniform",
-    "getrandbits",
-    "choice",
-    "choices",
-    "shuffle",
-    "sample",
-    "gauss",
-    "normalvariate",
-    "expovariate",
-    "triangular",
-    "getstate",
-    "setstate",
+const METHODS: &[(&str, Args)] = &[
+    ("random", C(0)),
+    ("seed", Py("Random.seed(self, a=None, version=2)")),
+    ("randint", Py("Random.randint(self, a, b)")),
+    ("randrange", Py("Random.randrange(self, start, stop=None, step=1)")),
+    ("uniform", Py("Random.uniform(self, a, b)")),
+    ("getrandbits", C(1)),
+    ("choice", Py("Random.choice(self, seq)")),
+    ("choices", Py("Random.choices(self, population, weights=None, *, cum_weights=None, k=1)")),
+    ("shuffle", Py("Random.shuffle(self, x)")),
+    ("sample", Py("Random.sample(self, population, k, *, counts=None)")),
+    ("gauss", Py("Random.gauss(self, mu=0.0, sigma=1.0)")),
+    ("normalvariate", Py("Random.normalvariate(self, mu=0.0, sigma=1.0)")),
+    ("expovariate", Py("Random.expovariate(self, lambd)")),
+    ("triangular", Py("Random.triangular(self, low=0.0, high=1.0, mode=None)")),
+    ("getstate", Py("Random.getstate(self)")),
+    ("setstate", Py("Random.setstate(self, state)")),
 ];
+
+/// `sample(population, k, counts=counts)`: as CPython, `sample(range(total), k)`
+/// mapped to the population through the cumulative counts.
+fn sample_counted(g: &mut Random, pop: &[Value], counts: &Value, k: usize) -> PyResult<Value> {
+    let mut cum = Vec::new();
+    let mut total: i64 = 0;
+    for c in iter::collect(counts)? {
+        let Some(c) = c.as_i64().filter(|_| matches!(c, Value::Int(_) | Value::Bool(_))) else {
+            return raise("TypeError", "Counts must be integers");
+        };
+        total = total.saturating_add(c);
+        cum.push(total);
+    }
+    if cum.len() != pop.len() {
+        return raise("ValueError", "The number of counts does not match the population");
+    }
+    if cum.pop().is_none() {
+        return raise("IndexError", "pop from empty list");
+    }
+    if total <= 0 {
+        return raise("ValueError", "Total of counts must be greater than zero");
+    }
+    let picks = g.sample_indices(total as usize, k).map_err(value_err)?;
+    // bisect_right(cum, s)
+    Ok(Value::list(picks.into_iter().map(|s| pop[cum.partition_point(|&c| c <= s as i64)].clone()).collect()))
+}
 
 impl Native for PyRandom {
     fn as_any(&self) -> &dyn Any {
@@ -337,9 +355,8 @@ impl Native for PyRandom {
         interp().types.native("Random")
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let n = METHODS.iter().find(|m| **m == name)?;
-        let n: &'static str = n;
-        Some(Ok(method::<PyRandom>(name, this, move |r, _, args, kw| call(r, n, args, kw))))
+        let m = *METHODS.iter().find(|(n, _)| *n == name)?;
+        Some(Ok(method::<PyRandom>(name, this, move |r, _, args, kw| call(r, m, args, kw))))
     }
 }
 
@@ -348,15 +365,16 @@ pub fn module() -> ModuleObj {
     let class = interp().types.native("Random");
     class.dict.borrow_mut().set(
         "__new__",
-        Builtin::new("Random", |args, _| {
+        Builtin::new("Random", |mut args, mut kw| {
+            crate::modules::bind("Random.__init__(self, x=None)", &mut args, &mut kw)?;
             Ok(Value::native(PyRandom::new(Random::new(seed_of(args.first())?))))
         }),
     );
     m.set("Random", Value::Class(class));
     let global = Rc::new(PyRandom::new(Random::new(0)));
-    for name in METHODS {
+    for &entry in METHODS {
         let g = global.clone();
-        m.func(name, move |args, kw| call(&g, name, args, kw));
+        m.func(entry.0, move |args, kw| call(&g, entry, args, kw));
     }
     m
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::interp::exc::raise;
 use crate::interp::{interp, text};
-use crate::modules::ModuleObj;
+use crate::modules::{Args, ModuleObj};
 use crate::native::{method, Native};
 use crate::object::Class;
 use crate::value::Value;
@@ -17,6 +17,33 @@ pub struct Stream {
     pub stderr: bool,
 }
 
+impl Stream {
+    /// How `name` takes its arguments: pyrun.py's stdout is a Python class,
+    /// stderr the real `TextIOWrapper`.
+    fn args(&self, name: &str) -> Args {
+        match (self.stderr, name) {
+            (true, "write") => Args::C(1),
+            (true, _) => Args::C(0),
+            (false, "write") => Args::Py("_TraceOut.write(self, s)"),
+            (false, "flush") => Args::Py("_TraceOut.flush(self)"),
+            (false, _) => Args::Py("_TraceOut.isatty(self)"),
+        }
+    }
+
+    fn write(&self, v: &Value) -> PyResult<Value> {
+        let Value::Str(t) = v else {
+            return raise("TypeError", format!("write() argument must be str, not {}", text::type_name(v)));
+        };
+        let it = interp();
+        if self.stderr {
+            it.host.write_stderr(t);
+        } else {
+            it.host.write_stdout(t)?;
+        }
+        Ok(Value::Int(t.chars().count() as i64))
+    }
+}
+
 impl Native for Stream {
     fn as_any(&self) -> &dyn Any {
         self
@@ -25,29 +52,15 @@ impl Native for Stream {
         interp().types.native("TextIOWrapper")
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        Some(Ok(match name {
-            "write" => method::<Stream>("write", this, |s, _, args, _| {
-                let Some(v) = args.first() else {
-                    return raise("TypeError", "write() takes exactly one argument");
-                };
-                let Value::Str(t) = v else {
-                    return raise(
-                        "TypeError",
-                        format!("write() argument must be str, not {}", text::type_name(v)),
-                    );
-                };
-                let it = interp();
-                if s.stderr {
-                    it.host.write_stderr(t);
-                } else {
-                    it.host.write_stdout(t)?;
-                }
-                Ok(Value::Int(t.chars().count() as i64))
-            }),
-            "flush" => method::<Stream>("flush", this, |_, _, _, _| Ok(Value::None)),
-            "isatty" => method::<Stream>("isatty", this, |_, _, _, _| Ok(Value::Bool(false))),
-            _ => return None,
-        }))
+        let name: &'static str = ["write", "flush", "isatty"].into_iter().find(|n| *n == name)?;
+        Some(Ok(method::<Stream>(name, this, move |s, _, mut args, mut kw| {
+            s.args(name).check("TextIOWrapper", name, &mut args, &mut kw)?;
+            match name {
+                "write" => s.write(&args[0]),
+                "flush" => Ok(Value::None),
+                _ => Ok(Value::Bool(false)),
+            }
+        })))
     }
 }
 
@@ -59,9 +72,9 @@ pub fn module() -> ModuleObj {
     m.set("version", Value::str("3.11.7 (asyncio playground)"));
     m.set("platform", Value::str("playground"));
     m.set("maxsize", Value::Int(i64::MAX));
-    m.func("getrecursionlimit", |_, _| Ok(Value::Int(interp().budgets.max_depth as i64)));
-    m.func("exit", |args, _| {
-        Err(crate::interp::exc::with_args("SystemExit", args.into_iter().take(1).collect()))
+    m.def_c("sys.getrecursionlimit", Args::C(0), |_, _| Ok(Value::Int(interp().budgets.max_depth as i64)));
+    m.def_c("sys.exit", Args::Positional(0, 1), |args, _| {
+        Err(crate::interp::exc::with_args("SystemExit", args))
     });
     m
 }

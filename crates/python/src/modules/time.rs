@@ -2,7 +2,7 @@
 
 use crate::interp::exc::raise;
 use crate::interp::interp;
-use crate::modules::ModuleObj;
+use crate::modules::{Args, ModuleObj};
 use crate::value::Value;
 use asyncio_engine::PyResult;
 
@@ -10,31 +10,23 @@ fn now() -> f64 {
     interp().host.now()
 }
 
+/// The functions as pyrun.py patches them in: their messages name the
+/// stand-ins (`_now() got an unexpected keyword argument 'x'`).
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("time");
-    for name in ["perf_counter", "monotonic", "time", "process_time"] {
-        m.func(name, |_, _| Ok(Value::Float(now())));
+    for name in ["perf_counter", "monotonic", "time"] {
+        m.def(name, "_now()", |_, _| Ok(Value::Float(now())));
     }
+    m.def_c("time.process_time", Args::C(0), |_, _| Ok(Value::Float(now())));
     for name in ["perf_counter_ns", "monotonic_ns", "time_ns"] {
-        m.func(name, |_, _| Ok(Value::Int((now() * 1e9).round() as i64)));
+        m.def(name, "_ns()", |_, _| Ok(Value::Int((now() * 1e9).round() as i64)));
     }
-    m.func("sleep", |args, _| {
-        let Some(d) = args.first() else {
-            return raise("TypeError", "sleep() takes exactly one argument (0 given)");
-        };
-        let secs = match d {
+    m.def("sleep", "_sleep(secs)", |args, _| {
+        let secs = match &args[0] {
             Value::Float(f) => *f,
             Value::Int(i) => *i as f64,
             Value::Bool(b) => *b as i64 as f64,
-            other => {
-                return raise(
-                    "TypeError",
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        crate::interp::text::type_name(other)
-                    ),
-                )
-            }
+            other => return raise("TypeError", not_an_integer(other)),
         };
         if secs.is_nan() {
             return raise("ValueError", "Invalid value NaN (not a number)");
@@ -45,21 +37,40 @@ pub fn module() -> ModuleObj {
         sleep(secs)?;
         Ok(Value::None)
     });
-    m.func("ctime", |args, _| Ok(Value::string(ctime(secs_arg(&args)))));
-    m.func("asctime", |_, _| Ok(Value::string(ctime(now()))));
-    m.func("strftime", |args, _| {
-        let Some(Value::Str(fmt)) = args.first() else {
+    m.def("ctime", "_ctime(secs=None)", |args, _| Ok(Value::string(ctime(secs_arg(&args)?))));
+    m.def("asctime", "_asctime(t=None)", |args, _| {
+        no_time_tuple("asctime", &args, 0)?;
+        Ok(Value::string(ctime(now())))
+    });
+    m.def("strftime", "_strftime(format, t=None)", |args, _| {
+        let Value::Str(fmt) = &args[0] else {
             return raise("TypeError", "strftime() argument 1 must be str");
         };
+        no_time_tuple("strftime", &args, 1)?;
         Ok(Value::string(strftime(fmt, now())))
     });
     m
 }
 
-fn secs_arg(args: &[Value]) -> f64 {
+fn not_an_integer(v: &Value) -> String {
+    format!("'{}' object cannot be interpreted as an integer", crate::interp::text::type_name(v))
+}
+
+/// The playground has no `struct_time`: a time tuple given is refused, not ignored.
+fn no_time_tuple(name: &str, args: &[Value], i: usize) -> PyResult<()> {
+    match args.get(i) {
+        None | Some(Value::None) => Ok(()),
+        Some(_) => raise(
+            "NotImplementedError",
+            format!("time.{name}() of a time tuple is not supported in the playground"),
+        ),
+    }
+}
+
+fn secs_arg(args: &[Value]) -> PyResult<f64> {
     match args.first() {
-        Some(v) if !matches!(v, Value::None) => v.as_f64().unwrap_or(0.0),
-        _ => now(),
+        None | Some(Value::None) => Ok(now()),
+        Some(v) => v.as_f64().map_or_else(|| raise("TypeError", not_an_integer(v)), Ok),
     }
 }
 

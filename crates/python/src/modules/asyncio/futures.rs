@@ -11,8 +11,9 @@ use crate::interp::budget::{Charge, FUTURE_BYTES, HANDLE_BYTES, TASK_BYTES, WAIT
 use crate::interp::call::call_sync;
 use crate::interp::exc::{self, raise};
 use crate::interp::{interp, text};
+use crate::modules::Args::{self, C};
 use crate::native::coro::BoxFut;
-use crate::native::{arity, method, take_kw, AwaitTarget, Kwargs, Native};
+use crate::native::{method, take_kw, AwaitTarget, Kwargs, Native};
 use crate::object::Class;
 use crate::value::Value;
 use asyncio_engine::{AnyTask, Exception, Future, PyResult, Task};
@@ -169,39 +170,35 @@ pub fn exception_arg(v: &Value) -> PyResult<Exception> {
     }
 }
 
-/// The future methods shared by futures and tasks.
+/// `cancel(msg=None)`'s message.
+fn cancel_message(args: &[Value], mut kwargs: Kwargs) -> PyResult<Option<String>> {
+    match take_kw(&mut kwargs, "msg").or_else(|| args.first().cloned()) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => text::str(&v).map(Some),
+    }
+}
+
+/// The future methods shared by futures and tasks (their arguments checked).
 fn future_method(
     fut: &Future<Value>,
     this: &Value,
     name: &str,
     args: Vec<Value>,
-    mut kwargs: Kwargs,
+    kwargs: Kwargs,
 ) -> PyResult<Value> {
     match name {
         "done" => Ok(Value::Bool(fut.done())),
         "cancelled" => Ok(Value::Bool(fut.cancelled())),
         "result" => fut.result(),
         "exception" => Ok(fut.exception()?.map(|e| exc_value(&e)).unwrap_or(Value::None)),
-        "cancel" => {
-            let msg = take_kw(&mut kwargs, "msg").or_else(|| args.first().cloned());
-            let msg = match msg {
-                None | Some(Value::None) => None,
-                Some(v) => Some(text::str(&v)?),
-            };
-            Ok(Value::Bool(fut.cancel(msg.as_deref())))
-        }
-        "set_result" => {
-            arity("set_result", &args, 1, 1)?;
-            fut.set_result(args[0].clone()).map(|_| Value::None)
-        }
+        "cancel" => Ok(Value::Bool(fut.cancel(cancel_message(&args, kwargs)?.as_deref()))),
+        "set_result" => fut.set_result(args[0].clone()).map(|_| Value::None),
         "set_exception" => {
-            arity("set_exception", &args, 1, 1)?;
             let e = exception_arg(&args[0])?;
             fut.set_exception(e).map(|_| Value::None)
         }
         "add_done_callback" => {
-            take_kw(&mut kwargs, "context");
-            let cb = crate::builtins::one("add_done_callback", &args)?.clone();
+            let cb = args[0].clone();
             let charge = Charge::new(HANDLE_BYTES)?;
             let me = this.clone();
             let key = cb.clone();
@@ -216,7 +213,7 @@ fn future_method(
             Ok(Value::None)
         }
         "remove_done_callback" => {
-            let cb = crate::builtins::one("remove_done_callback", &args)?;
+            let cb = &args[0];
             // Out of the map while comparing: `__eq__` may add callbacks.
             let entries = CALLBACKS.with(|c| c.borrow_mut().remove(&this.id())).unwrap_or_default();
             let mut keep: Vec<(Value, asyncio_engine::CallbackId)> = Vec::new();
@@ -273,28 +270,50 @@ pub fn run_callback(f: &Value, args: Vec<Value>) {
     }
 }
 
-const FUTURE_METHODS: &[&str] = &[
-    "done",
-    "cancelled",
-    "result",
-    "exception",
-    "cancel",
-    "set_result",
-    "set_exception",
-    "add_done_callback",
-    "remove_done_callback",
-    "get_loop",
+const CANCEL: Args = Args::Clinic("cancel(msg=None)");
+const ADD_DONE_CALLBACK: Args = Args::Clinic("add_done_callback(fn, /, *, context=None)");
+
+/// Future's methods, and how CPython's (C) ones take their arguments.
+const FUTURE_METHODS: &[(&str, Args)] = &[
+    ("done", C(0)),
+    ("cancelled", C(0)),
+    ("result", C(0)),
+    ("exception", C(0)),
+    ("cancel", CANCEL),
+    ("set_result", C(1)),
+    ("set_exception", C(1)),
+    ("add_done_callback", ADD_DONE_CALLBACK),
+    ("remove_done_callback", C(1)),
+    ("get_loop", C(0)),
 ];
+
+/// Calls method `name` (of `table`) of a future or task: its arguments
+/// checked as CPython's `class` does, then `f`.
+fn checked(
+    table: &[(&'static str, Args)],
+    class: &str,
+    name: &str,
+    mut args: Vec<Value>,
+    mut kwargs: Kwargs,
+    f: impl FnOnce(Vec<Value>, Kwargs) -> PyResult<Value>,
+) -> PyResult<Value> {
+    if let Some((_, how)) = table.iter().find(|(n, _)| *n == name) {
+        how.check(class, name, &mut args, &mut kwargs)?;
+    }
+    f(args, kwargs)
+}
 
 impl Native for PyFuture {
     fn as_any(&self) -> &dyn Any {
         self
     }
     fn has_method(&self, name: &str) -> bool {
-        FUTURE_METHODS.contains(&name)
+        FUTURE_METHODS.iter().any(|(n, _)| *n == name)
     }
     fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-        future_method(&self.fut, this, name, args, kwargs)
+        checked(FUTURE_METHODS, "Future", name, args, kwargs, |a, k| {
+            future_method(&self.fut, this, name, a, k)
+        })
     }
     fn class(&self) -> Rc<Class> {
         interp().types.native("Future")
@@ -313,10 +332,8 @@ impl Native for PyFuture {
         Ok(format!("<Future {state}>"))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let n: &'static str = FUTURE_METHODS.iter().find(|m| **m == name)?;
-        Some(Ok(method::<PyFuture>(name, this, move |f, me, args, kw| {
-            future_method(&f.fut, me, n, args, kw)
-        })))
+        let n: &'static str = FUTURE_METHODS.iter().find(|(m, _)| *m == name)?.0;
+        Some(Ok(method::<PyFuture>(name, this, move |f, me, args, kw| f.call_method(me, n, args, kw))))
     }
     fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
         Some(Ok(AwaitTarget::Future(self.fut.clone())))
@@ -337,10 +354,14 @@ impl PyTask {
 }
 
 fn task_method(t: &PyTask, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    checked(TASK_METHODS, "Task", name, args, kwargs, |args, kwargs| task_call(t, this, name, args, kwargs))
+}
+
+fn task_call(t: &PyTask, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     match name {
         "get_name" => Ok(Value::string(t.any.name())),
         "set_name" => {
-            let n = text::str(crate::builtins::one("set_name", &args)?)?;
+            let n = text::str(&args[0])?;
             match &t.typed {
                 Some(task) => task.set_name(&n),
                 None => {
@@ -352,15 +373,7 @@ fn task_method(t: &PyTask, this: &Value, name: &str, args: Vec<Value>, kwargs: K
             }
             Ok(Value::None)
         }
-        "cancel" => {
-            let mut kwargs = kwargs;
-            let msg = take_kw(&mut kwargs, "msg").or_else(|| args.first().cloned());
-            let msg = match msg {
-                None | Some(Value::None) => None,
-                Some(v) => Some(text::str(&v)?),
-            };
-            Ok(Value::Bool(t.any.cancel(msg.as_deref())))
-        }
+        "cancel" => Ok(Value::Bool(t.any.cancel(cancel_message(&args, kwargs)?.as_deref()))),
         "cancelling" => Ok(Value::Int(t.any.cancelling() as i64)),
         "uncancel" => Ok(Value::Int(t.any.uncancel() as i64)),
         "done" => Ok(Value::Bool(t.any.is_done())),
@@ -381,20 +394,21 @@ fn task_method(t: &PyTask, this: &Value, name: &str, args: Vec<Value>, kwargs: K
     }
 }
 
-const TASK_METHODS: &[&str] = &[
-    "get_name",
-    "set_name",
-    "cancel",
-    "cancelling",
-    "uncancel",
-    "done",
-    "get_coro",
-    "cancelled",
-    "result",
-    "exception",
-    "add_done_callback",
-    "remove_done_callback",
-    "get_loop",
+/// Task's methods, and how CPython's (C) ones take their arguments.
+const TASK_METHODS: &[(&str, Args)] = &[
+    ("get_name", C(0)),
+    ("set_name", C(1)),
+    ("cancel", CANCEL),
+    ("cancelling", C(0)),
+    ("uncancel", C(0)),
+    ("done", C(0)),
+    ("get_coro", C(0)),
+    ("cancelled", C(0)),
+    ("result", C(0)),
+    ("exception", C(0)),
+    ("add_done_callback", ADD_DONE_CALLBACK),
+    ("remove_done_callback", C(1)),
+    ("get_loop", C(0)),
 ];
 
 impl Native for PyTask {
@@ -402,7 +416,7 @@ impl Native for PyTask {
         self
     }
     fn has_method(&self, name: &str) -> bool {
-        TASK_METHODS.contains(&name)
+        TASK_METHODS.iter().any(|(n, _)| *n == name)
     }
     fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         task_method(self, this, name, args, kwargs)
@@ -426,7 +440,7 @@ impl Native for PyTask {
         Ok(out)
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let n: &'static str = TASK_METHODS.iter().find(|m| **m == name)?;
+        let n: &'static str = TASK_METHODS.iter().find(|(m, _)| *m == name)?.0;
         Some(Ok(method::<PyTask>(name, this, move |t, me, args, kw| task_method(t, me, n, args, kw))))
     }
     fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {

@@ -71,9 +71,11 @@ impl Native for PyTaskGroup {
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "create_task" => Some(Ok(method::<PyTaskGroup>(name, this, |tg, _, args, mut kw| {
+            "create_task" => Some(Ok(method::<PyTaskGroup>(name, this, |tg, _, mut args, mut kw| {
+                let sig = "TaskGroup.create_task(self, coro, *, name=None, context=None)";
+                crate::modules::bind(sig, &mut args, &mut kw)?;
                 let name = take_kw(&mut kw, "name");
-                let coro = crate::builtins::one("create_task", &args)?;
+                let coro = &args[0];
                 let Some(c) = coro.as_native::<Coroutine>() else {
                     return raise(
                         "TypeError",
@@ -112,13 +114,37 @@ impl Native for PyTaskGroup {
 
 pub fn taskgroup_class() -> Value {
     let c = interp().types.native("TaskGroup");
-    c.dict
-        .borrow_mut()
-        .set("__new__", Builtin::new("TaskGroup", |_, _| Ok(Value::native(PyTaskGroup(TaskGroup::new())))));
+    c.dict.borrow_mut().set(
+        "__new__",
+        Builtin::new("TaskGroup", |mut args, mut kw| {
+            crate::modules::bind("TaskGroup.__init__(self)", &mut args, &mut kw)?;
+            Ok(Value::native(PyTaskGroup(TaskGroup::new())))
+        }),
+    );
     Value::Class(c)
 }
 
 pub struct PyTimeout(pub Timeout);
+
+impl PyTimeout {
+    /// Method `name`, its arguments bound.
+    fn call(&self, name: &str, args: &[Value]) -> PyResult<Value> {
+        match name {
+            "when" => Ok(self.0.when().map(Value::Float).unwrap_or(Value::None)),
+            "expired" => Ok(Value::Bool(self.0.expired())),
+            _ => {
+                let when = match &args[0] {
+                    Value::None => None,
+                    v => match v.as_f64() {
+                        Some(f) => Some(f),
+                        None => return raise("TypeError", "reschedule() needs a number or None"),
+                    },
+                };
+                self.0.reschedule(when).map(|_| Value::None)
+            }
+        }
+    }
+}
 
 impl Native for PyTimeout {
     fn as_any(&self) -> &dyn Any {
@@ -140,23 +166,16 @@ impl Native for PyTimeout {
         Ok(format!("<Timeout [{}]{info}>", state.value()))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        Some(Ok(match name {
-            "when" => method::<PyTimeout>(name, this, |t, _, _, _| {
-                Ok(t.0.when().map(Value::Float).unwrap_or(Value::None))
-            }),
-            "expired" => method::<PyTimeout>(name, this, |t, _, _, _| Ok(Value::Bool(t.0.expired()))),
-            "reschedule" => method::<PyTimeout>(name, this, |t, _, args, _| {
-                let when = match args.first() {
-                    None | Some(Value::None) => None,
-                    Some(v) => match v.as_f64() {
-                        Some(f) => Some(f),
-                        None => return raise("TypeError", "reschedule() needs a number or None"),
-                    },
-                };
-                t.0.reschedule(when).map(|_| Value::None)
-            }),
+        let (name, sig): (&'static str, _) = match name {
+            "when" => ("when", "Timeout.when(self)"),
+            "expired" => ("expired", "Timeout.expired(self)"),
+            "reschedule" => ("reschedule", "Timeout.reschedule(self, when)"),
             _ => return None,
-        }))
+        };
+        Some(Ok(method::<PyTimeout>(name, this, move |t, _, mut args, mut kw| {
+            crate::modules::bind(sig, &mut args, &mut kw)?;
+            t.call(name, &args[..])
+        })))
     }
     fn aenter(&self, this: &Value) -> Option<PyResult<Value>> {
         let me = this.clone();

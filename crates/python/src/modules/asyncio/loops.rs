@@ -9,7 +9,7 @@ use crate::interp::budget::{Charge, HANDLE_BYTES};
 use crate::interp::exc::raise;
 use crate::interp::{interp, text};
 use crate::native::coro::Coroutine;
-use crate::native::{arity, method, take_kw, Kwargs, Native};
+use crate::native::{method, take_kw, Kwargs, Native};
 use crate::object::Class;
 use crate::value::Value;
 use asyncio_engine::{EventLoop, Exception, Future, Handle, PyResult, TimerHandle};
@@ -249,8 +249,22 @@ impl Native for PyHandle {
         interp().types.native(if self.timer.is_some() { "TimerHandle" } else { "Handle" })
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let timer = self.timer.is_some();
+        let sig = match (name, timer) {
+            ("cancel", false) => "Handle.cancel(self)",
+            ("cancel", true) => "TimerHandle.cancel(self)",
+            ("cancelled", _) => "Handle.cancelled(self)",
+            ("when", true) => "TimerHandle.when(self)",
+            _ => return None,
+        };
+        let method = |f: fn(&PyHandle) -> PyResult<Value>| {
+            method::<PyHandle>(name, this, move |h, _, mut args, mut kw| {
+                crate::modules::bind(sig, &mut args, &mut kw)?;
+                f(h)
+            })
+        };
         Some(Ok(match name {
-            "cancel" => method::<PyHandle>(name, this, |h, _, _, _| {
+            "cancel" => method(|h| {
                 if let Some(x) = &h.handle {
                     x.cancel();
                 }
@@ -259,26 +273,19 @@ impl Native for PyHandle {
                 }
                 Ok(Value::None)
             }),
-            "cancelled" => method::<PyHandle>(name, this, |h, _, _, _| {
+            "cancelled" => method(|h| {
                 Ok(Value::Bool(match (&h.handle, &h.timer) {
                     (Some(x), _) => x.cancelled(),
                     (_, Some(t)) => t.cancelled(),
                     _ => false,
                 }))
             }),
-            "when" => method::<PyHandle>(name, this, |h, _, _, _| match &h.timer {
-                Some(t) => Ok(Value::Float(t.when())),
-                None => raise("AttributeError", "'Handle' object has no attribute 'when'"),
-            }),
-            _ => return None,
+            _ => method(|h| Ok(h.timer.as_ref().map_or(Value::None, |t| Value::Float(t.when())))),
         }))
     }
 }
 
 fn callback_args(name: &str, args: &[Value], first: usize) -> PyResult<(Value, Vec<Value>)> {
-    if args.len() <= first {
-        return raise("TypeError", format!("{name}() missing required argument 'callback'"));
-    }
     let cb = args[first].clone();
     if !crate::interp::call::callable(&cb) {
         return raise(
@@ -317,7 +324,6 @@ fn loop_method(
             Ok(Value::native(PyHandle { handle: Some(h), timer: None }))
         }
         "call_later" => {
-            arity(name, &args, 2, usize::MAX)?;
             let delay = number(&args[0], "delay")?;
             let (cb, cargs) = callback_args(name, &args, 1)?;
             let charge = Charge::new(HANDLE_BYTES)?;
@@ -328,7 +334,6 @@ fn loop_method(
             Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
         }
         "call_at" => {
-            arity(name, &args, 2, usize::MAX)?;
             let when = number(&args[0], "when")?;
             let (cb, cargs) = callback_args(name, &args, 1)?;
             let charge = Charge::new(HANDLE_BYTES)?;
@@ -341,11 +346,10 @@ fn loop_method(
         "create_future" => PyFuture::value(lp.create_future()),
         "create_task" => {
             let name_kw = take_kw(&mut kwargs, "name");
-            let coro = crate::builtins::one("create_task", &args)?;
-            super::spawn(lp, coro, name_kw)
+            super::spawn(lp, &args[0], name_kw)
         }
         "run_until_complete" => {
-            let fut = as_future(lp, crate::builtins::one("run_until_complete", &args)?)?;
+            let fut = as_future(lp, &args[0])?;
             let lp = lp.clone();
             Ok(crate::native::suspend::Suspend::value(async move { run_until_complete(&lp, &fut).await }))
         }
@@ -388,27 +392,29 @@ fn loop_method(
     }
 }
 
-const LOOP_METHODS: &[&str] = &[
-    "time",
-    "call_soon",
-    "call_soon_threadsafe",
-    "call_later",
-    "call_at",
-    "create_future",
-    "create_task",
-    "run_until_complete",
-    "run_forever",
-    "stop",
-    "close",
-    "is_running",
-    "is_closed",
-    "get_debug",
-    "set_debug",
-    "run_in_executor",
-    "shutdown_asyncgens",
-    "shutdown_default_executor",
-    "set_exception_handler",
-    "set_default_executor",
+/// The loop's methods and their signatures, named as pyrun.py's loop
+/// (a `vclock.VirtualClockLoop`) names them.
+const LOOP_METHODS: &[(&str, &str)] = &[
+    ("time", "VirtualClockLoop.time(self)"),
+    ("call_soon", "BaseEventLoop.call_soon(self, callback, *args, context=None)"),
+    ("call_soon_threadsafe", "BaseEventLoop.call_soon_threadsafe(self, callback, *args, context=None)"),
+    ("call_later", "BaseEventLoop.call_later(self, delay, callback, *args, context=None)"),
+    ("call_at", "BaseEventLoop.call_at(self, when, callback, *args, context=None)"),
+    ("create_future", "BaseEventLoop.create_future(self)"),
+    ("create_task", "BaseEventLoop.create_task(self, coro, *, name=None, context=None)"),
+    ("run_until_complete", "BaseEventLoop.run_until_complete(self, future)"),
+    ("run_forever", "PlainLoop.run_forever(self)"),
+    ("stop", "BaseEventLoop.stop(self)"),
+    ("close", "PlainLoop.close(self)"),
+    ("is_running", "BaseEventLoop.is_running(self)"),
+    ("is_closed", "BaseEventLoop.is_closed(self)"),
+    ("get_debug", "BaseEventLoop.get_debug(self)"),
+    ("set_debug", "BaseEventLoop.set_debug(self, enabled)"),
+    ("run_in_executor", "PlainLoop.run_in_executor(self, executor, func, *args)"),
+    ("shutdown_asyncgens", "BaseEventLoop.shutdown_asyncgens(self)"),
+    ("shutdown_default_executor", "PlainLoop.shutdown_default_executor(self, timeout=None)"),
+    ("set_exception_handler", "BaseEventLoop.set_exception_handler(self, handler)"),
+    ("set_default_executor", "BaseEventLoop.set_default_executor(self, executor)"),
 ];
 
 impl Native for PyLoop {
@@ -426,7 +432,10 @@ impl Native for PyLoop {
         ))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let n: &'static str = LOOP_METHODS.iter().find(|m| **m == name)?;
-        Some(Ok(method::<PyLoop>(name, this, move |pl, me, args, kw| loop_method(pl, me, n, args, kw))))
+        let &(n, sig) = LOOP_METHODS.iter().find(|(m, _)| *m == name)?;
+        Some(Ok(method::<PyLoop>(name, this, move |pl, me, mut args, mut kw| {
+            crate::modules::bind(sig, &mut args, &mut kw)?;
+            loop_method(pl, me, n, args, kw)
+        })))
     }
 }
