@@ -241,14 +241,34 @@ describe('your own code', () => {
 
   test('a deadlocked program ends with the deadlock line and the page says what each task waited on', async () => {
     const { context, page } = await openPage(site.browser);
-    const source = 'import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n';
+    const source = [
+      'import asyncio',
+      '',
+      'async def main():',
+      '    a, b, e = asyncio.Lock(), asyncio.Lock(), asyncio.Event()',
+      '    async def holder():',
+      '        async with a:',
+      '            await e.wait()',
+      '    t = asyncio.create_task(holder())',
+      '    await asyncio.sleep(0)',
+      '    async with b:',
+      '        async with a:',
+      '            pass',
+      '',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
     await page.goto(site.base + '?mode=instant' + codeFragment(source));
     await editorReady(page);
     await page.click('#run');
     await waitState(page, 'done');
     assert.match((await logText(page)).split('\n').at(-1), /deadlock/);
     const explanation = await page.textContent('.explain');
-    assert.match(explanation, /Task-1/);
+    assert.match(explanation, /Task-1 waits on Lock lock-1 \(held by Task-2\)/);
+    assert.match(explanation, /Task-2 waits on Event event-1/);
+    // Each primitive has its own row in the inspector: two locks are not one.
+    const names = await page.$$eval('.inspector .insp-name', (e) => e.map((x) => x.textContent));
+    for (const name of ['lock-1', 'lock-2', 'event-1']) assert.ok(names.includes(name), names.join(' | '));
     await context.close();
   });
 

@@ -168,6 +168,9 @@ describe('real mode on Web Workers', () => {
     assert.deepEqual(run.problems, []);
     await run.page.screenshot({ path: join(screenshots, 'code-real-workers.png'), fullPage: true });
     assert.match(run.workers.text, /3 jobs this run/);
+    // The inspector lists the program's pool as it lists a lesson's.
+    const names = await run.page.$$eval('.inspector .insp-name', (e) => e.map((x) => x.textContent));
+    assert.ok(names.includes('process_pool-1'), names.join(' | '));
     await run.context.close();
   });
 

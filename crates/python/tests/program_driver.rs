@@ -115,6 +115,40 @@ fn the_tracer_hears_task_labels_and_suspension_lines() {
     assert!(ev.contains(&"line 1 11".to_string()), "{ev:?}");
 }
 
+#[test]
+fn the_tracer_hears_the_pools_state_as_the_engine_s_pools_tell_it() {
+    let src = "import asyncio, time\nfrom concurrent.futures import ThreadPoolExecutor\n\
+        def work(n):\n    time.sleep(n)\n    return n\n\
+        async def main():\n    loop = asyncio.get_running_loop()\n    \
+        with ThreadPoolExecutor(1) as pool:\n        \
+        await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in (1, 2)))\n    \
+        await loop.run_in_executor(None, work, 3)\n\
+        asyncio.run(main())\n";
+    let events: Rc<RefCell<Vec<String>>> = Rc::default();
+    let (mut p, _) = program(src, Budgets::default());
+    let sink = events.clone();
+    *p.interp().host.on_new_loop.borrow_mut() = Some(Box::new(move |lp| {
+        let sink = sink.clone();
+        lp.set_tracer(Box::new(move |t: f64, e: &TraceEvent<'_>| {
+            if let TraceEvent::Primitive { name, snapshot, .. } = e {
+                sink.borrow_mut().push(format!("{t} {name} {snapshot}"));
+            }
+        }));
+    }));
+    p.run_to_end();
+    assert_eq!(
+        *events.borrow(),
+        [
+            "0 thread_pool-1 busy=1/1 queued=0 running=[work(1)]",
+            "0 thread_pool-1 busy=1/1 queued=1 running=[work(1)]",
+            "1 thread_pool-1 busy=1/1 queued=0 running=[work(2)]",
+            "3 thread_pool-1 busy=0/1 queued=0 running=[]",
+            "3 default executor busy=1/6 queued=0 running=[work(3)]",
+            "6 default executor busy=0/6 queued=0 running=[]",
+        ]
+    );
+}
+
 fn small() -> Budgets {
     Budgets { step_statements: 200_000, ..Budgets::default() }
 }

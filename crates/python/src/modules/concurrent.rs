@@ -25,7 +25,9 @@ use crate::modules::ModuleObj;
 use crate::native::{method, take_kw, Kwargs, Native};
 use crate::object::{Builtin, Class};
 use crate::value::Value;
-use asyncio_engine::{EventLoop, Exception, Future, PyResult};
+use asyncio_engine::executor::ExecutorSnapshot;
+use asyncio_engine::trace::{AsSnapshot, PrimitiveKind};
+use asyncio_engine::{EventLoop, Exception, Future, PyResult, TraceEvent};
 
 /// `asyncio.base_events.MAXIMUM_SELECT_TIMEOUT`.
 const MAX_SELECT: f64 = 24.0 * 3600.0;
@@ -69,10 +71,15 @@ struct Job {
 
 /// A pool of virtual worker threads (or processes).
 pub struct Pool {
+    /// What the page's inspector shows it as: `default executor`,
+    /// `thread_pool-1`, `process_pool-2`.
+    name: String,
     max_workers: usize,
     free: Cell<usize>,
     queue: RefCell<VecDeque<Job>>,
     idle: RefCell<Option<Future<Value>>>,
+    /// The running jobs (`work(1)`), in the order they started.
+    running: RefCell<Vec<Rc<str>>>,
 }
 
 /// Settles a job's target: with the job's outcome, or with the failure of
@@ -147,11 +154,13 @@ fn on_worker(rec: &Rc<Finish>, lp: &EventLoop, cost: f64) -> bool {
 }
 
 impl Pool {
-    pub fn new(max_workers: usize) -> PyResult<Rc<Pool>> {
+    pub fn new(name: String, max_workers: usize) -> PyResult<Rc<Pool>> {
         if max_workers == 0 {
             return raise("ValueError", "max_workers must be greater than 0");
         }
         let pool = Rc::new(Pool {
+            name,
+            running: RefCell::new(Vec::new()),
             max_workers,
             free: Cell::new(max_workers),
             queue: RefCell::new(VecDeque::new()),
@@ -168,6 +177,25 @@ impl Pool {
     fn enqueue(self: &Rc<Self>, job: Job) {
         self.queue.borrow_mut().push_back(job);
         self.dispatch();
+        self.trace();
+    }
+
+    /// Tell the page's inspector the pool's state, as the engine's pools do.
+    fn trace(&self) {
+        let Some(lp) = home().filter(EventLoop::tracing) else { return };
+        let snapshot = ExecutorSnapshot {
+            name: self.name.clone(),
+            busy: self.max_workers - self.free.get(),
+            max_workers: self.max_workers,
+            queued: self.queue.borrow().len(),
+            running: self.running.borrow().iter().map(|label| label.to_string()).collect(),
+        };
+        lp.emit(&TraceEvent::Primitive {
+            name: &self.name,
+            kind: PrimitiveKind::Executor,
+            action: None,
+            snapshot: snapshot.as_snapshot(),
+        });
     }
 
     fn dispatch(self: &Rc<Self>) {
@@ -186,6 +214,8 @@ impl Pool {
         let it = interp();
         let start = it.host.clock.0.get();
         it.host.jobs.borrow_mut().push(JobTime { start, cost: 0.0 });
+        let label: Rc<str> = Rc::from(job_label(&job.func, &job.args));
+        self.running.borrow_mut().push(label.clone());
         let mut outcome = call_sync(&job.func, job.args, vec![]);
         let cost = it.host.jobs.borrow_mut().pop().map(|j| j.cost).unwrap_or(0.0);
         if let Err(e) = &outcome {
@@ -211,7 +241,7 @@ impl Pool {
             fired: Cell::new(false),
             run: RefCell::new(Some(Box::new(move |worker_failure: Option<Exception>| {
                 target.settle(worker_failure.map_or(outcome, Err));
-                pool.release();
+                pool.release(&label);
             }))),
             on_loop: RefCell::new(None),
         });
@@ -223,9 +253,15 @@ impl Pool {
         FINISHES.with(|f| f.borrow_mut().push(rec));
     }
 
-    fn release(self: &Rc<Self>) {
+    fn release(self: &Rc<Self>, label: &Rc<str>) {
+        let mut running = self.running.borrow_mut();
+        if let Some(i) = running.iter().position(|l| Rc::ptr_eq(l, label)) {
+            running.remove(i);
+        }
+        drop(running);
         self.free.set(self.free.get() + 1);
         self.dispatch();
+        self.trace();
         let idle = self.idle.borrow().clone();
         if let Some(f) = idle {
             if !f.done() && self.is_idle() {
@@ -244,6 +280,17 @@ impl Pool {
         }
         f
     }
+}
+
+/// `work(1)`: the job's function and its arguments, as the inspector shows a
+/// running job.
+fn job_label(func: &Value, args: &[Value]) -> String {
+    let name = crate::interp::attr::getattr(func, "__name__")
+        .ok()
+        .and_then(|n| text::str(&n).ok())
+        .unwrap_or_else(|| "job".to_string());
+    let args: Vec<String> = args.iter().map(|a| text::repr(a).unwrap_or_else(|_| "?".into())).collect();
+    format!("{name}({})", args.join(", "))
 }
 
 /// Live job ends, in time order.
@@ -389,7 +436,7 @@ pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult
                 Some(e) => e,
                 None => {
                     let cpus = interp().host.cpus as usize;
-                    let e = new_executor((cpus + 4).min(32), false)?;
+                    let e = new_executor("default executor".to_string(), (cpus + 4).min(32), false)?;
                     *pl.default_executor.borrow_mut() = Some(e.clone());
                     e
                 }
@@ -412,8 +459,8 @@ pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult
     PyFuture::value(fut)
 }
 
-fn new_executor(max_workers: usize, process: bool) -> PyResult<Value> {
-    Ok(Value::native(Executor { pool: Pool::new(max_workers)?, shutdown: Cell::new(false), process }))
+fn new_executor(name: String, max_workers: usize, process: bool) -> PyResult<Value> {
+    Ok(Value::native(Executor { pool: Pool::new(name, max_workers)?, shutdown: Cell::new(false), process }))
 }
 
 /// `ThreadPoolExecutor(...)` or `ProcessPoolExecutor(...)` (pyrun.py's
@@ -443,7 +490,8 @@ fn executor(process: bool) -> impl Fn(Vec<Value>, Kwargs) -> PyResult<Value> {
                 )
             }
         };
-        new_executor(workers, process)
+        let kind = if process { "process_pool" } else { "thread_pool" };
+        new_executor(super::asyncio::sync::next_name(kind), workers, process)
     }
 }
 
