@@ -54,7 +54,10 @@ impl PyPrim {
         }
     }
 
-    fn call(&self, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    fn call(&self, name: &str, mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+        if let Some(sig) = method_sig(&self.0, name) {
+            sig.check(&mut args, &mut kwargs)?;
+        }
         match &self.0 {
             Prim::Lock(l) => match name {
                 "acquire" => bool_coro("acquire", l.acquire()),
@@ -161,6 +164,81 @@ impl PyPrim {
             (Prim::Condition(_), "_lock") => return None,
             _ => return None,
         })
+    }
+}
+
+/// The signature of a primitive's method as CPython 3.11 defines it (in
+/// Python, so its errors name the defining class: a `Condition`'s `acquire`
+/// is its lock's, a `PriorityQueue`'s `put` is `Queue`'s).
+fn method_sig(prim: &Prim, name: &str) -> Option<MethodSig> {
+    Some(match (prim, name) {
+        (Prim::Lock(_) | Prim::Condition(_), "acquire") => const { MethodSig::new("Lock.acquire(self)") },
+        (Prim::Lock(_) | Prim::Condition(_), "release") => const { MethodSig::new("Lock.release(self)") },
+        (Prim::Lock(_) | Prim::Condition(_), "locked") => const { MethodSig::new("Lock.locked(self)") },
+        (Prim::Condition(_), "wait") => const { MethodSig::new("Condition.wait(self)") },
+        (Prim::Condition(_), "wait_for") => const { MethodSig::new("Condition.wait_for(self, predicate)") },
+        (Prim::Condition(_), "notify") => const { MethodSig::new("Condition.notify(self, n=1)") },
+        (Prim::Condition(_), "notify_all") => const { MethodSig::new("Condition.notify_all(self)") },
+        (Prim::Semaphore(_) | Prim::Bounded(_), "acquire") => {
+            const { MethodSig::new("Semaphore.acquire(self)") }
+        }
+        (Prim::Semaphore(_) | Prim::Bounded(_), "locked") => {
+            const { MethodSig::new("Semaphore.locked(self)") }
+        }
+        (Prim::Semaphore(_), "release") => const { MethodSig::new("Semaphore.release(self)") },
+        (Prim::Bounded(_), "release") => const { MethodSig::new("BoundedSemaphore.release(self)") },
+        (Prim::Event(_), "set") => const { MethodSig::new("Event.set(self)") },
+        (Prim::Event(_), "clear") => const { MethodSig::new("Event.clear(self)") },
+        (Prim::Event(_), "is_set") => const { MethodSig::new("Event.is_set(self)") },
+        (Prim::Event(_), "wait") => const { MethodSig::new("Event.wait(self)") },
+        (Prim::Barrier(_), "wait") => const { MethodSig::new("Barrier.wait(self)") },
+        (Prim::Barrier(_), "reset") => const { MethodSig::new("Barrier.reset(self)") },
+        (Prim::Barrier(_), "abort") => const { MethodSig::new("Barrier.abort(self)") },
+        (Prim::Queue(..), "put") => const { MethodSig::new("Queue.put(self, item)") },
+        (Prim::Queue(..), "put_nowait") => const { MethodSig::new("Queue.put_nowait(self, item)") },
+        (Prim::Queue(..), "get") => const { MethodSig::new("Queue.get(self)") },
+        (Prim::Queue(..), "get_nowait") => const { MethodSig::new("Queue.get_nowait(self)") },
+        (Prim::Queue(..), "qsize") => const { MethodSig::new("Queue.qsize(self)") },
+        (Prim::Queue(..), "empty") => const { MethodSig::new("Queue.empty(self)") },
+        (Prim::Queue(..), "full") => const { MethodSig::new("Queue.full(self)") },
+        (Prim::Queue(..), "task_done") => const { MethodSig::new("Queue.task_done(self)") },
+        (Prim::Queue(..), "join") => const { MethodSig::new("Queue.join(self)") },
+        _ => return None,
+    })
+}
+
+/// A method's signature (see [`crate::modules::bind`]) and how many
+/// positional arguments it takes besides `self`, counted at compile time.
+#[derive(Clone, Copy)]
+struct MethodSig {
+    text: &'static str,
+    most: usize,
+    optional: usize,
+}
+
+impl MethodSig {
+    const fn new(text: &'static str) -> MethodSig {
+        let bytes = text.as_bytes();
+        let (mut most, mut optional, mut i) = (0, 0, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b',' => most += 1,
+                b'=' => optional += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        MethodSig { text, most, optional }
+    }
+
+    /// Binds a call as CPython would; a call with no keywords and as many
+    /// arguments as the method takes (every call of a correct program)
+    /// costs a comparison.
+    fn check(self, args: &mut Vec<Value>, kwargs: &mut Kwargs) -> PyResult<()> {
+        if kwargs.is_empty() && (self.most - self.optional..=self.most).contains(&args.len()) {
+            return Ok(());
+        }
+        crate::modules::bind(self.text, args, kwargs)
     }
 }
 
