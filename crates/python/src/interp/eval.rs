@@ -9,7 +9,7 @@ use std::future::Future as StdFuture;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use super::call::{call, Kw};
+use super::call::{call, Kw, Prepared};
 use super::exc::raise;
 use super::{attr, interp, iter, ops, text, Frame};
 use crate::ast::{Arg, BoolOp, CompKind, Comprehension, Const, Expr, ExprKind, FStringPart, Name, Scope};
@@ -438,6 +438,72 @@ pub fn report_line(f: &Frame) {
     }
 }
 
+/// An expression a statement evaluates (an expression statement, an
+/// assignment's value, a `return`): `await callee(args)` whose callee and
+/// positional arguments are simple (`await q.get()`, `await
+/// asyncio.sleep(0)`, `await work(i)`), the heart of most loops, is called
+/// here without boxed futures of its own; anything else goes to [`eval`].
+pub async fn eval_top(e: &Expr, f: &Frame) -> PyResult<Value> {
+    if let Some(awaitable) = simple_await_call(e, f) {
+        let v = match awaitable? {
+            Prepared::Done(v) => v,
+            Prepared::Body(body) => body.await?,
+        };
+        report_line(f);
+        return await_value(v).await;
+    }
+    eval(e, f).await
+}
+
+/// For `await callee(args)` with simple parts (see [`eval_top`]): the call,
+/// made as [`eval_call`] makes it, in the same order (the callee, then the
+/// arguments). `None` for other expressions, before evaluating anything.
+fn simple_await_call(e: &Expr, f: &Frame) -> Option<PyResult<Prepared>> {
+    let ExprKind::Await(inner) = &e.kind else { return None };
+    let ExprKind::Call { func, args } = &inner.kind else { return None };
+    let simple_args = args.iter().all(|a| matches!(a, Arg::Pos(x) if is_simple(x)));
+    let callee_simple = match &func.kind {
+        ExprKind::Attribute { value, .. } => is_simple(value),
+        ExprKind::Name(n) => &*n.id != "super",
+        _ => false,
+    };
+    if !simple_args || !callee_simple {
+        return None;
+    }
+    Some((|| {
+        let callee = match &func.kind {
+            ExprKind::Attribute { value, attr: name } => {
+                let obj = eval_sync(value, f)?;
+                if let Value::Object(o) = &obj {
+                    if o.has_method(name) {
+                        let pos = sync_args(args, f)?;
+                        let out = o.call_method(&obj, name, pos, vec![])?;
+                        return Ok(
+                            match out.as_native::<crate::native::suspend::Suspend>().and_then(|s| s.take()) {
+                                Some(fut) => Prepared::Body(fut),
+                                None => Prepared::Done(out),
+                            },
+                        );
+                    }
+                }
+                attr::getattr(&obj, name)?
+            }
+            _ => eval_sync(func, f)?,
+        };
+        super::call::prepare(&callee, sync_args(args, f)?, vec![])
+    })())
+}
+
+/// Simple positional arguments' values.
+fn sync_args(args: &[Arg], f: &Frame) -> PyResult<Vec<Value>> {
+    args.iter()
+        .map(|a| match a {
+            Arg::Pos(e) => eval_sync(e, f),
+            _ => raise("SystemError", "only simple positional arguments are evaluated here"),
+        })
+        .collect()
+}
+
 /// `await v`.
 pub async fn await_value(v: Value) -> PyResult<Value> {
     let target = match &v {
@@ -567,7 +633,12 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
     match &e.kind {
         ExprKind::Call { func, args } => eval_call(func, args, f).await,
         ExprKind::Await(inner) => {
-            let v = eval(inner, f).await?;
+            // `await obj.method(...)`, the common case: the call runs here,
+            // without a boxed future of its own.
+            let v = match &inner.kind {
+                ExprKind::Call { func, args } => eval_call(func, args, f).await?,
+                _ => eval(inner, f).await?,
+            };
             report_line(f);
             await_value(v).await
         }

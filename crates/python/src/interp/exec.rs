@@ -5,7 +5,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use super::call::{call, call_sync};
-use super::eval::{self, eval, eval_sync, is_simple, load_name, store_name, CompSource};
+use super::eval::{self, eval, eval_sync, eval_top, is_simple, load_name, store_name, CompSource};
 use super::exc::{self, raise};
 use super::{attr, interp, iter, ops, text, Frame};
 use crate::ast::{BinOp, ExceptHandler, Expr, ExprKind, Stmt, StmtKind, WithItem};
@@ -54,12 +54,12 @@ pub fn exec_block<'a>(stmts: &'a [Stmt], f: &'a Frame) -> FlowFut<'a> {
 async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
     match &s.kind {
         StmtKind::Expr(e) => {
-            eval(e, f).await?;
+            eval_top(e, f).await?;
         }
         StmtKind::Assign { targets, value } => {
-            let v = eval(value, f).await?;
+            let v = eval_top(value, f).await?;
             for t in targets {
-                assign(t, v.clone(), f).await?;
+                assign_to(t, v.clone(), f).await?;
             }
         }
         StmtKind::AugAssign { target, op, value } => aug_assign(target, *op, value, f).await?,
@@ -77,7 +77,7 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
         StmtKind::Continue => return Ok(Flow::Continue),
         StmtKind::Return(v) => {
             let v = match v {
-                Some(e) => eval(e, f).await?,
+                Some(e) => eval_top(e, f).await?,
                 None => Value::None,
             };
             return Ok(Flow::Return(v));
@@ -219,13 +219,24 @@ async fn exec_for(
         let Some(item) = items.next().await? else {
             return exec_block(orelse, f).await;
         };
-        assign(target, item, f).await?;
+        assign_to(target, item, f).await?;
         match exec_block(body, f).await? {
             Flow::Break => return Ok(Flow::Normal),
             Flow::Return(v) => return Ok(Flow::Return(v)),
             Flow::Normal | Flow::Continue => {}
         }
         tick(f, line)?;
+    }
+}
+
+/// [`assign`], a plain name without a boxed future.
+async fn assign_to(target: &Expr, v: Value, f: &Frame) -> PyResult<()> {
+    match &target.kind {
+        ExprKind::Name(n) => {
+            store_name(n, v, f);
+            Ok(())
+        }
+        _ => assign(target, v, f).await,
     }
 }
 
@@ -376,7 +387,7 @@ async fn aug_assign(target: &Expr, op: BinOp, value: &Expr, f: &Frame) -> PyResu
     match &target.kind {
         ExprKind::Name(n) => {
             let cur = load_name(n, f)?;
-            let rhs = eval(value, f).await?;
+            let rhs = eval_top(value, f).await?;
             store_name(n, inplace(op, &cur, &rhs)?, f);
         }
         ExprKind::Attribute { value: obj, attr: name } => {
