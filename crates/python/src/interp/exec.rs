@@ -5,7 +5,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use super::call::{call, call_sync};
-use super::eval::{self, eval, eval_sync, eval_top, is_simple, load_name, store_name, CompSource};
+use super::eval::{self, eval, eval_top, load_name, store_name, CompSource};
 use super::exc::{self, raise};
 use super::{attr, interp, iter, ops, text, Frame};
 use crate::ast::{BinOp, ExceptHandler, Expr, ExprKind, Stmt, StmtKind, WithItem};
@@ -37,21 +37,46 @@ pub fn tick(f: &Frame, line: u32) -> PyResult<()> {
     Err(crate::host::runaway(&it, &f.name, line))
 }
 
-/// Runs a block of statements.
+/// Runs a block of statements (a boxed future: a function's body, a
+/// module's, a handler's).
 pub fn exec_block<'a>(stmts: &'a [Stmt], f: &'a Frame) -> FlowFut<'a> {
-    Box::pin(async move {
-        for s in stmts {
-            tick(f, s.pos.line)?;
-            let flow = exec_stmt(s, f).await?;
-            if !matches!(flow, Flow::Normal) {
-                return Ok(flow);
-            }
-        }
-        Ok(Flow::Normal)
-    })
+    Box::pin(run_block(stmts, f))
 }
 
-async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
+/// Runs a block of statements: the simple ones in place, the compound ones
+/// (which run blocks of their own) through a boxed future. A loop whose
+/// body is simple statements (`await q.put(i)`) allocates no future per
+/// iteration for it.
+async fn run_block(stmts: &[Stmt], f: &Frame) -> PyResult<Flow> {
+    for s in stmts {
+        tick(f, s.pos.line)?;
+        let flow =
+            if is_simple_stmt(s) { exec_simple(s, f).await? } else { Box::pin(exec_stmt(s, f)).await? };
+        if !matches!(flow, Flow::Normal) {
+            return Ok(flow);
+        }
+    }
+    Ok(Flow::Normal)
+}
+
+/// Statements that run no block of their own.
+fn is_simple_stmt(s: &Stmt) -> bool {
+    matches!(
+        s.kind,
+        StmtKind::Expr(_)
+            | StmtKind::Assign { .. }
+            | StmtKind::AugAssign { .. }
+            | StmtKind::Pass
+            | StmtKind::Global(_)
+            | StmtKind::Nonlocal(_)
+            | StmtKind::Break
+            | StmtKind::Continue
+            | StmtKind::Return(_)
+    )
+}
+
+/// A statement [`is_simple_stmt`] accepts.
+async fn exec_simple(s: &Stmt, f: &Frame) -> PyResult<Flow> {
     match &s.kind {
         StmtKind::Expr(e) => {
             eval_top(e, f).await?;
@@ -63,16 +88,6 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
             }
         }
         StmtKind::AugAssign { target, op, value } => aug_assign(target, *op, value, f).await?,
-        StmtKind::AnnAssign { target, annotation, value, simple } => {
-            if let Some(v) = value {
-                let v = eval(v, f).await?;
-                assign(target, v, f).await?;
-            }
-            if *simple && f.class_ns.is_some() {
-                annotate(target, annotation, f).await?;
-            }
-        }
-        StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
         StmtKind::Break => return Ok(Flow::Break),
         StmtKind::Continue => return Ok(Flow::Continue),
         StmtKind::Return(v) => {
@@ -82,6 +97,32 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
             };
             return Ok(Flow::Return(v));
         }
+        _ => {}
+    }
+    Ok(Flow::Normal)
+}
+
+/// A statement (the simple ones by [`exec_simple`]).
+async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
+    match &s.kind {
+        StmtKind::AnnAssign { target, annotation, value, simple } => {
+            if let Some(v) = value {
+                let v = eval(v, f).await?;
+                assign(target, v, f).await?;
+            }
+            if *simple && f.class_ns.is_some() {
+                annotate(target, annotation, f).await?;
+            }
+        }
+        StmtKind::Expr(_)
+        | StmtKind::Assign { .. }
+        | StmtKind::AugAssign { .. }
+        | StmtKind::Pass
+        | StmtKind::Global(_)
+        | StmtKind::Nonlocal(_)
+        | StmtKind::Break
+        | StmtKind::Continue
+        | StmtKind::Return(_) => return exec_simple(s, f).await,
         StmtKind::Delete(targets) => {
             for t in targets {
                 delete(t, f).await?;
@@ -89,7 +130,7 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
         }
         StmtKind::If { test, body, orelse } => {
             let t = ops::truthy(&eval(test, f).await?)?;
-            return exec_block(if t { body } else { orelse }, f).await;
+            return run_block(if t { body } else { orelse }, f).await;
         }
         StmtKind::While { test, body, orelse } => return exec_while(test, body, orelse, f).await,
         StmtKind::For { target, iter: source, body, orelse, is_async } => {
@@ -192,9 +233,9 @@ async fn annotate(target: &Expr, annotation: &Expr, f: &Frame) -> PyResult<()> {
 async fn exec_while(test: &Expr, body: &[Stmt], orelse: &[Stmt], f: &Frame) -> PyResult<Flow> {
     loop {
         if !ops::truthy(&eval(test, f).await?)? {
-            return exec_block(orelse, f).await;
+            return run_block(orelse, f).await;
         }
-        match exec_block(body, f).await? {
+        match run_block(body, f).await? {
             Flow::Break => return Ok(Flow::Normal),
             Flow::Return(v) => return Ok(Flow::Return(v)),
             Flow::Normal | Flow::Continue => {}
@@ -217,10 +258,10 @@ async fn exec_for(
     loop {
         f.line.set(line);
         let Some(item) = items.next().await? else {
-            return exec_block(orelse, f).await;
+            return run_block(orelse, f).await;
         };
         assign_to(target, item, f).await?;
-        match exec_block(body, f).await? {
+        match run_block(body, f).await? {
             Flow::Break => return Ok(Flow::Normal),
             Flow::Return(v) => return Ok(Flow::Return(v)),
             Flow::Normal | Flow::Continue => {}
@@ -713,26 +754,4 @@ pub async fn class_body(body: &[Stmt], f: &Frame, name: Rc<str>) -> PyResult<Att
         _ => return raise("SyntaxError", "'return' outside function"),
     }
     Ok(frame.class_ns.map(|ns| ns.into_inner()).unwrap_or_default())
-}
-
-/// A statement with a simple expression and no nested blocks.
-pub fn is_simple_stmt(s: &Stmt) -> bool {
-    match &s.kind {
-        StmtKind::Expr(e) => is_simple(e),
-        StmtKind::Pass | StmtKind::Break | StmtKind::Continue => true,
-        _ => false,
-    }
-}
-
-/// Runs a simple statement synchronously (a fast path; see [`is_simple_stmt`]).
-pub fn exec_simple(s: &Stmt, f: &Frame) -> PyResult<Flow> {
-    match &s.kind {
-        StmtKind::Expr(e) => {
-            eval_sync(e, f)?;
-            Ok(Flow::Normal)
-        }
-        StmtKind::Break => Ok(Flow::Break),
-        StmtKind::Continue => Ok(Flow::Continue),
-        _ => Ok(Flow::Normal),
-    }
 }

@@ -6,6 +6,7 @@ pub mod groups;
 pub mod loops;
 pub mod sync;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use self::futures::{engine_future, is_future, register_task, task_value, PyFuture, PyTask, TaskBody};
@@ -20,8 +21,32 @@ use asyncio_engine::{Awaitable, EventLoop, Future, PyResult, ReturnWhen};
 
 /// A coroutine object running a Rust future (`asyncio.sleep(1)` and friends).
 pub fn coro_value(name: &str, body: impl std::future::Future<Output = PyResult<Value>> + 'static) -> Value {
-    let name: Rc<str> = Rc::from(name);
-    Value::native(Coroutine::new(name.clone(), name, vec![], vec![], Rc::from("<asyncio>"), Box::pin(body)))
+    let (name, file) = coro_names(name);
+    Value::native(Coroutine::new(name.clone(), name, vec![], vec![], file, Box::pin(body)))
+}
+
+thread_local! {
+    /// The names of asyncio's coroutines made so far (a handful: `put`,
+    /// `get`, `acquire`...), shared rather than allocated per call.
+    static CORO_NAMES: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    static ASYNCIO_FILE: Rc<str> = Rc::from("<asyncio>");
+}
+
+/// `name` as a shared string, and the file asyncio's coroutines say they
+/// are defined in.
+fn coro_names(name: &str) -> (Rc<str>, Rc<str>) {
+    let shared = CORO_NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        match names.iter().find(|n| ***n == *name) {
+            Some(n) => n.clone(),
+            None => {
+                let n: Rc<str> = Rc::from(name);
+                names.push(n.clone());
+                n
+            }
+        }
+    });
+    (shared, ASYNCIO_FILE.with(Rc::clone))
 }
 
 /// `loop.create_task(coro, name=...)`.
