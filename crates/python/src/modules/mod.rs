@@ -47,6 +47,9 @@ pub struct ModuleObj {
     pub attrs: RefCell<Attrs>,
 }
 
+/// A function implemented in Rust, behind a pointer.
+type NativeFn = Box<dyn Fn(Vec<Value>, crate::native::Kwargs) -> PyResult<Value>>;
+
 impl ModuleObj {
     pub fn new(name: &str) -> ModuleObj {
         ModuleObj { name: Rc::from(name), attrs: RefCell::new(Attrs::default()) }
@@ -86,6 +89,8 @@ impl ModuleObj {
         sig: &'static str,
         f: impl Fn(Vec<Value>, crate::native::Kwargs) -> PyResult<Value> + 'static,
     ) {
+        // One wrapper for every function (the body stays behind a pointer).
+        let f: NativeFn = Box::new(f);
         self.func(name, move |mut args, mut kwargs| {
             bind(sig, &mut args, &mut kwargs)?;
             f(args, kwargs)
@@ -100,6 +105,7 @@ impl ModuleObj {
         f: impl Fn(Vec<Value>, crate::native::Kwargs) -> PyResult<Value> + 'static,
     ) {
         let (module, name) = qualname.rsplit_once('.').unwrap_or(("", qualname));
+        let f: NativeFn = Box::new(f);
         self.func(name, move |mut args, mut kwargs| {
             how.check(module, name, &mut args, &mut kwargs)?;
             f(args, kwargs)
