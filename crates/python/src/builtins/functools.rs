@@ -119,8 +119,23 @@ pub fn wraps(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     let Some(wrapped) = args.into_iter().next() else {
         return raise("TypeError", "wraps() missing 1 required positional argument: 'wrapped'");
     };
-    Ok(Builtin::new("update_wrapper", move |a, _| match a.first() {
-        Some(w) => update_wrapper(w, &wrapped),
-        None => raise("TypeError", "update_wrapper() missing 1 required positional argument"),
+    // CPython's `partial(update_wrapper, wrapped=wrapped)`: a keyword given
+    // to the decorator replaces the partial's.
+    Ok(Builtin::new("update_wrapper", move |mut args, mut kwargs| {
+        if !kwargs.iter().any(|(k, _)| &**k == "wrapped") {
+            kwargs.push((Rc::from("wrapped"), wrapped.clone()));
+        }
+        crate::modules::bind(
+            "update_wrapper(wrapper, wrapped, assigned=None, updated=None)",
+            &mut args,
+            &mut kwargs,
+        )?;
+        if args.len() > 2 {
+            return raise(
+                "NotImplementedError",
+                "functools.wraps() with assigned or updated is not supported in the playground",
+            );
+        }
+        update_wrapper(&args[0], &args[1])
     }))
 }
