@@ -303,6 +303,19 @@ pub struct Pacer {
     line_count: usize,
     /// The time of the last iteration's loop (kept when a program's loop ends).
     last_time: f64,
+    /// The iterations run early because something came from outside:
+    /// (iterations before it, loop time it waited), for a replay (Back).
+    early: Vec<(u64, f64)>,
+}
+
+/// A value pushed into a run's loop (`EventLoop::push`) after `after`
+/// iterations, kept so that a replay (Back) pushes it again at that point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pushed {
+    /// Iterations the run had made when the value was pushed.
+    pub after: u64,
+    /// The value, as pushed.
+    pub value: String,
 }
 
 impl Pacer {
@@ -326,6 +339,7 @@ impl Pacer {
             waiting: Vec::new(),
             line_count: 0,
             last_time: 0.0,
+            early: Vec::new(),
         }
     }
 
@@ -443,8 +457,56 @@ impl Pacer {
             } else {
                 0.0
             };
+            self.early.push((self.run.iterations(), waited));
             self.run.iterate(waited);
         }
+    }
+
+    /// Replay `iterations` iterations of an earlier run of the same program
+    /// without waiting (Back): the values it was pushed go in after the same
+    /// iterations (those pushed after the last one too: they wait in the
+    /// loop), and the iterations it ran early (`early`, that run's
+    /// [`Pacer::early`]) move the clock as far as they did then. Returns
+    /// whether the run is over.
+    pub fn replay(&mut self, iterations: u64, pushes: &[Pushed], early: &[(u64, f64)]) -> bool {
+        for _ in 0..iterations {
+            let at = self.run.iterations();
+            self.push_again(pushes, at);
+            let waited = early.iter().find(|(i, _)| *i == at).map(|(_, w)| *w);
+            let over = match (self.next_timeout(), waited) {
+                (Some(_), Some(waited)) => {
+                    self.early.push((at, waited));
+                    self.run.iterate(waited);
+                    self.look_ahead()
+                }
+                (Some(timeout), None) => {
+                    self.run.iterate(timeout);
+                    self.look_ahead()
+                }
+                (None, _) => true,
+            };
+            if over {
+                return true;
+            }
+        }
+        // A value pushed after the last of these iterations waits in the
+        // loop, as it did then.
+        self.push_again(pushes, self.run.iterations());
+        false
+    }
+
+    fn push_again(&self, pushes: &[Pushed], at: u64) {
+        for pushed in pushes.iter().filter(|p| p.after == at) {
+            if let Some(event_loop) = self.run.event_loop() {
+                // Refused now as it was then (a closed loop): nothing to replay.
+                let _ = event_loop.push(&pushed.value);
+            }
+        }
+    }
+
+    /// The iterations this run made early (see [`Pacer::replay`]).
+    pub fn early(&self) -> &[(u64, f64)] {
+        &self.early
     }
 
     /// The loop time the pending iteration still waits for (0 when none).
@@ -501,7 +563,7 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{MessageChannel, MessageEvent};
 
-    use super::{After, Mode, Pacer, RealClock, RealClockControl};
+    use super::{After, Mode, Pacer, Pushed, RealClock, RealClockControl};
 
     /// `performance.now()` in milliseconds (0 where there is none).
     pub fn now_ms() -> f64 {
@@ -774,15 +836,11 @@ mod browser {
         }
 
         /// Run `iterations` loop iterations at once without waiting (a
-        /// replay: Back), and stay paused after them.
-        pub fn replay(&mut self, iterations: u64) {
-            for _ in 0..iterations {
-                if self.state != DriverState::Paused {
-                    return;
-                }
-                if self.pacer.step() {
-                    self.state = DriverState::Finished;
-                }
+        /// replay of an earlier run: Back, see [`Pacer::replay`]), and stay
+        /// paused after them.
+        pub fn replay(&mut self, iterations: u64, pushes: &[Pushed], early: &[(u64, f64)]) {
+            if self.state == DriverState::Paused && self.pacer.replay(iterations, pushes, early) {
+                self.state = DriverState::Finished;
             }
         }
 
@@ -920,6 +978,68 @@ mod tests {
         pacer.iterate_early(0.25);
         assert!(!pacer.outside_arrived());
         assert_eq!(event_loop.time(), 0.75);
+    }
+
+    /// Drive a paced run to its end, pushing `value` into its loop (as the
+    /// page's push box does) at the first wait, `left` seconds before its
+    /// deadline: the lines, the iterations, the push and the pacer.
+    fn run_with_push(value: &str, left: f64) -> (Vec<String>, u64, Vec<Pushed>, Pacer) {
+        let mut pacer = pacer("thread_redis_consumer", &[], Mode::Paced);
+        let mut lines = Vec::new();
+        let mut pushes = Vec::new();
+        loop {
+            let after = pacer.run(1000, 0.0);
+            lines.extend(pacer.take_lines());
+            match after {
+                After::Wait(timeout) if pushes.is_empty() => {
+                    let after = pacer.iterations();
+                    assert!(timeout > left, "a wait of {timeout} s");
+                    pacer.event_loop().expect("a running loop").push(value).expect("the seed takes pushes");
+                    pushes.push(Pushed { after, value: value.to_string() });
+                    pacer.iterate_early(left);
+                }
+                After::Wait(_) => pacer.iterate_prepared(),
+                After::Yield => {}
+                After::Finished => break,
+            }
+        }
+        lines.extend(pacer.take_lines());
+        (lines, pacer.iterations(), pushes, pacer)
+    }
+
+    #[test]
+    fn a_replay_pushes_again_what_was_pushed_and_waits_as_long_as_the_run_did() {
+        let (lines, iterations, pushes, original) = run_with_push("2", 0.25);
+        let at = pushes[0].after;
+        assert_eq!(original.early().len(), 1, "the push cut the first wait short");
+        assert_eq!(original.early()[0].0, at);
+        let early = original.early().to_vec();
+        drop(original);
+        // One run at a time: a pacer's loop is the running loop until dropped.
+        let replayed = |upto: u64, pushes: &[Pushed], early: &[(u64, f64)]| {
+            let mut replay = pacer("thread_redis_consumer", &[], Mode::Paced);
+            let over = replay.replay(upto, pushes, early);
+            (replay.take_lines(), replay.iterations(), over)
+        };
+        let (again, n, over) = replayed(iterations, &pushes, &early);
+        assert_eq!(again, lines, "the replay prints what the run printed");
+        assert_eq!(n, iterations);
+        assert!(over, "the replay reaches the end");
+        for upto in [at + 1, at, 1] {
+            let (part, n, _) = replayed(upto, &pushes, &early);
+            assert_eq!(n, upto);
+            assert_eq!(part, lines[..part.len()], "replayed to {upto}, the run's first lines");
+        }
+        // Replayed to just before it was taken, the pushed value waits in
+        // the loop: the next step takes it.
+        let mut replay = pacer("thread_redis_consumer", &[], Mode::Paced);
+        replay.replay(at, &pushes, &early);
+        replay.take_lines();
+        replay.step();
+        assert!(replay.take_lines().iter().any(|l| l.ends_with("redis-cli lpush queue 2")));
+        drop(replay);
+        // Without what came from outside, the run is another one.
+        assert_ne!(replayed(iterations, &[], &[]).0, lines);
     }
 
     #[test]

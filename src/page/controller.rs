@@ -32,7 +32,7 @@ use super::frame_height::FrameHeight;
 use super::view::{CopyTarget, View};
 use crate::code::Interpreter;
 use crate::dom::error_text;
-use crate::driver::{Driver, DriverState, Mode, DEFAULT_SPEED};
+use crate::driver::{Driver, DriverState, Mode, Pushed, DEFAULT_SPEED};
 use crate::meter::FrameMeter;
 use crate::pool::WorkerPool;
 use crate::route::{Look, Route};
@@ -138,6 +138,8 @@ struct Open {
     /// The values the current run was started with: edits made since apply
     /// to the next run.
     run_params: Option<Params>,
+    /// The values pushed into the current run's loop, for Back's replay.
+    pushes: Vec<Pushed>,
     /// Jobs the current run started on workers (real mode).
     jobs: Option<Rc<Cell<u32>>>,
     /// Since when a real-mode run waits for its workers to start (ms).

@@ -75,6 +75,41 @@ describe('pushing values into a running loop', () => {
     await context.close();
   });
 
+  test('Back replays what was pushed: after Back the log is the one the run had then', async () => {
+    const { context, page, problems } = await openPage(site.browser);
+    await page.goto(site.base + query('thread_redis_consumer', [], { mode: 'paced' }));
+    await appReady(page);
+    const iterations = async () => Number(await page.locator('#iterations').textContent());
+    const logs = [];
+    const step = async () => {
+      const n = await iterations();
+      await page.click('#step');
+      await page.waitForFunction((m) => document.querySelector('#iterations')?.textContent === String(m), n + 1);
+      logs[n + 1] = await logText(page);
+    };
+    await step();
+    await step();
+    await page.fill('#push-value', '2');
+    await page.click('#push');
+    await page.waitForFunction(() => /Pushed 2/.test(document.querySelector('#push-status').textContent));
+    await step();
+    await step();
+    const now = await iterations();
+    assert.match(logs[now], /pushed from the page: redis-cli lpush queue 2/);
+    await page.click('#back');
+    await page.waitForFunction((m) => document.querySelector('#iterations')?.textContent === String(m), now - 1);
+    assert.equal(await logText(page), logs[now - 1]);
+    await page.click('#back');
+    await page.waitForFunction((m) => document.querySelector('#iterations')?.textContent === String(m), now - 2);
+    assert.equal(await logText(page), logs[now - 2]);
+    // Stepping on from there takes the push again, as the run did.
+    const then = logs[now - 1];
+    await step();
+    assert.equal(await logText(page), then);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('bad values and pushes outside a run get a message and change nothing', async () => {
     const name = 'thread_background_loop_queue';
     const { context, page, problems } = await openPage(site.browser);

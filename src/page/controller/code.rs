@@ -301,11 +301,18 @@ impl Controller {
         if driver.pacer().iterations() == 0 {
             return Ok(());
         }
-        // Replay with the values the run was started with.
+        // Replay with the values the run was started with, and what came
+        // from outside as it came.
         let params = open.run_params.clone();
+        let early = driver.pacer().early().to_vec();
+        let mut pushes = open.pushes.clone();
         self.new_run(params)?;
-        if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
-            driver.replay(target);
+        if let Some(open) = self.open.as_mut() {
+            if let Some(driver) = open.driver.as_mut() {
+                driver.replay(target, &pushes, &early);
+            }
+            pushes.retain(|p| p.after <= target);
+            open.pushes = pushes;
         }
         self.after_slice();
         Ok(())

@@ -148,6 +148,7 @@ impl Controller {
             meter_stop: None,
             run_id: 0,
             run_params: None,
+            pushes: Vec::new(),
             jobs: None,
             warming_since: None,
             warm_timer: None,

@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use super::pool::shared_pool;
 use super::{Controller, Msg, Open};
 use crate::code::{Interpreter, Setup};
-use crate::driver::{new_loop, Driver, DriverState, Lines, Mode, Pacer, RealClockControl};
+use crate::driver::{new_loop, Driver, DriverState, Lines, Mode, Pacer, Pushed, RealClockControl};
 use crate::page::explain::explain;
 use crate::page::workers::RunWorkers;
 
@@ -45,6 +45,7 @@ impl Controller {
         self.runs += 1;
         open.run_id = self.runs;
         open.jobs = None;
+        open.pushes.clear();
         open.warming_since = None;
         open.warm_timer = None;
         if mode == Mode::Real {
@@ -175,13 +176,16 @@ impl Controller {
             self.view.show_push_status(&error.to_string(), true);
             return Ok(());
         }
-        let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) else { return Ok(()) };
+        let Some(open) = self.open.as_mut() else { return Ok(()) };
+        let Some(driver) = open.driver.as_mut() else { return Ok(()) };
         let pushed = match driver.pacer().event_loop() {
             Some(event_loop) => event_loop.push(value.trim()),
             None => Err("no loop is running now".to_string()),
         };
         match pushed {
             Ok(()) => {
+                let after = driver.pacer().iterations();
+                open.pushes.push(Pushed { after, value: value.trim().to_string() });
                 let when = if driver.state() == DriverState::Paused {
                     " (the loop takes it when it runs on)"
                 } else {
