@@ -457,9 +457,15 @@ impl Pacer {
             } else {
                 0.0
             };
-            self.early.push((self.run.iterations(), waited));
-            self.run.iterate(waited);
+            self.iterate_waited(waited);
         }
+    }
+
+    /// Run the pending iteration early, `waited` seconds of loop time into
+    /// its wait, and remember that for a replay.
+    fn iterate_waited(&mut self, waited: f64) {
+        self.early.push((self.run.iterations(), waited));
+        self.run.iterate(waited);
     }
 
     /// Replay `iterations` iterations of an earlier run of the same program
@@ -472,18 +478,15 @@ impl Pacer {
         for _ in 0..iterations {
             let at = self.run.iterations();
             self.push_again(pushes, at);
-            let waited = early.iter().find(|(i, _)| *i == at).map(|(_, w)| *w);
-            let over = match (self.next_timeout(), waited) {
-                (Some(_), Some(waited)) => {
-                    self.early.push((at, waited));
-                    self.run.iterate(waited);
-                    self.look_ahead()
-                }
-                (Some(timeout), None) => {
-                    self.run.iterate(timeout);
-                    self.look_ahead()
-                }
-                (None, _) => true,
+            let over = match early.iter().find(|(i, _)| *i == at) {
+                Some(&(_, waited)) => match self.next_timeout() {
+                    Some(_) => {
+                        self.iterate_waited(waited);
+                        self.look_ahead()
+                    }
+                    None => true,
+                },
+                None => self.step(),
             };
             if over {
                 return true;
