@@ -10,13 +10,17 @@ only our own scripts and wasm ('wasm-unsafe-eval'), no inline script, no
 inline style (the page sets styles through the CSSOM, which CSP allows).
 `frame-ancestors` is ignored in a <meta> policy; the page may be framed by any
 site, which is what the embed snippet is for.
+
+It also minifies the site's scripts and style sheets (scripts/minify.py),
+here because this is the hook that writes index.html, whose integrity
+digests change with them.
 """
 
-import base64
-import hashlib
 import os
 import re
 import sys
+
+from minify import minify, sri
 
 POLICY = (
     "default-src 'self'; "
@@ -95,8 +99,8 @@ def main() -> int:
     loader = upgradable(scripts[0].strip())
     with open(os.path.join(staging, "loader.js"), "w", encoding="utf-8") as f:
         f.write(loader)
-    digest = base64.b64encode(hashlib.sha384(loader.encode("utf-8")).digest()).decode("ascii")
-    tag = f'<script type="module" src="./loader.js" integrity="sha384-{digest}"></script>'
+    html = minify(staging, html)
+    tag = f'<script type="module" src="./loader.js" integrity="{sri(os.path.join(staging, "loader.js"))}"></script>'
     html = INLINE.sub(lambda _m: tag, html, count=1)
     if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) or re.search(r"\son[a-z]+=", html):
         print("csp.py: index.html still has an inline script or handler", file=sys.stderr)
