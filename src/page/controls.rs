@@ -224,7 +224,7 @@ fn idle_text(mode: Mode, speed: f64) -> String {
 
 /// What the status line says of a run.
 fn run_text(run: &RunFacts) -> String {
-    let mode = run.mode.label().to_lowercase();
+    let mode = run.mode.label().to_ascii_lowercase();
     match run.state {
         RunState::Running => match run.waiting_for {
             Some(wait) if wait.is_infinite() => {

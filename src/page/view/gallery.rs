@@ -132,7 +132,7 @@ impl View {
         let item = element(doc, "li", "card")?;
         let summary =
             "An editor with a starter program: run any asyncio program, see its tasks' lines, share it.";
-        item.set_attribute("data-search", &format!("write your own code editor {summary}").to_lowercase())?;
+        item.set_attribute("data-search", &lowercase(&format!("write your own code editor {summary}")))?;
         let link = element(doc, "a", "card-link")?;
         link.set_attribute("href", &format!("./{}", PageUrl::fragment(STARTER)))?;
         link.set_attribute("data-action", "open-code")?;
@@ -192,7 +192,7 @@ impl View {
     /// `query` (case-insensitive), hide topics left empty, and say how many
     /// match.
     pub fn filter_gallery(&self, query: &str) {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = lowercase(query).split_whitespace().map(str::to_string).collect();
         let Ok(sections) = self.app.query_selector_all("section.topic") else { return };
         let mut shown = 0;
         for i in 0..sections.length() {
@@ -223,7 +223,7 @@ impl View {
     fn card(&self, scenario: &Meta, runnable: bool) -> Result<Element, JsValue> {
         let doc = &self.document;
         let item = element(doc, "li", if runnable { "card" } else { "card soon" })?;
-        let haystack = format!("{} {}", scenario.name, scenario.summary).to_lowercase();
+        let haystack = lowercase(&format!("{} {}", scenario.name, scenario.summary));
         item.set_attribute("data-search", &haystack)?;
         let name = text_element(doc, "span", "card-name", scenario.name)?;
         let summary = text_element(doc, "span", "card-summary", scenario.summary)?;
@@ -244,4 +244,10 @@ impl View {
         }
         Ok(item)
     }
+}
+
+/// `text.toLowerCase()`: JavaScript's Unicode case mapping, so the wasm
+/// carries no case tables of its own (`str::to_lowercase` costs ~6 kB).
+fn lowercase(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).to_lower_case())
 }
