@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build and run every benchmark, then write BENCHMARKS.md at the repository root.
 #
-#   scripts/bench.sh           build everything, run natively and in headless Chromium (~7-10 min)
+#   scripts/bench.sh           build everything, run natively and in headless Chromium (~10-14 min)
 #   scripts/bench.sh --pool    only the Web Worker pool (~3 min): build the site, run
 #                              crates/bench/web/pool.mjs, and replace that section of BENCHMARKS.md
 #   scripts/bench.sh --python  only the Python interpreter (crates/python): the plain programs
@@ -13,8 +13,9 @@
 #                              harness scripts parse: what scripts/test.sh calls
 #
 # Environment: BENCH_RUNS (default 5) timed runs per workload, BENCH_WARMUP (1) untimed
-# runs before them; BENCH_PYODIDE_RUNS (3) and BENCH_PYODIDE_WARMUP (0) for Pyodide, whose
-# runs take seconds each; BENCH_CALLGRIND=0 skips the instruction counts (valgrind);
+# runs before them; BENCH_PYODIDE_RUNS (3) and BENCH_PYODIDE_WARMUP (0) for Pyodide (both its
+# loops: the oracle's virtual clock and its own WebLoop), whose runs take seconds each;
+# BENCH_CALLGRIND=0 skips the instruction counts (valgrind);
 # BENCH_PYTHON=1 adds the Python interpreter's figures to a full run (otherwise the full run keeps
 # BENCHMARKS.md's existing "Python interpreter" section), BENCH_PYTHON_RUNS (default BENCH_RUNS)
 # and BENCH_PYTHON_WORKLOADS (default "W1 W2 W3 W4 W5 W6 W7") adjust them.
@@ -23,9 +24,10 @@
 # What runs (details in BENCHMARKS.md and crates/bench/):
 #   native   target/fast/bench-native (our engine, tokio, smol) and
 #            crates/bench/python/bench_cpython.py (CPython), one process per system, workload and run
-#   browser  crates/bench/web/run.mjs: the bench crate's wasm (our engine, spawn_local), Pyodide,
-#            and the site built by `trunk build --release` (page weight, time to the gallery,
-#            and the Web Worker pool: crates/bench/web/pool.mjs calling the page's src/bench_api.rs)
+#   browser  crates/bench/web/run.mjs: the bench crate's wasm (our engine, spawn_local), Pyodide (on
+#            the oracle's virtual-clock loop, and on its own WebLoop: python/webloop.py), and the site
+#            built by `trunk build --release` (page weight, time to the gallery, and the Web Worker
+#            pool: crates/bench/web/pool.mjs calling the page's src/bench_api.rs)
 # Benchmarks are never asserted: this script fails only when something does not build or run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +40,7 @@ case "${1:-}" in
     --pool) mode=pool ;;
     --python) mode=python ;;
     "") ;;
-    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "usage: scripts/bench.sh [--check | --pool | --python]" >&2; exit 2 ;;
 esac
 
@@ -229,7 +231,7 @@ else
     CALLGRIND_ARGS=()
 fi
 
-step "browser: headless Chromium (page figures, wasm engine, spawn_local, Pyodide, Web Worker pool)"
+step "browser: headless Chromium (page figures, wasm engine, spawn_local, Pyodide and its WebLoop, Web Worker pool)"
 node crates/bench/web/run.mjs --pkg "$PKG" --pkg-fast "$PKG_FAST" --dist "$SITE" --reference "$REFERENCE" \
     --runs "$RUNS" --warmup "$WARMUP" --pyodide-runs "$PYODIDE_RUNS" --pyodide-warmup "$PYODIDE_WARMUP" \
     $([[ ${BENCH_PYTHON:-0} == 1 ]] && echo --python) > "$OUT/browser.json"

@@ -3,7 +3,7 @@
 //   node crates/bench/web/run.mjs --pkg DIR [--pkg-fast DIR] [--dist DIR] [--reference DIR]
 //        [--runs 5] [--warmup 1] [--pyodide-runs 3] [--pyodide-warmup 0] [--loads 5]
 //        [--workloads W1,W2,...] [--skip-workloads] [--skip-page] [--skip-pool] [--pool-only]
-//        [--python] [--python-only]
+//        [--python] [--python-only] [--systems pyodide,pyodide-webloop,...]
 //        [--pool-chunks 16] [--pool-n 1000000] [--pool-runs 5] [--pool-samples 500]
 //
 // --pkg is the wasm-bindgen output of the bench crate (asyncio_bench.js + _bg.wasm) built with the
@@ -14,6 +14,14 @@
 // same plain programs (python/interp/wN.py, W7 the oracle's plain/*.py, through pyrun.py);
 // --python-only runs only those two among the workloads (no pool, engine, spawn_local or workloads.py
 // figures; the page's figures still, for its first load, unless --skip-page).
+// --systems runs only the named systems among the workloads (engine-wasm, engine-wasm-o3, spawn_local,
+// pyodide, pyodide-webloop, python-wasm, python-wasm-o3, pyodide-plain), whatever --python says; with
+// Pyodide's alone, the page loads no wasm and --pkg is not needed.
+//
+// Pyodide runs workloads.py twice: `pyodide` on the oracle's virtual-clock loop (workloads.measure),
+// `pyodide-webloop` on Pyodide's own WebLoop (python/webloop.py, awaited at top level of
+// runPythonAsync), with reduced sizes where a full run would take more than ~20 s (its rows say so in
+// `sizes`).
 //
 // A static server on 127.0.0.1 (a free port) serves, gzip-compressed when the browser
 // asks for it (as any real host would):
@@ -23,8 +31,8 @@
 // with COOP/COEP headers, so pages are cross-origin isolated and performance.now() is
 // not coarsened.
 //
-// Output: {chromium, workloads: [{system, workload, ops, seconds} | {system, workload,
-// skipped}], page: {site: {...}, pyodide: {...}}, pool: {...} (see pool.mjs)}. Nothing here
+// Output: {chromium, workloads: [{system, workload, ops, seconds[, sizes, full_sizes, loop, timeouts_per_op]} |
+// {system, workload, skipped}], page: {site: {...}, pyodide: {...}}, pool: {...} (see pool.mjs)}. Nothing here
 // asserts a number.
 
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -54,6 +62,7 @@ function parseArgs(argv) {
     skipPool: false,
     python: false,
     pythonOnly: false,
+    systems: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -78,6 +87,7 @@ function parseArgs(argv) {
       case '--pool-only': options.skipPage = options.skipWorkloads = true; break;
       case '--python': options.python = true; break;
       case '--python-only': options.python = options.pythonOnly = options.skipPool = true; break;
+      case '--systems': options.systems = value().split(','); break;
       case '--pool-chunks': options.poolChunks = Number(value()); break;
       case '--pool-n': options.poolN = Number(value()); break;
       case '--pool-runs': options.poolRuns = Number(value()); break;
@@ -284,14 +294,41 @@ async function pageFigures(browser, base, options) {
   };
 }
 
+/** The browser systems: all of them, or those of --systems. */
+function browserSystems(options) {
+  const fastBuild = (system) => (options.pkgFast ? [system] : []);
+  const wasm = { runs: options.runs, warmup: options.warmup };
+  const pyodide = { runs: options.pyodideRuns, warmup: options.pyodideWarmup };
+  const all = [
+    { system: 'engine-wasm', method: 'engine', ...wasm },
+    ...fastBuild({ system: 'engine-wasm-o3', method: 'engineFast', ...wasm }),
+    { system: 'spawn_local', method: 'spawnLocal', ...wasm },
+    { system: 'pyodide', method: 'pyodide', ...pyodide, python: true },
+    { system: 'pyodide-webloop', method: 'pyodideWebloop', ...pyodide, python: true },
+    { system: 'python-wasm', method: 'python', ...wasm, interp: true },
+    ...fastBuild({ system: 'python-wasm-o3', method: 'pythonFast', ...wasm, interp: true }),
+    { system: 'pyodide-plain', method: 'pyodidePlain', ...pyodide, python: true, interp: true },
+  ];
+  if (options.systems) {
+    const known = new Set(all.map((s) => s.system));
+    const unknown = options.systems.filter((name) => !known.has(name));
+    if (unknown.length) throw new Error(`--systems: unknown ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+    return all.filter((s) => options.systems.includes(s.system));
+  }
+  return all.filter((s) => (s.interp ? options.python : !options.pythonOnly));
+}
+
 /**
  * Every workload on every browser system. Runs are interleaved (engine, spawn_local, Pyodide,
  * then again), so that a change of load on the shared machine hits all systems alike.
  */
 async function workloadFigures(browser, base, options) {
+  const systems = browserSystems(options);
+  const wasmNeeded = systems.some((s) => !s.python);
   const { context, page, problems } = await freshPage(browser);
   page.setDefaultTimeout(0);
-  await page.goto(`${base}/bench/bench.html${options.pkgFast ? '?fast' : ''}`);
+  const query = !wasmNeeded ? '?nowasm' : options.pkgFast ? '?fast' : '';
+  await page.goto(`${base}/bench/bench.html${query}`);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
   const check = () => {
     if (problems.length) throw new Error(problems.join('; '));
@@ -301,21 +338,7 @@ async function workloadFigures(browser, base, options) {
   const referenceFiles = ['vclock.py', 'vpool.py', 'pyrun.py', ...pyFiles('scenarios'), ...pyFiles('plain')];
   const version = await page.evaluate((files) => window.bench.loadPyodide(files), referenceFiles);
   check();
-  const fastBuild = (system) => (options.pkgFast ? [system] : []);
-  const systems = [
-    ...(options.pythonOnly ? [] : [
-      { system: 'engine-wasm', method: 'engine', runs: options.runs, warmup: options.warmup },
-      ...fastBuild({ system: 'engine-wasm-o3', method: 'engineFast', runs: options.runs, warmup: options.warmup }),
-      { system: 'spawn_local', method: 'spawnLocal', runs: options.runs, warmup: options.warmup },
-      { system: 'pyodide', method: 'pyodide', runs: options.pyodideRuns, warmup: options.pyodideWarmup, version },
-    ]),
-    ...(options.python ? [
-      { system: 'python-wasm', method: 'python', runs: options.runs, warmup: options.warmup },
-      ...fastBuild({ system: 'python-wasm-o3', method: 'pythonFast', runs: options.runs, warmup: options.warmup }),
-      { system: 'pyodide-plain', method: 'pyodidePlain', runs: options.pyodideRuns, warmup: options.pyodideWarmup,
-        version },
-    ] : []),
-  ];
+  for (const s of systems) if (s.python) s.version = version;
   const once = async (method, name, runs, warmup) => {
     const result = await page.evaluate(([m, n, r, w]) => window.bench[m](n, r, w), [method, name, runs, warmup]);
     check();
@@ -344,6 +367,8 @@ async function workloadFigures(browser, base, options) {
         }
         row.ops = result.ops;
         row.seconds.push(...result.seconds);
+        // pyodide-webloop: its reduced sizes, the loop it ran on, setTimeout calls per operation.
+        for (const key of ['sizes', 'full_sizes', 'loop', 'timeouts_per_op']) if (key in result) row[key] = result[key];
       }
     }
     for (const row of rows.values()) {
@@ -357,8 +382,9 @@ async function workloadFigures(browser, base, options) {
 }
 
 const options = parseArgs(process.argv.slice(2));
+const pyodideOnly = options.systems && browserSystems(options).every((s) => s.python);
 const needed = [
-  ...(options.skipWorkloads ? [] : [['--pkg', options.pkg], ['--reference', options.reference]]),
+  ...(options.skipWorkloads ? [] : [...(pyodideOnly ? [] : [['--pkg', options.pkg]]), ['--reference', options.reference]]),
   ...(options.skipPage && options.skipPool ? [] : [['--dist', options.dist]]),
 ];
 for (const [what, dir] of needed) {
@@ -366,7 +392,7 @@ for (const [what, dir] of needed) {
 }
 const { server, base } = await serve({
   '/site/': options.dist,
-  '/pkg/': options.pkg,
+  ...(pyodideOnly ? {} : { '/pkg/': options.pkg }),
   ...(options.pkgFast ? { '/pkg-fast/': options.pkgFast } : {}),
   '/bench/': here.replace(/\/$/, ''),
   '/pyodide/': join(repoRoot, 'node_modules', 'pyodide'),
