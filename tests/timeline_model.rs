@@ -272,6 +272,31 @@ fn the_cap_truncates_visibly() {
 }
 
 #[test]
+fn a_full_recording_stops_the_loop_tracing() {
+    let scenario = asyncio_scenarios::find("exec_pool_jobs").expect("scenario");
+    let params = asyncio_scenarios::parse_args(scenario.params(), &["jobs=1000"]).expect("params");
+    let event_loop = EventLoop::new();
+    let recorder = TraceRecorder::with_cap(500);
+    event_loop.set_tracer(recorder.tracer());
+    let mut session = asyncio_scenarios::start(&event_loop, &scenario, params);
+    let mut iterations_traced = 0;
+    while event_loop.tracing() {
+        assert!(!recorder.borrow().truncated(), "still traced after the recording filled");
+        let next = session.step();
+        assert!(!matches!(next, asyncio_engine::Next::Finished), "the run ended before the recording filled");
+        iterations_traced += 1;
+    }
+    assert!(recorder.borrow().truncated());
+    assert!(iterations_traced >= 1);
+    let end_time = recorder.borrow().end_time();
+    session.run_to_end();
+    // Nothing more reached the recording, and the run went on to its end.
+    assert_eq!(recorder.borrow().end_time(), end_time);
+    assert!(event_loop.time() > end_time);
+    assert!(!event_loop.tracing());
+}
+
+#[test]
 fn lock_and_queue_states() {
     let recorder = record("sync_lock_call_later", &[]);
     let rec = recorder.borrow();

@@ -767,6 +767,19 @@ pub struct TraceRecorder {
     recording: Rc<RefCell<Recording>>,
 }
 
+/// [`TraceRecorder::tracer`].
+struct RecorderTracer(TraceRecorder);
+
+impl Tracer for RecorderTracer {
+    fn event(&mut self, time: f64, event: &TraceEvent<'_>) {
+        self.0.record(time, event);
+    }
+
+    fn listening(&self) -> bool {
+        self.0.recording.try_borrow().map_or(true, |recording| !recording.truncated())
+    }
+}
+
 impl TraceRecorder {
     /// A recorder that keeps up to [`DEFAULT_CAP`] records.
     pub fn new() -> TraceRecorder {
@@ -779,9 +792,11 @@ impl TraceRecorder {
     }
 
     /// A tracer for `EventLoop::set_tracer` that records into this recorder.
+    /// Once the recording is full it stops listening, so the loop stops
+    /// building events nobody keeps (their text and snapshots were most of a
+    /// long run's time in the page).
     pub fn tracer(&self) -> Box<dyn Tracer> {
-        let recorder = self.clone();
-        Box::new(move |time: f64, event: &TraceEvent<'_>| recorder.record(time, event))
+        Box::new(RecorderTracer(self.clone()))
     }
 
     /// Take one event (what the tracer does).

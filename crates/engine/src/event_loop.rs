@@ -830,7 +830,9 @@ impl EventLoop {
             let taken = self.0.tracer.borrow_mut().take();
             if let Some(mut tracer) = taken {
                 tracer.event(time, event);
-                if self.0.tracing.get() {
+                if !tracer.listening() {
+                    self.0.tracing.set(false);
+                } else if self.0.tracing.get() {
                     self.0.tracer.borrow_mut().get_or_insert(tracer);
                 }
             }

@@ -388,6 +388,13 @@ impl Snapshot<'_> {
 pub trait Tracer {
     /// One event, at loop time `time`.
     fn event(&mut self, time: f64, event: &TraceEvent<'_>);
+
+    /// False once the tracer wants no more events (a recording that is
+    /// full): the loop then drops it, and stops building events, as if no
+    /// tracer had been set. Asked after each event.
+    fn listening(&self) -> bool {
+        true
+    }
 }
 
 impl<F: FnMut(f64, &TraceEvent<'_>)> Tracer for F {

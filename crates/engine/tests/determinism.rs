@@ -432,6 +432,35 @@ fn same_program_twice_gives_identical_traces() {
     assert!(events1.len() > 100, "{} events", events1.len());
 }
 
+/// Takes `limit` events, then stops listening.
+struct Limited {
+    seen: Rc<Cell<usize>>,
+    limit: usize,
+}
+
+impl asyncio_engine::trace::Tracer for Limited {
+    fn event(&mut self, _: f64, _: &TraceEvent<'_>) {
+        self.seen.set(self.seen.get() + 1);
+    }
+    fn listening(&self) -> bool {
+        self.seen.get() < self.limit
+    }
+}
+
+#[test]
+fn a_tracer_that_stops_listening_is_dropped_and_the_run_is_unchanged() {
+    let (lp, lines) = common::traced_loop();
+    let seen = Rc::new(Cell::new(0));
+    lp.set_tracer(Box::new(Limited { seen: seen.clone(), limit: 10 }));
+    if let Err(exc) = asyncio_engine::run(&lp, mixed_program(lp.clone())) {
+        asyncio_engine::report_exception(&lp, &exc);
+    }
+    assert_eq!(seen.get(), 10, "no event after the tracer stopped listening");
+    assert!(!lp.tracing());
+    assert!(lp.take_tracer().is_none());
+    assert_eq!(lines.text(), MIXED_PROGRAM_ORACLE);
+}
+
 /// Many tasks with tied deadlines and a failing child: the heap order of
 /// ties and the order of cancellations are the same run after run.
 #[test]
