@@ -149,7 +149,15 @@ struct Open {
     /// Redraws the workers panel while a real-mode run goes on (its jobs
     /// run between the loop's iterations; dropping it cancels).
     panel_timer: Option<Interval>,
+    /// When an instant run last redrew its timeline and inspector
+    /// (`Date.now()`): they follow it every [`INSTANT_REFRESH_MS`].
+    trace_shown_at: f64,
 }
+
+/// How often a running instant run redraws its timeline and inspector, in
+/// ms. The inspector is rebuilt at each redraw, and at every slice (8 ms)
+/// that and its layout were most of a long run's time in the page.
+const INSTANT_REFRESH_MS: f64 = 250.0;
 
 /// The page's state and the view that shows it.
 pub struct Controller {
@@ -291,6 +299,12 @@ impl Controller {
         self.view.show_progress(&panel.progress);
         self.view.enable_push(panel.push.enabled, panel.push.why_not);
         self.show_workers();
+        if let Some(driver) = open.driver.as_ref().filter(|d| d.state() != DriverState::Running) {
+            // A stopped run shows all it did (an instant run draws only now
+            // and then while it goes on).
+            self.view.flush_log();
+            self.view.show_trace(&open.recorder, driver.pacer().time());
+        }
         self.view.set_state(panel.state);
         self.follow_meter();
         self.show_python();

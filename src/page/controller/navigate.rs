@@ -153,6 +153,7 @@ impl Controller {
             warming_since: None,
             warm_timer: None,
             panel_timer: None,
+            trace_shown_at: 0.0,
         });
         self.open_code(code)?;
         self.prewarm_workers();

@@ -10,7 +10,7 @@ use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::JsValue;
 
 use super::pool::shared_pool;
-use super::{Controller, Msg, Open};
+use super::{Controller, Msg, Open, INSTANT_REFRESH_MS};
 use crate::code::{Interpreter, Setup};
 use crate::driver::{new_loop, Driver, DriverState, Lines, Mode, Pacer, Pushed, RealClockControl};
 use crate::page::explain::explain;
@@ -205,8 +205,13 @@ impl Controller {
         let Some(open) = self.open.as_mut() else { return };
         let Some(driver) = open.driver.as_mut() else { return };
         let lines = driver.take_lines();
-        self.view.append_log(&lines, driver.mode() != Mode::Instant);
-        self.view.show_trace(&open.recorder, driver.pacer().time());
+        let instant = driver.mode() == Mode::Instant;
+        self.view.append_log(&lines, !instant);
+        let now = js_sys::Date::now();
+        if !instant || now - open.trace_shown_at >= INSTANT_REFRESH_MS {
+            self.view.show_trace(&open.recorder, driver.pacer().time());
+            open.trace_shown_at = now;
+        }
         let finished = driver.state() == DriverState::Finished;
         if finished {
             let pacer = driver.pacer();

@@ -14,6 +14,11 @@ use crate::page::lessons;
 /// the page's memory (a long instant run prints millions of lines).
 pub const LOG_LINE_CAP: usize = 100_000;
 
+/// How often an instant run's lines reach `#log`, in ms: each change of a
+/// long log costs the browser a layout of all of it, which at every slice
+/// (8 ms) was most of a print-heavy run's time.
+const INSTANT_FLUSH_MS: f64 = 250.0;
+
 /// The output pane's elements, and what `#log` holds.
 pub(super) struct OutputPane {
     pub(super) root: Element,
@@ -21,6 +26,11 @@ pub(super) struct OutputPane {
     /// The log's lines (the next one starts with a newline if any).
     lines: usize,
     last_line: Option<String>,
+    /// Lines counted in `lines` but not yet in `#log` (an instant run's,
+    /// written every [`INSTANT_FLUSH_MS`] and when the run stops).
+    pending: String,
+    /// When `pending` was last written (`Date.now()`).
+    flushed_at: f64,
     /// Shown once the log stopped at [`LOG_LINE_CAP`] lines.
     truncated: HtmlElement,
     pub(super) copied: Element,
@@ -62,13 +72,24 @@ impl OutputPane {
         explain.set_attribute("role", "note")?;
         explain.set_hidden(true);
         append(&root, &explain)?;
-        Ok(OutputPane { root, log, lines: 0, last_line: None, truncated, copied, explain })
+        Ok(OutputPane {
+            root,
+            log,
+            lines: 0,
+            last_line: None,
+            pending: String::new(),
+            flushed_at: 0.0,
+            truncated,
+            copied,
+            explain,
+        })
     }
 
     fn clear(&mut self) {
         self.log.set_text_content(None);
         self.lines = 0;
         self.last_line = None;
+        self.pending.clear();
         self.truncated.set_hidden(true);
         self.truncated.set_text_content(None);
         self.copied.set_text_content(None);
@@ -76,12 +97,8 @@ impl OutputPane {
 
     fn append(&mut self, lines: &[String], follow: bool) {
         let Some(last) = lines.last() else { return };
-        let log: &HtmlElement = match self.log.dyn_ref() {
-            Some(log) => log,
-            None => return,
-        };
+        let Some(log) = self.log.dyn_ref::<HtmlElement>().cloned() else { return };
         let at_end = follow && log.scroll_height() - log.scroll_top() - log.client_height() < 24;
-        let mut text = String::new();
         let room = LOG_LINE_CAP.saturating_sub(self.lines);
         if lines.len() > room && self.truncated.hidden() {
             self.truncated.set_text_content(Some(&format!(
@@ -92,18 +109,48 @@ impl OutputPane {
         }
         for line in lines.iter().take(room) {
             if self.lines > 0 {
-                text.push('\n');
+                self.pending.push('\n');
             }
-            text.push_str(line);
+            self.pending.push_str(line);
             self.lines += 1;
         }
-        if !text.is_empty() {
-            let _ = log.append_with_str_1(&text);
-        }
         self.last_line = Some(last.clone());
+        if follow || js_sys::Date::now() - self.flushed_at >= INSTANT_FLUSH_MS {
+            self.flush();
+        }
         if at_end {
             log.set_scroll_top(log.scroll_height());
         }
+    }
+
+    /// Write the pending lines into `#log`, as a block of their own: the
+    /// browser shapes a block's text whole whenever it grows, so one text
+    /// growing to 100,000 lines cost more at each write than the run. The
+    /// newline that joins a block to the one before starts it, hidden (the
+    /// blocks already break the line), so the log's text is still exactly
+    /// the lines joined by newlines.
+    fn flush(&mut self) {
+        if !self.pending.is_empty() {
+            let _ = self.write_block();
+            self.pending.clear();
+        }
+        self.flushed_at = js_sys::Date::now();
+    }
+
+    fn write_block(&self) -> Result<(), JsValue> {
+        let document = self.log.owner_document().ok_or("no document")?;
+        let block = document.create_element("div")?;
+        match self.pending.strip_prefix('\n') {
+            Some(text) => {
+                let newline: HtmlElement = cast(document.create_element("span")?)?;
+                newline.set_text_content(Some("\n"));
+                newline.set_hidden(true);
+                append(&block, &newline)?;
+                block.append_with_str_1(text)?;
+            }
+            None => block.set_text_content(Some(&self.pending)),
+        }
+        append(&self.log, &block)
     }
 
     fn show_explanation(&self, doc: &Document, explanation: &Explanation) -> Result<(), JsValue> {
@@ -146,12 +193,21 @@ impl View {
     /// newlines. With `follow` (a paced or real run, whose lines come as
     /// they are printed), a log scrolled to its end follows the new lines;
     /// without (an instant run, all at once) it keeps its first lines in
-    /// view. After [`LOG_LINE_CAP`] lines the log stops growing (the run
+    /// view, and its lines are written every [`INSTANT_FLUSH_MS`] and by
+    /// [`View::flush_log`]. After [`LOG_LINE_CAP`] lines the log stops growing (the run
     /// goes on) and a notice under it says so; [`View::last_log_line`]
     /// still follows the run.
     pub fn append_log(&mut self, lines: &[String], follow: bool) {
         if let Some(view) = &mut self.scenario {
             view.output.append(lines, follow);
+        }
+    }
+
+    /// Write the lines an instant run has printed so far into `#log` (done
+    /// whenever the run stops: finished, paused, stepped).
+    pub fn flush_log(&mut self) {
+        if let Some(view) = &mut self.scenario {
+            view.output.flush();
         }
     }
 
