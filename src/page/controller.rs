@@ -149,14 +149,13 @@ struct Open {
     /// Redraws the workers panel while a real-mode run goes on (its jobs
     /// run between the loop's iterations; dropping it cancels).
     panel_timer: Option<Interval>,
-    /// When an instant run last redrew its timeline and inspector
-    /// (`Date.now()`): they follow it every [`INSTANT_REFRESH_MS`].
+    /// When an instant run last showed its progress (`Date.now()`): see
+    /// [`INSTANT_REFRESH_MS`].
     trace_shown_at: f64,
 }
 
-/// How often a running instant run redraws its timeline and inspector, in
-/// ms. The inspector is rebuilt at each redraw, and at every slice (8 ms)
-/// that and its layout were most of a long run's time in the page.
+/// How often a running instant run shows its progress (counters, timeline,
+/// inspector), in ms.
 const INSTANT_REFRESH_MS: f64 = 250.0;
 
 /// The page's state and the view that shows it.

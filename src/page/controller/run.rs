@@ -200,7 +200,10 @@ impl Controller {
         Ok(())
     }
 
-    /// Show what the last slice (or step) of the run did.
+    /// Show what the last slice (or step) of the run did. A running instant
+    /// run shows its progress every [`INSTANT_REFRESH_MS`]: each change to
+    /// the page costs the browser a layout, which at every slice (8 ms) took
+    /// longer than the slice.
     pub(super) fn after_slice(&mut self) {
         let Some(open) = self.open.as_mut() else { return };
         let Some(driver) = open.driver.as_mut() else { return };
@@ -208,10 +211,12 @@ impl Controller {
         let instant = driver.mode() == Mode::Instant;
         self.view.append_log(&lines, !instant);
         let now = js_sys::Date::now();
-        if !instant || now - open.trace_shown_at >= INSTANT_REFRESH_MS {
-            self.view.show_trace(&open.recorder, driver.pacer().time());
-            open.trace_shown_at = now;
+        let running = driver.state() == DriverState::Running;
+        if instant && running && now - open.trace_shown_at < INSTANT_REFRESH_MS {
+            return;
         }
+        open.trace_shown_at = now;
+        self.view.show_trace(&open.recorder, driver.pacer().time());
         let finished = driver.state() == DriverState::Finished;
         if finished {
             let pacer = driver.pacer();
