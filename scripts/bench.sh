@@ -26,8 +26,10 @@
 #            crates/bench/python/bench_cpython.py (CPython), one process per system, workload and run
 #   browser  crates/bench/web/run.mjs: the bench crate's wasm (our engine, spawn_local), Pyodide (on
 #            the oracle's virtual-clock loop, and on its own WebLoop: python/webloop.py), and the site
-#            built by `trunk build --release` (page weight, time to the gallery, and the Web Worker
-#            pool: crates/bench/web/pool.mjs calling the page's src/bench_api.rs)
+#            built by `trunk build --release` (page weight, time to the gallery, the Web Worker
+#            pool: crates/bench/web/pool.mjs calling the page's src/bench_api.rs, and the heaviest
+#            lessons at their maxima in its instant mode beside target/fast/asyncio-play:
+#            crates/bench/web/maxima.mjs)
 # Benchmarks are never asserted: this script fails only when something does not build or run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +42,7 @@ case "${1:-}" in
     --pool) mode=pool ;;
     --python) mode=python ;;
     "") ;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "usage: scripts/bench.sh [--check | --pool | --python]" >&2; exit 2 ;;
 esac
 
@@ -159,8 +161,9 @@ python_native() {
     done
 }
 
-step "build the native benchmarks (fast profile)"
+step "build the native benchmarks and the lessons' runner (fast profile)"
 cargo build --quiet -p asyncio-bench --profile fast --bin bench-native
+cargo build --quiet -p asyncio-scenarios --profile fast --bin asyncio-play
 step "build the browser benchmarks (wasm32, release profile) and bind them"
 cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown --profile release
 wasm-bindgen --target web --out-dir "$PKG" "$TARGET"/wasm32-unknown-unknown/release/asyncio_bench.wasm
@@ -231,9 +234,10 @@ else
     CALLGRIND_ARGS=()
 fi
 
-step "browser: headless Chromium (page figures, wasm engine, spawn_local, Pyodide and its WebLoop, Web Worker pool)"
+step "browser: headless Chromium (page figures, wasm engine, spawn_local, Pyodide and its WebLoop, Web Worker pool, lessons at their maxima)"
 node crates/bench/web/run.mjs --pkg "$PKG" --pkg-fast "$PKG_FAST" --dist "$SITE" --reference "$REFERENCE" \
     --runs "$RUNS" --warmup "$WARMUP" --pyodide-runs "$PYODIDE_RUNS" --pyodide-warmup "$PYODIDE_WARMUP" \
+    --maxima --runner "$TARGET"/fast/asyncio-play \
     $([[ ${BENCH_PYTHON:-0} == 1 ]] && echo --python) > "$OUT/browser.json"
 
 step "write BENCHMARKS.md"

@@ -3,9 +3,12 @@
 cheapest switch points at their minimum where that makes the run longest) and
 report how long each takes and how many lines it prints.
 
-    python3 scripts/maxima.py [--runner PATH]
+    python3 scripts/maxima.py [--runner PATH] [--json]
 
 Used to check that the maxima finish and to note the slowest (issue 5).
+With --json it prints one JSON list instead, slowest first:
+[{"name", "args": ["key=value", ...], "seconds", "exit", "lines"}], which
+crates/bench/web/maxima.mjs reads to time the same runs in the page.
 """
 import argparse
 import json
@@ -28,6 +31,7 @@ EXPECTED_EXIT = {"tasks_crawler_bug": 3}
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runner", default=os.path.join(ROOT, "target", "release", "asyncio-play"))
+    ap.add_argument("--json", action="store_true", help="print the runs as JSON, slowest first")
     args = ap.parse_args()
     names = [l.split("\t")[0] for l in subprocess.run([args.runner, "--list"], capture_output=True,
                                                       text=True, check=True).stdout.splitlines()]
@@ -46,6 +50,11 @@ def main():
         took = time.perf_counter() - start
         rows.append((took, name, argv, p.returncode, p.stdout.count("\n")))
     rows.sort(reverse=True)
+    if args.json:
+        json.dump([{"name": name, "args": argv, "seconds": took, "exit": code, "lines": lines}
+                   for took, name, argv, code, lines in rows], sys.stdout)
+        print()
+        return 0
     for took, name, argv, code, lines in rows:
         print(f"{took:8.3f} s  exit {code}  {lines:>8} lines  {name} {' '.join(argv)}")
     print(f"total {sum(r[0] for r in rows):.2f} s over {len(rows)} scenarios")

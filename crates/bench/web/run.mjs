@@ -5,6 +5,7 @@
 //        [--workloads W1,W2,...] [--skip-workloads] [--skip-page] [--skip-pool] [--pool-only]
 //        [--python] [--python-only] [--systems pyodide,pyodide-webloop,...]
 //        [--pool-chunks 16] [--pool-n 1000000] [--pool-runs 5] [--pool-samples 500]
+//        [--maxima --runner PATH [--maxima-top 6] [--maxima-runs 3]]
 //
 // --pkg is the wasm-bindgen output of the bench crate (asyncio_bench.js + _bg.wasm) built with the
 // release profile (the site's), --pkg-fast (optional) the same built with the fast profile,
@@ -17,6 +18,8 @@
 // --systems runs only the named systems among the workloads (engine-wasm, engine-wasm-o3, spawn_local,
 // pyodide, pyodide-webloop, python-wasm, python-wasm-o3, pyodide-plain), whatever --python says; with
 // Pyodide's alone, the page loads no wasm and --pkg is not needed.
+// --maxima adds the heaviest lessons at their maxima in the site's instant mode beside the native
+// runner --runner (maxima.mjs), under `maxima` in the output.
 //
 // Pyodide runs workloads.py twice: `pyodide` on the oracle's virtual-clock loop (workloads.measure),
 // `pyodide-webloop` on Pyodide's own WebLoop (python/webloop.py, awaited at top level of
@@ -32,8 +35,8 @@
 // not coarsened.
 //
 // Output: {chromium, workloads: [{system, workload, ops, seconds[, sizes, full_sizes, loop, timeouts_per_op]} |
-// {system, workload, skipped}], page: {site: {...}, pyodide: {...}}, pool: {...} (see pool.mjs)}. Nothing here
-// asserts a number.
+// {system, workload, skipped}], page: {site: {...}, pyodide: {...}}, pool: {...} (see pool.mjs),
+// maxima: {...} (see maxima.mjs)}. Nothing here asserts a number.
 
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -41,6 +44,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { maximaFigures } from './maxima.mjs';
 import { poolFigures } from './pool.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -88,6 +92,10 @@ function parseArgs(argv) {
       case '--python': options.python = true; break;
       case '--python-only': options.python = options.pythonOnly = options.skipPool = true; break;
       case '--systems': options.systems = value().split(','); break;
+      case '--maxima': options.maxima = true; break;
+      case '--runner': options.runner = resolve(value()); break;
+      case '--maxima-top': options.maximaTop = Number(value()); break;
+      case '--maxima-runs': options.maximaRuns = Number(value()); break;
       case '--pool-chunks': options.poolChunks = Number(value()); break;
       case '--pool-n': options.poolN = Number(value()); break;
       case '--pool-runs': options.poolRuns = Number(value()); break;
@@ -385,7 +393,8 @@ const options = parseArgs(process.argv.slice(2));
 const pyodideOnly = options.systems && browserSystems(options).every((s) => s.python);
 const needed = [
   ...(options.skipWorkloads ? [] : [...(pyodideOnly ? [] : [['--pkg', options.pkg]]), ['--reference', options.reference]]),
-  ...(options.skipPage && options.skipPool ? [] : [['--dist', options.dist]]),
+  ...(options.skipPage && options.skipPool && !options.maxima ? [] : [['--dist', options.dist]]),
+  ...(options.maxima ? [['--runner', options.runner ?? '(missing)']] : []),
 ];
 for (const [what, dir] of needed) {
   if (!existsSync(dir)) throw new Error(`${what} ${dir} does not exist`);
@@ -413,6 +422,15 @@ try {
   if (!options.skipPool) {
     process.stderr.write('Web Worker pool...\n');
     output.pool = await poolFigures(browser, base, options);
+  }
+  if (options.maxima) {
+    process.stderr.write('the heaviest lessons at their maxima...\n');
+    output.maxima = await maximaFigures(browser, base, {
+      repoRoot,
+      runner: options.runner,
+      top: options.maximaTop,
+      runs: options.maximaRuns,
+    });
   }
   process.stdout.write(JSON.stringify(output) + '\n');
 } finally {
