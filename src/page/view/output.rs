@@ -115,7 +115,10 @@ impl OutputPane {
             self.lines += 1;
         }
         self.last_line = Some(last.clone());
-        if follow || js_sys::Date::now() - self.flushed_at >= INSTANT_FLUSH_MS {
+        // The log is full: write it now, with the notice, since nothing
+        // will be added to it.
+        let full = self.lines == LOG_LINE_CAP;
+        if follow || full || js_sys::Date::now() - self.flushed_at >= INSTANT_FLUSH_MS {
             self.flush();
         }
         if at_end {
