@@ -154,8 +154,8 @@ struct Open {
     trace_shown_at: f64,
 }
 
-/// How often a running instant run shows its progress (counters, timeline,
-/// inspector), in ms.
+/// How often a running instant run shows its progress (counters, log,
+/// timeline, inspector), in ms.
 const INSTANT_REFRESH_MS: f64 = 250.0;
 
 /// The page's state and the view that shows it.

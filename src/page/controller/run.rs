@@ -216,6 +216,7 @@ impl Controller {
             return;
         }
         open.trace_shown_at = now;
+        self.view.flush_log();
         self.view.show_trace(&open.recorder, driver.pacer().time());
         let finished = driver.state() == DriverState::Finished;
         if finished {

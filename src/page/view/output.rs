@@ -14,11 +14,6 @@ use crate::page::lessons;
 /// the page's memory (a long instant run prints millions of lines).
 pub const LOG_LINE_CAP: usize = 100_000;
 
-/// How often an instant run's lines reach `#log`, in ms: each change of a
-/// long log costs the browser a layout of all of it, which at every slice
-/// (8 ms) was most of a print-heavy run's time.
-const INSTANT_FLUSH_MS: f64 = 250.0;
-
 /// The output pane's elements, and what `#log` holds.
 pub(super) struct OutputPane {
     pub(super) root: Element,
@@ -27,10 +22,8 @@ pub(super) struct OutputPane {
     lines: usize,
     last_line: Option<String>,
     /// Lines counted in `lines` but not yet in `#log` (an instant run's,
-    /// written every [`INSTANT_FLUSH_MS`] and when the run stops).
+    /// written by [`View::flush_log`] as the run shows its progress).
     pending: String,
-    /// When `pending` was last written (`Date.now()`).
-    flushed_at: f64,
     /// Shown once the log stopped at [`LOG_LINE_CAP`] lines.
     truncated: HtmlElement,
     pub(super) copied: Element,
@@ -78,7 +71,6 @@ impl OutputPane {
             lines: 0,
             last_line: None,
             pending: String::new(),
-            flushed_at: 0.0,
             truncated,
             copied,
             explain,
@@ -118,7 +110,7 @@ impl OutputPane {
         // The log is full: write it now, with the notice, since nothing
         // will be added to it.
         let full = self.lines == LOG_LINE_CAP;
-        if follow || full || js_sys::Date::now() - self.flushed_at >= INSTANT_FLUSH_MS {
+        if follow || full {
             self.flush();
         }
         if at_end {
@@ -137,7 +129,6 @@ impl OutputPane {
             let _ = self.write_block();
             self.pending.clear();
         }
-        self.flushed_at = js_sys::Date::now();
     }
 
     fn write_block(&self) -> Result<(), JsValue> {
@@ -196,8 +187,7 @@ impl View {
     /// newlines. With `follow` (a paced or real run, whose lines come as
     /// they are printed), a log scrolled to its end follows the new lines;
     /// without (an instant run, all at once) it keeps its first lines in
-    /// view, and its lines are written every [`INSTANT_FLUSH_MS`] and by
-    /// [`View::flush_log`]. After [`LOG_LINE_CAP`] lines the log stops growing (the run
+    /// view, and its lines are written by [`View::flush_log`]. After [`LOG_LINE_CAP`] lines the log stops growing (the run
     /// goes on) and a notice under it says so; [`View::last_log_line`]
     /// still follows the run.
     pub fn append_log(&mut self, lines: &[String], follow: bool) {
@@ -207,7 +197,9 @@ impl View {
     }
 
     /// Write the lines an instant run has printed so far into `#log` (done
-    /// whenever the run stops: finished, paused, stepped).
+    /// as the run shows its progress, and whenever it stops). Each change of
+    /// a long log costs the browser a layout of it: at every 8 ms slice that
+    /// was most of a print-heavy run's time.
     pub fn flush_log(&mut self) {
         if let Some(view) = &mut self.scenario {
             view.output.flush();
