@@ -44,7 +44,7 @@ fn release_waiter(waiter: &Future<()>) {
 /// `set(fs)` keeping the argument order: O(n) with a set of identities.
 fn dedup<T: Clone + 'static>(fs: &[Future<T>]) -> Vec<Future<T>> {
     let mut seen: HashSet<*const ()> = HashSet::with_capacity(fs.len());
-    fs.iter().filter(|f| seen.insert(f.as_any().addr())).cloned().collect()
+    fs.iter().filter(|f| seen.insert(f.addr())).cloned().collect()
 }
 
 /// `done, pending = await asyncio.wait(fs, timeout=..., return_when=...)`.

@@ -111,6 +111,37 @@ impl Handle {
     }
 }
 
+/// A timer in the loop's heap: a [`TimerHandle`], or something that keeps
+/// its timer state itself (a sleep's future, which is then its own timer
+/// and needs no handle or boxed callback).
+pub(crate) trait Timer {
+    /// `TimerHandle.when()`.
+    fn when(&self) -> f64;
+    /// `handle.cancelled()`.
+    fn cancelled(&self) -> bool;
+    /// Whether the timer is in the heap (`_scheduled`).
+    fn set_scheduled(&self, scheduled: bool);
+    /// Run the callback (once; nothing when cancelled).
+    fn fire(self: Rc<Self>);
+}
+
+impl Timer for HandleInner {
+    fn when(&self) -> f64 {
+        self.when
+    }
+    fn cancelled(&self) -> bool {
+        self.cancelled.get()
+    }
+    fn set_scheduled(&self, scheduled: bool) {
+        self.scheduled.set(scheduled);
+    }
+    fn fire(self: Rc<Self>) {
+        if let Some(callback) = self.callback.take() {
+            callback();
+        }
+    }
+}
+
 impl fmt::Debug for Handle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = if self.0.timer { "TimerHandle" } else { "Handle" };
@@ -134,6 +165,8 @@ type OutputSink = Box<dyn FnMut(&str)>;
 /// callback: they are the loop's hottest path and nobody can cancel them.
 pub(crate) enum Ready {
     Handle(Handle),
+    /// A timer that came due.
+    Timer(Rc<dyn Timer>),
     Step(Rc<dyn TaskStep>),
 }
 
@@ -332,7 +365,7 @@ impl EventLoop {
             .iter()
             .filter_map(|r| match r {
                 Ready::Step(step) => Some(step.task_name()),
-                Ready::Handle(_) => None,
+                Ready::Handle(_) | Ready::Timer(_) => None,
             })
             .collect();
         names.dedup();
@@ -409,15 +442,28 @@ impl EventLoop {
             handle.0.scheduled.set(false);
             return handle;
         }
-        heapq::heappush(
-            &mut self.0.scheduled.borrow_mut(),
-            TimerEntry { when, handle: handle.clone() },
-            timer_lt,
-        );
+        self.push_timer(when, handle.0.clone());
+        handle
+    }
+
+    /// Push a timer on the heap (the `heappush` of `call_at`), on a loop that
+    /// is not closed.
+    pub(crate) fn push_timer(&self, when: f64, timer: Rc<dyn Timer>) {
+        heapq::heappush(&mut self.0.scheduled.borrow_mut(), TimerEntry { when, timer }, timer_lt);
         if self.tracing() {
             self.emit(&TraceEvent::TimerScheduled { when });
         }
-        handle
+    }
+
+    /// `_timer_handle_cancelled`: a timer still in the heap was cancelled.
+    pub(crate) fn timer_cancelled(&self) {
+        self.0.timer_cancelled_count.set(self.0.timer_cancelled_count.get() + 1);
+    }
+
+    /// `loop.call_at`'s checks (a closed loop, the step's operation budget),
+    /// for timers that are not handles.
+    pub(crate) fn check_schedule(&self) -> PyResult<()> {
+        self.check_closed()
     }
 
     /// `loop.create_future()`.
@@ -593,8 +639,8 @@ impl EventLoop {
             {
                 let mut kept = Vec::with_capacity(sched_count);
                 for entry in scheduled.drain(..) {
-                    if entry.handle.cancelled() {
-                        entry.handle.0.scheduled.set(false);
+                    if entry.timer.cancelled() {
+                        entry.timer.set_scheduled(false);
                     } else {
                         kept.push(entry);
                     }
@@ -603,10 +649,10 @@ impl EventLoop {
                 *scheduled = kept;
                 inner.timer_cancelled_count.set(0);
             } else {
-                while scheduled.first().is_some_and(|e| e.handle.cancelled()) {
+                while scheduled.first().is_some_and(|e| e.timer.cancelled()) {
                     inner.timer_cancelled_count.set(inner.timer_cancelled_count.get().saturating_sub(1));
                     if let Some(entry) = heapq::heappop(&mut scheduled, timer_lt) {
-                        entry.handle.0.scheduled.set(false);
+                        entry.timer.set_scheduled(false);
                     }
                 }
             }
@@ -652,9 +698,9 @@ impl EventLoop {
             let mut scheduled = inner.scheduled.borrow_mut();
             let mut ready = inner.ready.borrow_mut();
             while scheduled.first().is_some_and(|e| e.when < end_time) {
-                if let Some(TimerEntry { handle, .. }) = heapq::heappop(&mut scheduled, timer_lt) {
-                    handle.0.scheduled.set(false);
-                    ready.push_back(Ready::Handle(handle));
+                if let Some(TimerEntry { timer, .. }) = heapq::heappop(&mut scheduled, timer_lt) {
+                    timer.set_scheduled(false);
+                    ready.push_back(Ready::Timer(timer));
                 }
             }
         }
@@ -664,10 +710,15 @@ impl EventLoop {
             match next {
                 Some(Ready::Handle(handle)) => {
                     if !handle.cancelled() {
-                        if handle.0.timer && self.tracing() {
-                            self.emit(&TraceEvent::TimerFired { when: handle.0.when });
-                        }
                         handle.run();
+                    }
+                }
+                Some(Ready::Timer(timer)) => {
+                    if !timer.cancelled() {
+                        if self.tracing() {
+                            self.emit(&TraceEvent::TimerFired { when: timer.when() });
+                        }
+                        timer.fire();
                     }
                 }
                 Some(Ready::Step(step)) => step.run_step(),
@@ -851,10 +902,10 @@ pub(crate) fn is_exit_exception(exc: &Exception) -> bool {
     exc.is("KeyboardInterrupt") || exc.is("SystemExit")
 }
 
-/// A timer in the heap: its deadline and its handle.
+/// A timer in the heap: its deadline and the timer.
 struct TimerEntry {
     when: f64,
-    handle: Handle,
+    timer: Rc<dyn Timer>,
 }
 
 /// `TimerHandle.__lt__`: deadlines alone.

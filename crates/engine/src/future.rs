@@ -13,7 +13,7 @@ use std::task::{Context, Poll};
 
 use crate::event_loop::{EventLoop, LoopInner};
 use crate::exception::{Exception, PyResult};
-use crate::task::{step_ctx, TaskStep, Yield};
+use crate::task::{step_ctx, AnyTask, TaskFields, TaskStep, Yield};
 
 /// An asyncio future holding a `T` or an exception. Cloning gives another
 /// reference to the same future.
@@ -64,10 +64,6 @@ impl<T> Callbacks<T> {
     fn is_empty(&self) -> bool {
         self.first.is_none() && self.rest.is_empty()
     }
-    fn clear(&mut self) {
-        self.first = None;
-        self.rest.clear();
-    }
     /// Remove every `Fn` callback with this id; how many were removed.
     fn remove(&mut self, id: u64) -> usize {
         let is_it = |c: &DoneCallback<T>| matches!(c, DoneCallback::Fn(i, _) if *i == id);
@@ -82,65 +78,109 @@ impl<T> Callbacks<T> {
     }
 }
 
-impl<T> IntoIterator for Callbacks<T> {
-    type Item = DoneCallback<T>;
-    type IntoIter =
-        std::iter::Chain<std::option::IntoIter<DoneCallback<T>>, std::vec::IntoIter<DoneCallback<T>>>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.first.into_iter().chain(self.rest)
-    }
-}
-
 enum DoneCallback<T> {
     Fn(u64, FutureCallback<T>),
     /// A task's `__wakeup`: step the task.
     Wakeup(Rc<dyn TaskStep>),
 }
 
-pub(crate) struct FutureCore<T> {
-    event_loop: Weak<LoopInner>,
+/// A future's state. A plain future is a `FutureCore<T, ()>`; a task is a
+/// `FutureCore<T, TaskExt<F>>` (its coroutine and task fields inline, so a
+/// task is one allocation); a sleep's future carries its timer. Every one of
+/// them is seen as `FutureCore<T>` (the extension behind `dyn Extension<T>`)
+/// by [`Future<T>`], whose field accesses need no virtual call.
+pub(crate) struct FutureCore<T, X: ?Sized = dyn Extension<T>> {
+    /// This future without its type (what [`Future::as_any`] returns): a
+    /// weak reference to its own allocation, always upgradable while
+    /// anyone holds the future.
+    this: Weak<dyn FutureObj>,
+    pub(crate) event_loop: Weak<LoopInner>,
     pub(crate) state: RefCell<State<T>>,
     callbacks: RefCell<Callbacks<T>>,
     next_callback_id: Cell<u64>,
-    cancel_message: RefCell<Option<String>>,
+    cancel_message: Cell<Option<Rc<str>>>,
     /// `_cancelled_exc`: the `CancelledError` a task was cancelled with, raised
     /// again (once) by `result()`.
-    pub(crate) cancelled_exc: RefCell<Option<Exception>>,
-    /// A `cancel()` override: a task's own future cancels the task (as
-    /// `Task.cancel` overrides `Future.cancel`), a gathering future its
-    /// children.
-    pub(crate) cancel_hook: RefCell<Option<CancelHook>>,
+    pub(crate) cancelled_exc: Cell<Option<Exception>>,
+    /// A `cancel()` override of a gathering future: cancel its children.
+    /// (A task's future cancels its task through its extension.)
+    cancel_children: Cell<Option<Rc<dyn CancelChildren>>>,
     /// What the page calls this future while a task waits on it.
-    label: RefCell<Option<Rc<str>>>,
+    label: Cell<Option<Rc<str>>>,
     /// A fuller description for deadlock explanations (`Lock lock (held by
     /// Task-1)`), computed only when asked: see [`Future::set_label_fn`].
-    label_fn: RefCell<Option<LabelFn>>,
+    label_fn: Cell<Option<LabelFn>>,
+    /// What this future is besides a future: nothing, a task, a sleep's timer.
+    pub(crate) ext: X,
+}
+
+/// What a future is besides a future (see [`FutureCore`]).
+pub(crate) trait Extension<T> {
+    /// The task's fields when this future is a task's.
+    fn task(&self) -> Option<&TaskFields> {
+        None
+    }
+    /// The task as [`AnyTask`], when this future is a task's.
+    fn any_task(core: Rc<FutureCore<T, Self>>) -> Option<Rc<dyn AnyTask>>
+    where
+        Self: Sized,
+    {
+        let _ = core;
+        None
+    }
+}
+
+impl<T> Extension<T> for () {}
+
+/// A future without its type, that knows whether it is a task: what a
+/// future's reference to itself points to.
+pub(crate) trait FutureObj: AnyFuture {
+    fn any_task(self: Rc<Self>) -> Option<Rc<dyn AnyTask>>;
+}
+
+impl<T: Clone + 'static, X: Extension<T> + 'static> FutureObj for FutureCore<T, X> {
+    fn any_task(self: Rc<Self>) -> Option<Rc<dyn AnyTask>> {
+        X::any_task(self)
+    }
+}
+
+impl<T: Clone + 'static, X: Extension<T> + 'static> FutureCore<T, X> {
+    /// A pending future of `event_loop` whose extension is `ext(this)`
+    /// (`this` being the future's own weak reference).
+    pub(crate) fn new_rc(event_loop: Weak<LoopInner>, ext: X) -> Rc<FutureCore<T, X>> {
+        Rc::new_cyclic(|this: &Weak<FutureCore<T, X>>| FutureCore {
+            this: this.clone(),
+            event_loop,
+            state: RefCell::new(State::Pending),
+            callbacks: RefCell::new(Callbacks::default()),
+            next_callback_id: Cell::new(0),
+            cancel_message: Cell::new(None),
+            cancelled_exc: Cell::new(None),
+            cancel_children: Cell::new(None),
+            label: Cell::new(None),
+            label_fn: Cell::new(None),
+            ext,
+        })
+    }
+}
+
+/// A clone of what `cell` holds (the cells of a future hold reference-counted
+/// values, read rarely: a `Cell` spares the `RefCell`'s borrow flag).
+fn peek<T: Clone>(cell: &Cell<Option<T>>) -> Option<T> {
+    let value = cell.take();
+    let clone = value.clone();
+    cell.set(value);
+    clone
 }
 
 /// Describes what a task waiting on a future waits for, at the moment asked.
 pub type LabelFn = Rc<dyn Fn() -> String>;
-
-pub(crate) enum CancelHook {
-    Task(Weak<dyn TaskCancel>),
-    Children(Rc<dyn CancelChildren>),
-}
-
-enum HookRef {
-    Task(Rc<dyn TaskCancel>),
-    Children(Rc<dyn CancelChildren>),
-}
 
 /// A future whose `cancel()` cancels the futures it waits on instead of
 /// itself (`_GatheringFuture.cancel`).
 pub(crate) trait CancelChildren {
     /// Cancel the children; `false` when none could be cancelled.
     fn cancel_children(&self, msg: Option<&str>) -> bool;
-}
-
-/// The task side of a task's future.
-pub(crate) trait TaskCancel {
-    fn cancel_task(&self, msg: Option<&str>) -> bool;
-    fn task_name(&self) -> String;
 }
 
 /// A future seen without its result type, as a task's `_fut_waiter`.
@@ -190,17 +230,7 @@ pub(crate) fn check_same_loop(loop_addr: *const (), event_loop: &EventLoop) -> P
 impl<T: Clone + 'static> Future<T> {
     /// `loop.create_future()`.
     pub fn new(event_loop: &EventLoop) -> Future<T> {
-        Future(Rc::new(FutureCore {
-            event_loop: event_loop.downgrade(),
-            state: RefCell::new(State::Pending),
-            callbacks: RefCell::new(Callbacks::default()),
-            next_callback_id: Cell::new(0),
-            cancel_message: RefCell::new(None),
-            cancelled_exc: RefCell::new(None),
-            cancel_hook: RefCell::new(None),
-            label: RefCell::new(None),
-            label_fn: RefCell::new(None),
-        }))
+        Future(FutureCore::new_rc(event_loop.downgrade(), ()))
     }
 
     /// A future on the running loop (`asyncio.Future()` inside a coroutine).
@@ -214,24 +244,24 @@ impl<T: Clone + 'static> Future<T> {
     /// Name what a task waiting on this future waits for (shown by the page
     /// and in deadlock explanations).
     pub fn with_label(self, label: &str) -> Future<T> {
-        *self.0.label.borrow_mut() = Some(Rc::from(label));
+        self.0.label.set(Some(Rc::from(label)));
         self
     }
     /// Name what a task waiting on this future waits for (deadlock
     /// explanations, the timeline).
     pub fn set_label(&self, label: &str) {
-        *self.0.label.borrow_mut() = Some(Rc::from(label));
+        self.0.label.set(Some(Rc::from(label)));
     }
     /// [`set_label`](Self::set_label) with a shared label: no allocation.
     pub fn set_label_rc(&self, label: Rc<str>) {
-        *self.0.label.borrow_mut() = Some(label);
+        self.0.label.set(Some(label));
     }
     /// Describe this future, when a deadlock is explained
     /// ([`AnyFuture::describe`]), with `f`'s text at that moment instead of
     /// the fixed label: a lock's waiter names the task holding the lock. `f`
     /// runs only when describing.
     pub fn set_label_fn(&self, f: LabelFn) {
-        *self.0.label_fn.borrow_mut() = Some(f);
+        self.0.label_fn.set(Some(f));
     }
 
     /// `fut.get_loop()`; `None` once the loop is gone.
@@ -250,11 +280,11 @@ impl<T: Clone + 'static> Future<T> {
 
     /// `fut.done()`: finished with a result or an exception, or cancelled.
     pub fn done(&self) -> bool {
-        !matches!(*self.0.state.borrow(), State::Pending)
+        self.0.is_done()
     }
     /// `fut.cancelled()`.
     pub fn cancelled(&self) -> bool {
-        matches!(*self.0.state.borrow(), State::Cancelled)
+        self.0.is_cancelled()
     }
 
     /// `fut.result()`.
@@ -289,16 +319,12 @@ impl<T: Clone + 'static> Future<T> {
     /// `_make_cancelled_error()`: the saved `CancelledError` (once), else a
     /// new one carrying the cancel message.
     pub(crate) fn make_cancelled_error(&self) -> Exception {
-        self.0.make_cancelled_error_any()
-    }
-
-    pub(crate) fn set_cancel_message_internal(&self, msg: Option<String>) {
-        *self.0.cancel_message.borrow_mut() = msg;
+        self.0.make_cancelled_error()
     }
 
     /// The message given to `cancel(msg)`.
     pub fn cancel_message(&self) -> Option<String> {
-        self.0.cancel_message.borrow().clone()
+        self.0.cancel_message()
     }
 
     /// `fut.set_result(value)`.
@@ -325,27 +351,33 @@ impl<T: Clone + 'static> Future<T> {
             }
             *state = State::Finished(result);
         }
-        if !self.0.callbacks.borrow().is_empty() && self.get_loop().is_none_or(|lp| lp.is_closed()) {
-            // `__schedule_callbacks` calls `loop.call_soon`, which raises.
-            self.0.callbacks.borrow_mut().clear();
-            return Err(Exception::runtime_error("Event loop is closed"));
+        let callbacks = std::mem::take(&mut *self.0.callbacks.borrow_mut());
+        if callbacks.is_empty() {
+            return Ok(());
         }
-        self.schedule_callbacks();
-        Ok(())
+        match self.get_loop() {
+            Some(event_loop) if !event_loop.is_closed() => {
+                self.schedule_on(&event_loop, callbacks);
+                Ok(())
+            }
+            _ => {
+                // `__schedule_callbacks` calls `loop.call_soon`, which raises.
+                drop(callbacks);
+                Err(Exception::runtime_error("Event loop is closed"))
+            }
+        }
     }
 
     /// `fut.cancel(msg)`: for a plain future, mark it cancelled and schedule
     /// its callbacks; for a task's future, `Task.cancel(msg)`. `false` when
     /// already done.
     pub fn cancel(&self, msg: Option<&str>) -> bool {
-        let hook = match &*self.0.cancel_hook.borrow() {
-            None => None,
-            Some(CancelHook::Task(task)) => task.upgrade().map(HookRef::Task),
-            Some(CancelHook::Children(children)) => Some(HookRef::Children(children.clone())),
-        };
-        match hook {
-            Some(HookRef::Task(task)) => task.cancel_task(msg),
-            Some(HookRef::Children(children)) => {
+        if let Some(task) = self.0.ext.task() {
+            return task.cancel_task(&self.0, msg);
+        }
+        let children = peek(&self.0.cancel_children);
+        match children {
+            Some(children) => {
                 if self.done() {
                     return false;
                 }
@@ -357,7 +389,7 @@ impl<T: Clone + 'static> Future<T> {
 
     /// Make `cancel()` cancel `children` instead (a gather's outer future).
     pub(crate) fn set_cancel_children(&self, children: Rc<dyn CancelChildren>) {
-        *self.0.cancel_hook.borrow_mut() = Some(CancelHook::Children(children));
+        self.0.cancel_children.set(Some(children));
     }
 
     /// `Future.cancel(self, msg)` without the task override.
@@ -369,7 +401,7 @@ impl<T: Clone + 'static> Future<T> {
             }
             *state = State::Cancelled;
         }
-        *self.0.cancel_message.borrow_mut() = msg.map(str::to_string);
+        self.0.set_cancel_message(msg);
         self.schedule_callbacks();
         true
     }
@@ -380,14 +412,29 @@ impl<T: Clone + 'static> Future<T> {
             return;
         }
         let Some(event_loop) = self.get_loop() else { return };
-        for callback in callbacks {
-            match callback {
-                DoneCallback::Fn(_, f) => {
-                    let fut = self.clone();
-                    event_loop.call_soon_internal(Box::new(move || f(&fut)));
-                }
-                DoneCallback::Wakeup(task) => event_loop.call_soon_step(task),
+        self.schedule_on(&event_loop, callbacks);
+    }
+
+    /// `__schedule_callbacks`: `call_soon` each callback, in order.
+    fn schedule_on(&self, event_loop: &EventLoop, callbacks: Callbacks<T>) {
+        let Callbacks { first, rest } = callbacks;
+        if let Some(callback) = first {
+            self.schedule_one(event_loop, callback);
+        }
+        if !rest.is_empty() {
+            for callback in rest {
+                self.schedule_one(event_loop, callback);
             }
+        }
+    }
+
+    fn schedule_one(&self, event_loop: &EventLoop, callback: DoneCallback<T>) {
+        match callback {
+            DoneCallback::Fn(_, f) => {
+                let fut = self.clone();
+                event_loop.call_soon_internal(Box::new(move || f(&fut)));
+            }
+            DoneCallback::Wakeup(task) => event_loop.call_soon_step(task),
         }
     }
 
@@ -420,11 +467,65 @@ impl<T: Clone + 'static> Future<T> {
 
     /// This future without its type, for [`AnyFuture`] users.
     pub fn as_any(&self) -> Rc<dyn AnyFuture> {
-        self.0.clone()
+        self.0.any()
+    }
+
+    /// Identity, as `AnyFuture::addr`.
+    pub(crate) fn addr(&self) -> *const () {
+        Rc::as_ptr(&self.0) as *const ()
     }
 }
 
-impl<T: Clone + 'static> AnyFuture for FutureCore<T> {
+impl<T: Clone + 'static> FutureCore<T> {
+    /// `fut.done()`.
+    pub(crate) fn is_done(&self) -> bool {
+        !matches!(*self.state.borrow(), State::Pending)
+    }
+    /// `fut.cancelled()`.
+    pub(crate) fn is_cancelled(&self) -> bool {
+        matches!(*self.state.borrow(), State::Cancelled)
+    }
+    /// `_make_cancelled_error()`: the saved `CancelledError` (once), else a
+    /// new one carrying the cancel message.
+    pub(crate) fn make_cancelled_error(&self) -> Exception {
+        if let Some(exc) = self.cancelled_exc.take() {
+            return exc;
+        }
+        Exception::cancelled(peek(&self.cancel_message).as_deref())
+    }
+    /// The message given to `cancel(msg)`.
+    pub(crate) fn cancel_message(&self) -> Option<String> {
+        peek(&self.cancel_message).map(|m| m.to_string())
+    }
+    pub(crate) fn set_cancel_message(&self, msg: Option<&str>) {
+        self.cancel_message.set(msg.map(Rc::from));
+    }
+    /// This future without its type.
+    pub(crate) fn any(&self) -> Rc<dyn AnyFuture> {
+        self.this_obj()
+    }
+    /// The future's reference to itself, upgraded: it always succeeds, since
+    /// the caller holds the future.
+    pub(crate) fn this_obj(&self) -> Rc<dyn FutureObj> {
+        match self.this.upgrade() {
+            Some(this) => this,
+            None => unreachable!("a future is reached only through a strong reference"),
+        }
+    }
+    /// What a task waiting on it waits for, in words: a task's name, the
+    /// label, or `a future`.
+    fn label_text(&self) -> String {
+        if let Some(task) = self.ext.task() {
+            return task.name_string();
+        }
+        match peek(&self.label) {
+            Some(label) => label.to_string(),
+            None => "a future".to_string(),
+        }
+    }
+}
+
+impl<T: Clone + 'static, X: Extension<T> + 'static> AnyFuture for FutureCore<T, X> {
     fn done(&self) -> bool {
         !matches!(*self.state.borrow(), State::Pending)
     }
@@ -432,26 +533,19 @@ impl<T: Clone + 'static> AnyFuture for FutureCore<T> {
         matches!(*self.state.borrow(), State::Cancelled)
     }
     fn cancel_any(self: Rc<Self>, msg: Option<&str>) -> bool {
-        Future(self).cancel(msg)
+        Future::<T>(self).cancel(msg)
     }
     fn describe(&self) -> String {
         // No borrow is held while the function runs.
-        let f = self.label_fn.borrow().clone();
+        let f = peek(&self.label_fn);
         match f {
             Some(f) => f(),
             None => self.label(),
         }
     }
     fn label(&self) -> String {
-        if let Some(CancelHook::Task(task)) = &*self.cancel_hook.borrow() {
-            if let Some(task) = task.upgrade() {
-                return task.task_name();
-            }
-        }
-        match &*self.label.borrow() {
-            Some(label) => label.to_string(),
-            None => "a future".to_string(),
-        }
+        let core: &FutureCore<T> = self;
+        core.label_text()
     }
     fn add_done_callback_any(&self, f: Box<dyn FnOnce()>) {
         let id = self.next_callback_id.get() + 1;
@@ -471,13 +565,12 @@ impl<T: Clone + 'static> AnyFuture for FutureCore<T> {
         }
     }
     fn make_cancelled_error_any(&self) -> Exception {
-        if let Some(exc) = self.cancelled_exc.borrow_mut().take() {
-            return exc;
-        }
-        Exception::cancelled(self.cancel_message.borrow().as_deref())
+        let core: &FutureCore<T> = self;
+        core.make_cancelled_error()
     }
     fn cancel_message_any(&self) -> Option<String> {
-        self.cancel_message.borrow().clone()
+        let core: &FutureCore<T> = self;
+        core.cancel_message()
     }
     fn add_wakeup(&self, task: Rc<dyn TaskStep>) {
         if AnyFuture::done(self) {
@@ -489,7 +582,7 @@ impl<T: Clone + 'static> AnyFuture for FutureCore<T> {
         }
     }
     fn addr(&self) -> *const () {
-        self as *const FutureCore<T> as *const ()
+        self as *const FutureCore<T, X> as *const ()
     }
     fn loop_addr(&self) -> *const () {
         self.event_loop.as_ptr() as *const ()

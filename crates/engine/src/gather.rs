@@ -120,7 +120,7 @@ fn dedup<T: Clone + 'static>(
     let mut index: HashMap<*const (), usize> = HashMap::with_capacity(futures.len());
     let mut order = Vec::with_capacity(futures.len());
     for f in futures {
-        let i = match index.entry(f.as_any().addr()) {
+        let i = match index.entry(f.addr()) {
             Entry::Occupied(seen) => *seen.get(),
             Entry::Vacant(slot) => {
                 f.check_loop(event_loop)?;

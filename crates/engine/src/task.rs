@@ -27,7 +27,7 @@ use std::task::{Context, Poll, Waker};
 
 use crate::event_loop::{get_running_loop, EventLoop, LoopInner};
 use crate::exception::{Exception, PyResult};
-use crate::future::{AnyFuture, CancelHook, Future, FutureAwait, TaskCancel};
+use crate::future::{AnyFuture, Extension, Future, FutureAwait, FutureCore};
 use crate::trace::{Outcome, TraceEvent};
 
 /// What a coroutine handed to its task when it suspended.
@@ -44,32 +44,64 @@ pub enum Yield {
 /// The per-thread channel between a task's step and the awaitable that
 /// suspends or resumes inside it.
 pub mod step_ctx {
-    use super::Yield;
+    use super::{Yield, STEP};
     use crate::exception::Exception;
-    use std::cell::RefCell;
-
-    thread_local! {
-        static THROW: RefCell<Option<Exception>> = const { RefCell::new(None) };
-        static YIELDED: RefCell<Yield> = const { RefCell::new(Yield::Nothing) };
-    }
 
     /// Called by a resumed awaitable: the exception thrown into the coroutine.
+    #[inline]
     pub fn take_throw() -> Option<Exception> {
-        THROW.with(|t| t.borrow_mut().take())
+        STEP.with(|s| s.throw.take())
     }
     /// Called by an awaitable that suspends.
+    #[inline]
     pub fn set_yield(y: Yield) {
-        YIELDED.with(|s| *s.borrow_mut() = y);
+        STEP.with(|s| s.yielded.set(y));
     }
-    pub(crate) fn begin(throw: Option<Exception>) -> (Option<Exception>, Yield) {
-        let old_throw = THROW.with(|t| t.replace(throw));
-        let old_yield = YIELDED.with(|s| s.replace(Yield::Nothing));
-        (old_throw, old_yield)
-    }
-    pub(crate) fn end(saved: (Option<Exception>, Yield)) -> Yield {
-        THROW.with(|t| *t.borrow_mut() = saved.0);
-        YIELDED.with(|s| s.replace(saved.1))
-    }
+}
+
+/// What a task's step shares with the code it runs, per thread, in one
+/// thread-local (one access to begin a step, one to end it): the running
+/// task (`current_task()`), the exception thrown into the coroutine, and what
+/// the coroutine yielded.
+struct StepState {
+    current: Cell<Option<Rc<dyn AnyTask>>>,
+    throw: Cell<Option<Exception>>,
+    yielded: Cell<Yield>,
+}
+
+thread_local! {
+    static STEP: StepState = const {
+        StepState { current: Cell::new(None), throw: Cell::new(None), yielded: Cell::new(Yield::Nothing) }
+    };
+}
+
+/// What a step saved to restore when it ends (steps do not nest in practice,
+/// but nothing is lost if they do).
+struct SavedStep {
+    current: Option<Rc<dyn AnyTask>>,
+    throw: Option<Exception>,
+    yielded: Yield,
+}
+
+/// A task's step begins: `task` is the current task, `throw` is thrown at its
+/// await point.
+#[inline]
+fn begin_step(task: Rc<dyn AnyTask>, throw: Option<Exception>) -> SavedStep {
+    STEP.with(|s| SavedStep {
+        current: s.current.replace(Some(task)),
+        throw: s.throw.replace(throw),
+        yielded: s.yielded.replace(Yield::Nothing),
+    })
+}
+
+/// The step ended: what the coroutine yielded.
+#[inline]
+fn end_step(saved: SavedStep) -> Yield {
+    let (current, throw, yielded) = STEP.with(|s| {
+        (s.current.replace(saved.current), s.throw.replace(saved.throw), s.yielded.replace(saved.yielded))
+    });
+    drop((current, throw));
+    yielded
 }
 
 /// Something the loop can step (a task's `__step`, scheduled by `call_soon`
@@ -101,13 +133,14 @@ pub trait AnyTask {
     fn as_future(&self) -> Rc<dyn AnyFuture>;
 }
 
-thread_local! {
-    static CURRENT_TASK: RefCell<Option<Rc<dyn AnyTask>>> = const { RefCell::new(None) };
-}
-
 /// `asyncio.current_task()`: the task whose step is running.
 pub fn current_task() -> Option<Rc<dyn AnyTask>> {
-    CURRENT_TASK.with(|c| c.borrow().clone())
+    STEP.with(|s| {
+        let current = s.current.take();
+        let clone = current.clone();
+        s.current.set(current);
+        clone
+    })
 }
 
 /// A task's name.
@@ -126,27 +159,92 @@ impl std::fmt::Display for TaskName {
     }
 }
 
-type Coro<T> = Pin<Box<dyn StdFuture<Output = PyResult<T>>>>;
-
-pub(crate) struct TaskCore<T> {
-    fut: Future<T>,
-    coro: RefCell<Option<Coro<T>>>,
+/// A task's own fields, beside its future's (the part of `Task` that does
+/// not depend on the coroutine's type).
+pub(crate) struct TaskFields {
     started: Cell<bool>,
     must_cancel: Cell<bool>,
-    fut_waiter: RefCell<Option<Rc<dyn AnyFuture>>>,
+    fut_waiter: Cell<Option<Rc<dyn AnyFuture>>>,
     num_cancels_requested: Cell<u32>,
     /// An exception for the next step to throw (`Task got bad yield`, ...).
-    pending_throw: RefCell<Option<Exception>>,
+    pending_throw: Cell<Option<Exception>>,
     /// The task's name: `Task-N` until `set_name` or a given name (formatted
     /// only when read, to spare every task an allocation).
     name: RefCell<TaskName>,
     id: Cell<u64>,
-    event_loop: Weak<LoopInner>,
 }
+
+impl TaskFields {
+    /// `Task.cancel(msg)` on the task whose future is `fut`.
+    pub(crate) fn cancel_task<T: Clone + 'static>(&self, fut: &FutureCore<T>, msg: Option<&str>) -> bool {
+        if fut.is_done() {
+            return false;
+        }
+        self.num_cancels_requested.set(self.num_cancels_requested.get() + 1);
+        let waiter = self.waiter();
+        if let Some(waiter) = waiter {
+            if waiter.cancel_any(msg) {
+                // Leave _fut_waiter: it may be a task that ignores the
+                // cancellation and must be cancelled again later.
+                return true;
+            }
+        }
+        self.must_cancel.set(true);
+        fut.set_cancel_message(msg);
+        true
+    }
+
+    /// `_fut_waiter`.
+    fn waiter(&self) -> Option<Rc<dyn AnyFuture>> {
+        let waiter = self.fut_waiter.take();
+        let clone = waiter.clone();
+        self.fut_waiter.set(waiter);
+        clone
+    }
+
+    /// The task's name.
+    pub(crate) fn name_string(&self) -> String {
+        self.name.borrow().to_string()
+    }
+
+    fn uncancel(&self) -> u32 {
+        let n = self.num_cancels_requested.get();
+        if n > 0 {
+            self.num_cancels_requested.set(n - 1);
+        }
+        self.num_cancels_requested.get()
+    }
+}
+
+/// What makes a future a task's: the task's fields and its coroutine, in
+/// the future's own allocation (a task is one allocation).
+///
+/// The coroutine is pinned where it lies: it is polled in place and only ever
+/// dropped in place (see the SAFETY comment in `step`).
+pub(crate) struct TaskExt<F> {
+    fields: TaskFields,
+    coro: RefCell<Option<F>>,
+}
+
+impl<T, F> Extension<T> for TaskExt<F>
+where
+    T: Clone + 'static,
+    F: StdFuture<Output = PyResult<T>> + 'static,
+{
+    fn task(&self) -> Option<&TaskFields> {
+        Some(&self.fields)
+    }
+    fn any_task(core: Rc<FutureCore<T, Self>>) -> Option<Rc<dyn AnyTask>> {
+        Some(core)
+    }
+}
+
+/// A task: its future with the task inside.
+type TaskCell<T, F> = FutureCore<T, TaskExt<F>>;
 
 /// An asyncio task producing a `T`. Derefs to its [`Future`]; cloning gives
 /// another reference to the same task.
-pub struct Task<T>(Rc<TaskCore<T>>);
+pub struct Task<T>(Future<T>);
 
 impl<T> Clone for Task<T> {
     fn clone(&self) -> Self {
@@ -176,70 +274,77 @@ impl<T: Clone + 'static> Task<T> {
             Some(name) => TaskName::Given(name),
             None => TaskName::Numbered(event_loop.next_task_number()),
         };
-        let core = Rc::new(TaskCore {
-            fut: Future::new(event_loop),
-            coro: RefCell::new(Some(Box::pin(coro))),
+        let fields = TaskFields {
             started: Cell::new(false),
             must_cancel: Cell::new(false),
-            fut_waiter: RefCell::new(None),
+            fut_waiter: Cell::new(None),
             num_cancels_requested: Cell::new(0),
-            pending_throw: RefCell::new(None),
+            pending_throw: Cell::new(None),
             name: RefCell::new(name),
             id: Cell::new(0),
-            event_loop: event_loop.downgrade(),
-        });
-        let cancel_hook: Weak<dyn TaskCancel> = Rc::downgrade(&core) as Weak<dyn TaskCancel>;
-        *core.fut.0.cancel_hook.borrow_mut() = Some(CancelHook::Task(cancel_hook));
+        };
+        let core: Rc<TaskCell<T, F>> =
+            FutureCore::new_rc(event_loop.downgrade(), TaskExt { fields, coro: RefCell::new(Some(coro)) });
         // Task.__init__: schedule the first step, then register the task.
         event_loop.call_soon_step(core.clone());
         let any: Weak<dyn AnyTask> = Rc::downgrade(&core) as Weak<dyn AnyTask>;
         let id = event_loop.register_task(any);
-        core.id.set(id);
+        core.ext.fields.id.set(id);
         if event_loop.tracing() {
-            let name = core.name.borrow().to_string();
+            let name = core.ext.fields.name_string();
             event_loop.emit(&TraceEvent::TaskCreated { task: id, name: &name });
             if let Some(label) = coroutine_label(std::any::type_name::<F>()) {
                 event_loop.emit(&TraceEvent::TaskLabel { task: id, label: &label });
             }
         }
-        Task(core)
+        Task(Future(core))
+    }
+
+    fn fields(&self) -> &TaskFields {
+        match self.0 .0.ext.task() {
+            Some(fields) => fields,
+            None => unreachable!("a Task's future is a task's"),
+        }
     }
 
     /// The task's own future (what `await task` waits for).
     pub fn future(&self) -> &Future<T> {
-        &self.0.fut
+        &self.0
     }
     /// `task.get_name()`.
     pub fn get_name(&self) -> String {
-        self.0.name.borrow().to_string()
+        self.fields().name_string()
     }
     /// `task.set_name(name)`.
     pub fn set_name(&self, name: &str) {
-        *self.0.name.borrow_mut() = TaskName::Given(name.to_string());
+        *self.fields().name.borrow_mut() = TaskName::Given(name.to_string());
     }
     /// `task.cancel(msg)`: request cancellation; `false` if already done.
     pub fn cancel(&self, msg: Option<&str>) -> bool {
-        self.0.cancel_task(msg)
+        self.fields().cancel_task(&self.0 .0, msg)
     }
     /// `task.cancelling()`: pending cancellation requests.
     pub fn cancelling(&self) -> u32 {
-        self.0.num_cancels_requested.get()
+        self.fields().num_cancels_requested.get()
     }
     /// `task.uncancel()`.
     pub fn uncancel(&self) -> u32 {
-        AnyTask::uncancel(&*self.0)
+        self.fields().uncancel()
     }
     /// This task without its type.
     pub fn as_any_task(&self) -> Rc<dyn AnyTask> {
-        self.0.clone()
+        match self.0 .0.this_obj().any_task() {
+            Some(task) => task,
+            None => unreachable!("a Task's future is a task's"),
+        }
     }
     /// Identity, as Python's `is`.
     pub fn ptr_eq(&self, other: &Task<T>) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        self.0.ptr_eq(&other.0)
     }
     /// The loop's id for this task.
     pub fn id(&self) -> u64 {
-        self.0.id.get()
+        self.fields().id.get()
     }
 
     /// `Task.set_result`: tasks do not support it.
@@ -263,13 +368,13 @@ impl<T: Clone + 'static> Task<T> {
 impl<T> Deref for Task<T> {
     type Target = Future<T>;
     fn deref(&self) -> &Future<T> {
-        &self.0.fut
+        &self.0
     }
 }
 
 impl<T: Clone + 'static> fmt::Debug for Task<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<Task {} {:?}>", self.get_name(), self.0.fut)
+        write!(f, "<Task {} {:?}>", self.get_name(), self.0)
     }
 }
 
@@ -277,7 +382,7 @@ impl<T: Clone + 'static> std::future::IntoFuture for Task<T> {
     type Output = PyResult<T>;
     type IntoFuture = FutureAwait<T>;
     fn into_future(self) -> FutureAwait<T> {
-        self.0.fut.clone().into_future()
+        self.0.into_future()
     }
 }
 
@@ -285,99 +390,106 @@ impl<T: Clone + 'static> std::future::IntoFuture for &Task<T> {
     type Output = PyResult<T>;
     type IntoFuture = FutureAwait<T>;
     fn into_future(self) -> FutureAwait<T> {
-        self.0.fut.clone().into_future()
+        self.0.clone().into_future()
     }
 }
 
-impl<T: Clone + 'static> TaskCancel for TaskCore<T> {
-    /// `Task.cancel(msg)`.
-    fn cancel_task(&self, msg: Option<&str>) -> bool {
-        if self.fut.done() {
-            return false;
-        }
-        self.num_cancels_requested.set(self.num_cancels_requested.get() + 1);
-        let waiter = self.fut_waiter.borrow().clone();
-        if let Some(waiter) = waiter {
-            if waiter.cancel_any(msg) {
-                // Leave _fut_waiter: it may be a task that ignores the
-                // cancellation and must be cancelled again later.
-                return true;
-            }
-        }
-        self.must_cancel.set(true);
-        self.fut.set_cancel_message(msg);
-        true
-    }
-    fn task_name(&self) -> String {
-        self.name.borrow().to_string()
-    }
-}
-
-impl<T: Clone + 'static> AnyTask for TaskCore<T> {
+impl<T, F> AnyTask for TaskCell<T, F>
+where
+    T: Clone + 'static,
+    F: StdFuture<Output = PyResult<T>> + 'static,
+{
     fn name(&self) -> String {
-        self.name.borrow().to_string()
+        self.ext.fields.name_string()
     }
     fn is_done(&self) -> bool {
-        self.fut.done()
+        AnyFuture::done(self)
     }
     fn cancel(&self, msg: Option<&str>) -> bool {
-        self.cancel_task(msg)
+        self.ext.fields.cancel_task(self, msg)
     }
     fn cancelling(&self) -> u32 {
-        self.num_cancels_requested.get()
+        self.ext.fields.num_cancels_requested.get()
     }
     fn uncancel(&self) -> u32 {
-        let n = self.num_cancels_requested.get();
-        if n > 0 {
-            self.num_cancels_requested.set(n - 1);
-        }
-        self.num_cancels_requested.get()
+        self.ext.fields.uncancel()
     }
     fn waiting_on(&self) -> String {
-        match &*self.fut_waiter.borrow() {
+        match self.ext.fields.waiter() {
             Some(waiter) => waiter.describe(),
             None => "nothing (ready to run)".to_string(),
         }
     }
     fn id(&self) -> u64 {
-        self.id.get()
+        self.ext.fields.id.get()
     }
     fn as_future(&self) -> Rc<dyn AnyFuture> {
-        self.fut.as_any()
+        let fut: &FutureCore<T> = self;
+        fut.any()
     }
 }
 
-impl<T: Clone + 'static> TaskStep for TaskCore<T> {
+impl<T, F> TaskStep for TaskCell<T, F>
+where
+    T: Clone + 'static,
+    F: StdFuture<Output = PyResult<T>> + 'static,
+{
     fn run_step(self: Rc<Self>) {
         self.step();
     }
     fn task_name(&self) -> String {
-        self.name.borrow().to_string()
+        self.ext.fields.name_string()
     }
 }
 
-impl<T: Clone + 'static> TaskCore<T> {
-    fn event_loop(&self) -> Option<EventLoop> {
-        LoopInner::upgrade(&self.event_loop)
+impl<T, F> TaskCell<T, F>
+where
+    T: Clone + 'static,
+    F: StdFuture<Output = PyResult<T>> + 'static,
+{
+    /// Poll the coroutine once (inside `begin_step` / `end_step`); `None`
+    /// when the coroutine is gone or already being polled.
+    fn poll_coro(&self) -> Option<Poll<PyResult<T>>> {
+        let mut slot = self.ext.coro.try_borrow_mut().ok()?;
+        let coro = slot.as_mut()?;
+        // SAFETY: `coro` is never moved after this first poll. It lives in the
+        // `Option<F>` of this task's `TaskExt`, inside the `Rc` allocation of
+        // its `FutureCore`, which never moves; nothing takes it out of that
+        // allocation (`Rc::try_unwrap`, `into_inner`, `get_mut` and `make_mut`
+        // are never used on a task's `Rc`, and `TaskExt`'s fields are private
+        // to this module), and the `Option` is only ever written by the
+        // assignment `*slot = None` below and in `step`, which drops the
+        // coroutine in place. When the last reference goes, `Rc` drops the
+        // value (the coroutine with it) before freeing the memory, so the
+        // pinning guarantee (drop before the memory is reused) holds.
+        let coro = unsafe { Pin::new_unchecked(coro) };
+        let mut cx = Context::from_waker(Waker::noop());
+        let poll = coro.poll(&mut cx);
+        if poll.is_ready() {
+            *slot = None;
+        }
+        Some(poll)
     }
 
     /// `Task.__step`.
     fn step(self: Rc<Self>) {
-        if self.fut.done() {
+        let fut: &FutureCore<T> = &*self;
+        let task = &self.ext.fields;
+        if fut.is_done() {
             return;
         }
-        let mut throw = self.pending_throw.borrow_mut().take();
-        let woken_by = self.fut_waiter.borrow_mut().take();
-        if self.must_cancel.get() {
+        let mut throw = task.pending_throw.take();
+        let woken_by = task.fut_waiter.take();
+        if task.must_cancel.get() {
             let woken_by_cancelled = woken_by.as_ref().is_some_and(|w| w.cancelled());
             let throwing_cancelled = throw.as_ref().is_some_and(Exception::is_cancelled);
             if !throwing_cancelled && !woken_by_cancelled {
-                throw = Some(self.fut.make_cancelled_error());
+                throw = Some(fut.make_cancelled_error());
             }
-            self.must_cancel.set(false);
+            task.must_cancel.set(false);
         }
-        let event_loop = self.event_loop();
-        let id = self.id.get();
+        let event_loop = LoopInner::upgrade(&self.event_loop);
+        let id = task.id.get();
         if let Some(lp) = &event_loop {
             lp.begin_step();
             if lp.tracing() {
@@ -385,56 +497,48 @@ impl<T: Clone + 'static> TaskCore<T> {
             }
         }
 
-        let me: Rc<dyn AnyTask> = self.clone();
-        let previous = CURRENT_TASK.with(|c| c.replace(Some(me)));
-        let (poll, yielded) = if throw.is_some() && !self.started.get() {
+        let (poll, yielded) = if throw.is_some() && !task.started.get() {
             // coro.throw() on a coroutine that never started: the body never runs.
-            self.coro.borrow_mut().take();
+            let saved = begin_step(self.clone(), None);
+            if let Ok(mut slot) = self.ext.coro.try_borrow_mut() {
+                *slot = None;
+            }
+            end_step(saved);
             (Poll::Ready(Err(throw.take().unwrap_or_else(|| Exception::cancelled(None)))), Yield::Nothing)
         } else {
-            self.started.set(true);
-            let coro = self.coro.borrow_mut().take();
-            match coro {
+            task.started.set(true);
+            let saved = begin_step(self.clone(), throw);
+            let polled = self.poll_coro();
+            let yielded = end_step(saved);
+            match polled {
+                Some(poll) => (poll, yielded),
                 None => (Poll::Ready(Err(Exception::runtime_error("task has no coroutine"))), Yield::Nothing),
-                Some(mut coro) => {
-                    let saved = step_ctx::begin(throw);
-                    let mut cx = Context::from_waker(Waker::noop());
-                    let poll = coro.as_mut().poll(&mut cx);
-                    let yielded = step_ctx::end(saved);
-                    if poll.is_pending() {
-                        *self.coro.borrow_mut() = Some(coro);
-                    } else {
-                        drop(coro);
-                    }
-                    (poll, yielded)
-                }
             }
         };
-        CURRENT_TASK.with(|c| *c.borrow_mut() = previous);
         if let Some(lp) = &event_loop {
             lp.end_step();
         }
 
         match poll {
             Poll::Ready(Ok(value)) => {
-                if self.must_cancel.get() {
+                if task.must_cancel.get() {
                     // Cancelled right before the coroutine returned.
-                    self.must_cancel.set(false);
-                    let msg = self.fut.cancel_message();
-                    self.fut.cancel_future(msg.as_deref());
+                    task.must_cancel.set(false);
+                    let msg = fut.cancel_message();
+                    Future::<T>(self.clone()).cancel_future(msg.as_deref());
                 } else {
-                    let _ = self.fut.finish(Ok(value));
+                    let _ = Future::<T>(self.clone()).finish(Ok(value));
                 }
                 self.finished(&event_loop);
             }
             Poll::Ready(Err(exc)) if exc.is_cancelled() => {
-                *self.fut.0.cancelled_exc.borrow_mut() = Some(exc);
-                self.fut.cancel_future(None);
+                self.cancelled_exc.set(Some(exc));
+                Future::<T>(self.clone()).cancel_future(None);
                 self.finished(&event_loop);
             }
             Poll::Ready(Err(exc)) => {
                 let exits = crate::event_loop::is_exit_exception(&exc);
-                let _ = self.fut.finish(Err(exc.clone()));
+                let _ = Future::<T>(self.clone()).finish(Err(exc.clone()));
                 self.finished(&event_loop);
                 if exits {
                     if let Some(lp) = &event_loop {
@@ -447,28 +551,28 @@ impl<T: Clone + 'static> TaskCore<T> {
                 match yielded {
                     Yield::Future(waiter) => {
                         if waiter.loop_addr() != lp.addr() {
-                            *self.pending_throw.borrow_mut() = Some(Exception::runtime_error(format!(
+                            task.pending_throw.set(Some(Exception::runtime_error(format!(
                                 "Task <Task {}> got Future <{}> attached to a different loop",
-                                self.name.borrow(),
+                                task.name.borrow(),
                                 waiter.label()
-                            )));
+                            ))));
                             lp.call_soon_step(self.clone());
-                        } else if waiter.addr() == self.fut.as_any().addr() {
-                            *self.pending_throw.borrow_mut() = Some(Exception::runtime_error(format!(
+                        } else if waiter.addr() == Rc::as_ptr(&self) as *const () {
+                            task.pending_throw.set(Some(Exception::runtime_error(format!(
                                 "Task cannot await on itself: <Task {}>",
-                                self.name.borrow()
-                            )));
+                                task.name.borrow()
+                            ))));
                             lp.call_soon_step(self.clone());
                         } else {
                             if lp.tracing() {
                                 lp.emit(&TraceEvent::Waiting { task: id, on: &waiter.label() });
                             }
                             waiter.add_wakeup(self.clone());
-                            *self.fut_waiter.borrow_mut() = Some(waiter.clone());
-                            if self.must_cancel.get() {
-                                let msg = self.fut.cancel_message();
+                            task.fut_waiter.set(Some(waiter.clone()));
+                            if task.must_cancel.get() {
+                                let msg = fut.cancel_message();
                                 if waiter.cancel_any(msg.as_deref()) {
-                                    self.must_cancel.set(false);
+                                    task.must_cancel.set(false);
                                 }
                             }
                         }
@@ -480,8 +584,9 @@ impl<T: Clone + 'static> TaskCore<T> {
                         lp.call_soon_step(self.clone());
                     }
                     Yield::Nothing => {
-                        *self.pending_throw.borrow_mut() =
-                            Some(Exception::runtime_error("Task got bad yield: not an asyncio awaitable"));
+                        task.pending_throw.set(Some(Exception::runtime_error(
+                            "Task got bad yield: not an asyncio awaitable",
+                        )));
                         lp.call_soon_step(self.clone());
                     }
                 }
@@ -494,27 +599,22 @@ impl<T: Clone + 'static> TaskCore<T> {
 
     fn finished(&self, event_loop: &Option<EventLoop>) {
         if let Some(lp) = event_loop {
-            let id = self.id.get();
+            let id = self.ext.fields.id.get();
             lp.unregister_task(id);
             if lp.tracing() {
-                let outcome = if self.fut.cancelled() {
+                let fut: &FutureCore<T> = self;
+                let outcome = if fut.is_cancelled() {
                     Outcome::Cancelled
                 } else {
-                    match self.fut.exception() {
-                        Ok(Some(e)) => Outcome::Failed(e.to_string()),
-                        _ => Outcome::Done,
+                    match AnyFuture::exception_any(self) {
+                        Some(e) => Outcome::Failed(e.to_string()),
+                        None => Outcome::Done,
                     }
                 };
                 lp.emit(&TraceEvent::StepEnd { task: id });
                 lp.emit(&TraceEvent::TaskDone { task: id, outcome });
             }
         }
-    }
-}
-
-impl<T: Clone + 'static> Future<T> {
-    pub(crate) fn set_cancel_message(&self, msg: Option<&str>) {
-        self.set_cancel_message_internal(msg.map(str::to_string));
     }
 }
 

@@ -280,7 +280,7 @@ impl Lock {
             return None;
         }
         let _ = first.future().set_result(());
-        Some(first.clone())
+        Some(first)
     }
 
     /// The lock's state for the inspector.

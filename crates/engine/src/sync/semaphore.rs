@@ -262,10 +262,10 @@ impl Semaphore {
     /// unit for it. Returns the woken waiter (its task's name is read only by
     /// the trace event, when a tracer listens).
     fn wake_up_next(&self) -> Option<Waiter> {
-        let next = self.0.waiters.first_pending(1).pop()?;
+        let next = self.0.waiters.first_not_done()?;
         self.0.value.set(self.0.value.get() - 1);
         let _ = next.future().set_result(());
-        Some(next.clone())
+        Some(next)
     }
 
     /// The semaphore's state for the inspector.

@@ -207,6 +207,12 @@ impl Waiters {
         self.0.borrow().iter().filter(|(_, w)| !w.future.done()).take(n).map(|(_, w)| w.clone()).collect()
     }
 
+    /// The first future that is not done (whom `_wake_up_next` wakes), without
+    /// collecting anything.
+    pub fn first_not_done(&self) -> Option<Waiter> {
+        self.0.borrow().iter().find(|(_, w)| !w.future.done()).map(|(_, w)| w.clone())
+    }
+
     /// Every future, in FIFO order.
     pub fn to_vec(&self) -> Vec<Waiter> {
         self.0.borrow().iter().map(|(_, w)| w.clone()).collect()
