@@ -98,7 +98,7 @@ pub(crate) struct FutureCore<T, X: ?Sized = dyn Extension<T>> {
     pub(crate) state: RefCell<State<T>>,
     callbacks: RefCell<Callbacks<T>>,
     next_callback_id: Cell<u64>,
-    cancel_message: Cell<Option<Rc<str>>>,
+    pub(crate) cancel_message: Cell<Option<Rc<str>>>,
     /// `_cancelled_exc`: the `CancelledError` a task was cancelled with, raised
     /// again (once) by `result()`.
     pub(crate) cancelled_exc: Cell<Option<Exception>>,
@@ -166,11 +166,24 @@ impl<T: Clone + 'static, X: Extension<T> + 'static> FutureCore<T, X> {
 
 /// A clone of what `cell` holds (the cells of a future hold reference-counted
 /// values, read rarely: a `Cell` spares the `RefCell`'s borrow flag).
-fn peek<T: Clone>(cell: &Cell<Option<T>>) -> Option<T> {
+pub(crate) fn peek<T: Clone>(cell: &Cell<Option<T>>) -> Option<T> {
     let value = cell.take();
     let clone = value.clone();
     cell.set(value);
     clone
+}
+
+/// `_make_cancelled_error()` on a future's `_cancelled_exc` and
+/// `_cancel_message`: the saved `CancelledError` (once), else a new one
+/// carrying the message. Not generic, so compiled once, in the engine.
+pub(crate) fn cancelled_error(
+    cancelled_exc: &Cell<Option<Exception>>,
+    message: &Cell<Option<Rc<str>>>,
+) -> Exception {
+    if let Some(exc) = cancelled_exc.take() {
+        return exc;
+    }
+    Exception::cancelled(peek(message).as_deref())
 }
 
 /// Describes what a task waiting on a future waits for, at the moment asked.
@@ -488,10 +501,7 @@ impl<T: Clone + 'static> FutureCore<T> {
     /// `_make_cancelled_error()`: the saved `CancelledError` (once), else a
     /// new one carrying the cancel message.
     pub(crate) fn make_cancelled_error(&self) -> Exception {
-        if let Some(exc) = self.cancelled_exc.take() {
-            return exc;
-        }
-        Exception::cancelled(peek(&self.cancel_message).as_deref())
+        cancelled_error(&self.cancelled_exc, &self.cancel_message)
     }
     /// The message given to `cancel(msg)`.
     pub(crate) fn cancel_message(&self) -> Option<String> {

@@ -471,54 +471,36 @@ where
         Some(poll)
     }
 
-    /// `Task.__step`.
+    /// `Task.__step`. Only what depends on the coroutine's type is here (the
+    /// poll, and setting the result): the rest is [`TaskFields`]' and so is
+    /// compiled once in the engine, at the engine's opt-level, rather than in
+    /// every crate that creates tasks, at that crate's (the page's is "z").
     fn step(self: Rc<Self>) {
         let fut: &FutureCore<T> = &*self;
-        let task = &self.ext.fields;
         if fut.is_done() {
             return;
         }
-        let mut throw = task.pending_throw.take();
-        let woken_by = task.fut_waiter.take();
-        if task.must_cancel.get() {
-            let woken_by_cancelled = woken_by.as_ref().is_some_and(|w| w.cancelled());
-            let throwing_cancelled = throw.as_ref().is_some_and(Exception::is_cancelled);
-            if !throwing_cancelled && !woken_by_cancelled {
-                throw = Some(fut.make_cancelled_error());
-            }
-            task.must_cancel.set(false);
-        }
-        let event_loop = LoopInner::upgrade(&self.event_loop);
-        let id = task.id.get();
-        if let Some(lp) = &event_loop {
-            lp.begin_step();
-            if lp.tracing() {
-                lp.emit(&TraceEvent::StepStart { task: id });
-            }
-        }
-
-        let (poll, yielded) = if throw.is_some() && !task.started.get() {
-            // coro.throw() on a coroutine that never started: the body never runs.
-            let saved = begin_step(self.clone(), None);
-            if let Ok(mut slot) = self.ext.coro.try_borrow_mut() {
-                *slot = None;
-            }
-            end_step(saved);
-            (Poll::Ready(Err(throw.take().unwrap_or_else(|| Exception::cancelled(None)))), Yield::Nothing)
-        } else {
-            task.started.set(true);
-            let saved = begin_step(self.clone(), throw);
-            let polled = self.poll_coro();
-            let yielded = end_step(saved);
-            match polled {
-                Some(poll) => (poll, yielded),
-                None => (Poll::Ready(Err(Exception::runtime_error("task has no coroutine"))), Yield::Nothing),
-            }
+        let task = &self.ext.fields;
+        let cells = FutureCells {
+            event_loop: &fut.event_loop,
+            cancelled_exc: &fut.cancelled_exc,
+            cancel_message: &fut.cancel_message,
         };
-        if let Some(lp) = &event_loop {
-            lp.end_step();
-        }
-
+        let (frame, unstarted_throw) = task.enter_step(self.clone(), cells);
+        let poll = match unstarted_throw {
+            // coro.throw() on a coroutine that never started: the body never runs.
+            Some(exc) => {
+                if let Ok(mut slot) = self.ext.coro.try_borrow_mut() {
+                    *slot = None;
+                }
+                Poll::Ready(Err(exc))
+            }
+            None => match self.poll_coro() {
+                Some(poll) => poll,
+                None => Poll::Ready(Err(Exception::runtime_error("task has no coroutine"))),
+            },
+        };
+        let (event_loop, yielded) = frame.leave();
         match poll {
             Poll::Ready(Ok(value)) => {
                 if task.must_cancel.get() {
@@ -529,17 +511,17 @@ where
                 } else {
                     let _ = Future::<T>(self.clone()).finish(Ok(value));
                 }
-                self.finished(&event_loop);
+                task.finished(&event_loop, &*self);
             }
             Poll::Ready(Err(exc)) if exc.is_cancelled() => {
                 self.cancelled_exc.set(Some(exc));
                 Future::<T>(self.clone()).cancel_future(None);
-                self.finished(&event_loop);
+                task.finished(&event_loop, &*self);
             }
             Poll::Ready(Err(exc)) => {
                 let exits = crate::event_loop::is_exit_exception(&exc);
                 let _ = Future::<T>(self.clone()).finish(Err(exc.clone()));
-                self.finished(&event_loop);
+                task.finished(&event_loop, &*self);
                 if exits {
                     if let Some(lp) = &event_loop {
                         lp.raise_out(exc);
@@ -547,66 +529,150 @@ where
                 }
             }
             Poll::Pending => {
-                let Some(lp) = event_loop else { return };
-                match yielded {
-                    Yield::Future(waiter) => {
-                        if waiter.loop_addr() != lp.addr() {
-                            task.pending_throw.set(Some(Exception::runtime_error(format!(
-                                "Task <Task {}> got Future <{}> attached to a different loop",
-                                task.name.borrow(),
-                                waiter.label()
-                            ))));
-                            lp.call_soon_step(self.clone());
-                        } else if waiter.addr() == Rc::as_ptr(&self) as *const () {
-                            task.pending_throw.set(Some(Exception::runtime_error(format!(
-                                "Task cannot await on itself: <Task {}>",
-                                task.name.borrow()
-                            ))));
-                            lp.call_soon_step(self.clone());
-                        } else {
-                            if lp.tracing() {
-                                lp.emit(&TraceEvent::Waiting { task: id, on: &waiter.label() });
-                            }
-                            waiter.add_wakeup(self.clone());
-                            task.fut_waiter.set(Some(waiter.clone()));
-                            if task.must_cancel.get() {
-                                let msg = fut.cancel_message();
-                                if waiter.cancel_any(msg.as_deref()) {
-                                    task.must_cancel.set(false);
-                                }
-                            }
-                        }
-                    }
-                    Yield::Bare => {
-                        if lp.tracing() {
-                            lp.emit(&TraceEvent::Yielded { task: id });
-                        }
-                        lp.call_soon_step(self.clone());
-                    }
-                    Yield::Nothing => {
-                        task.pending_throw.set(Some(Exception::runtime_error(
-                            "Task got bad yield: not an asyncio awaitable",
-                        )));
-                        lp.call_soon_step(self.clone());
-                    }
-                }
-                if lp.tracing() {
-                    lp.emit(&TraceEvent::StepEnd { task: id });
+                if let Some(lp) = event_loop {
+                    let me = Rc::as_ptr(&self) as *const ();
+                    task.suspended(self.clone(), me, &lp, yielded, &fut.cancel_message);
                 }
             }
         }
     }
+}
 
-    fn finished(&self, event_loop: &Option<EventLoop>) {
+/// The fields of a task's future that its step reads, without the future's
+/// result type.
+#[derive(Clone, Copy)]
+struct FutureCells<'a> {
+    event_loop: &'a Weak<LoopInner>,
+    cancelled_exc: &'a Cell<Option<Exception>>,
+    cancel_message: &'a Cell<Option<Rc<str>>>,
+}
+
+/// A step in progress: its loop, and the thread-local state to restore.
+struct StepFrame {
+    event_loop: Option<EventLoop>,
+    saved: SavedStep,
+}
+
+impl StepFrame {
+    /// The coroutine returned or suspended: the task is no longer current.
+    fn leave(self) -> (Option<EventLoop>, Yield) {
+        let yielded = end_step(self.saved);
+        if let Some(lp) = &self.event_loop {
+            lp.end_step();
+        }
+        (self.event_loop, yielded)
+    }
+}
+
+/// The parts of `Task.__step` that do not depend on the coroutine's type.
+impl TaskFields {
+    /// The step begins: what to throw into the coroutine (a pending throw, or
+    /// the `CancelledError` of a requested cancellation), the loop's step
+    /// budget, the trace, and `me` as the current task. The exception is
+    /// returned instead of thrown when the coroutine never started.
+    fn enter_step(&self, me: Rc<dyn AnyTask>, fut: FutureCells<'_>) -> (StepFrame, Option<Exception>) {
+        let throw = self.throw_for_step(fut.cancelled_exc, fut.cancel_message);
+        let event_loop = LoopInner::upgrade(fut.event_loop);
+        if let Some(lp) = &event_loop {
+            lp.begin_step();
+            if lp.tracing() {
+                lp.emit(&TraceEvent::StepStart { task: self.id.get() });
+            }
+        }
+        if throw.is_some() && !self.started.get() {
+            (StepFrame { event_loop, saved: begin_step(me, None) }, throw)
+        } else {
+            self.started.set(true);
+            (StepFrame { event_loop, saved: begin_step(me, throw) }, None)
+        }
+    }
+
+    /// The exception the step throws at the coroutine's await point.
+    fn throw_for_step(
+        &self,
+        cancelled_exc: &Cell<Option<Exception>>,
+        cancel_message: &Cell<Option<Rc<str>>>,
+    ) -> Option<Exception> {
+        let mut throw = self.pending_throw.take();
+        let woken_by = self.fut_waiter.take();
+        if self.must_cancel.get() {
+            let woken_by_cancelled = woken_by.as_ref().is_some_and(|w| w.cancelled());
+            let throwing_cancelled = throw.as_ref().is_some_and(Exception::is_cancelled);
+            if !throwing_cancelled && !woken_by_cancelled {
+                throw = Some(crate::future::cancelled_error(cancelled_exc, cancel_message));
+            }
+            self.must_cancel.set(false);
+        }
+        throw
+    }
+
+    /// The coroutine suspended, having yielded `yielded`: wait on that
+    /// future (`__wakeup` when it is done), or step again soon.
+    fn suspended(
+        &self,
+        me: Rc<dyn TaskStep>,
+        me_addr: *const (),
+        lp: &EventLoop,
+        yielded: Yield,
+        cancel_message: &Cell<Option<Rc<str>>>,
+    ) {
+        let id = self.id.get();
+        match yielded {
+            Yield::Future(waiter) => {
+                if waiter.loop_addr() != lp.addr() {
+                    self.pending_throw.set(Some(Exception::runtime_error(format!(
+                        "Task <Task {}> got Future <{}> attached to a different loop",
+                        self.name.borrow(),
+                        waiter.label()
+                    ))));
+                    lp.call_soon_step(me);
+                } else if waiter.addr() == me_addr {
+                    self.pending_throw.set(Some(Exception::runtime_error(format!(
+                        "Task cannot await on itself: <Task {}>",
+                        self.name.borrow()
+                    ))));
+                    lp.call_soon_step(me);
+                } else {
+                    if lp.tracing() {
+                        lp.emit(&TraceEvent::Waiting { task: id, on: &waiter.label() });
+                    }
+                    waiter.add_wakeup(me);
+                    self.fut_waiter.set(Some(waiter.clone()));
+                    if self.must_cancel.get() {
+                        let msg = crate::future::peek(cancel_message);
+                        if waiter.cancel_any(msg.as_deref()) {
+                            self.must_cancel.set(false);
+                        }
+                    }
+                }
+            }
+            Yield::Bare => {
+                if lp.tracing() {
+                    lp.emit(&TraceEvent::Yielded { task: id });
+                }
+                lp.call_soon_step(me);
+            }
+            Yield::Nothing => {
+                self.pending_throw
+                    .set(Some(Exception::runtime_error("Task got bad yield: not an asyncio awaitable")));
+                lp.call_soon_step(me);
+            }
+        }
+        if lp.tracing() {
+            lp.emit(&TraceEvent::StepEnd { task: id });
+        }
+    }
+
+    /// The task's future `fut` is done: the loop forgets the task.
+    fn finished(&self, event_loop: &Option<EventLoop>, fut: &dyn AnyFuture) {
         if let Some(lp) = event_loop {
-            let id = self.ext.fields.id.get();
+            let id = self.id.get();
             lp.unregister_task(id);
             if lp.tracing() {
-                let fut: &FutureCore<T> = self;
-                let outcome = if fut.is_cancelled() {
+                let outcome = if fut.cancelled() {
                     Outcome::Cancelled
                 } else {
-                    match AnyFuture::exception_any(self) {
+                    match fut.exception_any() {
                         Some(e) => Outcome::Failed(e.to_string()),
                         None => Outcome::Done,
                     }
