@@ -175,6 +175,50 @@ pub(crate) struct TaskFields {
 }
 
 impl TaskFields {
+    /// A new task's fields: named `name`, else `Task-N`.
+    fn new(event_loop: &EventLoop, name: Option<String>) -> TaskFields {
+        let name = match name {
+            Some(name) => TaskName::Given(name),
+            None => TaskName::Numbered(event_loop.next_task_number()),
+        };
+        TaskFields {
+            started: Cell::new(false),
+            must_cancel: Cell::new(false),
+            fut_waiter: Cell::new(None),
+            num_cancels_requested: Cell::new(0),
+            pending_throw: Cell::new(None),
+            name: RefCell::new(name),
+            id: Cell::new(0),
+        }
+    }
+
+    /// `Task.__init__`: schedule the task's first step (`step`), then register
+    /// the task (`any`) with the loop; `coro_type` is its coroutine's type name
+    /// (the trace's label for it).
+    fn init(
+        &self,
+        event_loop: &EventLoop,
+        step: Rc<dyn TaskStep>,
+        any: Weak<dyn AnyTask>,
+        coro_type: &'static str,
+    ) {
+        event_loop.call_soon_step(step);
+        let id = event_loop.register_task(any);
+        self.id.set(id);
+        if event_loop.tracing() {
+            self.trace_created(event_loop, coro_type);
+        }
+    }
+
+    #[cold]
+    fn trace_created(&self, event_loop: &EventLoop, coro_type: &str) {
+        let id = self.id.get();
+        event_loop.emit(&TraceEvent::TaskCreated { task: id, name: &self.name_string() });
+        if let Some(label) = coroutine_label(coro_type) {
+            event_loop.emit(&TraceEvent::TaskLabel { task: id, label: &label });
+        }
+    }
+
     /// `Task.cancel(msg)` on the task whose future is `fut`.
     pub(crate) fn cancel_task<T: Clone + 'static>(&self, fut: &FutureCore<T>, msg: Option<&str>) -> bool {
         if fut.is_done() {
@@ -270,33 +314,11 @@ impl<T: Clone + 'static> Task<T> {
     where
         F: StdFuture<Output = PyResult<T>> + 'static,
     {
-        let name = match name {
-            Some(name) => TaskName::Given(name),
-            None => TaskName::Numbered(event_loop.next_task_number()),
-        };
-        let fields = TaskFields {
-            started: Cell::new(false),
-            must_cancel: Cell::new(false),
-            fut_waiter: Cell::new(None),
-            num_cancels_requested: Cell::new(0),
-            pending_throw: Cell::new(None),
-            name: RefCell::new(name),
-            id: Cell::new(0),
-        };
+        let fields = TaskFields::new(event_loop, name);
         let core: Rc<TaskCell<T, F>> =
             FutureCore::new_rc(event_loop.downgrade(), TaskExt { fields, coro: RefCell::new(Some(coro)) });
-        // Task.__init__: schedule the first step, then register the task.
-        event_loop.call_soon_step(core.clone());
         let any: Weak<dyn AnyTask> = Rc::downgrade(&core) as Weak<dyn AnyTask>;
-        let id = event_loop.register_task(any);
-        core.ext.fields.id.set(id);
-        if event_loop.tracing() {
-            let name = core.ext.fields.name_string();
-            event_loop.emit(&TraceEvent::TaskCreated { task: id, name: &name });
-            if let Some(label) = coroutine_label(std::any::type_name::<F>()) {
-                event_loop.emit(&TraceEvent::TaskLabel { task: id, label: &label });
-            }
-        }
+        core.ext.fields.init(event_loop, core.clone(), any, std::any::type_name::<F>());
         Task(Future(core))
     }
 

@@ -152,6 +152,19 @@ impl fmt::Display for QueueSnapshot {
     }
 }
 
+/// `_wakeup_next(waiters)`: pop waiters until one that is not done, and
+/// wake it. Returns the waiter (its task's name is read only by the trace
+/// event, when a tracer listens).
+fn wakeup_next(waiters: &Waiters) -> Option<Waiter> {
+    while let Some(waiter) = waiters.pop_front() {
+        if !waiter.future().done() {
+            let _ = waiter.future().set_result(());
+            return Some(waiter);
+        }
+    }
+    None
+}
+
 fn queue_full() -> Exception {
     Exception::new(types::QUEUE_FULL, "")
 }
@@ -210,16 +223,19 @@ impl<T: 'static> Queue<T> {
     }
 
     /// `q.qsize()`: the number of items in the queue.
+    #[inline(always)]
     pub fn qsize(&self) -> usize {
         self.0.queue.borrow().len()
     }
 
     /// `q.empty()`.
+    #[inline(always)]
     pub fn empty(&self) -> bool {
         self.qsize() == 0
     }
 
     /// `q.full()`: true when `maxsize > 0` and `maxsize` items are queued.
+    #[inline(always)]
     pub fn full(&self) -> bool {
         if self.0.maxsize <= 0 {
             false
@@ -251,19 +267,6 @@ impl<T: 'static> Queue<T> {
     /// `q._putters`.
     pub fn putters(&self) -> &Waiters {
         &self.0.putters
-    }
-
-    /// `_wakeup_next(waiters)`: pop waiters until one that is not done, and
-    /// wake it. Returns the waiter (its task's name is read only by the trace
-    /// event, when a tracer listens).
-    fn wakeup_next(waiters: &Waiters) -> Option<Waiter> {
-        while let Some(waiter) = waiters.pop_front() {
-            if !waiter.future().done() {
-                let _ = waiter.future().set_result(());
-                return Some(waiter);
-            }
-        }
-        None
     }
 
     /// `await q.put(item)`: put `item`, waiting while the queue is full.
@@ -306,7 +309,7 @@ impl<T: 'static> Queue<T> {
                 if !self.full() && !putter.future().cancelled() {
                     // Woken by get_nowait() but unable to take the call:
                     // wake the next in line.
-                    woke = Queue::<T>::wakeup_next(&inner.putters);
+                    woke = wakeup_next(&inner.putters);
                 }
                 inner.meta.emit(
                     || match woke {
@@ -333,7 +336,7 @@ impl<T: 'static> Queue<T> {
         let inner = &*self.0;
         inner.unfinished_tasks.set(inner.unfinished_tasks.get() + 1);
         inner.finished.clear();
-        let woke = Queue::<T>::wakeup_next(&inner.getters);
+        let woke = wakeup_next(&inner.getters);
         inner.meta.emit(
             || match woke {
                 Some(next) => format!("{} put, woke {}", actor(), next.task_name()),
@@ -430,7 +433,7 @@ impl<T: 'static> Queue<T> {
                 if !self.empty() && !getter.future().cancelled() {
                     // Woken by put_nowait() but unable to take the call:
                     // wake the next in line.
-                    woke = Queue::<T>::wakeup_next(&inner.getters);
+                    woke = wakeup_next(&inner.getters);
                 }
                 inner.meta.emit(
                     || match woke {
@@ -452,7 +455,7 @@ impl<T: 'static> Queue<T> {
     /// `QueueEmpty` when the queue is empty.
     pub fn get_nowait(&self) -> PyResult<T> {
         let item = self.get_item().ok_or_else(queue_empty)?;
-        let woke = Queue::<T>::wakeup_next(&self.0.putters);
+        let woke = wakeup_next(&self.0.putters);
         self.0.meta.emit(
             || match woke {
                 Some(next) => format!("{} got, woke {}", actor(), next.task_name()),
