@@ -384,6 +384,7 @@ impl<T: Clone + 'static> Future<T> {
     /// `fut.cancel(msg)`: for a plain future, mark it cancelled and schedule
     /// its callbacks; for a task's future, `Task.cancel(msg)`. `false` when
     /// already done.
+    #[inline(never)]
     pub fn cancel(&self, msg: Option<&str>) -> bool {
         if let Some(task) = self.0.ext.task() {
             return task.cancel_task(&self.0, msg);
@@ -524,6 +525,7 @@ impl<T: Clone + 'static> FutureCore<T> {
     }
     /// What a task waiting on it waits for, in words: a task's name, the
     /// label, or `a future`.
+    #[inline(never)]
     fn label_text(&self) -> String {
         if let Some(task) = self.ext.task() {
             return task.name_string();
@@ -535,6 +537,9 @@ impl<T: Clone + 'static> FutureCore<T> {
     }
 }
 
+/// A future seen as [`AnyFuture`]: one copy of these thin methods per kind
+/// of future (every task's coroutine type is one), each handing over to the
+/// one copy per result type below.
 impl<T: Clone + 'static, X: Extension<T> + 'static> AnyFuture for FutureCore<T, X> {
     fn done(&self) -> bool {
         !matches!(*self.state.borrow(), State::Pending)
@@ -546,21 +551,50 @@ impl<T: Clone + 'static, X: Extension<T> + 'static> AnyFuture for FutureCore<T, 
         Future::<T>(self).cancel(msg)
     }
     fn describe(&self) -> String {
+        FutureCore::<T>::describe_any(self)
+    }
+    fn label(&self) -> String {
+        FutureCore::<T>::label_text(self)
+    }
+    fn add_done_callback_any(&self, f: Box<dyn FnOnce()>) {
+        FutureCore::<T>::add_done_callback_boxed(self, f);
+    }
+    fn exception_any(&self) -> Option<Exception> {
+        FutureCore::<T>::exception_if_failed(self)
+    }
+    fn make_cancelled_error_any(&self) -> Exception {
+        FutureCore::<T>::make_cancelled_error(self)
+    }
+    fn cancel_message_any(&self) -> Option<String> {
+        FutureCore::<T>::cancel_message(self)
+    }
+    fn add_wakeup(&self, task: Rc<dyn TaskStep>) {
+        FutureCore::<T>::add_wakeup_step(self, task);
+    }
+    fn addr(&self) -> *const () {
+        self as *const FutureCore<T, X> as *const ()
+    }
+    fn loop_addr(&self) -> *const () {
+        self.event_loop.as_ptr() as *const ()
+    }
+}
+
+/// [`AnyFuture`]'s methods, once per result type.
+impl<T: Clone + 'static> FutureCore<T> {
+    #[inline(never)]
+    fn describe_any(&self) -> String {
         // No borrow is held while the function runs.
         let f = peek(&self.label_fn);
         match f {
             Some(f) => f(),
-            None => self.label(),
+            None => self.label_text(),
         }
     }
-    fn label(&self) -> String {
-        let core: &FutureCore<T> = self;
-        core.label_text()
-    }
-    fn add_done_callback_any(&self, f: Box<dyn FnOnce()>) {
+    #[inline(never)]
+    fn add_done_callback_boxed(&self, f: Box<dyn FnOnce()>) {
         let id = self.next_callback_id.get() + 1;
         self.next_callback_id.set(id);
-        if AnyFuture::done(self) {
+        if self.is_done() {
             if let Some(event_loop) = LoopInner::upgrade(&self.event_loop) {
                 event_loop.call_soon_internal(f);
             }
@@ -568,34 +602,22 @@ impl<T: Clone + 'static, X: Extension<T> + 'static> AnyFuture for FutureCore<T, 
             self.callbacks.borrow_mut().push(DoneCallback::Fn(id, Box::new(move |_: &Future<T>| f())));
         }
     }
-    fn exception_any(&self) -> Option<Exception> {
+    #[inline(never)]
+    fn exception_if_failed(&self) -> Option<Exception> {
         match &*self.state.borrow() {
             State::Finished(Err(e)) => Some(e.clone()),
             _ => None,
         }
     }
-    fn make_cancelled_error_any(&self) -> Exception {
-        let core: &FutureCore<T> = self;
-        core.make_cancelled_error()
-    }
-    fn cancel_message_any(&self) -> Option<String> {
-        let core: &FutureCore<T> = self;
-        core.cancel_message()
-    }
-    fn add_wakeup(&self, task: Rc<dyn TaskStep>) {
-        if AnyFuture::done(self) {
+    #[inline(never)]
+    fn add_wakeup_step(&self, task: Rc<dyn TaskStep>) {
+        if self.is_done() {
             if let Some(event_loop) = LoopInner::upgrade(&self.event_loop) {
                 event_loop.call_soon_step(task);
             }
         } else {
             self.callbacks.borrow_mut().push(DoneCallback::Wakeup(task));
         }
-    }
-    fn addr(&self) -> *const () {
-        self as *const FutureCore<T, X> as *const ()
-    }
-    fn loop_addr(&self) -> *const () {
-        self.event_loop.as_ptr() as *const ()
     }
 }
 

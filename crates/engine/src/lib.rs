@@ -33,6 +33,7 @@
 //! from a [`Clock`], output goes to a sink, and the page listens to
 //! [`TraceEvent`]s.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 /// Items of the loop's introspection: `pub` with the `introspection`

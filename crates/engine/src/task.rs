@@ -246,6 +246,14 @@ impl TaskFields {
         clone
     }
 
+    /// What the task waits for, in words.
+    fn waiting_on(&self) -> String {
+        match self.waiter() {
+            Some(waiter) => waiter.describe(),
+            None => "nothing (ready to run)".to_string(),
+        }
+    }
+
     /// The task's name.
     pub(crate) fn name_string(&self) -> String {
         self.name.borrow().to_string()
@@ -260,21 +268,22 @@ impl TaskFields {
     }
 }
 
+/// A task's coroutine, boxed.
+type Coro<T> = Pin<Box<dyn StdFuture<Output = PyResult<T>>>>;
+
 /// What makes a future a task's: the task's fields and its coroutine, in
-/// the future's own allocation (a task is one allocation).
+/// the future's own allocation (the task and its future are one allocation,
+/// the coroutine a second).
 ///
-/// The coroutine is pinned where it lies: it is polled in place and only ever
-/// dropped in place (see the SAFETY comment in `step`).
-pub(crate) struct TaskExt<F> {
+/// The coroutine is boxed rather than inline: inline, every coroutine type
+/// would have its own copy of the task's code and vtables (+17 kB gzip in the
+/// page, past its budget), where boxed there is one per result type.
+pub(crate) struct TaskExt<T> {
     fields: TaskFields,
-    coro: RefCell<Option<F>>,
+    coro: RefCell<Option<Coro<T>>>,
 }
 
-impl<T, F> Extension<T> for TaskExt<F>
-where
-    T: Clone + 'static,
-    F: StdFuture<Output = PyResult<T>> + 'static,
-{
+impl<T: Clone + 'static> Extension<T> for TaskExt<T> {
     fn task(&self) -> Option<&TaskFields> {
         Some(&self.fields)
     }
@@ -284,7 +293,7 @@ where
 }
 
 /// A task: its future with the task inside.
-type TaskCell<T, F> = FutureCore<T, TaskExt<F>>;
+type TaskCell<T> = FutureCore<T, TaskExt<T>>;
 
 /// An asyncio task producing a `T`. Derefs to its [`Future`]; cloning gives
 /// another reference to the same task.
@@ -315,7 +324,8 @@ impl<T: Clone + 'static> Task<T> {
         F: StdFuture<Output = PyResult<T>> + 'static,
     {
         let fields = TaskFields::new(event_loop, name);
-        let core: Rc<TaskCell<T, F>> =
+        let coro: Coro<T> = Box::pin(coro);
+        let core: Rc<TaskCell<T>> =
             FutureCore::new_rc(event_loop.downgrade(), TaskExt { fields, coro: RefCell::new(Some(coro)) });
         let any: Weak<dyn AnyTask> = Rc::downgrade(&core) as Weak<dyn AnyTask>;
         core.ext.fields.init(event_loop, core.clone(), any, std::any::type_name::<F>());
@@ -416,11 +426,7 @@ impl<T: Clone + 'static> std::future::IntoFuture for &Task<T> {
     }
 }
 
-impl<T, F> AnyTask for TaskCell<T, F>
-where
-    T: Clone + 'static,
-    F: StdFuture<Output = PyResult<T>> + 'static,
-{
+impl<T: Clone + 'static> AnyTask for TaskCell<T> {
     fn name(&self) -> String {
         self.ext.fields.name_string()
     }
@@ -437,10 +443,7 @@ where
         self.ext.fields.uncancel()
     }
     fn waiting_on(&self) -> String {
-        match self.ext.fields.waiter() {
-            Some(waiter) => waiter.describe(),
-            None => "nothing (ready to run)".to_string(),
-        }
+        self.ext.fields.waiting_on()
     }
     fn id(&self) -> u64 {
         self.ext.fields.id.get()
@@ -451,11 +454,7 @@ where
     }
 }
 
-impl<T, F> TaskStep for TaskCell<T, F>
-where
-    T: Clone + 'static,
-    F: StdFuture<Output = PyResult<T>> + 'static,
-{
+impl<T: Clone + 'static> TaskStep for TaskCell<T> {
     fn run_step(self: Rc<Self>) {
         self.step();
     }
@@ -464,39 +463,24 @@ where
     }
 }
 
-impl<T, F> TaskCell<T, F>
-where
-    T: Clone + 'static,
-    F: StdFuture<Output = PyResult<T>> + 'static,
-{
+impl<T: Clone + 'static> TaskCell<T> {
     /// Poll the coroutine once (inside `begin_step` / `end_step`); `None`
     /// when the coroutine is gone or already being polled.
     fn poll_coro(&self) -> Option<Poll<PyResult<T>>> {
         let mut slot = self.ext.coro.try_borrow_mut().ok()?;
         let coro = slot.as_mut()?;
-        // SAFETY: `coro` is never moved after this first poll. It lives in the
-        // `Option<F>` of this task's `TaskExt`, inside the `Rc` allocation of
-        // its `FutureCore`, which never moves; nothing takes it out of that
-        // allocation (`Rc::try_unwrap`, `into_inner`, `get_mut` and `make_mut`
-        // are never used on a task's `Rc`, and `TaskExt`'s fields are private
-        // to this module), and the `Option` is only ever written by the
-        // assignment `*slot = None` below and in `step`, which drops the
-        // coroutine in place. When the last reference goes, `Rc` drops the
-        // value (the coroutine with it) before freeing the memory, so the
-        // pinning guarantee (drop before the memory is reused) holds.
-        let coro = unsafe { Pin::new_unchecked(coro) };
         let mut cx = Context::from_waker(Waker::noop());
-        let poll = coro.poll(&mut cx);
+        let poll = coro.as_mut().poll(&mut cx);
         if poll.is_ready() {
             *slot = None;
         }
         Some(poll)
     }
 
-    /// `Task.__step`. Only what depends on the coroutine's type is here (the
-    /// poll, and setting the result): the rest is [`TaskFields`]' and so is
-    /// compiled once in the engine, at the engine's opt-level, rather than in
-    /// every crate that creates tasks, at that crate's (the page's is "z").
+    /// `Task.__step`. What does not depend on the result type is
+    /// [`TaskFields`]' and so compiled once in the engine, at the engine's
+    /// opt-level, rather than in every crate that creates tasks, at that
+    /// crate's (the page's is "z").
     fn step(self: Rc<Self>) {
         let fut: &FutureCore<T> = &*self;
         if fut.is_done() {
@@ -533,17 +517,17 @@ where
                 } else {
                     let _ = Future::<T>(self.clone()).finish(Ok(value));
                 }
-                task.finished(&event_loop, &*self);
+                task.finished(&event_loop, &|| outcome(fut));
             }
             Poll::Ready(Err(exc)) if exc.is_cancelled() => {
-                self.cancelled_exc.set(Some(exc));
+                fut.cancelled_exc.set(Some(exc));
                 Future::<T>(self.clone()).cancel_future(None);
-                task.finished(&event_loop, &*self);
+                task.finished(&event_loop, &|| outcome(fut));
             }
             Poll::Ready(Err(exc)) => {
                 let exits = crate::event_loop::is_exit_exception(&exc);
                 let _ = Future::<T>(self.clone()).finish(Err(exc.clone()));
-                task.finished(&event_loop, &*self);
+                task.finished(&event_loop, &|| outcome(fut));
                 if exits {
                     if let Some(lp) = &event_loop {
                         lp.raise_out(exc);
@@ -552,11 +536,22 @@ where
             }
             Poll::Pending => {
                 if let Some(lp) = event_loop {
-                    let me = Rc::as_ptr(&self) as *const ();
-                    task.suspended(self.clone(), me, &lp, yielded, &fut.cancel_message);
+                    let me_addr = Rc::as_ptr(&self) as *const ();
+                    task.suspended(self.clone(), me_addr, &lp, yielded, &fut.cancel_message);
                 }
             }
         }
+    }
+}
+
+/// How a done task's future ended, for the trace.
+fn outcome<T: Clone + 'static>(fut: &FutureCore<T>) -> Outcome {
+    if fut.is_cancelled() {
+        return Outcome::Cancelled;
+    }
+    match &*fut.state.borrow() {
+        crate::future::State::Finished(Err(e)) => Outcome::Failed(e.to_string()),
+        _ => Outcome::Done,
     }
 }
 
@@ -685,22 +680,14 @@ impl TaskFields {
         }
     }
 
-    /// The task's future `fut` is done: the loop forgets the task.
-    fn finished(&self, event_loop: &Option<EventLoop>, fut: &dyn AnyFuture) {
+    /// The task's future is done (`outcome` tells how): the loop forgets the task.
+    fn finished(&self, event_loop: &Option<EventLoop>, outcome: &dyn Fn() -> Outcome) {
         if let Some(lp) = event_loop {
             let id = self.id.get();
             lp.unregister_task(id);
             if lp.tracing() {
-                let outcome = if fut.cancelled() {
-                    Outcome::Cancelled
-                } else {
-                    match fut.exception_any() {
-                        Some(e) => Outcome::Failed(e.to_string()),
-                        None => Outcome::Done,
-                    }
-                };
                 lp.emit(&TraceEvent::StepEnd { task: id });
-                lp.emit(&TraceEvent::TaskDone { task: id, outcome });
+                lp.emit(&TraceEvent::TaskDone { task: id, outcome: outcome() });
             }
         }
     }
