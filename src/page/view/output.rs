@@ -15,6 +15,10 @@ use crate::page::lessons;
 pub const LOG_LINE_CAP: usize = 100_000;
 
 /// The output pane's elements, and what `#log` holds.
+/// The height of one of `#log`'s lines, in its font's em (`line-height` in
+/// `www/style.css`).
+const LOG_LINE_HEIGHT_EM: f64 = 1.45;
+
 pub(super) struct OutputPane {
     pub(super) root: Element,
     pub(super) log: Element,
@@ -24,6 +28,8 @@ pub(super) struct OutputPane {
     /// Lines counted in `lines` but not yet in `#log` (an instant run's,
     /// written by [`View::flush_log`] as the run shows its progress).
     pending: String,
+    /// How many lines `pending` holds.
+    pending_lines: usize,
     /// Shown once the log stopped at [`LOG_LINE_CAP`] lines.
     truncated: HtmlElement,
     pub(super) copied: Element,
@@ -71,6 +77,7 @@ impl OutputPane {
             lines: 0,
             last_line: None,
             pending: String::new(),
+            pending_lines: 0,
             truncated,
             copied,
             explain,
@@ -82,6 +89,7 @@ impl OutputPane {
         self.lines = 0;
         self.last_line = None;
         self.pending.clear();
+        self.pending_lines = 0;
         self.truncated.set_hidden(true);
         self.truncated.set_text_content(None);
         self.copied.set_text_content(None);
@@ -104,6 +112,7 @@ impl OutputPane {
                 self.pending.push('\n');
             }
             self.pending.push_str(line);
+            self.pending_lines += 1;
             self.lines += 1;
         }
         self.last_line = Some(last.clone());
@@ -123,11 +132,14 @@ impl OutputPane {
     /// growing to 100,000 lines cost more at each write than the run. The
     /// newline that joins a block to the one before starts it, hidden (the
     /// blocks already break the line), so the log's text is still exactly
-    /// the lines joined by newlines.
+    /// the lines joined by newlines. The style sheet lays a block out only
+    /// while it is on screen (`content-visibility: auto`); off screen it is as
+    /// tall as its lines, so 100,000 lines cost no layout until scrolled to.
     fn flush(&mut self) {
         if !self.pending.is_empty() {
             let _ = self.write_block();
             self.pending.clear();
+            self.pending_lines = 0;
         }
     }
 
@@ -144,6 +156,9 @@ impl OutputPane {
             }
             None => block.set_text_content(Some(&self.pending)),
         }
+        // One line is 1.45em (the log's line height; `white-space: pre` never wraps).
+        let height = format!("auto {:.2}em", self.pending_lines as f64 * LOG_LINE_HEIGHT_EM);
+        cast::<HtmlElement>(block.clone())?.style().set_property("contain-intrinsic-block-size", &height)?;
         append(&self.log, &block)
     }
 
