@@ -70,7 +70,7 @@ import json, subprocess, sys, datetime
 def sh(*cmd):
     return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-commit = sh("git", "rev-parse", "--short", "HEAD") + (" + uncommitted changes" if sh("git", "status", "--porcelain") else "")
+commit = sh("git", "rev-parse", "--short", "HEAD") + (" + uncommitted changes" if sh("git", "status", "--porcelain", "--", ".", ":!BENCHMARKS.md") else "")
 json.dump({
     "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     "commit": commit, "cpu": cpu, "cores": sh("nproc"),
