@@ -85,8 +85,9 @@ enum DoneCallback<T> {
 }
 
 /// A future's state. A plain future is a `FutureCore<T, ()>`; a task is a
-/// `FutureCore<T, TaskExt<F>>` (its coroutine and task fields inline, so a
-/// task is one allocation); a sleep's future carries its timer. Every one of
+/// `FutureCore<T, TaskExt<T>>` (the task's fields inline and its boxed
+/// coroutine, so a task and its future are one allocation); a sleep's future
+/// carries its timer (`SleepTimer`). Every one of
 /// them is seen as `FutureCore<T>` (the extension behind `dyn Extension<T>`)
 /// by [`Future<T>`], whose field accesses need no virtual call.
 pub(crate) struct FutureCore<T, X: ?Sized = dyn Extension<T>> {
@@ -145,8 +146,8 @@ impl<T: Clone + 'static, X: Extension<T> + 'static> FutureObj for FutureCore<T, 
 }
 
 impl<T: Clone + 'static, X: Extension<T> + 'static> FutureCore<T, X> {
-    /// A pending future of `event_loop` whose extension is `ext(this)`
-    /// (`this` being the future's own weak reference).
+    /// A pending future of `event_loop` with extension `ext`, holding a weak
+    /// reference to itself (for [`Future::as_any`]).
     pub(crate) fn new_rc(event_loop: Weak<LoopInner>, ext: X) -> Rc<FutureCore<T, X>> {
         Rc::new_cyclic(|this: &Weak<FutureCore<T, X>>| FutureCore {
             this: this.clone(),
