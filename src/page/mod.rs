@@ -8,14 +8,16 @@
 //! advances from the same place as a click.
 //!
 //! The models behind the page ([`form`], [`highlight`], [`explain`],
-//! [`lessons`], [`workers`], and [`controls`], which decides what the run
-//! controls show) do not touch the browser and are tested on the host.
+//! [`lessons`], [`workers`], [`log_block`], and [`controls`], which decides
+//! what the run controls show) do not touch the browser and are tested on
+//! the host.
 
 pub mod controls;
 pub mod explain;
 pub mod form;
 pub mod highlight;
 pub mod lessons;
+pub mod log_block;
 pub mod workers;
 
 #[cfg(target_arch = "wasm32")]

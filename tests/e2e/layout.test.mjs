@@ -355,6 +355,31 @@ describe('lesson layout and learning path', () => {
     await context.close();
   });
 
+  test('380 px wide: the log scrolls sideways to the end of its longest line, Chinese included', async () => {
+    const { context, page } = await openPage(site.browser, { viewport: { width: 380, height: 800 } });
+    for (const name of ['queue_random_workers', 'tasks_await_sequential']) {
+      await page.goto(site.base + query(name, [], { mode: 'instant' }));
+      await appReady(page);
+      await page.click('#run');
+      await waitState(page, 'done');
+      // Each block of lines is laid out only on screen and clips what overflows it: it must be at
+      // least as wide as its lines laid out in full (a copy without containment).
+      const widths = await page.locator('#log').evaluate((log) => [...log.children].map((block) => {
+        const copy = block.cloneNode(true);
+        copy.style.contentVisibility = 'visible';
+        log.append(copy);
+        const full = copy.getBoundingClientRect().width;
+        copy.remove();
+        return { box: block.getBoundingClientRect().width, full };
+      }));
+      assert.ok(widths.length > 0, name);
+      for (const { box, full } of widths) assert.ok(box >= full - 1, `${name}: a block ${box}px wide for ${full}px of lines`);
+      const sideways = await page.locator('#log').evaluate((log) => log.scrollWidth - log.clientWidth);
+      assert.ok(sideways > 0, `${name}: the log does not scroll sideways`);
+    }
+    await context.close();
+  });
+
   test('Chinese output: a CJK font stack, and an English gloss in About', async () => {
     const { context, page } = await openPage(site.browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(site.base + query('tasks_await_sequential', [], { mode: 'instant' }));

@@ -9,16 +9,13 @@ use super::{button, cast, View};
 use crate::dom::{append, element, text_element};
 use crate::page::explain::Explanation;
 use crate::page::lessons;
+use crate::page::log_block::LogBlock;
 
 /// The most lines `#log` shows: past it a run's output would only exhaust
 /// the page's memory (a long instant run prints millions of lines).
 pub const LOG_LINE_CAP: usize = 100_000;
 
 /// The output pane's elements, and what `#log` holds.
-/// The height of one of `#log`'s lines, in its font's em (`line-height` in
-/// `www/style.css`).
-const LOG_LINE_HEIGHT_EM: f64 = 1.45;
-
 pub(super) struct OutputPane {
     pub(super) root: Element,
     pub(super) log: Element,
@@ -27,9 +24,7 @@ pub(super) struct OutputPane {
     last_line: Option<String>,
     /// Lines counted in `lines` but not yet in `#log` (an instant run's,
     /// written by [`View::flush_log`] as the run shows its progress).
-    pending: String,
-    /// How many lines `pending` holds.
-    pending_lines: usize,
+    pending: LogBlock,
     /// Shown once the log stopped at [`LOG_LINE_CAP`] lines.
     truncated: HtmlElement,
     pub(super) copied: Element,
@@ -76,8 +71,7 @@ impl OutputPane {
             log,
             lines: 0,
             last_line: None,
-            pending: String::new(),
-            pending_lines: 0,
+            pending: LogBlock::default(),
             truncated,
             copied,
             explain,
@@ -89,7 +83,6 @@ impl OutputPane {
         self.lines = 0;
         self.last_line = None;
         self.pending.clear();
-        self.pending_lines = 0;
         self.truncated.set_hidden(true);
         self.truncated.set_text_content(None);
         self.copied.set_text_content(None);
@@ -108,11 +101,7 @@ impl OutputPane {
             self.truncated.set_hidden(false);
         }
         for line in lines.iter().take(room) {
-            if self.lines > 0 {
-                self.pending.push('\n');
-            }
-            self.pending.push_str(line);
-            self.pending_lines += 1;
+            self.pending.push(line, self.lines > 0);
             self.lines += 1;
         }
         self.last_line = Some(last.clone());
@@ -139,14 +128,13 @@ impl OutputPane {
         if !self.pending.is_empty() {
             let _ = self.write_block();
             self.pending.clear();
-            self.pending_lines = 0;
         }
     }
 
     fn write_block(&self) -> Result<(), JsValue> {
         let document = self.log.owner_document().ok_or("no document")?;
         let block = document.create_element("div")?;
-        match self.pending.strip_prefix('\n') {
+        match self.pending.text().strip_prefix('\n') {
             Some(text) => {
                 let newline: HtmlElement = cast(document.create_element("span")?)?;
                 newline.set_text_content(Some("\n"));
@@ -154,11 +142,12 @@ impl OutputPane {
                 append(&block, &newline)?;
                 block.append_with_str_1(text)?;
             }
-            None => block.set_text_content(Some(&self.pending)),
+            None => block.set_text_content(Some(self.pending.text())),
         }
-        // One line is 1.45em (the log's line height; `white-space: pre` never wraps).
-        let height = format!("auto {:.2}em", self.pending_lines as f64 * LOG_LINE_HEIGHT_EM);
-        cast::<HtmlElement>(block.clone())?.style().set_property("contain-intrinsic-block-size", &height)?;
+        // Its size while off screen, and its width on screen (see `LogBlock`).
+        let style = cast::<HtmlElement>(block.clone())?.style();
+        style.set_property("contain-intrinsic-block-size", &self.pending.intrinsic_height())?;
+        style.set_property("contain-intrinsic-inline-size", &self.pending.intrinsic_width())?;
         append(&self.log, &block)
     }
 
