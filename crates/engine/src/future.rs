@@ -433,13 +433,8 @@ impl<T: Clone + 'static> Future<T> {
     /// `__schedule_callbacks`: `call_soon` each callback, in order.
     fn schedule_on(&self, event_loop: &EventLoop, callbacks: Callbacks<T>) {
         let Callbacks { first, rest } = callbacks;
-        if let Some(callback) = first {
+        for callback in first.into_iter().chain(rest) {
             self.schedule_one(event_loop, callback);
-        }
-        if !rest.is_empty() {
-            for callback in rest {
-                self.schedule_one(event_loop, callback);
-            }
         }
     }
 
@@ -539,8 +534,8 @@ impl<T: Clone + 'static> FutureCore<T> {
 }
 
 /// A future seen as [`AnyFuture`]: one copy of these thin methods per kind
-/// of future (every task's coroutine type is one), each handing over to the
-/// one copy per result type below.
+/// of future (plain, a task's, a sleep's) and result type, each handing over
+/// to the one copy per result type below.
 impl<T: Clone + 'static, X: Extension<T> + 'static> AnyFuture for FutureCore<T, X> {
     fn done(&self) -> bool {
         !matches!(*self.state.borrow(), State::Pending)
@@ -604,7 +599,7 @@ impl<T: Clone + 'static> FutureCore<T> {
         }
     }
     #[inline(never)]
-    fn exception_if_failed(&self) -> Option<Exception> {
+    pub(crate) fn exception_if_failed(&self) -> Option<Exception> {
         match &*self.state.borrow() {
             State::Finished(Err(e)) => Some(e.clone()),
             _ => None,

@@ -27,7 +27,7 @@ use std::task::{Context, Poll, Waker};
 
 use crate::event_loop::{get_running_loop, EventLoop, LoopInner};
 use crate::exception::{Exception, PyResult};
-use crate::future::{AnyFuture, Extension, Future, FutureAwait, FutureCore};
+use crate::future::{peek, AnyFuture, Extension, Future, FutureAwait, FutureCore};
 use crate::trace::{Outcome, TraceEvent};
 
 /// What a coroutine handed to its task when it suspended.
@@ -135,12 +135,7 @@ pub trait AnyTask {
 
 /// `asyncio.current_task()`: the task whose step is running.
 pub fn current_task() -> Option<Rc<dyn AnyTask>> {
-    STEP.with(|s| {
-        let current = s.current.take();
-        let clone = current.clone();
-        s.current.set(current);
-        clone
-    })
+    STEP.with(|s| peek(&s.current))
 }
 
 /// A task's name.
@@ -160,7 +155,7 @@ impl std::fmt::Display for TaskName {
 }
 
 /// A task's own fields, beside its future's (the part of `Task` that does
-/// not depend on the coroutine's type).
+/// not depend on the result type).
 pub(crate) struct TaskFields {
     started: Cell<bool>,
     must_cancel: Cell<bool>,
@@ -240,10 +235,7 @@ impl TaskFields {
 
     /// `_fut_waiter`.
     fn waiter(&self) -> Option<Rc<dyn AnyFuture>> {
-        let waiter = self.fut_waiter.take();
-        let clone = waiter.clone();
-        self.fut_waiter.set(waiter);
-        clone
+        peek(&self.fut_waiter)
     }
 
     /// What the task waits for, in words.
@@ -549,9 +541,9 @@ fn outcome<T: Clone + 'static>(fut: &FutureCore<T>) -> Outcome {
     if fut.is_cancelled() {
         return Outcome::Cancelled;
     }
-    match &*fut.state.borrow() {
-        crate::future::State::Finished(Err(e)) => Outcome::Failed(e.to_string()),
-        _ => Outcome::Done,
+    match fut.exception_if_failed() {
+        Some(e) => Outcome::Failed(e.to_string()),
+        None => Outcome::Done,
     }
 }
 
@@ -581,7 +573,7 @@ impl StepFrame {
     }
 }
 
-/// The parts of `Task.__step` that do not depend on the coroutine's type.
+/// The parts of `Task.__step` that do not depend on the result type.
 impl TaskFields {
     /// The step begins: what to throw into the coroutine (a pending throw, or
     /// the `CancelledError` of a requested cancellation), the loop's step
@@ -656,7 +648,7 @@ impl TaskFields {
                     waiter.add_wakeup(me);
                     self.fut_waiter.set(Some(waiter.clone()));
                     if self.must_cancel.get() {
-                        let msg = crate::future::peek(cancel_message);
+                        let msg = peek(cancel_message);
                         if waiter.cancel_any(msg.as_deref()) {
                             self.must_cancel.set(false);
                         }

@@ -191,9 +191,9 @@ impl View {
     /// newlines. With `follow` (a paced or real run, whose lines come as
     /// they are printed), a log scrolled to its end follows the new lines;
     /// without (an instant run, all at once) it keeps its first lines in
-    /// view, and its lines are written by [`View::flush_log`]. After [`LOG_LINE_CAP`] lines the log stops growing (the run
-    /// goes on) and a notice under it says so; [`View::last_log_line`]
-    /// still follows the run.
+    /// view, and its lines are written by [`View::flush_log`]. After
+    /// [`LOG_LINE_CAP`] lines the log stops growing (the run goes on) and a
+    /// notice under it says so; [`View::last_log_line`] still follows the run.
     pub fn append_log(&mut self, lines: &[String], follow: bool) {
         if let Some(view) = &mut self.scenario {
             view.output.append(lines, follow);
