@@ -24,7 +24,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use asyncio_engine::{Clock, EventLoop, Next, Session, Status};
-use asyncio_scenarios::{report, start, Params, Scenario};
+use asyncio_scenarios::{report, MainFn, Params};
 
 /// How the page drives the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,9 +252,9 @@ pub struct LessonRun {
 }
 
 impl LessonRun {
-    /// Start `scenario` with `params` on `event_loop`.
-    pub fn start(event_loop: &EventLoop, scenario: &Scenario, params: Params) -> LessonRun {
-        LessonRun { session: start(event_loop, scenario, params) }
+    /// Start a lesson's `main` with `params` on `event_loop`.
+    pub fn start(event_loop: &EventLoop, main: MainFn, params: Params) -> LessonRun {
+        LessonRun { session: Session::new(event_loop, main(params)) }
     }
 }
 
@@ -319,13 +319,13 @@ pub struct Pushed {
 }
 
 impl Pacer {
-    /// Start `scenario` with `params` on `event_loop` (whose clock the mode
-    /// chose). The loop's output goes to this pacer's lines.
-    pub fn start(event_loop: &EventLoop, scenario: &Scenario, params: Params, mode: Mode) -> Pacer {
+    /// Start a lesson's `main` with `params` on `event_loop` (whose clock
+    /// the mode chose). The loop's output goes to this pacer's lines.
+    pub fn start(event_loop: &EventLoop, main: MainFn, params: Params, mode: Mode) -> Pacer {
         let lines = Lines::default();
         let sink = lines.clone();
         event_loop.set_output(move |line| sink.borrow_mut().push(line.to_string()));
-        Pacer::new(Box::new(LessonRun::start(event_loop, scenario, params)), lines, mode)
+        Pacer::new(Box::new(LessonRun::start(event_loop, main, params)), lines, mode)
     }
 
     /// Drive `run`, whose printed lines arrive in `lines`.
@@ -915,7 +915,7 @@ mod tests {
     fn pacer(name: &str, args: &[&str], mode: Mode) -> Pacer {
         let scenario = find(name).expect("a known scenario");
         let params = parse_args(scenario.params(), args).expect("valid parameters");
-        Pacer::start(&EventLoop::new(), &scenario, params, mode)
+        Pacer::start(&EventLoop::new(), scenario.main, params, mode)
     }
 
     fn expected(name: &str, args: &[&str]) -> Vec<String> {

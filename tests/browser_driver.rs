@@ -45,7 +45,7 @@ fn harness(name: &str, args: &[&str], mode: Mode, speed: f64) -> Harness {
         })
     };
     let (event_loop, clock) = new_loop(mode);
-    let pacer = Pacer::start(&event_loop, &scenario, params, mode);
+    let pacer = Pacer::start(&event_loop, scenario.main, params, mode);
     let run = Driver::new(pacer, clock, mode, speed, wake).expect("a driver");
     *driver.borrow_mut() = Some(run);
     Harness { driver, wakes, lines }

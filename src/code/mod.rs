@@ -37,6 +37,10 @@ pub struct Setup {
     pub on_loop: Box<dyn FnMut(&EventLoop)>,
     /// Real mode: every loop reads the page's clock, which this controls.
     pub real_clock: Option<RealClockControl>,
+    /// What `os.cpu_count()` says and what sizes the default executor
+    /// (`pyrun.py --cpus`): a lesson's `cpus` parameter, else
+    /// [`python::CPUS`].
+    pub cpus: u32,
 }
 
 /// The interpreter as the page uses it.

@@ -38,7 +38,7 @@ impl Interpreter for Python {
     fn start(&self, source: &str, setup: Setup) -> Result<Box<dyn Run>, Diagnostic> {
         let module = compile(source).map_err(|e| diagnostic(&e))?;
         let lines = setup.lines;
-        let host = Host::new(CPUS, move |line| {
+        let host = Host::new(setup.cpus, move |line| {
             // The timeline marks prints too, as it does a lesson's.
             if let Ok(event_loop) = get_running_loop() {
                 event_loop.emit(&TraceEvent::Print { line });
@@ -103,7 +103,7 @@ mod tests {
 
     fn pacer(source: &str, mode: Mode) -> Pacer {
         let lines = Lines::default();
-        let setup = Setup { lines: lines.clone(), on_loop: Box::new(|_| {}), real_clock: None };
+        let setup = Setup { lines: lines.clone(), on_loop: Box::new(|_| {}), real_clock: None, cpus: CPUS };
         let run = Python.start(source, setup).expect("it compiles");
         Pacer::new(run, lines, mode)
     }

@@ -21,7 +21,7 @@ use code::OpenCode;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use asyncio_scenarios::{Params, Scenario};
+use asyncio_scenarios::{Lesson, MainFn, Params};
 use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::JsValue;
 use web_sys::Window;
@@ -37,6 +37,11 @@ use crate::meter::FrameMeter;
 use crate::pool::WorkerPool;
 use crate::route::{Look, Route};
 use crate::timeline::TraceRecorder;
+
+/// Where a page build finds a Rust lesson's `main`
+/// ([`asyncio_scenarios::main_of`] in the gallery's build; the build with the
+/// interpreter has none, so that it links no lesson's code).
+pub type Mains = fn(&str) -> Option<MainFn>;
 
 /// Something the user (or a run's timer) asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,13 +117,19 @@ pub enum Msg {
     Back,
     /// Edit the lesson's program (loads the editor's build of the page).
     EditCode,
+    /// Reload the page for the gallery's build, which runs the lesson the
+    /// address names (see [`code::Switch::Lessons`]).
+    ReloadForLessons,
 }
 
 /// The open scenario and its run.
 struct Open {
     /// The lesson's Rust scenario; `None` for your own program and the
     /// lessons written in Python.
-    scenario: Option<Scenario>,
+    scenario: Option<&'static Lesson>,
+    /// The scenario's `main`, in the page build that runs the Rust lessons;
+    /// the build with the interpreter runs the lesson's Python program.
+    main: Option<MainFn>,
     /// The program in the editor (the interpreter's build of the page).
     code: Option<OpenCode>,
     form: Form,
@@ -175,6 +186,11 @@ pub struct Controller {
     runs: u64,
     /// The Python interpreter, in the page build that has it.
     python: Option<Rc<dyn Interpreter>>,
+    /// The Rust lessons' code, in the page build that has it.
+    mains: Option<Mains>,
+    /// Set once the page is being handed to the other build: the address
+    /// names the view that build opens, and stays as it is.
+    switching: bool,
     /// An embed's view, theme and autorun (`view=`, `theme=`, `autorun=`).
     look: Look,
     /// In an embed: tells the embedding page this page's height.
@@ -189,6 +205,7 @@ impl Controller {
         view: View,
         post: Rc<dyn Fn(Msg)>,
         python: Option<Rc<dyn Interpreter>>,
+        mains: Option<Mains>,
     ) -> Controller {
         Controller {
             window,
@@ -202,6 +219,8 @@ impl Controller {
             pool: None,
             runs: 0,
             python,
+            mains,
+            switching: false,
             look: Look::DEFAULT,
             frame_height: None,
         }
@@ -257,9 +276,10 @@ impl Controller {
             Msg::Back => self.back()?,
             Msg::EditCode => {
                 if self.python.is_none() {
-                    self.upgrade("edit")?;
+                    self.switch_build(code::Switch::Interpreter, "edit")?;
                 }
             }
+            Msg::ReloadForLessons => self.reload_for_lessons()?,
         }
         Ok(())
     }

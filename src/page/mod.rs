@@ -45,7 +45,7 @@ mod browser {
     use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
     use web_sys::{MouseEvent, Window};
 
-    use super::controller::{Controller, Msg};
+    use super::controller::{Controller, Mains, Msg};
     use super::scheduler::Scheduler;
     use super::view::{CopyTarget, View};
     use crate::code::Interpreter;
@@ -71,15 +71,18 @@ mod browser {
     /// Does nothing when the global object is not a `Window` (the same
     /// module loaded in a worker).
     pub fn start() {
-        start_with(None);
+        start_with(None, Some(asyncio_scenarios::main_of));
     }
 
-    /// [`start`] with the Python interpreter: the page build that runs your
-    /// own code (`src/bin/playground_code.rs`).
-    pub fn start_with(python: Option<Rc<dyn Interpreter>>) {
+    /// [`start`] with the Python interpreter or the Rust lessons' code or
+    /// both. The page build that runs your own code
+    /// (`src/bin/playground_code.rs`) has the interpreter and no lesson's
+    /// code: it runs the lessons' Python programs, and hands a lesson that
+    /// the interpreter cannot run to the gallery's build.
+    pub fn start_with(python: Option<Rc<dyn Interpreter>>, mains: Option<Mains>) {
         let Ok(window) = js_sys::global().dyn_into::<Window>() else { return };
         std::panic::set_hook(Box::new(|info| report_fatal(&format!("The playground crashed: {info}"))));
-        if let Err(error) = try_start(&window, python) {
+        if let Err(error) = try_start(&window, python, mains) {
             report_fatal(&format!("The playground could not start: {}", error_text(&error)));
         }
     }
@@ -90,7 +93,11 @@ mod browser {
         PAGE.with(|page| drop(page.borrow_mut().take()));
     }
 
-    fn try_start(window: &Window, python: Option<Rc<dyn Interpreter>>) -> Result<(), JsValue> {
+    fn try_start(
+        window: &Window,
+        python: Option<Rc<dyn Interpreter>>,
+        mains: Option<Mains>,
+    ) -> Result<(), JsValue> {
         let document = window.document().ok_or("this window has no document")?;
         let view = View::new(&document)?;
         let scheduler = Rc::new_cyclic(|weak: &Weak<Scheduler>| {
@@ -100,7 +107,7 @@ mod browser {
                     scheduler.post(msg);
                 }
             });
-            Scheduler::new(Controller::new(window.clone(), view, post, python.clone()))
+            Scheduler::new(Controller::new(window.clone(), view, post, python.clone(), mains))
         });
 
         let listener = |target: &web_sys::EventTarget,

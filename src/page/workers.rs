@@ -8,15 +8,15 @@ use std::rc::Rc;
 
 use asyncio_engine::executor::{default_workers, JobOutcome, WorkerBackend};
 use asyncio_engine::jobs::Job;
-use asyncio_scenarios::Scenario;
+use asyncio_scenarios::Lesson;
 
 use crate::pool::{PoolSnapshot, WorkerState};
 
 /// Whether a scenario runs jobs on workers in real mode (the executors, the
 /// processes, the background thread of `thread_run_coroutine_threadsafe`):
 /// its descriptor's [`asyncio_scenarios::Lesson::uses_workers`].
-pub fn uses_workers(scenario: &Scenario) -> bool {
-    scenario.lesson.uses_workers
+pub fn uses_workers(lesson: &Lesson) -> bool {
+    lesson.uses_workers
 }
 
 /// How many workers to start before a run: the default executor's size
@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn the_executor_scenarios_use_workers() {
-        let using: Vec<String> = asyncio_scenarios::catalogue()
+        let using: Vec<String> = asyncio_scenarios::lessons()
             .iter()
             .filter(|s| uses_workers(s))
             .map(|s| s.name().into())

@@ -321,6 +321,57 @@ describe('your own code', () => {
     await context.close();
   });
 
+  test('the interpreter’s build runs an unedited lesson as its Python program: the same log, with line marks', async () => {
+    const { context, page, problems } = await openPage(site.browser, { viewport: { width: 1366, height: 900 } });
+    await page.goto(site.base + '?scenario=tasks_gather_factorial&mode=instant');
+    await appReady(page);
+    await page.click('#run');
+    await waitState(page, 'done');
+    const rust = await logText(page);
+    await page.click('#edit-code');
+    await editorReady(page);
+    await page.selectOption('#mode', 'instant');
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.equal(await logText(page), rust);
+    // Paused, the tasks' lines are marked: only a program the interpreter runs has them.
+    await page.selectOption('#mode', 'paced');
+    for (let i = 0; i < 3; i++) {
+      await page.click('#step');
+      await page.waitForFunction((n) => document.querySelector('#iterations')?.textContent === String(n), i + 1);
+    }
+    await page.waitForSelector('.cm-task-running');
+    assert.match(await inspectorText(page), /Task-2 · factorial\('A', 2\)/);
+    assert.doesNotMatch(page.url(), /#code=/, 'an unedited lesson keeps its plain address');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('from the interpreter’s build, a thread lesson opens in the gallery’s build, and Back returns to the program', async () => {
+    const { context, page, problems } = await openPage(site.browser);
+    const source = 'import asyncio\n\nasync def main():\n    print("mine")\n\nasyncio.run(main())\n';
+    await page.goto(site.base + '?mode=instant' + codeFragment(source));
+    await editorReady(page);
+    assert.equal(await page.evaluate(() => typeof window.playgroundUpgrade), 'undefined', 'the interpreter’s build');
+    await page.click('a[data-action="gallery"]');
+    await page.waitForSelector('.gallery a[data-scenario="thread_lock_counter"]');
+    await page.click('.gallery a[data-scenario="thread_lock_counter"]');
+    // The page reloads into the gallery's build, which has the lesson's code.
+    await page.waitForFunction(() => typeof window.playgroundUpgrade === 'function' && document.querySelector('#read-only-note'));
+    assert.match(page.url(), /scenario=thread_lock_counter/);
+    assert.doesNotMatch(page.url(), /#code=/);
+    await appReady(page);
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.match(await logText(page), /\[ +\d+\.\d+\] /);
+    await page.goBack();
+    await page.goBack();
+    await editorReady(page);
+    assert.match(await editorText(page), /print\("mine"\)/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a malformed #code= link says so and opens the starter program', async () => {
     const { context, page } = await openPage(site.browser);
     await page.goto(site.base + '#code=not*base64');

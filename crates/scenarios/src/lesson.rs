@@ -1,5 +1,5 @@
 //! A lesson's descriptor: every fact the playground keeps about one scenario
-//! besides its code, declared once, as `pub static LESSON: Lesson`, in the
+//! besides its code (the module's `main`, in [`crate::main_of`]), declared once, as `pub static LESSON: Lesson`, in the
 //! scenario's module (`scenarios/<name>.rs`). The catalogue
 //! ([`crate::catalogue`], [`crate::find`]), the Python program shown beside it
 //! ([`crate::python`]), the push box ([`crate::push_hint`]) and the page's
@@ -9,7 +9,6 @@
 
 use crate::meta::Meta;
 use crate::params::Params;
-use crate::MainFn;
 
 /// One runnable scenario: a lesson written in Rust on the engine.
 #[derive(Debug)]
@@ -18,8 +17,6 @@ pub struct Lesson {
     /// [`crate::meta`] (generated from the oracle) or, for a scenario the
     /// oracle does not have, of [`crate::meta_extra`].
     pub meta: &'static Meta,
-    /// Build `main(p)`; run it with [`asyncio_engine::run`] (or a driver).
-    pub main: MainFn,
     /// The Python program the page shows beside the run.
     pub python: Python,
     /// What the page's push box says, for a scenario that takes values pushed

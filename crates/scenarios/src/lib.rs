@@ -71,9 +71,9 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// The scenario `lesson` describes.
-    pub fn of(lesson: &'static Lesson) -> Scenario {
-        Scenario { meta: lesson.meta, main: lesson.main, lesson }
+    /// The scenario `lesson` describes, with its `main`.
+    pub fn of(lesson: &'static Lesson, main: MainFn) -> Scenario {
+        Scenario { meta: lesson.meta, main, lesson }
     }
     pub fn name(&self) -> &'static str {
         self.meta.name
@@ -111,19 +111,38 @@ pub fn is_oracle_scenario(name: &str) -> bool {
 
 /// Every scenario this crate can run, sorted by name.
 pub fn catalogue() -> Vec<Scenario> {
-    let mut all: Vec<Scenario> = scenarios::LESSONS.iter().copied().map(Scenario::of).collect();
+    let mut all: Vec<Scenario> =
+        scenarios::LESSONS.iter().zip(scenarios::MAINS).map(|(&lesson, &main)| Scenario::of(lesson, main)).collect();
     all.sort_by_key(|s| s.name());
     all
 }
 
 /// The runnable scenario called `name`.
 pub fn find(name: &str) -> Option<Scenario> {
-    find_lesson(name).map(Scenario::of)
+    let i = lesson_index(name)?;
+    Some(Scenario::of(scenarios::LESSONS[i], scenarios::MAINS[i]))
 }
 
-/// The descriptor of the runnable scenario called `name`.
+/// The descriptor of the runnable scenario called `name`. Unlike [`find`]
+/// and [`catalogue`], it does not link any scenario's code: the page's
+/// build with the interpreter, which runs no Rust lesson, uses only this.
 pub fn find_lesson(name: &str) -> Option<&'static Lesson> {
-    scenarios::LESSONS.iter().copied().find(|lesson| lesson.name() == name)
+    lesson_index(name).map(|i| scenarios::LESSONS[i])
+}
+
+/// Every runnable scenario's descriptor, sorted by name (see [`find_lesson`]).
+pub fn lessons() -> &'static [&'static Lesson] {
+    scenarios::LESSONS
+}
+
+/// The `main` of the runnable scenario called `name`: what a build that
+/// runs the Rust lessons hands the page (`src/main.rs`).
+pub fn main_of(name: &str) -> Option<MainFn> {
+    lesson_index(name).map(|i| scenarios::MAINS[i])
+}
+
+fn lesson_index(name: &str) -> Option<usize> {
+    scenarios::LESSONS.iter().position(|lesson| lesson.name() == name)
 }
 
 /// The longest `do_sleep(x)` a pushed value may ask for, in seconds (the

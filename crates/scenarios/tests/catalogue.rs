@@ -142,3 +142,19 @@ fn the_crawler_bug_is_stopped_as_a_runaway() {
         ]
     );
 }
+
+#[test]
+fn descriptors_and_mains_are_one_table() {
+    let lessons = asyncio_scenarios::lessons();
+    assert_eq!(lessons.len(), catalogue().len());
+    for pair in lessons.windows(2) {
+        assert!(pair[0].name() < pair[1].name(), "not sorted: {} {}", pair[0].name(), pair[1].name());
+    }
+    for (lesson, scenario) in lessons.iter().zip(catalogue()) {
+        assert!(std::ptr::eq(*lesson, scenario.lesson), "{}", lesson.name());
+        let main = asyncio_scenarios::main_of(lesson.name()).expect("every lesson has a main");
+        assert!(std::ptr::fn_addr_eq(main, scenario.main), "{}", lesson.name());
+        assert!(asyncio_scenarios::find_lesson(lesson.name()).is_some_and(|l| std::ptr::eq(l, *lesson)));
+    }
+    assert!(asyncio_scenarios::main_of("no_such_scenario").is_none());
+}

@@ -1,10 +1,10 @@
 //! The controller's part for programs the interpreter runs: opening a view
 //! with the editor, edits, Share, Reset code, the lines of a paused run,
-//! Back (a replay to the previous iteration) and asking for the
-//! interpreter's build of the page when a view needs it.
+//! Back (a replay to the previous iteration) and handing the page to its
+//! other build when a view needs what this one lacks.
 
 use asyncio_scenarios::meta::Meta;
-use asyncio_scenarios::{find, python, Scenario};
+use asyncio_scenarios::{find_lesson, python, Lesson};
 use wasm_bindgen::JsValue;
 
 use super::{Controller, DriverState, Msg, Open};
@@ -40,17 +40,27 @@ impl OpenCode {
 
 impl Open {
     /// The source the next run interprets: your own program, a Python
-    /// lesson's, or a Rust lesson's once edited (else its scenario runs).
+    /// lesson's, or a Rust lesson's once edited, or also unedited in the
+    /// page build without the lessons' code (else its scenario runs).
     pub fn program_to_run(&self) -> Option<String> {
         let code = self.code.as_ref()?;
-        (self.scenario.is_none() || code.edited()).then(|| code.text.clone())
+        (self.main.is_none() || code.edited()).then(|| code.text.clone())
     }
 
     /// True when a real-mode run of this view uses the Web Workers.
     pub fn uses_workers(&self) -> bool {
         match (self.program_to_run(), &self.code) {
             (Some(_), Some(code)) => code.uses_executors,
-            _ => self.scenario.as_ref().is_some_and(super::super::workers::uses_workers),
+            _ => self.scenario.is_some_and(super::super::workers::uses_workers),
+        }
+    }
+
+    /// The `cpus` a program run gets: the lesson's parameter when it has
+    /// one (its `os.cpu_count()`, as `pyrun.py --cpus`), else the default.
+    pub fn cpus(&self) -> u32 {
+        match self.form.params().get("cpus") {
+            Some(asyncio_scenarios::Value::Int(n)) => u32::try_from(*n).unwrap_or(crate::code::python::CPUS),
+            _ => crate::code::python::CPUS,
         }
     }
 
@@ -67,37 +77,79 @@ pub fn editable(name: &str) -> bool {
     python::is_editable(name)
 }
 
+/// The page build a view needs when this one cannot show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Switch {
+    /// The build with the interpreter and the editor: your own program, a
+    /// lesson written in Python, an edited lesson.
+    Interpreter,
+    /// The gallery's build, which has the Rust lessons' code: a lesson whose
+    /// program the interpreter does not run (threads, processes, pool jobs).
+    Lessons,
+}
+
 impl Controller {
-    /// True when `route` needs the interpreter this build of the page lacks.
-    pub(super) fn needs_upgrade(&self, route: &Route) -> bool {
-        self.python.is_none()
-            && match route {
-                Route::Code => true,
-                Route::Scenario(name) => {
-                    is_py_lesson(name) || self.window.location().hash().is_ok_and(|h| h.contains("code="))
+    /// The other build `route` needs, if this one cannot show it.
+    pub(super) fn needs_switch(&self, route: &Route) -> Option<Switch> {
+        let needs = match route {
+            Route::Gallery => None,
+            Route::Code => Some(Switch::Interpreter),
+            Route::Scenario(name) if is_py_lesson(name) => Some(Switch::Interpreter),
+            Route::Scenario(name) => match find_lesson(name) {
+                Some(lesson) if !editable(lesson.name()) => Some(Switch::Lessons),
+                Some(_) if self.window.location().hash().is_ok_and(|h| h.contains("code=")) => {
+                    Some(Switch::Interpreter)
                 }
-                Route::Gallery => false,
-            }
+                // Either build runs an editable lesson (the one with the
+                // interpreter runs its Python program).
+                _ => None,
+            },
+        };
+        needs.filter(|needs| match needs {
+            Switch::Interpreter => self.python.is_none(),
+            Switch::Lessons => self.mains.is_none(),
+        })
     }
 
-    /// Hand the page over to its build with the interpreter and the editor
-    /// (the loader's `playgroundUpgrade`, see `scripts/csp.py`), which opens
-    /// the view the address names.
-    pub(super) fn upgrade(&mut self, reason: &str) -> Result<(), JsValue> {
+    /// Hand the page over to its other build, which opens the view the
+    /// address names.
+    pub(super) fn switch_build(&mut self, to: Switch, reason: &str) -> Result<(), JsValue> {
         self.open = None;
-        let upgrade = js_sys::Reflect::get(&self.window, &JsValue::from_str("playgroundUpgrade"))?;
-        let upgrade: js_sys::Function = wasm_bindgen::JsCast::dyn_into(upgrade)
-            .map_err(|_| JsValue::from_str("this page cannot load the Python interpreter"))?;
-        self.view.show_loading("Loading the Python interpreter and the editor…");
-        upgrade.call1(&JsValue::NULL, &JsValue::from_str(reason)).map(drop)
+        match to {
+            Switch::Interpreter => {
+                // The loader's `playgroundUpgrade` (see `scripts/csp.py`).
+                let upgrade = js_sys::Reflect::get(&self.window, &JsValue::from_str("playgroundUpgrade"))?;
+                let upgrade: js_sys::Function = wasm_bindgen::JsCast::dyn_into(upgrade)
+                    .map_err(|_| JsValue::from_str("this page cannot load the Python interpreter"))?;
+                self.view.show_loading("Loading the Python interpreter and the editor…");
+                upgrade.call1(&JsValue::NULL, &JsValue::from_str(reason))?;
+            }
+            Switch::Lessons => {
+                // The loader starts the gallery's build for an address
+                // without `#code=`: reload once the address names the view.
+                self.view.show_loading("Loading the lesson…");
+                (self.post)(Msg::ReloadForLessons);
+            }
+        }
+        self.switching = true;
+        Ok(())
+    }
+
+    /// Reload the page on the address it names, without a `#code=`
+    /// fragment (which would start this build again).
+    pub(super) fn reload_for_lessons(&self) -> Result<(), JsValue> {
+        let location = self.window.location();
+        let url = format!("{}{}", location.pathname()?, location.search()?);
+        self.window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&url))?;
+        location.reload()
     }
 
     /// The metadata and the Rust scenario (if any) of a view.
-    pub(super) fn lesson_for(&self, route: &Route) -> Option<(&'static Meta, Option<Scenario>)> {
+    pub(super) fn lesson_for(&self, route: &Route) -> Option<(&'static Meta, Option<&'static Lesson>)> {
         match route {
             Route::Code => Some((program_meta(OWN_NAME)?, None)),
-            Route::Scenario(name) => match find(name) {
-                Some(scenario) => Some((scenario.meta, Some(scenario))),
+            Route::Scenario(name) => match find_lesson(name) {
+                Some(lesson) => Some((lesson.meta, Some(lesson))),
                 None => Some((program_meta(name)?, None)),
             },
             Route::Gallery => None,
@@ -109,7 +161,7 @@ impl Controller {
     pub(super) fn open_code(&mut self, code: Option<String>) -> Result<(), JsValue> {
         let Some(open) = &self.open else { return Ok(()) };
         let document = self.window.document().ok_or("no document")?;
-        if let (Some(scenario), Some(slots)) = (&open.scenario, self.view.code_slots()) {
+        if let (Some(scenario), Some(slots)) = (open.scenario, self.view.code_slots()) {
             if !editable(scenario.name()) {
                 return CodePane::read_only_note(&document, slots);
             }
@@ -121,7 +173,7 @@ impl Controller {
         if self.python.is_none() {
             return Ok(());
         }
-        let original = match &open.scenario {
+        let original = match open.scenario {
             Some(scenario) if editable(scenario.name()) => {
                 python::program(scenario.name(), &open.form.params())
             }
@@ -207,7 +259,7 @@ impl Controller {
     /// A Rust lesson not edited: the editor follows its parameters.
     pub(super) fn follow_lesson_program(&mut self, live: bool) {
         let Some(open) = self.open.as_mut() else { return };
-        let (Some(scenario), Some(code)) = (&open.scenario, open.code.as_mut()) else { return };
+        let (Some(scenario), Some(code)) = (open.scenario, open.code.as_mut()) else { return };
         if code.edited() || live {
             return;
         }

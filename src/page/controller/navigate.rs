@@ -3,7 +3,7 @@
 //! address (and the links that copy it) current.
 
 use asyncio_scenarios::meta::Meta;
-use asyncio_scenarios::Scenario;
+use asyncio_scenarios::Lesson;
 use wasm_bindgen::JsValue;
 
 use super::{Controller, Msg, Open};
@@ -84,10 +84,10 @@ impl Controller {
         self.view.clear_error();
         self.abandon_jobs("the page left the scenario");
         self.open = None;
-        if self.needs_upgrade(&route) {
+        if let Some(to) = self.needs_switch(&route) {
             // The address keeps naming the view the other build opens.
             self.route = route;
-            return self.upgrade("open");
+            return self.switch_build(to, "open");
         }
         match &route {
             Route::Gallery => self.view.show_gallery()?,
@@ -116,7 +116,7 @@ impl Controller {
     fn open_lesson(
         &mut self,
         meta: &'static Meta,
-        scenario: Option<Scenario>,
+        scenario: Option<&'static Lesson>,
         given: &[(&'static str, String)],
         code: Option<String>,
     ) -> Result<(), JsValue> {
@@ -137,8 +137,10 @@ impl Controller {
         if let Some(meter) = &meter {
             self.view.place_meter(meter.element());
         }
+        let main = scenario.and_then(|lesson| self.mains.and_then(|main_of| main_of(lesson.name())));
         self.open = Some(Open {
             scenario,
+            main,
             code: None,
             form,
             driver: None,
@@ -178,6 +180,9 @@ impl Controller {
 
     /// Record the current state in the address, without a history entry.
     pub(super) fn replace_url(&self) -> Result<(), JsValue> {
+        if self.switching {
+            return Ok(());
+        }
         let url = self.url_for(self.embed);
         // Browsers refuse bursts of history calls (a slider dragged for a
         // while); the next edit writes the address again, so a refusal is

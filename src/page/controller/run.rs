@@ -275,7 +275,7 @@ fn start_pacer(
     params: Params,
     mode: Mode,
 ) -> Result<Pacer, JsValue> {
-    match (open.program_to_run(), python, &open.scenario) {
+    match (open.program_to_run(), python, open.main) {
         (Some(source), Some(python), _) => {
             // The program makes its own loops: each gets the recorder and,
             // in real mode, the Web Workers its executor jobs sleep on.
@@ -289,13 +289,14 @@ fn start_pacer(
                     event_loop.set_workers(workers.clone());
                 }
             };
-            let setup = Setup { lines: lines.clone(), on_loop: Box::new(on_loop), real_clock: clock };
+            let setup =
+                Setup { lines: lines.clone(), on_loop: Box::new(on_loop), real_clock: clock, cpus: open.cpus() };
             match python.start(&source, setup) {
                 Ok(run) => Ok(Pacer::new(run, lines, mode)),
                 Err(diagnostic) => Err(diagnostic.message.into()),
             }
         }
-        (_, _, Some(scenario)) => Ok(Pacer::start(&event_loop, scenario, params, mode)),
+        (_, _, Some(main)) => Ok(Pacer::start(&event_loop, main, params, mode)),
         _ => Err("this program needs the Python interpreter".into()),
     }
 }

@@ -1,7 +1,7 @@
 //! The gallery: every lesson in the learning path's order, the search box
 //! that filters them, and the cards.
 
-use asyncio_scenarios::catalogue;
+use asyncio_scenarios::lessons;
 use asyncio_scenarios::meta::Meta;
 use asyncio_scenarios::pylessons::PY_LESSONS;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,7 +24,7 @@ impl View {
     /// are links, the others say they are coming soon.
     pub fn show_gallery(&mut self) -> Result<(), JsValue> {
         let doc = &self.document;
-        let runnable: Vec<&str> = catalogue().iter().map(|s| s.name()).collect();
+        let runnable: Vec<&str> = lessons().iter().map(|s| s.name()).collect();
         // Every scenario: the oracle's and the extra ones.
         let all = asyncio_scenarios::all_meta();
 

@@ -8,7 +8,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::ASYNC_WITH_FOR,
-    main,
     python: Python {
         template: include_str!("../../python/async_with_for.py"),
         kind: ProgramKind::Editable,

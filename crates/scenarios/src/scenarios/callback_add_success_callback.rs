@@ -8,7 +8,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::CALLBACK_ADD_SUCCESS_CALLBACK,
-    main,
     python: Python {
         template: include_str!("../../python/callback_add_success_callback.py"),
         kind: ProgramKind::Editable,

@@ -21,7 +21,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta_extra::EXEC_CPU_OFFLOAD,
-    main,
     python: Python {
         template: include_str!("../../python/exec_cpu_offload.py"),
         kind: ProgramKind::ReadOnly(Some(

@@ -10,7 +10,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::EXEC_POOL_JOBS,
-    main,
     python: Python {
         template: include_str!("../../python/exec_pool_jobs.py"),
         kind: ProgramKind::Editable,

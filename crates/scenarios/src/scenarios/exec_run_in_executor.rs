@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::EXEC_RUN_IN_EXECUTOR,
-    main,
     python: Python {
         template: include_str!("../../python/exec_run_in_executor.py"),
         kind: ProgramKind::Editable,

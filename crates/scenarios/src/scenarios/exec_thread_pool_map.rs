@@ -9,7 +9,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::EXEC_THREAD_POOL_MAP,
-    main,
     python: Python {
         template: include_str!("../../python/exec_thread_pool_map.py"),
         kind: ProgramKind::Editable,

@@ -18,7 +18,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta_extra::EXEC_WORKER_FAULTS,
-    main,
     python: Python {
         template: include_str!("../../python/exec_worker_faults.py"),
         kind: ProgramKind::ReadOnly(Some(

@@ -8,7 +8,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::FUTURE_BASICS,
-    main,
     python: Python {
         template: include_str!("../../python/future_basics.py"),
         kind: ProgramKind::Editable,

@@ -8,7 +8,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::LOOP_CALL_SOON_LATER_AT,
-    main,
     python: Python {
         template: include_str!("../../python/loop_call_soon_later_at.py"),
         kind: ProgramKind::Editable,

@@ -9,7 +9,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::LOOP_STOP_RUN_FOREVER,
-    main,
     python: Python {
         template: include_str!("../../python/loop_stop_run_forever.py"),
         kind: ProgramKind::Editable,

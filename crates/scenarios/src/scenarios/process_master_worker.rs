@@ -12,7 +12,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::PROCESS_MASTER_WORKER,
-    main,
     python: Python {
         template: include_str!("../../python/process_master_worker.py"),
         kind: ProgramKind::Model(

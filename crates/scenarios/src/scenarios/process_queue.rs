@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::PROCESS_QUEUE,
-    main,
     python: Python {
         template: include_str!("../../python/process_queue.py"),
         kind: ProgramKind::Model(

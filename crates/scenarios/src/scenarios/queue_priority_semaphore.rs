@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::QUEUE_PRIORITY_SEMAPHORE,
-    main,
     python: Python {
         template: include_str!("../../python/queue_priority_semaphore.py"),
         kind: ProgramKind::Editable,

@@ -10,7 +10,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::QUEUE_STOP_SIGNALS,
-    main,
     python: Python {
         template: include_str!("../../python/queue_stop_signals.py"),
         kind: ProgramKind::Editable,

@@ -10,7 +10,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::SYNC_CONDITION_NOTIFY,
-    main,
     python: Python {
         template: include_str!("../../python/sync_condition_notify.py"),
         kind: ProgramKind::Editable,

@@ -10,7 +10,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::SYNC_LOCK_CALL_LATER,
-    main,
     python: Python {
         template: include_str!("../../python/sync_lock_call_later.py"),
         kind: ProgramKind::Editable,

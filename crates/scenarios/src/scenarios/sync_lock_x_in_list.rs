@@ -13,7 +13,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::SYNC_LOCK_X_IN_LIST,
-    main,
     python: Python {
         template: include_str!("../../python/sync_lock_x_in_list.py"),
         kind: ProgramKind::Editable,

@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::SYNC_RATE_LIMIT_PER_MINUTE,
-    main,
     python: Python {
         template: include_str!("../../python/sync_rate_limit_per_minute.py"),
         kind: ProgramKind::Editable,

@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::SYNC_SEMAPHORE_FETCH,
-    main,
     python: Python {
         template: include_str!("../../python/sync_semaphore_fetch.py"),
         kind: ProgramKind::Editable,

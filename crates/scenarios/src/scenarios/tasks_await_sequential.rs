@@ -8,7 +8,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::TASKS_AWAIT_SEQUENTIAL,
-    main,
     python: Python {
         template: include_str!("../../python/tasks_await_sequential.py"),
         kind: ProgramKind::Editable,

@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta_extra::TASKS_CRAWLER_BUG,
-    main,
     python: Python {
         template: include_str!("../../python/tasks_crawler_bug.py"),
         kind: ProgramKind::ReadOnly(None),

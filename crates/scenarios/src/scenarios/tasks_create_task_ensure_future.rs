@@ -8,7 +8,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::TASKS_CREATE_TASK_ENSURE_FUTURE,
-    main,
     python: Python {
         template: include_str!("../../python/tasks_create_task_ensure_future.py"),
         kind: ProgramKind::Editable,

@@ -10,7 +10,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::TASKS_GATHER_EXCEPTION,
-    main,
     python: Python {
         template: include_str!("../../python/tasks_gather_exception.py"),
         kind: ProgramKind::Editable,

@@ -9,7 +9,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::TASKS_SAY_AFTER_CREATE_TASK,
-    main,
     python: Python {
         template: include_str!("../../python/tasks_say_after_create_task.py"),
         kind: ProgramKind::Editable,

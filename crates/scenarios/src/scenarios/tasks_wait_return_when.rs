@@ -8,7 +8,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::TASKS_WAIT_RETURN_WHEN,
-    main,
     python: Python {
         template: include_str!("../../python/tasks_wait_return_when.py"),
         kind: ProgramKind::Editable,

@@ -17,7 +17,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_BACKGROUND_LOOP_QUEUE,
-    main,
     python: Python {
         template: include_str!("../../python/thread_background_loop_queue.py"),
         kind: ProgramKind::Model(

@@ -14,7 +14,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_CALL_SOON_THREADSAFE,
-    main,
     python: Python {
         template: include_str!("../../python/thread_call_soon_threadsafe.py"),
         kind: ProgramKind::Model(

@@ -10,7 +10,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_EVENT,
-    main,
     python: Python {
         template: include_str!("../../python/thread_event.py"),
         kind: ProgramKind::Model(

@@ -13,7 +13,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_LOCK_COUNTER,
-    main,
     python: Python {
         template: include_str!("../../python/thread_lock_counter.py"),
         kind: ProgramKind::Model(

@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_RACE_COUNTER,
-    main,
     python: Python {
         template: include_str!("../../python/thread_race_counter.py"),
         kind: ProgramKind::Model(

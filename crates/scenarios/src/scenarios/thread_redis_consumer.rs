@@ -18,7 +18,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_REDIS_CONSUMER,
-    main,
     python: Python {
         template: include_str!("../../python/thread_redis_consumer.py"),
         kind: ProgramKind::Model(

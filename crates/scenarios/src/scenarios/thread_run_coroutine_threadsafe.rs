@@ -10,7 +10,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_RUN_COROUTINE_THREADSAFE,
-    main,
     python: Python {
         template: include_str!("../../python/thread_run_coroutine_threadsafe.py"),
         kind: ProgramKind::Model(

@@ -11,7 +11,6 @@ use crate::{MainFuture, Params};
 /// This scenario's descriptor: its metadata, `main`, Python program and page facts.
 pub static LESSON: Lesson = Lesson {
     meta: &crate::meta::THREAD_TIMER,
-    main,
     python: Python {
         template: include_str!("../../python/thread_timer.py"),
         kind: ProgramKind::Model(
