@@ -8,7 +8,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    asyncio_playground::page::start_with(Some(std::rc::Rc::new(asyncio_playground::code::python::Python)), None);
+    asyncio_playground::page::start_with(
+        Some(std::rc::Rc::new(asyncio_playground::code::python::Python)),
+        None,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

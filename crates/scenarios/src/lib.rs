@@ -111,8 +111,11 @@ pub fn is_oracle_scenario(name: &str) -> bool {
 
 /// Every scenario this crate can run, sorted by name.
 pub fn catalogue() -> Vec<Scenario> {
-    let mut all: Vec<Scenario> =
-        scenarios::LESSONS.iter().zip(scenarios::MAINS).map(|(&lesson, &main)| Scenario::of(lesson, main)).collect();
+    let mut all: Vec<Scenario> = scenarios::LESSONS
+        .iter()
+        .zip(scenarios::MAINS)
+        .map(|(&lesson, &main)| Scenario::of(lesson, main))
+        .collect();
     all.sort_by_key(|s| s.name());
     all
 }

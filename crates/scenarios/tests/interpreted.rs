@@ -62,7 +62,8 @@ fn editable_lessons_interpreted_print_what_the_rust_lessons_print() {
     for scenario in catalogue().into_iter().filter(|s| python::is_editable(s.name())) {
         let mut sets = vec![scenario.defaults()];
         for _ in 0..5 {
-            let args: Vec<String> = scenario.params().iter().filter_map(|spec| pick(spec, &mut rng)).collect();
+            let args: Vec<String> =
+                scenario.params().iter().filter_map(|spec| pick(spec, &mut rng)).collect();
             let params = parse_args(scenario.params(), &args)
                 .unwrap_or_else(|e| panic!("{}: {args:?}: {e}", scenario.name()));
             sets.push(params);

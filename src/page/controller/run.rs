@@ -289,8 +289,12 @@ fn start_pacer(
                     event_loop.set_workers(workers.clone());
                 }
             };
-            let setup =
-                Setup { lines: lines.clone(), on_loop: Box::new(on_loop), real_clock: clock, cpus: open.cpus() };
+            let setup = Setup {
+                lines: lines.clone(),
+                on_loop: Box::new(on_loop),
+                real_clock: clock,
+                cpus: open.cpus(),
+            };
             match python.start(&source, setup) {
                 Ok(run) => Ok(Pacer::new(run, lines, mode)),
                 Err(diagnostic) => Err(diagnostic.message.into()),
