@@ -368,7 +368,8 @@ describe('your own code', () => {
     await page.goBack();
     await editorReady(page);
     assert.match(await editorText(page), /print\("mine"\)/);
-    assert.deepEqual(problems, []);
+    // The reload and Back cancel whatever is still loading (the icon, say): not a failure.
+    assert.deepEqual(problems.filter((p) => !/^request failed: .* net::ERR_ABORTED$/.test(p)), []);
     await context.close();
   });
 
