@@ -1,6 +1,7 @@
 //! A lesson's descriptor: every fact the playground keeps about one scenario
-//! besides its code (the module's `main`, in [`crate::main_of`]), declared once, as `pub static LESSON: Lesson`, in the
-//! scenario's module (`scenarios/<name>.rs`). The catalogue
+//! besides its code (the module's `main`, see [`crate::main_of`]), declared
+//! once, as `pub static LESSON: Lesson`, in the scenario's module
+//! (`scenarios/<name>.rs`). The catalogue
 //! ([`crate::catalogue`], [`crate::find`]), the Python program shown beside it
 //! ([`crate::python`]), the push box ([`crate::push_hint`]) and the page's
 //! real mode ([`Lesson::uses_workers`]) all read it; nothing else is keyed by
