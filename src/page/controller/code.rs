@@ -55,15 +55,6 @@ impl Open {
         }
     }
 
-    /// The `cpus` a program run gets: the lesson's parameter when it has
-    /// one (its `os.cpu_count()`, as `pyrun.py --cpus`), else the default.
-    pub fn cpus(&self) -> u32 {
-        match self.form.params().get("cpus") {
-            Some(asyncio_scenarios::Value::Int(n)) => u32::try_from(*n).unwrap_or(crate::code::python::CPUS),
-            _ => crate::code::python::CPUS,
-        }
-    }
-
     /// True when the form and the run may start: valid parameters and a
     /// program that compiles.
     pub fn can_run(&self) -> bool {

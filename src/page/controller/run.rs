@@ -265,6 +265,16 @@ impl Controller {
     }
 }
 
+/// The `cpus` a program run with `params` gets: the lesson's parameter when
+/// it has one (its `os.cpu_count()`, as `pyrun.py --cpus`), else the
+/// default. From the run's parameters, so that a replay (Back) gets the same.
+fn cpus(params: &Params) -> u32 {
+    match params.get("cpus") {
+        Some(asyncio_scenarios::Value::Int(n)) => u32::try_from(*n).unwrap_or(crate::code::python::CPUS),
+        _ => crate::code::python::CPUS,
+    }
+}
+
 /// The run's pacer: the program in the editor run by the interpreter, or
 /// the lesson's Rust scenario on `event_loop`.
 fn start_pacer(
@@ -293,7 +303,7 @@ fn start_pacer(
                 lines: lines.clone(),
                 on_loop: Box::new(on_loop),
                 real_clock: clock,
-                cpus: open.cpus(),
+                cpus: cpus(&params),
             };
             match python.start(&source, setup) {
                 Ok(run) => Ok(Pacer::new(run, lines, mode)),
