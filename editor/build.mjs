@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundle editor/editor.js (CodeMirror 6 and the Python grammar) into one
+// Bundle editor/editor.js (CodeMirror 6 and the editor's own parts) into one
 // minified ES module and print its raw and gzip -9 sizes.
 //
 //   node editor/build.mjs               -> dist/editor.js

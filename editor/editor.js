@@ -28,66 +28,149 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import {
-  LanguageSupport,
-  bracketMatching,
-  indentOnInput,
-  indentUnit,
-  syntaxHighlighting,
-  syntaxTree,
-} from '@codemirror/language';
+import { bracketMatching, indentOnInput, indentService, indentUnit } from '@codemirror/language';
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
-import { pythonLanguage } from '@codemirror/lang-python';
-import { tagHighlighter, tags } from '@lezer/highlight';
 
-// Syntax classes: the same names as the read-only program pane
-// (src/page/highlight.rs), styled by www/editor.css.
-const highlighter = tagHighlighter([
-  { tag: [tags.keyword, tags.bool, tags.null], class: 'tok-kw' },
-  { tag: [tags.string, tags.special(tags.string), tags.escape], class: 'tok-str' },
-  { tag: tags.comment, class: 'tok-com' },
-  { tag: tags.number, class: 'tok-num' },
-]);
+// ---- Syntax colours ----------------------------------------------------------
 
-// The builtins the pane colours (src/page/highlight.rs), and `async`, which
-// the Python grammar tags as a modifier rather than a keyword.
-const BUILTINS = new Set(
-  ('print range len str int float list dict set tuple sum min max sorted enumerate zip isinstance super ' +
-    'repr type object round abs iter next any all map filter open Exception ValueError RuntimeError ' +
-    'TimeoutError KeyError StopAsyncIteration StopIteration').split(' '),
-);
-const builtinMark = Decoration.mark({ class: 'tok-bi' });
-const asyncMark = Decoration.mark({ class: 'tok-kw' });
-
-function builtinDecorations(view) {
-  const ranges = [];
-  const { doc } = view.state;
-  for (const { from, to } of view.visibleRanges) {
-    syntaxTree(view.state).iterate({
-      from,
-      to,
-      enter(node) {
-        if (node.name === 'async') ranges.push(asyncMark.range(node.from, node.to));
-        else if (node.name === 'VariableName' && node.to - node.from <= 18 && BUILTINS.has(doc.sliceString(node.from, node.to)))
-          ranges.push(builtinMark.range(node.from, node.to));
-      },
-    });
-  }
-  return Decoration.set(ranges, true);
+// The caller's tokenizer (options.highlight: the page passes the program
+// pane's, src/page/highlight.rs) gives the coloured tokens of the whole text
+// as flat triples `from, to, class index` in UTF-16 offsets, sorted; the
+// plugin marks those in the visible ranges. The text is tokenized again only
+// when it changes.
+function highlighting({ classes, tokens }) {
+  const marks = Array.from(classes ?? [], (cls) => Decoration.mark({ class: String(cls) }));
+  const read = (doc) => {
+    const spans = tokens(doc.toString());
+    return spans && typeof spans.length === 'number' ? spans : [];
+  };
+  const decorate = (view, spans) => {
+    const ranges = [];
+    const length = view.state.doc.length;
+    for (const { from, to } of view.visibleRanges) {
+      // The first token ending after `from` (triples sorted by position).
+      let lo = 0;
+      let hi = spans.length / 3;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spans[mid * 3 + 1] <= from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo * 3; i + 2 < spans.length && spans[i] < to; i += 3) {
+        const mark = marks[spans[i + 2]];
+        const start = Math.max(spans[i], from);
+        const end = Math.min(spans[i + 1], to, length);
+        if (mark && start < end) ranges.push(mark.range(start, end));
+      }
+    }
+    return Decoration.set(ranges, true);
+  };
+  return ViewPlugin.fromClass(
+    class {
+      constructor(view) {
+        this.spans = read(view.state.doc);
+        this.decorations = decorate(view, this.spans);
+      }
+      update(update) {
+        if (update.docChanged) this.spans = read(update.state.doc);
+        if (update.docChanged || update.viewportChanged) this.decorations = decorate(update.view, this.spans);
+      }
+    },
+    { decorations: (plugin) => plugin.decorations },
+  );
 }
 
-const builtins = ViewPlugin.fromClass(
-  class {
-    constructor(view) {
-      this.decorations = builtinDecorations(view);
+// ---- Indentation -------------------------------------------------------------
+
+/** A line's code without its comment, and its net count of open brackets. */
+function scanCode(text) {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '#') {
+      return { code: text.slice(0, i).trimEnd(), depth };
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if ('([{'.includes(c)) {
+      depth++;
+    } else if (')]}'.includes(c)) {
+      depth--;
     }
-    update(update) {
-      if (update.docChanged || update.viewportChanged || syntaxTree(update.startState) !== syntaxTree(update.state))
-        this.decorations = builtinDecorations(update.view);
-    }
-  },
-  { decorations: (plugin) => plugin.decorations },
-);
+  }
+  return { code: text.trimEnd(), depth };
+}
+
+const BLOCK_ENDS = /^\s*(return|pass|raise|break|continue)\b/;
+// A clause that continues a block, and the clauses that it follows.
+const CLAUSES = {
+  else: /^(if|elif|for|while|try|except)\b/,
+  elif: /^(if|elif)\b/,
+  except: /^(try|except)\b/,
+  finally: /^(try|except|else)\b/,
+};
+
+/** A line with code: its start, indentation, code (no comment) and net open brackets. */
+function codeLine(cx, text, from) {
+  const { code, depth } = scanCode(text);
+  if (!code.trim()) return null;
+  return { from, indent: cx.countColumn(text, text.search(/\S|$/)), code: code.trim(), depth };
+}
+
+/** The code lines before `pos`, nearest first. */
+function* linesBefore(cx, pos) {
+  const first = cx.lineAt(pos, -1);
+  // With a simulated line break (Enter), the part of the line before it.
+  if (first.from < pos) {
+    const line = codeLine(cx, first.text, first.from);
+    if (line) yield line;
+  }
+  for (let from = first.from; from > 0; ) {
+    const { text, from: start } = cx.state.doc.lineAt(from - 1);
+    const line = codeLine(cx, text, start);
+    if (line) yield line;
+    from = start;
+  }
+}
+
+/**
+ * Python's indentation for the line at `pos`: one unit deeper after a line
+ * ending in `:` or inside open brackets, one less after `return`, `pass`,
+ * `raise`, `break` or `continue`, and an `else`, `elif`, `except` or
+ * `finally` at the level of the clause it continues.
+ */
+function pythonIndent(cx, pos) {
+  const after = cx.textAfterPos(pos).trim();
+  const lines = linesBefore(cx, pos);
+  let { value: line } = lines.next();
+  if (!line) return 0;
+  // A statement over several lines: its first line (where brackets balance).
+  let depth = line.depth;
+  if (depth > 0) return line.indent + cx.unit;
+  const last = line;
+  while (depth < 0) {
+    const { value } = lines.next();
+    if (!value) break;
+    depth += value.depth;
+    line = value;
+  }
+  let indent = line.indent;
+  if (last.code.endsWith(':')) indent += cx.unit;
+  else if (BLOCK_ENDS.test(last.code)) indent = Math.max(0, indent - cx.unit);
+  const clause = /^(else|elif|except|finally)\b/.exec(after);
+  if (!clause) return indent;
+  // The nearest less indented line that the clause can follow.
+  let limit = indent;
+  for (let candidate = last; candidate; candidate = lines.next().value) {
+    if (candidate.indent >= limit) continue;
+    if (CLAUSES[clause[1]].test(candidate.code)) return candidate.indent;
+    limit = candidate.indent;
+  }
+  return indent;
+}
 
 // Changes made through the API (setText) do not call onChange.
 const external = Annotation.define();
@@ -278,12 +361,13 @@ function readOnlyExtension(readOnly) {
 }
 
 /**
- * A Python editor in `parent`. options: { doc, label, readOnly, onChange(text), onRun() }.
+ * A Python editor in `parent`. options: { doc, label, readOnly, onChange(text), onRun(),
+ * highlight: { classes, tokens(text) } } (see `highlighting`; without it, no colours).
  * onChange runs in a microtask after the user's edits (once for edits made
  * together), never inside CodeMirror's update, so it may call any method.
  */
 export function createEditor(parent, options = {}) {
-  const { doc = '', label = 'Python program', readOnly = false, onChange, onRun } = options ?? {};
+  const { doc = '', label = 'Python program', readOnly = false, onChange, onRun, highlight } = options ?? {};
   const readOnlyCompartment = new Compartment();
   let changePending = false;
   let destroyed = false;
@@ -308,12 +392,12 @@ export function createEditor(parent, options = {}) {
         history(),
         indentUnit.of('    '),
         EditorState.tabSize.of(4),
+        indentService.of(pythonIndent),
+        EditorState.languageData.of(() => [{ indentOnInput: /^\s*(else:|elif |except |finally:)$/ }]),
         indentOnInput(),
         bracketMatching(),
         closeBrackets(),
-        new LanguageSupport(pythonLanguage),
-        syntaxHighlighting(highlighter),
-        builtins,
+        highlight?.tokens ? highlighting(highlight) : [],
         highlightActiveLine(),
         diagnosticsField,
         marksField,

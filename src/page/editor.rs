@@ -3,19 +3,21 @@
 //! starts the interpreter's build of the page (see `scripts/csp.py`). This
 //! is the typed bridge to its API (`editor/editor.js`).
 
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object, Reflect, Uint32Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use crate::code::marks::Mark;
 use crate::code::Diagnostic;
+use crate::page::highlight;
 
 /// An editor in the page; dropping it removes it.
 pub struct Editor {
     handle: JsValue,
     _on_change: Closure<dyn FnMut(JsValue)>,
     _on_run: Closure<dyn FnMut()>,
+    _tokens: Closure<dyn FnMut(JsValue) -> Uint32Array>,
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
@@ -42,14 +44,24 @@ impl Editor {
             on_change(text.as_string().unwrap_or_default());
         });
         let on_run = Closure::<dyn FnMut()>::new(on_run);
+        // Syntax colours from the program pane's tokenizer (`highlight.rs`),
+        // so both panes colour a program alike.
+        let tokens = Closure::<dyn FnMut(JsValue) -> Uint32Array>::new(|text: JsValue| {
+            Uint32Array::from(&highlight::spans(&text.as_string().unwrap_or_default())[..])
+        });
+        let classes: Array = highlight::CLASSES.iter().map(|c| JsValue::from_str(c)).collect();
+        let highlighting = Object::new();
+        set(&highlighting, "classes", &classes)?;
+        set(&highlighting, "tokens", tokens.as_ref())?;
         let options = Object::new();
         set(&options, "doc", &JsValue::from_str(text))?;
         set(&options, "label", &JsValue::from_str(label))?;
         set(&options, "readOnly", &JsValue::FALSE)?;
         set(&options, "onChange", on_change.as_ref())?;
         set(&options, "onRun", on_run.as_ref())?;
+        set(&options, "highlight", &highlighting)?;
         let handle = create.call2(&module, parent, &options)?;
-        Ok(Editor { handle, _on_change: on_change, _on_run: on_run })
+        Ok(Editor { handle, _on_change: on_change, _on_run: on_run, _tokens: tokens })
     }
 
     fn call(&self, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {

@@ -15,17 +15,25 @@ pub enum Kind {
     Plain,
 }
 
+/// The CSS classes of the coloured kinds, indexed by [`Kind::index`].
+pub const CLASSES: [&str; 5] = ["tok-kw", "tok-bi", "tok-str", "tok-com", "tok-num"];
+
 impl Kind {
-    /// The CSS class of the token's span (`None`: plain text).
-    pub fn class(self) -> Option<&'static str> {
+    /// The index of the token's class in [`CLASSES`] (`None`: plain text).
+    pub fn index(self) -> Option<usize> {
         match self {
-            Kind::Keyword => Some("tok-kw"),
-            Kind::Builtin => Some("tok-bi"),
-            Kind::String => Some("tok-str"),
-            Kind::Comment => Some("tok-com"),
-            Kind::Number => Some("tok-num"),
+            Kind::Keyword => Some(0),
+            Kind::Builtin => Some(1),
+            Kind::String => Some(2),
+            Kind::Comment => Some(3),
+            Kind::Number => Some(4),
             Kind::Plain => None,
         }
+    }
+
+    /// The CSS class of the token's span (`None`: plain text).
+    pub fn class(self) -> Option<&'static str> {
+        self.index().map(|i| CLASSES[i])
     }
 }
 
@@ -150,6 +158,22 @@ pub fn tokenize<'a>(source: &'a str) -> Vec<(Kind, &'a str)> {
     tokens
 }
 
+/// The coloured tokens of `source` for the code editor, as triples `from,
+/// to, class index` ([`CLASSES`]), offsets in UTF-16 code units (the
+/// editor's positions).
+pub fn spans(source: &str) -> Vec<u32> {
+    let mut spans = Vec::new();
+    let mut at = 0u32;
+    for (kind, text) in tokenize(source) {
+        let end = at + text.encode_utf16().count() as u32;
+        if let Some(index) = kind.index() {
+            spans.extend([at, end, index as u32]);
+        }
+        at = end;
+    }
+    spans
+}
+
 fn preceded_by_dot(bytes: &[u8], i: usize) -> bool {
     i > 0 && bytes[i - 1] == b'.'
 }
@@ -254,6 +278,32 @@ mod tests {
         );
         // An unclosed string ends at its line; a method named like a builtin is plain.
         assert_eq!(kinds("x = 'oops\nq.print()"), vec![(Kind::String, "'oops")]);
+    }
+
+    #[test]
+    fn spans_are_utf16_offsets_of_the_coloured_tokens() {
+        // `é` and `第` are one UTF-16 unit each, `𝔘` (outside the BMP) two.
+        let source = "x = 'é'  # 第\nif 𝔘: print(1)\n";
+        let spans = spans(source);
+        let units: Vec<u16> = source.encode_utf16().collect();
+        let pieces: Vec<(String, &str)> = spans
+            .chunks(3)
+            .map(|t| {
+                (String::from_utf16(&units[t[0] as usize..t[1] as usize]).unwrap(), CLASSES[t[2] as usize])
+            })
+            .collect();
+        let expected = [
+            ("'é'", "tok-str"),
+            ("# 第", "tok-com"),
+            ("if", "tok-kw"),
+            ("print", "tok-bi"),
+            ("1", "tok-num"),
+        ];
+        let expected: Vec<(String, &str)> = expected.iter().map(|(t, c)| (t.to_string(), *c)).collect();
+        assert_eq!(pieces, expected);
+        for (kind, class) in [(Kind::Keyword, "tok-kw"), (Kind::Number, "tok-num"), (Kind::Plain, "")] {
+            assert_eq!(kind.class().unwrap_or(""), class);
+        }
     }
 
     #[test]

@@ -121,6 +121,34 @@ describe('your own code', () => {
     await context.close();
   });
 
+  test('the editor colours the program with the program pane’s tokenizer, also as it is edited', async () => {
+    const { context, page, problems } = await openPage(site.browser);
+    const source = 'import asyncio\n\nasync def main():\n    s = """one\n# two\n"""\n    print(s, 1.5)  # é\n\nasyncio.run(main())\n';
+    await page.goto(site.base + codeFragment(source));
+    await editorReady(page);
+    const coloured = () =>
+      page.evaluate(() => {
+        const of = (cls) => [...document.querySelectorAll(`.cm-content .${cls}`)].map((e) => e.textContent);
+        return { kw: of('tok-kw'), bi: of('tok-bi'), str: of('tok-str'), com: of('tok-com'), num: of('tok-num') };
+      });
+    const tokens = await coloured();
+    assert.deepEqual(tokens.kw, ['import', 'async', 'def']);
+    assert.deepEqual(tokens.bi, ['print']);
+    // A triple-quoted string over three lines, its `#` line included, is one string.
+    assert.deepEqual(tokens.str, ['"""one', '# two', '"""']);
+    assert.deepEqual(tokens.com, ['# é']);
+    assert.deepEqual(tokens.num, ['1.5']);
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('await x  # later');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.cm-content .tok-com')].some((e) => e.textContent === '# later'),
+    );
+    assert.ok((await coloured()).kw.includes('await'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a syntax error is underlined at its line, and Run says why it waits', async () => {
     const { context, page } = await openPage(site.browser);
     await page.goto(site.base + codeFragment('import asyncio\nprint("fine")\n'));

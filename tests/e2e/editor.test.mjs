@@ -201,6 +201,59 @@ describe('the editor module', () => {
     await done();
   });
 
+  test('colours come from the caller’s tokenizer: on edits, and in what scrolls into view', async () => {
+    const { page, done } = await openFixture();
+    const coloured = (cls) => page.$$eval(`.cm-content .${cls}`, (spans) => spans.map((span) => span.textContent));
+    const tokenized = () => page.evaluate(() => window.fixture.log.tokenized);
+    assert.ok((await coloured('tok-com')).length === 0);
+    const before = await tokenized();
+    await lineOf(page, 5).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowUp'); // moving the cursor does not tokenize again
+    assert.equal(await tokenized(), before);
+    await page.keyboard.press('End');
+    await page.keyboard.type('  # done 42');
+    assert.deepEqual(await coloured('tok-com'), ['# done 42']);
+    assert.ok((await tokenized()) > before, 'an edit tokenizes the text again');
+    // A long program: the last line is coloured once scrolled into view.
+    await page.evaluate(() => {
+      const lines = Array.from({ length: 400 }, (_, i) => `x${i} = ${i}`);
+      window.fixture.editor.setText(`${lines.join('\n')}\nawait last('end')\n`);
+    });
+    assert.ok(!(await coloured('tok-str')).includes("'end'"), 'not drawn before it is in view');
+    await page.evaluate(() => window.fixture.editor.goToLine(401));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.cm-content .tok-str')].some((span) => span.textContent === "'end'"),
+    );
+    assert.ok((await coloured('tok-kw')).includes('await'));
+    await done();
+  });
+
+  test('Python indentation: after a colon, inside brackets, after return, and else at its if', async () => {
+    const { page, done } = await openFixture();
+    const cases = [
+      // [text, the line to end with Enter and what to type, the expected text]
+      ['if x:', 'y = 1', 'if x:\n    y = 1'],
+      ['def f():\n    return 1', 'z = 2', 'def f():\n    return 1\nz = 2'],
+      ['total = add(1,', '2)', 'total = add(1,\n    2)'],
+      ['def f(a,\n      b):', 'pass', 'def f(a,\n      b):\n    pass'],
+      ['x = f(1,\n      2)', 'y = 3', 'x = f(1,\n      2)\ny = 3'],
+      ['for i in x:  # loop', 'go()', 'for i in x:  # loop\n    go()'],
+      ['if a:\n    one()', 'else:', 'if a:\n    one()\nelse:'],
+      ['try:\n    if b:\n        one()', 'except E:', 'try:\n    if b:\n        one()\nexcept E:'],
+    ];
+    for (const [start, typed, expected] of cases) {
+      await page.evaluate((value) => window.fixture.editor.setText(value), start);
+      const lines = start.split('\n').length;
+      await page.evaluate((n) => window.fixture.editor.goToLine(n), lines);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(typed);
+      assert.equal(await text(page), expected, `after ${JSON.stringify(start)}`);
+    }
+    await done();
+  });
+
   test('Ctrl-Enter calls onRun and inserts nothing', async () => {
     const { page, done } = await openFixture();
     const before = await text(page);
