@@ -69,8 +69,9 @@ pub struct Class {
     pub qualname: Rc<str>,
     pub module: Rc<str>,
     pub bases: Vec<Rc<Class>>,
-    /// The method resolution order, this class first.
-    pub mro: RefCell<Vec<Rc<Class>>>,
+    /// The method resolution order after this class (without it: a class
+    /// holding itself would never be freed).
+    pub ancestors: RefCell<Vec<Rc<Class>>>,
     pub dict: RefCell<Attrs>,
     /// The nearest builtin ancestor's kind.
     pub builtin: BuiltinType,
@@ -88,15 +89,18 @@ impl Class {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v);
         }
-        let mro = self.mro.borrow();
-        mro.iter().skip(1).find_map(|c| c.dict.borrow().get(name))
+        self.ancestors.borrow().iter().find_map(|c| c.dict.borrow().get(name))
     }
     /// True if `self` is `other` or derives from it.
     pub fn is_subclass(&self, other: &Class) -> bool {
         if std::ptr::eq(self, other) {
             return true;
         }
-        self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+        self.ancestors.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+    /// The method resolution order, this class first (`__mro__`).
+    pub fn mro(self: &Rc<Class>) -> Vec<Rc<Class>> {
+        std::iter::once(self.clone()).chain(self.ancestors.borrow().iter().cloned()).collect()
     }
     pub fn is_user(&self) -> bool {
         self.def.is_some()
@@ -126,7 +130,11 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Rc<Class>) -> Rc<Instance> {
         let exc = if class.is_exception { Some(Box::default()) } else { None };
-        Rc::new(Instance { class, attrs: RefCell::new(Attrs::default()), exc })
+        let inst = Rc::new(Instance { class, attrs: RefCell::new(Attrs::default()), exc });
+        if let Some(it) = crate::interp::try_interp() {
+            it.instances.track(&inst);
+        }
+        inst
     }
 }
 

@@ -219,6 +219,22 @@ impl Program {
     }
 }
 
+impl Drop for Program {
+    /// Frees what the run made. Functions hold their module, whose globals
+    /// hold them: without breaking that loop every run's objects would stay
+    /// in memory for good (the page runs many programs in one tab).
+    fn drop(&mut self) {
+        let it = self.it.clone();
+        with(&it, || {
+            crate::native::gen::discarding(|| {
+                self.drive = None;
+                self.body = None;
+                it.teardown();
+            })
+        });
+    }
+}
+
 /// The module body as a future (the frame and the tree live inside it).
 fn start(it: &Rc<Interp>, module: Rc<Module>, source: &str) -> Body {
     crate::modules::asyncio::loops::reset();

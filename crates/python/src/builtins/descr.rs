@@ -84,7 +84,7 @@ impl Native for Super {
             Value::Class(c) => c.clone(),
             other => attr::type_of(other),
         };
-        let mro = start.mro.borrow().clone();
+        let mro = start.mro();
         let pos = mro.iter().position(|c| Rc::ptr_eq(c, &self.class)).unwrap_or(0);
         for c in mro.iter().skip(pos + 1) {
             if let Some(v) = c.dict.borrow().get(name) {

@@ -20,19 +20,19 @@ pub fn make_class(name: &str, module: &str, bases: &[&Rc<Class>], kind: BuiltinT
         qualname: Rc::from(name),
         module: Rc::from(module),
         bases: bases.clone(),
-        mro: RefCell::new(Vec::new()),
+        ancestors: RefCell::new(Vec::new()),
         dict: RefCell::new(Attrs::default()),
         builtin: kind,
         is_exception,
         base_only,
         def: None,
     });
-    let mut mro = vec![class.clone()];
+    let mut mro: Vec<Rc<Class>> = Vec::new();
     // Builtin hierarchies are single inheritance apart from ExceptionGroup.
     for b in &bases {
-        for c in b.mro.borrow().iter() {
-            if !mro.iter().any(|m| Rc::ptr_eq(m, c)) {
-                mro.push(c.clone());
+        for c in b.mro() {
+            if !mro.iter().any(|m| Rc::ptr_eq(m, &c)) {
+                mro.push(c);
             }
         }
     }
@@ -41,7 +41,7 @@ pub fn make_class(name: &str, module: &str, bases: &[&Rc<Class>], kind: BuiltinT
         let obj = mro.remove(i);
         mro.push(obj);
     }
-    *class.mro.borrow_mut() = mro;
+    *class.ancestors.borrow_mut() = mro;
     class
 }
 

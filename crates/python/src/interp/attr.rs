@@ -286,7 +286,7 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
         "__qualname__" => Some(Value::Str(c.qualname.clone())),
         "__module__" => Some(Value::Str(c.module.clone())),
         "__doc__" => Some(c.def.as_ref().and_then(|d| d.doc.clone()).map(Value::Str).unwrap_or(Value::None)),
-        "__mro__" => Some(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
+        "__mro__" => Some(Value::tuple(c.mro().into_iter().map(Value::Class).collect())),
         "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
         "__class__" => Some(Value::Class(interp().types.type_.clone())),
         _ => crate::builtins::methods::class_method(c, name),

@@ -238,9 +238,14 @@ fn make_cells(
     slots: &mut [Option<Value>],
 ) -> Vec<crate::object::CellRef> {
     let mut cells = Vec::with_capacity(scope.cells.len() + func.closure.len());
-    for (_, param_slot) in &scope.cells {
-        let init = param_slot.and_then(|s| slots[s as usize].take());
-        cells.push(Rc::new(std::cell::RefCell::new(init)));
+    if !scope.cells.is_empty() {
+        let it = interp();
+        for (_, param_slot) in &scope.cells {
+            let init = param_slot.and_then(|s| slots[s as usize].take());
+            let cell = Rc::new(std::cell::RefCell::new(init));
+            it.cells.track(&cell);
+            cells.push(cell);
+        }
     }
     cells.extend(func.closure.iter().cloned());
     cells

@@ -72,16 +72,16 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
         qualname: def.qualname.clone(),
         module,
         bases: bases.clone(),
-        mro: RefCell::new(Vec::new()),
+        ancestors: RefCell::new(Vec::new()),
         dict: RefCell::new(ns),
         builtin,
         is_exception,
         base_only,
         def: Some(def.clone()),
     });
-    let mro = c3(&class, &bases)?;
-    *class.mro.borrow_mut() = mro;
+    *class.ancestors.borrow_mut() = c3(&bases)?;
     set_owner(&class);
+    interp().classes.track(&class);
     Ok(class)
 }
 
@@ -117,11 +117,11 @@ fn set_owner(class: &Rc<Class>) {
     }
 }
 
-/// C3 linearisation.
-fn c3(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
-    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+/// C3 linearisation: the MRO after a class with these bases.
+fn c3(bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(Class::mro).collect();
     seqs.push(bases.to_vec());
-    let mut out = vec![class.clone()];
+    let mut out = Vec::new();
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {

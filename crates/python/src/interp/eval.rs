@@ -819,8 +819,16 @@ async fn comprehension(
 }
 
 fn comp_frame(scope: &crate::ast::ScopeInfo, f: &Frame) -> Frame {
-    let mut cells: Vec<crate::object::CellRef> =
-        scope.cells.iter().map(|_| Rc::new(std::cell::RefCell::new(None))).collect();
+    let it = interp();
+    let mut cells: Vec<crate::object::CellRef> = scope
+        .cells
+        .iter()
+        .map(|_| {
+            let cell = Rc::new(std::cell::RefCell::new(None));
+            it.cells.track(&cell);
+            cell
+        })
+        .collect();
     cells.extend(scope.free_from.iter().map(|&i| f.cells[i as usize].clone()));
     let mut frame = Frame::new(f.module.clone(), f.name.clone(), scope.locals.len(), cells);
     frame.line.set(f.line.get());

@@ -14,6 +14,7 @@ pub mod exc;
 pub mod exec;
 pub mod iter;
 pub mod ops;
+pub mod teardown;
 pub mod text;
 
 use std::cell::{Cell, RefCell};
@@ -133,6 +134,12 @@ pub struct Interp {
     pub stopped: RefCell<Option<Exception>>,
     /// Bytes of containers allocated, approximately.
     pub memory: Cell<usize>,
+    /// Closure cells, classes and instances made by the program (emptied at the end).
+    pub cells: teardown::Tracked<RefCell<Option<Value>>>,
+    pub classes: teardown::Tracked<Class>,
+    pub instances: teardown::Tracked<crate::object::Instance>,
+    /// Loops the program made (closed at the end: their callbacks hold them).
+    pub loops: teardown::Tracked<crate::modules::asyncio::loops::PyLoop>,
 }
 
 thread_local! {
@@ -174,6 +181,10 @@ impl Interp {
             main_module: RefCell::new(None),
             stopped: RefCell::new(None),
             memory: Cell::new(0),
+            cells: Default::default(),
+            classes: Default::default(),
+            instances: Default::default(),
+            loops: Default::default(),
         });
         with(&it, || crate::builtins::install(&it));
         it

@@ -636,6 +636,7 @@ fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         &[&interp().types.object],
         crate::object::BuiltinType::Native,
     );
+    interp().classes.track(&class);
     let (c, fs, defs) = (Rc::downgrade(&class), fields.clone(), Rc::new(defaults));
     let new = Builtin::new(&name, move |args, mut kw| {
         let Some(class) = c.upgrade() else { return raise("TypeError", "namedtuple class is gone") };

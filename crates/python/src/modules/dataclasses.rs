@@ -46,7 +46,7 @@ struct Spec {
 fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
     let mut out: Vec<Spec> = Vec::new();
     // Base dataclasses' fields first.
-    for base in class.mro.borrow().iter().skip(1).rev() {
+    for base in class.ancestors.borrow().iter().rev() {
         if let Some(Value::Dict(fs)) = base.dict.borrow().get("__dataclass_fields__") {
             for f in fs.table.borrow().values().iter() {
                 if let Some(spec) = f.as_native::<FieldSpec>() {

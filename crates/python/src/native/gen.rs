@@ -194,6 +194,27 @@ thread_local! {
     /// statement (a safe point: no borrow of the program's objects is held).
     static TO_CLOSE: std::cell::RefCell<Vec<Rc<GenCore>>> = const { std::cell::RefCell::new(Vec::new()) };
     static ANY_TO_CLOSE: Cell<bool> = const { Cell::new(false) };
+    /// Set while a finished program's objects are freed: nothing of it may run.
+    static DISCARDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` (which frees a finished program's objects) so that generators
+/// becoming garbage in it are dropped without running their `finally`
+/// blocks, also those still waiting to be closed: no code of that program
+/// may run later, in another program's output.
+pub fn discarding<R>(f: impl FnOnce() -> R) -> R {
+    let was = DISCARDING.with(|d| d.replace(true));
+    let out = f();
+    loop {
+        let garbage = TO_CLOSE.with(|t| std::mem::take(&mut *t.borrow_mut()));
+        if garbage.is_empty() {
+            break;
+        }
+        garbage.iter().for_each(|core| core.close());
+    }
+    ANY_TO_CLOSE.with(|a| a.set(false));
+    DISCARDING.with(|d| d.set(was));
+    out
 }
 
 /// Closes the generators that became garbage (their `finally` blocks run).
@@ -261,7 +282,9 @@ impl Drop for Generator {
     /// A generator that is garbage while suspended is closed, as CPython's
     /// reference counting does (at the next statement here).
     fn drop(&mut self) {
-        if self.0.is_suspended() {
+        if self.0.is_suspended() && DISCARDING.with(Cell::get) {
+            self.0.close();
+        } else if self.0.is_suspended() {
             TO_CLOSE.with(|t| t.borrow_mut().push(self.0.clone()));
             ANY_TO_CLOSE.with(|a| a.set(true));
         }

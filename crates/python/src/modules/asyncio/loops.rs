@@ -44,6 +44,7 @@ pub fn new_loop() -> Value {
         hook(&lp);
     }
     let obj = Rc::new(PyLoop { lp, default_executor: RefCell::new(None) });
+    it.loops.track(&obj);
     LOOPS.with(|l| {
         let mut l = l.borrow_mut();
         l.retain(|w| w.strong_count() > 0);
