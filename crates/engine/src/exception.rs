@@ -18,6 +18,8 @@ pub struct Exception(Rc<ExceptionInner>);
 struct ExceptionInner {
     type_name: Rc<str>,
     message: String,
+    /// The message was given, even empty: `CancelledError('')`, not `CancelledError()`.
+    message_given: bool,
     /// True for `BaseException` subclasses that are not `Exception`s
     /// (`CancelledError`, `KeyboardInterrupt`, `SystemExit`, `BaseExceptionGroup`).
     base_only: bool,
@@ -68,6 +70,7 @@ impl Exception {
         Exception(Rc::new(ExceptionInner {
             type_name: Rc::from(type_name),
             message: message.into(),
+            message_given: false,
             base_only,
             group: Vec::new(),
             payload: OnceCell::new(),
@@ -86,6 +89,7 @@ impl Exception {
         let exc = Exception(Rc::new(ExceptionInner {
             type_name: Rc::from(type_name),
             message: message.into(),
+            message_given: false,
             base_only,
             group: Vec::new(),
             payload: OnceCell::new(),
@@ -107,7 +111,13 @@ impl Exception {
 
     /// `asyncio.CancelledError(msg)`; `None` gives an empty message.
     pub fn cancelled(msg: Option<&str>) -> Exception {
-        Exception::new(types::CANCELLED_ERROR, msg.unwrap_or(""))
+        let mut exc = Exception::new(types::CANCELLED_ERROR, msg.unwrap_or(""));
+        if msg.is_some() {
+            if let Some(inner) = Rc::get_mut(&mut exc.0) {
+                inner.message_given = true;
+            }
+        }
+        exc
     }
     /// `TimeoutError()` (in 3.11, `asyncio.TimeoutError` is the builtin).
     pub fn timeout() -> Exception {
@@ -150,6 +160,7 @@ impl Exception {
         Exception(Rc::new(ExceptionInner {
             type_name: Rc::from(type_name),
             message: msg.into(),
+            message_given: true,
             base_only,
             group: exceptions,
             payload: OnceCell::new(),
@@ -163,6 +174,11 @@ impl Exception {
     /// `str(exc)`: the message alone.
     pub fn message(&self) -> &str {
         &self.0.message
+    }
+    /// True when the message is an argument even if empty (`CancelledError('')`
+    /// after `cancel('')`, or a `gather` child's with `return_exceptions`).
+    pub fn message_given(&self) -> bool {
+        self.0.message_given || !self.0.message.is_empty()
     }
     /// The members of an exception group (empty for any other exception).
     pub fn exceptions(&self) -> &[Exception] {

@@ -48,6 +48,13 @@ impl Value {
     pub fn string(s: String) -> Value {
         Value::Str(Rc::from(s))
     }
+    /// The instance of a user class or exception, if it is one.
+    pub fn as_instance(&self) -> Option<Rc<crate::object::Instance>> {
+        match self {
+            Value::Instance(i) => Some(i.clone()),
+            _ => None,
+        }
+    }
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::from(items))
     }

@@ -41,13 +41,22 @@ pub fn init_group(inst: &Rc<Instance>, args: &[Value]) -> PyResult<()> {
 /// A new group of `members`: an ExceptionGroup, or a BaseExceptionGroup when
 /// any member is not an Exception.
 pub fn new_group(message: &str, members: Vec<Value>) -> Rc<Instance> {
+    group_with(message, members, Value::list)
+}
+
+/// The group `except*` wraps a naked exception in (its members a tuple, as CPython makes it).
+pub fn wrap_naked(exc: Rc<Instance>) -> Rc<Instance> {
+    group_with("", vec![Value::Instance(exc)], Value::tuple)
+}
+
+fn group_with(message: &str, members: Vec<Value>, seq: fn(Vec<Value>) -> Value) -> Rc<Instance> {
     let types = &interp().types;
     let base = members.iter().any(|m| matches!(m, Value::Instance(i) if i.class.base_only));
     let class = types.exception_named(if base { "BaseExceptionGroup" } else { "ExceptionGroup" });
     let inst = Instance::new(class);
     if let Some(data) = &inst.exc {
         *data.group.borrow_mut() = Some((Rc::from(message), members.clone()));
-        *data.args.borrow_mut() = vec![Value::str(message), Value::list(members)];
+        *data.args.borrow_mut() = vec![Value::str(message), seq(members)];
     }
     inst
 }
@@ -78,28 +87,50 @@ pub fn split(group: &Rc<Instance>, cond: &Value) -> PyResult<(Option<Value>, Opt
     if cond_matches(&me, cond)? {
         return Ok((Some(me), None));
     }
+    split_leaves(group, &mut |m| cond_matches(m, cond))
+}
+
+/// Splits a group by a test of its leaves (the exceptions that are not groups).
+pub fn split_leaves(
+    group: &Rc<Instance>,
+    test: &mut dyn FnMut(&Value) -> PyResult<bool>,
+) -> PyResult<(Option<Value>, Option<Value>)> {
     let Some((message, members)) = group.exc.as_ref().and_then(|d| d.group.borrow().clone()) else {
-        return Ok((None, Some(me)));
+        let me = Value::Instance(group.clone());
+        return Ok(if test(&me)? { (Some(me), None) } else { (None, Some(me)) });
     };
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for m in members {
         match &m {
-            Value::Instance(i) if i.exc.as_ref().is_some_and(|d| d.group.borrow().is_some()) => {
-                let (a, b) = split(i, cond)?;
+            Value::Instance(i) if is_group(i) => {
+                let (a, b) = split_leaves(i, test)?;
                 yes.extend(a);
                 no.extend(b);
             }
-            _ => {
-                if cond_matches(&m, cond)? {
-                    yes.push(m);
-                } else {
-                    no.push(m);
-                }
-            }
+            _ if test(&m)? => yes.push(m),
+            _ => no.push(m),
         }
     }
     let part = |v: Vec<Value>| (!v.is_empty()).then(|| Value::Instance(new_group(&message, v)));
     Ok((part(yes), part(no)))
+}
+
+pub fn is_group(inst: &Instance) -> bool {
+    inst.exc.as_ref().is_some_and(|d| d.group.borrow().is_some())
+}
+
+/// The leaves of an exception (itself when it is not a group).
+pub fn leaves(inst: &Rc<Instance>, out: &mut Vec<Rc<Instance>>) {
+    match inst.exc.as_ref().and_then(|d| d.group.borrow().clone()) {
+        Some((_, members)) => {
+            for m in members {
+                if let Value::Instance(i) = m {
+                    leaves(&i, out);
+                }
+            }
+        }
+        None => out.push(inst.clone()),
+    }
 }
 
 /// The methods of a group instance: `split`, `subgroup`, `derive`.

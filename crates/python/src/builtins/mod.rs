@@ -95,6 +95,10 @@ pub fn install(it: &Rc<Interp>) {
             add(name, Value::Class(class.clone()));
         }
     }
+    // Python 3's old names of OSError.
+    for alias in ["IOError", "EnvironmentError"] {
+        add(alias, Value::Class(t.exception_named("OSError")));
+    }
     // BaseException.__init__ sets args; object.__init__ does nothing.
     t.base_exception.dict.borrow_mut().set(
         "__init__",

@@ -63,7 +63,7 @@ pub fn instance(exc: &Exception) -> Rc<Instance> {
                     exc.exceptions().iter().map(|e| Value::Instance(instance(e))).collect();
                 *data.args.borrow_mut() = vec![Value::str(exc.message()), Value::list(members.clone())];
                 *data.group.borrow_mut() = Some((Rc::from(exc.message()), members));
-            } else if !exc.message().is_empty() {
+            } else if exc.message_given() {
                 *data.args.borrow_mut() = vec![Value::str(exc.message())];
             }
         }

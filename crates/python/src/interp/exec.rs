@@ -630,61 +630,81 @@ async fn run_handler(e: &Exception, h: &ExceptHandler, bound: Value, f: &Frame) 
     r
 }
 
-/// `except*`: each handler takes the members of the group it matches.
+/// `except*`: each handler takes the part of the group it matches (nested
+/// groups kept); what the handlers raise and what none matched is raised
+/// after them, as CPython's `_PyExc_PrepReraiseStar` combines it.
 async fn handle_star(e: &Exception, handlers: &[ExceptHandler], f: &Frame) -> Option<PyResult<Flow>> {
-    let inst = exc::instance(e);
-    let (message, mut rest): (Rc<str>, Vec<Value>) =
-        match inst.exc.as_ref().and_then(|d| d.group.borrow().clone()) {
-            Some(g) => g,
-            None => (Rc::from(""), vec![Value::Instance(inst.clone())]),
-        };
-    let total = rest.len();
-    let mut raised: Vec<Value> = Vec::new();
+    use crate::builtins::excgroup::{is_group, split};
+    let orig = exc::instance(e);
+    let naked = !is_group(&orig);
+    let mut rest = Some(orig.clone());
+    // What each clause raised, then what is left: (exception, derived from `orig`).
+    let mut outcomes: Vec<(Rc<Instance>, bool)> = Vec::new();
     for h in handlers {
+        let Some(r) = rest.take() else { break };
         let Some(t) = &h.typ else { continue };
         let tv = match eval(t, f).await {
             Ok(v) => v,
             Err(err) => return Some(Err(err)),
         };
-        let mut matched = Vec::new();
-        let mut kept = Vec::new();
-        for m in rest {
-            let Value::Instance(mi) = &m else { continue };
-            let me = exc::to_engine(mi);
-            match exc_matches(&me, &tv) {
-                Ok(true) => matched.push(m),
-                Ok(false) => kept.push(m),
+        let (matched, left) = if naked {
+            match exc_matches(&exc::to_engine(&r), &tv) {
+                Ok(true) => (Some(crate::builtins::excgroup::wrap_naked(r)), None),
+                Ok(false) => (None, Some(r)),
                 Err(err) => return Some(Err(err)),
             }
-        }
-        rest = kept;
-        if matched.is_empty() {
-            continue;
-        }
-        let group = crate::builtins::excgroup::new_group(&message, matched);
-        let ge = exc::to_engine(&group);
-        match run_handler(&ge, h, Value::Instance(group), f).await {
+        } else {
+            match split(&r, &tv) {
+                Ok((m, l)) => (m.and_then(|v| v.as_instance()), l.and_then(|v| v.as_instance())),
+                Err(err) => return Some(Err(err)),
+            }
+        };
+        rest = left;
+        let Some(m) = matched else { continue };
+        match run_handler(&exc::to_engine(&m), h, Value::Instance(m.clone()), f).await {
             Ok(Flow::Normal) => {}
             Ok(other) => return Some(Ok(other)),
-            Err(err) => raised.push(Value::Instance(exc::instance(&err))),
+            Err(err) => {
+                let raised = exc::instance(&err);
+                let derived = Rc::ptr_eq(&raised, &m);
+                outcomes.push((raised, derived));
+            }
         }
     }
-    if rest.is_empty() && raised.is_empty() {
-        return Some(Ok(Flow::Normal));
+    outcomes.extend(rest.map(|r| (r, true)));
+    reraise_star(&orig, naked, outcomes).map(|inst| Err(exc::to_engine(&inst))).or(Some(Ok(Flow::Normal)))
+}
+
+/// The exception an `except*` statement ends with, if any: the new ones,
+/// and the original group cut down to the leaves re-raised or not handled.
+fn reraise_star(
+    orig: &Rc<Instance>,
+    naked: bool,
+    outcomes: Vec<(Rc<Instance>, bool)>,
+) -> Option<Rc<Instance>> {
+    use crate::builtins::excgroup::{leaves, new_group, split_leaves};
+    if naked {
+        // One clause at most matched the naked exception.
+        return outcomes.into_iter().next().map(|(inst, _)| inst);
     }
-    if raised.is_empty() && rest.len() == total {
-        return Some(Err(e.clone()));
+    let (derived, mut raised): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(|(_, d)| *d);
+    let mut kept = Vec::new();
+    derived.iter().for_each(|(inst, _)| leaves(inst, &mut kept));
+    let projection = if kept.is_empty() {
+        None
+    } else {
+        let in_kept =
+            &mut |v: &Value| Ok(v.as_instance().is_some_and(|i| kept.iter().any(|k| Rc::ptr_eq(k, &i))));
+        split_leaves(orig, in_kept).ok().and_then(|(m, _)| m).and_then(|v| v.as_instance())
+    };
+    if raised.is_empty() {
+        return projection;
     }
-    let mut all = raised;
-    if !rest.is_empty() {
-        all.push(Value::Instance(crate::builtins::excgroup::new_group(&message, rest)));
+    raised.extend(projection.map(|p| (p, true)));
+    if raised.len() == 1 {
+        return raised.pop().map(|(inst, _)| inst);
     }
-    if all.len() == 1 {
-        if let Value::Instance(i) = &all[0] {
-            return Some(Err(exc::to_engine(i)));
-        }
-    }
-    Some(Err(exc::to_engine(&crate::builtins::excgroup::new_group("", all))))
+    Some(new_group("", raised.into_iter().map(|(inst, _)| Value::Instance(inst)).collect()))
 }
 
 /// An exception raised while handling `handled` remembers it (`__context__`).
