@@ -5,6 +5,47 @@ pub fn format_time(t: f64) -> String {
     format!("{t:9.3}")
 }
 
+/// The shortest digits that read back as finite `x` (sign dropped), and the
+/// decimal exponent of the first: `(b"125", -1)` for 0.125. Where two such
+/// digit strings are equally near `x`, the even one, as CPython's dtoa picks
+/// it (`1000000000000000.2` for 1000000000000000.25); Rust's `{:e}` rounds
+/// that tie up.
+pub fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    if is_tie_below(x.abs(), &digits, exp) {
+        if let Some(last) = digits.last_mut() {
+            *last -= 1;
+        }
+    }
+    (digits, exp)
+}
+
+/// True when the digits one lower in the last place also read back as `x`
+/// and `x` lies exactly half way between the two (checked on its exact
+/// expansion, a few places past the digits).
+fn is_tie_below(x: f64, digits: &[u8], exp: i32) -> bool {
+    let n = digits.len();
+    let Some(&last) = digits.last() else { return false };
+    if (last - b'0') % 2 == 0 {
+        return false;
+    }
+    let mut lower = digits.to_vec();
+    lower[n - 1] -= 1;
+    let text = format!("0.{}e{}", String::from_utf8_lossy(&lower), exp + 1);
+    if text.parse::<f64>() != Ok(x) {
+        return false;
+    }
+    let exact = format!("{:.*e}", n + 24, x);
+    let exact: Vec<u8> =
+        exact.split_once('e').map_or(&*exact, |(m, _)| m).bytes().filter(u8::is_ascii_digit).collect();
+    exact.get(..n) == Some(&lower[..])
+        && exact.get(n) == Some(&b'5')
+        && exact[n + 1..].iter().all(|&d| d == b'0')
+}
+
 /// `repr(x)` / `str(x)` of a Python float: the shortest digits that round-trip,
 /// in fixed notation when the decimal exponent is in `[-4, 16)`, otherwise in
 /// scientific notation with a signed, at least two-digit exponent
@@ -16,17 +57,10 @@ pub fn float_repr(x: f64) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf".to_string() } else { "-inf".to_string() };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "-1.2345e-5".
-    let sci = format!("{x:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (negative, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, mantissa),
-    };
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let (digits, exp) = shortest_digits(x);
+    let digits = String::from_utf8_lossy(&digits);
     let mut out = String::new();
-    if negative {
+    if x.is_sign_negative() {
         out.push('-');
     }
     if (-4..16).contains(&exp) {
@@ -91,6 +125,18 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(float_repr(x), want, "repr({x:?})");
         }
+    }
+
+    #[test]
+    fn a_tie_between_shortest_digits_goes_to_the_even_one() {
+        // Each value lies exactly half way between two 17-digit strings that read back as it.
+        assert_eq!(float_repr(1000000000000000.25), "1000000000000000.2");
+        assert_eq!(float_repr(-1000000000000000.25), "-1000000000000000.2");
+        assert_eq!(float_repr(123456789012345.625), "123456789012345.62");
+        assert_eq!(float_repr(2000000000000001.25), "2000000000000001.2");
+        // Not ties: the nearer digits win.
+        assert_eq!(float_repr(1000000000000000.75), "1000000000000000.8");
+        assert_eq!(float_repr(300000000000000.25), "300000000000000.25");
     }
 
     #[test]

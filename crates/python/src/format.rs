@@ -482,16 +482,15 @@ const EXACT_DIGITS: usize = 800;
 fn digits_of(x: f64, sig: Option<usize>) -> (Vec<u8>, i64) {
     // A double's exact decimal expansion has fewer than 800 significant digits; Rust's
     // formatter refuses precisions over u16::MAX, so ask for at most that and pad.
-    let s = match sig {
-        Some(n) => format!("{:.*e}", n.saturating_sub(1).min(EXACT_DIGITS), x),
-        None => format!("{x:e}"),
+    let Some(n) = sig else {
+        let (digits, exp) = asyncio_engine::pyfmt::shortest_digits(x);
+        return (digits, i64::from(exp) + 1);
     };
+    let s = format!("{:.*e}", n.saturating_sub(1).min(EXACT_DIGITS), x);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i64 = exp.parse().unwrap_or(0);
     let mut digits: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
-    if let Some(n) = sig {
-        digits.resize(n.max(1), b'0');
-    }
+    digits.resize(n.max(1), b'0');
     (digits, exp + 1)
 }
 

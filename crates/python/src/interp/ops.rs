@@ -879,36 +879,28 @@ fn iter_contains(container: &Value, item: &Value) -> PyResult<bool> {
     Ok(false)
 }
 
-/// `hash(v)` (consistent with `==` across int, float and bool).
+/// `hash(v)` (consistent with `==` across int, float and bool; CPython's
+/// values for numbers and tuples, see [`numhash`](super::numhash)).
 pub fn hash(v: &Value) -> PyResult<u64> {
+    use super::numhash;
     use std::hash::{Hash, Hasher};
     Ok(match v {
         Value::None => 0x5f3759df,
         Value::Bool(b) => *b as u64,
-        Value::Int(i) => *i as u64,
-        Value::Big(b) => {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            b.hash(&mut h);
-            h.finish()
-        }
-        Value::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                *f as i64 as u64
-            } else {
-                f.to_bits()
-            }
-        }
+        Value::Int(i) => numhash::int(*i) as u64,
+        Value::Big(b) => numhash::big(b) as u64,
+        Value::Float(f) => match numhash::float(*f) {
+            Some(h) => h as u64,
+            None => v.id() as u64,
+        },
         Value::Str(s) => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             s.hash(&mut h);
             h.finish()
         }
         Value::Tuple(t) => nested("", || {
-            let mut acc: u64 = 0x345678;
-            for x in t.iter() {
-                acc = acc.wrapping_mul(1_000_003) ^ hash(x)?;
-            }
-            Ok(acc)
+            let lanes = t.iter().map(hash).collect::<PyResult<Vec<u64>>>()?;
+            Ok(numhash::tuple(lanes.into_iter(), t.len()) as u64)
         })?,
         Value::Set(s) if s.frozen => {
             let mut acc: u64 = 0;
@@ -925,10 +917,13 @@ pub fn hash(v: &Value) -> PyResult<u64> {
                 return raise("TypeError", format!("unhashable type: '{}'", inst.class.name));
             }
             Some(f @ (Value::Function(_) | Value::Builtin(_))) => {
-                let r = call_sync(&f, vec![v.clone()], vec![])?;
-                match r {
+                // CPython keeps what __hash__ returns if it fits a machine word
+                // (-1 becomes -2), else reduces it as it hashes an int.
+                match call_sync(&f, vec![v.clone()], vec![])? {
+                    Value::Int(-1) => -2i64 as u64,
                     Value::Int(i) => i as u64,
-                    other => hash(&other)?,
+                    r @ (Value::Big(_) | Value::Bool(_)) => hash(&r)?,
+                    _ => return raise("TypeError", "__hash__ method should return an integer"),
                 }
             }
             _ => v.id() as u64,
