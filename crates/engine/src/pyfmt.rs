@@ -29,7 +29,7 @@ pub fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
 fn is_tie_below(x: f64, digits: &[u8], exp: i32) -> bool {
     let n = digits.len();
     let Some(&last) = digits.last() else { return false };
-    if (last - b'0') % 2 == 0 {
+    if (last - b'0').is_multiple_of(2) {
         return false;
     }
     let mut lower = digits.to_vec();
@@ -130,13 +130,13 @@ mod tests {
     #[test]
     fn a_tie_between_shortest_digits_goes_to_the_even_one() {
         // Each value lies exactly half way between two 17-digit strings that read back as it.
-        assert_eq!(float_repr(1000000000000000.25), "1000000000000000.2");
-        assert_eq!(float_repr(-1000000000000000.25), "-1000000000000000.2");
-        assert_eq!(float_repr(123456789012345.625), "123456789012345.62");
-        assert_eq!(float_repr(2000000000000001.25), "2000000000000001.2");
+        assert_eq!(float_repr(1e15 + 0.25), "1000000000000000.2");
+        assert_eq!(float_repr(-(1e15 + 0.25)), "-1000000000000000.2");
+        assert_eq!(float_repr(123456789012345.0 + 0.625), "123456789012345.62");
+        assert_eq!(float_repr(2000000000000001.0 + 0.25), "2000000000000001.2");
         // Not ties: the nearer digits win.
-        assert_eq!(float_repr(1000000000000000.75), "1000000000000000.8");
-        assert_eq!(float_repr(300000000000000.25), "300000000000000.25");
+        assert_eq!(float_repr(1e15 + 0.75), "1000000000000000.8");
+        assert_eq!(float_repr(3e14 + 0.25), "300000000000000.25");
     }
 
     #[test]
