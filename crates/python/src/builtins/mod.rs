@@ -629,7 +629,10 @@ fn enumerate(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn zip(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    take_kw(&mut kwargs, "strict");
+    let strict = match take_kw(&mut kwargs, "strict") {
+        Some(v) => ops::truthy(&v)?,
+        None => false,
+    };
     let mut its = Vec::new();
     for (i, a) in args.iter().enumerate() {
         its.push(iter::iter(a).map_err(|e| {
@@ -643,7 +646,7 @@ fn zip(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             }
         })?);
     }
-    Ok(crate::native::iters::IterObj::value(iter::Iter::Zip(its), "zip"))
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Zip(its, strict), "zip"))
 }
 
 fn map(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {

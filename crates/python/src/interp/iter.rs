@@ -7,7 +7,7 @@ use super::exc::raise;
 use super::{attr, ops, text};
 use crate::native::iters::IterObj;
 use crate::value::{Dict, SetObj, Value};
-use asyncio_engine::PyResult;
+use asyncio_engine::{Exception, PyResult};
 
 /// An iterator in progress.
 pub enum Iter {
@@ -35,7 +35,8 @@ pub enum Iter {
     /// An iterator object (`next()` through [`crate::native::Native::next`] or `__next__`).
     Object(Value),
     Enumerate(Box<Iter>, i64),
-    Zip(Vec<Iter>),
+    /// `zip(...)`; `strict=True` makes unequal lengths a ValueError.
+    Zip(Vec<Iter>, bool),
     Map(Value, Vec<Iter>),
     Filter(Value, Box<Iter>),
     /// The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, ... until IndexError.
@@ -93,11 +94,20 @@ impl Iter {
                 }
                 None => Ok(None),
             },
-            Iter::Zip(its) => {
+            Iter::Zip(its, strict) => {
                 let mut out = Vec::with_capacity(its.len());
-                for it in its.iter_mut() {
+                for (i, it) in its.iter_mut().enumerate() {
                     match it.next()? {
                         Some(v) => out.push(v),
+                        None if *strict && i > 0 => return Err(zip_unequal(i, "shorter")),
+                        None if *strict => {
+                            for (j, other) in its.iter_mut().enumerate().skip(1) {
+                                if other.next()?.is_some() {
+                                    return Err(zip_unequal(j, "longer"));
+                                }
+                            }
+                            return Ok(None);
+                        }
                         None => return Ok(None),
                     }
                 }
@@ -270,4 +280,10 @@ pub fn collect(v: &Value) -> PyResult<Vec<Value>> {
         }
     }
     Ok(out)
+}
+
+/// `zip(strict=True)`'s error for argument `i` (0-based) ending early or late.
+fn zip_unequal(i: usize, how: &str) -> Exception {
+    let before = if i == 1 { "argument 1".to_string() } else { format!("arguments 1-{i}") };
+    Exception::value_error(format!("zip() argument {} is {how} than {before}", i + 1))
 }
