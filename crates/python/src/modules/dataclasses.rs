@@ -60,6 +60,9 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
     let Some(Value::Dict(ann)) = ann else { return Ok(out) };
     for (k, annotation) in ann.table.borrow().items() {
         let Value::Str(name) = k else { continue };
+        if crate::modules::misc::is_classvar(&annotation) {
+            continue;
+        }
         let existing = class.dict.borrow().get(&name);
         let mut spec = Spec {
             name: name.clone(),
@@ -230,11 +233,15 @@ fn make_init(class: &Rc<Class>, fields: Rc<Vec<Spec>>, frozen: bool) -> Value {
         let mut pos: Vec<Value> = it.collect();
         let init_fields: Vec<&Spec> = fields.iter().filter(|f| f.init).collect();
         if pos.len() > init_fields.len() {
+            // CPython's message counts self, and gives a range when some have defaults.
+            let most = init_fields.len() + 1;
+            let least =
+                most - init_fields.iter().filter(|f| f.default.is_some() || f.factory.is_some()).count();
+            let takes = if least == most { most.to_string() } else { format!("from {least} to {most}") };
             return raise(
                 "TypeError",
                 format!(
-                    "{qual}.__init__() takes {} positional arguments but {} were given",
-                    init_fields.len() + 1,
+                    "{qual}.__init__() takes {takes} positional arguments but {} were given",
                     pos.len() + 1
                 ),
             );

@@ -452,6 +452,11 @@ pub fn math() -> ModuleObj {
 /// A `typing` name: subscriptable, callable as nothing.
 struct TypingAlias(&'static str);
 
+/// True for `typing.ClassVar` and `typing.ClassVar[...]` (not a dataclass field).
+pub fn is_classvar(annotation: &Value) -> bool {
+    annotation.as_native::<TypingAlias>().is_some_and(|a| a.0 == "ClassVar")
+}
+
 impl Native for TypingAlias {
     fn as_any(&self) -> &dyn Any {
         self
