@@ -66,11 +66,15 @@ pub mod types {
 impl Exception {
     /// An exception of a (possibly user-defined) type that derives from `Exception`.
     pub fn new(type_name: &str, message: impl Into<String>) -> Exception {
+        Exception::with_message(type_name, message.into(), false)
+    }
+
+    fn with_message(type_name: &str, message: String, message_given: bool) -> Exception {
         let base_only = matches!(type_name, "CancelledError" | "KeyboardInterrupt" | "SystemExit");
         Exception(Rc::new(ExceptionInner {
             type_name: Rc::from(type_name),
-            message: message.into(),
-            message_given: false,
+            message,
+            message_given,
             base_only,
             group: Vec::new(),
             payload: OnceCell::new(),
@@ -111,13 +115,7 @@ impl Exception {
 
     /// `asyncio.CancelledError(msg)`; `None` gives an empty message.
     pub fn cancelled(msg: Option<&str>) -> Exception {
-        let mut exc = Exception::new(types::CANCELLED_ERROR, msg.unwrap_or(""));
-        if msg.is_some() {
-            if let Some(inner) = Rc::get_mut(&mut exc.0) {
-                inner.message_given = true;
-            }
-        }
-        exc
+        Exception::with_message(types::CANCELLED_ERROR, msg.unwrap_or("").to_string(), msg.is_some())
     }
     /// `TimeoutError()` (in 3.11, `asyncio.TimeoutError` is the builtin).
     pub fn timeout() -> Exception {
