@@ -32,6 +32,7 @@ pub mod parser;
 pub mod program;
 pub mod runner;
 pub mod scope;
+pub mod settable;
 pub mod traceback;
 pub mod validate;
 pub mod value;

@@ -334,7 +334,7 @@ impl Dict {
 /// A `set` or `frozenset`.
 #[derive(Default)]
 pub struct SetObj {
-    pub table: RefCell<Table>,
+    pub table: RefCell<crate::settable::SetTable>,
     pub frozen: bool,
     pub version: Cell<u64>,
 }
@@ -385,7 +385,7 @@ fn drop_flat(items: Vec<Value>) {
 
 impl Table {
     /// The keys and values, emptying the table.
-    fn drain_values(&mut self) -> Vec<Value> {
+    pub(crate) fn drain_values(&mut self) -> Vec<Value> {
         let entries = std::mem::take(&mut self.entries);
         self.index.clear();
         self.live = 0;
@@ -412,7 +412,7 @@ impl Drop for Dict {
 impl Drop for SetObj {
     fn drop(&mut self) {
         if !self.table.get_mut().is_empty() {
-            drop_flat(self.table.get_mut().drain_values());
+            drop_flat(self.table.get_mut().drain());
         }
     }
 }

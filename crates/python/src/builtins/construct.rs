@@ -9,7 +9,7 @@ use crate::interp::exc::raise;
 use crate::interp::{attr, eval, iter, ops, text};
 use crate::native::{take_kw, Kwargs};
 use crate::object::{BuiltinType as B, Class, Instance};
-use crate::value::{Dict, SetObj, Value};
+use crate::value::{Dict, Value};
 use asyncio_engine::PyResult;
 
 /// `C(*args, **kwargs)` for a builtin class `C`.
@@ -69,13 +69,7 @@ pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResul
             Ok(Value::Dict(d))
         }
         B::Set | B::FrozenSet => {
-            let s = SetObj::new(c.builtin == B::FrozenSet);
-            if let Some(src) = args.first() {
-                for v in iter::collect(src)? {
-                    ops::set_add(&s, v)?;
-                }
-            }
-            Ok(Value::Set(s))
+            Ok(Value::Set(super::sets::new_from(c.builtin == B::FrozenSet, args.first())?))
         }
         B::Range => range(&args),
         B::Slice => {

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::sets;
 use crate::interp::call::call_sync;
 use crate::interp::exc::{raise, with_args};
 use crate::interp::{iter, ops, text};
@@ -795,33 +796,6 @@ fn set_of(v: &Value) -> &Rc<SetObj> {
     }
 }
 
-fn set_binop(t: &Value, args: Vec<Value>, op: crate::ast::BinOp) -> PyResult<Value> {
-    let mut acc = Value::Set(copy_set(set_of(t)));
-    for a in args {
-        let other = match a {
-            Value::Set(_) => a,
-            _ => super::construct(&crate::interp::interp().types.set, vec![a], vec![])?,
-        };
-        acc = ops::binop(op, &acc, &other)?;
-    }
-    Ok(acc)
-}
-
-fn set_update(t: &Value, args: Vec<Value>, op: crate::ast::BinOp) -> PyResult<Value> {
-    if let Value::Set(result) = set_binop(t, args, op)? {
-        let me = set_of(t);
-        *me.table.borrow_mut() = result.table.borrow().clone();
-        me.touch();
-    }
-    Ok(Value::None)
-}
-
-fn copy_set(s: &SetObj) -> Rc<SetObj> {
-    let out = SetObj::new(s.frozen);
-    *out.table.borrow_mut() = s.table.borrow().clone();
-    out
-}
-
 fn as_set(v: &Value) -> PyResult<Rc<SetObj>> {
     match v {
         Value::Set(s) => Ok(s.clone()),
@@ -850,35 +824,41 @@ const SET: &[(&str, Method)] = &[
         }
         Ok(Value::None)
     }),
-    ("pop", |t, _, _| {
-        let s = set_of(t);
-        let item = s.table.borrow_mut().pop_first();
-        s.touch();
-        match item {
-            Some((k, _)) => Ok(k),
-            None => raise("KeyError", "pop from an empty set"),
-        }
+    ("pop", |t, _, _| match sets::pop(set_of(t)) {
+        Some(k) => Ok(k),
+        None => raise("KeyError", "pop from an empty set"),
     }),
     ("clear", |t, _, _| {
-        set_of(t).table.borrow_mut().clear();
+        sets::clear(set_of(t));
         Ok(Value::None)
     }),
-    ("copy", |t, _, _| Ok(Value::Set(copy_set(set_of(t))))),
+    ("copy", |t, _, _| Ok(Value::Set(sets::copy(set_of(t))))),
     ("update", |t, a, _| {
         for src in a {
-            for v in iter::collect(&src)? {
-                ops::set_add(set_of(t), v)?;
-            }
+            sets::update(set_of(t), &src)?;
         }
         Ok(Value::None)
     }),
-    ("union", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitOr)),
-    ("intersection_update", |t, a, _| set_update(t, a, crate::ast::BinOp::BitAnd)),
-    ("difference_update", |t, a, _| set_update(t, a, crate::ast::BinOp::Sub)),
-    ("symmetric_difference_update", |t, a, _| set_update(t, a, crate::ast::BinOp::BitXor)),
-    ("intersection", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitAnd)),
-    ("difference", |t, a, _| set_binop(t, a, crate::ast::BinOp::Sub)),
-    ("symmetric_difference", |t, a, _| set_binop(t, a, crate::ast::BinOp::BitXor)),
+    ("union", |t, a, _| Ok(Value::Set(sets::union(set_of(t), &a)?))),
+    ("intersection_update", |t, a, _| {
+        sets::intersection_update(set_of(t), &a)?;
+        Ok(Value::None)
+    }),
+    ("difference_update", |t, a, _| {
+        for other in a {
+            sets::difference_update(set_of(t), &other)?;
+        }
+        Ok(Value::None)
+    }),
+    ("symmetric_difference_update", |t, a, _| {
+        sets::symmetric_difference_update(set_of(t), super::one("symmetric_difference_update", &a)?)?;
+        Ok(Value::None)
+    }),
+    ("intersection", |t, a, _| Ok(Value::Set(sets::intersection_multi(set_of(t), &a)?))),
+    ("difference", |t, a, _| Ok(Value::Set(sets::difference_multi(set_of(t), &a)?))),
+    ("symmetric_difference", |t, a, _| {
+        Ok(Value::Set(sets::symmetric_difference(set_of(t), super::one("symmetric_difference", &a)?)?))
+    }),
     ("issubset", |t, a, _| {
         let other = as_set(super::one("issubset", &a)?)?;
         ops::compare(crate::ast::CmpOp::LtE, t, &Value::Set(other)).map(Value::Bool)
@@ -889,8 +869,7 @@ const SET: &[(&str, Method)] = &[
     }),
     ("isdisjoint", |t, a, _| {
         let other = as_set(super::one("isdisjoint", &a)?)?;
-        let both = ops::binop(crate::ast::BinOp::BitAnd, t, &Value::Set(other))?;
-        Ok(Value::Bool(!ops::truthy(&both)?))
+        Ok(Value::Bool(sets::intersection(set_of(t), &Value::Set(other))?.is_empty()))
     }),
 ];
 

@@ -5,6 +5,7 @@ pub mod descr;
 pub mod excgroup;
 pub mod functools;
 pub mod methods;
+pub mod sets;
 pub mod sorting;
 pub mod strfmt;
 pub mod types;

@@ -241,9 +241,9 @@ pub fn eval_sync(e: &Expr, f: &Frame) -> PyResult<Value> {
                 eval_sync(orelse, f)
             }
         }
-        ExprKind::Tuple(items) => Ok(Value::tuple(sync_items(items, f)?)),
-        ExprKind::List(items) => Ok(Value::list(sync_items(items, f)?)),
-        ExprKind::Set(items) => make_set(sync_items(items, f)?),
+        ExprKind::Tuple(items) => Ok(Value::tuple(sync_items(items, f, true)?)),
+        ExprKind::List(items) => Ok(Value::list(sync_items(items, f, true)?)),
+        ExprKind::Set(items) => make_set(items, sync_items(items, f, false)?),
         ExprKind::Dict(items) => {
             let d = Dict::new();
             for (k, v) in items {
@@ -289,11 +289,17 @@ pub fn eval_sync(e: &Expr, f: &Frame) -> PyResult<Value> {
     }
 }
 
-fn sync_items(items: &[Expr], f: &Frame) -> PyResult<Vec<Value>> {
+/// A display's items, a starred one's iterable unpacked (`flatten`) or kept whole.
+fn sync_items(items: &[Expr], f: &Frame, flatten: bool) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(items.len());
     for e in items {
         if let ExprKind::Starred(inner) = &e.kind {
-            out.extend(iter::collect(&eval_sync(inner, f)?)?);
+            let v = eval_sync(inner, f)?;
+            if flatten {
+                out.extend(iter::collect(&v)?);
+            } else {
+                out.push(v);
+            }
         } else {
             out.push(eval_sync(e, f)?);
         }
@@ -301,12 +307,43 @@ fn sync_items(items: &[Expr], f: &Frame) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
-fn make_set(items: Vec<Value>) -> PyResult<Value> {
+/// A set display, built as CPython builds it (the order of its table
+/// follows): more than two constants are folded into a frozenset, which the
+/// compiler's constant merging rebuilds from its own order, and that is
+/// merged into the new set; otherwise the items are added in order and a
+/// starred one's iterable is merged in (`SET_UPDATE`).
+fn make_set(items: &[Expr], values: Vec<Value>) -> PyResult<Value> {
+    use crate::builtins::sets;
     let s = SetObj::new(false);
-    for v in items {
-        ops::set_add(&s, v)?;
+    if items.len() > 2 && items.iter().all(folded_constant) {
+        let (folded, merged) = (SetObj::new(true), SetObj::new(true));
+        for v in values {
+            sets::add(&folded, v)?;
+        }
+        for v in folded.table.borrow().keys() {
+            sets::add(&merged, v)?;
+        }
+        sets::update(&s, &Value::Set(merged))?;
+        return Ok(Value::Set(s));
+    }
+    for (e, v) in items.iter().zip(values) {
+        match e.kind {
+            ExprKind::Starred(_) => sets::update(&s, &v)?,
+            _ => sets::add(&s, v)?,
+        }
     }
     Ok(Value::Set(s))
+}
+
+/// What CPython's AST optimiser turns into a constant: literals, a sign
+/// or `~`/`not` on one, tuples of them.
+fn folded_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::UnaryOp { operand, .. } => folded_constant(operand),
+        ExprKind::Tuple(items) => items.iter().all(folded_constant),
+        _ => false,
+    }
 }
 
 /// `{**mapping}` into `d`.
@@ -710,9 +747,9 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
                 eval(orelse, f).await
             }
         }
-        ExprKind::Tuple(items) => Ok(Value::tuple(async_items(items, f).await?)),
-        ExprKind::List(items) => Ok(Value::list(async_items(items, f).await?)),
-        ExprKind::Set(items) => make_set(async_items(items, f).await?),
+        ExprKind::Tuple(items) => Ok(Value::tuple(async_items(items, f, true).await?)),
+        ExprKind::List(items) => Ok(Value::list(async_items(items, f, true).await?)),
+        ExprKind::Set(items) => make_set(items, async_items(items, f, false).await?),
         ExprKind::Dict(items) => {
             let d = Dict::new();
             for (k, v) in items {
@@ -773,11 +810,16 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
     }
 }
 
-async fn async_items(items: &[Expr], f: &Frame) -> PyResult<Vec<Value>> {
+async fn async_items(items: &[Expr], f: &Frame, flatten: bool) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(items.len());
     for e in items {
         if let ExprKind::Starred(inner) = &e.kind {
-            out.extend(iter::collect(&eval(inner, f).await?)?);
+            let v = eval(inner, f).await?;
+            if flatten {
+                out.extend(iter::collect(&v)?);
+            } else {
+                out.push(v);
+            }
         } else {
             out.push(eval(e, f).await?);
         }

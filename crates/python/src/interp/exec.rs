@@ -394,10 +394,10 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             l.borrow_mut().extend(items);
             return Ok(a.clone());
         }
-        (BinOp::BitOr, Value::Set(s)) if matches!(b, Value::Set(_)) => {
-            for k in iter::collect(b)? {
-                ops::set_add(s, k)?;
-            }
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(s))
+            if !s.frozen && matches!(b, Value::Set(_)) =>
+        {
+            crate::builtins::sets::inplace(op, s, b)?;
             return Ok(a.clone());
         }
         (BinOp::BitOr, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {

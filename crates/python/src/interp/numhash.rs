@@ -92,6 +92,21 @@ pub fn tuple(items: impl Iterator<Item = u64>, len: usize) -> i64 {
     acc as i64
 }
 
+/// `frozenset_hash` over the elements' hashes. CPython XORs a shuffle of
+/// every slot's hash and cancels the empty and dummy slots' share by their
+/// parity, which leaves the live entries' shuffles.
+pub fn frozenset(hashes: impl Iterator<Item = u64>, len: usize) -> i64 {
+    let shuffle = |h: u64| ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
+    let mut acc = hashes.fold(0, |acc, h| acc ^ shuffle(h));
+    acc ^= (len as u64 + 1).wrapping_mul(1_927_868_237);
+    acc ^= (acc >> 11) ^ (acc >> 25);
+    acc = acc.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if acc == u64::MAX {
+        return 590_923_713;
+    }
+    acc as i64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +132,8 @@ mod tests {
         );
         assert_eq!(tuple([1u64, 2].into_iter(), 2), -3_550_055_125_485_641_917);
         assert_eq!(tuple(std::iter::empty(), 0), 5_740_354_900_026_072_187);
+        // hash(frozenset()), hash(frozenset({1, 2, -1}))
+        assert_eq!(frozenset(std::iter::empty(), 0), 133_146_708_735_736);
+        assert_eq!(frozenset([1u64, 2, int(-1) as u64].into_iter(), 3), 3_528_648_450_907_520_039);
     }
 }

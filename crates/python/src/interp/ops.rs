@@ -322,7 +322,7 @@ fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         }
         (BinOp::Mod, Value::Str(s), args) => crate::builtins::strfmt::percent(s, args).map(Some),
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
-            set_op(op, x, y).map(Some)
+            crate::builtins::sets::binop(op, x, y).map(Some)
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let d = Dict::new();
@@ -509,50 +509,6 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
-fn set_op(op: BinOp, x: &Rc<SetObj>, y: &Rc<SetObj>) -> PyResult<Value> {
-    let out = SetObj::new(x.frozen);
-    let xs = x.table.borrow().raw();
-    let ys = y.table.borrow().raw();
-    let in_y = |k: &Value, h: u64| -> PyResult<bool> { table_contains(&y.table.borrow(), k, h) };
-    let in_x = |k: &Value, h: u64| -> PyResult<bool> { table_contains(&x.table.borrow(), k, h) };
-    let mut t = Table::default();
-    match op {
-        BinOp::BitOr => {
-            for (k, _, h) in xs.into_iter().chain(ys) {
-                table_insert(&mut t, k, Value::None, h)?;
-            }
-        }
-        BinOp::BitAnd => {
-            for (k, _, h) in xs {
-                if in_y(&k, h)? {
-                    table_insert(&mut t, k, Value::None, h)?;
-                }
-            }
-        }
-        BinOp::Sub => {
-            for (k, _, h) in xs {
-                if !in_y(&k, h)? {
-                    table_insert(&mut t, k, Value::None, h)?;
-                }
-            }
-        }
-        _ => {
-            for (k, _, h) in xs.clone() {
-                if !in_y(&k, h)? {
-                    table_insert(&mut t, k, Value::None, h)?;
-                }
-            }
-            for (k, _, h) in ys {
-                if !in_x(&k, h)? {
-                    table_insert(&mut t, k, Value::None, h)?;
-                }
-            }
-        }
-    }
-    *out.table.borrow_mut() = t;
-    Ok(Value::Set(out))
-}
-
 /// `-v`, `+v`, `~v`, `not v`.
 pub fn unary(op: crate::ast::UnaryOp, v: &Value) -> PyResult<Value> {
     use crate::ast::UnaryOp as U;
@@ -665,9 +621,9 @@ fn seq_eq(x: &[Value], y: &[Value]) -> PyResult<bool> {
 }
 
 fn set_subset(x: &SetObj, y: &SetObj) -> PyResult<bool> {
-    let items = x.table.borrow().raw();
-    for (k, _, h) in items {
-        if !table_contains(&y.table.borrow(), &k, h)? {
+    let items = x.table.borrow().entries();
+    for (k, h) in items {
+        if !y.table.borrow().contains(&k, h, &mut key_eq) {
             return Ok(false);
         }
     }
@@ -842,7 +798,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
         Value::Dict(d) => Ok(dict_get(d, item)?.is_some()),
         Value::Set(s) => {
             let h = hash(item)?;
-            table_contains(&s.table.borrow(), item, h)
+            Ok(s.table.borrow().contains(item, h, &mut key_eq))
         }
         Value::Range(r) => Ok(match item {
             Value::Int(i) => {
@@ -903,11 +859,8 @@ pub fn hash(v: &Value) -> PyResult<u64> {
             Ok(numhash::tuple(lanes.into_iter(), t.len()) as u64)
         })?,
         Value::Set(s) if s.frozen => {
-            let mut acc: u64 = 0;
-            for (_, _, h) in s.table.borrow().raw() {
-                acc ^= h.wrapping_mul(0x9e3779b97f4a7c15);
-            }
-            acc
+            let entries = s.table.borrow().entries();
+            numhash::frozenset(entries.iter().map(|e| e.1), entries.len()) as u64
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
             return raise("TypeError", format!("unhashable type: '{}'", text::type_name(v)));
@@ -938,7 +891,7 @@ pub fn hash(v: &Value) -> PyResult<u64> {
 }
 
 /// Key equality for tables: identity, then `==`. Errors in user `__eq__` count as "not equal".
-fn key_eq(a: &Value, b: &Value) -> bool {
+pub(crate) fn key_eq(a: &Value, b: &Value) -> bool {
     eq(a, b).unwrap_or(false)
 }
 
@@ -980,21 +933,11 @@ pub fn dict_remove(d: &Dict, k: &Value) -> PyResult<Option<Value>> {
 }
 
 pub fn set_add(s: &SetObj, k: Value) -> PyResult<()> {
-    let h = hash(&k)?;
-    let mut t = std::mem::take(&mut *s.table.borrow_mut());
-    t.insert(k, Value::None, h, &mut key_eq);
-    *s.table.borrow_mut() = t;
-    s.touch();
-    Ok(())
+    crate::builtins::sets::add(s, k)
 }
 
 pub fn set_remove(s: &SetObj, k: &Value) -> PyResult<bool> {
-    let h = hash(k)?;
-    let mut t = std::mem::take(&mut *s.table.borrow_mut());
-    let out = t.remove(k, h, &mut key_eq).is_some();
-    *s.table.borrow_mut() = t;
-    s.touch();
-    Ok(out)
+    crate::builtins::sets::discard(s, k)
 }
 
 /// Normalises a sequence index (negative from the end); `None` if out of range.
