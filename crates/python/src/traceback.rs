@@ -64,6 +64,17 @@ fn one(inst: &Rc<Instance>, out: &mut String) {
     let e = exc::to_engine(inst);
     out.push_str(&exc::last_line(&e));
     out.push('\n');
+    // Notes added with `add_note`, a line each (a note that is not a str is its repr).
+    if let Some(Value::List(notes)) = inst.attrs.borrow().get("__notes__") {
+        for note in notes.borrow().iter() {
+            let text = match note {
+                Value::Str(s) => s.to_string(),
+                other => crate::interp::text::repr(other).unwrap_or_default(),
+            };
+            out.push_str(&text);
+            out.push('\n');
+        }
+    }
 }
 
 fn frame_lines(out: &mut String, filename: &str, source: Option<&[Rc<str>]>, frame: &(Rc<str>, u32)) {

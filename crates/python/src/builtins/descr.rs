@@ -115,12 +115,10 @@ impl Native for Super {
                 }));
             }
         }
-        // object's own methods: `__init__` and friends do nothing.
-        match name {
-            "__init__" => {
-                Some(Ok(crate::object::Builtin::method(name, self.this.clone(), |_, _| Ok(Value::None))))
-            }
-            _ => Some(raise("AttributeError", format!("'super' object has no attribute '{name}'"))),
+        // Past the last class: object's own methods.
+        match super::object::bound(name, &self.this) {
+            Some(m) => Some(Ok(m)),
+            None => Some(raise("AttributeError", format!("'super' object has no attribute '{name}'"))),
         }
     }
 }

@@ -531,25 +531,10 @@ const STR: &[(&str, Method)] = &[
         let st = s(t);
         Ok(Value::Bool(st.chars().any(char::is_lowercase) && !st.chars().any(char::is_uppercase)))
     }),
-    ("splitlines", |t, a, _| {
-        let keep = a.first().map(ops::truthy).transpose()?.unwrap_or(false);
-        let st = s(t);
-        let mut out = Vec::new();
-        let mut rest = st;
-        while !rest.is_empty() {
-            match rest.find(['\n', '\r']) {
-                Some(i) => {
-                    let nl = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                    out.push(Value::str(if keep { &rest[..i + nl] } else { &rest[..i] }));
-                    rest = &rest[i + nl..];
-                }
-                None => {
-                    out.push(Value::str(rest));
-                    break;
-                }
-            }
-        }
-        Ok(Value::list(out))
+    ("splitlines", |t, a, mut kw| {
+        let keep = a.first().cloned().or_else(|| take_kw(&mut kw, "keepends"));
+        let keep = keep.map(|k| ops::truthy(&k)).transpose()?.unwrap_or(false);
+        Ok(Value::list(split_lines(s(t), keep).into_iter().map(Value::str).collect()))
     }),
     ("partition", |t, a, _| {
         arity("partition", &a, 1, 1)?;
@@ -788,6 +773,26 @@ const DICT: &[(&str, Method)] = &[
         Ok(Value::None)
     }),
 ];
+
+/// `str.splitlines`: at `\n`, `\r`, `\r\n` and the other line boundaries
+/// Python knows (`\v`, `\f`, `\x1c`-`\x1e`, `\x85`, `\u2028`, `\u2029`).
+fn split_lines(text: &str, keep: bool) -> Vec<&str> {
+    let is_break = |c: char| {
+        matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    };
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(is_break) {
+        let c = rest[i..].chars().next().map_or(1, char::len_utf8);
+        let end = if rest[i..].starts_with("\r\n") { i + 2 } else { i + c };
+        out.push(if keep { &rest[..end] } else { &rest[..i] });
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
 
 fn set_of(v: &Value) -> &Rc<SetObj> {
     match v {

@@ -5,6 +5,7 @@ pub mod descr;
 pub mod excgroup;
 pub mod functools;
 pub mod methods;
+pub mod object;
 pub mod sets;
 pub mod sorting;
 pub mod strfmt;
@@ -56,6 +57,11 @@ impl Native for EllipsisType {
 thread_local! {
     static ELLIPSIS: Value = Value::native(EllipsisType);
     static NOT_IMPLEMENTED: Value = Value::native(NotImplementedType);
+}
+
+/// The `NotImplemented` singleton.
+pub fn not_implemented() -> Value {
+    NOT_IMPLEMENTED.with(|v| v.clone())
 }
 
 /// `...`
@@ -314,8 +320,13 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("locals", |_, _| raise("NotImplementedError", "locals() is not supported in the playground")),
     ("aiter", |a, _| crate::interp::eval::aiter(one("aiter", &a)?)),
     ("anext", |a, _| {
-        let v = one("anext", &a)?;
-        match v {
+        if a.is_empty() || a.len() > 2 {
+            let (bound, n) =
+                if a.is_empty() { ("least 1 argument", 0) } else { ("most 2 arguments", a.len()) };
+            return raise("TypeError", format!("anext expected at {bound}, got {n}"));
+        }
+        let v = &a[0];
+        let awaitable = match v {
             Value::Object(o) => o.anext(v).unwrap_or_else(|| raise("TypeError", "not an async iterator")),
             _ => match attr::lookup_special(v, "__anext__") {
                 Some(m) => call_sync(&m, vec![], vec![]),
@@ -323,7 +334,22 @@ const FUNCTIONS: &[(&str, Func)] = &[
                     raise("TypeError", format!("'{}' object is not an async iterator", text::type_name(v)))
                 }
             },
-        }
+        }?;
+        let Some(default) = a.get(1).cloned() else { return Ok(awaitable) };
+        // Awaited, it gives `default` at StopAsyncIteration.
+        Ok(crate::modules::asyncio::coro_value("anext", async move {
+            match crate::interp::eval::await_value(awaitable).await {
+                Err(e)
+                    if crate::interp::exc::matches(
+                        &e,
+                        &crate::interp::interp().types.exception_named("StopAsyncIteration"),
+                    ) =>
+                {
+                    Ok(default)
+                }
+                r => r,
+            }
+        }))
     }),
 ];
 

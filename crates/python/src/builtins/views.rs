@@ -78,3 +78,45 @@ impl Native for DictView {
         Some(ops::eq(&Value::list(self.items()), &Value::list(o.items())))
     }
 }
+
+fn set_like(v: &Value) -> Option<&DictView> {
+    v.as_native::<DictView>().filter(|d| d.kind != ViewKind::Values)
+}
+
+/// `&`, `|`, `-`, `^` with a keys or items view on either side: a set, built
+/// as CPython's `dictviews_*` build it (`set(left)` updated by the right,
+/// or for `&` the view's entries found walking the other operand).
+pub fn set_op(op: crate::ast::BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    use crate::ast::BinOp as B;
+    use crate::builtins::sets;
+    if !matches!(op, B::BitAnd | B::BitOr | B::Sub | B::BitXor)
+        || (set_like(a).is_none() && set_like(b).is_none())
+    {
+        return Ok(None);
+    }
+    if op == B::BitAnd {
+        let (mut view, mut other) = if set_like(a).is_some() { (a, b) } else { (b, a) };
+        let len = set_like(view).map_or(0, |v| v.dict.len());
+        match other {
+            Value::Set(o) if !o.frozen && len <= o.len() => {
+                return Ok(Some(Value::Set(sets::intersection(o, view)?)));
+            }
+            _ if set_like(other).is_some_and(|o| o.dict.len() > len) => std::mem::swap(&mut view, &mut other),
+            _ => {}
+        }
+        let result = crate::value::SetObj::new(false);
+        for key in crate::interp::iter::collect(other)? {
+            if ops::contains(view, &key)? {
+                sets::add(&result, key)?;
+            }
+        }
+        return Ok(Some(Value::Set(result)));
+    }
+    let result = sets::new_from(false, Some(a))?;
+    match op {
+        B::Sub => sets::difference_update(&result, b)?,
+        B::BitOr => sets::update(&result, b)?,
+        _ => sets::symmetric_difference_update(&result, b)?,
+    }
+    Ok(Some(Value::Set(result)))
+}

@@ -207,12 +207,42 @@ fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Optio
     Ok(None)
 }
 
+/// The attribute names an instance of `c` may have when every class of its
+/// MRO but `object` defines `__slots__` (without `'__dict__'`); `None` when
+/// its instances have a `__dict__`.
+fn slots_of(c: &Rc<Class>) -> Option<Vec<Rc<str>>> {
+    c.dict.borrow().get("__slots__")?;
+    let object = &interp().types.object;
+    let every = c.mro().iter().all(|k| Rc::ptr_eq(k, object) || k.dict.borrow().get("__slots__").is_some());
+    let names = declared_slots(c);
+    (every && !names.iter().any(|n| &**n == "__dict__")).then_some(names)
+}
+
+/// The names the classes of `c`'s MRO list in their `__slots__`.
+fn declared_slots(c: &Rc<Class>) -> Vec<Rc<str>> {
+    let mut names = Vec::new();
+    for k in c.mro() {
+        match k.dict.borrow().get("__slots__") {
+            None => {}
+            Some(Value::Str(one)) => names.push(one),
+            Some(many) => {
+                for v in super::iter::collect(&many).unwrap_or_default() {
+                    names.extend(super::text::str(&v).ok().map(Rc::from));
+                }
+            }
+        }
+    }
+    names
+}
+
 fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
     match name {
         "__class__" => return Ok(Some(Value::Class(inst.class.clone()))),
+        "__dict__" if slots_of(&inst.class).is_some() => return Ok(None),
         "__dict__" => {
             let d = crate::value::Dict::new();
-            for (k, v) in inst.attrs.borrow().0.iter() {
+            let slots = declared_slots(&inst.class);
+            for (k, v) in inst.attrs.borrow().0.iter().filter(|(k, _)| !slots.contains(k)) {
                 super::ops::dict_set(&d, Value::Str(k.clone()), v.clone())?;
             }
             return Ok(Some(Value::Dict(d)));
@@ -244,9 +274,35 @@ fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResu
             let me = obj.clone();
             Some(crate::object::Builtin::method("with_traceback", obj.clone(), move |_, _| Ok(me.clone())))
         }
-        "add_note" => Some(crate::object::Builtin::method("add_note", obj.clone(), |_, _| Ok(Value::None))),
+        "add_note" => {
+            let me = inst.clone();
+            Some(crate::object::Builtin::method("add_note", obj.clone(), move |args, _| add_note(&me, args)))
+        }
         _ => return object_method(obj, name),
     })
+}
+
+/// `BaseException.add_note(note)`: appended to the `__notes__` list.
+fn add_note(inst: &Rc<Instance>, args: Vec<Value>) -> PyResult<Value> {
+    let note = match args.as_slice() {
+        [n @ Value::Str(_)] => n.clone(),
+        [other] => {
+            return raise("TypeError", format!("note must be a str, not '{}'", super::text::type_name(other)))
+        }
+        _ => {
+            return raise(
+                "TypeError",
+                format!("add_note() takes exactly one argument ({} given)", args.len()),
+            )
+        }
+    };
+    let existing = inst.attrs.borrow().get("__notes__");
+    match existing {
+        Some(Value::List(l)) => l.borrow_mut().push(note),
+        Some(_) => return raise("TypeError", "Cannot add note: __notes__ is not a list"),
+        None => inst.attrs.borrow_mut().set("__notes__", Value::list(vec![note])),
+    }
+    Ok(Value::None)
 }
 
 /// Methods every object has (`__eq__`, `__hash__`, `__repr__` ... from `object`).
@@ -289,12 +345,27 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
         "__mro__" => Some(Value::tuple(c.mro().into_iter().map(Value::Class).collect())),
         "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
         "__class__" => Some(Value::Class(interp().types.type_.clone())),
+        _ if Rc::ptr_eq(c, &interp().types.object) => match crate::builtins::object::method(name) {
+            Some(f) => Some(crate::object::Builtin::new(name, f)),
+            None => crate::builtins::methods::class_method(c, name),
+        },
         _ => crate::builtins::methods::class_method(c, name),
     })
 }
 
 /// `obj.name = value`.
 pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    if let Value::Instance(inst) = obj {
+        if let Some(f @ (Value::Function(_) | Value::Builtin(_))) = inst.class.lookup("__setattr__") {
+            return call_sync(&f, vec![obj.clone(), Value::str(name), value], vec![]).map(|_| ());
+        }
+    }
+    generic_setattr(obj, name, value)
+}
+
+/// `object.__setattr__`: a property's setter, an exception's fields, else
+/// the instance's attributes (the class's `__setattr__` is not consulted).
+pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
             if let Some(Value::Object(o)) = inst.class.lookup(name) {
@@ -326,9 +397,11 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
                     _ => {}
                 }
             }
-            if let Some(f) = inst.class.lookup("__setattr__") {
-                if matches!(f, Value::Function(_) | Value::Builtin(_)) {
-                    return call_sync(&f, vec![obj.clone(), Value::str(name), value], vec![]).map(|_| ());
+            if inst.attrs.borrow().get(name).is_none() {
+                if let Some(slots) = slots_of(&inst.class) {
+                    if !slots.iter().any(|s| &**s == name) {
+                        return no_attribute(obj, name);
+                    }
                 }
             }
             inst.attrs.borrow_mut().set(name, value);
@@ -362,11 +435,18 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
 
 /// `del obj.name`.
 pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
+    if let Value::Instance(inst) = obj {
+        if let Some(f @ (Value::Function(_) | Value::Builtin(_))) = inst.class.lookup("__delattr__") {
+            return call_sync(&f, vec![obj.clone(), Value::str(name)], vec![]).map(|_| ());
+        }
+    }
+    generic_delattr(obj, name)
+}
+
+/// `object.__delattr__`.
+pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
-            if let Some(f @ (Value::Function(_) | Value::Builtin(_))) = inst.class.lookup("__delattr__") {
-                return call_sync(&f, vec![obj.clone(), Value::str(name)], vec![]).map(|_| ());
-            }
             let removed = inst.attrs.borrow_mut().remove(name);
             match removed {
                 Some(_) => Ok(()),

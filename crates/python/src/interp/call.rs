@@ -340,19 +340,33 @@ fn instantiate(c: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult<Prepared
         let mut a = vec![Value::Class(c.clone())];
         a.extend(args.iter().cloned());
         let obj = call_sync(&new, a, kwargs.clone())?;
+        // CPython calls __init__ only on an instance of the class.
+        if !matches!(&obj, Value::Instance(i) if i.class.is_subclass(c)) {
+            return Ok(Prepared::Done(obj));
+        }
         return finish_init(c, obj, args, kwargs);
     }
+    if c.is_exception
+        && !kwargs.is_empty()
+        && c.lookup("__init__").is_none_or(|f| !matches!(f, Value::Function(_)))
+    {
+        return raise("TypeError", format!("{}() takes no keyword arguments", c.name));
+    }
+    let obj = bare_instance(c, args.clone())?;
+    finish_init(c, obj, args, kwargs)
+}
+
+/// A new instance of `c` before `__init__` (`object.__new__`); an
+/// exception's `args` are the arguments.
+pub fn bare_instance(c: &Rc<Class>, args: Vec<Value>) -> PyResult<Value> {
     let inst = Instance::new(c.clone());
     if let Some(data) = &inst.exc {
-        if !kwargs.is_empty() && c.lookup("__init__").is_none_or(|f| !matches!(f, Value::Function(_))) {
-            return raise("TypeError", format!("{}() takes no keyword arguments", c.name));
-        }
         *data.args.borrow_mut() = args.clone();
         if c.is_subclass(&interp().types.exception_named("BaseExceptionGroup")) {
             crate::builtins::excgroup::init_group(&inst, &args)?;
         }
     }
-    finish_init(c, Value::Instance(inst), args, kwargs)
+    Ok(Value::Instance(inst))
 }
 
 fn user_new(c: &Class) -> Option<Value> {

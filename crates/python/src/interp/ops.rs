@@ -157,6 +157,11 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(v) = builtin_binop(op, a, b)? {
         return Ok(v);
     }
+    if let (Value::Object(_), _) | (_, Value::Object(_)) = (a, b) {
+        if let Some(v) = crate::builtins::views::set_op(op, a, b)? {
+            return Ok(v);
+        }
+    }
     let (name, rname) = dunder(op);
     if let Some(f) = attr::lookup_special(a, name) {
         let r = call_sync(&f, vec![b.clone()], vec![])?;

@@ -168,6 +168,12 @@ fn instance_repr(inst: &std::rc::Rc<Instance>) -> PyResult<String> {
             }
         };
     }
+    default_repr(&this)
+}
+
+/// `object.__repr__` (an exception's: `ValueError('x')`), whatever the class defines.
+pub fn default_repr(v: &Value) -> PyResult<String> {
+    let Value::Instance(inst) = v else { return repr(v) };
     if let Some(data) = &inst.exc {
         let args = data.args.borrow().clone();
         if args.len() == 1 {
@@ -175,7 +181,15 @@ fn instance_repr(inst: &std::rc::Rc<Instance>) -> PyResult<String> {
         }
         return Ok(format!("{}({})", inst.class.name, join_reprs(&args)?));
     }
-    Ok(format!("<{}.{} object at {:#x}>", inst.class.module, inst.class.qualname, this.id()))
+    Ok(format!("<{}.{} object at {:#x}>", inst.class.module, inst.class.qualname, v.id()))
+}
+
+/// `object.__str__`: the type's `repr` (an exception's own `str`).
+pub fn default_str(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Instance(inst) if inst.exc.is_some() => exc::default_str(inst),
+        _ => repr(v),
+    }
 }
 
 /// `str(v)`.

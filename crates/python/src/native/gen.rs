@@ -364,12 +364,32 @@ impl Native for AsyncGenerator {
     }
     fn anext(&self, _this: &Value) -> Option<PyResult<Value>> {
         track(&self.0);
-        Some(Ok(Value::native(ANext { core: self.0.clone(), started: Cell::new(false) })))
+        Some(Ok(Value::native(ANext {
+            core: self.0.clone(),
+            started: Cell::new(false),
+            input: RefCell::new(None),
+        })))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let m = match name {
             "__anext__" => super::method::<AsyncGenerator>("__anext__", this, |g, me, _, _| {
                 g.anext(me).unwrap_or_else(|| raise("TypeError", "not an async generator"))
+            }),
+            "asend" => super::method::<AsyncGenerator>("asend", this, |g, _, args, _| {
+                let [v] = <[Value; 1]>::try_from(args).map_err(|a| {
+                    Exception::type_error(format!("asend() takes exactly one argument ({} given)", a.len()))
+                })?;
+                if !g.0.started.get() && !matches!(v, Value::None) {
+                    return raise("TypeError", "can't send non-None value to a just-started async generator");
+                }
+                g.resumed_with(Resume::Send(v))
+            }),
+            "athrow" => super::method::<AsyncGenerator>("athrow", this, |g, _, args, _| {
+                let e = match args.first() {
+                    Some(v) => crate::modules::asyncio::futures::exception_arg(v)?,
+                    None => return raise("TypeError", "athrow expected at least 1 argument, got 0"),
+                };
+                g.resumed_with(Resume::Throw(e))
             }),
             "aclose" => super::method::<AsyncGenerator>("aclose", this, |g, _, _, _| {
                 let fut = g.0.aclose();
@@ -388,6 +408,24 @@ impl Native for AsyncGenerator {
         };
         Some(Ok(m))
     }
+}
+
+impl AsyncGenerator {
+    /// The awaitable of `asend(v)` / `athrow(e)`: `__anext__()`'s, resuming with `how`.
+    fn resumed_with(&self, how: Resume) -> PyResult<Value> {
+        track(&self.0);
+        Ok(Value::native(ANext {
+            core: self.0.clone(),
+            started: Cell::new(false),
+            input: RefCell::new(Some(how)),
+        }))
+    }
+}
+
+/// What `asend`/`athrow` resume an async generator with.
+enum Resume {
+    Send(Value),
+    Throw(Exception),
 }
 
 impl Drop for AsyncGenerator {
@@ -410,10 +448,11 @@ impl Drop for AsyncGenerator {
     }
 }
 
-/// The awaitable `__anext__()` returns.
+/// The awaitable `__anext__()`, `asend()` and `athrow()` return.
 pub struct ANext {
     core: Rc<GenCore>,
     started: Cell<bool>,
+    input: RefCell<Option<Resume>>,
 }
 
 impl Native for ANext {
@@ -426,6 +465,16 @@ impl Native for ANext {
     fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
         if self.started.replace(true) {
             return Some(raise("RuntimeError", "cannot reuse already awaited __anext__()/asend()"));
+        }
+        match self.input.borrow_mut().take() {
+            Some(Resume::Send(v)) => *self.core.chan.sent.borrow_mut() = Some(v),
+            // Thrown into a generator that has not started, it ends it.
+            Some(Resume::Throw(e)) if !self.core.started.get() => {
+                self.core.close();
+                return Some(Err(e));
+            }
+            Some(Resume::Throw(e)) => *self.core.chan.thrown.borrow_mut() = Some(e),
+            None => {}
         }
         let core = self.core.clone();
         let fut = std::future::poll_fn(move |cx| match core.poll_body(cx) {
