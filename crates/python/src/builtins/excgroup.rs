@@ -4,12 +4,22 @@ use std::rc::Rc;
 
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter};
-use crate::object::Instance;
+use crate::object::{Class, Instance};
 use crate::value::Value;
 use asyncio_engine::PyResult;
 
 /// `ExceptionGroup(message, exceptions)` checks and fills a new instance.
 pub fn init_group(inst: &Rc<Instance>, args: &[Value]) -> PyResult<()> {
+    let (message, members) = group_args(args)?;
+    if let Some(data) = &inst.exc {
+        *data.group.borrow_mut() = Some((message, members));
+        *data.args.borrow_mut() = args.to_vec();
+    }
+    Ok(())
+}
+
+/// The checked message and members of `BaseExceptionGroup(message, exceptions)`.
+fn group_args(args: &[Value]) -> PyResult<(Rc<str>, Vec<Value>)> {
     let [msg, excs] = args else {
         return raise(
             "TypeError",
@@ -26,16 +36,31 @@ pub fn init_group(inst: &Rc<Instance>, args: &[Value]) -> PyResult<()> {
     if members.is_empty() {
         return raise("ValueError", "second argument (exceptions) must be a non-empty sequence");
     }
-    for m in &members {
-        if !matches!(m, Value::Instance(i) if i.exc.is_some()) {
-            return raise("ValueError", "Item 0 of second argument (exceptions) is not an exception");
-        }
+    if let Some(i) = members.iter().position(|m| !matches!(m, Value::Instance(i) if i.exc.is_some())) {
+        return raise("ValueError", format!("Item {i} of second argument (exceptions) is not an exception"));
     }
-    if let Some(data) = &inst.exc {
-        *data.group.borrow_mut() = Some((m.clone(), members.clone()));
-        *data.args.borrow_mut() = vec![msg.clone(), excs.clone()];
+    Ok((m.clone(), members))
+}
+
+/// The class `BaseExceptionGroup.__new__` makes for class `c`: a
+/// BaseExceptionGroup of Exceptions only is an ExceptionGroup, and an
+/// Exception group refuses to hold other BaseExceptions.
+pub fn group_class(c: &Rc<Class>, args: &[Value]) -> PyResult<Rc<Class>> {
+    let (_, members) = group_args(args)?;
+    let types = &interp().types;
+    let exception = types.exception_named("Exception");
+    let nests_base =
+        members.iter().any(|m| !matches!(m, Value::Instance(i) if i.class.is_subclass(&exception)));
+    let group = types.exception_named("ExceptionGroup");
+    if Rc::ptr_eq(c, &types.exception_named("BaseExceptionGroup")) && !nests_base {
+        return Ok(group);
     }
-    Ok(())
+    if nests_base && c.is_subclass(&exception) {
+        let what =
+            if Rc::ptr_eq(c, &group) { "an ExceptionGroup".to_string() } else { format!("'{}'", c.name) };
+        return raise("TypeError", format!("Cannot nest BaseExceptions in {what}"));
+    }
+    Ok(c.clone())
 }
 
 /// A new group of `members`: an ExceptionGroup, or a BaseExceptionGroup when

@@ -6,6 +6,7 @@ pub mod excgroup;
 pub mod functools;
 pub mod methods;
 pub mod object;
+pub mod oserror;
 pub mod sets;
 pub mod sorting;
 pub mod strfmt;
@@ -112,7 +113,9 @@ pub fn install(it: &Rc<Interp>) {
         Builtin::new("__init__", |args, _| {
             if let Some(Value::Instance(inst)) = args.first() {
                 if let Some(data) = &inst.exc {
-                    *data.args.borrow_mut() = args[1..].to_vec();
+                    let mut rest = args[1..].to_vec();
+                    oserror::init(inst, &mut rest);
+                    *data.args.borrow_mut() = rest;
                 }
             }
             Ok(Value::None)

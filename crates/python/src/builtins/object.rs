@@ -19,7 +19,7 @@ pub fn method(name: &str) -> Option<Method> {
     Some(match name {
         "__new__" => new,
         "__init__" => |_, _| Ok(Value::None),
-        "__init_subclass__" => |_, _| Ok(Value::None),
+        "__init_subclass__" => init_subclass,
         "__setattr__" => setattr,
         "__delattr__" => delattr,
         "__getattribute__" => getattribute,
@@ -68,6 +68,18 @@ fn new(mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         return raise("TypeError", "object.__new__() takes exactly one argument (the type to instantiate)");
     }
     crate::interp::call::bare_instance(&c, Vec::new())
+}
+
+/// `object.__init_subclass__`: takes no class keywords.
+fn init_subclass(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    if kw.is_empty() {
+        return Ok(Value::None);
+    }
+    let name = match args.first() {
+        Some(Value::Class(c)) => c.name.to_string(),
+        _ => "object".to_string(),
+    };
+    raise("TypeError", format!("{name}.__init_subclass__() takes no keyword arguments"))
 }
 
 fn name_arg(args: &[Value], at: usize) -> PyResult<Rc<str>> {

@@ -160,6 +160,28 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("FrozenInstanceError", "AttributeError", "dataclasses"),
 ];
 
+/// The module CPython defines a native class in (`<class 'asyncio.locks.Lock'>`).
+fn native_module(name: &str) -> &'static str {
+    match name {
+        "Future" | "Task" => "_asyncio",
+        "Lock" | "Event" | "Condition" | "Semaphore" | "BoundedSemaphore" => "asyncio.locks",
+        "Queue" | "PriorityQueue" | "LifoQueue" => "asyncio.queues",
+        "TaskGroup" => "asyncio.taskgroups",
+        "Timeout" => "asyncio.timeouts",
+        "_UnixSelectorEventLoop" => "asyncio.unix_events",
+        "Random" => "random",
+        "deque" | "defaultdict" | "OrderedDict" | "Counter" => "collections",
+        "partial" | "CacheInfo" | "_lru_cache_wrapper" => "functools",
+        "Field" | "_MISSING_TYPE" => "dataclasses",
+        "suppress" | "nullcontext" | "_GeneratorContextManager" | "_AsyncGeneratorContextManager" => {
+            "contextlib"
+        }
+        "_GenericAlias" => "typing",
+        "TextIOWrapper" => "_io",
+        _ => "builtins",
+    }
+}
+
 impl Types {
     pub fn new() -> Types {
         use BuiltinType as B;
@@ -217,7 +239,7 @@ impl Types {
         if let Some(c) = self.natives.borrow().get(name) {
             return c.clone();
         }
-        let class = make_class(name, "asyncio", &[&self.object], BuiltinType::Native);
+        let class = make_class(name, native_module(name), &[&self.object], BuiltinType::Native);
         self.natives.borrow_mut().insert(name, class.clone());
         class
     }

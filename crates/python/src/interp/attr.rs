@@ -162,6 +162,11 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             Some(r) => r.map(Some),
             None => Ok(match name {
                 "__class__" => Some(Value::Class(o.class())),
+                // A coroutine, future or task awaited through a user `__await__`.
+                "__await__" if awaitable_native(o.as_any()) => {
+                    let me = obj.clone();
+                    Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| Ok(me.clone())))
+                }
                 _ => None,
             }),
         },
@@ -172,6 +177,11 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             Ok(crate::builtins::methods::get(obj, name))
         }
     }
+}
+
+fn awaitable_native(o: &dyn std::any::Any) -> bool {
+    use crate::modules::asyncio::futures::{PyFuture, PyTask};
+    o.is::<crate::native::coro::Coroutine>() || o.is::<PyFuture>() || o.is::<PyTask>()
 }
 
 fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
@@ -252,6 +262,9 @@ fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResu
     let Some(data) = &inst.exc else {
         return object_method(obj, name);
     };
+    if let Some(v) = crate::builtins::oserror::attribute(inst, name) {
+        return Ok(Some(v));
+    }
     Ok(match name {
         "args" => Some(Value::tuple(data.args.borrow().clone())),
         "value" if inst.class.name.as_ref() == "StopIteration" => {

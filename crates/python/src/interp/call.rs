@@ -359,10 +359,18 @@ fn instantiate(c: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult<Prepared
 /// A new instance of `c` before `__init__` (`object.__new__`); an
 /// exception's `args` are the arguments.
 pub fn bare_instance(c: &Rc<Class>, args: Vec<Value>) -> PyResult<Value> {
-    let inst = Instance::new(c.clone());
+    let group = c.is_exception && c.is_subclass(&interp().types.exception_named("BaseExceptionGroup"));
+    let class = if group {
+        crate::builtins::excgroup::group_class(c, &args)?
+    } else {
+        crate::builtins::oserror::class_for(c, &args)
+    };
+    let inst = Instance::new(class);
     if let Some(data) = &inst.exc {
+        let mut args = args;
+        crate::builtins::oserror::init(&inst, &mut args);
         *data.args.borrow_mut() = args.clone();
-        if c.is_subclass(&interp().types.exception_named("BaseExceptionGroup")) {
+        if group {
             crate::builtins::excgroup::init_group(&inst, &args)?;
         }
     }

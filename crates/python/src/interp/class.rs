@@ -32,19 +32,44 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
             }
         }
     }
-    if let Some((k, _)) = def.keywords.first() {
-        return raise(
-            "NotImplementedError",
-            format!("class keyword '{k}' is not supported in the playground"),
-        );
+    let mut keywords = Vec::new();
+    for (k, e) in &def.keywords {
+        if &**k == "metaclass" {
+            return raise(
+                "NotImplementedError",
+                "class keyword 'metaclass' is not supported in the playground",
+            );
+        }
+        keywords.push((k.clone(), eval(e, f).await?));
     }
     let ns = class_body(&def.body, f, def.name.clone()).await?;
     let class = build(def, f, bases, ns)?;
+    init_subclass(&class, keywords).await?;
     let mut v = Value::Class(class);
     for d in decorators.iter().rev() {
         v = call(d, vec![v], vec![]).await?;
     }
     Ok(v)
+}
+
+/// `type.__new__`'s last step: the first `__init_subclass__` after the new
+/// class in its MRO (a classmethod even undecorated) gets the class and the
+/// class keywords; `object`'s takes none.
+async fn init_subclass(class: &Rc<Class>, keywords: Vec<(Rc<str>, Value)>) -> PyResult<()> {
+    for base in class.mro().iter().skip(1) {
+        let found = base.dict.borrow().get("__init_subclass__");
+        let func = match found {
+            Some(Value::Object(o)) => o.as_any().downcast_ref::<ClassMethod>().map(|c| c.0.clone()),
+            other => other,
+        };
+        if let Some(func) = func {
+            call(&func, vec![Value::Class(class.clone())], keywords).await?;
+            return Ok(());
+        }
+    }
+    crate::builtins::object::method("__init_subclass__")
+        .map_or(Ok(Value::None), |f| f(vec![Value::Class(class.clone())], keywords))
+        .map(drop)
 }
 
 /// Makes the class object.

@@ -551,6 +551,9 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
         Value::Instance(_) => {
             if let Some(m) = attr::lookup_special(&v, "__await__") {
                 let it = super::call::call_sync(&m, vec![], vec![])?;
+                if let Some(g) = it.as_native::<crate::native::gen::Generator>() {
+                    return drive_await_generator(g).await;
+                }
                 return Box::pin(await_value(it)).await;
             }
             return not_awaitable(&v);
@@ -564,6 +567,21 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
     };
     super::budget::reset();
     out
+}
+
+/// `await` on an object whose `__await__` is a generator, as a Task steps
+/// it: a bare `yield` gives the loop one turn, the generator's return value
+/// is the result.
+async fn drive_await_generator(g: &crate::native::gen::Generator) -> PyResult<Value> {
+    loop {
+        match g.resume(None)? {
+            None => return Ok(g.take_returned()),
+            Some(Value::None) => asyncio_engine::sleep0().await?,
+            Some(other) => {
+                return raise("RuntimeError", format!("Task got bad yield: {}", text::repr(&other)?))
+            }
+        }
+    }
 }
 
 fn not_awaitable<T>(v: &Value) -> PyResult<T> {

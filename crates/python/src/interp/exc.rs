@@ -94,6 +94,9 @@ pub fn default_str(inst: &Instance) -> PyResult<String> {
         let n = members.len();
         return Ok(format!("{} ({} sub-exception{})", msg, n, if n == 1 { "" } else { "s" }));
     }
+    if let Some(text) = crate::builtins::oserror::str_of(inst) {
+        return text;
+    }
     let args = data.args.borrow().clone();
     match args.len() {
         0 => Ok(String::new()),

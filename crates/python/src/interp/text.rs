@@ -4,7 +4,7 @@ use std::cell::RefCell;
 
 use super::call::call_sync;
 use super::exc;
-use crate::object::{BuiltinType, Instance};
+use crate::object::Instance;
 use crate::value::Value;
 use asyncio_engine::pyfmt::float_repr;
 use asyncio_engine::pyvalue::repr_str;
@@ -141,7 +141,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
             format!("<bound method {} of {}>", fname, repr(&m.this)?)
         }
         Value::Class(c) => {
-            if c.is_user() || (&*c.module != "builtins" && c.builtin != BuiltinType::Native) {
+            if &*c.module != "builtins" {
                 format!("<class '{}.{}'>", c.module, c.qualname)
             } else {
                 format!("<class '{}'>", c.name)

@@ -637,17 +637,21 @@ fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         crate::object::BuiltinType::Native,
     );
     interp().classes.track(&class);
-    let (c, fs, defs) = (Rc::downgrade(&class), fields.clone(), Rc::new(defaults));
+    let (c, fs, defs) = (Rc::downgrade(&class), fields.clone(), Rc::new(defaults.clone()));
     let new = Builtin::new(&name, move |args, mut kw| {
         let Some(class) = c.upgrade() else { return raise("TypeError", "namedtuple class is gone") };
         let n = fs.len();
         if args.len() > n {
+            // Counting `_cls`, as CPython's generated `__new__` does.
+            let takes = match n - defs.len() + 1 {
+                least if least < n + 1 => format!("from {least} to {}", n + 1),
+                _ => (n + 1).to_string(),
+            };
             return raise(
                 "TypeError",
                 format!(
-                    "{}.__new__() takes {} positional arguments but {} were given",
+                    "{}.__new__() takes {takes} positional arguments but {} were given",
                     class.name,
-                    n + 1,
                     args.len() + 1
                 ),
             );
@@ -699,8 +703,13 @@ fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         }
         Ok(make_namedtuple(&class, &fs, out))
     });
+    let field_defaults = Dict::new();
+    for (f, v) in fields[fields.len() - defaults.len()..].iter().zip(defaults.iter()) {
+        ops::dict_set(&field_defaults, Value::Str(f.clone()), v.clone())?;
+    }
     let mut d = class.dict.borrow_mut();
     d.set("__new__", new);
+    d.set("_field_defaults", Value::Dict(field_defaults));
     d.set("_fields", Value::tuple(fields.iter().map(|f| Value::Str(f.clone())).collect()));
     let (c, fs) = (Rc::downgrade(&class), fields.clone());
     d.set(

@@ -267,9 +267,14 @@ impl Generator {
         }
     }
 
+    /// What a finished generator returned.
+    pub fn take_returned(&self) -> Value {
+        self.0.returned.borrow_mut().take().unwrap_or(Value::None)
+    }
+
     /// The StopIteration a finished generator raises (carrying its return value).
     pub fn stop(&self) -> Exception {
-        let v = self.0.returned.borrow_mut().take().unwrap_or(Value::None);
+        let v = self.take_returned();
         if matches!(v, Value::None) {
             Exception::new("StopIteration", "")
         } else {
@@ -326,7 +331,9 @@ impl Native for Generator {
                     Some(v) => crate::modules::asyncio::futures::exception_arg(v)?,
                     None => return raise("TypeError", "throw expected at least 1 argument, got 0"),
                 };
-                if !g.0.started.get() {
+                // Thrown into a generator that has not started or has ended, it
+                // ends it and comes straight back out.
+                if !g.0.started.get() || g.0.finished.get() {
                     g.0.close();
                     return Err(e);
                 }

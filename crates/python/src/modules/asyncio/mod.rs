@@ -175,21 +175,30 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         Some(lp) => lp,
         None => loops::current_or_running()?,
     };
-    let mut futs = Vec::with_capacity(args.len());
+    // An argument given twice is one child (CPython's `arg_to_fut`): its
+    // result fills both places.
+    let (mut futs, mut seen, mut slot_of) =
+        (Vec::new(), Vec::<&Value>::new(), Vec::with_capacity(args.len()));
     for a in &args {
-        futs.push(ensure(&lp, a)?.1);
+        match seen.iter().position(|s| s.is(a)) {
+            Some(i) => slot_of.push(i),
+            None => {
+                slot_of.push(futs.len());
+                seen.push(a);
+                futs.push(ensure(&lp, a)?.1);
+            }
+        }
     }
     let n = futs.len();
-    let out = asyncio_engine::gather_collect(&lp, &futs, return_exceptions, |outcomes| {
-        Value::list(
-            outcomes
-                .into_iter()
-                .map(|o| match o {
-                    Ok(v) => v,
-                    Err(e) => Value::Instance(crate::interp::exc::instance(&e)),
-                })
-                .collect(),
-        )
+    let out = asyncio_engine::gather_collect(&lp, &futs, return_exceptions, move |outcomes| {
+        let values: Vec<Value> = outcomes
+            .into_iter()
+            .map(|o| match o {
+                Ok(v) => v,
+                Err(e) => Value::Instance(crate::interp::exc::instance(&e)),
+            })
+            .collect();
+        Value::list(slot_of.iter().map(|&i| values.get(i).cloned().unwrap_or(Value::None)).collect())
     })?;
     PyFuture::waiting(out, n)
 }
