@@ -216,6 +216,9 @@ impl Pool {
         it.host.jobs.borrow_mut().push(JobTime { start, cost: 0.0 });
         let label: Rc<str> = Rc::from(job_label(&job.func, &job.args));
         self.running.borrow_mut().push(label.clone());
+        if let Target::Concurrent(f) = &job.target {
+            f.state.borrow_mut().started = true;
+        }
         let mut outcome = call_sync(&job.func, job.args, vec![]);
         let cost = it.host.jobs.borrow_mut().pop().map(|j| j.cost).unwrap_or(0.0);
         if let Err(e) = &outcome {
@@ -430,6 +433,9 @@ pub fn run_in_executor(pl: &PyLoop, _this: &Value, args: Vec<Value>) -> PyResult
         return raise("RuntimeError", "Event loop is closed");
     }
     let ex = match &args[0] {
+        Value::None if pl.executor_shutdown_called.get() => {
+            return raise("RuntimeError", "Executor shutdown has been called");
+        }
         Value::None => {
             let existing = pl.default_executor.borrow().clone();
             match existing {
@@ -785,6 +791,8 @@ impl AsCompleted {
 
 #[derive(Default)]
 struct CfState {
+    /// A worker has taken the job (`running()` until it is done).
+    started: bool,
     done: bool,
     cancelled: bool,
     outcome: Option<PyResult<Value>>,
@@ -817,7 +825,7 @@ impl CfFuture {
     fn cancel(&self) -> bool {
         let callbacks = {
             let mut s = self.state.borrow_mut();
-            if s.done {
+            if s.done || s.started {
                 return false;
             }
             s.cancelled = true;
@@ -878,7 +886,7 @@ impl CfFuture {
             "exception" => self.exception(timeout),
             "done" => state(|s| s.done),
             "cancelled" => state(|s| s.cancelled),
-            "running" => state(|s| !s.done),
+            "running" => state(|s| s.started && !s.done),
             "cancel" => Ok(Value::Bool(self.cancel())),
             _ => {
                 let (cb, done) = (args[0].clone(), self.state.borrow().done);

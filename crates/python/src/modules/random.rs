@@ -5,6 +5,7 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::bigint::BigInt;
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter, text};
 use crate::modules::Args::{self, Py, C};
@@ -59,6 +60,75 @@ fn seed_of(v: Option<&Value>) -> PyResult<i128> {
     }
 }
 
+/// A generator seeded as CPython seeds with `v` (an int beyond i64 by its
+/// absolute value's 32-bit words).
+fn seeded(v: Option<&Value>) -> PyResult<Random> {
+    match v {
+        Some(Value::Big(b)) => Ok(Random::from_key(&words_of(b))),
+        other => Ok(Random::new(seed_of(other)?)),
+    }
+}
+
+/// `|b|`'s 32-bit words, least significant first.
+fn words_of(b: &BigInt) -> Vec<u32> {
+    let (mut rest, mask) = (b.abs(), BigInt::from_u64(u64::from(u32::MAX)));
+    let mut words = Vec::new();
+    while !rest.is_zero() {
+        words.push(rest.bitand(&mask).to_i64().unwrap_or(0) as u32);
+        rest = rest.shr(32);
+    }
+    words
+}
+
+/// The int whose 32-bit words (least significant first) these are.
+fn int_of_words(words: &[u32]) -> PyResult<Value> {
+    let mut acc = BigInt::zero();
+    for &w in words.iter().rev() {
+        acc = match acc.shl(32) {
+            Ok(a) => a.add(&BigInt::from_u64(u64::from(w))),
+            Err(_) => return raise("MemoryError", ""),
+        };
+    }
+    Ok(Value::from_big(acc))
+}
+
+fn big_of(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Big(b) => Some((**b).clone()),
+        Value::Int(i) => Some(BigInt::from_i64(*i)),
+        Value::Bool(b) => Some(BigInt::from_i64(i64::from(*b))),
+        _ => None,
+    }
+}
+
+/// `randrange(start, stop)` with an int bound beyond i64: `start +
+/// _randbelow(stop - start)`, drawing `width.bit_length()` bits until one
+/// is below the width.
+fn randrange_big(g: &mut Random, start: &Value, stop: &Value) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (big_of(start), big_of(stop)) else {
+        return raise("TypeError", "randrange() arguments must be integers");
+    };
+    let width = b.sub(&a);
+    if width.signum() <= 0 {
+        let show = |v: &Value| text::str(v);
+        let msg = format!(
+            "empty range for randrange() ({}, {}, {})",
+            show(start)?,
+            show(stop)?,
+            width.to_string_checked().unwrap_or_default()
+        );
+        return raise("ValueError", msg);
+    }
+    let k = width.bit_length() as u32;
+    loop {
+        let r = int_of_words(&g.getrandbits_words(k))?;
+        let r = big_of(&r).unwrap_or_else(BigInt::zero);
+        if r.sub(&width).is_negative() {
+            return Ok(Value::from_big(a.add(&r)));
+        }
+    }
+}
+
 fn int_of(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
@@ -79,7 +149,7 @@ fn call(r: &PyRandom, (name, sig): (&str, Args), mut args: Vec<Value>, mut kw: K
     match name {
         "random" => Ok(Value::Float(g.random())),
         "seed" => {
-            *g = Random::new(seed_of(args.first())?);
+            *g = seeded(args.first())?;
             r.1.set(None);
             Ok(Value::None)
         }
@@ -213,6 +283,10 @@ fn call(r: &PyRandom, (name, sig): (&str, Args), mut args: Vec<Value>, mut kw: K
             }
             Ok(Value::list(picks))
         }
+        "randint" if args.iter().any(|a| matches!(a, Value::Big(_))) => {
+            let past = crate::interp::ops::binop(crate::ast::BinOp::Add, &args[1], &Value::Int(1))?;
+            randrange_big(&mut g, &args[0], &past)
+        }
         "randint" => g
             .randint(int_of(&args[0], "randint() arg")?, int_of(&args[1], "randint() arg")?)
             .map(Value::Int)
@@ -220,6 +294,19 @@ fn call(r: &PyRandom, (name, sig): (&str, Args), mut args: Vec<Value>, mut kw: K
         "randrange" => {
             let stop = args.get(1).filter(|v| !matches!(v, Value::None));
             let step = args.get(2).filter(|v| !matches!(v, Value::Int(1)));
+            let big = args.iter().any(|a| matches!(a, Value::Big(_)));
+            if big && step.is_some() {
+                return raise(
+                    "NotImplementedError",
+                    "randrange() with a step and bounds beyond 64 bits is not supported in the playground",
+                );
+            }
+            if big {
+                return match stop {
+                    Some(stop) => randrange_big(&mut g, &args[0], stop),
+                    None => randrange_big(&mut g, &Value::Int(0), &args[0]),
+                };
+            }
             let r = match (stop, step) {
                 (None, None) => g.randrange_stop(int_of(&args[0], "randrange() arg")?),
                 // `step is not 1` before any conversion, as CPython checks it.
@@ -244,23 +331,19 @@ fn call(r: &PyRandom, (name, sig): (&str, Args), mut args: Vec<Value>, mut kw: K
             if k < 0 {
                 return raise("ValueError", "number of bits must be non-negative");
             }
-            if k > 128 {
+            if k > 1 << 24 {
                 return raise(
-                    "NotImplementedError",
-                    "getrandbits() over 128 bits is not supported in the playground",
+                    "MemoryError",
+                    "getrandbits() of over 16M bits is beyond the playground's memory",
                 );
+            }
+            if k > 64 {
+                return int_of_words(&g.getrandbits_words(k as u32));
             }
             let bits = g.getrandbits(k as u32);
             Ok(match i64::try_from(bits) {
                 Ok(i) => Value::Int(i),
-                Err(_) => {
-                    let hi = crate::bigint::BigInt::from_u64((bits >> 64) as u64);
-                    let lo = crate::bigint::BigInt::from_u64(bits as u64);
-                    match hi.shl(64) {
-                        Ok(h) => Value::from_big(h.add(&lo)),
-                        Err(_) => return raise("MemoryError", ""),
-                    }
-                }
+                Err(_) => int_of_words(&[bits as u32, (bits >> 32) as u32])?,
             })
         }
         "choice" => {
@@ -367,7 +450,7 @@ pub fn module() -> ModuleObj {
         "__new__",
         Builtin::new("Random", |mut args, mut kw| {
             crate::modules::bind("Random.__init__(self, x=None)", &mut args, &mut kw)?;
-            Ok(Value::native(PyRandom::new(Random::new(seed_of(args.first())?))))
+            Ok(Value::native(PyRandom::new(seeded(args.first())?)))
         }),
     );
     m.set("Random", Value::Class(class));

@@ -19,6 +19,8 @@ pub struct PyLoop {
     pub lp: EventLoop,
     /// The default executor (made on first `run_in_executor(None, ...)`).
     pub default_executor: RefCell<Option<Value>>,
+    /// `shutdown_default_executor()` was called: the default executor takes no more jobs.
+    pub executor_shutdown_called: Cell<bool>,
 }
 
 thread_local! {
@@ -43,7 +45,11 @@ pub fn new_loop() -> Value {
     if let Some(hook) = it.host.on_new_loop.borrow_mut().as_mut() {
         hook(&lp);
     }
-    let obj = Rc::new(PyLoop { lp, default_executor: RefCell::new(None) });
+    let obj = Rc::new(PyLoop {
+        lp,
+        default_executor: RefCell::new(None),
+        executor_shutdown_called: Cell::new(false),
+    });
     it.loops.track(&obj);
     LOOPS.with(|l| {
         let mut l = l.borrow_mut();
@@ -383,10 +389,20 @@ fn loop_method(
         "get_debug" => Ok(Value::Bool(false)),
         "set_debug" => Ok(Value::None),
         "run_in_executor" => crate::modules::concurrent::run_in_executor(pl, this, args),
-        "shutdown_asyncgens" | "shutdown_default_executor" => {
-            Ok(super::coro_value(name, async { Ok(Value::None) }))
+        "shutdown_asyncgens" => Ok(super::coro_value(name, async { Ok(Value::None) })),
+        "shutdown_default_executor" => {
+            pl.executor_shutdown_called.set(true);
+            let lv = this.clone();
+            Ok(super::coro_value(name, async move { wait_default_executor(&lv).await.map(|()| Value::None) }))
         }
-        "set_exception_handler" | "set_default_executor" => {
+        "set_default_executor" => {
+            if args[0].as_native::<crate::modules::concurrent::Executor>().is_none() {
+                return raise("TypeError", "executor must be a ThreadPoolExecutor");
+            }
+            *pl.default_executor.borrow_mut() = Some(args[0].clone());
+            Ok(Value::None)
+        }
+        "set_exception_handler" => {
             raise("NotImplementedError", format!("loop.{name}() is not supported in the playground"))
         }
         _ => raise("AttributeError", format!("'_UnixSelectorEventLoop' object has no attribute '{name}'")),
