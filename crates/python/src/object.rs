@@ -122,7 +122,11 @@ pub struct ExcData {
 
 pub struct Instance {
     pub class: Rc<Class>,
-    pub attrs: RefCell<Attrs>,
+    /// The attributes, until the program asks for `__dict__` (slots stay here).
+    attrs: RefCell<Attrs>,
+    /// `__dict__` once the program asked for it: from then on the other
+    /// attributes live there, so that `obj.__dict__.update(...)` sets them.
+    dict: RefCell<Option<Rc<crate::value::Dict>>>,
     /// Set for instances of exception classes.
     pub exc: Option<Box<ExcData>>,
 }
@@ -130,11 +134,79 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Rc<Class>) -> Rc<Instance> {
         let exc = if class.is_exception { Some(Box::default()) } else { None };
-        let inst = Rc::new(Instance { class, attrs: RefCell::new(Attrs::default()), exc });
+        let inst =
+            Rc::new(Instance { class, attrs: RefCell::new(Attrs::default()), dict: RefCell::new(None), exc });
         if let Some(it) = crate::interp::try_interp() {
             it.instances.track(&inst);
         }
         inst
+    }
+
+    fn dict_of(&self) -> Option<Rc<crate::value::Dict>> {
+        self.dict.borrow().clone()
+    }
+
+    pub fn get_attr(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(v);
+        }
+        let d = self.dict_of()?;
+        crate::interp::ops::dict_get(&d, &Value::str(name)).ok().flatten()
+    }
+
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.get_attr(name).is_some()
+    }
+
+    pub fn set_attr(&self, name: &str, value: Value) {
+        match self.dict_of() {
+            Some(d) if !self.attrs.borrow().contains(name) => {
+                // Setting a str key in a dict cannot fail.
+                let _ = crate::interp::ops::dict_set(&d, Value::str(name), value);
+            }
+            _ => self.attrs.borrow_mut().set(name, value),
+        }
+    }
+
+    pub fn remove_attr(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.borrow_mut().remove(name) {
+            return Some(v);
+        }
+        let d = self.dict_of()?;
+        crate::interp::ops::dict_remove(&d, &Value::str(name)).ok().flatten()
+    }
+
+    /// The attributes' names, in the order they were set.
+    pub fn attr_names(&self) -> Vec<Value> {
+        let mut names: Vec<Value> =
+            self.attrs.borrow().0.iter().map(|(k, _)| Value::Str(k.clone())).collect();
+        if let Some(d) = self.dict_of() {
+            names.extend(d.table.borrow().keys());
+        }
+        names
+    }
+
+    /// `__dict__`: made on first use from the attributes other than `slots`,
+    /// which move into it.
+    pub fn dict(&self, slots: &[Rc<str>]) -> Rc<crate::value::Dict> {
+        if let Some(d) = self.dict_of() {
+            return d;
+        }
+        let d = crate::value::Dict::new();
+        let mut attrs = self.attrs.borrow_mut();
+        let (kept, moved): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut attrs.0).into_iter().partition(|(k, _)| slots.contains(k));
+        attrs.0 = kept;
+        for (k, v) in moved {
+            let _ = crate::interp::ops::dict_set(&d, Value::Str(k), v);
+        }
+        *self.dict.borrow_mut() = Some(d.clone());
+        d
+    }
+
+    /// Empties the instance (a dropped program's teardown), returning what it held.
+    pub fn take_attrs(&self) -> (Attrs, Option<Rc<crate::value::Dict>>) {
+        (std::mem::take(&mut *self.attrs.borrow_mut()), self.dict.borrow_mut().take())
     }
 }
 

@@ -65,7 +65,7 @@ fn one(inst: &Rc<Instance>, out: &mut String) {
     out.push_str(&exc::last_line(&e));
     out.push('\n');
     // Notes added with `add_note`, a line each (a note that is not a str is its repr).
-    if let Some(Value::List(notes)) = inst.attrs.borrow().get("__notes__") {
+    if let Some(Value::List(notes)) = inst.get_attr("__notes__") {
         for note in notes.borrow().iter() {
             let text = match note {
                 Value::Str(s) => s.to_string(),

@@ -312,7 +312,9 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("dir", |a, _| {
         let v = one("dir", &a)?;
         let mut names: Vec<String> = match v {
-            Value::Instance(i) => i.attrs.borrow().0.iter().map(|(k, _)| k.to_string()).collect(),
+            Value::Instance(i) => {
+                i.attr_names().iter().filter_map(|k| k.as_str().map(str::to_string)).collect()
+            }
             Value::Class(c) => c.dict.borrow().0.iter().map(|(k, _)| k.to_string()).collect(),
             _ => Vec::new(),
         };

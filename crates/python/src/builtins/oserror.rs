@@ -48,10 +48,9 @@ pub fn init(inst: &Instance, args: &mut Vec<Value>) {
     if !is_os_error(&inst.class) || !(3..=5).contains(&args.len()) {
         return;
     }
-    let mut attrs = inst.attrs.borrow_mut();
-    attrs.set("filename", args[2].clone());
+    inst.set_attr("filename", args[2].clone());
     if let Some(second) = args.get(4) {
-        attrs.set("filename2", second.clone());
+        inst.set_attr("filename2", second.clone());
     }
     args.truncate(2);
 }
@@ -66,7 +65,7 @@ pub fn attribute(inst: &Instance, name: &str) -> Option<Value> {
     Some(match name {
         "errno" if pair => args[0].clone(),
         "strerror" if pair => args[1].clone(),
-        _ => inst.attrs.borrow().get(name).unwrap_or(Value::None),
+        _ => inst.get_attr(name).unwrap_or(Value::None),
     })
 }
 
@@ -78,7 +77,7 @@ pub fn str_of(inst: &Instance) -> Option<PyResult<String>> {
     if matches!(errno, Value::None) {
         return None;
     }
-    let file = |name| inst.attrs.borrow().get(name).filter(|v| !matches!(v, Value::None));
+    let file = |name| inst.get_attr(name).filter(|v| !matches!(v, Value::None));
     let text = || -> PyResult<String> {
         let mut out = format!("[Errno {}] {}", text::str(&errno)?, text::str(&strerror)?);
         if let Some(f) = file("filename") {

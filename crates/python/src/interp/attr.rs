@@ -197,7 +197,7 @@ fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Optio
             };
         }
     }
-    if let Some(v) = inst.attrs.borrow().get(name) {
+    if let Some(v) = inst.get_attr(name) {
         return Ok(Some(v));
     }
     if let Some(f) = class_attr {
@@ -249,14 +249,7 @@ fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResu
     match name {
         "__class__" => return Ok(Some(Value::Class(inst.class.clone()))),
         "__dict__" if slots_of(&inst.class).is_some() => return Ok(None),
-        "__dict__" => {
-            let d = crate::value::Dict::new();
-            let slots = declared_slots(&inst.class);
-            for (k, v) in inst.attrs.borrow().0.iter().filter(|(k, _)| !slots.contains(k)) {
-                super::ops::dict_set(&d, Value::Str(k.clone()), v.clone())?;
-            }
-            return Ok(Some(Value::Dict(d)));
-        }
+        "__dict__" => return Ok(Some(Value::Dict(inst.dict(&declared_slots(&inst.class))))),
         _ => {}
     }
     let Some(data) = &inst.exc else {
@@ -309,11 +302,10 @@ fn add_note(inst: &Rc<Instance>, args: Vec<Value>) -> PyResult<Value> {
             )
         }
     };
-    let existing = inst.attrs.borrow().get("__notes__");
-    match existing {
+    match inst.get_attr("__notes__") {
         Some(Value::List(l)) => l.borrow_mut().push(note),
         Some(_) => return raise("TypeError", "Cannot add note: __notes__ is not a list"),
-        None => inst.attrs.borrow_mut().set("__notes__", Value::list(vec![note])),
+        None => inst.set_attr("__notes__", Value::list(vec![note])),
     }
     Ok(Value::None)
 }
@@ -410,14 +402,14 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
                     _ => {}
                 }
             }
-            if inst.attrs.borrow().get(name).is_none() {
+            if !inst.has_attr(name) {
                 if let Some(slots) = slots_of(&inst.class) {
                     if !slots.iter().any(|s| &**s == name) {
                         return no_attribute(obj, name);
                     }
                 }
             }
-            inst.attrs.borrow_mut().set(name, value);
+            inst.set_attr(name, value);
             Ok(())
         }
         Value::Class(c) => {
@@ -460,7 +452,7 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
 pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
-            let removed = inst.attrs.borrow_mut().remove(name);
+            let removed = inst.remove_attr(name);
             match removed {
                 Some(_) => Ok(()),
                 None => no_attribute(obj, name),

@@ -63,8 +63,12 @@ impl Interp {
             let _ = lp.lp.close();
             lp.default_executor.borrow_mut().take();
         }
-        let attrs: Vec<_> =
-            self.instances.take_alive().iter().map(|i| std::mem::take(&mut *i.attrs.borrow_mut())).collect();
+        let attrs: Vec<_> = self.instances.take_alive().iter().map(|i| i.take_attrs()).collect();
+        for (_, dict) in &attrs {
+            if let Some(d) = dict {
+                d.table.borrow_mut().clear();
+            }
+        }
         drop((globals, modules, builtins, cells, classes, attrs));
     }
 }

@@ -298,7 +298,7 @@ fn make_init(class: &Rc<Class>, fields: Rc<Vec<Spec>>, frozen: bool) -> Value {
         }
         for (k, v) in values {
             match &this {
-                Value::Instance(inst) if frozen => inst.attrs.borrow_mut().set(&k, v),
+                Value::Instance(inst) if frozen => inst.set_attr(&k, v),
                 _ => attr::setattr(&this, &k, v)?,
             }
         }

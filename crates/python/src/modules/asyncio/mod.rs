@@ -7,6 +7,7 @@ pub mod loops;
 pub mod sync;
 
 use std::cell::RefCell;
+use std::collections::hash_map::{Entry, HashMap};
 use std::rc::Rc;
 
 use self::futures::{engine_future, is_future, register_task, task_value, PyFuture, PyTask, TaskBody};
@@ -177,17 +178,16 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     };
     // An argument given twice is one child (CPython's `arg_to_fut`): its
     // result fills both places.
-    let (mut futs, mut seen, mut slot_of) =
-        (Vec::new(), Vec::<&Value>::new(), Vec::with_capacity(args.len()));
+    let (mut futs, mut seen, mut slot_of) = (Vec::new(), HashMap::new(), Vec::with_capacity(args.len()));
     for a in &args {
-        match seen.iter().position(|s| s.is(a)) {
-            Some(i) => slot_of.push(i),
-            None => {
-                slot_of.push(futs.len());
-                seen.push(a);
+        let slot = match seen.entry(a.id()) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
                 futs.push(ensure(&lp, a)?.1);
+                *e.insert(futs.len() - 1)
             }
-        }
+        };
+        slot_of.push(slot);
     }
     let n = futs.len();
     let out = asyncio_engine::gather_collect(&lp, &futs, return_exceptions, move |outcomes| {
