@@ -11,6 +11,7 @@ pub mod sets;
 pub mod sorting;
 pub mod strfmt;
 pub mod types;
+pub mod union;
 pub mod views;
 
 use std::any::Any;
@@ -127,7 +128,29 @@ pub fn install(it: &Rc<Interp>) {
     for (name, f) in FUNCTIONS {
         add(name, Builtin::new(name, checked_keywords(name, *f)));
     }
-    add("super", Builtin::new("super", |_, _| raise("RuntimeError", "super(): use super() inside a method")));
+    add(
+        "super",
+        Builtin::new("super", |args, _| match args.as_slice() {
+            [Value::Class(class), this] => {
+                let ok = match this {
+                    Value::Class(c) => c.is_subclass(class),
+                    other => attr::isinstance(other, class),
+                };
+                if !ok {
+                    return raise(
+                        "TypeError",
+                        "super(type, obj): obj must be an instance or subtype of type",
+                    );
+                }
+                Ok(Value::native(descr::Super { class: class.clone(), this: this.clone() }))
+            }
+            [other, _] => raise(
+                "TypeError",
+                format!("super() argument 1 must be a type, not {}", text::type_name(other)),
+            ),
+            _ => raise("RuntimeError", "super(): use super() inside a method, or super(type, obj)"),
+        }),
+    );
     for name in ["eval", "exec", "compile", "open", "input", "breakpoint", "__import__", "memoryview"] {
         let n: Rc<str> = Rc::from(name);
         add(
@@ -413,7 +436,10 @@ fn class_check(spec: &Value, check: &dyn Fn(&Class) -> bool, what: &str) -> PyRe
             }
             Ok(false)
         }
-        _ => raise("TypeError", format!("{what} must be a type, a tuple of types, or a union")),
+        _ => match spec.as_native::<union::UnionType>() {
+            Some(u) => Ok(u.classes().iter().any(|c| check(c))),
+            None => raise("TypeError", format!("{what} must be a type, a tuple of types, or a union")),
+        },
     }
 }
 

@@ -178,6 +178,7 @@ fn native_module(name: &str) -> &'static str {
         }
         "_GenericAlias" => "typing",
         "TextIOWrapper" => "_io",
+        "UnionType" => "types",
         _ => "builtins",
     }
 }

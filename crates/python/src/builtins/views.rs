@@ -79,6 +79,23 @@ impl Native for DictView {
     }
 }
 
+/// A keys or items view compared with a set or another such view compares
+/// as a set (`d.keys() == {'a'}`, `d.keys() <= s`): both sides as sets.
+pub fn views_as_sets(a: &Value, b: &Value) -> PyResult<Option<(Value, Value)>> {
+    let either = set_like(a).is_some() || set_like(b).is_some();
+    let comparable = |v: &Value| matches!(v, Value::Set(_)) || set_like(v).is_some();
+    if !either || !comparable(a) || !comparable(b) {
+        return Ok(None);
+    }
+    let as_set = |v: &Value| -> PyResult<Value> {
+        match v {
+            Value::Set(_) => Ok(v.clone()),
+            _ => Ok(Value::Set(crate::builtins::sets::new_from(false, Some(v))?)),
+        }
+    };
+    Ok(Some((as_set(a)?, as_set(b)?)))
+}
+
 fn set_like(v: &Value) -> Option<&DictView> {
     v.as_native::<DictView>().filter(|d| d.kind != ViewKind::Values)
 }

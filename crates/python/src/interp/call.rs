@@ -118,6 +118,19 @@ pub fn bind(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<Frame
     let kwonly_start = next;
     next += p.kwonly.len();
     let kwdict = if p.kwarg.is_some() { Some(Dict::new()) } else { None };
+    if kwdict.is_none() {
+        let named: Vec<&str> =
+            kwargs.iter().map(|(k, _)| &**k).filter(|k| p.posonly.iter().any(|a| &*a.name == *k)).collect();
+        if !named.is_empty() {
+            return raise(
+                "TypeError",
+                format!(
+                    "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    named.join(", ")
+                ),
+            );
+        }
+    }
     for (k, v) in kwargs {
         let pos_slot = p.args.iter().position(|a| a.name == k).map(|i| i + p.posonly.len());
         let kw_slot = p.kwonly.iter().position(|a| a.name == k).map(|i| i + kwonly_start);
@@ -131,12 +144,6 @@ pub fn bind(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<Frame
             None => match &kwdict {
                 Some(d) => super::ops::dict_set(d, Value::Str(k), v)?,
                 None => {
-                    if p.posonly.iter().any(|a| a.name == k) {
-                        return raise(
-                            "TypeError",
-                            format!("{qual}() got some positional-only arguments passed as keyword arguments: '{k}'"),
-                        );
-                    }
                     return raise("TypeError", format!("{qual}() got an unexpected keyword argument '{k}'"));
                 }
             },

@@ -163,6 +163,14 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         }
     }
     let (name, rname) = dunder(op);
+    if overrides_reflected(a, b, rname) {
+        if let Some(f) = attr::lookup_special(b, rname) {
+            let r = call_sync(&f, vec![a.clone()], vec![])?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
     if let Some(f) = attr::lookup_special(a, name) {
         let r = call_sync(&f, vec![b.clone()], vec![])?;
         if !is_not_implemented(&r) {
@@ -175,7 +183,25 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             return Ok(r);
         }
     }
+    // A namedtuple is a tuple for `+`, `*` and `%`.
+    if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
+        return binop(op, &a, &b);
+    }
     unsupported(op, a, b)
+}
+
+/// CPython tries the right operand's reflected method first when its class
+/// is a proper subclass of the left's that provides a different one.
+fn overrides_reflected(a: &Value, b: &Value, rname: &str) -> bool {
+    let (Value::Instance(x), Value::Instance(y)) = (a, b) else { return false };
+    if Rc::ptr_eq(&x.class, &y.class) || !y.class.is_subclass(&x.class) {
+        return false;
+    }
+    match (y.class.lookup(rname), x.class.lookup(rname)) {
+        (Some(mine), Some(theirs)) => !mine.is(&theirs),
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 fn unsupported<T>(op: BinOp, a: &Value, b: &Value) -> PyResult<T> {
@@ -281,18 +307,53 @@ fn floor_mod(x: i64, y: i64) -> i64 {
     }
 }
 
+/// `x / y` correctly rounded, as CPython's `long_true_divide` gives it
+/// (both operands exact as floats: one IEEE division; else the quotient to
+/// 55-56 bits in integers, rounded half-even with the remainder as sticky bit).
 fn int_true_div(x: i64, y: i64) -> f64 {
-    const EXACT: i64 = 1 << 53;
-    if x.abs() <= EXACT && y.abs() <= EXACT {
-        x as f64 / y as f64
+    const EXACT: u64 = 1 << 53;
+    if x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT {
+        return x as f64 / y as f64;
+    }
+    let (a, b) = (u128::from(x.unsigned_abs()), u128::from(y.unsigned_abs()));
+    let negative = (x < 0) != (y < 0);
+    if a == 0 {
+        return if negative { -0.0 } else { 0.0 };
+    }
+    let bits = |v: u128| 128 - v.leading_zeros() as i32;
+    // Scale so that the quotient has 55 or 56 bits (no overflow: a, b < 2**64).
+    let shift = 55 - (bits(a) - bits(b));
+    let (num, den) = if shift >= 0 { (a << shift, b) } else { (a, b << -shift) };
+    let (mut q, r) = (num / den, num % den);
+    let extra = bits(q) - 53;
+    let low = q & ((1 << extra) - 1);
+    q >>= extra;
+    let half = 1 << (extra - 1);
+    if low > half || (low == half && (r != 0 || q & 1 == 1)) {
+        q += 1;
+    }
+    let magnitude = q as f64 * 2f64.powi(extra - shift);
+    if negative {
+        -magnitude
     } else {
-        // Correctly rounded enough for the playground: long double is not
-        // available; fall back on the float quotient.
-        x as f64 / y as f64
+        magnitude
     }
 }
 
 fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinOp::BitAnd => return Ok(Some(Value::Bool(x & y))),
+            BinOp::BitOr => return Ok(Some(Value::Bool(x | y))),
+            BinOp::BitXor => return Ok(Some(Value::Bool(x ^ y))),
+            _ => {}
+        }
+    }
+    if op == BinOp::BitOr {
+        if let Some(u) = crate::builtins::union::union(a, b) {
+            return Ok(Some(u));
+        }
+    }
     if is_int(a) && is_int(b) {
         return int_op(op, a, b).map(Some);
     }
@@ -325,7 +386,12 @@ fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         (BinOp::Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if is_int(n) => {
             repeat(b, n).map(Some)
         }
-        (BinOp::Mod, Value::Str(s), args) => crate::builtins::strfmt::percent(s, args).map(Some),
+        (BinOp::Mod, Value::Str(s), args) => {
+            match crate::modules::collections::namedtuples_as_tuples(a, args) {
+                Some((_, tuple)) => crate::builtins::strfmt::percent(s, &tuple).map(Some),
+                None => crate::builtins::strfmt::percent(s, args).map(Some),
+            }
+        }
         (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
             crate::builtins::sets::binop(op, x, y).map(Some)
         }
@@ -712,6 +778,9 @@ fn rich_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
         if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
+            return compare(op, &a, &b);
+        }
+        if let Some((a, b)) = crate::builtins::views::views_as_sets(a, b)? {
             return compare(op, &a, &b);
         }
     }

@@ -633,7 +633,7 @@ fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let class = crate::builtins::types::make_class(
         &name,
         &module,
-        &[&interp().types.object],
+        &[&interp().types.tuple],
         crate::object::BuiltinType::Native,
     );
     interp().classes.track(&class);

@@ -315,7 +315,11 @@ impl Native for Generator {
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let m = match name {
             "send" => super::method::<Generator>("send", this, |g, _, args, _| {
-                match g.resume(args.into_iter().next())? {
+                let v = args.into_iter().next();
+                if !g.0.started.get() && !matches!(v, None | Some(Value::None)) {
+                    return raise("TypeError", "can't send non-None value to a just-started generator");
+                }
+                match g.resume(v)? {
                     Some(v) => Ok(v),
                     None => Err(g.stop()),
                 }

@@ -78,7 +78,20 @@ fn ensure(lp: &EventLoop, v: &Value) -> PyResult<(Value, Future<Value>)> {
         let f = engine_future(&t).ok_or_else(|| asyncio_engine::Exception::runtime_error("task"))?;
         return Ok((t, f));
     }
+    if let Some(c) = wrap_awaitable(v) {
+        return ensure(lp, &c);
+    }
     raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+/// An object with `__await__` as a coroutine awaiting it (`_wrap_awaitable`).
+fn wrap_awaitable(v: &Value) -> Option<Value> {
+    if !matches!(v, Value::Instance(_)) {
+        return None;
+    }
+    crate::interp::attr::lookup_special(v, "__await__")?;
+    let v = v.clone();
+    Some(coro_value("_wrap_awaitable", async move { crate::interp::eval::await_value(v).await }))
 }
 
 /// `asyncio.ensure_future(aw, *, loop=None)`.
@@ -115,6 +128,9 @@ fn awaitable(v: &Value) -> PyResult<Awaitable<Value>> {
     }
     if let Some(c) = v.as_native::<Coroutine>() {
         return Ok(Awaitable::Coroutine(c.take()?));
+    }
+    if let Some(c) = wrap_awaitable(v) {
+        return awaitable(&c);
     }
     raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
 }
