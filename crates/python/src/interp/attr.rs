@@ -184,8 +184,27 @@ fn awaitable_native(o: &dyn std::any::Any) -> bool {
     o.is::<crate::native::coro::Coroutine>() || o.is::<PyFuture>() || o.is::<PyTask>()
 }
 
+/// A user descriptor's method: `class_attr` is an instance whose class
+/// defines `method` (`__get__`, `__set__`, `__delete__`).
+fn descriptor_method(class_attr: &Value, method: &str) -> Option<Value> {
+    let Value::Instance(d) = class_attr else { return None };
+    let f = d.class.lookup(method)?;
+    Some(bind(f, class_attr, &d.class))
+}
+
+/// A data descriptor (`__set__` or `__delete__`) wins over the instance's attribute.
+fn is_data_descriptor(class_attr: &Value) -> bool {
+    matches!(class_attr, Value::Instance(d) if d.class.lookup("__set__").is_some() || d.class.lookup("__delete__").is_some())
+}
+
 fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
     let class_attr = inst.class.lookup(name);
+    let get = class_attr.as_ref().and_then(|a| descriptor_method(a, "__get__"));
+    if let (Some(get), Some(a)) = (&get, &class_attr) {
+        if is_data_descriptor(a) {
+            return call_sync(get, vec![obj.clone(), Value::Class(inst.class.clone())], vec![]).map(Some);
+        }
+    }
     if let Some(Value::Object(o)) = &class_attr {
         if let Some(p) = o.as_any().downcast_ref::<Property>() {
             return match &p.fget {
@@ -199,6 +218,9 @@ fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Optio
     }
     if let Some(v) = inst.get_attr(name) {
         return Ok(Some(v));
+    }
+    if let Some(get) = get {
+        return call_sync(&get, vec![obj.clone(), Value::Class(inst.class.clone())], vec![]).map(Some);
     }
     if let Some(f) = class_attr {
         return Ok(Some(bind(f, obj, &inst.class)));
@@ -325,6 +347,9 @@ fn object_method(obj: &Value, name: &str) -> PyResult<Option<Value>> {
 }
 
 fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
+    if let Some(get) = c.lookup(name).and_then(|a| descriptor_method(&a, "__get__")) {
+        return call_sync(&get, vec![Value::None, Value::Class(c.clone())], vec![]).map(Some);
+    }
     if let Some(v) = c.lookup(name) {
         return Ok(Some(match &v {
             Value::Object(o) => {
@@ -373,6 +398,9 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
 pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
+            if let Some(set) = inst.class.lookup(name).and_then(|a| descriptor_method(&a, "__set__")) {
+                return call_sync(&set, vec![obj.clone(), value], vec![]).map(|_| ());
+            }
             if let Some(Value::Object(o)) = inst.class.lookup(name) {
                 if let Some(p) = o.as_any().downcast_ref::<Property>() {
                     return match &p.fset {
@@ -452,6 +480,9 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
 pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
+            if let Some(del) = inst.class.lookup(name).and_then(|a| descriptor_method(&a, "__delete__")) {
+                return call_sync(&del, vec![obj.clone()], vec![]).map(|_| ());
+            }
             let removed = inst.remove_attr(name);
             match removed {
                 Some(_) => Ok(()),

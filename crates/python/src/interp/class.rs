@@ -44,12 +44,27 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
     }
     let ns = class_body(&def.body, f, def.name.clone()).await?;
     let class = build(def, f, bases, ns)?;
+    set_names(&class).await?;
     init_subclass(&class, keywords).await?;
     let mut v = Value::Class(class);
     for d in decorators.iter().rev() {
         v = call(d, vec![v], vec![]).await?;
     }
     Ok(v)
+}
+
+/// `type.__new__`: each attribute whose class defines `__set_name__` learns
+/// its owner and name.
+async fn set_names(class: &Rc<Class>) -> PyResult<()> {
+    let attrs: Vec<(Rc<str>, Value)> = class.dict.borrow().0.clone();
+    for (name, v) in attrs {
+        if let Value::Instance(inst) = &v {
+            if let Some(f @ Value::Function(_)) = inst.class.lookup("__set_name__") {
+                call(&f, vec![v.clone(), Value::Class(class.clone()), Value::Str(name)], vec![]).await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `type.__new__`'s last step: the first `__init_subclass__` after the new
