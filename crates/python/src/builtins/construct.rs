@@ -84,7 +84,8 @@ pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResul
         B::Property => {
             let fget = args.first().cloned().or_else(|| take_kw(&mut kwargs, "fget"));
             let fset = args.get(1).cloned().or_else(|| take_kw(&mut kwargs, "fset"));
-            Ok(Value::native(Property { fget, fset }))
+            let fdel = args.get(2).cloned().or_else(|| take_kw(&mut kwargs, "fdel"));
+            Ok(Value::native(Property { fget, fset, fdel }))
         }
         B::StaticMethod => Ok(Value::native(StaticMethod(super::one("staticmethod", &args)?.clone()))),
         B::ClassMethod => Ok(Value::native(ClassMethod(super::one("classmethod", &args)?.clone()))),

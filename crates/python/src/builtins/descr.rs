@@ -13,6 +13,13 @@ use asyncio_engine::PyResult;
 pub struct Property {
     pub fget: Option<Value>,
     pub fset: Option<Value>,
+    pub fdel: Option<Value>,
+}
+
+impl Property {
+    fn copy(&self) -> Property {
+        Property { fget: self.fget.clone(), fset: self.fset.clone(), fdel: self.fdel.clone() }
+    }
 }
 
 impl Native for Property {
@@ -25,11 +32,16 @@ impl Native for Property {
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         match name {
             "setter" => Some(Ok(method::<Property>("setter", this, |p, _, args, _| {
-                Ok(Value::native(Property { fget: p.fget.clone(), fset: args.into_iter().next() }))
+                Ok(Value::native(Property { fset: args.into_iter().next(), ..p.copy() }))
             }))),
             "getter" => Some(Ok(method::<Property>("getter", this, |p, _, args, _| {
-                Ok(Value::native(Property { fget: args.into_iter().next(), fset: p.fset.clone() }))
+                Ok(Value::native(Property { fget: args.into_iter().next(), ..p.copy() }))
             }))),
+            "deleter" => Some(Ok(method::<Property>("deleter", this, |p, _, args, _| {
+                Ok(Value::native(Property { fdel: args.into_iter().next(), ..p.copy() }))
+            }))),
+            "fset" => Some(Ok(self.fset.clone().unwrap_or(Value::None))),
+            "fdel" => Some(Ok(self.fdel.clone().unwrap_or(Value::None))),
             "fget" => Some(Ok(self.fget.clone().unwrap_or(Value::None))),
             _ => None,
         }

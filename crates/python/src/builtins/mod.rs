@@ -256,7 +256,14 @@ const FUNCTIONS: &[(&str, Func)] = &[
         let it = iter::iter(&a[1])?;
         Ok(crate::native::iters::IterObj::value(iter::Iter::Filter(a[0].clone(), Box::new(it)), "filter"))
     }),
-    ("iter", |a, _| iter::iter_object(one("iter", &a)?)),
+    ("iter", |a, _| match a.as_slice() {
+        [f, sentinel] if callable(f) => Ok(crate::native::iters::IterObj::value(
+            iter::Iter::Callable(f.clone(), sentinel.clone()),
+            "callable_iterator",
+        )),
+        [_, _] => raise("TypeError", "iter(v, w): v must be callable"),
+        _ => iter::iter_object(one("iter", &a)?),
+    }),
     ("next", next),
     ("isinstance", |a, _| {
         arity("isinstance", &a, 2, 2)?;

@@ -483,6 +483,17 @@ pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
             if let Some(del) = inst.class.lookup(name).and_then(|a| descriptor_method(&a, "__delete__")) {
                 return call_sync(&del, vec![obj.clone()], vec![]).map(|_| ());
             }
+            if let Some(Value::Object(o)) = inst.class.lookup(name) {
+                if let Some(p) = o.as_any().downcast_ref::<Property>() {
+                    return match &p.fdel {
+                        Some(f) => call_sync(f, vec![obj.clone()], vec![]).map(|_| ()),
+                        None => raise(
+                            "AttributeError",
+                            format!("property '{name}' of '{}' object has no deleter", inst.class.name),
+                        ),
+                    };
+                }
+            }
             let removed = inst.remove_attr(name);
             match removed {
                 Some(_) => Ok(()),

@@ -41,6 +41,8 @@ pub enum Iter {
     Filter(Value, Box<Iter>),
     /// The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, ... until IndexError.
     GetItem(Value, i64),
+    /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
+    Callable(Value, Value),
 }
 
 #[allow(clippy::should_implement_trait)] // fallible: `Iterator::next` cannot raise
@@ -137,6 +139,14 @@ impl Iter {
                     return Ok(Some(v));
                 }
             },
+            Iter::Callable(f, sentinel) => {
+                let v = call_sync(f, vec![], vec![])?;
+                if ops::eq(&v, sentinel)? {
+                    *self = Iter::Done;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
             Iter::GetItem(f, i) => {
                 let types = &super::interp().types;
                 match call_sync(f, vec![Value::Int(*i)], vec![]) {

@@ -1051,7 +1051,10 @@ fn slice_part(v: &Value) -> PyResult<Option<i64>> {
         Value::Int(i) => Ok(Some(*i)),
         Value::Bool(b) => Ok(Some(*b as i64)),
         Value::Big(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
-        _ => raise("TypeError", "slice indices must be integers or None or have an __index__ method"),
+        _ => match user_index(v)? {
+            Some(i) => slice_part(&i),
+            None => raise("TypeError", "slice indices must be integers or None or have an __index__ method"),
+        },
     }
 }
 
@@ -1164,9 +1167,23 @@ fn not_subscriptable<T>(obj: &Value) -> PyResult<T> {
     raise("TypeError", format!("'{}' object is not subscriptable", text::type_name(obj)))
 }
 
+/// `obj.__index__()` of an instance that defines it (an int).
+pub fn user_index(v: &Value) -> PyResult<Option<Value>> {
+    let Value::Instance(_) = v else { return Ok(None) };
+    let Some(f) = attr::lookup_special(v, "__index__") else { return Ok(None) };
+    match call_sync(&f, vec![], vec![])? {
+        r @ (Value::Int(_) | Value::Big(_)) => Ok(Some(r)),
+        other => raise("TypeError", format!("__index__ returned non-int (type {})", text::type_name(&other))),
+    }
+}
+
 fn index_of(key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
     match key {
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => seq_index(key, len),
+        Value::Instance(_) if attr::lookup_special(key, "__index__").is_some() => {
+            let i = user_index(key)?.unwrap_or(Value::Int(0));
+            seq_index(&i, len)
+        }
         _ => raise(
             "TypeError",
             format!("{what} indices must be integers or slices, not {}", text::type_name(key)),

@@ -108,6 +108,31 @@ fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
             }
             return raise("ValueError", format!("{} is not in deque", text::repr(x)?));
         }
+        "reverse" => d.items.borrow_mut().make_contiguous().reverse(),
+        "insert" => {
+            let len = d.items.borrow().len();
+            if d.maxlen == Some(len) {
+                return raise("IndexError", "deque already at its maximum size");
+            }
+            let Some(i) = args[0].as_i64() else { return raise("TypeError", "an integer is required") };
+            let at = if i < 0 { (i + len as i64).max(0) } else { i.min(len as i64) } as usize;
+            d.items.borrow_mut().insert(at, args[1].clone());
+        }
+        "index" => {
+            let items: Vec<Value> = d.items.borrow().iter().cloned().collect();
+            let bound = |k: usize, default: usize| match args.get(k).and_then(Value::as_i64) {
+                Some(i) if i < 0 => (i + items.len() as i64).max(0) as usize,
+                Some(i) => (i as usize).min(items.len()),
+                None => default,
+            };
+            let (start, stop) = (bound(1, 0), bound(2, items.len()));
+            for (i, v) in items.iter().enumerate().take(stop).skip(start) {
+                if v.is(&args[0]) || ops::eq(v, &args[0])? {
+                    return Ok(Value::Int(i as i64));
+                }
+            }
+            return raise("ValueError", format!("{} is not in deque", text::repr(&args[0])?));
+        }
         _ => return raise("AttributeError", format!("'collections.deque' object has no attribute '{name}'")),
     }
     Ok(Value::None)
@@ -126,6 +151,9 @@ const DEQUE_METHODS: &[(&str, Args)] = &[
     ("copy", C(0)),
     ("count", C(1)),
     ("remove", C(1)),
+    ("reverse", C(0)),
+    ("insert", C(2)),
+    ("index", Positional(1, 3)),
 ];
 
 impl Native for Deque {
@@ -599,7 +627,7 @@ fn check_names(typename: &str, fields: &mut [Rc<str>], rename: bool) -> PyResult
 }
 
 /// `collections.namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)`.
-fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+pub(crate) fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let sig = "namedtuple(typename, field_names, *, rename=False, defaults=None, module=None)";
     bind(sig, &mut args, &mut kwargs)?;
     let name = crate::builtins::str_arg(&args[0], "namedtuple() typename must be str")?;

@@ -64,6 +64,15 @@ impl Native for Stream {
     }
 }
 
+/// `sys.version_info`: the named tuple `(3, 11, 7, 'final', 0)`.
+fn version_info() -> Option<Value> {
+    let fields = Value::str("major minor micro releaselevel serial");
+    let class =
+        crate::modules::collections::namedtuple(vec![Value::str("version_info"), fields], vec![]).ok()?;
+    let values = vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
+    crate::interp::call::call_sync(&class, values, vec![]).ok()
+}
+
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("sys");
     m.set("stdout", Value::native(Stream { stderr: false }));
@@ -72,6 +81,9 @@ pub fn module() -> ModuleObj {
     m.set("version", Value::str("3.11.7 (asyncio playground)"));
     m.set("platform", Value::str("playground"));
     m.set("maxsize", Value::Int(i64::MAX));
+    if let Some(v) = version_info() {
+        m.set("version_info", v);
+    }
     m.def_c("sys.getrecursionlimit", Args::C(0), |_, _| Ok(Value::Int(interp().budgets.max_depth as i64)));
     m.def_c("sys.exit", Args::Positional(0, 1), |args, _| {
         Err(crate::interp::exc::with_args("SystemExit", args))
