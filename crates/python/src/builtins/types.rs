@@ -179,6 +179,7 @@ fn native_module(name: &str) -> &'static str {
         "_GenericAlias" => "typing",
         "TextIOWrapper" => "_io",
         "UnionType" => "types",
+        "TypeVar" => "typing",
         _ => "builtins",
     }
 }
@@ -240,7 +241,10 @@ impl Types {
         if let Some(c) = self.natives.borrow().get(name) {
             return c.clone();
         }
-        let class = make_class(name, native_module(name), &[&self.object], BuiltinType::Native);
+        // The collections' dicts are dicts (`isinstance(od, dict)`).
+        let base =
+            if matches!(name, "OrderedDict" | "defaultdict" | "Counter") { &self.dict } else { &self.object };
+        let class = make_class(name, native_module(name), &[base], BuiltinType::Native);
         self.natives.borrow_mut().insert(name, class.clone());
         class
     }

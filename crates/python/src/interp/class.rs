@@ -43,6 +43,13 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
         keywords.push((k.clone(), eval(e, f).await?));
     }
     let ns = class_body(&def.body, f, def.name.clone()).await?;
+    if bases.iter().any(|b| crate::modules::misc::is_typing_namedtuple(b)) {
+        let mut v = typed_namedtuple(def, ns)?;
+        for d in decorators.iter().rev() {
+            v = call(d, vec![v], vec![]).await?;
+        }
+        return Ok(v);
+    }
     let class = build(def, f, bases, ns)?;
     set_names(&class).await?;
     init_subclass(&class, keywords).await?;
@@ -51,6 +58,41 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
         v = call(d, vec![v], vec![]).await?;
     }
     Ok(v)
+}
+
+/// `class Row(typing.NamedTuple)`: a namedtuple of the annotated fields (the
+/// assigned ones are defaults), with the body's other attributes (methods).
+fn typed_namedtuple(def: &Rc<ClassDef>, mut ns: Attrs) -> PyResult<Value> {
+    let fields = match ns.remove("__annotations__") {
+        Some(Value::Dict(d)) => d.table.borrow().keys(),
+        _ => Vec::new(),
+    };
+    let mut defaults = Vec::new();
+    for f in &fields {
+        let name = super::text::str(f)?;
+        match ns.remove(&name) {
+            Some(v) => defaults.push(v),
+            None if !defaults.is_empty() => {
+                return raise(
+                    "TypeError",
+                    format!("Non-default namedtuple field {name} cannot follow default field"),
+                );
+            }
+            None => {}
+        }
+    }
+    let args = vec![Value::Str(def.name.clone()), Value::list(fields)];
+    let class =
+        crate::modules::collections::namedtuple(args, vec![(Rc::from("defaults"), Value::list(defaults))])?;
+    if let Value::Class(c) = &class {
+        for (k, v) in ns.0 {
+            if !k.starts_with("__") || &*k == "__repr__" || &*k == "__str__" {
+                c.dict.borrow_mut().set(&k, v);
+            }
+        }
+        set_owner(c);
+    }
+    Ok(class)
 }
 
 /// `type.__new__`: each attribute whose class defines `__set_name__` learns

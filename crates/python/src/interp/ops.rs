@@ -8,7 +8,7 @@ use super::exc::{raise, with_args};
 use super::{attr, interp, text};
 use crate::ast::{BinOp, CmpOp};
 use crate::bigint::BigInt;
-use crate::value::{Dict, SetObj, Table, Value};
+use crate::value::{Dict, DictKind, SetObj, Table, Value};
 use asyncio_engine::{Exception, PyResult};
 
 /// Counts `bytes` against the memory budget (MemoryError beyond).
@@ -634,9 +634,32 @@ pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
             nested(IN_COMPARISON, || seq_eq(&x, &y))?
         }
+        (Dict(x), Dict(y)) if x.kind.get() == DictKind::Counter || y.kind.get() == DictKind::Counter => {
+            // Counters: a missing element counts as zero.
+            let zero_if_missing = |d: &crate::value::Dict, k: &Value| -> PyResult<Value> {
+                Ok(dict_get(d, k)?.unwrap_or(Value::Int(0)))
+            };
+            let keys: Vec<Value> =
+                x.table.borrow().keys().into_iter().chain(y.table.borrow().keys()).collect();
+            nested(IN_COMPARISON, || {
+                for k in &keys {
+                    if !eq(&zero_if_missing(x, k)?, &zero_if_missing(y, k)?)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            })?
+        }
         (Dict(x), Dict(y)) => {
             if x.len() != y.len() {
                 return Ok(false);
+            }
+            // Two OrderedDicts are equal only in the same order.
+            if x.kind.get() == DictKind::Ordered && y.kind.get() == DictKind::Ordered {
+                let (kx, ky) = (x.table.borrow().keys(), y.table.borrow().keys());
+                if !nested(IN_COMPARISON, || seq_eq(&kx, &ky))? {
+                    return Ok(false);
+                }
             }
             let items = x.table.borrow().items();
             nested(IN_COMPARISON, || {

@@ -565,7 +565,13 @@ impl Native for NamedTuple {
                     crate::interp::call::call_sync(&tuple, args, kw)
                 })
             }
-            _ => return None,
+            // Methods a `typing.NamedTuple` class body defined.
+            _ => match self.class.lookup(name)? {
+                f @ Value::Function(_) => {
+                    Value::BoundMethod(Rc::new(crate::object::BoundMethod { this: this.clone(), func: f }))
+                }
+                other => other,
+            },
         }))
     }
     fn iter(&self, _this: &Value) -> Option<PyResult<Value>> {

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use crate::builtins::functools::{partial, update_wrapper, wraps};
 use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
-use crate::interp::{interp, iter};
+use crate::interp::{interp, iter, text};
 use crate::modules::Args::{Positional, C};
 use crate::modules::{clinic, ModuleObj};
 use crate::native::Native;
-use crate::object::{Builtin, Class};
+use crate::object::{Builtin, BuiltinType, Class};
 use crate::value::Value;
 use asyncio_engine::PyResult;
 
@@ -472,6 +472,26 @@ impl Native for TypingAlias {
     }
 }
 
+/// `TypeVar('T')`: its repr is `~T`.
+struct TypeVar(Rc<str>);
+
+impl Native for TypeVar {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("TypeVar")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!("~{}", self.0))
+    }
+}
+
+/// True for `typing.NamedTuple` (a class deriving from it is a namedtuple).
+pub fn is_typing_namedtuple(c: &Class) -> bool {
+    &*c.name == "NamedTuple" && &*c.module == "typing"
+}
+
 pub fn typing() -> ModuleObj {
     let m = ModuleObj::new("typing");
     for name in [
@@ -502,6 +522,25 @@ pub fn typing() -> ModuleObj {
     ] {
         m.set(name, Value::native(TypingAlias(name)));
     }
+    for name in ["Literal", "Annotated", "TypeAlias", "Self", "Never", "LiteralString"] {
+        m.set(name, Value::native(TypingAlias(name)));
+    }
+    // Base classes: `class Box(Generic[T])`, `class P(Protocol)` (a class
+    // subscripted is the class), `class Row(NamedTuple)` (see `class.rs`).
+    for name in ["Generic", "Protocol", "NamedTuple"] {
+        let c = crate::builtins::types::make_class(
+            name,
+            "typing",
+            &[&interp().types.object],
+            BuiltinType::Object,
+        );
+        m.set(name, Value::Class(c));
+    }
+    m.def(
+        "TypeVar",
+        "TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False)",
+        |args, _| Ok(Value::native(TypeVar(Rc::from(text::str(&args[0])?)))),
+    );
     m.def("cast", "cast(typ, val)", |args, _| Ok(args[1].clone()));
     m.set("TYPE_CHECKING", Value::Bool(false));
     m
