@@ -174,6 +174,11 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             if name == "__class__" {
                 return Ok(Some(Value::Class(type_of(obj))));
             }
+            if let (Value::Dict(d), "default_factory") = (obj, name) {
+                if let Some(f) = d.default_factory.borrow().clone() {
+                    return Ok(Some(f));
+                }
+            }
             Ok(crate::builtins::methods::get(obj, name))
         }
     }

@@ -27,6 +27,7 @@ pub fn functools() -> ModuleObj {
         only_wrapped("update_wrapper", &args, 2)?;
         update_wrapper(&args[0], &args[1])
     });
+    m.def_c("total_ordering", C(1), super::ordering::total_ordering);
     m.def_c("reduce", Positional(2, 3), |args, _| {
         let mut it = iter::iter(&args[1])?;
         let mut acc = match args.get(2) {

@@ -9,6 +9,7 @@ pub mod contextlib;
 pub mod dataclasses;
 pub mod itertools;
 pub mod misc;
+pub mod ordering;
 pub mod random;
 pub mod sys;
 pub mod time;
