@@ -72,6 +72,9 @@ fn lookup(obj: &Value, name: &str) -> Option<Method> {
 /// `C.name` for a builtin class `C` (unbound methods and class methods).
 pub fn class_method(c: &Rc<Class>, name: &str) -> Option<Value> {
     let sample = match c.builtin {
+        BuiltinType::Str if name == "maketrans" => {
+            return Some(Builtin::new("maketrans", |a, _| maketrans(&a)))
+        }
         BuiltinType::Str => Value::str(""),
         BuiltinType::List => Value::list(vec![]),
         BuiltinType::Dict => {
@@ -536,6 +539,31 @@ const STR: &[(&str, Method)] = &[
         let keep = keep.map(|k| ops::truthy(&k)).transpose()?.unwrap_or(false);
         Ok(Value::list(split_lines(s(t), keep).into_iter().map(Value::str).collect()))
     }),
+    // A static method: `str.maketrans(x[, y[, z]])`.
+    ("maketrans", |_, a, _| maketrans(&a)),
+    ("translate", |t, a, _| {
+        arity("translate", &a, 1, 1)?;
+        let mut out = String::new();
+        for c in s(t).chars() {
+            match ops::getitem(&a[0], &Value::Int(c as i64)) {
+                Ok(Value::None) => {}
+                Ok(Value::Int(i)) => out.push(char_of(i)?),
+                Ok(Value::Str(r)) => out.push_str(&r),
+                Ok(other) => {
+                    return raise(
+                        "TypeError",
+                        format!(
+                            "character mapping must return integer, None or str, not {}",
+                            text::type_name(&other)
+                        ),
+                    )
+                }
+                Err(e) if e.is("LookupError") || e.is("KeyError") || e.is("IndexError") => out.push(c),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Value::string(out))
+    }),
     ("partition", |t, a, _| {
         arity("partition", &a, 1, 1)?;
         let sep = str_of(&a[0], "must be str")?;
@@ -792,6 +820,48 @@ fn split_lines(text: &str, keep: bool) -> Vec<&str> {
         out.push(rest);
     }
     out
+}
+
+fn char_of(i: i64) -> PyResult<char> {
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(c),
+        None => raise("ValueError", "character mapping must be in range(0x110000)"),
+    }
+}
+
+/// `str.maketrans`: a dict from code points to code points, strings or None.
+fn maketrans(a: &[Value]) -> PyResult<Value> {
+    let d = Dict::new();
+    match a {
+        [Value::Dict(src)] => {
+            for (k, v) in src.table.borrow().items() {
+                let key = match &k {
+                    Value::Str(s) if s.chars().count() == 1 => {
+                        Value::Int(s.chars().next().map_or(0, |c| c as i64))
+                    }
+                    Value::Int(_) => k.clone(),
+                    _ => return raise("ValueError", "string keys in translate table must be of length 1"),
+                };
+                ops::dict_set(&d, key, v)?;
+            }
+        }
+        [_] => return raise("TypeError", "if you give only one argument to maketrans it must be a dict"),
+        [Value::Str(x), Value::Str(y), rest @ ..] if rest.len() <= 1 => {
+            if x.chars().count() != y.chars().count() {
+                return raise("ValueError", "the first two maketrans arguments must have equal length");
+            }
+            for (p, q) in x.chars().zip(y.chars()) {
+                ops::dict_set(&d, Value::Int(p as i64), Value::Int(q as i64))?;
+            }
+            if let Some(Value::Str(z)) = rest.first() {
+                for c in z.chars() {
+                    ops::dict_set(&d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => return raise("TypeError", "maketrans() arguments must be str"),
+    }
+    Ok(Value::Dict(d))
 }
 
 fn set_of(v: &Value) -> &Rc<SetObj> {
