@@ -71,7 +71,7 @@ fn new(mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 }
 
 /// `object.__init_subclass__`: takes no class keywords.
-fn init_subclass(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+pub fn init_subclass(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     if kw.is_empty() {
         return Ok(Value::None);
     }

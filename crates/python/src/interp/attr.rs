@@ -403,10 +403,11 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
 pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
-            if let Some(set) = inst.class.lookup(name).and_then(|a| descriptor_method(&a, "__set__")) {
+            let class_attr = inst.class.lookup(name);
+            if let Some(set) = class_attr.as_ref().and_then(|a| descriptor_method(a, "__set__")) {
                 return call_sync(&set, vec![obj.clone(), value], vec![]).map(|_| ());
             }
-            if let Some(Value::Object(o)) = inst.class.lookup(name) {
+            if let Some(Value::Object(o)) = &class_attr {
                 if let Some(p) = o.as_any().downcast_ref::<Property>() {
                     return match &p.fset {
                         Some(f) => call_sync(f, vec![obj.clone(), value], vec![]).map(|_| ()),
@@ -485,10 +486,11 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
 pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
-            if let Some(del) = inst.class.lookup(name).and_then(|a| descriptor_method(&a, "__delete__")) {
+            let class_attr = inst.class.lookup(name);
+            if let Some(del) = class_attr.as_ref().and_then(|a| descriptor_method(a, "__delete__")) {
                 return call_sync(&del, vec![obj.clone()], vec![]).map(|_| ());
             }
-            if let Some(Value::Object(o)) = inst.class.lookup(name) {
+            if let Some(Value::Object(o)) = &class_attr {
                 if let Some(p) = o.as_any().downcast_ref::<Property>() {
                     return match &p.fdel {
                         Some(f) => call_sync(f, vec![obj.clone()], vec![]).map(|_| ()),

@@ -124,9 +124,7 @@ async fn init_subclass(class: &Rc<Class>, keywords: Vec<(Rc<str>, Value)>) -> Py
             return Ok(());
         }
     }
-    crate::builtins::object::method("__init_subclass__")
-        .map_or(Ok(Value::None), |f| f(vec![Value::Class(class.clone())], keywords))
-        .map(drop)
+    crate::builtins::object::init_subclass(vec![Value::Class(class.clone())], keywords).map(drop)
 }
 
 /// Makes the class object.

@@ -8,7 +8,7 @@ use super::exc::{raise, with_args};
 use super::{attr, interp, text};
 use crate::ast::{BinOp, CmpOp};
 use crate::bigint::BigInt;
-use crate::value::{Dict, DictKind, SetObj, Table, Value};
+use crate::value::{Dict, DictKind, SetObj, Value};
 use asyncio_engine::{Exception, PyResult};
 
 /// Counts `bytes` against the memory budget (MemoryError beyond).
@@ -990,15 +990,6 @@ pub fn hash(v: &Value) -> PyResult<u64> {
 /// Key equality for tables: identity, then `==`. Errors in user `__eq__` count as "not equal".
 pub(crate) fn key_eq(a: &Value, b: &Value) -> bool {
     eq(a, b).unwrap_or(false)
-}
-
-pub fn table_contains(t: &Table, k: &Value, h: u64) -> PyResult<bool> {
-    Ok(t.contains(k, h, &mut key_eq))
-}
-
-pub fn table_insert(t: &mut Table, k: Value, v: Value, h: u64) -> PyResult<()> {
-    t.insert(k, v, h, &mut key_eq);
-    Ok(())
 }
 
 /// `d[k]` without the KeyError.

@@ -81,7 +81,7 @@ fn words_of(b: &BigInt) -> Vec<u32> {
 }
 
 /// The int whose 32-bit words (least significant first) these are.
-fn int_of_words(words: &[u32]) -> PyResult<Value> {
+fn big_of_words(words: &[u32]) -> PyResult<BigInt> {
     let mut acc = BigInt::zero();
     for &w in words.iter().rev() {
         acc = match acc.shl(32) {
@@ -89,7 +89,11 @@ fn int_of_words(words: &[u32]) -> PyResult<Value> {
             Err(_) => return raise("MemoryError", ""),
         };
     }
-    Ok(Value::from_big(acc))
+    Ok(acc)
+}
+
+fn int_of_words(words: &[u32]) -> PyResult<Value> {
+    big_of_words(words).map(Value::from_big)
 }
 
 fn big_of(v: &Value) -> Option<BigInt> {
@@ -121,8 +125,7 @@ fn randrange_big(g: &mut Random, start: &Value, stop: &Value) -> PyResult<Value>
     }
     let k = width.bit_length() as u32;
     loop {
-        let r = int_of_words(&g.getrandbits_words(k))?;
-        let r = big_of(&r).unwrap_or_else(BigInt::zero);
+        let r = big_of_words(&g.getrandbits_words(k))?;
         if r.sub(&width).is_negative() {
             return Ok(Value::from_big(a.add(&r)));
         }

@@ -374,12 +374,7 @@ impl Native for AsyncGenerator {
         Some(Ok(this.clone()))
     }
     fn anext(&self, _this: &Value) -> Option<PyResult<Value>> {
-        track(&self.0);
-        Some(Ok(Value::native(ANext {
-            core: self.0.clone(),
-            started: Cell::new(false),
-            input: RefCell::new(None),
-        })))
+        Some(Ok(self.resumed_with(None)))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let m = match name {
@@ -393,14 +388,14 @@ impl Native for AsyncGenerator {
                 if !g.0.started.get() && !matches!(v, Value::None) {
                     return raise("TypeError", "can't send non-None value to a just-started async generator");
                 }
-                g.resumed_with(Resume::Send(v))
+                Ok(g.resumed_with(Some(Resume::Send(v))))
             }),
             "athrow" => super::method::<AsyncGenerator>("athrow", this, |g, _, args, _| {
                 let e = match args.first() {
                     Some(v) => crate::modules::asyncio::futures::exception_arg(v)?,
                     None => return raise("TypeError", "athrow expected at least 1 argument, got 0"),
                 };
-                g.resumed_with(Resume::Throw(e))
+                Ok(g.resumed_with(Some(Resume::Throw(e))))
             }),
             "aclose" => super::method::<AsyncGenerator>("aclose", this, |g, _, _, _| {
                 let fut = g.0.aclose();
@@ -422,14 +417,10 @@ impl Native for AsyncGenerator {
 }
 
 impl AsyncGenerator {
-    /// The awaitable of `asend(v)` / `athrow(e)`: `__anext__()`'s, resuming with `how`.
-    fn resumed_with(&self, how: Resume) -> PyResult<Value> {
+    /// The awaitable of `__anext__()`, or of `asend(v)` / `athrow(e)` resuming with `how`.
+    fn resumed_with(&self, how: Option<Resume>) -> Value {
         track(&self.0);
-        Ok(Value::native(ANext {
-            core: self.0.clone(),
-            started: Cell::new(false),
-            input: RefCell::new(Some(how)),
-        }))
+        Value::native(ANext { core: self.0.clone(), started: Cell::new(false), input: RefCell::new(how) })
     }
 }
 
