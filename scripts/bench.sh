@@ -127,10 +127,10 @@ fi
 # optimised as Trunk optimises the site's (wasm-opt -Oz), then its size, raw and gzip -9. It overwrites
 # the full build's asyncio_bench.wasm, which has been bound into $PKG already.
 python_size() {
-    step "build the interpreter's wasm alone (wasm32, release profile, feature python-only) and weigh it"
-    cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown --profile release \
+    step "build the interpreter's wasm alone (wasm32, release-code profile as the #code= build, feature python-only) and weigh it"
+    cargo build --quiet -p asyncio-bench --lib --target wasm32-unknown-unknown --profile release-code \
         --features python-only
-    wasm-bindgen --target web --out-dir "$PKG_PY" "$TARGET"/wasm32-unknown-unknown/release/asyncio_bench.wasm
+    wasm-bindgen --target web --out-dir "$PKG_PY" "$TARGET"/wasm32-unknown-unknown/release-code/asyncio_bench.wasm
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-multivalue --enable-reference-types \
         -o "$PKG_PY/asyncio_bench_bg.opt.wasm" "$PKG_PY/asyncio_bench_bg.wasm"

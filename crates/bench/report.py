@@ -421,7 +421,7 @@ def python_section(native, browser, size, page, meta):
             "",
             "| | raw | gzip -9 |",
             "|---|---|---|",
-            f"| (a) the interpreter alone: wasm (feature `python-only`, release profile, after `wasm-opt -Oz`) | "
+            f"| (a) the interpreter alone: wasm (feature `python-only`, the `#code=` build's `release-code` profile, after `wasm-opt -Oz`) | "
             f"{kb(wasm['raw'])} | {kb(wasm['gzip'])} |",
             f"| (a) its wasm-bindgen glue (`asyncio_bench.js`) | {kb(js['raw'])} | {kb(js['gzip'])} |",
             f"| (a) before `wasm-opt` | {kb(size['wasm']['raw'])} | {kb(size['wasm']['gzip'])} |",
