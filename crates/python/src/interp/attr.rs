@@ -384,7 +384,9 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
             Some(f) => Some(crate::object::Builtin::new(name, f)),
             None => crate::builtins::methods::class_method(c, name),
         },
-        _ => crate::builtins::methods::class_method(c, name),
+        // What every class inherits from `object` (`Cls.__new__`, `Cls.__init__`).
+        _ => crate::builtins::methods::class_method(c, name)
+            .or_else(|| crate::builtins::object::method(name).map(|f| crate::object::Builtin::new(name, f))),
     })
 }
 

@@ -304,7 +304,11 @@ fn charged_body_future(func: Rc<Function>, frame: Rc<Frame>, charge: Option<Char
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
             Err(e) => {
-                exc::add_traceback(&e, &frame.name, frame.line.get());
+                // A module written in Python stands for one CPython implements
+                // in C or whose source the page does not show: no frame of it.
+                if frame.module.is_main() {
+                    exc::add_traceback(&e, &frame.name, frame.line.get());
+                }
                 Err(e)
             }
         }

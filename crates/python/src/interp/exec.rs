@@ -619,7 +619,9 @@ async fn run_handler(e: &Exception, h: &ExceptHandler, bound: Value, f: &Frame) 
         store_name(n, bound, f);
     }
     f.handling.borrow_mut().push(e.clone());
+    let handled = super::Handled::enter(e, f);
     let r = exec_block(&h.body, f).await;
+    drop(handled);
     f.handling.borrow_mut().pop();
     if let Err(new) = &r {
         set_context(new, e);

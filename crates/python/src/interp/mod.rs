@@ -46,6 +46,10 @@ impl Module {
             source: source.lines().map(Rc::from).collect(),
         })
     }
+    /// The program's module (not one of `modules/py/`).
+    pub fn is_main(&self) -> bool {
+        &*self.name == "__main__"
+    }
     pub fn get(&self, name: &str) -> Option<Value> {
         self.globals.borrow().get(name).cloned()
     }
@@ -141,6 +145,54 @@ pub struct Interp {
     pub instances: teardown::Tracked<crate::object::Instance>,
     /// Loops the program made (closed at the end: their callbacks hold them).
     pub loops: teardown::Tracked<crate::modules::asyncio::loops::PyLoop>,
+    /// The modules written in Python that the program imported: their trees
+    /// (which their functions borrow) and namespaces (emptied at the end).
+    pub library: RefCell<Vec<(Rc<crate::ast::Module>, Rc<Module>)>>,
+    /// The exceptions `except` blocks are handling, innermost last, for
+    /// `sys.exc_info()` (see [`Handled`]).
+    pub handled: RefCell<Vec<(Exception, FrameLine)>>,
+}
+
+/// A frame's name and a line of it (a traceback's entry).
+pub type FrameLine = (Rc<str>, u32);
+
+/// An `except` block's exception while its body runs, for `sys.exc_info()`
+/// in the functions it calls (`logging.exception`): CPython keeps one per
+/// thread and per coroutine. Here it is one list for the thread, and an
+/// entry leaves it by identity when its block ends (or its task's future
+/// is dropped), so a task suspended inside an `except` block while another
+/// asks shows through: the one known difference.
+/// Each entry keeps the frame and line where the block caught it: the
+/// traceback's outermost entry until the exception leaves that frame.
+pub struct Handled(Exception);
+
+impl Handled {
+    pub fn enter(e: &Exception, f: &Frame) -> Handled {
+        interp().handled.borrow_mut().push((e.clone(), (f.name.clone(), f.line.get())));
+        Handled(e.clone())
+    }
+
+    /// The innermost exception being handled.
+    pub fn current() -> Option<Exception> {
+        interp().handled.borrow().last().map(|(e, _)| e.clone())
+    }
+
+    /// Where `e` was caught, if an `except` block is handling it.
+    pub fn caught_at(e: &Rc<crate::object::Instance>) -> Option<FrameLine> {
+        let handled = interp().handled.borrow().clone();
+        handled.into_iter().rev().find(|(h, _)| Rc::ptr_eq(&exc::instance(h), e)).map(|(_, at)| at)
+    }
+}
+
+impl Drop for Handled {
+    fn drop(&mut self) {
+        if let Some(it) = try_interp() {
+            let mut list = it.handled.borrow_mut();
+            if let Some(i) = list.iter().rposition(|(e, _)| e.ptr_eq(&self.0)) {
+                list.remove(i);
+            }
+        }
+    }
 }
 
 thread_local! {
@@ -186,6 +238,8 @@ impl Interp {
             classes: Default::default(),
             instances: Default::default(),
             loops: Default::default(),
+            library: RefCell::new(Vec::new()),
+            handled: RefCell::new(Vec::new()),
         });
         with(&it, || crate::builtins::install(&it));
         it

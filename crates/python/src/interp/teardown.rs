@@ -48,6 +48,9 @@ impl Interp {
         let builtins = std::mem::take(&mut *self.builtins.borrow_mut());
         self.host.pending.borrow_mut().take();
         self.host.tree.borrow_mut().take();
+        let library = std::mem::take(&mut *self.library.borrow_mut());
+        let library_globals: Vec<_> =
+            library.iter().map(|(_, m)| std::mem::take(&mut *m.globals.borrow_mut())).collect();
         // Take the contents out first and drop them after: dropping a value
         // may drop another tracked object, whose borrow must be free.
         let cells: Vec<_> = self.cells.take_alive().iter().map(|c| c.borrow_mut().take()).collect();
@@ -69,6 +72,8 @@ impl Interp {
                 d.table.borrow_mut().clear();
             }
         }
-        drop((globals, modules, builtins, cells, classes, attrs));
+        drop((globals, modules, builtins, cells, classes, attrs, library_globals));
+        // Last: what the library's functions borrowed.
+        drop(library);
     }
 }

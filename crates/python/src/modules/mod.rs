@@ -1,6 +1,7 @@
 //! The modules a program may import: `asyncio`, `concurrent.futures`,
 //! `time`, `random`, `functools`, `collections`, `dataclasses`, `sys`,
-//! `math`, `typing`. Nothing reaches the host.
+//! `math`, `typing`, and those written in Python (`pysrc.rs`: `bisect`,
+//! `copy`, `heapq`, `logging`, `operator`, `string`). Nothing reaches the host.
 
 pub mod asyncio;
 pub mod collections;
@@ -10,6 +11,7 @@ pub mod dataclasses;
 pub mod itertools;
 pub mod misc;
 pub mod ordering;
+pub mod pysrc;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -29,14 +31,20 @@ use asyncio_engine::PyResult;
 /// The modules that exist, for messages.
 pub const AVAILABLE: &[&str] = &[
     "asyncio",
+    "bisect",
     "collections",
     "concurrent.futures",
     "contextlib",
+    "copy",
     "dataclasses",
     "functools",
+    "heapq",
     "itertools",
+    "logging",
     "math",
+    "operator",
     "random",
+    "string",
     "sys",
     "time",
     "typing",
@@ -525,7 +533,10 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
             m
         }
         "concurrent.futures" => concurrent::module(),
-        _ => return raise("ModuleNotFoundError", not_found_message(name)),
+        _ => match pysrc::source(name) {
+            Some(text) => pysrc::load(name, text)?,
+            None => return raise("ModuleNotFoundError", not_found_message(name)),
+        },
     };
     let v = Value::native(module);
     it.modules.borrow_mut().insert(Rc::from(name), v.clone());

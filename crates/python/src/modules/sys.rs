@@ -85,6 +85,20 @@ pub fn module() -> ModuleObj {
         m.set("version_info", v);
     }
     m.def_c("sys.getrecursionlimit", Args::C(0), |_, _| Ok(Value::Int(interp().budgets.max_depth as i64)));
+    // `sys.exc_info()`: the traceback is not an object here (None).
+    m.def_c("sys.exc_info", Args::C(0), |_, _| {
+        Ok(match crate::interp::Handled::current() {
+            Some(e) => {
+                let inst = crate::interp::exc::instance(&e);
+                Value::tuple(vec![Value::Class(inst.class.clone()), Value::Instance(inst), Value::None])
+            }
+            None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+        })
+    });
+    m.def_c("sys.exception", Args::C(0), |_, _| {
+        Ok(crate::interp::Handled::current()
+            .map_or(Value::None, |e| Value::Instance(crate::interp::exc::instance(&e))))
+    });
     m.def_c("sys.exit", Args::Positional(0, 1), |args, _| {
         Err(crate::interp::exc::with_args("SystemExit", args))
     });

@@ -38,8 +38,21 @@ pub fn reset() {
     super::futures::reset();
 }
 
+/// `BaseSelectorEventLoop.__init__`'s `logger.debug('Using selector: %s',
+/// ...)` (pyrun.py's selector), seen when the program imported logging and
+/// configured it at DEBUG.
+fn log_selector() -> PyResult<()> {
+    let Some(logging) = interp().modules.borrow().get("logging").cloned() else { return Ok(()) };
+    let get_logger = crate::interp::attr::getattr(&logging, "getLogger")?;
+    let logger = crate::interp::call::call_sync(&get_logger, vec![Value::str("asyncio")], vec![])?;
+    let debug = crate::interp::attr::getattr(&logger, "debug")?;
+    let args = vec![Value::str("Using selector: %s"), Value::str("_VirtualSelector")];
+    crate::interp::call::call_sync(&debug, args, vec![]).map(|_| ())
+}
+
 /// `asyncio.new_event_loop()`.
-pub fn new_loop() -> Value {
+pub fn new_loop() -> PyResult<Value> {
+    log_selector()?;
     let it = interp();
     let lp = EventLoop::with_clock(it.host.loop_clock());
     if let Some(hook) = it.host.on_new_loop.borrow_mut().as_mut() {
@@ -56,7 +69,7 @@ pub fn new_loop() -> Value {
         l.retain(|w| w.strong_count() > 0);
         l.push(Rc::downgrade(&obj));
     });
-    Value::Object(obj)
+    Ok(Value::Object(obj))
 }
 
 /// Every loop still alive.
@@ -98,7 +111,7 @@ pub fn get_event_loop() -> PyResult<Value> {
     if let Some(v) = CURRENT.with(|c| c.borrow().clone()) {
         return Ok(v);
     }
-    let v = new_loop();
+    let v = new_loop()?;
     set_event_loop(Some(v.clone()));
     Ok(v)
 }
@@ -162,7 +175,7 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     let Some(coro) = main.as_native::<Coroutine>() else {
         return raise("ValueError", format!("a coroutine was expected, got {}", text::repr(main)?));
     };
-    let lv = new_loop();
+    let lv = new_loop()?;
     set_event_loop(Some(lv.clone()));
     let lp = match lv.as_native::<PyLoop>() {
         Some(pl) => pl.lp.clone(),

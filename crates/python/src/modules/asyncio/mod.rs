@@ -371,7 +371,7 @@ pub fn module() -> ModuleObj {
     m.func_kw("all_tasks", &["loop"], &[], all_tasks);
     m.func_kw("get_running_loop", &[], &[], |_, _| loops::running_loop_value());
     m.func_kw("get_event_loop", &[], &[], |_, _| loops::get_event_loop());
-    m.func_kw("new_event_loop", &[], &[], |_, _| Ok(loops::new_loop()));
+    m.func_kw("new_event_loop", &[], &[], |_, _| loops::new_loop());
     m.func_kw("set_event_loop", &["loop"], &[], |args, _| {
         loops::set_event_loop(args.into_iter().next().filter(|v| !matches!(v, Value::None)));
         Ok(Value::None)

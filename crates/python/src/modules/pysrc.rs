@@ -1,0 +1,138 @@
+//! Modules written in Python (`py/*.py`), for the standard library's pure
+//! Python parts: compiled and run by this interpreter when first imported,
+//! like a user's module. Their text costs a few kB of gzip where the same
+//! code in Rust would cost tens (issue 14's size budget), and their
+//! behaviour is Python's by construction. A module's body must not await.
+
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use crate::interp::exc::raise;
+use crate::interp::exec::Flow;
+use crate::interp::{interp, Frame, Module};
+use crate::modules::ModuleObj;
+use crate::value::Value;
+use asyncio_engine::PyResult;
+
+/// The modules, by name, and their source.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("bisect", include_str!("py/bisect.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("heapq", include_str!("py/heapq.py")),
+    ("logging", include_str!("py/logging.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("string", include_str!("py/string.py")),
+];
+
+/// The source of module `name`, if it is written in Python.
+pub fn source(name: &str) -> Option<&'static str> {
+    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// Compiles and runs module `name` from `text`: its globals become the
+/// module's attributes.
+///
+/// # Errors
+/// Whatever the body raises; a module that does not compile or awaits is a
+/// `RuntimeError` naming it (a bug here, never the user's).
+pub fn load(name: &str, text: &str) -> PyResult<ModuleObj> {
+    let tree = match crate::runner::compile(text) {
+        Ok(tree) => tree,
+        Err(e) => {
+            return raise("RuntimeError", format!("the playground's module {name} does not compile: {e:?}"))
+        }
+    };
+    let it = interp();
+    let namespace = Module::new(name, &format!("<playground>/{name}.py"), text);
+    namespace.set("__name__", Value::str(name));
+    namespace.set("_format_exception", crate::object::Builtin::new("_format_exception", format_exception));
+    namespace.set("_strftime_at", crate::object::Builtin::new("_strftime_at", strftime_at));
+    it.library.borrow_mut().push((tree.clone(), namespace.clone()));
+    let frame = Frame::new(namespace.clone(), Rc::from("<module>"), 0, Vec::new());
+    let mut body = crate::interp::exec::exec_block(&tree.body, &frame);
+    let mut cx = Context::from_waker(std::task::Waker::noop());
+    match body.as_mut().poll(&mut cx) {
+        Poll::Ready(Ok(Flow::Normal)) | Poll::Ready(Ok(_)) => {}
+        Poll::Ready(Err(e)) => return Err(e),
+        Poll::Pending => {
+            return raise("RuntimeError", format!("the playground's module {name} awaited at import"))
+        }
+    }
+    drop(body);
+    let module = ModuleObj::new(name);
+    for (k, v) in namespace.globals.borrow().iter() {
+        module.set(k, v.clone());
+    }
+    Ok(module)
+}
+
+/// `_format_exception(exc)`, given to every module here: Python's traceback
+/// text of an exception instance (`traceback.format_exception`, joined).
+fn format_exception(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Instance(inst)) if inst.exc.is_some() => {
+            let e = crate::interp::exc::to_engine(inst);
+            Ok(Value::string(crate::traceback::format_handled(&e)))
+        }
+        _ => raise("TypeError", "_format_exception() takes an exception"),
+    }
+}
+
+/// `_strftime_at(format, secs)`: `time.strftime(format, time.gmtime(secs))`
+/// (the playground's times are UTC), for logging's `asctime`.
+fn strftime_at(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Value> {
+    match (args.first(), args.get(1).and_then(Value::as_f64)) {
+        (Some(Value::Str(fmt)), Some(secs)) => Ok(Value::string(crate::modules::time::strftime(fmt, secs))),
+        _ => raise("TypeError", "_strftime_at() takes a format and seconds"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(source: &str) -> Vec<String> {
+        let lines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink = lines.clone();
+        crate::run_source(source, "prog.py", 2, move |line| sink.borrow_mut().push(line.to_string()))
+            .expect("compiles");
+        let out = lines.borrow().clone();
+        out
+    }
+
+    /// `logger.exception` in an `except` block: the traceback ends at the
+    /// frame that caught it (python3's lines, checked by hand), and no
+    /// frame of the library's own functions shows.
+    #[test]
+    fn logger_exception_shows_the_traceback_up_to_the_catching_frame() {
+        let source = "import logging, sys\n\
+            logging.basicConfig(stream=sys.stdout, format='%(levelname)s %(message)s')\n\
+            def fail():\n    raise KeyError('k')\n\
+            try:\n    fail()\nexcept KeyError:\n    logging.exception('caught %d', 1)\n\
+            print(sys.exc_info())\n";
+        let lines: Vec<String> = run(source).into_iter().map(|l| l[12..].to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "ERROR caught 1",
+                "Traceback (most recent call last):",
+                "  File \"prog.py\", line 6, in <module>",
+                "    fail()",
+                "  File \"prog.py\", line 4, in fail",
+                "    raise KeyError('k')",
+                "KeyError: 'k'",
+                "(None, None, None)",
+            ]
+        );
+    }
+
+    /// Every module compiles (parse, scopes, imports of available modules).
+    #[test]
+    fn every_python_module_compiles() {
+        for (name, text) in SOURCES {
+            if let Err(e) = crate::runner::compile(text) {
+                panic!("{name}.py: {e:?}");
+            }
+        }
+    }
+}
