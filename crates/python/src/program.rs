@@ -244,6 +244,7 @@ fn start(it: &Rc<Interp>, module: Rc<Module>, source: &str) -> Body {
     let filename = it.host.filename.borrow().clone();
     let main = crate::interp::Module::new("__main__", &filename, source);
     main.set("__name__", crate::value::Value::str("__main__"));
+    main.set("__file__", crate::value::Value::Str(filename.clone()));
     *it.main_module.borrow_mut() = Some(main.clone());
     *it.host.tree.borrow_mut() = Some(module.clone());
     Box::pin(async move {

@@ -343,12 +343,15 @@ const FUNCTIONS: &[(&str, Func)] = &[
         let v = one("dir", &a)?;
         let mut names: Vec<String> = match v {
             Value::Instance(i) => {
-                i.attr_names().iter().filter_map(|k| k.as_str().map(str::to_string)).collect()
+                let mut names = class_dir(&i.class);
+                names.extend(i.attr_names().iter().filter_map(|k| k.as_str().map(str::to_string)));
+                names
             }
-            Value::Class(c) => c.dict.borrow().0.iter().map(|(k, _)| k.to_string()).collect(),
+            Value::Class(c) => class_dir(c),
             _ => Vec::new(),
         };
         names.sort();
+        names.dedup();
         Ok(Value::list(names.into_iter().map(Value::string).collect()))
     }),
     ("globals", |_, _| raise("NotImplementedError", "globals() is not supported in the playground")),
@@ -764,4 +767,43 @@ fn next(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 fn radix(v: &Value, kind: &str) -> PyResult<Value> {
     let spec = format!("#{kind}");
     strfmt::format_value(v, &spec).map(Value::string)
+}
+
+/// `dir()` of a class: its attributes and its bases', and what every class
+/// has from `object` and from the class statement (CPython's list).
+fn class_dir(c: &Rc<crate::object::Class>) -> Vec<String> {
+    const OBJECT: &[&str] = &[
+        "__class__",
+        "__delattr__",
+        "__dir__",
+        "__doc__",
+        "__eq__",
+        "__format__",
+        "__ge__",
+        "__getattribute__",
+        "__getstate__",
+        "__gt__",
+        "__hash__",
+        "__init__",
+        "__init_subclass__",
+        "__le__",
+        "__lt__",
+        "__ne__",
+        "__new__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__repr__",
+        "__setattr__",
+        "__sizeof__",
+        "__str__",
+        "__subclasshook__",
+    ];
+    let mut names: Vec<String> = OBJECT.iter().map(|n| n.to_string()).collect();
+    for k in c.mro() {
+        if k.def.is_some() {
+            names.extend(["__dict__", "__module__", "__weakref__"].map(String::from));
+        }
+        names.extend(k.dict.borrow().0.iter().map(|(n, _)| n.to_string()).filter(|n| n != "__qualname__"));
+    }
+    names
 }

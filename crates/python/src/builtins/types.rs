@@ -241,9 +241,13 @@ impl Types {
         if let Some(c) = self.natives.borrow().get(name) {
             return c.clone();
         }
-        // The collections' dicts are dicts (`isinstance(od, dict)`).
-        let base =
-            if matches!(name, "OrderedDict" | "defaultdict" | "Counter") { &self.dict } else { &self.object };
+        // The collections' dicts are dicts (`isinstance(od, dict)`), a task is a future.
+        let future = (name == "Task").then(|| self.native("Future"));
+        let base = match (name, &future) {
+            (_, Some(f)) => f,
+            ("OrderedDict" | "defaultdict" | "Counter", _) => &self.dict,
+            _ => &self.object,
+        };
         let class = make_class(name, native_module(name), &[base], BuiltinType::Native);
         self.natives.borrow_mut().insert(name, class.clone());
         class

@@ -1,7 +1,7 @@
 //! The modules a program may import: `asyncio`, `concurrent.futures`,
 //! `time`, `random`, `functools`, `collections`, `dataclasses`, `sys`,
-//! `math`, `typing`, and those written in Python (`pysrc.rs`: `bisect`,
-//! `copy`, `heapq`, `logging`, `operator`, `string`). Nothing reaches the host.
+//! `math`, `typing`, and those written in Python (`pysrc.rs`: `abc`, `bisect`,
+//! `copy`, `heapq`, `json`, `logging`, `operator`, `string`). Nothing reaches the host.
 
 pub mod asyncio;
 pub mod collections;
@@ -30,6 +30,7 @@ use asyncio_engine::PyResult;
 
 /// The modules that exist, for messages.
 pub const AVAILABLE: &[&str] = &[
+    "abc",
     "asyncio",
     "bisect",
     "collections",
@@ -40,6 +41,7 @@ pub const AVAILABLE: &[&str] = &[
     "functools",
     "heapq",
     "itertools",
+    "json",
     "logging",
     "math",
     "operator",

@@ -16,9 +16,11 @@ use asyncio_engine::PyResult;
 
 /// The modules, by name, and their source.
 pub const SOURCES: &[(&str, &str)] = &[
+    ("abc", include_str!("py/abc.py")),
     ("bisect", include_str!("py/bisect.py")),
     ("copy", include_str!("py/copy.py")),
     ("heapq", include_str!("py/heapq.py")),
+    ("json", include_str!("py/json.py")),
     ("logging", include_str!("py/logging.py")),
     ("operator", include_str!("py/operator.py")),
     ("string", include_str!("py/string.py")),

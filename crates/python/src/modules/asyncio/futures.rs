@@ -41,26 +41,43 @@ impl PyFuture {
 /// A task's body with the task's charge against the memory budget: held
 /// while the body runs (the loop keeps a pending task alive, whether or not
 /// the program does) and while the task object lives.
+///
+/// The body also holds the task object until it finishes, as CPython's loop
+/// holds a pending task: `id(asyncio.current_task())` is the same on every
+/// call, whether or not the program kept the object.
 pub struct TaskBody {
     body: BoxFut,
+    handle: BodyHandle,
+}
+
+/// What a task object shares with its body: the charge, and the slot where
+/// the body keeps the object.
+#[derive(Clone)]
+pub struct BodyHandle {
     charge: Rc<Charge>,
+    keep: Rc<RefCell<Option<Rc<PyTask>>>>,
 }
 
 impl TaskBody {
     pub fn new(body: BoxFut) -> PyResult<TaskBody> {
-        Ok(TaskBody { body, charge: Rc::new(Charge::new(TASK_BYTES)?) })
+        let handle = BodyHandle { charge: Rc::new(Charge::new(TASK_BYTES)?), keep: Rc::default() };
+        Ok(TaskBody { body, handle })
     }
 
-    /// The charge, for the task object.
-    pub fn charge(&self) -> Rc<Charge> {
-        self.charge.clone()
+    /// The charge and the keeping slot, for the task object.
+    pub fn handle(&self) -> BodyHandle {
+        self.handle.clone()
     }
 }
 
 impl std::future::Future for TaskBody {
     type Output = PyResult<Value>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
-        self.body.as_mut().poll(cx)
+        let out = self.body.as_mut().poll(cx);
+        if out.is_ready() {
+            self.handle.keep.borrow_mut().take();
+        }
+        out
     }
 }
 
@@ -88,7 +105,7 @@ fn task_key(any: &Rc<dyn AnyTask>) -> usize {
 }
 
 /// Registers a new task object (`charge`: its body's, see [`TaskBody`]).
-pub fn register_task(task: Task<Value>, coro: &Value, charge: Rc<Charge>) -> Value {
+pub fn register_task(task: Task<Value>, coro: &Value, handle: BodyHandle) -> Value {
     let any = task.as_any_task();
     let native = coro.as_native::<crate::native::coro::Coroutine>();
     let coro_name = native.map_or_else(|| Rc::from("coro"), |c| c.name.clone());
@@ -104,8 +121,9 @@ pub fn register_task(task: Task<Value>, coro: &Value, charge: Rc<Charge>) -> Val
         typed: Some(task),
         coro_name,
         coro: Some(coro.clone()),
-        _charge: Some(charge),
+        _charge: Some(handle.charge),
     });
+    *handle.keep.borrow_mut() = Some(obj.clone());
     TASKS.with(|t| {
         let mut t = t.borrow_mut();
         // Forget dead tasks now and then (amortised: when the map has doubled).

@@ -87,9 +87,9 @@ impl Native for PyTaskGroup {
                     Some(n) => Some(text::str(&n)?),
                 };
                 let body = TaskBody::new(c.take()?)?;
-                let charge = body.charge();
+                let handle = body.handle();
                 let task = tg.0.create_task_named(body, name.as_deref())?;
-                Ok(register_task(task, coro, charge))
+                Ok(register_task(task, coro, handle))
             }))),
             _ => None,
         }

@@ -156,11 +156,11 @@ fn as_future(lp: &EventLoop, v: &Value) -> PyResult<Future<Value>> {
     }
     if let Some(c) = v.as_native::<Coroutine>() {
         let body = TaskBody::new(c.take()?)?;
-        let charge = body.charge();
+        let handle = body.handle();
         counter_in(lp);
         let task = lp.create_task(body)?;
         counter_out(lp);
-        register_task(task.clone(), v, charge);
+        register_task(task.clone(), v, handle);
         return Ok(task.future().clone());
     }
     raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
@@ -182,11 +182,11 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
         None => return raise("SystemError", "loop"),
     };
     let body = TaskBody::new(coro.take()?)?;
-    let charge = body.charge();
+    let handle = body.handle();
     counter_in(&lp);
     let task = lp.create_task(body)?;
     counter_out(&lp);
-    register_task(task.clone(), main, charge);
+    register_task(task.clone(), main, handle);
     Ok(crate::native::suspend::Suspend::value(async move {
         let outcome = run_until_complete(&lp, task.future()).await;
         let cleanup = cancel_remaining(&lp).await;

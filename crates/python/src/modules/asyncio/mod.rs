@@ -56,12 +56,12 @@ pub fn spawn(lp: &EventLoop, coro: &Value, name: Option<Value>) -> PyResult<Valu
         return raise("TypeError", format!("a coroutine was expected, got {}", text::repr(coro)?));
     };
     let body = TaskBody::new(c.take()?)?;
-    let charge = body.charge();
+    let handle = body.handle();
     let task = match name {
         None | Some(Value::None) => lp.create_task(body)?,
         Some(n) => lp.create_named_task(body, &text::str(&n)?)?,
     };
-    Ok(register_task(task, coro, charge))
+    Ok(register_task(task, coro, handle))
 }
 
 fn running() -> PyResult<EventLoop> {

@@ -322,6 +322,21 @@ impl Native for PyPrim {
             Prim::Queue(q, _) => q.repr(),
         })
     }
+    /// A queue's `str()` is its repr without the address (`asyncio.Queue`'s
+    /// `__str__`); the other primitives have only a repr.
+    fn str(&self, this: &Value) -> PyResult<String> {
+        let repr = self.repr(this)?;
+        if !matches!(self.0, Prim::Queue(..)) {
+            return Ok(repr);
+        }
+        Ok(match repr.split_once(" at 0x") {
+            Some((head, rest)) => {
+                let tail = rest.trim_start_matches(|c: char| c.is_ascii_hexdigit());
+                format!("{head}{tail}")
+            }
+            None => repr,
+        })
+    }
     fn has_method(&self, name: &str) -> bool {
         METHODS.contains(&name)
     }
