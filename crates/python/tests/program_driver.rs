@@ -343,3 +343,19 @@ fn sleeping_forever_is_a_deadlock() {
     assert_eq!(report.status, Status::Finished);
     assert_eq!(out, ["[    0.000] deadlock: nothing is scheduled and 1 task(s) wait forever: Task-1"]);
 }
+
+#[test]
+fn a_coroutine_never_awaited_is_python_s_runtime_warning_on_stderr() {
+    // python3's stderr for the same program run from a file (named <stdin>
+    // here); an awaited, a scheduled and a closed coroutine warn nothing.
+    let src = "import asyncio\nasync def fetch(i):\n    return i\nasync def main():\n    fetch(1)\n    \
+               await fetch(2)\n    t = asyncio.create_task(fetch(3))\n    c = fetch(4)\n    c.close()\n    \
+               await t\n    print('done')\nasyncio.run(main())\n";
+    let (out, report) = run(src);
+    assert_eq!(out, ["[    0.000] done"]);
+    assert_eq!(
+        report.stderr,
+        "<stdin>:5: RuntimeWarning: coroutine 'fetch' was never awaited\n  fetch(1)\n\
+         RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+    );
+}

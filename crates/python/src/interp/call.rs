@@ -279,13 +279,14 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
             Value::native(Generator(Rc::new(core)))
         }));
     }
-    let body = charged_body_future(func.clone(), Rc::new(frame), charge);
+    let frame = Rc::new(frame);
+    let body = charged_body_future(func.clone(), frame.clone(), charge);
     if def.is_async {
         let (args, kwargs) = label_args.unwrap_or_default();
         let defined_at: Rc<str> = Rc::from(format!("{}:{}", func.module.filename, def.pos.line));
-        return Ok(Prepared::Done(Value::native(Coroutine::new(
-            name, qualname, args, kwargs, defined_at, body,
-        ))));
+        let coro = Coroutine::new(name, qualname, args, kwargs, defined_at, body);
+        coro.set_frame(&frame);
+        return Ok(Prepared::Done(Value::native(coro)));
     }
     Ok(Prepared::Body(body))
 }

@@ -641,6 +641,9 @@ fn star_error(err: Exception, v: &Value) -> Exception {
 }
 
 async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
+    if f.module.is_main() {
+        crate::native::coro::note_call_line(f.line.get());
+    }
     // `super()` needs the frame.
     if let ExprKind::Name(n) = &func.kind {
         if &*n.id == "super" && args.is_empty() && matches!(n.scope.get(), Scope::Global | Scope::Unresolved)

@@ -25,6 +25,23 @@ pub struct Coroutine {
     pub defined_at: Rc<str>,
     body: RefCell<Option<BoxFut>>,
     awaited: Cell<bool>,
+    /// The frame its body runs in (a function's; none for asyncio's own).
+    frame: RefCell<std::rc::Weak<crate::interp::Frame>>,
+    /// The program's line that made it, for the never-awaited warning.
+    made_at: u32,
+}
+
+thread_local! {
+    /// The line of the program's latest call (see [`note_call_line`]).
+    static CALL_LINE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The program is calling something on `line`: a coroutine made by the
+/// call remembers it, for the warning if it is never awaited (CPython names
+/// the line that dropped it; a coroutine is nearly always dropped on the
+/// line that made it, `fetch()` without `await`).
+pub fn note_call_line(line: u32) {
+    CALL_LINE.with(|c| c.set(line));
 }
 
 impl Coroutine {
@@ -44,6 +61,27 @@ impl Coroutine {
             defined_at,
             body: RefCell::new(Some(body)),
             awaited: Cell::new(false),
+            frame: RefCell::new(std::rc::Weak::new()),
+            made_at: CALL_LINE.with(Cell::get),
+        }
+    }
+
+    /// The frame the body runs in, for [`describe`](Self::describe).
+    pub fn set_frame(&self, frame: &Rc<crate::interp::Frame>) {
+        *self.frame.borrow_mut() = Rc::downgrade(frame);
+    }
+
+    /// CPython's `_format_coroutine`: `W.run() running at f.py:3` (the line
+    /// it is suspended at, or its `def` before it starts), or `W.run() done,
+    /// defined at f.py:2` once `done`.
+    pub fn describe(&self, done: bool) -> String {
+        if done {
+            return format!("{}() done, defined at {}", self.qualname, self.defined_at);
+        }
+        let line = self.frame.borrow().upgrade().map(|f| f.line.get()).filter(|l| *l > 0);
+        match (line, self.defined_at.rsplit_once(':')) {
+            (Some(line), Some((file, _))) => format!("{}() running at {file}:{line}", self.qualname),
+            _ => format!("{}() running at {}", self.qualname, self.defined_at),
         }
     }
 
@@ -75,6 +113,29 @@ impl Coroutine {
     /// `coro.close()`: drop the body without running it.
     pub fn close(&self) {
         self.body.borrow_mut().take();
+    }
+}
+
+/// A coroutine dropped without running: CPython's `RuntimeWarning` on
+/// stderr, the classic missing `await`.
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.body.get_mut().is_none() {
+            return;
+        }
+        let Some(it) = crate::interp::try_interp() else { return };
+        if it.stopped.borrow().is_some() {
+            return;
+        }
+        let main = it.main_module.borrow().clone();
+        let Some(main) = main else { return };
+        let line = self.made_at;
+        let source = main.source.get((line as usize).wrapping_sub(1)).map_or("", |l| l.trim());
+        it.host.write_stderr(&format!(
+            "{}:{line}: RuntimeWarning: coroutine '{}' was never awaited\n  {source}\n\
+             RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            main.filename, self.qualname
+        ));
     }
 }
 

@@ -443,8 +443,12 @@ impl Native for PyTask {
         interp().types.native("Task")
     }
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        let mut out =
-            format!("<Task {} name='{}' coro=<{}()>", self.state(), self.any.name(), self.coro_name);
+        let done = self.typed.as_ref().is_some_and(|t| t.future().done());
+        let coro = match self.coro.as_ref().and_then(|c| c.as_native::<crate::native::coro::Coroutine>()) {
+            Some(c) => c.describe(done),
+            None => format!("{}()", self.coro_name),
+        };
+        let mut out = format!("<Task {} name='{}' coro=<{coro}>", self.state(), self.any.name());
         if let Some(task) = &self.typed {
             let f = task.future();
             if f.done() && !f.cancelled() {
