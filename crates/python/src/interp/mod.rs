@@ -162,6 +162,7 @@ pub type FrameLine = (Rc<str>, u32);
 /// entry leaves it by identity when its block ends (or its task's future
 /// is dropped), so a task suspended inside an `except` block while another
 /// asks shows through: the one known difference.
+///
 /// Each entry keeps the frame and line where the block caught it: the
 /// traceback's outermost entry until the exception leaves that frame.
 pub struct Handled(Exception);

@@ -1172,7 +1172,16 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
             Some(f) => call_sync(&f, vec![key.clone()], vec![]),
             None => not_subscriptable(obj),
         },
-        (Value::Class(c), _) => Ok(Value::Class(c.clone())),
+        // `__class_getitem__` (implicitly a class method); otherwise a
+        // generic alias stands for its class (`list[int]`, `Queue[str]`).
+        (Value::Class(c), _) => match c.lookup("__class_getitem__") {
+            Some(f @ Value::Function(_)) => call_sync(&f, vec![obj.clone(), key.clone()], vec![]),
+            Some(_) => {
+                let f = attr::getattr(obj, "__class_getitem__")?;
+                call_sync(&f, vec![key.clone()], vec![])
+            }
+            None => Ok(Value::Class(c.clone())),
+        },
         _ => not_subscriptable(obj),
     }
 }

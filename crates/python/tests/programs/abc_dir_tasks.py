@@ -1,4 +1,4 @@
-# abc (ABC, abstractmethod), dir() with inherited names, a queue's str, a task is a Future, id(current_task()).
+# abc (ABC, abstractmethod), dir() with inherited names, a queue's str, a task is a Future, id(current_task()), __class_getitem__.
 import asyncio
 from abc import ABC, abstractmethod
 class S(ABC):
@@ -51,3 +51,13 @@ async def tasks_and_queues():
     await t
     await asyncio.gather(*(handler(i) for i in range(3)))
 asyncio.run(tasks_and_queues())
+class Registry:
+    def __class_getitem__(cls, key):
+        return f"{cls.__name__}[{key!r}]"
+class Typed:
+    @classmethod
+    def __class_getitem__(cls, key):
+        return (cls.__name__, key)
+class SubTyped(Typed):
+    pass
+print(Registry["x"], Typed[int], SubTyped[1, 2])

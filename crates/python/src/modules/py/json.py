@@ -85,16 +85,8 @@ class _Encoder:
     def key(self, k):
         if isinstance(k, str):
             return k
-        if isinstance(k, float):
-            return _float(k, self.allow_nan)
-        if k is True:
-            return "true"
-        if k is False:
-            return "false"
-        if k is None:
-            return "null"
-        if isinstance(k, int):
-            return int.__repr__(k)
+        if k is None or isinstance(k, (int, float)):
+            return self.scalar(k)
         if self.skipkeys:
             return None
         raise TypeError(f"keys must be str, int, float, bool or None, not {type(k).__name__}")
