@@ -540,6 +540,7 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
             None => return raise("ModuleNotFoundError", not_found_message(name)),
         },
     };
+    pysrc::extend(&module)?;
     let v = Value::native(module);
     it.modules.borrow_mut().insert(Rc::from(name), v.clone());
     Ok(v)

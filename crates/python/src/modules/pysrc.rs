@@ -8,7 +8,6 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use crate::interp::exc::raise;
-use crate::interp::exec::Flow;
 use crate::interp::{interp, Frame, Module};
 use crate::modules::ModuleObj;
 use crate::value::Value;
@@ -26,6 +25,13 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("string", include_str!("py/string.py")),
 ];
 
+/// What every module here is given besides Python's builtins (not exported).
+const HELPERS: [&str; 2] = ["_format_exception", "_strftime_at"];
+
+/// The parts of modules implemented in Rust that are written in Python:
+/// run in a namespace holding the module's attributes, they add theirs.
+pub const EXTENSIONS: &[(&str, &str)] = &[("functools", include_str!("py/functools.py"))];
+
 /// The source of module `name`, if it is written in Python.
 pub fn source(name: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
@@ -38,15 +44,38 @@ pub fn source(name: &str) -> Option<&'static str> {
 /// Whatever the body raises; a module that does not compile or awaits is a
 /// `RuntimeError` naming it (a bug here, never the user's).
 pub fn load(name: &str, text: &str) -> PyResult<ModuleObj> {
+    let module = ModuleObj::new(name);
+    run_into(&module, text)?;
+    Ok(module)
+}
+
+/// Adds the Python part of `module` (implemented in Rust), if it has one.
+///
+/// # Errors
+/// As [`load`].
+pub fn extend(module: &ModuleObj) -> PyResult<()> {
+    match EXTENSIONS.iter().find(|(n, _)| **n == *module.name) {
+        Some((_, text)) => run_into(module, text),
+        None => Ok(()),
+    }
+}
+
+/// Runs `text` in a namespace that starts with `module`'s attributes, then
+/// gives `module` every global the run left.
+fn run_into(module: &ModuleObj, text: &str) -> PyResult<()> {
+    let name = module.name.clone();
     let tree = match crate::runner::compile(text) {
         Ok(tree) => tree,
         Err(e) => {
-            return raise("RuntimeError", format!("the playground's module {name} does not compile: {e:?}"))
+            return raise("RuntimeError", format!("the playground's module {name} does not compile: {e:?}"));
         }
     };
     let it = interp();
-    let namespace = Module::new(name, &format!("<playground>/{name}.py"), text);
-    namespace.set("__name__", Value::str(name));
+    let namespace = Module::new(&name, &format!("<playground>/{name}.py"), text);
+    for (k, v) in module.attrs.borrow().0.iter() {
+        namespace.set(k, v.clone());
+    }
+    namespace.set("__name__", Value::Str(name.clone()));
     namespace.set("_format_exception", crate::object::Builtin::new("_format_exception", format_exception));
     namespace.set("_strftime_at", crate::object::Builtin::new("_strftime_at", strftime_at));
     it.library.borrow_mut().push((tree.clone(), namespace.clone()));
@@ -54,18 +83,19 @@ pub fn load(name: &str, text: &str) -> PyResult<ModuleObj> {
     let mut body = crate::interp::exec::exec_block(&tree.body, &frame);
     let mut cx = Context::from_waker(std::task::Waker::noop());
     match body.as_mut().poll(&mut cx) {
-        Poll::Ready(Ok(Flow::Normal)) | Poll::Ready(Ok(_)) => {}
+        Poll::Ready(Ok(_)) => {}
         Poll::Ready(Err(e)) => return Err(e),
         Poll::Pending => {
             return raise("RuntimeError", format!("the playground's module {name} awaited at import"))
         }
     }
     drop(body);
-    let module = ModuleObj::new(name);
     for (k, v) in namespace.globals.borrow().iter() {
-        module.set(k, v.clone());
+        if !HELPERS.contains(&&**k) {
+            module.set(k, v.clone());
+        }
     }
-    Ok(module)
+    Ok(())
 }
 
 /// `_format_exception(exc)`, given to every module here: Python's traceback
@@ -131,7 +161,7 @@ mod tests {
     /// Every module compiles (parse, scopes, imports of available modules).
     #[test]
     fn every_python_module_compiles() {
-        for (name, text) in SOURCES {
+        for (name, text) in SOURCES.iter().chain(EXTENSIONS) {
             if let Err(e) = crate::runner::compile(text) {
                 panic!("{name}.py: {e:?}");
             }

@@ -1,0 +1,98 @@
+"""functools' parts written in Python (the rest is modules/misc.rs):
+cached_property, cmp_to_key and singledispatch, as CPython's behave."""
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    """A property computed once per instance, then kept in its __dict__."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                "Cannot assign the same cached_property to two different names "
+                f"({self.attrname!r} and {name!r})."
+            )
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__ on it.")
+        cache = instance.__dict__
+        val = cache.get(self.attrname, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            val = self.func(instance)
+            cache[self.attrname] = val
+        return val
+
+
+def cmp_to_key(mycmp):
+    """Turn an old-style comparison function into a key for sorted()."""
+
+    class K:
+        __slots__ = ["obj"]
+
+        def __init__(self, obj):
+            self.obj = obj
+
+        def __lt__(self, other):
+            return mycmp(self.obj, other.obj) < 0
+
+        def __gt__(self, other):
+            return mycmp(self.obj, other.obj) > 0
+
+        def __eq__(self, other):
+            return mycmp(self.obj, other.obj) == 0
+
+        def __le__(self, other):
+            return mycmp(self.obj, other.obj) <= 0
+
+        def __ge__(self, other):
+            return mycmp(self.obj, other.obj) >= 0
+
+        __hash__ = None
+
+    return K
+
+
+def singledispatch(func):
+    """A function whose implementation is chosen by its first argument's type."""
+    registry = {object: func}
+    funcname = getattr(func, "__name__", "singledispatch function")
+
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return func
+
+    def register(cls, func=None):
+        if func is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            # The playground keeps no parameter annotations (__annotations__).
+            raise NotImplementedError(
+                "singledispatch's register() by annotation is not supported in the playground: "
+                "name the class, @%s.register(int)" % funcname
+            )
+        registry[cls] = func
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f"{funcname} requires at least 1 positional argument")
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
