@@ -146,7 +146,11 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     if ns.contains("__eq__") && !ns.contains("__hash__") {
         ns.set("__hash__", Value::None);
     }
-    let module = f.module.name.clone();
+    // `__module__ = '...'` in the body names the module, as in CPython.
+    let module = match ns.get("__module__") {
+        Some(Value::Str(m)) => m.clone(),
+        _ => f.module.name.clone(),
+    };
     let class = Rc::new(Class {
         name: def.name.clone(),
         qualname: def.qualname.clone(),

@@ -151,6 +151,9 @@ pub struct Interp {
     /// The exceptions `except` blocks are handling, innermost last, for
     /// `sys.exc_info()` (see [`Handled`]).
     pub handled: RefCell<Vec<(Exception, FrameLine)>>,
+    /// The current context's variables (`contextvars`; see
+    /// `modules::contextvars`): `None` while empty.
+    pub context: RefCell<Option<Value>>,
 }
 
 /// A frame's name and a line of it (a traceback's entry).
@@ -241,6 +244,7 @@ impl Interp {
             loops: Default::default(),
             library: RefCell::new(Vec::new()),
             handled: RefCell::new(Vec::new()),
+            context: RefCell::new(None),
         });
         with(&it, || crate::builtins::install(&it));
         it

@@ -49,6 +49,7 @@ impl Interp {
         self.host.pending.borrow_mut().take();
         self.host.tree.borrow_mut().take();
         let library = std::mem::take(&mut *self.library.borrow_mut());
+        let context = self.context.borrow_mut().take();
         let library_globals: Vec<_> =
             library.iter().map(|(_, m)| std::mem::take(&mut *m.globals.borrow_mut())).collect();
         // Take the contents out first and drop them after: dropping a value
@@ -72,7 +73,7 @@ impl Interp {
                 d.table.borrow_mut().clear();
             }
         }
-        drop((globals, modules, builtins, cells, classes, attrs, library_globals));
+        drop((globals, modules, builtins, cells, classes, attrs, library_globals, context));
         // Last: what the library's functions borrowed.
         drop(library);
     }

@@ -7,6 +7,7 @@ pub mod asyncio;
 pub mod collections;
 pub mod concurrent;
 pub mod contextlib;
+pub mod contextvars;
 pub mod dataclasses;
 pub mod itertools;
 pub mod misc;
@@ -36,6 +37,7 @@ pub const AVAILABLE: &[&str] = &[
     "collections",
     "concurrent.futures",
     "contextlib",
+    "contextvars",
     "copy",
     "dataclasses",
     "functools",

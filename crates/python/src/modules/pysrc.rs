@@ -17,6 +17,7 @@ use asyncio_engine::PyResult;
 pub const SOURCES: &[(&str, &str)] = &[
     ("abc", include_str!("py/abc.py")),
     ("bisect", include_str!("py/bisect.py")),
+    ("contextvars", include_str!("py/contextvars.py")),
     ("copy", include_str!("py/copy.py")),
     ("heapq", include_str!("py/heapq.py")),
     ("json", include_str!("py/json.py")),
@@ -26,7 +27,7 @@ pub const SOURCES: &[(&str, &str)] = &[
 ];
 
 /// What every module here is given besides Python's builtins (not exported).
-const HELPERS: [&str; 2] = ["_format_exception", "_strftime_at"];
+const HELPERS: [&str; 4] = ["_format_exception", "_strftime_at", "_ctx_current", "_ctx_swap"];
 
 /// The parts of modules implemented in Rust that are written in Python:
 /// run in a namespace holding the module's attributes, they add theirs.
@@ -78,6 +79,8 @@ fn run_into(module: &ModuleObj, text: &str) -> PyResult<()> {
     namespace.set("__name__", Value::Str(name.clone()));
     namespace.set("_format_exception", crate::object::Builtin::new("_format_exception", format_exception));
     namespace.set("_strftime_at", crate::object::Builtin::new("_strftime_at", strftime_at));
+    namespace.set("_ctx_current", crate::object::Builtin::new("_ctx_current", super::contextvars::current));
+    namespace.set("_ctx_swap", crate::object::Builtin::new("_ctx_swap", super::contextvars::swap_value));
     it.library.borrow_mut().push((tree.clone(), namespace.clone()));
     let frame = Frame::new(namespace.clone(), Rc::from("<module>"), 0, Vec::new());
     let mut body = crate::interp::exec::exec_block(&tree.body, &frame);

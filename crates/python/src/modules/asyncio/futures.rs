@@ -48,6 +48,8 @@ impl PyFuture {
 pub struct TaskBody {
     body: BoxFut,
     handle: BodyHandle,
+    /// The context its steps run in (`contextvars`).
+    ctx: crate::modules::contextvars::Ctx,
 }
 
 /// What a task object shares with its body: the charge, and the slot where
@@ -59,9 +61,15 @@ pub struct BodyHandle {
 }
 
 impl TaskBody {
+    /// A task's body that runs in a copy of the current context.
     pub fn new(body: BoxFut) -> PyResult<TaskBody> {
+        TaskBody::in_context(body, crate::modules::contextvars::capture())
+    }
+
+    /// A task's body that runs in `ctx` (`create_task(..., context=)`).
+    pub fn in_context(body: BoxFut, ctx: crate::modules::contextvars::Ctx) -> PyResult<TaskBody> {
         let handle = BodyHandle { charge: Rc::new(Charge::new(TASK_BYTES)?), keep: Rc::default() };
-        Ok(TaskBody { body, handle })
+        Ok(TaskBody { body, handle, ctx })
     }
 
     /// The charge and the keeping slot, for the task object.
@@ -73,7 +81,10 @@ impl TaskBody {
 impl std::future::Future for TaskBody {
     type Output = PyResult<Value>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+        use crate::modules::contextvars::swap;
+        let outer = swap(self.ctx.take());
         let out = self.body.as_mut().poll(cx);
+        self.ctx = swap(outer);
         if out.is_ready() {
             self.handle.keep.borrow_mut().take();
         }
@@ -202,7 +213,7 @@ fn future_method(
     this: &Value,
     name: &str,
     args: Vec<Value>,
-    kwargs: Kwargs,
+    mut kwargs: Kwargs,
 ) -> PyResult<Value> {
     match name {
         "done" => Ok(Value::Bool(fut.done())),
@@ -218,6 +229,7 @@ fn future_method(
         "add_done_callback" => {
             let cb = args[0].clone();
             let charge = Charge::new(HANDLE_BYTES)?;
+            let ctx = crate::modules::contextvars::given(take_kw(&mut kwargs, "context"))?;
             let me = this.clone();
             let key = cb.clone();
             let obj = this.id();
@@ -225,7 +237,7 @@ fn future_method(
                 let _charge = charge;
                 // The future is done: none of its callbacks can be removed any more.
                 CALLBACKS.with(|c| c.borrow_mut().remove(&obj));
-                run_callback(&cb, vec![me.clone()]);
+                crate::modules::contextvars::run_in(ctx.clone(), || run_callback(&cb, vec![me.clone()]));
             });
             CALLBACKS.with(|c| c.borrow_mut().entry(obj).or_default().push((key, id)));
             Ok(Value::None)

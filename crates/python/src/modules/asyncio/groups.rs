@@ -75,6 +75,7 @@ impl Native for PyTaskGroup {
                 let sig = "TaskGroup.create_task(self, coro, *, name=None, context=None)";
                 crate::modules::bind(sig, &mut args, &mut kw)?;
                 let name = take_kw(&mut kw, "name");
+                let context = crate::modules::contextvars::given(take_kw(&mut kw, "context"))?;
                 let coro = &args[0];
                 let Some(c) = coro.as_native::<Coroutine>() else {
                     return raise(
@@ -86,7 +87,7 @@ impl Native for PyTaskGroup {
                     None | Some(Value::None) => None,
                     Some(n) => Some(text::str(&n)?),
                 };
-                let body = TaskBody::new(c.take()?)?;
+                let body = TaskBody::in_context(c.take()?, context)?;
                 let handle = body.handle();
                 let task = tg.0.create_task_named(body, name.as_deref())?;
                 Ok(register_task(task, coro, handle))

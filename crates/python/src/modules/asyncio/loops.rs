@@ -8,6 +8,7 @@ use super::futures::{register_task, run_callback, PyFuture, TaskBody};
 use crate::interp::budget::{Charge, HANDLE_BYTES};
 use crate::interp::exc::raise;
 use crate::interp::{interp, text};
+use crate::modules::contextvars;
 use crate::native::coro::Coroutine;
 use crate::native::{method, take_kw, Kwargs, Native};
 use crate::object::Class;
@@ -331,15 +332,16 @@ fn loop_method(
     mut kwargs: Kwargs,
 ) -> PyResult<Value> {
     let lp = &pl.lp;
-    take_kw(&mut kwargs, "context");
+    let context = take_kw(&mut kwargs, "context");
     match name {
         "time" => Ok(Value::Float(lp.time())),
         "call_soon" | "call_soon_threadsafe" => {
             let (cb, cargs) = callback_args(name, &args, 0)?;
             let charge = Charge::new(HANDLE_BYTES)?;
+            let ctx = contextvars::given(context)?;
             let h = lp.call_soon(move || {
                 let _charge = charge;
-                run_callback(&cb, cargs);
+                contextvars::run_in(ctx, || run_callback(&cb, cargs));
             })?;
             Ok(Value::native(PyHandle { handle: Some(h), timer: None }))
         }
@@ -347,9 +349,10 @@ fn loop_method(
             let delay = number(&args[0], "delay")?;
             let (cb, cargs) = callback_args(name, &args, 1)?;
             let charge = Charge::new(HANDLE_BYTES)?;
+            let ctx = contextvars::given(context)?;
             let h = lp.call_later(delay, move || {
                 let _charge = charge;
-                run_callback(&cb, cargs);
+                contextvars::run_in(ctx, || run_callback(&cb, cargs));
             })?;
             Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
         }
@@ -357,16 +360,17 @@ fn loop_method(
             let when = number(&args[0], "when")?;
             let (cb, cargs) = callback_args(name, &args, 1)?;
             let charge = Charge::new(HANDLE_BYTES)?;
+            let ctx = contextvars::given(context)?;
             let h = lp.call_at(when, move || {
                 let _charge = charge;
-                run_callback(&cb, cargs);
+                contextvars::run_in(ctx, || run_callback(&cb, cargs));
             })?;
             Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
         }
         "create_future" => PyFuture::value(lp.create_future()),
         "create_task" => {
             let name_kw = take_kw(&mut kwargs, "name");
-            super::spawn(lp, &args[0], name_kw)
+            super::spawn_in(lp, &args[0], name_kw, context)
         }
         "run_until_complete" => {
             let fut = as_future(lp, &args[0])?;

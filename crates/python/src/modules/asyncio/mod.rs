@@ -52,10 +52,20 @@ fn coro_names(name: &str) -> (Rc<str>, Rc<str>) {
 
 /// `loop.create_task(coro, name=...)`.
 pub fn spawn(lp: &EventLoop, coro: &Value, name: Option<Value>) -> PyResult<Value> {
+    spawn_in(lp, coro, name, None)
+}
+
+/// `loop.create_task(coro, name=..., context=...)`.
+pub fn spawn_in(
+    lp: &EventLoop,
+    coro: &Value,
+    name: Option<Value>,
+    context: Option<Value>,
+) -> PyResult<Value> {
     let Some(c) = coro.as_native::<Coroutine>() else {
         return raise("TypeError", format!("a coroutine was expected, got {}", text::repr(coro)?));
     };
-    let body = TaskBody::new(c.take()?)?;
+    let body = TaskBody::in_context(c.take()?, crate::modules::contextvars::given(context)?)?;
     let handle = body.handle();
     let task = match name {
         None | Some(Value::None) => lp.create_task(body)?,
@@ -168,11 +178,12 @@ fn sleep(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 
 fn create_task(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let name = take_kw(&mut kwargs, "name");
+    let context = take_kw(&mut kwargs, "context");
     let coro = crate::builtins::one("create_task", &args)?;
     let lp = running()?;
     // 3.11's asyncio.create_task makes the task unnamed (using up a Task-N
     // number), then sets the name.
-    let task = spawn(&lp, coro, None)?;
+    let task = spawn_in(&lp, coro, None, context)?;
     if let (Some(n), Some(t)) = (name.filter(|n| !matches!(n, Value::None)), task.as_native::<PyTask>()) {
         if let Some(typed) = &t.typed {
             typed.set_name(&text::str(&n)?);
