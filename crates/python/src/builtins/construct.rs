@@ -124,19 +124,24 @@ pub fn dict_update(d: &Dict, src: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn range(args: &[Value]) -> PyResult<Value> {
-    let ints: Vec<i64> = args
-        .iter()
-        .map(|a| match a {
-            Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
-            Value::Big(_) => raise("OverflowError", "Python int too large to convert to C ssize_t"),
-            other => raise(
+/// An argument of `range()`: an int, or what an object's `__index__` gives.
+fn range_arg(a: &Value) -> PyResult<i64> {
+    match a {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Big(_) => raise("OverflowError", "Python int too large to convert to C ssize_t"),
+        other => match ops::user_index(other)? {
+            Some(i) => range_arg(&i),
+            None => raise(
                 "TypeError",
                 format!("'{}' object cannot be interpreted as an integer", text::type_name(other)),
             ),
-        })
-        .collect::<PyResult<_>>()?;
+        },
+    }
+}
+
+fn range(args: &[Value]) -> PyResult<Value> {
+    let ints: Vec<i64> = args.iter().map(range_arg).collect::<PyResult<_>>()?;
     let (start, stop, step) = match ints.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),

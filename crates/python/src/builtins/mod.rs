@@ -503,7 +503,7 @@ fn len(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
             Some(n) => n,
             None => return no_len(v),
         },
-        Value::Instance(_) => match attr::lookup_special(v, "__len__") {
+        Value::Instance(_) | Value::Class(_) => match attr::lookup_special(v, "__len__") {
             Some(f) => return call_sync(&f, vec![], vec![]),
             None => return no_len(v),
         },

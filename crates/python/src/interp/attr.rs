@@ -44,7 +44,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::Function(_) => t.function.clone(),
         Value::Builtin(_) => t.builtin_function.clone(),
         Value::BoundMethod(_) => t.method.clone(),
-        Value::Class(_) => t.type_.clone(),
+        Value::Class(c) => metaclass(c).unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.class.clone(),
         Value::Object(o) => o.class(),
     }
@@ -67,11 +67,37 @@ pub fn lookup_user(class: &Class, name: &str) -> Option<Value> {
     }
 }
 
-/// `type(v).name` bound to `v`, for instances of user classes.
+/// The metaclass of `c` when one written in Python is attached: the
+/// playground's classes in Python (enum's `EnumType`) name theirs in a
+/// `__metaclass__` class attribute, which subclasses inherit. User code
+/// cannot write `metaclass=`: it is refused before anything runs.
+pub fn metaclass(c: &Class) -> Option<Rc<Class>> {
+    match c.lookup("__metaclass__")? {
+        Value::Class(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// True if `v` is a class whose metaclass (in Python) defines `name`.
+pub fn metaclass_has(v: &Value, name: &str) -> bool {
+    matches!(v, Value::Class(c) if metaclass(c).is_some_and(|m| lookup_user(&m, name).is_some()))
+}
+
+/// `type(v).name` bound to `v`, for instances of user classes and for
+/// classes whose metaclass is written in Python.
 pub fn lookup_special(v: &Value, name: &str) -> Option<Value> {
-    let Value::Instance(inst) = v else { return None };
-    let f = inst.class.lookup(name)?;
-    Some(bind(f, v, &inst.class))
+    match v {
+        Value::Instance(inst) => {
+            let f = inst.class.lookup(name)?;
+            Some(bind(f, v, &inst.class))
+        }
+        Value::Class(c) => {
+            let meta = metaclass(c)?;
+            let f = lookup_user(&meta, name)?;
+            Some(bind(f, v, &meta))
+        }
+        _ => None,
+    }
 }
 
 /// What `obj.name` gives for a class attribute `f` found on `class`.
@@ -138,13 +164,7 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                 "__doc__" => Some(f.attrs.borrow().get("__doc__").unwrap_or_else(|| {
                     f.def.doc.as_ref().map(|d| Value::Str(d.clone())).unwrap_or(Value::None)
                 })),
-                "__dict__" => {
-                    let d = crate::value::Dict::new();
-                    for (k, v) in f.attrs.borrow().0.iter() {
-                        super::ops::dict_set(&d, Value::Str(k.clone()), v.clone())?;
-                    }
-                    Some(Value::Dict(d))
-                }
+                "__dict__" => Some(attrs_dict(&f.attrs.borrow())?),
                 _ => f.attrs.borrow().get(name),
             })
         }
@@ -182,6 +202,15 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             Ok(crate::builtins::methods::get(obj, name))
         }
     }
+}
+
+/// A new dict of the names in `attrs`, in their order.
+fn attrs_dict(attrs: &crate::object::Attrs) -> PyResult<Value> {
+    let d = crate::value::Dict::new();
+    for (k, v) in attrs.0.iter() {
+        super::ops::dict_set(&d, Value::Str(k.clone()), v.clone())?;
+    }
+    Ok(Value::Dict(d))
 }
 
 fn awaitable_native(o: &dyn std::any::Any) -> bool {
@@ -347,7 +376,7 @@ fn object_method(obj: &Value, name: &str) -> PyResult<Option<Value>> {
         "__str__" => Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| {
             super::text::str(&me).map(Value::string)
         })),
-        _ => None,
+        _ => crate::builtins::object::bound(name, obj),
     })
 }
 
@@ -378,6 +407,8 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
         "__module__" => Some(Value::Str(c.module.clone())),
         "__doc__" => Some(c.def.as_ref().and_then(|d| d.doc.clone()).map(Value::Str).unwrap_or(Value::None)),
         "__mro__" => Some(Value::tuple(c.mro().into_iter().map(Value::Class).collect())),
+        // A copy where CPython gives a read-only view (`mappingproxy`).
+        "__dict__" => Some(attrs_dict(&c.dict.borrow())?),
         "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
         "__class__" => Some(Value::Class(interp().types.type_.clone())),
         _ if Rc::ptr_eq(c, &interp().types.object) => match crate::builtins::object::method(name) {

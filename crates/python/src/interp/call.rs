@@ -345,6 +345,9 @@ impl<F: StdFuture<Output = PyResult<Value>>> StdFuture for Depth<F> {
 
 /// `C(*args, **kwargs)`.
 fn instantiate(c: &Rc<Class>, args: Vec<Value>, kwargs: Kw) -> PyResult<Prepared> {
+    if let Some(call) = attr::lookup_special(&Value::Class(c.clone()), "__call__") {
+        return call_sync(&call, args, kwargs).map(Prepared::Done);
+    }
     if !c.is_user() && !c.is_exception {
         return crate::builtins::construct(c, args, kwargs).map(Prepared::Done);
     }

@@ -132,7 +132,9 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     let types = &interp().types;
     let bases = if bases.is_empty() { vec![types.object.clone()] } else { bases };
     for b in &bases {
-        let ok = b.is_user() || b.is_exception || b.builtin == BuiltinType::Object;
+        // A metaclass (`type`'s subclass) only in the playground's own modules.
+        let meta = Rc::ptr_eq(b, &types.type_) && crate::modules::pysrc::source(&f.module.name).is_some();
+        let ok = b.is_user() || b.is_exception || b.builtin == BuiltinType::Object || meta;
         if !ok {
             return raise(
                 "NotImplementedError",

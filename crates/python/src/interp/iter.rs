@@ -226,7 +226,7 @@ pub fn iter(v: &Value) -> PyResult<Iter> {
             }
             None => return not_iterable(v),
         },
-        Value::Instance(_) => {
+        Value::Instance(_) | Value::Class(_) => {
             if let Some(f) = attr::lookup_special(v, "__iter__") {
                 let it = call_sync(&f, vec![], vec![])?;
                 if it.is(v) {

@@ -912,7 +912,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             Some(r) => r,
             None => iter_contains(container, item),
         },
-        Value::Instance(_) => {
+        Value::Instance(_) | Value::Class(_) => {
             if let Some(f) = attr::lookup_special(container, "__contains__") {
                 return truthy(&call_sync(&f, vec![item.clone()], vec![])?);
             }
@@ -1174,6 +1174,10 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
         },
         // `__class_getitem__` (implicitly a class method); otherwise a
         // generic alias stands for its class (`list[int]`, `Queue[str]`).
+        (Value::Class(_), _) if attr::metaclass_has(obj, "__getitem__") => {
+            let f = attr::lookup_special(obj, "__getitem__").expect("checked");
+            call_sync(&f, vec![key.clone()], vec![])
+        }
         (Value::Class(c), _) => match c.lookup("__class_getitem__") {
             Some(f @ Value::Function(_)) => call_sync(&f, vec![obj.clone(), key.clone()], vec![]),
             Some(_) => {

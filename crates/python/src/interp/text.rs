@@ -140,6 +140,14 @@ pub fn repr(v: &Value) -> PyResult<String> {
             };
             format!("<bound method {} of {}>", fname, repr(&m.this)?)
         }
+        Value::Class(_) if super::attr::metaclass_has(v, "__repr__") => {
+            let f = super::attr::lookup_special(v, "__repr__").expect("checked");
+            let r = super::call::call_sync(&f, vec![], vec![])?;
+            match r {
+                Value::Str(s) => s.to_string(),
+                _ => return super::exc::raise("TypeError", "__repr__ returned non-string"),
+            }
+        }
         Value::Class(c) => {
             if &*c.module != "builtins" {
                 format!("<class '{}.{}'>", c.module, c.qualname)

@@ -40,6 +40,7 @@ pub const AVAILABLE: &[&str] = &[
     "contextvars",
     "copy",
     "dataclasses",
+    "enum",
     "functools",
     "heapq",
     "itertools",

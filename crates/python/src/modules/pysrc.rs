@@ -19,6 +19,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     ("copy", include_str!("py/copy.py")),
+    ("enum", include_str!("py/enum.py")),
     ("heapq", include_str!("py/heapq.py")),
     ("json", include_str!("py/json.py")),
     ("logging", include_str!("py/logging.py")),
