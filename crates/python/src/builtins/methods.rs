@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::sets;
 use crate::interp::call::call_sync;
 use crate::interp::exc::{raise, with_args};
-use crate::interp::{iter, ops, text};
+use crate::interp::{attr, interp, iter, ops, text};
 use crate::native::{arity, take_kw, Kwargs};
 use crate::object::{Builtin, BuiltinType, Class};
 use crate::value::{Dict, SetObj, Value};
@@ -259,6 +259,10 @@ fn join(this: &Value, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
         }
         match item {
             Value::Str(x) => out.push_str(x),
+            // A member of `class C(str, Enum)` is its value here.
+            Value::Instance(_) if attr::isinstance(item, &interp().types.str_) => {
+                out.push_str(&text::str(&attr::getattr(item, "_value_")?)?)
+            }
             other => {
                 return raise(
                     "TypeError",

@@ -274,7 +274,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
         let Value::Class(sub) = &a[0] else {
             return raise("TypeError", "issubclass() arg 1 must be a class");
         };
-        class_check(&a[1], &|c| sub.is_subclass(c), "issubclass() arg 2").map(Value::Bool)
+        class_check(&a[1], &|c| attr::is_subclass(sub, c), "issubclass() arg 2").map(Value::Bool)
     }),
     ("hasattr", |a, _| {
         arity("hasattr", &a, 2, 2)?;

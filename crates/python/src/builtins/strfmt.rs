@@ -64,20 +64,41 @@ fn default_format(v: &Value, spec: &str) -> PyResult<String> {
     raise("TypeError", format!("unsupported format string passed to {}.__format__", text::type_name(v)))
 }
 
-/// One `%` argument.
+/// One `%` argument; an instance's number (`__index__`, `__float__` or
+/// `__int__`), asked for only when a conversion needs one.
 #[derive(Clone)]
-struct Arg(Value);
+struct Arg(Value, std::cell::OnceCell<Option<Value>>);
+
+impl Arg {
+    fn new(v: Value) -> Arg {
+        Arg(v, std::cell::OnceCell::new())
+    }
+}
+
+fn number_of(v: &Value) -> Option<Value> {
+    let Value::Instance(_) = v else { return None };
+    let f = ["__index__", "__float__", "__int__"].iter().find_map(|n| attr::lookup_special(v, n))?;
+    call_sync(&f, vec![], vec![])
+        .ok()
+        .filter(|r| matches!(r, Value::Int(_) | Value::Big(_) | Value::Float(_)))
+}
+
+fn percent_value(v: &Value) -> Option<PercentValue<'_>> {
+    Some(match v {
+        Value::Int(i) => PercentValue::Int(IntArg::Small(*i)),
+        Value::Bool(b) => PercentValue::Int(IntArg::Small(*b as i64)),
+        Value::Big(b) => PercentValue::Int(IntArg::Big(b)),
+        Value::Float(f) => PercentValue::Float(*f),
+        Value::Str(s) => PercentValue::Str(s),
+        _ => return None,
+    })
+}
 
 impl PercentArg for Arg {
     fn value(&self) -> PercentValue<'_> {
-        match &self.0 {
-            Value::Int(i) => PercentValue::Int(IntArg::Small(*i)),
-            Value::Bool(b) => PercentValue::Int(IntArg::Small(*b as i64)),
-            Value::Big(b) => PercentValue::Int(IntArg::Big(b)),
-            Value::Float(f) => PercentValue::Float(*f),
-            Value::Str(s) => PercentValue::Str(s),
-            _ => PercentValue::Other,
-        }
+        percent_value(&self.0)
+            .or_else(|| self.1.get_or_init(|| number_of(&self.0)).as_ref().and_then(percent_value))
+            .unwrap_or(PercentValue::Other)
     }
     fn type_name(&self) -> String {
         text::type_name(&self.0)
@@ -94,25 +115,25 @@ impl PercentArg for Arg {
 pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
     let out = match args {
         Value::Tuple(items) => {
-            let items: Vec<Arg> = items.iter().cloned().map(Arg).collect();
+            let items: Vec<Arg> = items.iter().cloned().map(Arg::new).collect();
             format::percent_format(template, &items, true, None)
         }
         Value::Dict(d) => {
             let d = d.clone();
             let mut lookup = move |key: &str| -> Result<Arg, FmtError> {
                 match ops::dict_get(&d, &Value::str(key)) {
-                    Ok(Some(v)) => Ok(Arg(v)),
+                    Ok(Some(v)) => Ok(Arg::new(v)),
                     Ok(None) => {
                         Err(FmtError { kind: ErrKind::ValueError, message: format!("KeyError:'{key}'") })
                     }
                     Err(e) => Err(from_exc(e)),
                 }
             };
-            let one = [Arg(args.clone())];
+            let one = [Arg::new(args.clone())];
             format::percent_format(template, &one, false, Some(&mut lookup))
         }
         other => {
-            let one = [Arg(other.clone())];
+            let one = [Arg::new(other.clone())];
             format::percent_format(template, &one, false, None)
         }
     };

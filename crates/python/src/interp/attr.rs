@@ -55,7 +55,15 @@ pub fn isinstance(v: &Value, class: &Class) -> bool {
     if class.builtin == BuiltinType::Object && class.bases.is_empty() {
         return true;
     }
-    type_of(v).is_subclass(class)
+    is_subclass(&type_of(v), class)
+}
+
+/// `issubclass(c, class)`; an enum of a data type (`class P(int, Enum)`) is
+/// one of its `_member_type_` too, though that base left its bases.
+pub fn is_subclass(c: &Class, class: &Class) -> bool {
+    c.is_subclass(class)
+        || (metaclass(c).is_some()
+            && matches!(c.lookup("_member_type_"), Some(Value::Class(m)) if m.is_subclass(class)))
 }
 
 /// A method defined in Python on `class` or its bases (not on `object`).

@@ -7,7 +7,7 @@ use super::call::call;
 use super::eval::eval;
 use super::exc::raise;
 use super::exec::class_body;
-use super::{interp, Frame};
+use super::{attr, interp, Frame};
 use crate::ast::ClassDef;
 use crate::builtins::descr::{ClassMethod, Property, StaticMethod};
 use crate::object::{Attrs, BuiltinType, Class};
@@ -127,10 +127,28 @@ async fn init_subclass(class: &Rc<Class>, keywords: Vec<(Rc<str>, Value)>) -> Py
     crate::builtins::object::init_subclass(vec![Value::Class(class.clone())], keywords).map(drop)
 }
 
+/// An enum of a data type (`class Color(str, Enum)`, enum's `IntEnum`): the
+/// `int`, `float` or `str` base, which the playground cannot subclass, leaves
+/// the bases and becomes the class's `_member_type_`; enum.py makes the
+/// members compare, hash and compute as their values.
+fn mixed_in_type(bases: Vec<Rc<Class>>, ns: &mut Attrs) -> Vec<Rc<Class>> {
+    let data = |b: &Rc<Class>| matches!(b.builtin, BuiltinType::Int | BuiltinType::Float | BuiltinType::Str);
+    let is_enum = |b: &Rc<Class>| b.is_user() && attr::metaclass(b).is_some();
+    if !bases.iter().any(is_enum) {
+        return bases;
+    }
+    let Some(kind) = bases.iter().find(|b| data(b)) else { return bases };
+    if !ns.contains("_member_type_") {
+        ns.set("_member_type_", Value::Class(kind.clone()));
+    }
+    bases.into_iter().filter(|b| !data(b)).collect()
+}
+
 /// Makes the class object.
 pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs) -> PyResult<Rc<Class>> {
     let types = &interp().types;
     let bases = if bases.is_empty() { vec![types.object.clone()] } else { bases };
+    let bases = mixed_in_type(bases, &mut ns);
     for b in &bases {
         // A metaclass (`type`'s subclass) only in the playground's own modules.
         let meta = Rc::ptr_eq(b, &types.type_) && crate::modules::pysrc::source(&f.module.name).is_some();

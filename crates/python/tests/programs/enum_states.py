@@ -24,6 +24,16 @@ class Kind(StrEnum):
     PARSE = auto()
 
 
+class Method(str, Enum):
+    GET = "get"
+    POST = "post"
+
+
+class Code(int, Enum):
+    OK = 200
+    MISSING = 404
+
+
 class Planet(Enum):
     EARTH = (5.97e24, 6.37e6)
     MARS = (6.42e23, 3.39e6)
@@ -78,6 +88,9 @@ async def main():
 
     except TypeError as e:
         print(e)
+    print(Method.GET, f"{Method.POST}", Method("get") == "get", Method.POST.upper(), "/".join(Method), len(Method.POST))
+    print(Code.OK, "%d %s %05.1f" % (Code.MISSING, Code.OK, Code.OK), Code.OK + 1, Code(404), isinstance(Code.OK, int))
+    print(isinstance(Priority.HIGH, int), issubclass(Kind, str), isinstance(State.DONE, int), list(range(Priority.LOW)))
     try:
         State.DONE.value = 0
     except AttributeError as e:

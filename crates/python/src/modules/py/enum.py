@@ -1,11 +1,12 @@
 """Enumerations: the playground's enum, in Python.
 
 `Enum`, `IntEnum`, `StrEnum`, `auto` and `unique` as CPython 3.11 prints and
-checks them. The playground cannot subclass `int` or `str`, so an `IntEnum`
-or `StrEnum` member is not an instance of `int` or `str`: it compares,
-hashes, formats and computes as its value does, and lends it its methods.
-`Flag`, `IntFlag` and the functional API (`Enum('Color', 'RED GREEN')`)
-raise NotImplementedError.
+checks them. The playground cannot subclass `int`, `float` or `str`: in
+`class Code(int, Enum)` (and `IntEnum`, `StrEnum`) the interpreter takes the
+data type out of the bases and names it `_member_type_` (`isinstance` still
+answers True), and `_mix_in` makes the members compare, hash and compute as
+their values and lend them their methods. `Flag`, `IntFlag` and the
+functional API (`Enum('Color', 'RED GREEN')`) raise NotImplementedError.
 """
 
 
@@ -174,6 +175,8 @@ class Enum:
         for base in cls.__mro__[1:]:
             if isinstance(base, EnumType) and base._member_names_:
                 raise TypeError("%r cannot extend %r" % (cls, base))
+        if cls.__dict__.get("_member_type_") is not None:
+            _mix_in(cls, cls._member_type_)
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
@@ -248,110 +251,111 @@ class ReprEnum(Enum):
     def __format__(self, spec):
         return format(self._value_, spec)
 
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
-        return getattr(self._value_, name)
 
-    def __hash__(self):
-        return hash(self._value_)
+_OPERATORS = {
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b,
+    "ge": lambda a, b: a >= b,
+    "add": lambda a, b: a + b,
+    "mul": lambda a, b: a * b,
+    "mod": lambda a, b: a % b,
+    "sub": lambda a, b: a - b,
+    "truediv": lambda a, b: a / b,
+    "floordiv": lambda a, b: a // b,
+    "pow": lambda a, b: a**b,
+    "divmod": divmod,
+    "and": lambda a, b: a & b,
+    "or": lambda a, b: a | b,
+    "xor": lambda a, b: a ^ b,
+    "lshift": lambda a, b: a << b,
+    "rshift": lambda a, b: a >> b,
+}
+_UNARY = {
+    "hash": hash,
+    "bool": bool,
+    "int": int,
+    "float": float,
+    "index": lambda v: v,
+    "neg": lambda v: -v,
+    "pos": lambda v: +v,
+    "abs": abs,
+    "invert": lambda v: ~v,
+    "len": len,
+    "iter": iter,
+}
+_COMPARE = "eq ne lt le gt ge".split()
+_SHARED = "add mul mod".split()
+_NUMBER = "sub truediv floordiv pow divmod".split()
+_INTEGER = "and or xor lshift rshift".split()
+_BY_TYPE = {
+    int: (_COMPARE, _SHARED + _NUMBER + _INTEGER, "hash bool int float index neg pos abs invert".split()),
+    float: (_COMPARE, _SHARED + _NUMBER, "hash bool int float neg pos abs".split()),
+    str: (_COMPARE, _SHARED, "hash bool len iter".split()),
+}
 
-    def __bool__(self):
-        return bool(self._value_)
+
+def _binary(op, reflected):
+    def method(self, other):
+        if isinstance(other, Enum):
+            if type(other)._member_type_ is None:
+                return NotImplemented
+            other = other._value_
+        return op(other, self._value_) if reflected else op(self._value_, other)
+
+    return method
 
 
-def _delegate(cls, name, op, reflected=True):
-    """`cls.__name__` (and `__rname__`) computing `op` on the values; a plain
-    Enum member as the other operand is NotImplemented, as for an int."""
-
-    def forward(self, other):
-        if isinstance(other, Enum) and not isinstance(other, ReprEnum):
-            return NotImplemented
-        return op(self._value_, other._value_ if isinstance(other, Enum) else other)
-
-    def reverse(self, other):
-        return op(other, self._value_)
-
-    setattr(cls, "__%s__" % name, forward)
-    if reflected:
-        setattr(cls, "__r%s__" % name, reverse)
+def _unary(op):
+    return lambda self: op(self._value_)
 
 
-for _name, _op in [
-    ("eq", lambda a, b: a == b),
-    ("ne", lambda a, b: a != b),
-    ("lt", lambda a, b: a < b),
-    ("le", lambda a, b: a <= b),
-    ("gt", lambda a, b: a > b),
-    ("ge", lambda a, b: a >= b),
-]:
-    _delegate(ReprEnum, _name, _op, reflected=False)
-for _name, _op in [("add", lambda a, b: a + b), ("mul", lambda a, b: a * b), ("mod", lambda a, b: a % b)]:
-    _delegate(ReprEnum, _name, _op)
+def _value_attribute(self, name):
+    if name.startswith("_"):
+        raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+    return getattr(self._value_, name)
 
 
-class IntEnum(ReprEnum):
+def _str_contains(self, item):
+    return (item._value_ if isinstance(item, Enum) else item) in self._value_
+
+
+def _str_getitem(self, key):
+    return self._value_[key]
+
+
+def _mix_in(cls, kind):
+    """Members of `class C(int, Enum)` (and IntEnum, StrEnum) act as their
+    values: they compare, hash and compute with them and lend their methods."""
+    compare, arithmetic, unary = _BY_TYPE[kind]
+    methods = {"__getattr__": _value_attribute}
+    for name in compare:
+        methods["__%s__" % name] = _binary(_OPERATORS[name], False)
+    for name in arithmetic:
+        methods["__%s__" % name] = _binary(_OPERATORS[name], False)
+        methods["__r%s__" % name] = _binary(_OPERATORS[name], True)
+    for name in unary:
+        methods["__%s__" % name] = _unary(_UNARY[name])
+    if kind is str:
+        methods["__contains__"] = _str_contains
+        methods["__getitem__"] = _str_getitem
+    for name, method in methods.items():
+        if name not in cls.__dict__:
+            setattr(cls, name, method)
+
+
+class IntEnum(int, ReprEnum):
     """Members that are numbers: they compare and compute with ints."""
 
-    _member_type_ = int
 
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __float__(self):
-        return float(self._value_)
-
-    def __neg__(self):
-        return -self._value_
-
-    def __pos__(self):
-        return self._value_
-
-    def __abs__(self):
-        return abs(self._value_)
-
-    def __invert__(self):
-        return ~self._value_
-
-
-for _name, _op in [
-    ("sub", lambda a, b: a - b),
-    ("truediv", lambda a, b: a / b),
-    ("floordiv", lambda a, b: a // b),
-    ("pow", lambda a, b: a**b),
-    ("divmod", divmod),
-    ("and", lambda a, b: a & b),
-    ("or", lambda a, b: a | b),
-    ("xor", lambda a, b: a ^ b),
-    ("lshift", lambda a, b: a << b),
-    ("rshift", lambda a, b: a >> b),
-]:
-    _delegate(IntEnum, _name, _op)
-
-
-class StrEnum(ReprEnum):
+class StrEnum(str, ReprEnum):
     """Members that are strings: they compare and join with strs."""
-
-    _member_type_ = str
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
-
-    def __len__(self):
-        return len(self._value_)
-
-    def __iter__(self):
-        return iter(self._value_)
-
-    def __contains__(self, item):
-        return (item._value_ if isinstance(item, Enum) else item) in self._value_
-
-    def __getitem__(self, key):
-        return self._value_[key]
 
 
 def _unsupported(cls, **kwargs):
