@@ -243,27 +243,30 @@ fn futures_of(fs: &Value, lp: &EventLoop, coroutines_ok: bool) -> PyResult<Vec<(
     Ok(out)
 }
 
+/// `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`: an `async
+/// def` in CPython, so its checks and the loop it runs on come at its first
+/// step (`loop.run_until_complete(asyncio.wait(tasks))` before any loop runs).
 fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()))?;
-    let rw = take_kw(&mut kwargs, "return_when").or_else(|| args.get(2).cloned());
-    let return_when = match rw {
-        None => ReturnWhen::AllCompleted,
-        Some(v) => match ReturnWhen::from_name(&text::str(&v)?) {
-            Some(r) => r,
-            None => return raise("ValueError", format!("Invalid return_when value: {}", text::str(&v)?)),
-        },
-    };
-    let Some(fs) = args.first() else {
+    let Some(fs) = args.first().cloned() else {
         return raise("TypeError", "wait() missing 1 required positional argument: 'fs'");
     };
-    if is_future(fs) || fs.as_native::<Coroutine>().is_some() {
-        return raise("TypeError", format!("expect a list of futures, not {}", text::type_name(fs)));
-    }
-    let lp = running()?;
-    let pairs = futures_of(fs, &lp, false)?;
-    let charge = Charge::new(WAITER_BYTES.saturating_mul(pairs.len()))?;
+    let timeout = take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned());
+    let rw = take_kw(&mut kwargs, "return_when").or_else(|| args.get(2).cloned());
     Ok(coro_value("wait", async move {
-        let _charge = charge;
+        let timeout = delay_arg(timeout)?;
+        let return_when = match rw {
+            None => ReturnWhen::AllCompleted,
+            Some(v) => match ReturnWhen::from_name(&text::str(&v)?) {
+                Some(r) => r,
+                None => return raise("ValueError", format!("Invalid return_when value: {}", text::str(&v)?)),
+            },
+        };
+        if is_future(&fs) || fs.as_native::<Coroutine>().is_some() {
+            return raise("TypeError", format!("expect a list of futures, not {}", text::type_name(&fs)));
+        }
+        let lp = running()?;
+        let pairs = futures_of(&fs, &lp, false)?;
+        let _charge = Charge::new(WAITER_BYTES.saturating_mul(pairs.len()))?;
         let futs: Vec<Future<Value>> = pairs.iter().map(|(_, f)| f.clone()).collect();
         let (done, pending) = asyncio_engine::wait(&futs, timeout, return_when).await?;
         let to_set = |group: Vec<Future<Value>>| -> PyResult<Value> {
@@ -365,12 +368,15 @@ pub fn module() -> ModuleObj {
             return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
         };
         let call = Value::native(crate::builtins::functools::Partial { func, args: it.collect(), kwargs });
-        let lv = loops::running_loop_value()?;
-        let Some(pl) = lv.as_native::<loops::PyLoop>() else {
-            return raise("RuntimeError", "no running event loop");
-        };
-        let fut = crate::modules::concurrent::run_in_executor(pl, &lv, vec![Value::None, call])?;
-        Ok(coro_value("to_thread", async move { crate::interp::eval::await_value(fut).await }))
+        // An `async def` in CPython: the loop is looked up at the first step.
+        Ok(coro_value("to_thread", async move {
+            let lv = loops::running_loop_value()?;
+            let Some(pl) = lv.as_native::<loops::PyLoop>() else {
+                return raise("RuntimeError", "no running event loop");
+            };
+            let fut = crate::modules::concurrent::run_in_executor(pl, &lv, vec![Value::None, call])?;
+            crate::interp::eval::await_value(fut).await
+        }))
     });
     m.func_kw("wait", &["fs"], &["timeout", "return_when"], wait);
     m.func_kw("wait_for", &["fut", "timeout"], &[], wait_for);
