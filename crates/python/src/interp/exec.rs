@@ -475,16 +475,24 @@ async fn exec_with(items: &[WithItem], body: &[Stmt], is_async: bool, f: &Frame)
             if interp().stopped.borrow().is_some() {
                 return Err(e);
             }
-            if exit(&mgr, Some(&e), is_async).await? {
-                Ok(Flow::Normal)
-            } else {
-                Err(e)
+            // `__exit__` runs while the exception is being handled: what it
+            // raises has it as context, and `sys.exception()` sees it.
+            let handled = super::Handled::enter(&e, f);
+            let swallowed = exit(&mgr, Some(&e), is_async).await;
+            drop(handled);
+            match swallowed {
+                Ok(true) => Ok(Flow::Normal),
+                Ok(false) => Err(e),
+                Err(new) => {
+                    set_context(&new, &e);
+                    Err(new)
+                }
             }
         }
     }
 }
 
-async fn enter(mgr: &Value, is_async: bool) -> PyResult<Value> {
+pub(crate) async fn enter(mgr: &Value, is_async: bool) -> PyResult<Value> {
     if let Value::Object(o) = mgr {
         let r = if is_async { o.aenter(mgr) } else { o.enter(mgr) };
         if let Some(r) = r {
@@ -513,7 +521,7 @@ async fn enter(mgr: &Value, is_async: bool) -> PyResult<Value> {
     }
 }
 
-async fn exit(mgr: &Value, e: Option<&Exception>, is_async: bool) -> PyResult<bool> {
+pub(crate) async fn exit(mgr: &Value, e: Option<&Exception>, is_async: bool) -> PyResult<bool> {
     if let Value::Object(o) = mgr {
         if is_async {
             if let Some(r) = o.aexit(mgr, e) {

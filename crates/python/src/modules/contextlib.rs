@@ -1,5 +1,6 @@
 //! `contextlib`: `contextmanager`, `asynccontextmanager`, `suppress`,
-//! `nullcontext`, over the interpreter's generators.
+//! `nullcontext`, over the interpreter's generators; `ExitStack` and the rest
+//! are written in Python (`py/contextlib.py`) over [`cm_enter`] and [`cm_exit`].
 
 use std::any::Any;
 use std::rc::Rc;
@@ -166,6 +167,62 @@ fn wrap(func: Value, is_async: bool) -> Value {
             raise("TypeError", "contextmanager needs a generator function")
         }
     })
+}
+
+/// `_cm_enter(cm, is_async)`, for contextlib.py: what a `with` (or, as an
+/// awaitable, an `async with`) statement does on entry, objects implemented
+/// in Rust included.
+pub fn cm_enter(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Value> {
+    let [cm, is_async] = <[Value; 2]>::try_from(args).map_err(|_| helper_args("_cm_enter"))?;
+    let is_async = crate::interp::ops::truthy(&is_async)?;
+    let names = if is_async { ["__aenter__", "__aexit__"] } else { ["__enter__", "__exit__"] };
+    let native = matches!(cm, Value::Object(_));
+    if !native && names.iter().any(|n| crate::interp::attr::lookup_special(&cm, n).is_none()) {
+        // ExitStack's message names the class with its module.
+        let c = crate::interp::attr::type_of(&cm);
+        return raise(
+            "TypeError",
+            format!(
+                "'{}.{}' object does not support the {}context manager protocol",
+                c.module,
+                c.qualname,
+                if is_async { "asynchronous " } else { "" }
+            ),
+        );
+    }
+    if is_async {
+        return Ok(coro_value("__aenter__", async move { crate::interp::exec::enter(&cm, true).await }));
+    }
+    now(crate::interp::exec::enter(&cm, false))
+}
+
+/// `_cm_exit(cm, exc, is_async)`: what leaving a `with` block with exception
+/// `exc` (or None) does; True if the manager swallowed it.
+pub fn cm_exit(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Value> {
+    let [cm, e, is_async] = <[Value; 3]>::try_from(args).map_err(|_| helper_args("_cm_exit"))?;
+    let e = match &e {
+        Value::Instance(i) if i.exc.is_some() => Some(exc::to_engine(i)),
+        _ => None,
+    };
+    if crate::interp::ops::truthy(&is_async)? {
+        return Ok(coro_value("__aexit__", async move {
+            crate::interp::exec::exit(&cm, e.as_ref(), true).await.map(Value::Bool)
+        }));
+    }
+    now(crate::interp::exec::exit(&cm, e.as_ref(), false)).map(Value::Bool)
+}
+
+fn helper_args(name: &str) -> Exception {
+    Exception::new("TypeError", format!("{name}() got the wrong number of arguments"))
+}
+
+/// Runs a synchronous manager's entry or exit to its end.
+fn now<T>(f: impl std::future::Future<Output = PyResult<T>>) -> PyResult<T> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::pin!(f).poll(&mut cx) {
+        Poll::Ready(r) => r,
+        Poll::Pending => raise("RuntimeError", "a context manager's __enter__ or __exit__ cannot await"),
+    }
 }
 
 pub fn module() -> ModuleObj {

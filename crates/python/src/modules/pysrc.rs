@@ -28,11 +28,13 @@ pub const SOURCES: &[(&str, &str)] = &[
 ];
 
 /// What every module here is given besides Python's builtins (not exported).
-const HELPERS: [&str; 4] = ["_format_exception", "_strftime_at", "_ctx_current", "_ctx_swap"];
+const HELPERS: [&str; 6] =
+    ["_format_exception", "_strftime_at", "_ctx_current", "_ctx_swap", "_cm_enter", "_cm_exit"];
 
 /// The parts of modules implemented in Rust that are written in Python:
 /// run in a namespace holding the module's attributes, they add theirs.
-pub const EXTENSIONS: &[(&str, &str)] = &[("functools", include_str!("py/functools.py"))];
+pub const EXTENSIONS: &[(&str, &str)] =
+    &[("contextlib", include_str!("py/contextlib.py")), ("functools", include_str!("py/functools.py"))];
 
 /// The source of module `name`, if it is written in Python.
 pub fn source(name: &str) -> Option<&'static str> {
@@ -82,6 +84,8 @@ fn run_into(module: &ModuleObj, text: &str) -> PyResult<()> {
     namespace.set("_strftime_at", crate::object::Builtin::new("_strftime_at", strftime_at));
     namespace.set("_ctx_current", crate::object::Builtin::new("_ctx_current", super::contextvars::current));
     namespace.set("_ctx_swap", crate::object::Builtin::new("_ctx_swap", super::contextvars::swap_value));
+    namespace.set("_cm_enter", crate::object::Builtin::new("_cm_enter", super::contextlib::cm_enter));
+    namespace.set("_cm_exit", crate::object::Builtin::new("_cm_exit", super::contextlib::cm_exit));
     it.library.borrow_mut().push((tree.clone(), namespace.clone()));
     let frame = Frame::new(namespace.clone(), Rc::from("<module>"), 0, Vec::new());
     let mut body = crate::interp::exec::exec_block(&tree.body, &frame);
