@@ -267,14 +267,26 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("next", next),
     ("isinstance", |a, _| {
         arity("isinstance", &a, 2, 2)?;
-        class_check(&a[1], &|c| attr::isinstance(&a[0], c), "isinstance() arg 2").map(Value::Bool)
+        class_check(
+            &a[1],
+            &|c| {
+                custom_check(c, "__instancecheck__", &a[0]).unwrap_or_else(|| Ok(attr::isinstance(&a[0], c)))
+            },
+            "isinstance() arg 2",
+        )
+        .map(Value::Bool)
     }),
     ("issubclass", |a, _| {
         arity("issubclass", &a, 2, 2)?;
         let Value::Class(sub) = &a[0] else {
             return raise("TypeError", "issubclass() arg 1 must be a class");
         };
-        class_check(&a[1], &|c| attr::is_subclass(sub, c), "issubclass() arg 2").map(Value::Bool)
+        class_check(
+            &a[1],
+            &|c| custom_check(c, "__subclasscheck__", &a[0]).unwrap_or_else(|| Ok(attr::is_subclass(sub, c))),
+            "issubclass() arg 2",
+        )
+        .map(Value::Bool)
     }),
     ("hasattr", |a, _| {
         arity("hasattr", &a, 2, 2)?;
@@ -435,9 +447,16 @@ pub fn str_arg(v: &Value, message: &str) -> PyResult<String> {
     }
 }
 
-fn class_check(spec: &Value, check: &dyn Fn(&Class) -> bool, what: &str) -> PyResult<bool> {
+/// `isinstance`/`issubclass` as a metaclass written in Python answers them
+/// (collections.abc's), if `class` has one that defines `method`.
+fn custom_check(class: &Rc<Class>, method: &str, v: &Value) -> Option<PyResult<bool>> {
+    let f = attr::lookup_special(&Value::Class(class.clone()), method)?;
+    Some(call_sync(&f, vec![v.clone()], vec![]).and_then(|r| ops::truthy(&r)))
+}
+
+fn class_check(spec: &Value, check: &dyn Fn(&Rc<Class>) -> PyResult<bool>, what: &str) -> PyResult<bool> {
     match spec {
-        Value::Class(c) => Ok(check(c)),
+        Value::Class(c) => check(c),
         Value::Tuple(items) => {
             for i in items.iter() {
                 if class_check(i, check, what)? {
@@ -447,7 +466,14 @@ fn class_check(spec: &Value, check: &dyn Fn(&Class) -> bool, what: &str) -> PyRe
             Ok(false)
         }
         _ => match spec.as_native::<union::UnionType>() {
-            Some(u) => Ok(u.classes().iter().any(|c| check(c))),
+            Some(u) => {
+                for c in u.classes().iter() {
+                    if check(c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             None => raise("TypeError", format!("{what} must be a type, a tuple of types, or a union")),
         },
     }

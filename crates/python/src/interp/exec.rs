@@ -191,10 +191,13 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
                 let v = match attr::getattr_opt(&m, &a.name)? {
                     Some(v) => v,
                     None => {
+                        // CPython names the module's file; its modules in C have none.
+                        let builtin = ["itertools", "math", "sys", "time"].contains(&&**module);
+                        let at = if builtin { " (unknown location)" } else { "" };
                         return raise(
                             "ImportError",
-                            format!("cannot import name '{}' from '{}'", a.name, module),
-                        )
+                            format!("cannot import name '{}' from '{}'{at}", a.name, module),
+                        );
                     }
                 };
                 store_target_name(a.asname.as_ref().unwrap_or(&a.name), v, f);

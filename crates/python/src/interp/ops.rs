@@ -981,6 +981,9 @@ pub fn hash(v: &Value) -> PyResult<u64> {
         Value::Range(r) => (r.0 as u64).wrapping_mul(31) ^ (r.1 as u64).wrapping_mul(17) ^ r.2 as u64,
         Value::Object(o) => match o.as_any().downcast_ref::<crate::modules::collections::NamedTuple>() {
             Some(nt) => hash(&Value::Tuple(nt.items.clone()))?,
+            None if o.as_any().is::<crate::modules::collections::Deque>() => {
+                return raise("TypeError", "unhashable type: 'collections.deque'");
+            }
             None => v.id() as u64,
         },
         _ => v.id() as u64,

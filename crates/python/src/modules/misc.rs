@@ -523,7 +523,39 @@ pub fn typing() -> ModuleObj {
     ] {
         m.set(name, Value::native(TypingAlias(name)));
     }
-    for name in ["Literal", "Annotated", "TypeAlias", "Self", "Never", "LiteralString"] {
+    for name in [
+        "Literal",
+        "Annotated",
+        "TypeAlias",
+        "Self",
+        "Never",
+        "LiteralString",
+        "Concatenate",
+        "TypeGuard",
+        "Required",
+        "NotRequired",
+        "Unpack",
+        "Hashable",
+        "Sized",
+        "Container",
+        "Collection",
+        "Reversible",
+        "MutableMapping",
+        "MutableSequence",
+        "MutableSet",
+        "AbstractSet",
+        "FrozenSet",
+        "Counter",
+        "OrderedDict",
+        "ChainMap",
+        "ContextManager",
+        "AsyncContextManager",
+        "SupportsInt",
+        "SupportsFloat",
+        "SupportsIndex",
+        "SupportsAbs",
+        "SupportsRound",
+    ] {
         m.set(name, Value::native(TypingAlias(name)));
     }
     // Base classes: `class Box(Generic[T])`, `class P(Protocol)` (a class

@@ -35,6 +35,7 @@ pub const AVAILABLE: &[&str] = &[
     "asyncio",
     "bisect",
     "collections",
+    "collections.abc",
     "concurrent.futures",
     "contextlib",
     "contextvars",
@@ -546,6 +547,12 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
     pysrc::extend(&module)?;
     let v = Value::native(module);
     it.modules.borrow_mut().insert(Rc::from(name), v.clone());
+    // A submodule is an attribute of its package (`collections.abc`).
+    if let Some((parent, child)) = name.rsplit_once('.') {
+        if let Some(p) = import(parent, _pos)?.as_native::<ModuleObj>() {
+            p.set(child, v.clone());
+        }
+    }
     Ok(v)
 }
 

@@ -17,6 +17,7 @@ use asyncio_engine::PyResult;
 pub const SOURCES: &[(&str, &str)] = &[
     ("abc", include_str!("py/abc.py")),
     ("bisect", include_str!("py/bisect.py")),
+    ("collections.abc", include_str!("py/collections_abc.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     ("copy", include_str!("py/copy.py")),
     ("enum", include_str!("py/enum.py")),
@@ -33,8 +34,11 @@ const HELPERS: [&str; 6] =
 
 /// The parts of modules implemented in Rust that are written in Python:
 /// run in a namespace holding the module's attributes, they add theirs.
-pub const EXTENSIONS: &[(&str, &str)] =
-    &[("contextlib", include_str!("py/contextlib.py")), ("functools", include_str!("py/functools.py"))];
+pub const EXTENSIONS: &[(&str, &str)] = &[
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("typing", include_str!("py/typing.py")),
+];
 
 /// The source of module `name`, if it is written in Python.
 pub fn source(name: &str) -> Option<&'static str> {

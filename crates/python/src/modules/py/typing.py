@@ -1,0 +1,104 @@
+"""The part of typing written in Python, run in a namespace holding the Rust
+part's names (the aliases, TypeVar, Generic, Protocol, NamedTuple, cast)."""
+
+Text = str
+AnyStr = TypeVar("AnyStr", bytes, str)
+
+
+class TypedDict:
+    """`class Movie(TypedDict)`: calling the class makes a plain dict."""
+
+    def __init_subclass__(cls, /, total=True, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.__total__ = total
+
+    def __new__(cls, *args, **kwargs):
+        if cls is TypedDict:
+            raise NotImplementedError("the functional form of TypedDict is not supported in the playground")
+        return dict(*args, **kwargs)
+
+
+class NewType:
+    """`UserId = NewType('UserId', int)`: calling it gives its argument back."""
+
+    def __init__(self, name, tp):
+        self.__name__ = self.__qualname__ = name
+        self.__supertype__ = tp
+        self.__module__ = "__main__"
+
+    def __repr__(self):
+        return "%s.%s" % (self.__module__, self.__qualname__)
+
+    def __call__(self, x):
+        return x
+
+
+def overload(func):
+    """Marks a signature; the undecorated definition that follows replaces it."""
+
+    def _overload_dummy(*args, **kwds):
+        raise NotImplementedError(
+            "You should not call an overloaded function. "
+            "A series of @overload-decorated functions "
+            "outside a stub module should always be followed "
+            "by an implementation that is not @overload-ed."
+        )
+
+    return _overload_dummy
+
+
+class _ParamSpecPart:
+    def __init__(self, origin, part):
+        self.__origin__ = origin
+        self._part = part
+
+    def __repr__(self):
+        return "%s.%s" % (self.__origin__.__name__, self._part)
+
+
+class ParamSpec:
+    """`P = ParamSpec('P')`, for annotations: `P.args`, `P.kwargs`."""
+
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.args = _ParamSpecPart(self, "args")
+        self.kwargs = _ParamSpecPart(self, "kwargs")
+
+    def __repr__(self):
+        return "~" + self.__name__
+
+
+def runtime_checkable(cls):
+    """Accepted; a Protocol here is a plain base class."""
+    return cls
+
+
+def final(f):
+    """Accepted; marks nothing at run time."""
+    return f
+
+
+def no_type_check(f):
+    """Accepted; marks nothing at run time."""
+    return f
+
+
+def assert_never(arg, /):
+    """Raises AssertionError: a branch a type checker proves unreachable ran."""
+    value = repr(arg)
+    if len(value) > 100:
+        value = value[:100] + "..."
+    raise AssertionError("Expected code to be unreachable, but got: %s" % value)
+
+
+def assert_type(val, typ, /):
+    """Gives `val` back (a type checker's assertion)."""
+    return val
+
+
+def reveal_type(obj, /):
+    """Prints `Runtime type is '...'` to stderr and gives `obj` back."""
+    import sys
+
+    print("Runtime type is %r" % type(obj).__name__, file=sys.stderr)
+    return obj
