@@ -395,6 +395,97 @@ pub enum StmtKind {
     },
     Global(Vec<Rc<str>>),
     Nonlocal(Vec<Rc<str>>),
+    /// `match subject:` and its cases, in order.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// `case pattern if guard:` and its body.
+#[derive(Debug)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub pos: Pos,
+}
+
+#[derive(Debug)]
+pub enum PatternKind {
+    /// A capture `name` (binds the subject), or `_` (`None`): matches anything.
+    Capture(Option<Name>),
+    /// A literal or a dotted name: the subject must equal it.
+    Value(Expr),
+    /// `None`, `True`, `False`: the subject must be it.
+    Singleton(Expr),
+    /// `[p, *rest, q]`, `(p, q)` or `p, q`.
+    Sequence(Vec<Pattern>),
+    /// `*name` (or `*_`, `None`) inside a sequence pattern.
+    Star(Option<Name>),
+    /// `{key: p, **rest}`.
+    Mapping { keys: Vec<Expr>, values: Vec<Pattern>, rest: Option<Name> },
+    /// `Cls(p, attr=q)`.
+    Class { cls: Expr, args: Vec<Pattern>, kwargs: Vec<(Rc<str>, Pattern)> },
+    /// `p as name`.
+    As(Box<Pattern>, Name),
+    /// `p | q | ...`.
+    Or(Vec<Pattern>),
+}
+
+/// What a pattern holds, for the passes that walk expressions and names.
+pub enum PatternPart<'a> {
+    Expr(&'a Expr),
+    Name(&'a Name),
+}
+
+impl Pattern {
+    /// Calls `f` on each expression and bound name, in source order.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(PatternPart<'a>)) {
+        match &self.kind {
+            PatternKind::Capture(n) | PatternKind::Star(n) => {
+                if let Some(n) = n {
+                    f(PatternPart::Name(n));
+                }
+            }
+            PatternKind::Value(e) | PatternKind::Singleton(e) => f(PatternPart::Expr(e)),
+            PatternKind::Sequence(ps) | PatternKind::Or(ps) => ps.iter().for_each(|p| p.walk(f)),
+            PatternKind::Mapping { keys, values, rest } => {
+                for (k, v) in keys.iter().zip(values) {
+                    f(PatternPart::Expr(k));
+                    v.walk(f);
+                }
+                if let Some(n) = rest {
+                    f(PatternPart::Name(n));
+                }
+            }
+            PatternKind::Class { cls, args, kwargs } => {
+                f(PatternPart::Expr(cls));
+                args.iter().for_each(|p| p.walk(f));
+                kwargs.iter().for_each(|(_, p)| p.walk(f));
+            }
+            PatternKind::As(p, n) => {
+                p.walk(f);
+                f(PatternPart::Name(n));
+            }
+        }
+    }
+
+    /// The names the pattern binds, in source order.
+    pub fn bound_names(&self) -> Vec<Rc<str>> {
+        let mut out = Vec::new();
+        self.walk(&mut |part| {
+            if let PatternPart::Name(n) = part {
+                out.push(n.id.clone());
+            }
+        });
+        out
+    }
 }
 
 /// A parsed module.

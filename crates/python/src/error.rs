@@ -21,7 +21,7 @@ pub struct CompileError {
     pub kind: CompileErrorKind,
     /// CPython's message for syntax errors (`invalid syntax`, `expected ':'`,
     /// `'await' outside async function` ...); for unsupported code, what is
-    /// not supported (`the match statement`).
+    /// not supported (`yield from`).
     pub message: String,
     pub pos: Pos,
 }
@@ -49,7 +49,7 @@ impl CompileError {
 }
 
 impl fmt::Display for CompileError {
-    /// `SyntaxError: invalid syntax`, or `not supported in the playground: the match statement`.
+    /// `SyntaxError: invalid syntax`, or `not supported in the playground: yield from`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
             CompileErrorKind::Unsupported => write!(f, "not supported in the playground: {}", self.message),

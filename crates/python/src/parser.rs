@@ -357,6 +357,7 @@ impl Parser {
 }
 
 mod exprs;
+mod patterns;
 mod stmts;
 mod strings;
 

@@ -75,6 +75,11 @@ fn check_imports(stmts: &[Stmt]) -> Result<(), CompileError> {
                 check_imports(orelse)?;
             }
             StmtKind::With { body, .. } => check_imports(body)?,
+            StmtKind::Match { cases, .. } => {
+                for c in cases {
+                    check_imports(&c.body)?;
+                }
+            }
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
                 check_imports(body)?;
                 for h in handlers {

@@ -160,6 +160,19 @@ impl Collector {
                 }
                 self.block(body);
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    c.pattern.walk(&mut |part| match part {
+                        PatternPart::Expr(e) => self.expr(e),
+                        PatternPart::Name(n) => self.cur().bind(&n.id),
+                    });
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.block(&c.body);
+                }
+            }
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
                 self.block(body);
                 for h in handlers {
@@ -656,6 +669,19 @@ impl Writer<'_> {
                     }
                 }
                 self.block(body);
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    c.pattern.walk(&mut |part| match part {
+                        PatternPart::Expr(e) => self.expr(e),
+                        PatternPart::Name(n) => self.name(n),
+                    });
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.block(&c.body);
+                }
             }
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
                 self.block(body);

@@ -195,6 +195,26 @@ impl Sym {
                 }
                 self.stmts(body)
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases.iter_mut() {
+                    c.pattern.walk(&mut |part| match part {
+                        PatternPart::Expr(e) => {
+                            let mut root = e;
+                            while let ExprKind::Attribute { value, .. } = &root.kind {
+                                root = value;
+                            }
+                            if let ExprKind::Name(n) = &root.kind {
+                                self.add(&n.id.clone(), USE);
+                            }
+                        }
+                        PatternPart::Name(n) => self.add(&n.id.clone(), LOCAL),
+                    });
+                    self.opt(&mut c.guard)?;
+                    self.stmts(&mut c.body)?;
+                }
+                Ok(())
+            }
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
                 self.stmts(body)?;
                 for h in handlers.iter_mut() {
@@ -648,6 +668,21 @@ impl Compiler {
                     }
                 }
                 self.stmts(body, false)
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    let mut first = Ok(());
+                    c.pattern.walk(&mut |part| {
+                        if let (PatternPart::Expr(e), Ok(())) = (part, &first) {
+                            first = self.expr(e);
+                        }
+                    });
+                    first?;
+                    self.opt(&c.guard)?;
+                    self.stmts(&c.body, false)?;
+                }
+                Ok(())
             }
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
                 self.stmts(body, false)?;

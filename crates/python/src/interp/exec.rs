@@ -137,6 +137,12 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
             return exec_for(target, source, body, orelse, *is_async, f).await
         }
         StmtKind::With { items, body, is_async } => return exec_with(items, body, *is_async, f).await,
+        StmtKind::Match { subject, cases } => {
+            let v = eval(subject, f).await?;
+            if let Some(body) = super::matching::choose(&v, cases, f).await? {
+                return run_block(body, f).await;
+            }
+        }
         StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
             return exec_try(body, handlers, orelse, finalbody, *is_star, f).await
         }

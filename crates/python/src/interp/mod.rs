@@ -13,6 +13,7 @@ pub mod eval;
 pub mod exc;
 pub mod exec;
 pub mod iter;
+pub mod matching;
 pub mod numhash;
 pub mod ops;
 pub mod teardown;

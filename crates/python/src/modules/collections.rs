@@ -744,7 +744,9 @@ pub(crate) fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<V
     let mut d = class.dict.borrow_mut();
     d.set("__new__", new);
     d.set("_field_defaults", Value::Dict(field_defaults));
-    d.set("_fields", Value::tuple(fields.iter().map(|f| Value::Str(f.clone())).collect()));
+    let names = Value::tuple(fields.iter().map(|f| Value::Str(f.clone())).collect());
+    d.set("_fields", names.clone());
+    d.set("__match_args__", names);
     let (c, fs) = (Rc::downgrade(&class), fields.clone());
     d.set(
         "_make",

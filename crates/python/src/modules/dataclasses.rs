@@ -408,6 +408,11 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
         ops::dict_set(&specs, Value::Str(f.name.clone()), Value::native(FieldSpec(f.clone())))?;
     }
     d.set("__dataclass_fields__", Value::Dict(specs));
+    // What a class pattern's positional sub-patterns match (`case Point(x, y)`).
+    if !d.contains("__match_args__") {
+        let names = fields.iter().filter(|f| f.init).map(|f| Value::Str(f.name.clone())).collect();
+        d.set("__match_args__", Value::tuple(names));
+    }
     Ok(Value::Class(class.clone()))
 }
 

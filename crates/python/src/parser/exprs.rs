@@ -688,7 +688,7 @@ impl Parser {
         }
     }
 
-    fn atom(&mut self) -> PResult<Expr> {
+    pub(super) fn atom(&mut self) -> PResult<Expr> {
         match self.kind() {
             TokKind::Op => {
                 let t = self.tok();

@@ -152,6 +152,22 @@ fn show_stmt(out: &mut String, s: &Stmt) {
             show_body(out, body);
             out.push(')');
         }
+        StmtKind::Match { subject, cases } => {
+            out.push_str("(match ");
+            show(out, subject);
+            for c in cases {
+                out.push_str(" (case ");
+                show_pattern(out, &c.pattern);
+                if let Some(g) = &c.guard {
+                    out.push_str(" if ");
+                    show(out, g);
+                }
+                out.push(' ');
+                show_body(out, &c.body);
+                out.push(')');
+            }
+            out.push(')');
+        }
         StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
             out.push_str(if *is_star { "(try* " } else { "(try " });
             show_body(out, body);
@@ -464,5 +480,64 @@ pub fn show(out: &mut String, e: &Expr) {
             show(out, value);
             out.push(')');
         }
+    }
+}
+
+fn show_patterns<'a>(
+    out: &mut String,
+    open: &str,
+    ps: impl Iterator<Item = &'a Pattern>,
+    sep: &str,
+    close: &str,
+) {
+    out.push_str(open);
+    for (i, p) in ps.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        show_pattern(out, p);
+    }
+    out.push_str(close);
+}
+
+fn show_pattern(out: &mut String, p: &Pattern) {
+    match &p.kind {
+        PatternKind::Capture(None) => out.push('_'),
+        PatternKind::Capture(Some(n)) => out.push_str(&n.id),
+        PatternKind::Value(e) | PatternKind::Singleton(e) => show(out, e),
+        PatternKind::Sequence(ps) => show_patterns(out, "[", ps.iter(), ", ", "]"),
+        PatternKind::Star(n) => {
+            let _ = write!(out, "*{}", n.as_ref().map_or("_", |n| &n.id));
+        }
+        PatternKind::Mapping { keys, values, rest } => {
+            out.push('{');
+            for (i, (k, v)) in keys.iter().zip(values).enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                show(out, k);
+                out.push_str(": ");
+                show_pattern(out, v);
+            }
+            if let Some(r) = rest {
+                let _ = write!(out, ", **{}", r.id);
+            }
+            out.push('}');
+        }
+        PatternKind::Class { cls, args, kwargs } => {
+            show(out, cls);
+            show_patterns(out, "(", args.iter(), ", ", "");
+            for (k, v) in kwargs {
+                let _ = write!(out, ", {k}=");
+                show_pattern(out, v);
+            }
+            out.push(')');
+        }
+        PatternKind::As(inner, n) => {
+            out.push('(');
+            show_pattern(out, inner);
+            let _ = write!(out, " as {})", n.id);
+        }
+        PatternKind::Or(ps) => show_patterns(out, "(", ps.iter(), " | ", ")"),
     }
 }

@@ -43,7 +43,10 @@ impl Parser {
                 out.push(self.compound(Vec::new())?);
                 Ok(())
             }
-            (TokKind::Name, "match") if self.is_match_stmt() => self.skip_match(),
+            (TokKind::Name, "match") if self.is_match_stmt() => {
+                out.push(self.match_stmt()?);
+                Ok(())
+            }
             (TokKind::Op, "@") => {
                 let mut decorators = Vec::new();
                 while self.eat_op("@") {
@@ -110,35 +113,8 @@ impl Parser {
         })
     }
 
-    /// Skips a match statement, noting it as unsupported.
-    fn skip_match(&mut self) -> PResult<()> {
-        let pos = self.pos();
-        self.note_unsupported("the match statement", pos);
-        while self.kind() != TokKind::Newline {
-            self.i += 1;
-        }
-        self.i += 1;
-        if self.kind() != TokKind::Indent {
-            let msg = format!("expected an indented block after 'match' statement on line {}", pos.line);
-            return Err(CompileError::indentation(msg, self.pos()));
-        }
-        let mut level = 0;
-        loop {
-            match self.kind() {
-                TokKind::Indent => level += 1,
-                TokKind::Dedent => level -= 1,
-                TokKind::EndMarker => return Ok(()),
-                _ => {}
-            }
-            self.i += 1;
-            if level == 0 {
-                return Ok(());
-            }
-        }
-    }
-
     /// An indented block (or simple statements on the same line), after a colon.
-    fn block(&mut self, what: &str) -> PResult<Vec<Stmt>> {
+    pub(super) fn block(&mut self, what: &str) -> PResult<Vec<Stmt>> {
         self.enter()?;
         let r = self.block_inner(what);
         self.leave();

@@ -168,6 +168,24 @@ fn statements() {
 }
 
 #[test]
+fn match_statements() {
+    check(&[
+        (
+            "match p:\n    case [1, *rest] | (2, *rest) if rest:\n        pass\n    case _:\n        pass\n",
+            "(match p (case ([1, *rest] | [2, *rest]) if rest [pass]) (case _ [pass]))",
+        ),
+        (
+            "match a, b:\n    case {'k': -1, **kw}:\n        pass\n    case Point(0, y=(z as w)) | m.C(z, y=w):\n        pass\n",
+            "(match (tuple a b) (case {\"k\": (Neg 1), **kw} [pass]) (case (Point(0, y=(z as w)) | m.C(z, y=w)) [pass]))",
+        ),
+        (
+            "match x:\n    case None | True:\n        pass\n    case ():\n        pass\n    case (y):\n        pass\n",
+            "(match x (case (None | True) [pass]) (case [] [pass]) (case y [pass]))",
+        ),
+    ]);
+}
+
+#[test]
 fn functions_and_classes() {
     check(&[
         (
@@ -227,7 +245,7 @@ fn positions() {
 #[test]
 fn unsupported() {
     for (src, what) in [
-        ("match x:\n    case 1:\n        pass\n", "the match statement"),
+        ("match x:\n    case 1 + 2j:\n        pass\n", "complex numbers"),
         ("def f():\n    yield from g()\n", "yield from"),
         ("x = 1j", "complex numbers"),
         ("x = '\\N{BULLET}'", "\\N{...} escapes"),
