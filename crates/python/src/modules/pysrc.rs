@@ -35,6 +35,7 @@ const HELPERS: [&str; 6] =
 /// The parts of modules implemented in Rust that are written in Python:
 /// run in a namespace holding the module's attributes, they add theirs.
 pub const EXTENSIONS: &[(&str, &str)] = &[
+    ("asyncio", include_str!("py/asyncio.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("functools", include_str!("py/functools.py")),
     ("typing", include_str!("py/typing.py")),

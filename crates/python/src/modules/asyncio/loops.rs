@@ -223,12 +223,12 @@ async fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
     out
 }
 
-/// `loop.shutdown_asyncgens()`: close the async generators left suspended
-/// (their `finally` blocks run), each in a task, as `gather(*closings)` does.
-async fn shutdown_asyncgens(lp: &EventLoop) -> PyResult<()> {
+/// Tasks closing the async generators left suspended (their `finally`
+/// blocks run), gathered as `shutdown_asyncgens` gathers them.
+fn asyncgen_closings(lp: &EventLoop) -> PyResult<Option<Future<()>>> {
     let gens = crate::native::gen::take_suspended_async_gens();
     if gens.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     counter_in(lp);
     let mut futs = Vec::new();
@@ -237,11 +237,24 @@ async fn shutdown_asyncgens(lp: &EventLoop) -> PyResult<()> {
         futs.push(task.future().as_any());
     }
     counter_out(lp);
-    let all = asyncio_engine::gather_any(lp, futs);
+    Ok(Some(asyncio_engine::gather_any(lp, futs)))
+}
+
+/// `asyncio.run`'s `shutdown_asyncgens`, driving the stopped loop.
+async fn shutdown_asyncgens(lp: &EventLoop) -> PyResult<()> {
+    let Some(all) = asyncgen_closings(lp)? else { return Ok(()) };
     counter_in(lp);
     let out = crate::program::drive(lp, &all).await;
     counter_out(lp);
     out
+}
+
+/// `await loop.shutdown_asyncgens()` in a task of the running loop.
+async fn close_asyncgens(lp: &EventLoop) -> PyResult<()> {
+    match asyncgen_closings(lp)? {
+        Some(all) => all.await,
+        None => Ok(()),
+    }
 }
 
 /// `asyncio.run`'s wait for a busy default executor.
@@ -370,7 +383,11 @@ fn loop_method(
         "create_future" => PyFuture::value(lp.create_future()),
         "create_task" => {
             let name_kw = take_kw(&mut kwargs, "name");
-            super::spawn_in(lp, &args[0], name_kw, context)
+            // Numbered on from the last loop's tasks, also before this one runs.
+            counter_in(lp);
+            let task = super::spawn_in(lp, &args[0], name_kw, context);
+            counter_out(lp);
+            task
         }
         "run_until_complete" => {
             let fut = as_future(lp, &args[0])?;
@@ -406,7 +423,10 @@ fn loop_method(
         "get_debug" => Ok(Value::Bool(false)),
         "set_debug" => Ok(Value::None),
         "run_in_executor" => crate::modules::concurrent::run_in_executor(pl, this, args),
-        "shutdown_asyncgens" => Ok(super::coro_value(name, async { Ok(Value::None) })),
+        "shutdown_asyncgens" => {
+            let lp = lp.clone();
+            Ok(super::coro_value(name, async move { close_asyncgens(&lp).await.map(|_| Value::None) }))
+        }
         "shutdown_default_executor" => {
             pl.executor_shutdown_called.set(true);
             let lv = this.clone();

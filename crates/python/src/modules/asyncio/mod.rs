@@ -343,8 +343,12 @@ fn current_task(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     })
 }
 
-fn all_tasks(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
-    let lp = running()?;
+/// `asyncio.all_tasks(loop=None)`: the running loop's unfinished tasks, or `loop`'s.
+fn all_tasks(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+    let lp = match args.first().and_then(|v| v.as_native::<loops::PyLoop>()) {
+        Some(pl) => pl.lp.clone(),
+        None => running()?,
+    };
     let s = SetObj::new(false);
     for t in lp.all_tasks() {
         if !t.is_done() {
