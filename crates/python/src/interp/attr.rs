@@ -86,11 +86,6 @@ pub fn metaclass(c: &Class) -> Option<Rc<Class>> {
     }
 }
 
-/// True if `v` is a class whose metaclass (in Python) defines `name`.
-pub fn metaclass_has(v: &Value, name: &str) -> bool {
-    matches!(v, Value::Class(c) if metaclass(c).is_some_and(|m| lookup_user(&m, name).is_some()))
-}
-
 /// `type(v).name` bound to `v`, for instances of user classes and for
 /// classes whose metaclass is written in Python.
 pub fn lookup_special(v: &Value, name: &str) -> Option<Value> {
@@ -418,7 +413,7 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
         // A copy where CPython gives a read-only view (`mappingproxy`).
         "__dict__" => Some(attrs_dict(&c.dict.borrow())?),
         "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
-        "__class__" => Some(Value::Class(interp().types.type_.clone())),
+        "__class__" => Some(Value::Class(metaclass(c).unwrap_or_else(|| interp().types.type_.clone()))),
         _ if Rc::ptr_eq(c, &interp().types.object) => match crate::builtins::object::method(name) {
             Some(f) => Some(crate::object::Builtin::new(name, f)),
             None => crate::builtins::methods::class_method(c, name),

@@ -1175,11 +1175,12 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
             Some(f) => call_sync(&f, vec![key.clone()], vec![]),
             None => not_subscriptable(obj),
         },
-        // `__class_getitem__` (implicitly a class method); otherwise a
-        // generic alias stands for its class (`list[int]`, `Queue[str]`).
-        (Value::Class(_), _) if attr::metaclass_has(obj, "__getitem__") => {
-            let f = attr::lookup_special(obj, "__getitem__").expect("checked");
-            call_sync(&f, vec![key.clone()], vec![])
+        // The metaclass's `__getitem__` (`Color['RED']`), else `__class_getitem__`
+        // (implicitly a class method); otherwise a generic alias stands for
+        // its class (`list[int]`, `Queue[str]`).
+        (Value::Class(_), _) if attr::lookup_special(obj, "__getitem__").is_some() => {
+            let f = attr::getattr(&Value::Class(attr::type_of(obj)), "__getitem__")?;
+            call_sync(&f, vec![obj.clone(), key.clone()], vec![])
         }
         (Value::Class(c), _) => match c.lookup("__class_getitem__") {
             Some(f @ Value::Function(_)) => call_sync(&f, vec![obj.clone(), key.clone()], vec![]),

@@ -140,12 +140,18 @@ pub fn repr(v: &Value) -> PyResult<String> {
             };
             format!("<bound method {} of {}>", fname, repr(&m.this)?)
         }
-        Value::Class(_) if super::attr::metaclass_has(v, "__repr__") => {
-            let f = super::attr::lookup_special(v, "__repr__").expect("checked");
-            let r = super::call::call_sync(&f, vec![], vec![])?;
-            match r {
+        // The metaclass's `__repr__` (`<enum 'Color'>`).
+        Value::Class(_) if super::attr::lookup_special(v, "__repr__").is_some() => {
+            let f = super::attr::getattr(&Value::Class(super::attr::type_of(v)), "__repr__")?;
+            match super::call::call_sync(&f, vec![v.clone()], vec![])? {
                 Value::Str(s) => s.to_string(),
-                _ => return super::exc::raise("TypeError", "__repr__ returned non-string"),
+                other => {
+                    let t = type_name(&other);
+                    return super::exc::raise(
+                        "TypeError",
+                        format!("__repr__ returned non-string (type {t})"),
+                    );
+                }
             }
         }
         Value::Class(c) => {
