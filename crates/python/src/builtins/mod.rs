@@ -2,6 +2,7 @@
 
 pub mod construct;
 pub mod descr;
+pub mod dunders;
 pub mod excgroup;
 pub mod functools;
 pub mod methods;

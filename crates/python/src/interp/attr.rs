@@ -202,7 +202,7 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                     return Ok(Some(f));
                 }
             }
-            Ok(crate::builtins::methods::get(obj, name))
+            Ok(crate::builtins::methods::get(obj, name).or_else(|| crate::builtins::dunders::get(obj, name)))
         }
     }
 }
