@@ -475,17 +475,6 @@ impl Pattern {
             }
         }
     }
-
-    /// The names the pattern binds, in source order.
-    pub fn bound_names(&self) -> Vec<Rc<str>> {
-        let mut out = Vec::new();
-        self.walk(&mut |part| {
-            if let PatternPart::Name(n) = part {
-                out.push(n.id.clone());
-            }
-        });
-        out
-    }
 }
 
 /// A parsed module.

@@ -81,6 +81,8 @@ pub struct Class {
     pub base_only: bool,
     /// The class statement, for user classes.
     pub def: Option<Rc<ClassDef>>,
+    /// A metaclass written in Python (see `interp::attr::metaclass`).
+    pub meta: Option<Rc<Class>>,
 }
 
 impl Class {

@@ -26,6 +26,7 @@ pub fn make_class(name: &str, module: &str, bases: &[&Rc<Class>], kind: BuiltinT
         is_exception,
         base_only,
         def: None,
+        meta: None,
     });
     let mut mro: Vec<Rc<Class>> = Vec::new();
     // Builtin hierarchies are single inheritance apart from ExceptionGroup.

@@ -77,13 +77,12 @@ pub fn lookup_user(class: &Class, name: &str) -> Option<Value> {
 
 /// The metaclass of `c` when one written in Python is attached: the
 /// playground's classes in Python (enum's `EnumType`) name theirs in a
-/// `__metaclass__` class attribute, which subclasses inherit. User code
-/// cannot write `metaclass=`: it is refused before anything runs.
+/// `__metaclass__` class attribute, which subclasses inherit (kept in
+/// `Class::meta` when the class is made, so a call of a class costs no
+/// lookup). User code cannot write `metaclass=`: it is refused before
+/// anything runs.
 pub fn metaclass(c: &Class) -> Option<Rc<Class>> {
-    match c.lookup("__metaclass__")? {
-        Value::Class(m) => Some(m),
-        _ => None,
-    }
+    c.meta.clone()
 }
 
 /// `type(v).name` bound to `v`, for instances of user classes and for

@@ -7,7 +7,7 @@ use super::call::call;
 use super::eval::eval;
 use super::exc::raise;
 use super::exec::class_body;
-use super::{attr, interp, Frame};
+use super::{interp, Frame};
 use crate::ast::ClassDef;
 use crate::builtins::descr::{ClassMethod, Property, StaticMethod};
 use crate::object::{Attrs, BuiltinType, Class};
@@ -133,7 +133,7 @@ async fn init_subclass(class: &Rc<Class>, keywords: Vec<(Rc<str>, Value)>) -> Py
 /// members compare, hash and compute as their values.
 fn mixed_in_type(bases: Vec<Rc<Class>>, ns: &mut Attrs) -> Vec<Rc<Class>> {
     let data = |b: &Rc<Class>| matches!(b.builtin, BuiltinType::Int | BuiltinType::Float | BuiltinType::Str);
-    let is_enum = |b: &Rc<Class>| b.is_user() && attr::metaclass(b).is_some();
+    let is_enum = |b: &Rc<Class>| b.is_user() && b.meta.is_some();
     if !bases.iter().any(is_enum) {
         return bases;
     }
@@ -171,6 +171,11 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
         Some(Value::Str(m)) => m.clone(),
         _ => f.module.name.clone(),
     };
+    // A `__metaclass__` in the body of a playground module's class, or a base's.
+    let meta = match ns.get("__metaclass__") {
+        Some(Value::Class(m)) if crate::modules::pysrc::source(&f.module.name).is_some() => Some(m),
+        _ => bases.iter().find_map(|b| b.meta.clone()),
+    };
     let class = Rc::new(Class {
         name: def.name.clone(),
         qualname: def.qualname.clone(),
@@ -182,6 +187,7 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
         is_exception,
         base_only,
         def: Some(def.clone()),
+        meta,
     });
     *class.ancestors.borrow_mut() = c3(&bases)?;
     set_owner(&class);

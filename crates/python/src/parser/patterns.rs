@@ -340,14 +340,16 @@ fn check_bindings(p: &Pattern) -> PResult<()> {
     let mut names = Vec::new();
     binders(p, &mut names);
     for (i, (n, at)) in names.iter().enumerate() {
-        if names[..i].iter().any(|(m, _)| m == n) && !has_or_binding(p, n) {
+        if names[..i].iter().any(|(m, _)| m == n) {
             return Err(CompileError::syntax(format!("multiple assignments to name '{n}' in pattern"), *at));
         }
     }
     check_alternatives(p)
 }
 
-/// The names a pattern binds, each with the position of the pattern binding it.
+/// The names a pattern binds, each with the position of the pattern binding
+/// it; an or-pattern's are its first alternative's (`check_alternatives`
+/// makes the others bind the same).
 fn binders(p: &Pattern, out: &mut Vec<(Rc<str>, Pos)>) {
     match &p.kind {
         PatternKind::Capture(Some(n)) | PatternKind::Star(Some(n)) => out.push((n.id.clone(), p.pos)),
@@ -355,7 +357,8 @@ fn binders(p: &Pattern, out: &mut Vec<(Rc<str>, Pos)>) {
             binders(inner, out);
             out.push((n.id.clone(), p.pos));
         }
-        PatternKind::Sequence(ps) | PatternKind::Or(ps) => ps.iter().for_each(|q| binders(q, out)),
+        PatternKind::Or(alts) => binders(&alts[0], out),
+        PatternKind::Sequence(ps) => ps.iter().for_each(|q| binders(q, out)),
         PatternKind::Mapping { values, rest, .. } => {
             values.iter().for_each(|q| binders(q, out));
             if let Some(n) = rest {
@@ -370,44 +373,19 @@ fn binders(p: &Pattern, out: &mut Vec<(Rc<str>, Pos)>) {
     }
 }
 
-/// True if `n` appears only as the same name in several alternatives of an
-/// or-pattern (which is allowed).
-fn has_or_binding(p: &Pattern, n: &Rc<str>) -> bool {
-    let mut count = 0;
-    count_outside_or(p, n, &mut count);
-    count <= 1
-}
-
-fn count_outside_or(p: &Pattern, n: &Rc<str>, count: &mut usize) {
-    match &p.kind {
-        PatternKind::Or(alts) if alts.iter().any(|a| a.bound_names().contains(n)) => *count += 1,
-        PatternKind::Capture(Some(m)) | PatternKind::Star(Some(m)) if m.id == *n => *count += 1,
-        PatternKind::As(inner, m) => {
-            count_outside_or(inner, n, count);
-            if m.id == *n {
-                *count += 1;
-            }
-        }
-        PatternKind::Sequence(ps) => ps.iter().for_each(|q| count_outside_or(q, n, count)),
-        PatternKind::Mapping { values, rest, .. } => {
-            values.iter().for_each(|q| count_outside_or(q, n, count));
-            if rest.as_ref().is_some_and(|m| m.id == *n) {
-                *count += 1;
-            }
-        }
-        PatternKind::Class { args, kwargs, .. } => {
-            args.iter().for_each(|q| count_outside_or(q, n, count));
-            kwargs.iter().for_each(|(_, q)| count_outside_or(q, n, count));
-        }
-        _ => {}
-    }
+/// The names `p` binds, sorted (to compare alternatives).
+fn sorted_names(p: &Pattern) -> Vec<Rc<str>> {
+    let mut found = Vec::new();
+    binders(p, &mut found);
+    let mut names: Vec<Rc<str>> = found.into_iter().map(|(n, _)| n).collect();
+    names.sort();
+    names
 }
 
 fn check_alternatives(p: &Pattern) -> PResult<()> {
     match &p.kind {
         PatternKind::Or(alts) => {
-            let mut first: Vec<Rc<str>> = alts[0].bound_names();
-            first.sort();
+            let first = sorted_names(&alts[0]);
             for (i, a) in alts.iter().enumerate() {
                 if i + 1 < alts.len() {
                     if let Some(what) = irrefutable(a) {
@@ -415,9 +393,7 @@ fn check_alternatives(p: &Pattern) -> PResult<()> {
                         return Err(CompileError::syntax(msg, a.pos));
                     }
                 }
-                let mut names = a.bound_names();
-                names.sort();
-                if names != first {
+                if sorted_names(a) != first {
                     return Err(CompileError::syntax("alternative patterns bind different names", a.pos));
                 }
                 check_alternatives(a)?;
