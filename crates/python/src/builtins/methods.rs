@@ -345,28 +345,6 @@ fn affix(this: &Value, args: &[Value], start: bool) -> PyResult<Value> {
     }))
 }
 
-fn is_title(st: &str) -> bool {
-    let (mut cased, mut prev_cased) = (false, false);
-    for c in st.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            cased = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            cased = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    cased
-}
-
 fn expandtabs(this: &Value, args: &[Value], mut kwargs: Kwargs) -> PyResult<Value> {
     arity("expandtabs", args, 0, 1)?;
     let size = int_arg(args.first().or(take_kw(&mut kwargs, "tabsize").as_ref()), 8)?;
@@ -423,26 +401,8 @@ const STR: &[(&str, Method)] = &[
                 .collect(),
         ))
     }),
-    ("title", |t, _, _| {
-        let mut out = String::new();
-        let mut prev_cased = false;
-        for c in s(t).chars() {
-            if prev_cased {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_cased = c.is_alphabetic();
-        }
-        Ok(Value::string(out))
-    }),
-    ("capitalize", |t, _, _| {
-        let mut cs = s(t).chars();
-        Ok(Value::string(match cs.next() {
-            Some(c) => c.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
-            None => String::new(),
-        }))
-    }),
+    ("title", |t, _, _| Ok(Value::string(super::titlecase::title(s(t))))),
+    ("capitalize", |t, _, _| Ok(Value::string(super::titlecase::capitalize(s(t))))),
     ("startswith", |t, a, _| affix(t, &a, true)),
     ("endswith", |t, a, _| affix(t, &a, false)),
     ("replace", |t, a, _| {
@@ -603,7 +563,7 @@ const STR: &[(&str, Method)] = &[
         Ok(Value::str(s(t).strip_suffix(&*p).unwrap_or(s(t))))
     }),
     ("expandtabs", |t, a, k| expandtabs(t, &a, k)),
-    ("istitle", |t, _, _| Ok(Value::Bool(is_title(s(t))))),
+    ("istitle", |t, _, _| Ok(Value::Bool(super::titlecase::is_title(s(t))))),
     ("isascii", |t, _, _| Ok(Value::Bool(s(t).is_ascii()))),
     ("isprintable", |t, _, _| {
         Ok(Value::Bool(s(t).chars().all(|c| c == ' ' || !(c.is_control() || c.is_whitespace()))))

@@ -11,6 +11,7 @@ pub mod oserror;
 pub mod sets;
 pub mod sorting;
 pub mod strfmt;
+pub mod titlecase;
 pub mod types;
 pub mod union;
 pub mod views;
@@ -351,7 +352,12 @@ const FUNCTIONS: &[(&str, Func)] = &[
         };
         strfmt::format_value(&a[0], &spec).map(Value::string)
     }),
-    ("vars", |a, _| attr::getattr(one("vars", &a)?, "__dict__")),
+    ("vars", |a, _| match attr::getattr(one("vars", &a)?, "__dict__") {
+        Err(e) if e.is("AttributeError") => {
+            raise("TypeError", "vars() argument must have __dict__ attribute")
+        }
+        other => other,
+    }),
     ("dir", |a, _| {
         let v = one("dir", &a)?;
         let mut names: Vec<String> = match v {

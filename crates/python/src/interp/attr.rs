@@ -276,11 +276,14 @@ fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Optio
 }
 
 /// The attribute names an instance of `c` may have when every class of its
-/// MRO but `object` defines `__slots__` (without `'__dict__'`); `None` when
-/// its instances have a `__dict__`.
+/// MRO but `object` defines `__slots__` (without `'__dict__'`), or none
+/// when `c` is `object`; `None` when its instances have a `__dict__`.
 fn slots_of(c: &Rc<Class>) -> Option<Vec<Rc<str>>> {
-    c.dict.borrow().get("__slots__")?;
     let object = &interp().types.object;
+    if Rc::ptr_eq(c, object) {
+        return Some(Vec::new());
+    }
+    c.dict.borrow().get("__slots__")?;
     let every = c.mro().iter().all(|k| Rc::ptr_eq(k, object) || k.dict.borrow().get("__slots__").is_some());
     let names = declared_slots(c);
     (every && !names.iter().any(|n| &**n == "__dict__")).then_some(names)

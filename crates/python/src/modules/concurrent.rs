@@ -923,6 +923,7 @@ pub fn module() -> ModuleObj {
         class.dict.borrow_mut().set("__new__", Builtin::new(name, executor(process)));
         m.set(name, Value::Class(class));
     }
+    m.set("Future", Value::Class(t.native("Future")));
     m.set("FIRST_COMPLETED", Value::str("FIRST_COMPLETED"));
     m.set("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION"));
     m.set("ALL_COMPLETED", Value::str("ALL_COMPLETED"));

@@ -14,6 +14,7 @@ pub mod misc;
 pub mod ordering;
 pub mod pysrc;
 pub mod random;
+pub mod sha512;
 pub mod sys;
 pub mod time;
 

@@ -65,8 +65,22 @@ fn seed_of(v: Option<&Value>) -> PyResult<i128> {
 fn seeded(v: Option<&Value>) -> PyResult<Random> {
     match v {
         Some(Value::Big(b)) => Ok(Random::from_key(&words_of(b))),
+        Some(Value::Str(s)) => Ok(Random::from_key(&text_key(s.as_bytes()))),
         other => Ok(Random::new(seed_of(other)?)),
     }
+}
+
+/// The key of a str seed (version 2): CPython seeds with the int whose
+/// big-endian bytes are the text's UTF-8 followed by its SHA-512 digest.
+fn text_key(utf8: &[u8]) -> Vec<u32> {
+    let mut bytes = utf8.to_vec();
+    bytes.extend_from_slice(&super::sha512::digest(utf8));
+    let mut words: Vec<u32> =
+        bytes.rchunks(4).map(|c| c.iter().fold(0u32, |w, &b| (w << 8) | u32::from(b))).collect();
+    while words.len() > 1 && words.last() == Some(&0) {
+        words.pop();
+    }
+    words
 }
 
 /// `|b|`'s 32-bit words, least significant first.

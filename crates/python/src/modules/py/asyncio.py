@@ -1,5 +1,5 @@
-"""The part of asyncio written in Python: `Runner` (3.11), run in a namespace
-holding the Rust part's names."""
+"""The part of asyncio written in Python: `Runner` (3.11) and `wrap_future`,
+run in a namespace holding the Rust part's names."""
 
 
 def _cancel_all_tasks(loop):
@@ -83,3 +83,39 @@ class Runner:
 
         self._context = contextvars.copy_context()
         self._state = "initialized"
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio future that follows `future` (a `concurrent.futures.Future`):
+    its outcome is copied over by a loop callback, as CPython's
+    `_chain_future` does, and cancelling it cancels `future`."""
+    if isfuture(future):
+        return future
+    import concurrent.futures
+    if not isinstance(future, concurrent.futures.Future):
+        raise AssertionError(f"concurrent.futures.Future is expected, got {future!r}")
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+
+    def _copy_state(source):
+        if new_future.cancelled():
+            return
+        if source.cancelled():
+            new_future.cancel()
+        elif source.exception() is not None:
+            new_future.set_exception(source.exception())
+        else:
+            new_future.set_result(source.result())
+
+    def _on_source_done(source):
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(_copy_state, source)
+
+    def _on_new_done(fut):
+        if fut.cancelled():
+            future.cancel()
+
+    new_future.add_done_callback(_on_new_done)
+    future.add_done_callback(_on_source_done)
+    return new_future
