@@ -38,6 +38,7 @@ pub const EXTENSIONS: &[(&str, &str)] = &[
     ("asyncio", include_str!("py/asyncio.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("functools", include_str!("py/functools.py")),
+    ("time", include_str!("py/time.py")),
     ("typing", include_str!("py/typing.py")),
 ];
 

@@ -107,6 +107,21 @@ fn civil(days: i64) -> (i64, u32, u32) {
 }
 
 const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+const WEEKDAYS: [&str; 7] = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const MONTHS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -117,7 +132,10 @@ struct Tm {
     hour: i64,
     min: i64,
     sec: i64,
+    /// Days since Thursday.
     wday: usize,
+    /// Days since January 1.
+    yday: i64,
 }
 
 fn tm(t: f64) -> Tm {
@@ -126,6 +144,7 @@ fn tm(t: f64) -> Tm {
     let rem = secs.rem_euclid(86_400);
     let (year, month, day) = civil(days);
     Tm {
+        yday: month_start(year, month) + i64::from(day) - 1,
         year,
         month,
         day,
@@ -136,22 +155,70 @@ fn tm(t: f64) -> Tm {
     }
 }
 
-/// `time.ctime(t)` in UTC: `Thu Jan  1 00:00:02 1970`.
-pub fn ctime(t: f64) -> String {
-    let x = tm(t);
-    format!(
-        "{} {} {:2} {:02}:{:02}:{:02} {}",
-        DAYS[x.wday],
-        MONTHS[(x.month - 1) as usize],
-        x.day,
-        x.hour,
-        x.min,
-        x.sec,
-        x.year
-    )
+/// Days from January 1 to the first of `month` in `year`.
+fn month_start(year: i64, month: u32) -> i64 {
+    const BEFORE: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    BEFORE[(month - 1) as usize] + i64::from(leap && month > 2)
 }
 
-/// `time.strftime(fmt)` in UTC for the common directives.
+/// `time.ctime(t)` in UTC: `Thu Jan  1 00:00:02 1970`.
+pub fn ctime(t: f64) -> String {
+    strftime("%c", t)
+}
+
+/// Appends directive `d`'s field of `x` (C locale, UTC) to `out`; false
+/// for a directive it does not know.
+fn field(x: &Tm, d: char, out: &mut String) -> bool {
+    let hour12 = (x.hour + 11) % 12 + 1;
+    let monday_based = (x.wday + 3) % 7;
+    let text = match d {
+        'X' | 'T' => format!("{:02}:{:02}:{:02}", x.hour, x.min, x.sec),
+        'R' => format!("{:02}:{:02}", x.hour, x.min),
+        'H' => format!("{:02}", x.hour),
+        'I' => format!("{hour12:02}"),
+        'M' => format!("{:02}", x.min),
+        'S' => format!("{:02}", x.sec),
+        'p' => (if x.hour < 12 { "AM" } else { "PM" }).to_string(),
+        'Y' => x.year.to_string(),
+        'C' => format!("{:02}", x.year.div_euclid(100)),
+        'm' => format!("{:02}", x.month),
+        'd' => format!("{:02}", x.day),
+        'e' => format!("{:2}", x.day),
+        'j' => format!("{:03}", x.yday + 1),
+        'y' => format!("{:02}", x.year.rem_euclid(100)),
+        'a' => DAYS[x.wday].to_string(),
+        'A' => WEEKDAYS[x.wday].to_string(),
+        'b' | 'h' => MONTHS[(x.month - 1) as usize].to_string(),
+        'B' => MONTH_NAMES[(x.month - 1) as usize].to_string(),
+        'w' => ((x.wday + 4) % 7).to_string(),
+        'u' => (monday_based + 1).to_string(),
+        'U' => format!("{:02}", (x.yday + 7 - ((x.wday as i64 + 4) % 7)) / 7),
+        'W' => format!("{:02}", (x.yday + 7 - monday_based as i64) / 7),
+        'x' | 'D' => format!("{:02}/{:02}/{:02}", x.month, x.day, x.year.rem_euclid(100)),
+        'F' => format!("{}-{:02}-{:02}", x.year, x.month, x.day),
+        'c' => format!(
+            "{} {} {:2} {:02}:{:02}:{:02} {}",
+            DAYS[x.wday],
+            MONTHS[(x.month - 1) as usize],
+            x.day,
+            x.hour,
+            x.min,
+            x.sec,
+            x.year
+        ),
+        'Z' => "UTC".to_string(),
+        'z' => "+0000".to_string(),
+        'n' => "\n".to_string(),
+        't' => "\t".to_string(),
+        '%' => "%".to_string(),
+        _ => return false,
+    };
+    out.push_str(&text);
+    true
+}
+
+/// `time.strftime(fmt)` at `t` seconds, in UTC and the C locale.
 pub fn strftime(fmt: &str, t: f64) -> String {
     let x = tm(t);
     let mut out = String::new();
@@ -162,18 +229,7 @@ pub fn strftime(fmt: &str, t: f64) -> String {
             continue;
         }
         match chars.next() {
-            Some('X') | Some('T') => out.push_str(&format!("{:02}:{:02}:{:02}", x.hour, x.min, x.sec)),
-            Some('H') => out.push_str(&format!("{:02}", x.hour)),
-            Some('M') => out.push_str(&format!("{:02}", x.min)),
-            Some('S') => out.push_str(&format!("{:02}", x.sec)),
-            Some('Y') => out.push_str(&x.year.to_string()),
-            Some('m') => out.push_str(&format!("{:02}", x.month)),
-            Some('d') => out.push_str(&format!("{:02}", x.day)),
-            Some('y') => out.push_str(&format!("{:02}", x.year % 100)),
-            Some('a') => out.push_str(DAYS[x.wday]),
-            Some('b') => out.push_str(MONTHS[(x.month - 1) as usize]),
-            Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", x.month, x.day, x.year % 100)),
-            Some('%') => out.push('%'),
+            Some(d) if field(&x, d, &mut out) => {}
             Some(other) => {
                 out.push('%');
                 out.push(other);
