@@ -30,6 +30,7 @@ pub mod native;
 pub mod object;
 pub mod parser;
 pub mod program;
+pub mod regex;
 pub mod runner;
 pub mod scope;
 pub mod settable;

@@ -67,6 +67,19 @@ pub fn tick() -> bool {
     n <= LIMIT.with(Cell::get) && !STOPPED.with(Cell::get)
 }
 
+/// Units of work this step may still count (none once stopped).
+pub fn remaining() -> u64 {
+    if STOPPED.with(Cell::get) {
+        return 0;
+    }
+    LIMIT.with(Cell::get).saturating_sub(STEPS.with(Cell::get))
+}
+
+/// Counts `n` units of work at once (a regular expression's steps).
+pub fn spend(n: u64) {
+    STEPS.with(|s| s.set(s.get().saturating_add(n)));
+}
+
 /// A budget stopped the program: from now on every tick fails.
 pub fn stop() {
     STOPPED.with(|s| s.set(true));

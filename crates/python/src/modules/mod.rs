@@ -14,6 +14,7 @@ pub mod misc;
 pub mod ordering;
 pub mod pysrc;
 pub mod random;
+pub mod re;
 pub mod sha512;
 pub mod sys;
 pub mod time;
@@ -51,6 +52,7 @@ pub const AVAILABLE: &[&str] = &[
     "math",
     "operator",
     "random",
+    "re",
     "string",
     "sys",
     "time",

@@ -25,12 +25,22 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("json", include_str!("py/json.py")),
     ("logging", include_str!("py/logging.py")),
     ("operator", include_str!("py/operator.py")),
+    ("re", include_str!("py/re.py")),
     ("string", include_str!("py/string.py")),
 ];
 
 /// What every module here is given besides Python's builtins (not exported).
-const HELPERS: [&str; 6] =
-    ["_format_exception", "_strftime_at", "_ctx_current", "_ctx_swap", "_cm_enter", "_cm_exit"];
+const HELPERS: [&str; 9] = [
+    "_format_exception",
+    "_strftime_at",
+    "_ctx_current",
+    "_ctx_swap",
+    "_cm_enter",
+    "_cm_exit",
+    "_re_compile",
+    "_re_info",
+    "_re_scan",
+];
 
 /// The parts of modules implemented in Rust that are written in Python:
 /// run in a namespace holding the module's attributes, they add theirs.
@@ -92,6 +102,9 @@ fn run_into(module: &ModuleObj, text: &str) -> PyResult<()> {
     namespace.set("_ctx_swap", crate::object::Builtin::new("_ctx_swap", super::contextvars::swap_value));
     namespace.set("_cm_enter", crate::object::Builtin::new("_cm_enter", super::contextlib::cm_enter));
     namespace.set("_cm_exit", crate::object::Builtin::new("_cm_exit", super::contextlib::cm_exit));
+    namespace.set("_re_compile", crate::object::Builtin::new("_re_compile", super::re::compile_fn));
+    namespace.set("_re_info", crate::object::Builtin::new("_re_info", super::re::info_fn));
+    namespace.set("_re_scan", crate::object::Builtin::new("_re_scan", super::re::scan_fn));
     it.library.borrow_mut().push((tree.clone(), namespace.clone()));
     let frame = Frame::new(namespace.clone(), Rc::from("<module>"), 0, Vec::new());
     let mut body = crate::interp::exec::exec_block(&tree.body, &frame);
