@@ -189,10 +189,10 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
             let m = crate::modules::import(module, s.pos)?;
             for a in names {
                 if &*a.name == "*" {
-                    return raise(
-                        "NotImplementedError",
-                        "'from ... import *' is not supported in the playground",
-                    );
+                    for (name, v) in star_names(&m)? {
+                        store_target_name(&name, v, f);
+                    }
+                    continue;
                 }
                 let v = match attr::getattr_opt(&m, &a.name)? {
                     Some(v) => v,
@@ -211,6 +211,30 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
         }
     }
     Ok(Flow::Normal)
+}
+
+/// What `from m import *` binds: the names in `m.__all__`, or else every
+/// attribute whose name does not start with `_`, in definition order.
+fn star_names(m: &Value) -> PyResult<Vec<(Rc<str>, Value)>> {
+    let Some(module) = m.as_native::<crate::modules::ModuleObj>() else { return Ok(Vec::new()) };
+    let Some(all) = module.attrs.borrow().get("__all__") else {
+        let attrs = module.attrs.borrow();
+        return Ok(attrs.0.iter().filter(|(k, _)| !k.starts_with('_')).cloned().collect());
+    };
+    let mut out = Vec::new();
+    for name in super::iter::collect(&all)? {
+        let Value::Str(name) = name else {
+            let t = super::text::type_name(&name);
+            return raise("TypeError", format!("Item in {}.__all__ must be str, not {t}", module.name));
+        };
+        match attr::getattr_opt(m, &name)? {
+            Some(v) => out.push((Rc::from(&*name), v)),
+            None => {
+                return raise("AttributeError", format!("module '{}' has no attribute '{name}'", module.name))
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Binds a name given as text (def, class, import) in the frame's scope.

@@ -232,7 +232,14 @@ pub fn str(v: &Value) -> PyResult<String> {
     }
 }
 
-/// `type(v).__name__`.
+/// The name CPython's messages give `v`'s type: `type(v).__name__`, but
+/// the classes of the playground's Python modules that stand in for C ones
+/// (`datetime`) are named with their module, as C types are
+/// (`'datetime.timedelta'`).
 pub fn type_name(v: &Value) -> String {
-    super::attr::type_of(v).name.to_string()
+    let c = super::attr::type_of(v);
+    if c.def.is_some() && &*c.module == "datetime" {
+        return format!("{}.{}", c.module, c.name);
+    }
+    c.name.to_string()
 }

@@ -43,6 +43,7 @@ pub const AVAILABLE: &[&str] = &[
     "contextvars",
     "copy",
     "dataclasses",
+    "datetime",
     "enum",
     "functools",
     "heapq",

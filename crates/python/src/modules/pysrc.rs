@@ -20,6 +20,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("collections.abc", include_str!("py/collections_abc.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     ("copy", include_str!("py/copy.py")),
+    ("datetime", include_str!("py/datetime.py")),
     ("enum", include_str!("py/enum.py")),
     ("heapq", include_str!("py/heapq.py")),
     ("json", include_str!("py/json.py")),
