@@ -347,7 +347,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("format", |a, _| {
         arity("format", &a, 1, 2)?;
         let spec = match a.get(1) {
-            Some(s) => str_arg(s, "format() argument 2 must be str")?,
+            Some(s) => str_arg(s, &format!("format() argument 2 must be str, not {}", text::type_name(s)))?,
             None => String::new(),
         };
         strfmt::format_value(&a[0], &spec).map(Value::string)

@@ -166,11 +166,24 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     if ns.contains("__eq__") && !ns.contains("__hash__") {
         ns.set("__hash__", Value::None);
     }
-    // `__module__ = '...'` in the body names the module, as in CPython.
+    // `__module__ = '...'` in the body names the module, as in CPython;
+    // otherwise the class's own dict says where it was made (first, as
+    // CPython puts it there before the body runs).
     let module = match ns.get("__module__") {
         Some(Value::Str(m)) => m.clone(),
-        _ => f.module.name.clone(),
+        Some(_) => f.module.name.clone(),
+        None => {
+            ns.0.insert(0, (Rc::from("__module__"), Value::Str(f.module.name.clone())));
+            f.module.name.clone()
+        }
     };
+    // Its own `__doc__`: the docstring after `__module__`, or None last.
+    if !ns.contains("__doc__") {
+        match &def.doc {
+            Some(doc) => ns.0.insert(1.min(ns.0.len()), (Rc::from("__doc__"), Value::Str(doc.clone()))),
+            None => ns.0.push((Rc::from("__doc__"), Value::None)),
+        }
+    }
     // A `__metaclass__` in the body of a playground module's class, or a base's.
     let meta = match ns.get("__metaclass__") {
         Some(Value::Class(m)) if crate::modules::pysrc::source(&f.module.name).is_some() => Some(m),

@@ -685,19 +685,32 @@ pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 fn instance_eq(a: &Value, b: &Value) -> PyResult<bool> {
-    if let Some(f) = attr::lookup_special(a, "__eq__") {
-        let r = call_sync(&f, vec![b.clone()], vec![])?;
-        if !is_not_implemented(&r) {
-            return truthy(&r);
+    Ok(rich_compare(a, b, "__eq__", "__eq__")?.unwrap_or_else(|| a.is(b)))
+}
+
+/// `a.name(b)`, then `b.rname(a)`, the first answer that is not
+/// NotImplemented; the reflected one first when `b`'s class is a proper
+/// subclass of `a`'s (CPython's `do_richcompare`). None: neither answered.
+fn rich_compare(a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<bool>> {
+    let subclass_first = match (a, b) {
+        (Value::Instance(x), Value::Instance(y)) => {
+            !Rc::ptr_eq(&x.class, &y.class) && y.class.is_subclass(&x.class)
+        }
+        _ => false,
+    };
+    let mut tries = [(a, name, b), (b, rname, a)];
+    if subclass_first {
+        tries.swap(0, 1);
+    }
+    for (this, method, other) in tries {
+        if let Some(f) = attr::lookup_special(this, method) {
+            let r = call_sync(&f, vec![other.clone()], vec![])?;
+            if !is_not_implemented(&r) {
+                return truthy(&r).map(Some);
+            }
         }
     }
-    if let Some(f) = attr::lookup_special(b, "__eq__") {
-        let r = call_sync(&f, vec![a.clone()], vec![])?;
-        if !is_not_implemented(&r) {
-            return truthy(&r);
-        }
-    }
-    Ok(a.is(b))
+    Ok(None)
 }
 
 const IN_COMPARISON: &str = " in comparison";
@@ -809,6 +822,12 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     }
     match op {
         CmpOp::Eq => eq(a, b),
+        CmpOp::NotEq if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) => {
+            match rich_compare(a, b, "__ne__", "__ne__")? {
+                Some(answer) => Ok(answer),
+                None => Ok(!eq(a, b)?),
+            }
+        }
         CmpOp::NotEq => {
             if let Some(f) = attr::lookup_special(a, "__ne__") {
                 let r = call_sync(&f, vec![b.clone()], vec![])?;
@@ -825,19 +844,10 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         _ => {
             let (name, rname, sym) = rich_dunder(op);
             if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
-                if let Some(f) = attr::lookup_special(a, name) {
-                    let r = call_sync(&f, vec![b.clone()], vec![])?;
-                    if !is_not_implemented(&r) {
-                        return truthy(&r);
-                    }
-                }
-                if let Some(f) = attr::lookup_special(b, rname) {
-                    let r = call_sync(&f, vec![a.clone()], vec![])?;
-                    if !is_not_implemented(&r) {
-                        return truthy(&r);
-                    }
-                }
-                return not_orderable(a, b, sym);
+                return match rich_compare(a, b, name, rname)? {
+                    Some(answer) => Ok(answer),
+                    None => not_orderable(a, b, sym),
+                };
             }
             if let (Value::Set(x), Value::Set(y)) = (a, b) {
                 return Ok(match op {
