@@ -237,7 +237,9 @@ fn future_method(
                 let _charge = charge;
                 // The future is done: none of its callbacks can be removed any more.
                 CALLBACKS.with(|c| c.borrow_mut().remove(&obj));
-                crate::modules::contextvars::run_in(ctx.clone(), || run_callback(&cb, vec![me.clone()]));
+                crate::modules::contextvars::run_in(ctx.clone(), || {
+                    run_callback(&cb, vec![me.clone()], None)
+                });
             });
             CALLBACKS.with(|c| c.borrow_mut().entry(obj).or_default().push((key, id)));
             Ok(Value::None)
@@ -288,15 +290,15 @@ pub fn reset() {
     SWEEP_AT.with(|s| s.set(4096));
 }
 
-/// Runs a loop callback: an exception is reported on stderr, as asyncio logs it.
-pub fn run_callback(f: &Value, args: Vec<Value>) {
+/// Runs a loop callback: an exception goes to the loop's exception handler.
+/// `when`: a timer handle's deadline.
+pub fn run_callback(f: &Value, args: Vec<Value>, when: Option<f64>) {
+    let shown = args.clone();
     if let Err(e) = call_sync(f, args, vec![]) {
-        let it = interp();
-        if it.stopped.borrow().is_some() {
+        if interp().stopped.borrow().is_some() {
             return;
         }
-        let what = text::repr(f).unwrap_or_default();
-        it.host.write_stderr(&format!("Exception in callback {what}\n{}\n", crate::traceback::format(&e)));
+        super::handler::callback_failed(f, &shown, when, &e);
     }
 }
 

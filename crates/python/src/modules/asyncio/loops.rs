@@ -22,6 +22,8 @@ pub struct PyLoop {
     pub default_executor: RefCell<Option<Value>>,
     /// `shutdown_default_executor()` was called: the default executor takes no more jobs.
     pub executor_shutdown_called: Cell<bool>,
+    /// `set_exception_handler`'s handler, or None.
+    pub exception_handler: RefCell<Value>,
 }
 
 thread_local! {
@@ -63,6 +65,7 @@ pub fn new_loop() -> PyResult<Value> {
         lp,
         default_executor: RefCell::new(None),
         executor_shutdown_called: Cell::new(false),
+        exception_handler: RefCell::new(Value::None),
     });
     it.loops.track(&obj);
     LOOPS.with(|l| {
@@ -354,7 +357,7 @@ fn loop_method(
             let ctx = contextvars::given(context)?;
             let h = lp.call_soon(move || {
                 let _charge = charge;
-                contextvars::run_in(ctx, || run_callback(&cb, cargs));
+                contextvars::run_in(ctx, || run_callback(&cb, cargs, None));
             })?;
             Ok(Value::native(PyHandle { handle: Some(h), timer: None }))
         }
@@ -363,9 +366,10 @@ fn loop_method(
             let (cb, cargs) = callback_args(name, &args, 1)?;
             let charge = Charge::new(HANDLE_BYTES)?;
             let ctx = contextvars::given(context)?;
+            let when = lp.time() + delay;
             let h = lp.call_later(delay, move || {
                 let _charge = charge;
-                contextvars::run_in(ctx, || run_callback(&cb, cargs));
+                contextvars::run_in(ctx, || run_callback(&cb, cargs, Some(when)));
             })?;
             Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
         }
@@ -376,7 +380,7 @@ fn loop_method(
             let ctx = contextvars::given(context)?;
             let h = lp.call_at(when, move || {
                 let _charge = charge;
-                contextvars::run_in(ctx, || run_callback(&cb, cargs));
+                contextvars::run_in(ctx, || run_callback(&cb, cargs, Some(when)));
             })?;
             Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
         }
@@ -439,8 +443,13 @@ fn loop_method(
             *pl.default_executor.borrow_mut() = Some(args[0].clone());
             Ok(Value::None)
         }
-        "set_exception_handler" => {
-            raise("NotImplementedError", format!("loop.{name}() is not supported in the playground"))
+        "set_exception_handler" => super::handler::set_handler(pl, &args[0]),
+        "get_exception_handler" => Ok(pl.exception_handler.borrow().clone()),
+        "call_exception_handler" => {
+            super::handler::call_exception_handler(this, args[0].clone()).map(|()| Value::None)
+        }
+        "default_exception_handler" => {
+            super::handler::default_exception_handler(&args[0]).map(|()| Value::None)
         }
         _ => raise("AttributeError", format!("'_UnixSelectorEventLoop' object has no attribute '{name}'")),
     }
@@ -468,6 +477,9 @@ const LOOP_METHODS: &[(&str, &str)] = &[
     ("shutdown_asyncgens", "BaseEventLoop.shutdown_asyncgens(self)"),
     ("shutdown_default_executor", "PlainLoop.shutdown_default_executor(self, timeout=None)"),
     ("set_exception_handler", "BaseEventLoop.set_exception_handler(self, handler)"),
+    ("get_exception_handler", "BaseEventLoop.get_exception_handler(self)"),
+    ("call_exception_handler", "BaseEventLoop.call_exception_handler(self, context)"),
+    ("default_exception_handler", "BaseEventLoop.default_exception_handler(self, context)"),
     ("set_default_executor", "BaseEventLoop.set_default_executor(self, executor)"),
 ];
 

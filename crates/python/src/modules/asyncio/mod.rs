@@ -3,6 +3,7 @@
 
 pub mod futures;
 pub mod groups;
+pub mod handler;
 pub mod loops;
 pub mod sync;
 
