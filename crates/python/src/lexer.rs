@@ -363,7 +363,7 @@ impl Lexer {
             let ok = if k == 0 { c.is_alphabetic() } else { c.is_alphanumeric() || is_combining(c) };
             if !ok {
                 let col = start + k - self.line_start + 1;
-                let msg = if is_printable(c) {
+                let msg = if asyncio_engine::pyvalue::is_printable(c) {
                     format!("invalid character '{}' (U+{:04X})", c, c as u32)
                 } else {
                     format!("invalid non-printable character U+{:04X}", c as u32)
@@ -384,7 +384,7 @@ impl Lexer {
             &OPS1[k..k + 1]
         } else {
             self.i += 1;
-            let msg = if c.is_ascii() && !is_printable(c) {
+            let msg = if c.is_ascii() && !asyncio_engine::pyvalue::is_printable(c) {
                 format!("invalid non-printable character U+{:04X}", c as u32)
             } else {
                 format!("invalid character '{}' (U+{:04X})", c, c as u32)
@@ -439,17 +439,6 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
         || c == '\u{B7}'
         || c == '\u{387}'
-}
-
-/// An approximation of `str.isprintable` for one character.
-fn is_printable(c: char) -> bool {
-    if c.is_control() {
-        return false;
-    }
-    let u = c as u32;
-    !(matches!(u, 0xA0 | 0xAD | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F | 0x3000 | 0xFEFF)
-        || (0xD800..=0xDFFF).contains(&u)
-        || (0xE000..=0xF8FF).contains(&u))
 }
 
 impl Lexer {

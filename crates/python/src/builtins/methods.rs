@@ -9,6 +9,7 @@ use crate::interp::exc::{raise, with_args};
 use crate::interp::{attr, interp, iter, ops, text};
 use crate::native::{arity, take_kw, Kwargs};
 use crate::object::{Builtin, BuiltinType, Class};
+use crate::regex;
 use crate::value::{Dict, SetObj, Value};
 use asyncio_engine::PyResult;
 
@@ -345,6 +346,35 @@ fn affix(this: &Value, args: &[Value], start: bool) -> PyResult<Value> {
     }))
 }
 
+/// `str.isdigit` for one character: a decimal digit, or one of the other
+/// digits (superscripts, circled digits ...) of CPython 3.11's database.
+fn is_digit(c: char) -> bool {
+    const OTHER_DIGITS: [(u32, u32); 20] = [
+        (0xB2, 0xB3),
+        (0xB9, 0xB9),
+        (0x1369, 0x1371),
+        (0x19DA, 0x19DA),
+        (0x2070, 0x2070),
+        (0x2074, 0x2079),
+        (0x2080, 0x2089),
+        (0x2460, 0x2468),
+        (0x2474, 0x247C),
+        (0x2488, 0x2490),
+        (0x24EA, 0x24EA),
+        (0x24F5, 0x24FD),
+        (0x24FF, 0x24FF),
+        (0x2776, 0x277E),
+        (0x2780, 0x2788),
+        (0x278A, 0x2792),
+        (0x10A40, 0x10A43),
+        (0x10E60, 0x10E68),
+        (0x11052, 0x1105A),
+        (0x1F100, 0x1F10A),
+    ];
+    let u = c as u32;
+    regex::is_decimal(u) || OTHER_DIGITS.iter().any(|&(a, b)| (a..=b).contains(&u))
+}
+
 fn expandtabs(this: &Value, args: &[Value], mut kwargs: Kwargs) -> PyResult<Value> {
     arity("expandtabs", args, 0, 1)?;
     let size = int_arg(args.first().or(take_kw(&mut kwargs, "tabsize").as_ref()), 8)?;
@@ -477,19 +507,13 @@ const STR: &[(&str, Method)] = &[
         };
         Ok(Value::string(format!("{sign}{}{rest}", "0".repeat(width - n))))
     }),
-    ("isdigit", |t, _, _| char_test(t, |c| c.is_ascii_digit())),
-    ("isdecimal", |t, _, _| char_test(t, |c| c.is_ascii_digit())),
+    ("isdigit", |t, _, _| char_test(t, is_digit)),
+    ("isdecimal", |t, _, _| char_test(t, |c| regex::is_decimal(c as u32))),
     ("isnumeric", |t, _, _| char_test(t, char::is_numeric)),
     ("isalpha", |t, _, _| char_test(t, char::is_alphabetic)),
-    ("isalnum", |t, _, _| char_test(t, char::is_alphanumeric)),
-    ("isspace", |t, _, _| char_test(t, char::is_whitespace)),
-    ("isidentifier", |t, _, _| {
-        let st = s(t);
-        Ok(Value::Bool(
-            st.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
-                && st.chars().all(|c| c == '_' || c.is_alphanumeric()),
-        ))
-    }),
+    ("isalnum", |t, _, _| char_test(t, |c| regex::is_alnum(c as u32))),
+    ("isspace", |t, _, _| char_test(t, |c| regex::is_space(c as u32))),
+    ("isidentifier", |t, _, _| Ok(Value::Bool(regex::is_identifier(s(t))))),
     ("isupper", |t, _, _| {
         let st = s(t);
         Ok(Value::Bool(st.chars().any(char::is_uppercase) && !st.chars().any(char::is_lowercase)))
@@ -565,9 +589,7 @@ const STR: &[(&str, Method)] = &[
     ("expandtabs", |t, a, k| expandtabs(t, &a, k)),
     ("istitle", |t, _, _| Ok(Value::Bool(super::titlecase::is_title(s(t))))),
     ("isascii", |t, _, _| Ok(Value::Bool(s(t).is_ascii()))),
-    ("isprintable", |t, _, _| {
-        Ok(Value::Bool(s(t).chars().all(|c| c == ' ' || !(c.is_control() || c.is_whitespace()))))
-    }),
+    ("isprintable", |t, _, _| Ok(Value::Bool(s(t).chars().all(asyncio_engine::pyvalue::is_printable)))),
     ("encode", |_, _, _| raise("NotImplementedError", "bytes are not supported in the playground")),
     ("__len__", |t, _, _| Ok(Value::Int(s(t).chars().count() as i64))),
 ];

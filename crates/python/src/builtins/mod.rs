@@ -327,6 +327,10 @@ const FUNCTIONS: &[(&str, Func)] = &[
         let i = one("chr", &a)?.as_i64().unwrap_or(-1);
         match u32::try_from(i).ok().and_then(char::from_u32) {
             Some(c) => Ok(Value::string(c.to_string())),
+            None if (0xD800..=0xDFFF).contains(&i) => raise(
+                "NotImplementedError",
+                format!("chr({i:#x}), a lone surrogate, is not supported in the playground"),
+            ),
             None => raise("ValueError", "chr() arg not in range(0x110000)"),
         }
     }),

@@ -264,7 +264,7 @@ pub(super) fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
 }
 
 /// `str.isdecimal` for one code point.
-pub(super) fn is_decimal(c: u32) -> bool {
+pub fn is_decimal(c: u32) -> bool {
     in_ranges(DECIMAL_RANGES, c)
 }
 
@@ -276,14 +276,19 @@ pub(super) fn decimal_value(c: u32) -> Option<u32> {
 }
 
 /// `str.isspace` for one code point.
-pub(super) fn is_space(c: u32) -> bool {
+pub fn is_space(c: u32) -> bool {
     in_ranges(SPACE_RANGES, c)
+}
+
+/// `str.isalnum` for one code point.
+pub fn is_alnum(c: u32) -> bool {
+    in_ranges(ALNUM_RANGES, c)
 }
 
 /// sre's word test: Unicode (`isalnum` or `_`) or ASCII.
 fn is_word(c: u32, uni: bool) -> bool {
     if uni {
-        c == 0x5f || in_ranges(ALNUM_RANGES, c)
+        c == 0x5f || is_alnum(c)
     } else {
         c < 128 && (c == 0x5f || (c as u8).is_ascii_alphanumeric())
     }
