@@ -193,6 +193,9 @@ thread_local! {
     /// Generators that became garbage while suspended: closed at the next
     /// statement (a safe point: no borrow of the program's objects is held).
     static TO_CLOSE: std::cell::RefCell<Vec<Rc<GenCore>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Async generators whose closing task was cancelled before it ran
+    /// (see `Finalize`): CancelledError is thrown in at the next statement.
+    static TO_CANCEL: std::cell::RefCell<Vec<Rc<GenCore>>> = const { std::cell::RefCell::new(Vec::new()) };
     static ANY_TO_CLOSE: Cell<bool> = const { Cell::new(false) };
     /// Set while a finished program's objects are freed: nothing of it may run.
     static DISCARDING: Cell<bool> = const { Cell::new(false) };
@@ -212,29 +215,36 @@ pub fn discarding<R>(f: impl FnOnce() -> R) -> R {
         }
         garbage.iter().for_each(|core| core.close());
     }
+    TO_CANCEL.with(|t| t.borrow_mut().drain(..).for_each(|core| core.close()));
     ANY_TO_CLOSE.with(|a| a.set(false));
     DISCARDING.with(|d| d.set(was));
     out
 }
 
-/// Closes the generators that became garbage (their `finally` blocks run).
+/// Closes the generators that became garbage (their `finally` blocks run),
+/// and throws CancelledError into the async ones whose closing task was
+/// cancelled before it ran.
 #[inline]
 pub fn close_garbage() {
     if ANY_TO_CLOSE.with(Cell::get) {
         ANY_TO_CLOSE.with(|a| a.set(false));
         for core in TO_CLOSE.with(|t| std::mem::take(&mut *t.borrow_mut())) {
-            let _ = close_sync(&core);
+            let _ = close_sync(&core, "GeneratorExit");
+        }
+        for core in TO_CANCEL.with(|t| std::mem::take(&mut *t.borrow_mut())) {
+            let _ = close_sync(&core, "CancelledError");
         }
     }
 }
 
-/// `gen.close()`: GeneratorExit at the `yield`; `finally` blocks run.
-fn close_sync(core: &GenCore) -> PyResult<()> {
+/// `gen.close()` (GeneratorExit at the `yield`), or another exception
+/// thrown in and the generator closed; `finally` blocks run.
+fn close_sync(core: &GenCore, exc_type: &str) -> PyResult<()> {
     if !core.is_suspended() {
         core.close();
         return Ok(());
     }
-    *core.chan.thrown.borrow_mut() = Some(Exception::new("GeneratorExit", ""));
+    *core.chan.thrown.borrow_mut() = Some(Exception::new(exc_type, ""));
     let mut cx = Context::from_waker(std::task::Waker::noop());
     let out = core.poll_body(&mut cx);
     core.close();
@@ -347,9 +357,9 @@ impl Native for Generator {
                     None => Err(g.stop()),
                 }
             }),
-            "close" => {
-                super::method::<Generator>("close", this, |g, _, _, _| close_sync(&g.0).map(|_| Value::None))
-            }
+            "close" => super::method::<Generator>("close", this, |g, _, _, _| {
+                close_sync(&g.0, "GeneratorExit").map(|_| Value::None)
+            }),
             "__name__" => Value::Str(self.0.name.clone()),
             _ => return None,
         };
@@ -445,8 +455,34 @@ impl Drop for AsyncGenerator {
         FINALIZING.with(|f| f.borrow_mut().push(core.clone()));
         let target = lp.clone();
         let _ = lp.call_soon(move || {
-            let _ = target.create_task(core.aclose());
+            let _ = target.create_task(Box::pin(Finalize { core, closing: None }) as BoxFut);
         });
+    }
+}
+
+/// The finalizer's closing task: `aclose()` once the task steps. A task
+/// cancelled before its first step (`asyncio.run` cancels what is left)
+/// throws CancelledError into the generator instead, as CPython's throws
+/// it into the unstarted `aclose()`: done at the next safe point here.
+struct Finalize {
+    core: Rc<GenCore>,
+    closing: Option<BoxFut>,
+}
+
+impl StdFuture for Finalize {
+    type Output = PyResult<Value>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let core = self.core.clone();
+        self.closing.get_or_insert_with(|| core.aclose()).as_mut().poll(cx)
+    }
+}
+
+impl Drop for Finalize {
+    fn drop(&mut self) {
+        if self.closing.is_none() && self.core.is_suspended() && !DISCARDING.with(Cell::get) {
+            TO_CANCEL.with(|t| t.borrow_mut().push(self.core.clone()));
+            ANY_TO_CLOSE.with(|a| a.set(true));
+        }
     }
 }
 

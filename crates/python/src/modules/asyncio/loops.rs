@@ -229,6 +229,8 @@ async fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
 /// Tasks closing the async generators left suspended (their `finally`
 /// blocks run), gathered as `shutdown_asyncgens` gathers them.
 fn asyncgen_closings(lp: &EventLoop) -> PyResult<Option<Future<()>>> {
+    // The generators whose closing task was cancelled first get CancelledError.
+    crate::native::gen::close_garbage();
     let gens = crate::native::gen::take_suspended_async_gens();
     if gens.is_empty() {
         return Ok(None);
