@@ -215,7 +215,7 @@ pub fn discarding<R>(f: impl FnOnce() -> R) -> R {
         }
         garbage.iter().for_each(|core| core.close());
     }
-    TO_CANCEL.with(|t| t.borrow_mut().drain(..).for_each(|core| core.close()));
+    TO_CANCEL.with(|t| std::mem::take(&mut *t.borrow_mut())).iter().for_each(|core| core.close());
     ANY_TO_CLOSE.with(|a| a.set(false));
     DISCARDING.with(|d| d.set(was));
     out
