@@ -6,7 +6,8 @@ Output: the file named by argv[1] (tests/regex_differential.rs runs this), one c
 kind: C (compile), M (match), S (search), F (fullmatch), I (finditer spans).
 Strings are encoded as '.'-joined hex code points ('' for empty).
 expected: for C: 'E:<pos or ->:<hex msg>' or 'OK:<groups>:<flags>:<names>';
-for M/S/F: 'N' or ';'-joined spans 'a,b' / '-'; for I: ';'-joined spans.
+for M/S/F: 'N' or ';'-joined spans 'a,b' / '-', then ';L' and lastindex ('-' for None);
+for I: ';'-joined spans.
 """
 import random, re, sys, warnings
 warnings.simplefilter("ignore")
@@ -43,7 +44,7 @@ def run_cases(r, p, flags, text, pos=0, endpos=None):
     ep = len(text) if endpos is None else endpos
     for kind, fn in (("M", r.match), ("S", r.search), ("F", r.fullmatch)):
         m = fn(text, pos, ep)
-        exp = "N" if m is None else spans(m, r.groups)
+        exp = "N" if m is None else spans(m, r.groups) + ";L%s" % ("-" if m.lastindex is None else m.lastindex)
         lines.append("%s|%s|%d|%s|%d|%d|%s" % (kind, enc(p), flags, enc(text), pos, ep, exp))
     its = [m.span() for m in r.finditer(text, pos, ep)]
     lines.append("I|%s|%d|%s|%d|%d|%s" % (enc(p), flags, enc(text), pos, ep, ";".join("%d,%d" % s for s in its)))

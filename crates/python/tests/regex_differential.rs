@@ -86,9 +86,11 @@ fn run_line(line: &str) -> Result<(), String> {
                 "S" => Mode::Search,
                 _ => Mode::FullMatch,
             };
-            match r.exec(&text, pos, end, mode, false, &mut budget).unwrap() {
+            match r.exec_full(&text, pos, end, mode, false, &mut budget).unwrap() {
                 None => "N".to_string(),
-                Some(v) => fmt_spans(&v),
+                Some((v, last)) => {
+                    format!("{};L{}", fmt_spans(&v), last.map_or("-".to_string(), |i| i.to_string()))
+                }
             }
         }
     };

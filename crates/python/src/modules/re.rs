@@ -11,6 +11,9 @@ use crate::interp::{budget, interp};
 use crate::native::{Kwargs, Native};
 use crate::object::Class;
 use crate::regex::{compile, Mode, Regex, Spans};
+
+/// A match: its spans and its `lastindex`.
+type Found = (Spans, Option<usize>);
 use crate::value::Value;
 use asyncio_engine::PyResult;
 
@@ -72,10 +75,10 @@ pub fn info_fn(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 }
 
 /// `_re_scan(program, string, pos, endpos, mode, limit)`: mode 0, 1, 2 is
-/// one match, search or fullmatch (its spans, or None); mode 3 is every
-/// match as `finditer` finds them (a list of spans), at most `limit` of
-/// them when `limit` > 0. A span is a tuple of `(start, end)` or None per
-/// group, in characters.
+/// one match, search or fullmatch (or None); mode 3 is every match as
+/// `finditer` finds them (a list), at most `limit` of them when `limit` >
+/// 0. A match is `(spans, lastindex)`, its spans a tuple of `(start, end)`
+/// or None per group, in characters.
 pub fn scan_fn(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     let re = program(args.first())?;
     let Some(Value::Str(s)) = args.get(1) else {
@@ -84,7 +87,7 @@ pub fn scan_fn(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     let text: Vec<char> = s.chars().collect();
     let (pos, endpos) = (int_arg(&args, 2).min(text.len()), int_arg(&args, 3).min(text.len()));
     let (mode, limit) = (int_arg(&args, 4), int_arg(&args, 5));
-    let one = |mode| run(re, &text, pos, endpos, mode, false).map(|m| m.map_or(Value::None, spans_value));
+    let one = |mode| run(re, &text, pos, endpos, mode, false).map(|m| m.map_or(Value::None, found_value));
     match mode {
         0 => one(Mode::Match),
         1 => one(Mode::Search),
@@ -98,11 +101,11 @@ fn all(re: &Regex, text: &[char], mut pos: usize, endpos: usize, limit: usize) -
     let mut found = Vec::new();
     let mut must_advance = false;
     while pos <= endpos && (limit == 0 || found.len() < limit) {
-        let Some(spans) = run(re, text, pos, endpos, Mode::Search, must_advance)? else { break };
-        let (start, end) = spans.first().copied().flatten().unwrap_or((pos, pos));
+        let Some(m) = run(re, text, pos, endpos, Mode::Search, must_advance)? else { break };
+        let (start, end) = m.0.first().copied().flatten().unwrap_or((pos, pos));
         must_advance = start == end;
         pos = end;
-        found.push(spans_value(spans));
+        found.push(found_value(m));
     }
     Ok(Value::list(found))
 }
@@ -115,13 +118,13 @@ fn run(
     endpos: usize,
     mode: Mode,
     advance: bool,
-) -> PyResult<Option<Spans>> {
+) -> PyResult<Option<Found>> {
     let left = budget::remaining();
     let mut steps = left;
-    let out = re.exec(text, pos, endpos, mode, advance, &mut steps);
+    let out = re.exec_full(text, pos, endpos, mode, advance, &mut steps);
     budget::spend(left - steps);
     match out {
-        Ok(spans) => Ok(spans),
+        Ok(found) => Ok(found),
         Err(_) => {
             let it = interp();
             Err(crate::host::runaway(&it, "in a regular expression match", 0))
@@ -129,9 +132,10 @@ fn run(
     }
 }
 
-fn spans_value(spans: Spans) -> Value {
+fn found_value((spans, lastindex): Found) -> Value {
     let span = |s: Option<(usize, usize)>| {
         s.map_or(Value::None, |(a, b)| Value::tuple(vec![Value::Int(a as i64), Value::Int(b as i64)]))
     };
-    Value::tuple(spans.into_iter().map(span).collect())
+    let last = lastindex.map_or(Value::None, |i| Value::Int(i as i64));
+    Value::tuple(vec![Value::tuple(spans.into_iter().map(span).collect()), last])
 }

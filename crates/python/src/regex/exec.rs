@@ -29,6 +29,9 @@ pub struct Exhausted;
 /// Spans of group 0..=groups (`None` for a group that did not participate).
 pub type Spans = Vec<Option<(usize, usize)>>;
 
+/// A match's spans and its `lastindex`.
+type Found = (Spans, Option<usize>);
+
 /// A compiled regular expression.
 #[derive(Clone, Debug)]
 pub struct Regex {
@@ -375,6 +378,7 @@ struct Frame {
     count: i64,
     rep: usize,
     lastmark: isize,
+    lastindex: isize,
     toplevel: bool,
     wait: Wait,
     alt: usize,
@@ -384,7 +388,18 @@ struct Frame {
 impl Frame {
     /// A fresh frame starting at `pc` with the subject position `ptr`.
     fn new(pc: usize, ptr: usize, toplevel: bool) -> Frame {
-        Frame { pc, ptr, count: 0, rep: 0, lastmark: -1, toplevel, wait: Wait::None, alt: 0, pptr: None }
+        Frame {
+            pc,
+            ptr,
+            count: 0,
+            rep: 0,
+            lastmark: -1,
+            lastindex: -1,
+            toplevel,
+            wait: Wait::None,
+            alt: 0,
+            pptr: None,
+        }
     }
 }
 
@@ -416,6 +431,8 @@ struct Vm<'a> {
     ptr: usize,
     marks: Vec<usize>,
     lastmark: isize,
+    /// The group whose end was marked last (sre's `lastindex`), or -1.
+    lastindex: isize,
     repeat: Option<usize>,
     reps: Vec<Rep>,
     frames: Vec<Frame>,
@@ -456,6 +473,19 @@ impl Regex {
         must_advance: bool,
         budget: &mut u64,
     ) -> Result<Option<Spans>, Exhausted> {
+        Ok(self.exec_full(text, pos, endpos, mode, must_advance, budget)?.map(|(spans, _)| spans))
+    }
+
+    /// [`Regex::exec`], with the match's `lastindex` (the group closed last).
+    pub fn exec_full(
+        &self,
+        text: &[char],
+        pos: usize,
+        endpos: usize,
+        mode: Mode,
+        must_advance: bool,
+        budget: &mut u64,
+    ) -> Result<Option<(Spans, Option<usize>)>, Exhausted> {
         let end = endpos.min(text.len());
         let pos = pos.min(text.len());
         let mut vm = Vm {
@@ -466,6 +496,7 @@ impl Regex {
             ptr: pos,
             marks: vec![NONE; 2 * self.groups],
             lastmark: -1,
+            lastindex: -1,
             repeat: None,
             reps: Vec::new(),
             frames: Vec::new(),
@@ -483,13 +514,14 @@ impl Regex {
 
 impl Vm<'_> {
     /// sre's SRE(search): try each start position from `pos` to the end.
-    fn search(&mut self, pos: usize, must_advance: bool, groups: usize) -> Result<Option<Spans>, Exhausted> {
+    fn search(&mut self, pos: usize, must_advance: bool, groups: usize) -> Result<Option<Found>, Exhausted> {
         if pos > self.end {
             return Ok(None);
         }
         let anchored = matches!(self.prog.first(), Some(Inst::At(At::Beginning | At::BeginningString)));
         for s in pos..=self.end {
             self.lastmark = -1;
+            self.lastindex = -1;
             self.start = s;
             self.ptr = s;
             self.must_advance = must_advance && s == pos;
@@ -504,10 +536,10 @@ impl Vm<'_> {
     }
 
     /// The spans of group 0 (from `start` to the final position) and all groups.
-    fn spans(&self, start: usize, groups: usize) -> Spans {
+    fn spans(&self, start: usize, groups: usize) -> Found {
         let mut out = vec![Some((start, self.ptr))];
         out.extend((0..groups).map(|g| self.group_span(g)));
-        out
+        (out, usize::try_from(self.lastindex).ok())
     }
 
     /// Span of 0-based group `g` if it is valid under the lastmark rules.
@@ -688,6 +720,9 @@ impl Vm<'_> {
     /// sre's MARK.
     fn set_mark(&mut self, i: usize, ptr: usize) {
         let is = i as isize;
+        if i % 2 == 1 {
+            self.lastindex = (i / 2 + 1) as isize;
+        }
         if is > self.lastmark {
             let from = (self.lastmark + 1) as usize;
             for m in self.marks.iter_mut().take(i).skip(from) {
@@ -754,6 +789,7 @@ impl Vm<'_> {
             self.mark_pop(fr.lastmark, discard);
         }
         self.lastmark = fr.lastmark;
+        self.lastindex = fr.lastindex;
     }
 
     /// sre's SUCCESS.
@@ -770,6 +806,7 @@ impl Vm<'_> {
     /// BRANCH: save marks and try the first alternative.
     fn branch_start(&mut self, fr: &mut Frame) -> Step {
         fr.lastmark = self.lastmark;
+        fr.lastindex = self.lastindex;
         self.push_if_repeat(fr.lastmark);
         fr.alt = 0;
         self.branch_try(fr)
@@ -882,6 +919,7 @@ impl Vm<'_> {
             return Step::Ret(true);
         }
         fr.lastmark = self.lastmark;
+        fr.lastindex = self.lastindex;
         self.push_if_repeat(fr.lastmark);
         self.greedy_try(fr)
     }
@@ -918,6 +956,7 @@ impl Vm<'_> {
             return Step::Ret(true);
         }
         fr.lastmark = self.lastmark;
+        fr.lastindex = self.lastindex;
         self.push_if_repeat(fr.lastmark);
         self.lazy_try(fr)
     }
@@ -999,6 +1038,7 @@ impl Vm<'_> {
         if Self::below_max(fr.count, max) && Some(self.ptr) != last {
             self.rep(rep).count = fr.count;
             fr.lastmark = self.lastmark;
+            fr.lastindex = self.lastindex;
             self.mark_push(fr.lastmark);
             self.data.push(last.unwrap_or(NONE));
             self.rep(rep).last_ptr = Some(self.ptr);
@@ -1037,6 +1077,7 @@ impl Vm<'_> {
         }
         self.mark_pop(fr.lastmark, true);
         self.lastmark = fr.lastmark;
+        self.lastindex = fr.lastindex;
         self.rep(fr.rep).count = fr.count - 1;
         self.ptr = fr.ptr;
         self.max_until_tail(fr)
@@ -1055,6 +1096,7 @@ impl Vm<'_> {
         }
         self.repeat = self.rep(rep).prev;
         fr.lastmark = self.lastmark;
+        fr.lastindex = self.lastindex;
         self.push_if_repeat(fr.lastmark);
         Step::Call(fr.pc + 1, fr.toplevel, Wait::MinUntil2)
     }
@@ -1073,6 +1115,7 @@ impl Vm<'_> {
             self.mark_pop(fr.lastmark, true);
         }
         self.lastmark = fr.lastmark;
+        self.lastindex = fr.lastindex;
         self.ptr = fr.ptr;
         let (_, max, body) = self.rep_info(fr.rep);
         let last = self.rep(fr.rep).last_ptr;
@@ -1129,6 +1172,7 @@ impl Vm<'_> {
         let (_, max, next) = self.poss_info(fr.pc);
         if Self::below_max(fr.count, max) && Some(self.ptr) != fr.pptr {
             fr.lastmark = self.lastmark;
+            fr.lastindex = self.lastindex;
             self.mark_push(fr.lastmark);
             fr.pptr = Some(self.ptr);
             return Step::Call(fr.pc + 1, false, Wait::Poss2);
@@ -1147,6 +1191,7 @@ impl Vm<'_> {
         }
         self.mark_pop(fr.lastmark, true);
         self.lastmark = fr.lastmark;
+        self.lastindex = fr.lastindex;
         self.ptr = fr.pptr.unwrap_or(self.ptr);
         let (_, _, next) = self.poss_info(fr.pc);
         fr.pc = next;
@@ -1192,6 +1237,7 @@ impl Vm<'_> {
             return Step::Call(fr.pc + 1, false, Wait::Assert);
         }
         fr.lastmark = self.lastmark;
+        fr.lastindex = self.lastindex;
         self.push_if_repeat(fr.lastmark);
         Step::Call(fr.pc + 1, false, Wait::AssertNot)
     }

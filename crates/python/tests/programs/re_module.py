@@ -40,3 +40,7 @@ print(re.split(r"\s*", " a b "), re.sub("", "-", "abc"), re.findall(r"(a)|(b)", 
 print(re.search(r"(?<=\$)\d+(?:\.\d\d)?", "cost: $42.50").group(), re.match(r"(\w+) \1", "hey hey").group(1))
 print(re.fullmatch(r"[\w.+-]+@[\w-]+\.[\w.]+", "a.b+c@ex-ample.co.uk") is not None, re.purge())
 print(re.compile(r"ab*", re.I).search("xxABBB", 1, 5), re.compile("a").match("ba", 1).span())
+for p, t in [(r"((a)(b))", "ab"), (r"(?=(ab))(a)", "ab"), (r"(a)|(b)", "b"), (r"(?P<x>a)(?P<y>b)?", "a"), (r"(a)(?:(b)|c)*", "abcb"), (r"x", "x")]:
+    m = re.search(p, t)
+    print(p, m.lastindex, m.lastgroup, m.groups())
+print([m.lastindex for m in re.finditer(r"(a)|(b)", "abab")], re.sub(r"(a)|(b)", lambda m: str(m.lastindex), "abba"))

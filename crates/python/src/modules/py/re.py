@@ -77,8 +77,8 @@ class Pattern:
         return _re_scan(self._program, string, pos, endpos, mode, limit), pos, endpos
 
     def _one(self, string, pos, endpos, mode):
-        spans, pos, endpos = self._scan(string, pos, endpos, mode)
-        return None if spans is None else Match(self, string, spans, pos, endpos)
+        found, pos, endpos = self._scan(string, pos, endpos, mode)
+        return None if found is None else Match(self, string, found, pos, endpos)
 
     def match(self, string, pos=0, endpos=None):
         return self._one(string, pos, endpos, 0)
@@ -91,12 +91,12 @@ class Pattern:
 
     def finditer(self, string, pos=0, endpos=None):
         found, pos, endpos = self._scan(string, pos, endpos, 3)
-        return iter([Match(self, string, spans, pos, endpos) for spans in found])
+        return iter([Match(self, string, m, pos, endpos) for m in found])
 
     def findall(self, string, pos=0, endpos=None):
         found, pos, endpos = self._scan(string, pos, endpos, 3)
         out = []
-        for spans in found:
+        for spans, _ in found:
             texts = [string[s[0]:s[1]] if s is not None else "" for s in spans]
             if self.groups == 0:
                 out.append(texts[0])
@@ -111,7 +111,7 @@ class Pattern:
             return [string]
         found, _, _ = self._scan(string, 0, None, 3, maxsplit)
         out, last = [], 0
-        for spans in found:
+        for spans, _ in found:
             start, end = spans[0]
             out.append(string[last:start])
             out.extend(string[s[0]:s[1]] if s is not None else None for s in spans[1:])
@@ -129,10 +129,10 @@ class Pattern:
         if count < 0:
             found = []
         parts, last = [], 0
-        for spans in found:
-            start, end = spans[0]
+        for m in found:
+            start, end = m[0][0]
             parts.append(string[last:start])
-            piece = expand(Match(self, string, spans, pos, endpos))
+            piece = expand(Match(self, string, m, pos, endpos))
             if piece is not None and not isinstance(piece, str):
                 raise TypeError(f"expected str instance, {type(piece).__name__} found")
             parts.append(piece or "")
@@ -147,22 +147,17 @@ class Pattern:
 class Match:
     """The result of a successful match."""
 
-    def __init__(self, pattern, string, spans, pos, endpos):
+    def __init__(self, pattern, string, found, pos, endpos):
+        spans, self.lastindex = found
         self.re = pattern
         self.string = string
         self._spans = spans
         self.pos = pos
         self.endpos = endpos
         self.regs = tuple(s if s is not None else (-1, -1) for s in spans)
-        last = None
-        for i in range(1, len(spans)):
-            s = spans[i]
-            if s is not None and (last is None or s[1] > spans[last][1]):
-                last = i
-        self.lastindex = last
         self.lastgroup = None
         for name, index in pattern.groupindex.items():
-            if index == last:
+            if index == self.lastindex:
                 self.lastgroup = name
 
     def _index(self, g):
