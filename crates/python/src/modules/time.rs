@@ -1,4 +1,6 @@
-//! `time` on the virtual clock, as pyrun.py patches it.
+//! `time` on the virtual clock, as pyrun.py patches it; `struct_time` and
+//! the functions that make or take one are its Python part (`py/time.py`),
+//! over `_gmtime_fields` and `_timegm` here.
 
 use crate::interp::exc::raise;
 use crate::interp::interp;
@@ -38,33 +40,45 @@ pub fn module() -> ModuleObj {
         Ok(Value::None)
     });
     m.def("ctime", "_ctime(secs=None)", |args, _| Ok(Value::string(ctime(secs_arg(&args)?))));
-    m.def("asctime", "_asctime(t=None)", |args, _| {
-        no_time_tuple("asctime", &args, 0)?;
-        Ok(Value::string(ctime(now())))
-    });
-    m.def("strftime", "_strftime(format, t=None)", |args, _| {
-        let Value::Str(fmt) = &args[0] else {
-            return raise("TypeError", "strftime() argument 1 must be str");
-        };
-        no_time_tuple("strftime", &args, 1)?;
-        Ok(Value::string(strftime(fmt, now())))
-    });
+    m.def("_gmtime_fields", "_gmtime_fields(secs)", |args, _| gmtime_fields(&args[0]));
+    m.def("_timegm", "_timegm(year, month, day, hour, minute, second)", |args, _| timegm(&args));
     m
+}
+
+/// The nine fields of `time.gmtime(secs)`.
+fn gmtime_fields(secs: &Value) -> PyResult<Value> {
+    let Some(t) = secs.as_f64() else { return raise("TypeError", not_an_integer(secs)) };
+    if t.is_nan() || t.abs() > 1e16 {
+        return raise("OverflowError", "timestamp out of range for platform time_t");
+    }
+    let x = tm(t);
+    let fields = [
+        x.year,
+        i64::from(x.month),
+        i64::from(x.day),
+        x.hour,
+        x.min,
+        x.sec,
+        (x.wday as i64 + 3) % 7,
+        x.yday + 1,
+        0,
+    ];
+    Ok(Value::tuple(fields.into_iter().map(Value::Int).collect()))
+}
+
+/// Seconds since 1970 of a UTC date and time (month and day may overflow).
+fn timegm(args: &[Value]) -> PyResult<Value> {
+    let mut parts = [0.0; 6];
+    for (part, v) in parts.iter_mut().zip(args) {
+        *part = v.as_f64().map_or_else(|| raise("TypeError", not_an_integer(v)), Ok)?;
+    }
+    let [year, month, day, hour, minute, second] = parts;
+    let days = days_from_civil(year as i64, month as i64, day as i64);
+    Ok(Value::Float(days as f64 * 86_400.0 + hour * 3600.0 + minute * 60.0 + second))
 }
 
 fn not_an_integer(v: &Value) -> String {
     format!("'{}' object cannot be interpreted as an integer", crate::interp::text::type_name(v))
-}
-
-/// The playground has no `struct_time`: a time tuple given is refused, not ignored.
-fn no_time_tuple(name: &str, args: &[Value], i: usize) -> PyResult<()> {
-    match args.get(i) {
-        None | Some(Value::None) => Ok(()),
-        Some(_) => raise(
-            "NotImplementedError",
-            format!("time.{name}() of a time tuple is not supported in the playground"),
-        ),
-    }
 }
 
 fn secs_arg(args: &[Value]) -> PyResult<f64> {
@@ -90,6 +104,16 @@ pub fn sleep(secs: f64) -> PyResult<()> {
         return Ok(());
     }
     crate::modules::concurrent::advance_blocked(it.host.clock.0.get() + secs)
+}
+
+/// Days since 1970-01-01 of a date; the month may lie outside 1..=12.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let (year, month) = (year + (month - 1).div_euclid(12), (month - 1).rem_euclid(12) + 1);
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
 }
 
 /// Civil date from days since 1970-01-01 (UTC).

@@ -3,8 +3,8 @@
 //! `re._compiler` that influence matching semantics.
 
 use super::exec::{
-    any_cased, decimal_value, extra_case_keys, extra_cases, is_cased, is_space, lower, lower_ascii,
-    lower_mapped, At, Cat, CharSet, CharTest, Fold, Inst, Regex, RepKind, MAXREPEAT,
+    any_cased, decimal_value, extra_case_keys, extra_cases, in_ranges, is_cased, is_space, lower,
+    lower_ascii, lower_mapped, At, Cat, CharSet, CharTest, Fold, Inst, Regex, RepKind, MAXREPEAT,
 };
 use std::collections::HashSet;
 
@@ -213,15 +213,9 @@ impl Source {
 pub fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     match it.next() {
-        Some(c) if in_table(XID_START, c as u32) => it.all(|c| in_table(XID_CONT, c as u32)),
+        Some(c) if in_ranges(XID_START, c as u32) => it.all(|c| in_ranges(XID_CONT, c as u32)),
         _ => false,
     }
-}
-
-/// Whether `c` lies in one of the sorted intervals.
-fn in_table(table: &[(u32, u32)], c: u32) -> bool {
-    let i = table.partition_point(|r| r.0 <= c);
-    i.checked_sub(1).and_then(|i| table.get(i)).is_some_and(|r| c <= r.1)
 }
 
 /// Python's `int(s)` for a str, saturating; `None` if not a valid integer.

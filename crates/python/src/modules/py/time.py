@@ -3,7 +3,6 @@ make or take one. The playground's clock is in UTC, as pyrun.py runs
 programs (TZ=UTC), so local time is UTC."""
 
 _FIELDS = ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst")
-_BEFORE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
 
 class struct_time:
@@ -50,42 +49,10 @@ class struct_time:
         return f"time.struct_time({inner})"
 
 
-def _leap(year):
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _civil(days):
-    """(year, month, day) of `days` since 1970-01-01."""
-    z = days + 719468
-    era, doe = divmod(z, 146097)
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
-
-
-def _days(year, month, day):
-    """Days since 1970-01-01 of a date (month and day may overflow)."""
-    year += (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    y = year - 1
-    before = y * 365 + y // 4 - y // 100 + y // 400
-    return before - 719162 + _BEFORE[month - 1] + (month > 2 and _leap(year)) + day - 1
-
-
 def _gmtime(secs=None):
     if secs is None:
         secs = time()
-    if not isinstance(secs, (int, float)):
-        raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
-    secs = int(secs // 1)
-    days, rest = divmod(secs, 86400)
-    year, month, day = _civil(days)
-    yday = _BEFORE[month - 1] + (month > 2 and _leap(year)) + day
-    fields = (year, month, day, rest // 3600, rest % 3600 // 60, rest % 60, (days + 3) % 7, yday, 0)
-    return struct_time(fields + ("UTC", 0))
+    return struct_time(_gmtime_fields(secs) + ("UTC", 0))
 
 
 def _seconds_of(t, name):
@@ -93,28 +60,21 @@ def _seconds_of(t, name):
         raise TypeError("Tuple or struct_time argument required")
     if len(t) != 9:
         raise TypeError(f"{name}(): illegal time tuple argument")
-    year, month, day, hour, minute, sec = tuple(t)[:6]
-    return float(_days(year, month, day) * 86400 + hour * 3600 + minute * 60 + sec)
+    return _timegm(*tuple(t)[:6])
 
 
 def _mktime(t):
     return _seconds_of(t, "mktime")
 
 
-_now_strftime = strftime
-_now_asctime = asctime
-
-
 def _strftime(format, t=None):
-    if t is None:
-        return _now_strftime(format)
-    return _strftime_at(format, _seconds_of(t, "strftime"))
+    if not isinstance(format, str):
+        raise TypeError("strftime() argument 1 must be str")
+    return _strftime_at(format, time() if t is None else _seconds_of(t, "strftime"))
 
 
 def _asctime(t=None):
-    if t is None:
-        return _now_asctime()
-    return ctime(_seconds_of(t, "asctime"))
+    return ctime(None if t is None else _seconds_of(t, "asctime"))
 
 
 gmtime = localtime = _gmtime
