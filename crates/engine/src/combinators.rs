@@ -95,10 +95,12 @@ async fn wait_inner<T: Clone + 'static>(
         let timeout_handle = timeout_handle.clone();
         ids.push(f.add_done_callback(move |f: &Future<T>| {
             counter.set(counter.get().saturating_sub(1));
-            let failed = !f.cancelled() && matches!(f.exception(), Ok(Some(_)));
+            // Evaluated as CPython's `or` chain: only this asks for (and so
+            // retrieves) the exception.
+            let failed = || !f.cancelled() && matches!(f.exception(), Ok(Some(_)));
             if counter.get() == 0
                 || return_when == ReturnWhen::FirstCompleted
-                || (return_when == ReturnWhen::FirstException && failed)
+                || (return_when == ReturnWhen::FirstException && failed())
             {
                 if let Some(h) = &timeout_handle {
                     h.cancel();
@@ -210,6 +212,10 @@ pub fn shield<T: Clone + 'static>(aw: impl Into<Awaitable<T>>) -> PyResult<Futur
     let o = outer.clone();
     let inner_cb = inner.add_done_callback(move |inner: &Future<T>| {
         if o.cancelled() {
+            if !inner.cancelled() {
+                // Marks the exception retrieved, as `_inner_done_callback` does.
+                let _ = inner.exception();
+            }
             return;
         }
         if inner.cancelled() {

@@ -724,6 +724,8 @@ impl EventLoop {
                 Some(Ready::Step(step)) => step.run_step(),
                 None => break,
             }
+            // What the callback freed reports now, before the next one runs.
+            crate::finalize::run_finalizers();
             if self.0.raised.borrow().is_some() {
                 break;
             }

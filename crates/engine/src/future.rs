@@ -13,6 +13,7 @@ use std::task::{Context, Poll};
 
 use crate::event_loop::{EventLoop, LoopInner};
 use crate::exception::{Exception, PyResult};
+use crate::finalize::Finalizer;
 use crate::task::{step_ctx, AnyTask, TaskFields, TaskStep, Yield};
 
 /// An asyncio future holding a `T` or an exception. Cloning gives another
@@ -111,6 +112,10 @@ pub(crate) struct FutureCore<T, X: ?Sized = dyn Extension<T>> {
     /// A fuller description for deadlock explanations (`Lock lock (held by
     /// Task-1)`), computed only when asked: see [`Future::set_label_fn`].
     label_fn: Cell<Option<LabelFn>>,
+    /// `__log_traceback`: it failed and nobody has asked for the exception yet.
+    pub(crate) log_tb: Cell<bool>,
+    /// What a client reports if it is freed while `log_tb` (`__del__`).
+    finalizer: Cell<Option<Finalizer>>,
     /// What this future is besides a future: nothing, a task, a sleep's timer.
     pub(crate) ext: X,
 }
@@ -160,8 +165,21 @@ impl<T: Clone + 'static, X: Extension<T> + 'static> FutureCore<T, X> {
             cancel_children: Cell::new(None),
             label: Cell::new(None),
             label_fn: Cell::new(None),
+            log_tb: Cell::new(false),
+            finalizer: Cell::new(None),
             ext,
         })
+    }
+}
+
+impl<T, X: ?Sized> Drop for FutureCore<T, X> {
+    fn drop(&mut self) {
+        if !self.log_tb.get() {
+            return;
+        }
+        if let (Some(finalizer), State::Finished(Err(e))) = (self.finalizer.take(), self.state.get_mut()) {
+            crate::finalize::defer(finalizer, e.clone());
+        }
     }
 }
 
@@ -310,7 +328,10 @@ impl<T: Clone + 'static> Future<T> {
     pub fn result(&self) -> PyResult<T> {
         match &*self.0.state.borrow() {
             State::Pending => Err(Exception::invalid_state("Result is not set.")),
-            State::Finished(result) => result.clone(),
+            State::Finished(result) => {
+                self.0.log_tb.set(false);
+                result.clone()
+            }
             State::Cancelled => Err(self.make_cancelled_error()),
         }
     }
@@ -325,9 +346,30 @@ impl<T: Clone + 'static> Future<T> {
         match &*self.0.state.borrow() {
             State::Pending => Err(Exception::invalid_state("Exception is not set.")),
             State::Finished(Ok(_)) => Ok(None),
-            State::Finished(Err(e)) => Ok(Some(e.clone())),
+            State::Finished(Err(e)) => {
+                self.0.log_tb.set(false);
+                Ok(Some(e.clone()))
+            }
             State::Cancelled => Err(self.make_cancelled_error()),
         }
+    }
+
+    /// The outcome of a done future that was not cancelled, as a repr shows
+    /// it: unlike [`result`](Self::result), it does not count as retrieving
+    /// the exception.
+    pub fn peek_outcome(&self) -> Option<PyResult<T>> {
+        match &*self.0.state.borrow() {
+            State::Finished(result) => Some(result.clone()),
+            _ => None,
+        }
+    }
+
+    /// What to report if this future is freed after failing with an
+    /// exception nobody retrieved (`Future.__del__`): `finalizer` gets the
+    /// exception at the next safe point (see [`crate::finalize`]). It
+    /// replaces any finalizer set before.
+    pub fn on_unretrieved(&self, finalizer: impl FnOnce(Exception) + 'static) {
+        self.0.finalizer.set(Some(Box::new(finalizer)));
     }
 
     /// `_make_cancelled_error()`: the saved `CancelledError` (once), else a
@@ -363,6 +405,7 @@ impl<T: Clone + 'static> Future<T> {
             if !matches!(*state, State::Pending) {
                 return Err(Exception::invalid_state("invalid state"));
             }
+            self.0.log_tb.set(result.is_err());
             *state = State::Finished(result);
         }
         let callbacks = std::mem::take(&mut *self.0.callbacks.borrow_mut());
@@ -409,6 +452,8 @@ impl<T: Clone + 'static> Future<T> {
 
     /// `Future.cancel(self, msg)` without the task override.
     pub(crate) fn cancel_future(&self, msg: Option<&str>) -> bool {
+        // `self.__log_traceback = False`, done or not.
+        self.0.log_tb.set(false);
         {
             let mut state = self.0.state.borrow_mut();
             if !matches!(*state, State::Pending) {
@@ -601,7 +646,10 @@ impl<T: Clone + 'static> FutureCore<T> {
     #[inline(never)]
     pub(crate) fn exception_if_failed(&self) -> Option<Exception> {
         match &*self.state.borrow() {
-            State::Finished(Err(e)) => Some(e.clone()),
+            State::Finished(Err(e)) => {
+                self.log_tb.set(false);
+                Some(e.clone())
+            }
             _ => None,
         }
     }

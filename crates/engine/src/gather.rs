@@ -62,6 +62,10 @@ fn gather_core<R: Clone + 'static>(
         child.add_done_callback_any(Box::new(move || {
             nfinished.set(nfinished.get() + 1);
             if outer.done() {
+                if !fut.cancelled() {
+                    // Marks the exception retrieved, as `_done_callback` does.
+                    let _ = fut.exception_any();
+                }
                 return;
             }
             if !return_exceptions {

@@ -216,6 +216,8 @@ impl TaskFields {
 
     /// `Task.cancel(msg)` on the task whose future is `fut`.
     pub(crate) fn cancel_task<T: Clone + 'static>(&self, fut: &FutureCore<T>, msg: Option<&str>) -> bool {
+        // `self._log_traceback = False`, done or not.
+        fut.log_tb.set(false);
         if fut.is_done() {
             return false;
         }

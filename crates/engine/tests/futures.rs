@@ -300,6 +300,109 @@ mod base_future_done_callback_tests {
     }
 }
 
+/// test_futures.py::BaseFutureTests's `test_tb_logger_*`: a future freed
+/// after failing, its exception never asked for, runs its finalizer (where
+/// CPython logs "Future exception was never retrieved"); any other future
+/// does not. The mock logger is the finalizer's bag.
+mod tb_logger_tests {
+    use super::*;
+
+    /// A future of `lp` with a finalizer that records what it reports.
+    fn watched(lp: &EventLoop, log: &Bag<String>) -> Future<i32> {
+        let fut: Future<i32> = lp.create_future();
+        let log = log.clone();
+        fut.on_unretrieved(move |e| log.push(e.message().to_string()));
+        fut
+    }
+
+    #[test]
+    fn test_tb_logger_abandoned() {
+        let (lp, log) = (EventLoop::new(), Bag::default());
+        drop(watched(&lp, &log));
+        asyncio_engine::run_finalizers();
+        assert!(log.is_empty());
+    }
+
+    #[test]
+    fn test_tb_logger_not_called_after_cancel() {
+        let (lp, log) = (EventLoop::new(), Bag::default());
+        let fut = watched(&lp, &log);
+        fut.set_exception(Exception::runtime_error("boom")).unwrap();
+        // cancel() of a done future changes nothing but the report: none.
+        assert!(!fut.cancel(None));
+        drop(fut);
+        asyncio_engine::run_finalizers();
+        assert!(log.is_empty());
+    }
+
+    #[test]
+    fn test_tb_logger_result_unretrieved() {
+        let (lp, log) = (EventLoop::new(), Bag::default());
+        let fut = watched(&lp, &log);
+        fut.set_result(42).unwrap();
+        drop(fut);
+        asyncio_engine::run_finalizers();
+        assert!(log.is_empty());
+    }
+
+    #[test]
+    fn test_tb_logger_exception_unretrieved() {
+        let (lp, log) = (EventLoop::new(), Bag::default());
+        let fut = watched(&lp, &log);
+        fut.set_exception(Exception::runtime_error("boom")).unwrap();
+        // A repr reads the outcome without retrieving it.
+        assert!(matches!(fut.peek_outcome(), Some(Err(_))));
+        drop(fut);
+        assert!(log.is_empty(), "reported only at a safe point");
+        run_briefly(&lp).unwrap();
+        assert_eq!(log.items(), ["boom"]);
+    }
+
+    #[test]
+    fn test_tb_logger_exception_retrieved() {
+        let (lp, log) = (EventLoop::new(), Bag::default());
+        let fut = watched(&lp, &log);
+        fut.set_exception(Exception::runtime_error("boom")).unwrap();
+        assert!(fut.exception().unwrap().is_some());
+        drop(fut);
+        asyncio_engine::run_finalizers();
+        assert!(log.is_empty());
+    }
+
+    #[test]
+    fn test_tb_logger_exception_result_retrieved() {
+        let (lp, log) = (EventLoop::new(), Bag::default());
+        let fut = watched(&lp, &log);
+        fut.set_exception(Exception::runtime_error("boom")).unwrap();
+        assert_raises(fut.result(), "RuntimeError", "boom");
+        drop(fut);
+        asyncio_engine::run_finalizers();
+        assert!(log.is_empty());
+    }
+
+    /// A task awaiting the future retrieves it; a freed future that a loop
+    /// callback let go of reports before the next callback runs.
+    #[test]
+    fn awaiting_retrieves_and_a_callback_s_drop_reports_before_the_next() {
+        let (lp, log) = (EventLoop::new(), Bag::default());
+        let awaited = watched(&lp, &log);
+        let f = awaited.clone();
+        let task = lp.create_task(async move { f.await }).unwrap();
+        awaited.set_exception(Exception::runtime_error("seen")).unwrap();
+        drop(awaited);
+        assert_raises(lp.run_until_complete(&task), "RuntimeError", "seen");
+        assert!(log.is_empty());
+
+        let freed = watched(&lp, &log);
+        freed.set_exception(Exception::runtime_error("unseen")).unwrap();
+        let l = log.clone();
+        lp.call_soon(move || drop(freed)).unwrap();
+        lp.call_soon(move || l.push("next callback".into())).unwrap();
+        run_briefly(&lp).unwrap();
+        assert_eq!(log.items(), ["unseen", "next callback"]);
+    }
+}
+
 /// Orders checked against the oracle (`pyrun.py` output for the Python
 /// program in the comment).
 mod oracle {

@@ -116,8 +116,11 @@ pub struct ExcData {
     pub cause: RefCell<Value>,
     pub context: RefCell<Value>,
     pub suppress_context: Cell<bool>,
-    /// Frames the exception passed through, innermost first: (file line, function name, line).
+    /// Frames the exception passed through, innermost first: (function name, line).
     pub traceback: RefCell<Vec<(Rc<str>, u32)>>,
+    /// The frame ([`Frame::serial`](crate::interp::Frame)) it last entered:
+    /// it gets no second entry until it leaves (or is raised again).
+    pub tb_frame: Cell<u64>,
     /// For groups: the message and members.
     pub group: RefCell<Option<(Rc<str>, Vec<Value>)>>,
 }

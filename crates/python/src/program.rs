@@ -230,7 +230,9 @@ impl Drop for Program {
                 self.drive = None;
                 self.body = None;
                 it.teardown();
-            })
+            });
+            // What the teardown freed has nowhere to report to.
+            asyncio_engine::finalize::discard_finalizers();
         });
     }
 }
@@ -240,6 +242,7 @@ fn start(it: &Rc<Interp>, module: Rc<Module>, source: &str) -> Body {
     crate::modules::asyncio::loops::reset();
     crate::modules::concurrent::reset();
     crate::modules::asyncio::sync::reset();
+    asyncio_engine::finalize::discard_finalizers();
     crate::interp::budget::start(it.budgets.step_statements);
     let filename = it.host.filename.borrow().clone();
     let main = crate::interp::Module::new("__main__", &filename, source);
@@ -251,10 +254,7 @@ fn start(it: &Rc<Interp>, module: Rc<Module>, source: &str) -> Body {
         let frame = Frame::new(main, Rc::from("<module>"), 0, Vec::new());
         match exec_block(&module.body, &frame).await {
             Ok(Flow::Normal) | Ok(_) => Ok(()),
-            Err(e) => {
-                exc::add_traceback(&e, &frame.name, frame.line.get());
-                Err(e)
-            }
+            Err(e) => Err(e),
         }
     })
 }
@@ -272,8 +272,20 @@ fn finish(it: &Interp, outcome: PyResult<()>) -> Report {
         }
     }
     it.host.end_line();
+    if matches!(status, Status::Finished | Status::Exit(_)) {
+        shut_down(it);
+    }
     let stderr = it.host.stderr.borrow().clone();
     Report { status, stderr }
+}
+
+/// Python's exit clears the main module: what that frees reports at last
+/// (a task that failed unseen: "Task exception was never retrieved").
+fn shut_down(it: &Interp) {
+    let Some(main) = it.main_module.borrow().clone() else { return };
+    let globals = std::mem::take(&mut *main.globals.borrow_mut());
+    drop(globals);
+    asyncio_engine::run_finalizers();
 }
 
 /// pyrun.py's last line for an exception that escaped the program.

@@ -14,18 +14,6 @@ pub fn format(e: &Exception) -> String {
     out
 }
 
-/// [`format`] of an exception an `except` block may be handling: its
-/// traceback then ends at the frame that caught it, as CPython's does.
-pub fn format_handled(e: &Exception) -> String {
-    let inst = exc::instance(e);
-    let Some(at) = crate::interp::Handled::caught_at(&inst) else { return format(e) };
-    let Some(data) = &inst.exc else { return format(e) };
-    data.traceback.borrow_mut().push(at);
-    let text = format(e);
-    data.traceback.borrow_mut().pop();
-    text
-}
-
 fn chain(inst: &Rc<Instance>, out: &mut String, depth: usize) {
     if depth > 50 {
         return;

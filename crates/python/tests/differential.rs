@@ -25,9 +25,14 @@ fn programs() -> Vec<PathBuf> {
 
 /// pyrun.py's trace of `prog`, one string per line.
 fn oracle(pyrun: &Path, prog: &Path) -> Vec<String> {
+    // Run from the program's folder with its bare name, as the playground
+    // names it: tracebacks and reprs then show the same file name.
+    let (dir, name) =
+        (prog.parent().expect("a program's folder"), prog.file_name().expect("a program's name"));
     let out = Command::new("python3")
+        .current_dir(dir)
         .arg(pyrun)
-        .arg(prog)
+        .arg(name)
         .arg("--cpus")
         .arg("2")
         .env("PYTHONHASHSEED", "0")

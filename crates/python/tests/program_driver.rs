@@ -252,6 +252,19 @@ fn an_escaping_exception_is_the_last_line_and_a_traceback_on_stderr() {
 }
 
 #[test]
+fn a_task_that_failed_unseen_is_reported_on_stderr_when_freed() {
+    // python3's stderr for the same program (named <stdin>); the task whose
+    // exception was asked for is not reported.
+    let src = "import asyncio\nasync def boom(n):\n    raise ValueError(n)\nasync def main():\n    asyncio.create_task(boom(1))\n    t = asyncio.create_task(boom(2))\n    await asyncio.sleep(0)\n    print(repr(t.exception()))\nasyncio.run(main())\n";
+    let (out, report) = run(src);
+    assert_eq!(out, ["[    0.000] ValueError(2)"]);
+    assert_eq!(
+        report.stderr,
+        "Task exception was never retrieved\nfuture: <Task finished name='Task-2' coro=<boom() done, defined at <stdin>:2> exception=ValueError(1)>\nTraceback (most recent call last):\n  File \"<stdin>\", line 3, in boom\n    raise ValueError(n)\nValueError: 1\n"
+    );
+}
+
+#[test]
 fn a_deadlock_is_reported_as_the_oracle_does() {
     let src = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n";
     let (mut p, lines) = program(src, Budgets::default());

@@ -9,7 +9,7 @@ use std::task::{Context, Poll};
 use super::budget::{Charge, FRAME_BYTES};
 use super::exc::raise;
 use super::exec::{exec_block, Flow};
-use super::{attr, exc, interp, text, Frame};
+use super::{attr, interp, text, Frame};
 use crate::native::coro::{BoxFut, Coroutine};
 use crate::native::gen::{AsyncGenerator, GenChannel, GenCore, Generator};
 use crate::object::{BuiltinType, Class, Function, Instance};
@@ -304,14 +304,7 @@ fn charged_body_future(func: Rc<Function>, frame: Rc<Frame>, charge: Option<Char
         match out {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
-            Err(e) => {
-                // A module written in Python stands for one CPython implements
-                // in C or whose source the page does not show: no frame of it.
-                if frame.module.is_main() {
-                    exc::add_traceback(&e, &frame.name, frame.line.get());
-                }
-                Err(e)
-            }
+            Err(e) => Err(e),
         }
     }))
 }

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::{interp, text};
+use super::{interp, text, Frame};
 use crate::object::{Class, Instance};
 use crate::value::Value;
 use asyncio_engine::{Exception, PyResult};
@@ -131,11 +131,40 @@ pub fn class_of(exc: &Exception) -> Rc<Class> {
     interp().types.exception_named(exc.type_name())
 }
 
-/// Records that `exc` passed through a frame of function `name` at `line`.
-pub fn add_traceback(exc: &Exception, name: &Rc<str>, line: u32) {
+/// `exc` came out of a statement of frame `f`: the traceback gets `f`'s
+/// entry (the line being run), unless `exc` is already in `f`, as CPython
+/// adds one when an exception is raised in a frame or a call raises into it
+/// (a `try` ending in `finally` or re-raising keeps the first).
+pub fn entered(exc: &Exception, f: &Frame) {
     let inst = instance(exc);
     if let Some(data) = &inst.exc {
-        data.traceback.borrow_mut().push((name.clone(), line));
+        if data.tb_frame.get() != f.serial {
+            add_entry(data, f);
+        }
+    }
+}
+
+/// `raise exc` in frame `f`: an entry for the `raise`, even if the
+/// exception was here before (bare `raise`: [`reraised`]).
+pub fn raised(exc: &Exception, f: &Frame) {
+    if let Some(data) = &instance(exc).exc {
+        add_entry(data, f);
+    }
+}
+
+/// A bare `raise` in frame `f`: the exception keeps the traceback it had.
+pub fn reraised(exc: &Exception, f: &Frame) {
+    if let Some(data) = &instance(exc).exc {
+        data.tb_frame.set(f.serial);
+    }
+}
+
+fn add_entry(data: &crate::object::ExcData, f: &Frame) {
+    data.tb_frame.set(f.serial);
+    // A module written in Python stands for one CPython implements in C or
+    // whose source the page does not show: no frame of it.
+    if f.module.is_main() {
+        data.traceback.borrow_mut().push((f.name.clone(), f.line.get()));
     }
 }
 

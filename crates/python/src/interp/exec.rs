@@ -27,6 +27,7 @@ type FlowFut<'a> = Pin<Box<dyn StdFuture<Output = PyResult<Flow>> + 'a>>;
 pub fn tick(f: &Frame, line: u32) -> PyResult<()> {
     f.line.set(line);
     crate::native::gen::close_garbage();
+    asyncio_engine::run_finalizers();
     if super::budget::tick() {
         return Ok(());
     }
@@ -50,10 +51,14 @@ pub fn exec_block<'a>(stmts: &'a [Stmt], f: &'a Frame) -> FlowFut<'a> {
 async fn run_block(stmts: &[Stmt], f: &Frame) -> PyResult<Flow> {
     for s in stmts {
         tick(f, s.pos.line)?;
-        let flow =
-            if is_simple_stmt(s) { exec_simple(s, f).await? } else { Box::pin(exec_stmt(s, f)).await? };
-        if !matches!(flow, Flow::Normal) {
-            return Ok(flow);
+        let flow = if is_simple_stmt(s) { exec_simple(s, f).await } else { Box::pin(exec_stmt(s, f)).await };
+        match flow {
+            Ok(Flow::Normal) => {}
+            Ok(flow) => return Ok(flow),
+            Err(e) => {
+                exc::entered(&e, f);
+                return Err(e);
+            }
         }
     }
     Ok(Flow::Normal)
@@ -146,7 +151,14 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
         StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
             return exec_try(body, handlers, orelse, finalbody, *is_star, f).await
         }
-        StmtKind::Raise { exc: e, cause } => return Err(make_raise(e.as_ref(), cause.as_ref(), f).await?),
+        StmtKind::Raise { exc: e, cause } => {
+            let raised = make_raise(e.as_ref(), cause.as_ref(), f).await?;
+            match e {
+                Some(_) => exc::raised(&raised, f),
+                None => exc::reraised(&raised, f),
+            }
+            return Err(raised);
+        }
         StmtKind::Assert { test, msg } => {
             if !ops::truthy(&eval(test, f).await?)? {
                 let args = match msg {
@@ -510,7 +522,7 @@ async fn exec_with(items: &[WithItem], body: &[Stmt], is_async: bool, f: &Frame)
             }
             // `__exit__` runs while the exception is being handled: what it
             // raises has it as context, and `sys.exception()` sees it.
-            let handled = super::Handled::enter(&e, f);
+            let handled = super::Handled::enter(&e);
             let swallowed = exit(&mgr, Some(&e), is_async).await;
             drop(handled);
             match swallowed {
@@ -660,7 +672,7 @@ async fn run_handler(e: &Exception, h: &ExceptHandler, bound: Value, f: &Frame) 
         store_name(n, bound, f);
     }
     f.handling.borrow_mut().push(e.clone());
-    let handled = super::Handled::enter(e, f);
+    let handled = super::Handled::enter(e);
     let r = exec_block(&h.body, f).await;
     drop(handled);
     f.handling.borrow_mut().pop();

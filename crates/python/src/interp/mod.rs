@@ -77,6 +77,13 @@ pub struct Frame {
     pub owner: Option<Rc<Class>>,
     /// The function running in this frame (how its names are laid out).
     pub def: Option<Rc<crate::ast::FunctionDef>>,
+    /// Tells this frame from every other of the run (an exception's
+    /// traceback gets one entry each time it enters a frame).
+    pub serial: u64,
+}
+
+thread_local! {
+    static FRAMES_MADE: Cell<u64> = const { Cell::new(0) };
 }
 
 impl Frame {
@@ -92,6 +99,10 @@ impl Frame {
             gen: None,
             owner: None,
             def: None,
+            serial: FRAMES_MADE.with(|n| {
+                n.set(n.get() + 1);
+                n.get()
+            }),
         }
     }
 }
@@ -151,14 +162,11 @@ pub struct Interp {
     pub library: RefCell<Vec<(Rc<crate::ast::Module>, Rc<Module>)>>,
     /// The exceptions `except` blocks are handling, innermost last, for
     /// `sys.exc_info()` (see [`Handled`]).
-    pub handled: RefCell<Vec<(Exception, FrameLine)>>,
+    pub handled: RefCell<Vec<Exception>>,
     /// The current context's variables (`contextvars`; see
     /// `modules::contextvars`): `None` while empty.
     pub context: RefCell<Option<Value>>,
 }
-
-/// A frame's name and a line of it (a traceback's entry).
-pub type FrameLine = (Rc<str>, u32);
 
 /// An `except` block's exception while its body runs, for `sys.exc_info()`
 /// in the functions it calls (`logging.exception`): CPython keeps one per
@@ -166,26 +174,17 @@ pub type FrameLine = (Rc<str>, u32);
 /// entry leaves it by identity when its block ends (or its task's future
 /// is dropped), so a task suspended inside an `except` block while another
 /// asks shows through: the one known difference.
-///
-/// Each entry keeps the frame and line where the block caught it: the
-/// traceback's outermost entry until the exception leaves that frame.
 pub struct Handled(Exception);
 
 impl Handled {
-    pub fn enter(e: &Exception, f: &Frame) -> Handled {
-        interp().handled.borrow_mut().push((e.clone(), (f.name.clone(), f.line.get())));
+    pub fn enter(e: &Exception) -> Handled {
+        interp().handled.borrow_mut().push(e.clone());
         Handled(e.clone())
     }
 
     /// The innermost exception being handled.
     pub fn current() -> Option<Exception> {
-        interp().handled.borrow().last().map(|(e, _)| e.clone())
-    }
-
-    /// Where `e` was caught, if an `except` block is handling it.
-    pub fn caught_at(e: &Rc<crate::object::Instance>) -> Option<FrameLine> {
-        let handled = interp().handled.borrow().clone();
-        handled.into_iter().rev().find(|(h, _)| Rc::ptr_eq(&exc::instance(h), e)).map(|(_, at)| at)
+        interp().handled.borrow().last().cloned()
     }
 }
 
@@ -193,7 +192,7 @@ impl Drop for Handled {
     fn drop(&mut self) {
         if let Some(it) = try_interp() {
             let mut list = it.handled.borrow_mut();
-            if let Some(i) = list.iter().rposition(|(e, _)| e.ptr_eq(&self.0)) {
+            if let Some(i) = list.iter().rposition(|e| e.ptr_eq(&self.0)) {
                 list.remove(i);
             }
         }

@@ -132,7 +132,7 @@ fn format_exception(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Valu
     match args.first() {
         Some(Value::Instance(inst)) if inst.exc.is_some() => {
             let e = crate::interp::exc::to_engine(inst);
-            Ok(Value::string(crate::traceback::format_handled(&e)))
+            Ok(Value::string(crate::traceback::format(&e)))
         }
         _ => raise("TypeError", "_format_exception() takes an exception"),
     }

@@ -21,6 +21,8 @@ use asyncio_engine::{AnyTask, Exception, Future, PyResult, Task};
 /// A future the program can see: `loop.create_future()`, `gather(...)`, `shield(...)`.
 pub struct PyFuture {
     pub fut: Future<Value>,
+    /// Its class's name in reprs: `Future`, or `_GatheringFuture` (`gather`).
+    kind: &'static str,
     /// Its size against the memory budget (with what it waits on).
     _charge: Charge,
 }
@@ -31,11 +33,53 @@ impl PyFuture {
         PyFuture::waiting(fut, 0)
     }
 
-    /// A future object over a combinator waiting on `n` futures (`gather`).
+    /// A future object over a combinator waiting on `n` futures (`shield`).
     pub fn waiting(fut: Future<Value>, n: usize) -> PyResult<Value> {
-        let bytes = FUTURE_BYTES.saturating_add(WAITER_BYTES.saturating_mul(n));
-        Ok(Value::native(PyFuture { fut, _charge: Charge::new(bytes)? }))
+        PyFuture::of_kind(fut, n, "Future")
     }
+
+    /// `gather`'s future, waiting on `n` futures.
+    pub fn gathering(fut: Future<Value>, n: usize) -> PyResult<Value> {
+        PyFuture::of_kind(fut, n, "_GatheringFuture")
+    }
+
+    fn of_kind(fut: Future<Value>, n: usize, kind: &'static str) -> PyResult<Value> {
+        let bytes = FUTURE_BYTES.saturating_add(WAITER_BYTES.saturating_mul(n));
+        Ok(Value::native(PyFuture { fut, kind, _charge: Charge::new(bytes)? }))
+    }
+}
+
+/// The program lets go of a future: if it fails with nobody retrieving the
+/// exception, the loop's exception handler hears of it when it is freed.
+impl Drop for PyFuture {
+    fn drop(&mut self) {
+        if may_fail_unseen(&self.fut) {
+            let kind = self.kind;
+            let describe = move |e: &str| format!("<{kind} finished exception={e}>");
+            watch(&self.fut, kind, describe);
+        }
+    }
+}
+
+/// Still pending, or failed: what may end up never retrieved.
+fn may_fail_unseen(fut: &Future<Value>) -> bool {
+    match fut.peek_outcome() {
+        None => !fut.cancelled(),
+        Some(outcome) => outcome.is_err(),
+    }
+}
+
+/// Sets `fut`'s finalizer: `<kind> exception was never retrieved`, with
+/// `describe(exception repr)` as the future's repr, to the handler of the
+/// loop it belongs to (CPython's `Future.__del__`).
+fn watch(fut: &Future<Value>, kind: &'static str, describe: impl FnOnce(&str) -> String + 'static) {
+    let lp = fut.get_loop().and_then(|lp| super::loops::loop_object(&lp));
+    let lp = lp.as_ref().map(Rc::downgrade);
+    fut.on_unretrieved(move |e| {
+        let shown = text::repr(&exc_value(&e)).unwrap_or_default();
+        let message = format!("{kind} exception was never retrieved");
+        super::handler::never_retrieved(lp.and_then(|w| w.upgrade()), message, describe(&shown), &e);
+    });
 }
 
 /// A task's body with the task's charge against the memory budget: held
@@ -353,15 +397,14 @@ impl Native for PyFuture {
     fn repr(&self, _this: &Value) -> PyResult<String> {
         let state = if self.fut.cancelled() {
             "cancelled".to_string()
-        } else if self.fut.done() {
-            match self.fut.result() {
-                Ok(v) => format!("finished result={}", text::repr(&v)?),
-                Err(e) => format!("finished exception={}", text::repr(&exc_value(&e))?),
-            }
         } else {
-            "pending".to_string()
+            match self.fut.peek_outcome() {
+                Some(Ok(v)) => format!("finished result={}", text::repr(&v)?),
+                Some(Err(e)) => format!("finished exception={}", text::repr(&exc_value(&e))?),
+                None => "pending".to_string(),
+            }
         };
-        Ok(format!("<Future {state}>"))
+        Ok(format!("<{} {state}>", self.kind))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let n: &'static str = FUTURE_METHODS.iter().find(|(m, _)| *m == name)?.0;
@@ -369,6 +412,25 @@ impl Native for PyFuture {
     }
     fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
         Some(Ok(AwaitTarget::Future(self.fut.clone())))
+    }
+}
+
+/// A task object freed (the program let go of it, and its body is done
+/// or let go of it too): as for a future, a failure nobody retrieves is
+/// reported when the task is freed.
+impl Drop for PyTask {
+    fn drop(&mut self) {
+        let Some(task) = &self.typed else { return };
+        if !may_fail_unseen(task.future()) {
+            return;
+        }
+        let coro = match self.coro.as_ref().and_then(|c| c.as_native::<crate::native::coro::Coroutine>()) {
+            Some(c) => c.describe(true),
+            None => format!("{}()", self.coro_name),
+        };
+        let name = self.any.name();
+        let describe = move |e: &str| format!("<Task finished name='{name}' coro=<{coro}> exception={e}>");
+        watch(task.future(), "Task", describe);
     }
 }
 
@@ -465,11 +527,10 @@ impl Native for PyTask {
         let mut out = format!("<Task {} name='{}' coro=<{coro}>", self.state(), self.any.name());
         if let Some(task) = &self.typed {
             let f = task.future();
-            if f.done() && !f.cancelled() {
-                match f.result() {
-                    Ok(v) => out.push_str(&format!(" result={}", text::repr(&v)?)),
-                    Err(e) => out.push_str(&format!(" exception={}", text::repr(&exc_value(&e))?)),
-                }
+            match f.peek_outcome() {
+                Some(Ok(v)) => out.push_str(&format!(" result={}", text::repr(&v)?)),
+                Some(Err(e)) => out.push_str(&format!(" exception={}", text::repr(&exc_value(&e))?)),
+                None => {}
             }
         }
         out.push('>');

@@ -18,19 +18,24 @@ use crate::object::Class;
 use crate::value::{Dict, Value};
 use asyncio_engine::{Exception, PyResult};
 
-/// Stands for the handle of the callback that failed: its repr is CPython's
-/// (`<Handle cb() at prog.py:3>`, `<TimerHandle when=1.0 cb() at prog.py:3>`).
-struct HandleRepr(String);
+/// Stands in a context for an object the handler only shows: the handle of
+/// the callback that failed (`<Handle cb() at prog.py:3>`, `<TimerHandle
+/// when=1.0 cb() at prog.py:3>`), a future already freed (`<Task finished
+/// ...>`); its repr is CPython's.
+struct Shown {
+    class: &'static str,
+    repr: String,
+}
 
-impl Native for HandleRepr {
+impl Native for Shown {
     fn as_any(&self) -> &dyn Any {
         self
     }
     fn class(&self) -> Rc<Class> {
-        interp().types.native("Handle")
+        interp().types.native(self.class)
     }
     fn repr(&self, _: &Value) -> PyResult<String> {
-        Ok(self.0.clone())
+        Ok(self.repr.clone())
     }
 }
 
@@ -49,9 +54,30 @@ pub fn callback_failed(f: &Value, args: &[Value], when: Option<f64>, e: &Excepti
     let set = |k: &str, v: Value| ops::dict_set(&context, Value::str(k), v);
     let filled = set("message", Value::string(format!("Exception in callback {source}")))
         .and_then(|()| set("exception", Value::Instance(crate::interp::exc::instance(e))))
-        .and_then(|()| set("handle", Value::native(HandleRepr(handle))));
+        .and_then(|()| set("handle", Value::native(Shown { class: "Handle", repr: handle })));
     if filled.is_ok() {
         report(call_exception_handler(&lv, Value::Dict(context)));
+    }
+}
+
+/// A future or task freed with an exception nobody retrieved: the handler
+/// of its loop (`lp`, gone once the program dropped it: then the default
+/// one) gets `message`, the exception and the future (`shown`: its repr).
+pub fn never_retrieved(lp: Option<Rc<PyLoop>>, message: String, shown: String, e: &Exception) {
+    if interp().stopped.borrow().is_some() {
+        return;
+    }
+    let context = Dict::new();
+    let set = |k: &str, v: Value| ops::dict_set(&context, Value::str(k), v);
+    let filled = set("message", Value::string(message))
+        .and_then(|()| set("exception", Value::Instance(crate::interp::exc::instance(e))))
+        .and_then(|()| set("future", Value::native(Shown { class: "Future", repr: shown })));
+    if filled.is_ok() {
+        let context = Value::Dict(context);
+        report(match lp {
+            Some(lp) => call_exception_handler(&Value::Object(lp), context),
+            None => default_exception_handler(&context),
+        });
     }
 }
 

@@ -83,13 +83,12 @@ pub fn all_loops() -> Vec<Rc<PyLoop>> {
 
 /// The loop object of an engine loop.
 pub fn loop_value(lp: &EventLoop) -> Option<Value> {
-    LOOPS.with(|l| {
-        l.borrow()
-            .iter()
-            .filter_map(Weak::upgrade)
-            .find(|p| p.lp.ptr_eq(lp))
-            .map(|p| Value::Object(p as Rc<dyn Native>))
-    })
+    loop_object(lp).map(|p| Value::Object(p as Rc<dyn Native>))
+}
+
+/// The loop object of an engine loop, as itself.
+pub fn loop_object(lp: &EventLoop) -> Option<Rc<PyLoop>> {
+    LOOPS.with(|l| l.borrow().iter().filter_map(Weak::upgrade).find(|p| p.lp.ptr_eq(lp)))
 }
 
 /// `asyncio.get_running_loop()`.

@@ -228,7 +228,7 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             .collect();
         Value::list(slot_of.iter().map(|&i| values.get(i).cloned().unwrap_or(Value::None)).collect())
     })?;
-    PyFuture::waiting(out, n)
+    PyFuture::gathering(out, n)
 }
 
 /// The futures of `wait`/`as_completed`'s argument, with their objects.
