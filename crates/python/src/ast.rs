@@ -47,6 +47,28 @@ impl Name {
 pub struct Expr {
     pub kind: ExprKind,
     pub pos: Pos,
+    /// Just past its last character (the start of a node built on a first
+    /// operand, as CPython counts it, is that operand's `lead`:
+    /// [`Expr::start`]); `pos` when unknown.
+    pub end: Pos,
+    /// Its first character with the parentheses around it, if any.
+    pub lead: Pos,
+}
+
+impl Expr {
+    /// Where CPython's node starts (`col_offset`): a call, attribute,
+    /// subscript, operation or comparison at its first operand, parentheses
+    /// included (`(a + b) * c` starts at the `(`).
+    pub fn start(&self) -> Pos {
+        match &self.kind {
+            ExprKind::BinOp { left, .. } | ExprKind::Compare { left, .. } => left.lead,
+            ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value.lead,
+            ExprKind::Call { func, .. } => func.lead,
+            ExprKind::BoolOp { values, .. } => values.first().map_or(self.pos, |v| v.lead),
+            ExprKind::IfExp { body, .. } => body.lead,
+            _ => self.pos,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -20,6 +20,7 @@
 pub mod ast;
 pub mod bigint;
 pub mod builtins;
+mod carets;
 pub mod error;
 pub mod format;
 pub mod host;

@@ -110,14 +110,46 @@ impl Class {
 }
 
 /// The state an exception instance carries.
+/// A traceback entry: a frame's function, the line, and the expression
+/// that raised there (for the `^^^^` line, PEP 657), when known.
+#[derive(Clone, PartialEq)]
+pub struct TbEntry {
+    pub name: Rc<str>,
+    pub line: u32,
+    pub span: Option<Span>,
+}
+
+/// Where an expression is in the source (1-based columns, `end` just past
+/// it), and how its carets split: `~~^~~` for an operation, `~~^^^` for a
+/// subscript (positions of the operator's left operand's end and right
+/// operand's start, or of the subscripted value's and the index's ends).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    pub split: Split,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    Whole,
+    Op { left_end: u32, right_start: u32 },
+    Index { value_end: u32, index_end: u32 },
+}
+
 #[derive(Default)]
 pub struct ExcData {
     pub args: RefCell<Vec<Value>>,
     pub cause: RefCell<Value>,
     pub context: RefCell<Value>,
     pub suppress_context: Cell<bool>,
-    /// Frames the exception passed through, innermost first: (function name, line).
-    pub traceback: RefCell<Vec<(Rc<str>, u32)>>,
+    /// Frames the exception passed through, innermost first.
+    pub traceback: RefCell<Vec<TbEntry>>,
+    /// The expression that raised it in a frame it has not yet entered:
+    /// (the frame's serial, where); its entry there shows it.
+    pub located: Cell<(u64, Option<Span>)>,
     /// The frame ([`Frame::serial`](crate::interp::Frame)) it last entered:
     /// it gets no second entry until it leaves (or is raised again).
     pub tb_frame: Cell<u64>,

@@ -103,7 +103,7 @@ struct Parser {
 }
 
 fn expr(kind: ExprKind, pos: Pos) -> Expr {
-    Expr { kind, pos }
+    Expr { kind, pos, end: pos, lead: pos }
 }
 
 fn stmt(kind: StmtKind, pos: Pos) -> Stmt {
@@ -175,6 +175,25 @@ impl Parser {
             unsupported: None,
             speculating: 0,
         }
+    }
+
+    /// An expression node ending with the last token consumed (its
+    /// `end`, as CPython's `end_col_offset`).
+    fn node(&self, kind: ExprKind, pos: Pos) -> Expr {
+        let mut e = expr(kind, pos);
+        e.end = self.prev_end();
+        e
+    }
+
+    /// `e` ending with the last token consumed.
+    fn ended(&self, mut e: Expr) -> Expr {
+        e.end = self.prev_end();
+        e
+    }
+
+    /// Where the last token consumed ends.
+    fn prev_end(&self) -> Pos {
+        self.toks[self.i.saturating_sub(1)].end
     }
 
     // ----- token access -----

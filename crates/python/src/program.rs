@@ -284,8 +284,14 @@ fn finish(it: &Interp, outcome: PyResult<()>) -> Report {
 fn shut_down(it: &Interp) {
     let Some(main) = it.main_module.borrow().clone() else { return };
     let globals = std::mem::take(&mut *main.globals.borrow_mut());
-    drop(globals);
-    asyncio_engine::run_finalizers();
+    // In a fixed order (CPython's is the dict's: `_names` first, then in
+    // insertion order, which the namespace does not keep; here by name).
+    let mut globals: Vec<_> = globals.into_iter().collect();
+    globals.sort_by(|(a, _), (b, _)| (!a.starts_with('_'), a).cmp(&(!b.starts_with('_'), b)));
+    for (_, value) in globals {
+        drop(value);
+        asyncio_engine::run_finalizers();
+    }
 }
 
 /// pyrun.py's last line for an exception that escaped the program.

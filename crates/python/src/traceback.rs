@@ -1,7 +1,7 @@
 //! Python's traceback text for an exception (what python3 prints to stderr).
 
 use crate::interp::{exc, interp};
-use crate::object::Instance;
+use crate::object::{Instance, TbEntry};
 use crate::value::Value;
 use asyncio_engine::Exception;
 use std::rc::Rc;
@@ -40,15 +40,16 @@ fn one(inst: &Rc<Instance>, out: &mut String) {
         let tb = data.traceback.borrow();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            let frames: Vec<&(Rc<str>, u32)> = tb.iter().rev().collect();
+            let frames: Vec<&TbEntry> = tb.iter().rev().collect();
             let mut i = 0;
             while i < frames.len() {
+                let same = |a: &TbEntry, b: &TbEntry| a.name == b.name && a.line == b.line;
                 let mut n = 1;
-                while i + n < frames.len() && frames[i + n] == frames[i] {
+                while i + n < frames.len() && same(frames[i + n], frames[i]) {
                     n += 1;
                 }
-                for _ in 0..n.min(3) {
-                    frame_lines(out, &filename, source.as_deref(), frames[i]);
+                for frame in &frames[i..i + n.min(3)] {
+                    frame_lines(out, &filename, source.as_deref(), frame);
                 }
                 if n > 3 {
                     let more = n - 3;
@@ -77,13 +78,17 @@ fn one(inst: &Rc<Instance>, out: &mut String) {
     }
 }
 
-fn frame_lines(out: &mut String, filename: &str, source: Option<&[Rc<str>]>, frame: &(Rc<str>, u32)) {
-    let (name, line) = frame;
+fn frame_lines(out: &mut String, filename: &str, source: Option<&[Rc<str>]>, frame: &TbEntry) {
+    let TbEntry { name, line, span } = frame;
     out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
     if let Some(text) = source.and_then(|s| s.get((*line as usize).wrapping_sub(1))) {
         let t = text.trim();
         if !t.is_empty() {
             out.push_str(&format!("    {t}\n"));
+            if let Some(carets) = span.as_ref().and_then(|s| crate::carets::caret_line(text, s)) {
+                out.push_str(&carets);
+                out.push('\n');
+            }
         }
     }
 }

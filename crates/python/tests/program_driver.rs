@@ -247,7 +247,7 @@ fn an_escaping_exception_is_the_last_line_and_a_traceback_on_stderr() {
     assert_eq!(out, ["[    0.000] before", "[    0.000] Traceback: KeyError: 'missing'"]);
     assert_eq!(
         report.stderr,
-        "Traceback (most recent call last):\n  File \"<stdin>\", line 4, in <module>\n    f({})\n  File \"<stdin>\", line 2, in f\n    return d['missing']\nKeyError: 'missing'\n"
+        "Traceback (most recent call last):\n  File \"<stdin>\", line 4, in <module>\n    f({})\n  File \"<stdin>\", line 2, in f\n    return d['missing']\n           ~^^^^^^^^^^^\nKeyError: 'missing'\n"
     );
 }
 

@@ -21,7 +21,7 @@ fn program(src: &str) -> (Program, Lines) {
     (Program::new(module, host, Budgets::default(), src), lines)
 }
 
-/// A global of the finished program's `__main__`.
+/// A global of the program's `__main__`.
 fn global(p: &Program, name: &str) -> Value {
     let main = p.interp().main_module.borrow().clone().expect("a main module");
     main.get(name).unwrap_or_else(|| panic!("no global {name}"))
@@ -69,25 +69,28 @@ class Point:
 async def main():
     loop = asyncio.get_running_loop()
     fut = loop.create_future()
-    loop.call_later(1, fut.set_result, Point(1, 2))
+    loop.call_later(1, fut.set_result, point)
     return await fut
 
 counter = make_counter()
 node = Node("a")
+point = Point(1, 2)
 items = [node, counter, Point]
-point = asyncio.run(main())
 other = asyncio.new_event_loop()     # never closed
 other.call_later(5, print, other)
-print(counter()() is counter, point)
+print(counter()() is counter, asyncio.run(main()))
 "#;
 
 #[test]
 fn a_dropped_program_frees_its_objects_and_their_cycles() {
     let (mut p, lines) = program(CYCLES);
-    p.run_to_end();
-    assert_eq!(*lines.borrow(), ["[    1.000] True Point(x=1, y=2)"]);
+    // While `main` runs (the globals are cleared when the program ends, as
+    // Python clears them at exit).
+    assert!(matches!(p.step(), Next::Iterate { .. }));
     let names = ["make_counter", "counter", "Node", "node", "Point", "point", "items", "other"];
     let handles: Vec<_> = names.iter().map(|n| (*n, weak(global(&p, n)))).collect();
+    p.run_to_end();
+    assert_eq!(*lines.borrow(), ["[    1.000] True Point(x=1, y=2)"]);
     let interp: Weak<Interp> = Rc::downgrade(p.interp());
     drop(p);
     for (name, alive) in &handles {

@@ -503,10 +503,17 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
                 format!("'{}' object has no attribute '{}'", super::text::type_name(obj), name),
             ),
         },
-        _ => raise(
-            "AttributeError",
-            format!("'{}' object attribute '{}' is read-only", super::text::type_name(obj), name),
-        ),
+        _ => {
+            let ty = super::text::type_name(obj);
+            raise(
+                "AttributeError",
+                match getattr_opt(obj, name) {
+                    Ok(Some(Value::Builtin(_))) => format!("'{ty}' object attribute '{name}' is read-only"),
+                    Ok(Some(_)) => format!("attribute '{name}' of '{ty}' objects is not writable"),
+                    _ => format!("'{ty}' object has no attribute '{name}'"),
+                },
+            )
+        }
     }
 }
 

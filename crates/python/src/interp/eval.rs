@@ -10,7 +10,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use super::call::{call, Kw, Prepared};
-use super::exc::raise;
+use super::exc::{self, raise};
 use super::{attr, interp, iter, ops, text, Frame};
 use crate::ast::{Arg, BoolOp, CompKind, Comprehension, Const, Expr, ExprKind, FStringPart, Name, Scope};
 use crate::bigint::BigInt;
@@ -85,7 +85,13 @@ pub async fn eval(e: &Expr, f: &Frame) -> PyResult<Value> {
 }
 
 fn eval_boxed<'a>(e: &'a Expr, f: &'a Frame) -> EvalFut<'a> {
-    Box::pin(eval_complex(e, f))
+    Box::pin(async move {
+        let out = eval_complex(e, f).await;
+        if let Err(err) = &out {
+            exc::locate(err, e, f);
+        }
+        out
+    })
 }
 
 /// Reads a name.
@@ -185,6 +191,14 @@ pub fn constant(c: &Const) -> PyResult<Value> {
 
 /// The synchronous evaluator for expressions that cannot suspend.
 pub fn eval_sync(e: &Expr, f: &Frame) -> PyResult<Value> {
+    let out = eval_sync_node(e, f);
+    if let Err(err) = &out {
+        exc::locate(err, e, f);
+    }
+    out
+}
+
+fn eval_sync_node(e: &Expr, f: &Frame) -> PyResult<Value> {
     match &e.kind {
         ExprKind::Name(n) => load_name(n, f),
         ExprKind::Const(c) => constant(c),
@@ -482,12 +496,23 @@ pub fn report_line(f: &Frame) {
 /// here without boxed futures of its own; anything else goes to [`eval`].
 pub async fn eval_top(e: &Expr, f: &Frame) -> PyResult<Value> {
     if let Some(awaitable) = simple_await_call(e, f) {
-        let v = match awaitable? {
-            Prepared::Done(v) => v,
-            Prepared::Body(body) => body.await?,
+        let out = match awaitable {
+            Ok(Prepared::Done(v)) => Ok(v),
+            // The coroutine runs in the `await`: what it raises is the await's.
+            Ok(Prepared::Body(body)) => body.await,
+            Err(err) => Err(err),
         };
-        report_line(f);
-        return await_value(v).await;
+        let out = match out {
+            Ok(v) => {
+                report_line(f);
+                await_value(v).await
+            }
+            Err(err) => Err(err),
+        };
+        if let Err(err) = &out {
+            exc::locate(err, e, f);
+        }
+        return out;
     }
     eval(e, f).await
 }
@@ -527,7 +552,12 @@ fn simple_await_call(e: &Expr, f: &Frame) -> Option<PyResult<Prepared>> {
             }
             _ => eval_sync(func, f)?,
         };
-        super::call::prepare(&callee, sync_args(args, f)?, vec![])
+        let prepared = super::call::prepare(&callee, sync_args(args, f)?, vec![]);
+        if let (Err(err), Value::Function(_)) = (&prepared, &callee) {
+            // Binding a function's arguments fails in the call itself.
+            exc::locate(err, inner, f);
+        }
+        prepared
     })())
 }
 
@@ -675,7 +705,8 @@ async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
                 }
             }
         }
-        let callee = attr::getattr(&obj, name)?;
+        // The method is looked up before the arguments, and fails by itself.
+        let callee = attr::getattr(&obj, name).inspect_err(|e| exc::locate(e, func, f))?;
         let (pos, kw) = eval_args(args, f).await?;
         return call(&callee, pos, kw).await;
     }
@@ -694,7 +725,13 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
             // `await obj.method(...)`, the common case: the call runs here,
             // without a boxed future of its own.
             let v = match &inner.kind {
-                ExprKind::Call { func, args } => eval_call(func, args, f).await?,
+                ExprKind::Call { func, args } => match eval_call(func, args, f).await {
+                    Ok(v) => v,
+                    Err(err) => {
+                        exc::locate(&err, inner, f);
+                        return Err(err);
+                    }
+                },
                 _ => eval(inner, f).await?,
             };
             report_line(f);
@@ -867,13 +904,17 @@ async fn comprehension(
     if kind == CompKind::Generator {
         return generator_expression(elt, generators, scope, first, f);
     }
-    let frame = comp_frame(scope, f);
-    let mut out = match kind {
-        CompKind::List => CompOut::List(Vec::new()),
-        CompKind::Set => CompOut::Set(SetObj::new(false)),
-        _ => CompOut::Dict(Dict::new()),
+    let (mut out, name) = match kind {
+        CompKind::List => (CompOut::List(Vec::new()), "<listcomp>"),
+        CompKind::Set => (CompOut::Set(SetObj::new(false)), "<setcomp>"),
+        _ => (CompOut::Dict(Dict::new()), "<dictcomp>"),
     };
-    comp_loop(0, Some(first), elt, value, generators, &frame, &mut out).await?;
+    let frame = comp_frame(scope, f, name);
+    if let Err(err) = comp_loop(0, Some(first), elt, value, generators, &frame, &mut out).await {
+        // A comprehension runs in a frame of its own, with its own entry.
+        exc::entered(&err, &frame);
+        return Err(err);
+    }
     Ok(match out {
         CompOut::List(v) => Value::list(v),
         CompOut::Set(s) => Value::Set(s),
@@ -881,7 +922,7 @@ async fn comprehension(
     })
 }
 
-fn comp_frame(scope: &crate::ast::ScopeInfo, f: &Frame) -> Frame {
+fn comp_frame(scope: &crate::ast::ScopeInfo, f: &Frame, name: &str) -> Frame {
     let it = interp();
     let mut cells: Vec<crate::object::CellRef> = scope
         .cells
@@ -893,7 +934,7 @@ fn comp_frame(scope: &crate::ast::ScopeInfo, f: &Frame) -> Frame {
         })
         .collect();
     cells.extend(scope.free_from.iter().map(|&i| f.cells[i as usize].clone()));
-    let mut frame = Frame::new(f.module.clone(), f.name.clone(), scope.locals.len(), cells);
+    let mut frame = Frame::new(f.module.clone(), Rc::from(name), scope.locals.len(), cells);
     frame.line.set(f.line.get());
     frame.owner = f.owner.clone();
     frame
@@ -1037,7 +1078,7 @@ fn generator_expression(
     // whose referents outlive every generator (the tree is never freed
     // while the program runs).
     let chan = Rc::new(crate::native::gen::GenChannel::default());
-    let mut frame = comp_frame(scope, f);
+    let mut frame = comp_frame(scope, f, "<genexpr>");
     frame.gen = Some(chan.clone());
     let first_iter = iter::iter_object(&first)?;
     let elt_ptr: *const Expr = elt;
@@ -1047,7 +1088,10 @@ fn generator_expression(
         let _keep = tree;
         // SAFETY: the tree (module AST) is kept alive by `_keep` for as long as this body exists.
         let (elt, gens) = unsafe { (&*elt_ptr, &*gens_ptr) };
-        gen_loop(0, Some(first_iter), elt, gens, &frame).await?;
+        if let Err(err) = gen_loop(0, Some(first_iter), elt, gens, &frame).await {
+            exc::entered(&err, &frame);
+            return Err(err);
+        }
         Ok(Value::None)
     });
     let core = crate::native::gen::GenCore::new(Rc::from("<genexpr>"), Rc::from("<genexpr>"), body, chan);

@@ -8,7 +8,8 @@
 use std::rc::Rc;
 
 use super::{interp, text, Frame};
-use crate::object::{Class, Instance};
+use crate::ast::{Expr, ExprKind};
+use crate::object::{Class, ExcData, Instance, Span, Split, TbEntry};
 use crate::value::Value;
 use asyncio_engine::{Exception, PyResult};
 
@@ -139,7 +140,7 @@ pub fn entered(exc: &Exception, f: &Frame) {
     let inst = instance(exc);
     if let Some(data) = &inst.exc {
         if data.tb_frame.get() != f.serial {
-            add_entry(data, f);
+            add_entry(data, f, true);
         }
     }
 }
@@ -148,7 +149,7 @@ pub fn entered(exc: &Exception, f: &Frame) {
 /// exception was here before (bare `raise`: [`reraised`]).
 pub fn raised(exc: &Exception, f: &Frame) {
     if let Some(data) = &instance(exc).exc {
-        add_entry(data, f);
+        add_entry(data, f, false);
     }
 }
 
@@ -159,13 +160,42 @@ pub fn reraised(exc: &Exception, f: &Frame) {
     }
 }
 
-fn add_entry(data: &crate::object::ExcData, f: &Frame) {
+fn add_entry(data: &ExcData, f: &Frame, located: bool) {
     data.tb_frame.set(f.serial);
+    let (at, span) = data.located.replace((0, None));
     // A module written in Python stands for one CPython implements in C or
     // whose source the page does not show: no frame of it.
     if f.module.is_main() {
-        data.traceback.borrow_mut().push((f.name.clone(), f.line.get()));
+        let span = span.filter(|_| located && at == f.serial);
+        // The line of the expression that raised, as CPython's instruction's.
+        let line = span.map_or(f.line.get(), |s| s.line);
+        data.traceback.borrow_mut().push(TbEntry { name: f.name.clone(), line, span });
     }
+}
+
+/// `exc` came out of expression `e` in frame `f`: unless an expression
+/// inside `e` raised it here first, its entry for `f` will show `e`.
+pub fn locate(exc: &Exception, e: &Expr, f: &Frame) {
+    if e.end == e.pos {
+        return; // where it ends is unknown
+    }
+    let inst = instance(exc);
+    let Some(data) = &inst.exc else { return };
+    if data.located.get().0 == f.serial || data.tb_frame.get() == f.serial {
+        return;
+    }
+    let start = e.start();
+    let split = match &e.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            Split::Op { left_end: left.end.col, right_start: right.start().col }
+        }
+        ExprKind::Subscript { value, index } => {
+            Split::Index { value_end: value.end.col, index_end: index.end.col }
+        }
+        _ => Split::Whole,
+    };
+    let span = Span { line: start.line, col: start.col, end_line: e.end.line, end_col: e.end.col, split };
+    data.located.set((f.serial, Some(span)));
 }
 
 /// `Type: message` as the last line of a traceback.

@@ -340,12 +340,12 @@ pub fn assign<'a>(
             }
             ExprKind::Attribute { value, attr: name } => {
                 let obj = eval(value, f).await?;
-                attr::setattr(&obj, name, v)
+                attr::setattr(&obj, name, v).inspect_err(|e| exc::locate(e, target, f))
             }
             ExprKind::Subscript { value, index } => {
                 let obj = eval(value, f).await?;
                 let idx = eval(index, f).await?;
-                ops::setitem(&obj, &idx, v)
+                ops::setitem(&obj, &idx, v).inspect_err(|e| exc::locate(e, target, f))
             }
             ExprKind::Tuple(targets) | ExprKind::List(targets) => unpack(targets, v, f).await,
             ExprKind::Starred(_) => {
@@ -466,7 +466,7 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         }
         _ => {}
     }
-    ops::binop(op, a, b)
+    ops::inplace_fallback(op, a, b)
 }
 
 async fn aug_assign(target: &Expr, op: BinOp, value: &Expr, f: &Frame) -> PyResult<()> {

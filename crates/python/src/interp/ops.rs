@@ -141,6 +141,16 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
 
 /// `a op b`.
 pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binop_as(op, a, b, false)
+}
+
+/// `a op= b` once the left operand's in-place method (if any) declined:
+/// [`binop`], whose error then names the augmented operator (`+=`).
+pub fn inplace_fallback(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binop_as(op, a, b, true)
+}
+
+fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         if let Some(v) = small_int_op(op, *x, *y)? {
             return Ok(v);
@@ -186,6 +196,18 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     // A namedtuple is a tuple for `+`, `*` and `%`.
     if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
         return binop(op, &a, &b);
+    }
+    if inplace {
+        let (ta, tb) = (text::type_name(a), text::type_name(b));
+        // Concatenation and repetition keep their own messages.
+        let sequence = matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        if !(sequence && matches!(op, BinOp::Add | BinOp::Mul)) {
+            let symbol = op_symbol(op);
+            return raise(
+                "TypeError",
+                format!("unsupported operand type(s) for {symbol}=: '{ta}' and '{tb}'"),
+            );
+        }
     }
     unsupported(op, a, b)
 }

@@ -41,7 +41,7 @@ impl Parser {
             self.last_elt_start = self.i;
             elts.push(self.star_expression()?);
         }
-        Ok(expr(ExprKind::Tuple(elts), pos))
+        Ok(self.node(ExprKind::Tuple(elts), pos))
     }
 
     fn star_expression(&mut self) -> PResult<Expr> {
@@ -49,7 +49,7 @@ impl Parser {
             let pos = self.pos();
             self.i += 1;
             let value = self.bitwise(0)?;
-            return Ok(expr(ExprKind::Starred(Box::new(value)), pos));
+            return Ok(self.node(ExprKind::Starred(Box::new(value)), pos));
         }
         self.expression()
     }
@@ -60,7 +60,7 @@ impl Parser {
             let pos = self.pos();
             self.i += 1;
             let value = self.bitwise(0)?;
-            return Ok(expr(ExprKind::Starred(Box::new(value)), pos));
+            return Ok(self.node(ExprKind::Starred(Box::new(value)), pos));
         }
         self.named_expression()
     }
@@ -93,7 +93,7 @@ impl Parser {
         self.i += 1;
         let value = self.expression()?;
         let target = Name::new(&id);
-        Ok(expr(ExprKind::NamedExpr { target, value: Box::new(value) }, pos))
+        Ok(self.node(ExprKind::NamedExpr { target, value: Box::new(value) }, pos))
     }
 
     #[inline(never)]
@@ -199,7 +199,7 @@ impl Parser {
             let pos = body.pos;
             let kind =
                 ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) };
-            return Ok(expr(kind, pos));
+            return Ok(self.node(kind, pos));
         }
         self.check_missing_comma(start, &body)?;
         Ok(body)
@@ -300,7 +300,7 @@ impl Parser {
             return Ok(left);
         }
         let pos = left.pos;
-        Ok(expr(ExprKind::Compare { left: Box::new(left), ops }, pos))
+        Ok(self.node(ExprKind::Compare { left: Box::new(left), ops }, pos))
     }
 
     #[inline(never)]
@@ -322,10 +322,10 @@ impl Parser {
             left
         } else {
             let pos = left.pos;
-            expr(ExprKind::Compare { left: Box::new(left), ops }, pos)
+            self.node(ExprKind::Compare { left: Box::new(left), ops }, pos)
         };
         for pos in nots.into_iter().rev() {
-            e = expr(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) }, pos);
+            e = self.node(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) }, pos);
         }
         Ok(e)
     }
@@ -390,7 +390,7 @@ impl Parser {
             }
             let right = self.bitwise(prec + 1)?;
             let pos = left.pos;
-            left = expr(ExprKind::BinOp { op, left: Box::new(left), right: Box::new(right) }, pos);
+            left = self.node(ExprKind::BinOp { op, left: Box::new(left), right: Box::new(right) }, pos);
         }
         Ok(left)
     }
@@ -426,7 +426,7 @@ impl Parser {
             let exp = self.factor()?;
             self.leave();
             let pos = e.pos;
-            e = expr(ExprKind::BinOp { op: BinOp::Pow, left: Box::new(e), right: Box::new(exp) }, pos);
+            e = self.node(ExprKind::BinOp { op: BinOp::Pow, left: Box::new(e), right: Box::new(exp) }, pos);
         }
         Ok(e)
     }
@@ -448,7 +448,7 @@ impl Parser {
         let mut e = self.atom()?;
         self.trailers(&mut e)?;
         if let Some(pos) = await_pos {
-            e = expr(ExprKind::Await(Box::new(e)), pos);
+            e = self.node(ExprKind::Await(Box::new(e)), pos);
         }
         if self.eat_op("**") {
             self.depth += unary.len() as u32 + 1;
@@ -458,10 +458,10 @@ impl Parser {
             let exp = self.factor()?;
             self.depth -= unary.len() as u32 + 1;
             let pos = e.pos;
-            e = expr(ExprKind::BinOp { op: BinOp::Pow, left: Box::new(e), right: Box::new(exp) }, pos);
+            e = self.node(ExprKind::BinOp { op: BinOp::Pow, left: Box::new(e), right: Box::new(exp) }, pos);
         }
         for (op, pos) in unary.into_iter().rev() {
-            e = expr(ExprKind::UnaryOp { op, operand: Box::new(e) }, pos);
+            e = self.node(ExprKind::UnaryOp { op, operand: Box::new(e) }, pos);
         }
         Ok(e)
     }
@@ -475,13 +475,13 @@ impl Parser {
             let value = Box::new(std::mem::replace(e, expr(ExprKind::Const(Const::None), pos)));
             if self.eat_op(".") {
                 let (attr, _) = self.name()?;
-                *e = expr(ExprKind::Attribute { value, attr }, pos);
+                *e = self.node(ExprKind::Attribute { value, attr }, pos);
             } else if self.is_op("(") {
                 let args = self.call_args(true)?;
-                *e = expr(ExprKind::Call { func: value, args }, pos);
+                *e = self.node(ExprKind::Call { func: value, args }, pos);
             } else if self.eat_op("[") {
                 let index = self.slices()?;
-                *e = expr(ExprKind::Subscript { value, index: Box::new(index) }, pos);
+                *e = self.node(ExprKind::Subscript { value, index: Box::new(index) }, pos);
             } else {
                 *e = *value;
                 return Ok(());
@@ -508,8 +508,11 @@ impl Parser {
             }
             elts.push(self.slice()?);
         }
+        let end = self.prev_end();
         self.expect_op("]")?;
-        Ok(expr(ExprKind::Tuple(elts), pos))
+        let mut tuple = self.node(ExprKind::Tuple(elts), pos);
+        tuple.end = end;
+        Ok(tuple)
     }
 
     fn slice(&mut self) -> PResult<Expr> {
@@ -527,7 +530,7 @@ impl Parser {
         };
         let upper = part(self)?;
         let step = if self.eat_op(":") { part(self)? } else { None };
-        Ok(expr(ExprKind::Slice { lower: lower.map(Box::new), upper, step }, pos))
+        Ok(self.node(ExprKind::Slice { lower: lower.map(Box::new), upper, step }, pos))
     }
 
     /// A call's arguments, from its `(` to its `)`.
@@ -611,7 +614,10 @@ impl Parser {
                 }
                 return Err(self.invalid());
             }
-            return Ok(comp(CompKind::Generator, e, None, generators, open));
+            // It spans the call's parentheses, as CPython's node does.
+            let mut g = comp(CompKind::Generator, e, None, generators, open);
+            g.end = self.tok().end;
+            return Ok(g);
         }
         if self.is_op("=") && self.speculating == 0 {
             let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
@@ -660,7 +666,7 @@ impl Parser {
                 }
                 elts.push(self.target_elt()?);
             }
-            expr(ExprKind::Tuple(elts), pos)
+            self.node(ExprKind::Tuple(elts), pos)
         } else {
             first
         };
@@ -673,7 +679,7 @@ impl Parser {
             let pos = self.pos();
             self.i += 1;
             let value = self.bitwise(0)?;
-            return Ok(expr(ExprKind::Starred(Box::new(value)), pos));
+            return Ok(self.node(ExprKind::Starred(Box::new(value)), pos));
         }
         self.bitwise(0)
     }
@@ -715,16 +721,16 @@ impl Parser {
                     _ if is_keyword(&t.text) => return Err(self.invalid()),
                     _ => {
                         self.i += 1;
-                        return Ok(expr(ExprKind::Name(Name::new(&t.text)), t.pos));
+                        return Ok(self.node(ExprKind::Name(Name::new(&t.text)), t.pos));
                     }
                 };
                 self.i += 1;
-                Ok(expr(ExprKind::Const(c), t.pos))
+                Ok(self.node(ExprKind::Const(c), t.pos))
             }
             TokKind::Number => {
                 self.i += 1;
                 let c = self.number(&t.text, t.pos);
-                Ok(expr(ExprKind::Const(c), t.pos))
+                Ok(self.node(ExprKind::Const(c), t.pos))
             }
             TokKind::String => self.strings(),
             TokKind::Op => match &*t.text {
@@ -733,7 +739,7 @@ impl Parser {
                 "{" => self.brace(),
                 "..." => {
                     self.i += 1;
-                    Ok(expr(ExprKind::Const(Const::Ellipsis), t.pos))
+                    Ok(self.node(ExprKind::Const(Const::Ellipsis), t.pos))
                 }
                 _ => Err(self.invalid()),
             },
@@ -779,7 +785,7 @@ impl Parser {
         let pos = self.pos();
         self.i += 1;
         if self.eat_op(")") {
-            return Ok(expr(ExprKind::Tuple(Vec::new()), pos));
+            return Ok(self.node(ExprKind::Tuple(Vec::new()), pos));
         }
         if self.is_kw("yield") {
             let e = self.yield_expr()?;
@@ -791,12 +797,14 @@ impl Parser {
             self.no_starred_comp(&first)?;
             let generators = self.comp_clauses()?;
             self.expect_op(")")?;
-            return Ok(comp(CompKind::Generator, first, None, generators, pos));
+            return Ok(self.ended(comp(CompKind::Generator, first, None, generators, pos)));
         }
         if self.eat_op(")") {
             if matches!(first.kind, ExprKind::Starred(_)) && self.speculating == 0 {
                 return Err(CompileError::syntax("cannot use starred expression here", first.pos));
             }
+            let mut first = first;
+            first.lead = pos;
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -807,7 +815,7 @@ impl Parser {
             elts.push(self.star_named_expression()?);
         }
         self.expect_op(")")?;
-        Ok(expr(ExprKind::Tuple(elts), pos))
+        Ok(self.node(ExprKind::Tuple(elts), pos))
     }
 
     fn no_starred_comp(&self, first: &Expr) -> PResult<()> {
@@ -825,14 +833,14 @@ impl Parser {
         let pos = self.pos();
         self.i += 1;
         if self.eat_op("]") {
-            return Ok(expr(ExprKind::List(Vec::new()), pos));
+            return Ok(self.node(ExprKind::List(Vec::new()), pos));
         }
         let first = self.star_named_expression()?;
         if self.is_kw("for") || self.is_kw("async") {
             self.no_starred_comp(&first)?;
             let generators = self.comp_clauses()?;
             self.expect_op("]")?;
-            return Ok(comp(CompKind::List, first, None, generators, pos));
+            return Ok(self.ended(comp(CompKind::List, first, None, generators, pos)));
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
@@ -842,7 +850,7 @@ impl Parser {
             elts.push(self.star_named_expression()?);
         }
         self.expect_op("]")?;
-        Ok(expr(ExprKind::List(elts), pos))
+        Ok(self.node(ExprKind::List(elts), pos))
     }
 
     /// `{ ... }`: a dict or set display or comprehension.
@@ -851,7 +859,7 @@ impl Parser {
         let pos = self.pos();
         self.i += 1;
         if self.eat_op("}") {
-            return Ok(expr(ExprKind::Dict(Vec::new()), pos));
+            return Ok(self.node(ExprKind::Dict(Vec::new()), pos));
         }
         if self.is_op("**") {
             return self.dict_rest(pos, Vec::new());
@@ -867,7 +875,7 @@ impl Parser {
             if self.is_kw("for") || self.is_kw("async") {
                 let generators = self.comp_clauses()?;
                 self.expect_op("}")?;
-                return Ok(comp(CompKind::Dict, first, Some(value), generators, pos));
+                return Ok(self.ended(comp(CompKind::Dict, first, Some(value), generators, pos)));
             }
             return self.dict_rest(pos, vec![(Some(first), value)]);
         }
@@ -875,7 +883,7 @@ impl Parser {
             self.no_starred_comp(&first)?;
             let generators = self.comp_clauses()?;
             self.expect_op("}")?;
-            return Ok(comp(CompKind::Set, first, None, generators, pos));
+            return Ok(self.ended(comp(CompKind::Set, first, None, generators, pos)));
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
@@ -885,7 +893,7 @@ impl Parser {
             elts.push(self.star_named_expression()?);
         }
         self.expect_op("}")?;
-        Ok(expr(ExprKind::Set(elts), pos))
+        Ok(self.node(ExprKind::Set(elts), pos))
     }
 
     fn dict_value_check(&self, colon: Pos) -> PResult<()> {
@@ -926,7 +934,7 @@ impl Parser {
             items.push((Some(key), self.expression()?));
         }
         self.expect_op("}")?;
-        Ok(expr(ExprKind::Dict(items), pos))
+        Ok(self.node(ExprKind::Dict(items), pos))
     }
 
     /// `yield`, `yield value`, `yield from value` (the last unsupported).
@@ -940,13 +948,13 @@ impl Parser {
                 self.deferred = Some(CompileError::syntax("'yield from' inside async function", pos));
             }
             self.note_unsupported("yield from", pos);
-            return Ok(expr(ExprKind::Yield(Some(Box::new(value))), pos));
+            return Ok(self.node(ExprKind::Yield(Some(Box::new(value))), pos));
         }
         if self.starts_expression() || self.is_op("*") {
             let value = self.star_expressions()?;
-            return Ok(expr(ExprKind::Yield(Some(Box::new(value))), pos));
+            return Ok(self.node(ExprKind::Yield(Some(Box::new(value))), pos));
         }
-        Ok(expr(ExprKind::Yield(None), pos))
+        Ok(self.node(ExprKind::Yield(None), pos))
     }
 
     #[inline(never)]
@@ -1103,7 +1111,13 @@ fn make_lambda(params: Box<Params>, body: Expr, pos: Pos) -> Expr {
         doc: None,
         scope: RefCell::default(),
     };
-    expr(ExprKind::Lambda(Rc::new(f)), pos)
+    let end = match &f.body[0].kind {
+        StmtKind::Return(Some(b)) => b.end,
+        _ => pos,
+    };
+    let mut e = expr(ExprKind::Lambda(Rc::new(f)), pos);
+    e.end = end;
+    e
 }
 
 fn ret_pos(ret: &Stmt) -> Pos {
@@ -1119,5 +1133,8 @@ fn bool_op(op: BoolOp, mut values: Vec<Expr>) -> Expr {
         return values.pop().unwrap();
     }
     let pos = values[0].pos;
-    expr(ExprKind::BoolOp { op, values }, pos)
+    let end = values[values.len() - 1].end;
+    let mut e = expr(ExprKind::BoolOp { op, values }, pos);
+    e.end = end;
+    e
 }

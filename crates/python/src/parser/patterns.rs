@@ -2,7 +2,7 @@
 //! checks: unreachable cases, names bound twice, alternatives that bind
 //! different names.
 
-use super::{expr, stmt, PResult, Parser};
+use super::{stmt, PResult, Parser};
 use crate::ast::*;
 use crate::error::CompileError;
 use crate::lexer::TokKind;
@@ -45,7 +45,7 @@ impl Parser {
         while self.eat_op(",") && !self.is_op(":") {
             items.push(self.star_named_expression()?);
         }
-        Ok(expr(ExprKind::Tuple(items), pos))
+        Ok(self.node(ExprKind::Tuple(items), pos))
     }
 
     fn case_block(&mut self) -> PResult<MatchCase> {
@@ -165,7 +165,7 @@ impl Parser {
         }
         let number = self.atom()?;
         let value = if negative {
-            expr(ExprKind::UnaryOp { op: UnaryOp::Neg, operand: Box::new(number) }, pos)
+            self.node(ExprKind::UnaryOp { op: UnaryOp::Neg, operand: Box::new(number) }, pos)
         } else {
             number
         };
@@ -181,11 +181,11 @@ impl Parser {
     fn name_pattern(&mut self) -> PResult<Pattern> {
         let pos = self.pos();
         let (first, _) = self.name()?;
-        let mut target = expr(ExprKind::Name(Name::new(&first)), pos);
+        let mut target = self.node(ExprKind::Name(Name::new(&first)), pos);
         let mut dotted = false;
         while self.eat_op(".") {
             let (attr, _) = self.name()?;
-            target = expr(ExprKind::Attribute { value: Box::new(target), attr }, pos);
+            target = self.node(ExprKind::Attribute { value: Box::new(target), attr }, pos);
             dotted = true;
         }
         let kind = if self.eat_op("(") {

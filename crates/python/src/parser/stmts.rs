@@ -1,6 +1,6 @@
 //! Statements and blocks.
 
-use super::{docstring, expr, expr_name, invalid_target, stmt, PResult, Parser, TargetCtx};
+use super::{docstring, expr_name, invalid_target, stmt, PResult, Parser, TargetCtx};
 use crate::ast::*;
 use crate::error::CompileError;
 use crate::lexer::TokKind;
@@ -600,7 +600,7 @@ impl Parser {
                     Arg::Pos(e) => bases.push(e),
                     Arg::Star(e) => {
                         let p = e.pos;
-                        bases.push(expr(ExprKind::Starred(Box::new(e)), p));
+                        bases.push(self.node(ExprKind::Starred(Box::new(e)), p));
                     }
                     Arg::Kw(k, e) => keywords.push((k, e)),
                     Arg::KwStar(e) => {

@@ -1,7 +1,7 @@
 //! String literals: concatenation, escapes, bytes and f-strings (3.11 rules:
 //! a field's expression is parsed on its own, from its raw text).
 
-use super::{expr, PResult, Parser};
+use super::{PResult, Parser};
 use crate::ast::*;
 use crate::error::CompileError;
 use crate::lexer::{self, decode_escapes, split_string, EscapeError, StrLit, TokKind};
@@ -90,14 +90,14 @@ impl Parser {
             for (lit, tpos) in &lits {
                 out.extend(self.bytes_literal(lit, *tpos, err_pos)?);
             }
-            return Ok(expr(ExprKind::Const(Const::Bytes(Rc::from(out))), pos));
+            return Ok(self.node(ExprKind::Const(Const::Bytes(Rc::from(out))), pos));
         }
         if lits.iter().all(|(l, _)| !l.fstring) {
             let mut s = String::new();
             for (lit, tpos) in &lits {
                 s.push_str(&self.str_literal(&lit.body, lit.raw, *tpos, err_pos)?);
             }
-            return Ok(expr(ExprKind::Const(Const::Str(Rc::from(s))), pos));
+            return Ok(self.node(ExprKind::Const(Const::Str(Rc::from(s))), pos));
         }
         let mut parts = Vec::new();
         for (lit, tpos) in &lits {
@@ -110,7 +110,7 @@ impl Parser {
                 push_literal(&mut parts, &s);
             }
         }
-        Ok(expr(ExprKind::FString(parts), pos))
+        Ok(self.node(ExprKind::FString(parts), pos))
     }
 
     /// Decodes a (non-f) string body; `pos` is the token's position, `err_pos`
