@@ -250,13 +250,16 @@ fn start(it: &Rc<Interp>, module: Rc<Module>, source: &str) -> Body {
     main.set("__file__", crate::value::Value::Str(filename.clone()));
     *it.main_module.borrow_mut() = Some(main.clone());
     *it.host.tree.borrow_mut() = Some(module.clone());
-    Box::pin(async move {
-        let frame = Frame::new(main, Rc::from("<module>"), 0, Vec::new());
+    let frame = Rc::new(Frame::new(main, Rc::from("<module>"), 0, Vec::new()));
+    let running = frame.clone();
+    let body = async move {
         match exec_block(&module.body, &frame).await {
             Ok(Flow::Normal) | Ok(_) => Ok(()),
             Err(e) => Err(e),
         }
-    })
+    };
+    // The module's frame is the outermost running one while its body runs.
+    Box::pin(crate::interp::frames::Within::new(running, body))
 }
 
 /// pyrun.py's end of a run: the escaped exception's line, worker threads

@@ -298,7 +298,8 @@ pub fn body_future(func: Rc<Function>, frame: Rc<Frame>) -> BoxFut {
 
 /// [`body_future`] holding `charge` until the body ends (or is dropped).
 fn charged_body_future(func: Rc<Function>, frame: Rc<Frame>, charge: Option<Charge>) -> BoxFut {
-    Box::pin(Depth::new(async move {
+    let running = frame.clone();
+    Box::pin(Depth::new(running, async move {
         let _charge = charge;
         let out = exec_block(&func.def.body, &frame).await;
         match out {
@@ -310,14 +311,16 @@ fn charged_body_future(func: Rc<Function>, frame: Rc<Frame>, charge: Option<Char
 }
 
 /// Counts the Python frames on the Rust stack while a body is polled, so
-/// that deep recursion is a RecursionError instead of a stack overflow.
+/// that deep recursion is a RecursionError instead of a stack overflow, and
+/// keeps the body's frame among the running ones ([`super::frames`]).
 pub struct Depth<F> {
+    frame: Rc<Frame>,
     inner: Pin<Box<F>>,
 }
 
 impl<F> Depth<F> {
-    pub fn new(inner: F) -> Depth<F> {
-        Depth { inner: Box::pin(inner) }
+    pub fn new(frame: Rc<Frame>, inner: F) -> Depth<F> {
+        Depth { frame, inner: Box::pin(inner) }
     }
 }
 
@@ -330,7 +333,9 @@ impl<F: StdFuture<Output = PyResult<Value>>> StdFuture for Depth<F> {
             return Poll::Ready(raise("RecursionError", "maximum recursion depth exceeded"));
         }
         it.depth.set(d + 1);
+        let running = super::frames::enter(&self.frame);
         let out = self.inner.as_mut().poll(cx);
+        drop(running);
         it.depth.set(d);
         out
     }

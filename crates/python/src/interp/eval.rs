@@ -909,8 +909,9 @@ async fn comprehension(
         CompKind::Set => (CompOut::Set(SetObj::new(false)), "<setcomp>"),
         _ => (CompOut::Dict(Dict::new()), "<dictcomp>"),
     };
-    let frame = comp_frame(scope, f, name);
-    if let Err(err) = comp_loop(0, Some(first), elt, value, generators, &frame, &mut out).await {
+    let frame = Rc::new(comp_frame(scope, f, name));
+    let run = comp_loop(0, Some(first), elt, value, generators, &frame, &mut out);
+    if let Err(err) = super::frames::Within::new(frame.clone(), run).await {
         // A comprehension runs in a frame of its own, with its own entry.
         exc::entered(&err, &frame);
         return Err(err);
@@ -1088,7 +1089,9 @@ fn generator_expression(
         let _keep = tree;
         // SAFETY: the tree (module AST) is kept alive by `_keep` for as long as this body exists.
         let (elt, gens) = unsafe { (&*elt_ptr, &*gens_ptr) };
-        if let Err(err) = gen_loop(0, Some(first_iter), elt, gens, &frame).await {
+        let frame = Rc::new(frame);
+        let run = gen_loop(0, Some(first_iter), elt, gens, &frame);
+        if let Err(err) = super::frames::Within::new(frame.clone(), run).await {
             exc::entered(&err, &frame);
             return Err(err);
         }

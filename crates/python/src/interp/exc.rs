@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::{interp, text, Frame};
-use crate::ast::{Expr, ExprKind};
+use crate::ast::{Expr, ExprKind, Pos};
 use crate::object::{Class, ExcData, Instance, Span, Split, TbEntry};
 use crate::value::Value;
 use asyncio_engine::{Exception, PyResult};
@@ -145,11 +145,20 @@ pub fn entered(exc: &Exception, f: &Frame) {
     }
 }
 
-/// `raise exc` in frame `f`: an entry for the `raise`, even if the
-/// exception was here before (bare `raise`: [`reraised`]).
-pub fn raised(exc: &Exception, f: &Frame) {
+/// `raise exc` (the statement from `start` to `end`) in frame `f`: an entry
+/// for the `raise`, even if the exception was here before (bare `raise`:
+/// [`reraised`]).
+pub fn raised(exc: &Exception, f: &Frame, start: Pos, end: Pos) {
     if let Some(data) = &instance(exc).exc {
-        add_entry(data, f, false);
+        let span = Span {
+            line: start.line,
+            col: start.col,
+            end_line: end.line,
+            end_col: end.col,
+            split: Split::Whole,
+        };
+        data.located.set((f.serial, Some(span)));
+        add_entry(data, f, true);
     }
 }
 

@@ -154,7 +154,8 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
         StmtKind::Raise { exc: e, cause } => {
             let raised = make_raise(e.as_ref(), cause.as_ref(), f).await?;
             match e {
-                Some(_) => exc::raised(&raised, f),
+                // The statement raised it: its span, to the end of its last part.
+                Some(x) => exc::raised(&raised, f, s.pos, cause.as_ref().unwrap_or(x).end),
                 None => exc::reraised(&raised, f),
             }
             return Err(raised);

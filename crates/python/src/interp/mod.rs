@@ -12,6 +12,7 @@ pub mod class;
 pub mod eval;
 pub mod exc;
 pub mod exec;
+pub mod frames;
 pub mod iter;
 pub mod matching;
 pub mod numhash;

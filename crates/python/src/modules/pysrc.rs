@@ -31,7 +31,8 @@ pub const SOURCES: &[(&str, &str)] = &[
 ];
 
 /// What every module here is given besides Python's builtins (not exported).
-const HELPERS: [&str; 9] = [
+const HELPERS: [&str; 10] = [
+    "_caller",
     "_format_exception",
     "_strftime_at",
     "_ctx_current",
@@ -106,6 +107,7 @@ fn run_into(module: &ModuleObj, text: &str) -> PyResult<()> {
     namespace.set("_re_compile", crate::object::Builtin::new("_re_compile", super::re::compile_fn));
     namespace.set("_re_info", crate::object::Builtin::new("_re_info", super::re::info_fn));
     namespace.set("_re_scan", crate::object::Builtin::new("_re_scan", super::re::scan_fn));
+    namespace.set("_caller", crate::object::Builtin::new("_caller", caller));
     it.library.borrow_mut().push((tree.clone(), namespace.clone()));
     let frame = Frame::new(namespace.clone(), Rc::from("<module>"), 0, Vec::new());
     let mut body = crate::interp::exec::exec_block(&tree.body, &frame);
@@ -136,6 +138,18 @@ fn format_exception(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Valu
         }
         _ => raise("TypeError", "_format_exception() takes an exception"),
     }
+}
+
+/// `_caller(stacklevel)`: the function name and line of the program's
+/// code that called in (`stacklevel` 1), or of its caller (2), ... for
+/// logging's `funcName` and `lineno`; CPython's words when there is none.
+fn caller(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Value> {
+    let level = args.first().and_then(Value::as_i64).unwrap_or(1).max(1);
+    let (name, line) = match crate::interp::frames::caller(level as usize - 1) {
+        Some((name, line)) => (Value::Str(name), Value::Int(i64::from(line))),
+        None => (Value::str("(unknown function)"), Value::Int(0)),
+    };
+    Ok(Value::tuple(vec![name, line]))
 }
 
 /// `_strftime_at(format, secs)`: `time.strftime(format, time.gmtime(secs))`

@@ -214,6 +214,12 @@ pub fn default_exception_handler(context: &Value) -> PyResult<()> {
     log_error(&lines.join("\n"), exception)
 }
 
+/// Where in CPython 3.11.7's asyncio a message is logged from: `%(filename)s`,
+/// `%(funcName)s` and `%(lineno)d` of its record.
+pub fn logged_from(file: &str, function: &str, line: i64) -> Value {
+    Value::tuple(vec![Value::string(format!("asyncio/{file}")), Value::str(function), Value::Int(line)])
+}
+
 /// `logging.getLogger('asyncio').error(text, exc_info=exception)` when the
 /// program imported logging; else stderr, as logging's last resort writes it.
 fn log_error(message: &str, exception: Option<Value>) -> PyResult<()> {
@@ -224,7 +230,11 @@ fn log_error(message: &str, exception: Option<Value>) -> PyResult<()> {
         let logger = call_sync(&get_logger, vec![Value::str("asyncio")], vec![])?;
         let error = attr::getattr(&logger, "error")?;
         let exc_info = exception.unwrap_or(Value::Bool(false));
-        call_sync(&error, vec![Value::string(message.to_string())], vec![(Rc::from("exc_info"), exc_info)])?;
+        let kwargs = vec![
+            (Rc::from("exc_info"), exc_info),
+            (Rc::from("_where"), logged_from("base_events.py", "default_exception_handler", 1771)),
+        ];
+        call_sync(&error, vec![Value::string(message.to_string())], kwargs)?;
         return Ok(());
     }
     let mut out = format!("{message}\n");

@@ -50,7 +50,8 @@ fn log_selector() -> PyResult<()> {
     let logger = crate::interp::call::call_sync(&get_logger, vec![Value::str("asyncio")], vec![])?;
     let debug = crate::interp::attr::getattr(&logger, "debug")?;
     let args = vec![Value::str("Using selector: %s"), Value::str("_VirtualSelector")];
-    crate::interp::call::call_sync(&debug, args, vec![]).map(|_| ())
+    let place = super::handler::logged_from("selector_events.py", "__init__", 54);
+    crate::interp::call::call_sync(&debug, args, vec![(Rc::from("_where"), place)]).map(|_| ())
 }
 
 /// `asyncio.new_event_loop()`.

@@ -4,8 +4,9 @@ Loggers in a dotted hierarchy, levels, handlers writing to sys.stderr (the
 default) or sys.stdout, formatters with '%' and '{' styles, basicConfig,
 filters, LoggerAdapter, exc_info and logger.exception. Times are the
 virtual clock's (time.time(), shown in UTC). Not here: files and other
-destinations (the playground has no files), the '$' style, and the
-caller's function name and line (`%(funcName)s`, `%(lineno)d`).
+destinations (the playground has no files), the '$' style and stack_info.
+The caller's function name and line (`%(funcName)s`, `%(lineno)d`) are the
+program's innermost frame's (`_caller`).
 """
 
 import sys
@@ -27,7 +28,7 @@ _nameToLevel = {"CRITICAL": CRITICAL, "FATAL": FATAL, "ERROR": ERROR, "WARN": WA
 _startTime = time.time()
 raiseExceptions = True
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
-_UNSUPPORTED_FIELDS = ("funcName", "lineno", "stack_info")
+_UNSUPPORTED_FIELDS = ("stack_info",)
 
 
 def getLevelName(level):
@@ -408,7 +409,7 @@ class Logger(Filterer):
                 rv.__dict__[key] = extra[key]
         return rv
 
-    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
+    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1, _where=None):
         if exc_info:
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, None)
@@ -416,7 +417,9 @@ class Logger(Filterer):
                 exc_info = sys.exc_info()
             if exc_info[1] is None:
                 exc_info = None
-        record = self.makeRecord(self.name, level, sys.argv[0], None, msg, args, exc_info, None, extra)
+        # `_where`: (file, function, line) of the asyncio code CPython logs from.
+        path, func, lineno = _where or (sys.argv[0],) + _caller(stacklevel)
+        record = self.makeRecord(self.name, level, path, lineno, msg, args, exc_info, func, extra)
         self.handle(record)
 
     def handle(self, record):
