@@ -100,6 +100,8 @@ struct Parser {
     unsupported: Option<CompileError>,
     /// Inside a speculative parse: the second-pass error checks are off.
     speculating: u32,
+    /// `from __future__ import annotations` was seen: annotations are not kept.
+    future_annotations: bool,
 }
 
 fn expr(kind: ExprKind, pos: Pos) -> Expr {
@@ -174,6 +176,7 @@ impl Parser {
             depth,
             unsupported: None,
             speculating: 0,
+            future_annotations: false,
         }
     }
 
@@ -183,6 +186,21 @@ impl Parser {
         let mut e = expr(kind, pos);
         e.end = self.prev_end();
         e
+    }
+
+    /// The text of tokens `from..to`, one space where the source had any
+    /// and around `|` (as `ast.unparse` writes `X | None`).
+    fn source_text(&self, from: usize, to: usize) -> String {
+        let mut text = String::new();
+        let bar = |k: usize| self.toks[k].kind == TokKind::Op && &*self.toks[k].text == "|";
+        for k in from..to {
+            let t = &self.toks[k];
+            if k > from && (self.toks[k - 1].end != t.pos || bar(k) || bar(k - 1)) {
+                text.push(' ');
+            }
+            text.push_str(&t.text);
+        }
+        text
     }
 
     /// `e` ending with the last token consumed.

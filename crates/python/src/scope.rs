@@ -257,6 +257,9 @@ impl Collector {
                 self.expr(d);
             }
         }
+        for a in &p.annotations {
+            self.expr(a);
+        }
     }
 
     fn function(&mut self, def: &FunctionDef) {
@@ -739,6 +742,9 @@ impl Writer<'_> {
             if let Some(d) = &param.default {
                 self.expr(d);
             }
+        }
+        for a in &p.annotations {
+            self.expr(a);
         }
     }
 

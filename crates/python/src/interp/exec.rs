@@ -175,6 +175,9 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
                 decorators.push(eval(d, f).await?);
             }
             let (defaults, kw_defaults) = eval::eval_defaults(def, f).await?;
+            for a in &def.params.annotations {
+                eval(a, f).await?;
+            }
             let mut func = eval::make_function(def, f, defaults, kw_defaults)?;
             for d in decorators.iter().rev() {
                 func = call(d, vec![func], vec![]).await?;

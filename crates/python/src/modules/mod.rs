@@ -504,7 +504,8 @@ impl Native for ModuleObj {
 
 /// Is `name` a module the playground has?
 pub fn exists(name: &str) -> bool {
-    AVAILABLE.contains(&name) || name == "concurrent"
+    // `__future__` is there for its compile-time imports, not listed.
+    AVAILABLE.contains(&name) || name == "concurrent" || name == "__future__"
 }
 
 /// The message for a module the playground does not have.

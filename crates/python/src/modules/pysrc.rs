@@ -15,6 +15,7 @@ use asyncio_engine::PyResult;
 
 /// The modules, by name, and their source.
 pub const SOURCES: &[(&str, &str)] = &[
+    ("__future__", include_str!("py/__future__.py")),
     ("abc", include_str!("py/abc.py")),
     ("bisect", include_str!("py/bisect.py")),
     ("collections.abc", include_str!("py/collections_abc.py")),

@@ -996,7 +996,7 @@ impl Parser {
                 ps.posonly = std::mem::take(&mut ps.args);
             } else if self.eat_op("**") {
                 let (name, _) = self.name()?;
-                self.annotation(annotations, true)?;
+                self.annotation(annotations, true, &mut ps)?;
                 ps.kwarg = Some(Param { name, default: None, pos });
                 if self.is_op("=") {
                     let msg = "var-keyword argument cannot have default value";
@@ -1018,7 +1018,7 @@ impl Parser {
                 star = Some(pos);
                 if self.is_name() {
                     let (name, npos) = self.name()?;
-                    self.annotation(annotations, true)?;
+                    self.annotation(annotations, true, &mut ps)?;
                     ps.vararg = Some(Param { name, default: None, pos: npos });
                     if self.is_op("=") {
                         let msg = "var-positional argument cannot have default value";
@@ -1033,7 +1033,7 @@ impl Parser {
                 }
             } else {
                 let (name, _) = self.name()?;
-                self.annotation(annotations, false)?;
+                self.annotation(annotations, false, &mut ps)?;
                 let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
                 let is_default = default.is_some();
                 let param = Param { name, default, pos };
@@ -1064,16 +1064,20 @@ impl Parser {
         Ok(ps)
     }
 
-    /// An optional `: annotation` (parsed and dropped).
-    fn annotation(&mut self, allowed: bool, starred: bool) -> PResult<()> {
+    /// An optional `: annotation`, kept in `ps` to be evaluated.
+    fn annotation(&mut self, allowed: bool, starred: bool, ps: &mut Params) -> PResult<()> {
         if allowed && self.eat_op(":") {
-            if starred && self.is_op("*") {
-                self.star_expression()?;
-            } else {
-                self.expression()?;
-            }
+            let e = if starred && self.is_op("*") { self.star_expression()? } else { self.expression()? };
+            self.keep_annotation(&mut ps.annotations, e);
         }
         Ok(())
+    }
+
+    /// Keeps an annotation to evaluate, unless annotations are postponed.
+    pub(super) fn keep_annotation(&self, annotations: &mut Vec<Expr>, e: Expr) {
+        if !self.future_annotations {
+            annotations.push(e);
+        }
     }
 }
 

@@ -292,6 +292,9 @@ impl Parser {
         if paren {
             self.expect_op(")")?;
         }
+        if level == 0 && &*module == "__future__" && names.iter().any(|a| &*a.name == "annotations") {
+            self.future_annotations = true;
+        }
         Ok(StmtKind::ImportFrom { module, names, level })
     }
 
@@ -397,7 +400,13 @@ impl Parser {
             _ => return Err(CompileError::syntax("illegal target for annotation", target.pos)),
         };
         self.i += 1;
-        let annotation = self.expression()?;
+        let first = self.i;
+        let mut annotation = self.expression()?;
+        if self.future_annotations {
+            // Postponed: the annotation is its text, as CPython keeps it.
+            let text = self.source_text(first, self.i);
+            annotation = self.node(ExprKind::Const(crate::ast::Const::Str(Rc::from(text))), annotation.pos);
+        }
         let value = if self.eat_op("=") { Some(self.rhs()?) } else { None };
         let pos = target.pos;
         Ok(stmt(StmtKind::AnnAssign { target, annotation, value, simple }, pos))
@@ -563,10 +572,11 @@ impl Parser {
         self.i += 1;
         let (name, _) = self.name()?;
         self.forced("(")?;
-        let params = self.params(true, ")")?;
+        let mut params = self.params(true, ")")?;
         self.expect_op(")")?;
         if self.eat_op("->") {
-            self.expression()?;
+            let returns = self.expression()?;
+            self.keep_annotation(&mut params.annotations, returns);
         }
         self.forced(":")?;
         self.functions.push(is_async);
