@@ -56,6 +56,12 @@ fn lookup(obj: &Value, name: &str) -> Option<Method> {
             }
         }
     }
+    if let Value::Set(s) = obj {
+        // A frozenset has only the methods that do not change it.
+        if s.frozen && SET_MUTATORS.contains(&name) {
+            return None;
+        }
+    }
     let table: &[(&str, Method)] = match obj {
         Value::Str(_) => STR,
         Value::List(_) => LIST,
@@ -866,6 +872,19 @@ fn as_set(v: &Value) -> PyResult<Rc<SetObj>> {
         },
     }
 }
+
+/// The set methods a frozenset lacks.
+const SET_MUTATORS: &[&str] = &[
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "clear",
+    "update",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
+];
 
 const SET: &[(&str, Method)] = &[
     ("add", |t, a, _| {

@@ -106,6 +106,7 @@ impl PercentArg for Arg {
     fn convert(&self, conversion: char) -> Result<String, FmtError> {
         match conversion {
             's' => text::str(&self.0).map_err(from_exc),
+            'a' => text::ascii(&self.0).map_err(from_exc),
             _ => text::repr(&self.0).map_err(from_exc),
         }
     }

@@ -154,7 +154,7 @@ pub fn bind(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<Frame
     }
     fill_defaults(func, &mut slots, npos, kwonly_start, &qual)?;
     let cells = make_cells(func, &scope, &mut slots);
-    let mut frame = Frame::new(func.module.clone(), func.name.borrow().clone(), 0, cells);
+    let mut frame = Frame::new(func.module.clone(), func.def.name.clone(), 0, cells);
     *frame.locals.borrow_mut() = slots;
     frame.owner = func.owner.borrow().as_ref().and_then(|w| w.upgrade());
     frame.def = Some(func.def.clone());
@@ -305,6 +305,10 @@ fn charged_body_future(func: Rc<Function>, frame: Rc<Frame>, charge: Option<Char
         match out {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
+            // PEP 479: a coroutine's StopIteration does not leak as its end.
+            Err(e) if func.def.is_async && !func.def.is_generator && e.is("StopIteration") => {
+                Err(super::exc::from_cause(&e, "coroutine raised StopIteration"))
+            }
             Err(e) => Err(e),
         }
     }))

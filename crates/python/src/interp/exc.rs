@@ -132,6 +132,21 @@ pub fn class_of(exc: &Exception) -> Rc<Class> {
     interp().types.exception_named(exc.type_name())
 }
 
+/// `RuntimeError(msg)` raised from `cause` (its `__cause__` and
+/// `__context__`), as CPython's `_PyErr_FormatFromCause`: PEP 479's
+/// "generator raised StopIteration".
+pub fn from_cause(cause: &Exception, msg: &str) -> Exception {
+    let new = Exception::runtime_error(msg);
+    let inst = instance(&new);
+    if let Some(data) = &inst.exc {
+        let c = Value::Instance(instance(cause));
+        *data.cause.borrow_mut() = c.clone();
+        *data.context.borrow_mut() = c;
+        data.suppress_context.set(true);
+    }
+    new
+}
+
 /// `exc` came out of a statement of frame `f`: the traceback gets `f`'s
 /// entry (the line being run), unless `exc` is already in `f`, as CPython
 /// adds one when an exception is raised in a frame or a call raises into it

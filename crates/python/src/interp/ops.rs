@@ -780,8 +780,8 @@ fn float_int_cmp(f: f64, i: &Value) -> Option<Ordering> {
     }
 }
 
-/// Orders two values (`<` and friends, `sorted`).
-pub fn cmp(a: &Value, b: &Value, op: &str) -> PyResult<Ordering> {
+/// Orders two built-in values (numbers, strings) for `<` and friends.
+fn cmp(a: &Value, b: &Value, op: &str) -> PyResult<Ordering> {
     use Value::*;
     let o = match (a, b) {
         (Int(x), Int(y)) => Some(x.cmp(y)),
@@ -790,11 +790,6 @@ pub fn cmp(a: &Value, b: &Value, op: &str) -> PyResult<Ordering> {
         (Float(x), Float(y)) => x.partial_cmp(y),
         (Float(x), Int(_) | Bool(_) | Big(_)) => float_int_cmp(*x, b),
         (Int(_) | Bool(_) | Big(_), Float(y)) => float_int_cmp(*y, a).map(Ordering::reverse),
-        (Tuple(x), Tuple(y)) => return seq_cmp(x, y, op),
-        (List(x), List(y)) => {
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            return seq_cmp(&x, &y, op);
-        }
         _ => return not_orderable(a, b, op),
     };
     // NaN compares false every way: report it as "not less, not greater".
@@ -812,15 +807,28 @@ fn not_orderable<T>(a: &Value, b: &Value, op: &str) -> PyResult<T> {
     )
 }
 
-fn seq_cmp(x: &[Value], y: &[Value], op: &str) -> PyResult<Ordering> {
+/// `x op y` for two tuples or two lists, as CPython's richcompare: the first
+/// items that differ decide, compared with `op` itself (their `__lt__`...);
+/// else the lengths.
+fn seq_compare(x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
     nested(IN_COMPARISON, || {
         for (p, q) in x.iter().zip(y) {
             if !(p.is(q) || eq(p, q)?) {
-                return cmp(p, q, op);
+                return compare(op, p, q);
             }
         }
-        Ok(x.len().cmp(&y.len()))
+        Ok(holds(op, x.len().cmp(&y.len())))
     })
+}
+
+/// Whether ordering `o` satisfies `<`, `<=`, `>` or `>=`.
+fn holds(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::LtE => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        _ => o != Ordering::Less,
+    }
 }
 
 fn rich_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
@@ -871,6 +879,14 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
                     None => not_orderable(a, b, sym),
                 };
             }
+            match (a, b) {
+                (Value::Tuple(x), Value::Tuple(y)) => return seq_compare(x, y, op),
+                (Value::List(x), Value::List(y)) => {
+                    let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                    return seq_compare(&x, &y, op);
+                }
+                _ => {}
+            }
             if let (Value::Set(x), Value::Set(y)) = (a, b) {
                 return Ok(match op {
                     CmpOp::LtE => set_subset(x, y)?,
@@ -886,13 +902,7 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
                     return Ok(false);
                 }
             }
-            let o = cmp(a, b, sym)?;
-            Ok(match op {
-                CmpOp::Lt => o == Ordering::Less,
-                CmpOp::LtE => o != Ordering::Greater,
-                CmpOp::Gt => o == Ordering::Greater,
-                _ => o != Ordering::Less,
-            })
+            Ok(holds(op, cmp(a, b, sym)?))
         }
     }
 }

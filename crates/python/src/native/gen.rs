@@ -265,7 +265,7 @@ impl Generator {
         match self.0.poll_body(&mut cx) {
             Poll::Ready(r) => r.map_err(|e| {
                 if e.is("StopIteration") {
-                    Exception::runtime_error("generator raised StopIteration")
+                    crate::interp::exc::from_cause(&e, "generator raised StopIteration")
                 } else {
                     e
                 }
@@ -519,7 +519,9 @@ impl Native for ANext {
             Poll::Ready(Ok(Some(v))) => Poll::Ready(Ok(v)),
             Poll::Ready(Ok(None)) => Poll::Ready(raise("StopAsyncIteration", "")),
             Poll::Ready(Err(e)) => Poll::Ready(Err(if e.is("StopAsyncIteration") {
-                Exception::runtime_error("async generator raised StopAsyncIteration")
+                crate::interp::exc::from_cause(&e, "async generator raised StopAsyncIteration")
+            } else if e.is("StopIteration") {
+                crate::interp::exc::from_cause(&e, "async generator raised StopIteration")
             } else {
                 e
             })),

@@ -140,11 +140,20 @@ fn counter_out(lp: &EventLoop) {
     TASK_COUNTER.with(|c| c.set(c.get().max(lp.task_name_counter())));
 }
 
-/// `loop.run_until_complete(fut)`, through the program's driver.
-pub async fn run_until_complete(lp: &EventLoop, fut: &Future<Value>) -> PyResult<Value> {
+/// `_check_running`: a loop runs once at a time, and only one loop runs.
+fn check_running(lp: &EventLoop) -> PyResult<()> {
+    if lp.is_running() {
+        return raise("RuntimeError", "This event loop is already running");
+    }
     if asyncio_engine::get_running_loop().is_ok() {
         return raise("RuntimeError", "Cannot run the event loop while another loop is running");
     }
+    Ok(())
+}
+
+/// `loop.run_until_complete(fut)`, through the program's driver.
+pub async fn run_until_complete(lp: &EventLoop, fut: &Future<Value>) -> PyResult<Value> {
+    check_running(lp)?;
     crate::modules::concurrent::loop_starting(lp);
     counter_in(lp);
     let out = crate::program::drive(lp, fut).await;
@@ -396,14 +405,13 @@ fn loop_method(
             task
         }
         "run_until_complete" => {
+            check_running(lp)?;
             let fut = as_future(lp, &args[0])?;
             let lp = lp.clone();
             Ok(crate::native::suspend::Suspend::value(async move { run_until_complete(&lp, &fut).await }))
         }
         "run_forever" => {
-            if asyncio_engine::get_running_loop().is_ok() {
-                return raise("RuntimeError", "Cannot run the event loop while another loop is running");
-            }
+            check_running(lp)?;
             let lp = lp.clone();
             Ok(crate::native::suspend::Suspend::value(async move {
                 crate::modules::concurrent::loop_starting(&lp);

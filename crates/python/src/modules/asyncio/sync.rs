@@ -148,7 +148,14 @@ impl PyPrim {
                 }
                 _ => no_method(self, name),
             },
-            Prim::Queue(q, _) => queue_call(self, q, name, args, kwargs),
+            Prim::Queue(q, _) => {
+                let out = queue_call(self, q, name, args, kwargs);
+                // A priority queue's comparison that raised (the item is in).
+                match COMPARE_ERROR.with(|e| e.borrow_mut().take()) {
+                    Some(e) => Err(e),
+                    None => out,
+                }
+            }
         }
     }
 
@@ -497,13 +504,27 @@ pub fn classes() -> Vec<(&'static str, Value)> {
     });
     add("PriorityQueue", &["maxsize"], 0, |args, mut kw| {
         let n = int_kw(&args, &mut kw, "maxsize", 0)?;
-        let less = |a: &Value, b: &Value| ops::compare(crate::ast::CmpOp::Lt, a, b).unwrap_or(false);
+        let less = |a: &Value, b: &Value| match ops::compare(crate::ast::CmpOp::Lt, a, b) {
+            Ok(less) => less,
+            Err(e) => {
+                // heapq's comparison raised: the call that pushed or popped does.
+                COMPARE_ERROR.with(|c| {
+                    c.borrow_mut().get_or_insert(e);
+                });
+                false
+            }
+        };
         let q: PriorityQueue<Value> = PriorityQueue::named_by(&next_name("priority_queue"), n, less);
         let q: Queue<Value> = (*q).clone();
         set_item_repr(&q);
         Ok(Value::native(PyPrim(Prim::Queue(q, "PriorityQueue"))))
     });
     out
+}
+
+thread_local! {
+    /// The first exception a priority queue's `<` raised during a call.
+    static COMPARE_ERROR: std::cell::RefCell<Option<Exception>> = const { std::cell::RefCell::new(None) };
 }
 
 type Constructor = fn(Vec<Value>, Kwargs) -> PyResult<Value>;
