@@ -379,7 +379,15 @@ const FUNCTIONS: &[(&str, Func)] = &[
     }),
     ("globals", |_, _| raise("NotImplementedError", "globals() is not supported in the playground")),
     ("locals", |_, _| raise("NotImplementedError", "locals() is not supported in the playground")),
-    ("aiter", |a, _| crate::interp::eval::aiter(one("aiter", &a)?)),
+    ("aiter", |a, _| {
+        let v = one("aiter", &a)?;
+        crate::interp::eval::aiter_or(v, |v| {
+            raise(
+                "TypeError",
+                format!("'{}' object is not an async iterable", crate::interp::text::type_name(v)),
+            )
+        })
+    }),
     ("anext", |a, _| {
         if a.is_empty() || a.len() > 2 {
             let (bound, n) =
@@ -649,6 +657,13 @@ fn divmod(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     }
     if let (Value::Int(_), Value::Int(0)) = (a, b) {
         return raise("ZeroDivisionError", "integer division or modulo by zero");
+    }
+    // Numbers, or an instance whose operators may answer.
+    let fits = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_));
+    let instance = matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_));
+    if !(instance || fits(a) && fits(b)) {
+        let (ta, tb) = (crate::interp::text::type_name(a), crate::interp::text::type_name(b));
+        return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"));
     }
     let q = ops::binop(crate::ast::BinOp::FloorDiv, a, b)?;
     let r = ops::binop(crate::ast::BinOp::Mod, a, b)?;

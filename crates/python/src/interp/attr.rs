@@ -153,6 +153,26 @@ pub fn no_attribute<T>(obj: &Value, name: &str) -> PyResult<T> {
     }
 }
 
+/// `f.__defaults__`: the positional parameters' defaults, or None.
+fn function_defaults(f: &crate::object::Function) -> Value {
+    if f.defaults.is_empty() {
+        Value::None
+    } else {
+        Value::tuple(f.defaults.clone())
+    }
+}
+
+/// `f.__kwdefaults__`: the keyword-only parameters' defaults by name, or None.
+fn function_kwdefaults(f: &crate::object::Function) -> PyResult<Value> {
+    let d = crate::value::Dict::new();
+    for (p, v) in f.def.params.kwonly.iter().zip(&f.kw_defaults) {
+        if let Some(v) = v {
+            super::ops::dict_set(&d, Value::Str(p.name.clone()), v.clone())?;
+        }
+    }
+    Ok(if d.is_empty() { Value::None } else { Value::Dict(d) })
+}
+
 /// `getattr(obj, name, None)`-like: `Ok(None)` when there is no such attribute.
 pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
     match obj {
@@ -167,6 +187,8 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                     f.def.doc.as_ref().map(|d| Value::Str(d.clone())).unwrap_or(Value::None)
                 })),
                 "__dict__" => Some(attrs_dict(&f.attrs.borrow())?),
+                "__defaults__" if f.attrs.borrow().get(name).is_none() => Some(function_defaults(f)),
+                "__kwdefaults__" if f.attrs.borrow().get(name).is_none() => Some(function_kwdefaults(f)?),
                 _ => f.attrs.borrow().get(name),
             })
         }

@@ -1014,16 +1014,21 @@ impl CompSource {
 
 /// `aiter(v)`.
 pub fn aiter(v: &Value) -> PyResult<Value> {
+    aiter_or(v, not_async_iterable)
+}
+
+/// [`aiter`], with `refuse`'s error for what has no `__aiter__`.
+pub fn aiter_or(v: &Value, refuse: fn(&Value) -> PyResult<Value>) -> PyResult<Value> {
     match v {
         Value::Object(o) => match o.aiter(v) {
             Some(r) => r,
-            None => not_async_iterable(v),
+            None => refuse(v),
         },
         Value::Instance(_) => match attr::lookup_special(v, "__aiter__") {
             Some(m) => super::call::call_sync(&m, vec![], vec![]),
-            None => not_async_iterable(v),
+            None => refuse(v),
         },
-        _ => not_async_iterable(v),
+        _ => refuse(v),
     }
 }
 

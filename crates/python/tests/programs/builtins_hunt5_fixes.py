@@ -1,4 +1,4 @@
-# frozenset has no mutating methods; %a escapes; a decorated function's frame keeps its own name (funcName, tracebacks); run_until_complete inside the running loop
+# frozenset has no mutating methods; %a escapes; a decorated function's frame keeps its own name (funcName, tracebacks); run_until_complete inside the running loop; divmod's and aiter's messages; a Task refuses set_result and set_exception
 import asyncio
 import functools
 import logging
@@ -45,3 +45,22 @@ async def main():
 
 
 asyncio.run(main())
+for f in [lambda: divmod("a", 1), lambda: divmod(7, None), lambda: aiter([1])]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)
+print(divmod(7, 2), divmod(-7.5, 2))
+
+
+async def task_results():
+    t = asyncio.create_task(asyncio.sleep(0))
+    for name in ("set_result", "set_exception"):
+        try:
+            getattr(t, name)(ValueError())
+        except RuntimeError as e:
+            print(type(e).__name__, e)
+    await t
+
+
+asyncio.run(task_results())

@@ -472,6 +472,9 @@ fn task_call(t: &PyTask, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwa
         "uncancel" => Ok(Value::Int(t.any.uncancel() as i64)),
         "done" => Ok(Value::Bool(t.any.is_done())),
         "get_coro" => Ok(t.coro.clone().unwrap_or(Value::None)),
+        "set_result" | "set_exception" => {
+            raise("RuntimeError", format!("Task does not support {name} operation"))
+        }
         _ => match &t.typed {
             Some(task) => future_method(task.future(), this, name, args, kwargs),
             None => {
@@ -497,6 +500,8 @@ const TASK_METHODS: &[(&str, Args)] = &[
     ("uncancel", C(0)),
     ("done", C(0)),
     ("get_coro", C(0)),
+    ("set_result", C(1)),
+    ("set_exception", C(1)),
     ("cancelled", C(0)),
     ("result", C(0)),
     ("exception", C(0)),
