@@ -419,6 +419,10 @@ fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let d = Dict::new();
+            // OrderedDict's `__or__` and `__ror__` make an OrderedDict.
+            if x.kind.get() == DictKind::Ordered || y.kind.get() == DictKind::Ordered {
+                d.kind.set(DictKind::Ordered);
+            }
             for (k, v) in x.table.borrow().items().into_iter().chain(y.table.borrow().items()) {
                 dict_set(&d, k, v)?;
             }
@@ -619,6 +623,9 @@ pub fn unary(op: crate::ast::UnaryOp, v: &Value) -> PyResult<Value> {
         (U::Invert, Value::Int(i)) => Value::Int(!i),
         (U::Invert, Value::Bool(b)) => Value::Int(!(*b as i64)),
         (U::Invert, Value::Big(b)) => Value::from_big(b.neg().sub(&BigInt::from_i64(1))),
+        (U::Pos | U::Neg, Value::Dict(d)) if d.kind.get() == DictKind::Counter => {
+            return crate::modules::collections::counter_unary(op == U::Neg, d);
+        }
         _ => {
             let (name, sym) = match op {
                 U::Neg => ("__neg__", "-"),
@@ -880,6 +887,11 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
                 };
             }
             match (a, b) {
+                (Value::Dict(x), Value::Dict(y))
+                    if x.kind.get() == DictKind::Counter && y.kind.get() == DictKind::Counter =>
+                {
+                    return crate::modules::collections::counter_compare(op, x, y);
+                }
                 (Value::Tuple(x), Value::Tuple(y)) => return seq_compare(x, y, op),
                 (Value::List(x), Value::List(y)) => {
                     let (x, y) = (x.borrow().clone(), y.borrow().clone());

@@ -266,6 +266,21 @@ fn new_counter(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     Ok(Value::Dict(d))
 }
 
+/// `OrderedDict.fromkeys(iterable, value=None)`.
+fn ordered_fromkeys(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    crate::native::no_kwargs("fromkeys", &kwargs)?;
+    if args.is_empty() || args.len() > 2 {
+        return raise("TypeError", format!("fromkeys expected at least 1 argument, got {}", args.len()));
+    }
+    let d = Dict::new();
+    d.kind.set(DictKind::Ordered);
+    let value = args.get(1).cloned().unwrap_or(Value::None);
+    for k in iter::collect(&args[0])? {
+        ops::dict_set(&d, k, value.clone())?;
+    }
+    Ok(Value::Dict(d))
+}
+
 fn new_ordered(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if args.len() > 1 {
         return raise("TypeError", format!("expected at most 1 arguments, got {}", args.len()));
@@ -283,6 +298,37 @@ fn new_ordered(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 fn count_of(d: &Dict, k: &Value) -> PyResult<Value> {
     Ok(ops::dict_get(d, k)?.unwrap_or(Value::Int(0)))
+}
+
+/// `+c` (the positive counts) and `-c` (the negative ones, negated).
+pub fn counter_unary(neg: bool, d: &Dict) -> PyResult<Value> {
+    let out = Dict::new();
+    out.kind.set(DictKind::Counter);
+    let zero = Value::Int(0);
+    for (k, n) in d.table.borrow().items() {
+        if neg && ops::compare(CmpOp::Lt, &n, &zero)? {
+            ops::dict_set(&out, k, ops::binop(BinOp::Sub, &zero, &n)?)?;
+        } else if !neg && ops::compare(CmpOp::Gt, &n, &zero)? {
+            ops::dict_set(&out, k, n)?;
+        }
+    }
+    Ok(Value::Dict(out))
+}
+
+/// `a <= b` (and `<`, `>=`, `>`) of two Counters: every element's counts
+/// compared, a missing one as zero; `<` and `>` also need them to differ.
+pub fn counter_compare(op: CmpOp, a: &Rc<Dict>, b: &Rc<Dict>) -> PyResult<bool> {
+    let each = if matches!(op, CmpOp::Lt | CmpOp::LtE) { CmpOp::LtE } else { CmpOp::GtE };
+    let keys: Vec<Value> = a.table.borrow().keys().into_iter().chain(b.table.borrow().keys()).collect();
+    for k in &keys {
+        if !ops::compare(each, &count_of(a, k)?, &count_of(b, k)?)? {
+            return Ok(false);
+        }
+    }
+    if matches!(op, CmpOp::Lt | CmpOp::Gt) {
+        return Ok(!ops::eq(&Value::Dict(a.clone()), &Value::Dict(b.clone()))?);
+    }
+    Ok(true)
 }
 
 /// `Counter.update` / `subtract`: counts from a mapping or an iterable's elements.
@@ -484,9 +530,16 @@ pub fn module() -> ModuleObj {
     m.set("defaultdict", Value::Class(dd));
     let od = t.native("OrderedDict");
     od.dict.borrow_mut().set("__new__", Builtin::new("OrderedDict", new_ordered));
+    od.dict.borrow_mut().set("fromkeys", Builtin::new("fromkeys", ordered_fromkeys));
     m.set("OrderedDict", Value::Class(od));
     let counter = t.native("Counter");
     counter.dict.borrow_mut().set("__new__", Builtin::new("Counter", new_counter));
+    counter.dict.borrow_mut().set(
+        "fromkeys",
+        Builtin::new("fromkeys", |_, _| {
+            raise("NotImplementedError", "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
+        }),
+    );
     m.set("Counter", Value::Class(counter));
     m.func("namedtuple", namedtuple);
     m
