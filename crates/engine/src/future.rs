@@ -643,6 +643,15 @@ impl<T: Clone + 'static> FutureCore<T> {
             self.callbacks.borrow_mut().push(DoneCallback::Fn(id, Box::new(move |_: &Future<T>| f())));
         }
     }
+    /// The exception of a failed future, without retrieving it (what the
+    /// trace reports of a finished task).
+    #[inline(never)]
+    pub(crate) fn failure(&self) -> Option<Exception> {
+        match &*self.state.borrow() {
+            State::Finished(Err(e)) => Some(e.clone()),
+            _ => None,
+        }
+    }
     #[inline(never)]
     pub(crate) fn exception_if_failed(&self) -> Option<Exception> {
         match &*self.state.borrow() {

@@ -543,7 +543,7 @@ fn outcome<T: Clone + 'static>(fut: &FutureCore<T>) -> Outcome {
     if fut.is_cancelled() {
         return Outcome::Cancelled;
     }
-    match fut.exception_if_failed() {
+    match fut.failure() {
         Some(e) => Outcome::Failed(e.to_string()),
         None => Outcome::Done,
     }

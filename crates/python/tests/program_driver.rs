@@ -265,6 +265,18 @@ fn a_task_that_failed_unseen_is_reported_on_stderr_when_freed() {
 }
 
 #[test]
+fn a_task_that_failed_unseen_is_reported_also_while_a_tracer_listens() {
+    // The page sets a tracer on every loop; the report must not depend on it.
+    let src = "import asyncio\nasync def boom(n):\n    raise ValueError(n)\nasync def main():\n    asyncio.create_task(boom(1))\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
+    let (mut p, _) = program(src, Budgets::default());
+    *p.interp().host.on_new_loop.borrow_mut() = Some(Box::new(|lp| {
+        lp.set_tracer(Box::new(|_t: f64, _e: &TraceEvent<'_>| {}));
+    }));
+    let report = p.run_to_end();
+    assert!(report.stderr.starts_with("Task exception was never retrieved\n"), "{}", report.stderr);
+}
+
+#[test]
 fn a_deadlock_is_reported_as_the_oracle_does() {
     let src = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n";
     let (mut p, lines) = program(src, Budgets::default());
