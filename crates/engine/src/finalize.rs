@@ -34,21 +34,22 @@ pub(crate) fn defer(finalizer: Finalizer, exc: Exception) {
 /// Runs the finalizers of the futures freed since the last call, in the
 /// order they were freed (those a finalizer frees run too).
 pub fn run_finalizers() {
-    while QUEUED.with(Cell::get) {
-        QUEUED.with(|q| q.set(false));
-        let queue = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
-        for (finalizer, exc) in queue {
-            finalizer(exc);
-        }
-    }
+    drain(|finalizer, exc| finalizer(exc));
 }
 
 /// Forgets the queued finalizers without running them (a client tearing
 /// down a run: what its futures would report no longer has anywhere to go).
 pub fn discard_finalizers() {
+    drain(|_, _| {});
+}
+
+/// Empties the queue into `each`, until what `each` frees queues no more.
+fn drain(mut each: impl FnMut(Finalizer, Exception)) {
     while QUEUED.with(Cell::get) {
         QUEUED.with(|q| q.set(false));
         let queue = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
-        drop(queue);
+        for (finalizer, exc) in queue {
+            each(finalizer, exc);
+        }
     }
 }

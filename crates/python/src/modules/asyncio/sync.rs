@@ -425,6 +425,7 @@ thread_local! {
 /// Forgets the count (a new program starts).
 pub fn reset() {
     MADE.with(|m| m.borrow_mut().clear());
+    COMPARE_ERROR.with(|e| e.borrow_mut().take());
 }
 
 /// The name the page's inspector and the deadlock details show a new
