@@ -170,6 +170,9 @@ fn native_module(name: &str) -> &'static str {
         "TaskGroup" => "asyncio.taskgroups",
         "Timeout" => "asyncio.timeouts",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
+        "BaseSelectorEventLoop" => "asyncio.selector_events",
+        "BaseEventLoop" => "asyncio.base_events",
+        "AbstractEventLoop" | "Handle" | "TimerHandle" => "asyncio.events",
         "Random" => "random",
         "deque" | "defaultdict" | "OrderedDict" | "Counter" => "collections",
         "partial" | "CacheInfo" | "_lru_cache_wrapper" => "functools",
@@ -177,7 +180,8 @@ fn native_module(name: &str) -> &'static str {
         "suppress" | "nullcontext" | "_GeneratorContextManager" | "_AsyncGeneratorContextManager" => {
             "contextlib"
         }
-        "_GenericAlias" => "typing",
+        "_GenericAlias" | "_UnionGenericAlias" | "_SpecialForm" => "typing",
+        "GenericAlias" => "types",
         "TextIOWrapper" => "_io",
         "UnionType" => "types",
         "TypeVar" => "typing",
@@ -242,10 +246,19 @@ impl Types {
         if let Some(c) = self.natives.borrow().get(name) {
             return c.clone();
         }
-        // The collections' dicts are dicts (`isinstance(od, dict)`), a task is a future.
-        let future = (name == "Task").then(|| self.native("Future"));
-        let base = match (name, &future) {
-            (_, Some(f)) => f,
+        // The collections' dicts are dicts (`isinstance(od, dict)`), a task is
+        // a future, the loop an `AbstractEventLoop` by CPython's chain of bases.
+        let parent = match name {
+            "Task" => Some("Future"),
+            "TimerHandle" => Some("Handle"),
+            "_UnixSelectorEventLoop" => Some("BaseSelectorEventLoop"),
+            "BaseSelectorEventLoop" => Some("BaseEventLoop"),
+            "BaseEventLoop" => Some("AbstractEventLoop"),
+            _ => None,
+        };
+        let parent = parent.map(|p| self.native(p));
+        let base = match (name, &parent) {
+            (_, Some(p)) => p,
             ("OrderedDict" | "defaultdict" | "Counter", _) => &self.dict,
             _ => &self.object,
         };

@@ -434,6 +434,10 @@ pub fn module() -> ModuleObj {
     );
     m.set("Task", Value::Class(task_class));
     m.set("TaskGroup", groups::taskgroup_class());
+    // For annotations and isinstance (`loop: asyncio.AbstractEventLoop`).
+    for name in ["AbstractEventLoop", "BaseEventLoop", "Handle", "TimerHandle"] {
+        m.set(name, Value::Class(t.native(name)));
+    }
     for name in [
         "CancelledError",
         "InvalidStateError",
