@@ -265,10 +265,10 @@ pub struct Params {
     pub vararg: Option<Param>,
     pub kwonly: Vec<Param>,
     pub kwarg: Option<Param>,
-    /// A `def`'s annotations, the return's last: evaluated when the function
-    /// is made, in this order, as CPython does (none under
-    /// `from __future__ import annotations`).
-    pub annotations: Vec<Expr>,
+    /// A `def`'s annotations by parameter name, the return's last (`return`):
+    /// evaluated when the function is made, in this order, as CPython does
+    /// (under `from __future__ import annotations`, string constants).
+    pub annotations: Vec<(Rc<str>, Expr)>,
 }
 
 /// Filled in by the resolver: how a function's frame is laid out.

@@ -260,6 +260,8 @@ pub struct Function {
     pub qualname: RefCell<Rc<str>>,
     /// `__dict__`: `__wrapped__`, `__doc__` set by `functools.wraps`, anything assigned.
     pub attrs: RefCell<Attrs>,
+    /// `__annotations__` (a dict), made empty on first use when there are none.
+    pub annotations: RefCell<Option<Value>>,
     /// The class whose body defined this function (for `super()`).
     pub owner: RefCell<Option<std::rc::Weak<Class>>>,
 }

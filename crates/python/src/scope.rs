@@ -257,7 +257,7 @@ impl Collector {
                 self.expr(d);
             }
         }
-        for a in &p.annotations {
+        for (_, a) in &p.annotations {
             self.expr(a);
         }
     }
@@ -743,7 +743,7 @@ impl Writer<'_> {
                 self.expr(d);
             }
         }
-        for a in &p.annotations {
+        for (_, a) in &p.annotations {
             self.expr(a);
         }
     }

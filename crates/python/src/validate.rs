@@ -305,7 +305,7 @@ impl Sym {
         {
             self.opt(&mut p.default)?;
         }
-        f.params.annotations.iter_mut().try_for_each(|a| self.expr(a))?;
+        f.params.annotations.iter_mut().try_for_each(|(_, a)| self.expr(a))?;
         f.decorators.iter_mut().try_for_each(|d| self.expr(d))?;
         let qual = self.qualname(&f.name);
         self.frames.push(Frame::new(FrameKind::Function, qual.clone()));
@@ -727,7 +727,7 @@ impl Compiler {
         for p in f.params.posonly.iter().chain(&f.params.args).chain(&f.params.kwonly) {
             self.opt(&p.default)?;
         }
-        f.params.annotations.iter().try_for_each(|a| self.expr(a))?;
+        f.params.annotations.iter().try_for_each(|(_, a)| self.expr(a))?;
         let async_gen = f.is_async && f.is_generator;
         self.frames.push(CFrame { kind: CKind::Function { is_async: f.is_async, async_gen }, loops: 0 });
         self.stmts(&f.body, false)?;

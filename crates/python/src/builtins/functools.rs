@@ -90,7 +90,8 @@ pub fn partial(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(Value::native(Partial { func, args: it.collect(), kwargs }))
 }
 
-const WRAPPER_ASSIGNMENTS: [&str; 4] = ["__module__", "__name__", "__qualname__", "__doc__"];
+const WRAPPER_ASSIGNMENTS: [&str; 5] =
+    ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"];
 
 /// `update_wrapper(wrapper, wrapped)`.
 pub fn update_wrapper(wrapper: &Value, wrapped: &Value) -> PyResult<Value> {

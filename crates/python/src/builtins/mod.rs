@@ -1,5 +1,6 @@
 //! The builtins module: functions, types and exceptions.
 
+pub mod alias;
 pub mod construct;
 pub mod descr;
 pub mod dunders;
@@ -483,6 +484,9 @@ fn class_check(spec: &Value, check: &dyn Fn(&Rc<Class>) -> PyResult<bool>, what:
                 }
             }
             Ok(false)
+        }
+        _ if spec.as_native::<alias::GenericAlias>().is_some() => {
+            spec.as_native::<alias::GenericAlias>().map_or(Ok(false), |g| g.refuse_check())
         }
         _ => match spec.as_native::<union::UnionType>() {
             Some(u) => {

@@ -5,6 +5,7 @@
 use std::any::Any;
 use std::rc::Rc;
 
+use crate::builtins::alias::{self, GenericAlias};
 use crate::interp::interp;
 use crate::native::Native;
 use crate::object::Class;
@@ -17,11 +18,16 @@ pub struct UnionType {
 }
 
 fn is_member(v: &Value) -> bool {
-    matches!(v, Value::Class(_) | Value::None) || v.as_native::<UnionType>().is_some()
+    matches!(v, Value::Class(_) | Value::None)
+        || v.as_native::<UnionType>().is_some()
+        || v.as_native::<GenericAlias>().is_some_and(|g| g.typing.is_none())
 }
 
 /// `a | b` when both sides are classes, `None` or unions (and one is not `None`).
 pub fn union(a: &Value, b: &Value) -> Option<Value> {
+    if let Some(u) = alias::typing_or(a, b) {
+        return Some(u);
+    }
     if !is_member(a) || !is_member(b) || (matches!(a, Value::None) && matches!(b, Value::None)) {
         return None;
     }
@@ -63,15 +69,7 @@ impl Native for UnionType {
         interp().types.native("UnionType")
     }
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        let parts: Vec<String> = self
-            .members
-            .iter()
-            .map(|m| match m {
-                Value::Class(c) if &*c.module == "builtins" => c.qualname.to_string(),
-                Value::Class(c) => format!("{}.{}", c.module, c.qualname),
-                _ => "None".to_string(),
-            })
-            .collect();
+        let parts: Vec<String> = self.members.iter().map(alias::type_repr).collect::<PyResult<_>>()?;
         Ok(parts.join(" | "))
     }
     fn eq(&self, _this: &Value, other: &Value) -> Option<PyResult<bool>> {

@@ -189,6 +189,10 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                 "__dict__" => Some(attrs_dict(&f.attrs.borrow())?),
                 "__defaults__" if f.attrs.borrow().get(name).is_none() => Some(function_defaults(f)),
                 "__kwdefaults__" if f.attrs.borrow().get(name).is_none() => Some(function_kwdefaults(f)?),
+                "__annotations__" => {
+                    let made = || Value::Dict(crate::value::Dict::new());
+                    Some(f.annotations.borrow_mut().get_or_insert_with(made).clone())
+                }
                 _ => f.attrs.borrow().get(name),
             })
         }
@@ -514,6 +518,11 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
             match name {
                 "__name__" => *f.name.borrow_mut() = Rc::from(super::text::str(&value)?),
                 "__qualname__" => *f.qualname.borrow_mut() = Rc::from(super::text::str(&value)?),
+                "__annotations__" => match value {
+                    Value::Dict(_) => *f.annotations.borrow_mut() = Some(value),
+                    Value::None => *f.annotations.borrow_mut() = None,
+                    _ => return raise("TypeError", "__annotations__ must be set to a dict object"),
+                },
                 _ => f.attrs.borrow_mut().set(name, value),
             }
             Ok(())

@@ -22,7 +22,13 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
     }
     let mut bases = Vec::new();
     for b in &def.bases {
-        match eval(b, f).await? {
+        let base = eval(b, f).await?;
+        // `class Stack(Generic[T])`, `class Names(list[str])`: the alias's class.
+        let base = match base.as_native::<crate::builtins::alias::GenericAlias>() {
+            Some(g) if matches!(g.origin, Value::Class(_)) => g.origin.clone(),
+            _ => base,
+        };
+        match base {
             Value::Class(c) => bases.push(c),
             other => {
                 return raise(

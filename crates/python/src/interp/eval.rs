@@ -291,7 +291,7 @@ fn eval_sync_node(e: &Expr, f: &Frame) -> PyResult<Value> {
                     None => None,
                 });
             }
-            make_function(def, f, defaults, kw)
+            make_function(def, f, (defaults, kw, None))
         }
         ExprKind::NamedExpr { target, value } => {
             let v = eval_sync(value, f)?;
@@ -438,12 +438,8 @@ fn format_field(
 }
 
 /// Creates a function object from a `def` or `lambda` (defaults evaluated by the caller).
-pub fn make_function(
-    def: &Rc<crate::ast::FunctionDef>,
-    f: &Frame,
-    defaults: Vec<Value>,
-    kw_defaults: Vec<Option<Value>>,
-) -> PyResult<Value> {
+pub fn make_function(def: &Rc<crate::ast::FunctionDef>, f: &Frame, evaluated: Evaluated) -> PyResult<Value> {
+    let (defaults, kw_defaults, annotations) = evaluated;
     let closure = def.scope.borrow().free_from.iter().map(|&i| f.cells[i as usize].clone()).collect();
     Ok(Value::Function(Rc::new(Function {
         def: def.clone(),
@@ -454,15 +450,18 @@ pub fn make_function(
         name: std::cell::RefCell::new(def.name.clone()),
         qualname: std::cell::RefCell::new(def.qualname.clone()),
         attrs: Default::default(),
+        annotations: std::cell::RefCell::new(annotations),
         owner: std::cell::RefCell::new(None),
     })))
 }
 
-/// Evaluates a function's defaults (positional, keyword-only).
-pub async fn eval_defaults(
-    def: &crate::ast::FunctionDef,
-    f: &Frame,
-) -> PyResult<(Vec<Value>, Vec<Option<Value>>)> {
+/// What a `def` evaluates before it makes the function: the positional and
+/// keyword-only parameters' defaults, and its `__annotations__` if it has any.
+pub type Evaluated = (Vec<Value>, Vec<Option<Value>>, Option<Value>);
+
+/// Evaluates a function's defaults (positional, keyword-only), then its
+/// annotations, in CPython's order.
+pub async fn eval_defaults(def: &crate::ast::FunctionDef, f: &Frame) -> PyResult<Evaluated> {
     let mut defaults = Vec::new();
     for p in def.params.posonly.iter().chain(&def.params.args) {
         if let Some(d) = &p.default {
@@ -476,7 +475,15 @@ pub async fn eval_defaults(
             None => None,
         });
     }
-    Ok((defaults, kw))
+    let mut annotations = None;
+    if !def.params.annotations.is_empty() {
+        let d = crate::value::Dict::new();
+        for (name, a) in &def.params.annotations {
+            super::ops::dict_set(&d, Value::Str(name.clone()), eval(a, f).await?)?;
+        }
+        annotations = Some(Value::Dict(d));
+    }
+    Ok((defaults, kw, annotations))
 }
 
 /// Tells the tracer where the running task may suspend (the page marks that line).
@@ -861,8 +868,8 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
         }
         ExprKind::Starred(inner) => eval(inner, f).await,
         ExprKind::Lambda(def) => {
-            let (defaults, kw) = eval_defaults(def, f).await?;
-            make_function(def, f, defaults, kw)
+            let evaluated = eval_defaults(def, f).await?;
+            make_function(def, f, evaluated)
         }
         _ => eval_sync(e, f),
     }

@@ -174,11 +174,8 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
             for d in &def.decorators {
                 decorators.push(eval(d, f).await?);
             }
-            let (defaults, kw_defaults) = eval::eval_defaults(def, f).await?;
-            for a in &def.params.annotations {
-                eval(a, f).await?;
-            }
-            let mut func = eval::make_function(def, f, defaults, kw_defaults)?;
+            let evaluated = eval::eval_defaults(def, f).await?;
+            let mut func = eval::make_function(def, f, evaluated)?;
             for d in decorators.iter().rev() {
                 func = call(d, vec![func], vec![]).await?;
             }

@@ -1242,7 +1242,7 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
                 let f = attr::getattr(obj, "__class_getitem__")?;
                 call_sync(&f, vec![key.clone()], vec![])
             }
-            None => Ok(Value::Class(c.clone())),
+            None => Ok(crate::builtins::alias::of_class(c, key)),
         },
         _ => not_subscriptable(obj),
     }

@@ -60,7 +60,7 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
     let Some(Value::Dict(ann)) = ann else { return Ok(out) };
     for (k, annotation) in ann.table.borrow().items() {
         let Value::Str(name) = k else { continue };
-        if crate::modules::misc::is_classvar(&annotation) {
+        if crate::builtins::alias::is_classvar(&annotation) {
             continue;
         }
         let existing = class.dict.borrow().get(&name);

@@ -3,6 +3,7 @@
 use std::any::Any;
 use std::rc::Rc;
 
+use crate::builtins::alias::TypingName;
 use crate::builtins::functools::{partial, update_wrapper, wraps};
 use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
@@ -450,29 +451,6 @@ pub fn math() -> ModuleObj {
     m
 }
 
-/// A `typing` name: subscriptable, callable as nothing.
-struct TypingAlias(&'static str);
-
-/// True for `typing.ClassVar` and `typing.ClassVar[...]` (not a dataclass field).
-pub fn is_classvar(annotation: &Value) -> bool {
-    annotation.as_native::<TypingAlias>().is_some_and(|a| a.0 == "ClassVar")
-}
-
-impl Native for TypingAlias {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn class(&self) -> Rc<Class> {
-        interp().types.native("_GenericAlias")
-    }
-    fn repr(&self, _this: &Value) -> PyResult<String> {
-        Ok(format!("typing.{}", self.0))
-    }
-    fn getitem(&self, _key: &Value) -> Option<PyResult<Value>> {
-        Some(Ok(Value::native(TypingAlias(self.0))))
-    }
-}
-
 /// `TypeVar('T')`: its repr is `~T`.
 struct TypeVar(Rc<str>);
 
@@ -521,7 +499,7 @@ pub fn typing() -> ModuleObj {
         "DefaultDict",
         "NoReturn",
     ] {
-        m.set(name, Value::native(TypingAlias(name)));
+        m.set(name, Value::native(TypingName(name)));
     }
     for name in [
         "Literal",
@@ -556,7 +534,7 @@ pub fn typing() -> ModuleObj {
         "SupportsAbs",
         "SupportsRound",
     ] {
-        m.set(name, Value::native(TypingAlias(name)));
+        m.set(name, Value::native(TypingName(name)));
     }
     // Base classes: `class Box(Generic[T])`, `class P(Protocol)` (a class
     // subscripted is the class), `class Row(NamedTuple)` (see `class.rs`).

@@ -996,7 +996,7 @@ impl Parser {
                 ps.posonly = std::mem::take(&mut ps.args);
             } else if self.eat_op("**") {
                 let (name, _) = self.name()?;
-                self.annotation(annotations, true, &mut ps)?;
+                self.annotation(annotations, true, &name, &mut ps)?;
                 ps.kwarg = Some(Param { name, default: None, pos });
                 if self.is_op("=") {
                     let msg = "var-keyword argument cannot have default value";
@@ -1018,7 +1018,7 @@ impl Parser {
                 star = Some(pos);
                 if self.is_name() {
                     let (name, npos) = self.name()?;
-                    self.annotation(annotations, true, &mut ps)?;
+                    self.annotation(annotations, true, &name, &mut ps)?;
                     ps.vararg = Some(Param { name, default: None, pos: npos });
                     if self.is_op("=") {
                         let msg = "var-positional argument cannot have default value";
@@ -1033,7 +1033,7 @@ impl Parser {
                 }
             } else {
                 let (name, _) = self.name()?;
-                self.annotation(annotations, false, &mut ps)?;
+                self.annotation(annotations, false, &name, &mut ps)?;
                 let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
                 let is_default = default.is_some();
                 let param = Param { name, default, pos };
@@ -1064,20 +1064,25 @@ impl Parser {
         Ok(ps)
     }
 
-    /// An optional `: annotation`, kept in `ps` to be evaluated.
-    fn annotation(&mut self, allowed: bool, starred: bool, ps: &mut Params) -> PResult<()> {
+    /// An optional `: annotation` of parameter `name`, kept in `ps`.
+    fn annotation(&mut self, allowed: bool, starred: bool, name: &Rc<str>, ps: &mut Params) -> PResult<()> {
         if allowed && self.eat_op(":") {
+            let first = self.i;
             let e = if starred && self.is_op("*") { self.star_expression()? } else { self.expression()? };
-            self.keep_annotation(&mut ps.annotations, e);
+            let e = self.postponed(e, first);
+            ps.annotations.push((name.clone(), e));
         }
         Ok(())
     }
 
-    /// Keeps an annotation to evaluate, unless annotations are postponed.
-    pub(super) fn keep_annotation(&self, annotations: &mut Vec<Expr>, e: Expr) {
+    /// An annotation starting at token `first` as it is kept: under
+    /// `from __future__ import annotations` its text, as CPython keeps it.
+    pub(super) fn postponed(&self, e: Expr, first: usize) -> Expr {
         if !self.future_annotations {
-            annotations.push(e);
+            return e;
         }
+        let text = self.source_text(first, self.i);
+        self.node(ExprKind::Const(crate::ast::Const::Str(Rc::from(text))), e.pos)
     }
 }
 

@@ -401,12 +401,8 @@ impl Parser {
         };
         self.i += 1;
         let first = self.i;
-        let mut annotation = self.expression()?;
-        if self.future_annotations {
-            // Postponed: the annotation is its text, as CPython keeps it.
-            let text = self.source_text(first, self.i);
-            annotation = self.node(ExprKind::Const(crate::ast::Const::Str(Rc::from(text))), annotation.pos);
-        }
+        let annotation = self.expression()?;
+        let annotation = self.postponed(annotation, first);
         let value = if self.eat_op("=") { Some(self.rhs()?) } else { None };
         let pos = target.pos;
         Ok(stmt(StmtKind::AnnAssign { target, annotation, value, simple }, pos))
@@ -575,8 +571,10 @@ impl Parser {
         let mut params = self.params(true, ")")?;
         self.expect_op(")")?;
         if self.eat_op("->") {
+            let first = self.i;
             let returns = self.expression()?;
-            self.keep_annotation(&mut params.annotations, returns);
+            let returns = self.postponed(returns, first);
+            params.annotations.push((Rc::from("return"), returns));
         }
         self.forced(":")?;
         self.functions.push(is_async);

@@ -78,11 +78,17 @@ def singledispatch(func):
         if func is None:
             if isinstance(cls, type):
                 return lambda f: register(cls, f)
-            # The playground keeps no parameter annotations (__annotations__).
-            raise NotImplementedError(
-                "singledispatch's register() by annotation is not supported in the playground: "
-                "name the class, @%s.register(int)" % funcname
-            )
+            ann = getattr(cls, "__annotations__", {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    f"Use either `@register(some_class)` or plain `@register` "
+                    f"on an annotated function."
+                )
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if not isinstance(cls, type):
+                raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} is not a class.")
         registry[cls] = func
         return func
 

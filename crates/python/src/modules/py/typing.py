@@ -102,3 +102,36 @@ def reveal_type(obj, /):
 
     print("Runtime type is %r" % type(obj).__name__, file=sys.stderr)
     return obj
+
+
+def get_origin(tp):
+    """`get_origin(list[int])` is `list`; None for what is not subscripted."""
+    return getattr(tp, "__origin__", None) if _is_alias(tp) else None
+
+
+def get_args(tp):
+    """`get_args(dict[str, int])` is `(str, int)`; `()` for what is not subscripted."""
+    return tp.__args__ if _is_alias(tp) else ()
+
+
+def _is_alias(tp):
+    return type(tp).__name__ in ("GenericAlias", "_GenericAlias", "_UnionGenericAlias")
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    """The annotations of a function, or of a class and its bases (None as
+    NoneType); string annotations are refused (the playground has no eval)."""
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            hints.update(base.__dict__.get("__annotations__", {}))
+    else:
+        hints = dict(getattr(obj, "__annotations__", {}))
+    for name, value in hints.items():
+        if value is None:
+            hints[name] = type(None)
+        elif isinstance(value, str):
+            raise NotImplementedError(
+                "get_type_hints() of a string annotation (%s: %r) is not supported in the playground" % (name, value)
+            )
+    return hints
