@@ -63,7 +63,7 @@ fn one(inst: &Rc<Instance>, out: &mut String) {
         }
     }
     let e = exc::to_engine(inst);
-    out.push_str(&exc::last_line(&e));
+    out.push_str(&exc::traceback_last_line(&e));
     out.push('\n');
     // Notes added with `add_note`, a line each (a note that is not a str is its repr).
     if let Some(Value::List(notes)) = inst.get_attr("__notes__") {

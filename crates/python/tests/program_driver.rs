@@ -384,3 +384,16 @@ fn a_coroutine_never_awaited_is_python_s_runtime_warning_on_stderr() {
          RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );
 }
+
+#[test]
+fn a_tracebacks_last_line_names_the_class_by_module_and_qualified_name() {
+    // python3's stderr for the same program run from a file named <stdin>:
+    // asyncio's class by its module, the program's nested class by its qualified name.
+    let src = "import asyncio\nclass Outer:\n    class Inner(Exception):\n        pass\ntry:\n    asyncio.Future\n    raise asyncio.InvalidStateError('not set')\nexcept asyncio.InvalidStateError:\n    raise Outer.Inner('inner')\n";
+    let (out, report) = run(src);
+    assert_eq!(out, ["[    0.000] Traceback: Inner: inner"]);
+    assert_eq!(
+        report.stderr,
+        "Traceback (most recent call last):\n  File \"<stdin>\", line 7, in <module>\n    raise asyncio.InvalidStateError('not set')\nasyncio.exceptions.InvalidStateError: not set\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"<stdin>\", line 9, in <module>\n    raise Outer.Inner('inner')\nOuter.Inner: inner\n"
+    );
+}

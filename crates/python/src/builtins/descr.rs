@@ -98,8 +98,29 @@ impl Native for Super {
         };
         let mro = start.mro();
         let pos = mro.iter().position(|c| Rc::ptr_eq(c, &self.class)).unwrap_or(0);
+        let instance = !matches!(self.this, Value::Class(_));
         for c in mro.iter().skip(pos + 1) {
-            if let Some(v) = c.dict.borrow().get(name) {
+            let found = c.dict.borrow().get(name);
+            if let Some(v) = found {
+                // A property or a user descriptor runs its getter, as `__get__` would.
+                if let Some(p) = v.as_native::<Property>() {
+                    return Some(match (&p.fget, instance) {
+                        (Some(fget), true) => {
+                            crate::interp::call::call_sync(fget, vec![self.this.clone()], vec![])
+                        }
+                        _ => Ok(v.clone()),
+                    });
+                }
+                if let Value::Instance(d) = &v {
+                    if let Some(get) = d.class.lookup("__get__") {
+                        let this = if instance { self.this.clone() } else { Value::None };
+                        let args = vec![v.clone(), this, Value::Class(start.clone())];
+                        return Some(crate::interp::call::call_sync(&get, args, vec![]));
+                    }
+                }
+                if let Some(sm) = v.as_native::<StaticMethod>() {
+                    return Some(Ok(sm.0.clone()));
+                }
                 return Some(Ok(match v {
                     Value::Function(_) => {
                         Value::BoundMethod(Rc::new(BoundMethod { this: self.this.clone(), func: v }))

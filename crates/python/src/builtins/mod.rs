@@ -303,12 +303,12 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("getattr", |a, _| {
         arity("getattr", &a, 2, 3)?;
         let name = str_arg(&a[1], "attribute name must be string")?;
-        match attr::getattr_opt(&a[0], &name)? {
-            Some(v) => Ok(v),
-            None => match a.get(2) {
-                Some(d) => Ok(d.clone()),
-                None => attr::no_attribute(&a[0], &name),
-            },
+        let Some(default) = a.get(2) else { return attr::getattr(&a[0], &name) };
+        match attr::getattr_opt(&a[0], &name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Ok(default.clone()),
+            Err(e) if e.is("AttributeError") => Ok(default.clone()),
+            Err(e) => Err(e),
         }
     }),
     ("setattr", |a, _| {

@@ -126,7 +126,12 @@ fn bind(f: Value, this: &Value, class: &Rc<Class>) -> Value {
 
 /// `getattr(obj, name)`.
 pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
-    match getattr_opt(obj, name)? {
+    let found = match obj {
+        // A `__getattr__`'s own AttributeError is the one raised.
+        Value::Instance(inst) => instance_attr(obj, inst, name, true)?,
+        _ => getattr_opt(obj, name)?,
+    };
+    match found {
         Some(v) => Ok(v),
         None => no_attribute(obj, name),
     }
@@ -176,7 +181,7 @@ fn function_kwdefaults(f: &crate::object::Function) -> PyResult<Value> {
 /// `getattr(obj, name, None)`-like: `Ok(None)` when there is no such attribute.
 pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
     match obj {
-        Value::Instance(inst) => instance_attr(obj, inst, name),
+        Value::Instance(inst) => instance_attr(obj, inst, name, false),
         Value::Class(c) => class_attr(c, name),
         Value::Function(f) => {
             Ok(match name {
@@ -259,7 +264,26 @@ fn is_data_descriptor(class_attr: &Value) -> bool {
     matches!(class_attr, Value::Instance(d) if d.class.lookup("__set__").is_some() || d.class.lookup("__delete__").is_some())
 }
 
-fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
+/// `obj.name` of an instance; when that fails with an AttributeError (or
+/// finds nothing), the class's `__getattr__`, whose AttributeError is
+/// `Ok(None)` unless `strict`.
+fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str, strict: bool) -> PyResult<Option<Value>> {
+    let found = instance_lookup(obj, inst, name);
+    let Some(ga) = inst.class.lookup("__getattr__") else { return found };
+    match found {
+        Ok(None) => {}
+        Err(e) if e.is("AttributeError") => {}
+        found => return found,
+    }
+    let f = bind(ga, obj, &inst.class);
+    match call_sync(&f, vec![Value::str(name)], vec![]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is("AttributeError") && !strict => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn instance_lookup(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
     let class_attr = inst.class.lookup(name);
     let get = class_attr.as_ref().and_then(|a| descriptor_method(a, "__get__"));
     if let (Some(get), Some(a)) = (&get, &class_attr) {
@@ -287,18 +311,7 @@ fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Optio
     if let Some(f) = class_attr {
         return Ok(Some(bind(f, obj, &inst.class)));
     }
-    if let Some(v) = special_instance_attr(obj, inst, name)? {
-        return Ok(Some(v));
-    }
-    if let Some(ga) = inst.class.lookup("__getattr__") {
-        let f = bind(ga, obj, &inst.class);
-        return match call_sync(&f, vec![Value::str(name)], vec![]) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if e.is("AttributeError") => Ok(None),
-            Err(e) => Err(e),
-        };
-    }
-    Ok(None)
+    special_instance_attr(obj, inst, name)
 }
 
 /// The attribute names an instance of `c` may have when every class of its

@@ -154,6 +154,11 @@ pub fn from_cause(cause: &Exception, msg: &str) -> Exception {
 pub fn entered(exc: &Exception, f: &Frame) {
     let inst = instance(exc);
     if let Some(data) = &inst.exc {
+        // Raised by native code: a context it set itself stays (wait_for's).
+        let fresh = data.tb_frame.get() == 0 && matches!(*data.context.borrow(), Value::None);
+        if fresh && !exc.is_runaway() {
+            context_at_raise(&inst, data);
+        }
         if data.tb_frame.get() != f.serial {
             add_entry(data, f, true);
         }
@@ -164,7 +169,9 @@ pub fn entered(exc: &Exception, f: &Frame) {
 /// for the `raise`, even if the exception was here before (bare `raise`:
 /// [`reraised`]).
 pub fn raised(exc: &Exception, f: &Frame, start: Pos, end: Pos) {
-    if let Some(data) = &instance(exc).exc {
+    let inst = instance(exc);
+    if let Some(data) = &inst.exc {
+        context_at_raise(&inst, data);
         let span = Span {
             line: start.line,
             col: start.col,
@@ -175,6 +182,31 @@ pub fn raised(exc: &Exception, f: &Frame, start: Pos, end: Pos) {
         data.located.set((f.serial, Some(span)));
         add_entry(data, f, true);
     }
+}
+
+/// CPython sets `__context__` when an exception is raised: the exception the
+/// running code is handling (an `except` block of this task's running
+/// frames), the chain cut where it would come back to `inst`.
+fn context_at_raise(inst: &Rc<Instance>, data: &ExcData) {
+    let Some(handled) = super::frames::handling() else { return };
+    let hi = instance(&handled);
+    if Rc::ptr_eq(&hi, inst) {
+        return;
+    }
+    let mut link = hi.clone();
+    for _ in 0..10_000 {
+        let Some(ld) = &link.exc else { break };
+        let next = match &*ld.context.borrow() {
+            Value::Instance(n) => n.clone(),
+            _ => break,
+        };
+        if Rc::ptr_eq(&next, inst) {
+            *ld.context.borrow_mut() = Value::None;
+            break;
+        }
+        link = next;
+    }
+    *data.context.borrow_mut() = Value::Instance(hi);
 }
 
 /// A bare `raise` in frame `f`: the exception keeps the traceback it had.
@@ -225,10 +257,27 @@ pub fn locate(exc: &Exception, e: &Expr, f: &Frame) {
 /// `Type: message` as the last line of a traceback.
 pub fn last_line(exc: &Exception) -> String {
     let inst = instance(exc);
-    let message = str_of_instance(&inst).unwrap_or_else(|_| exc.message().to_string());
+    with_message(inst.class.name.to_string(), &inst, exc)
+}
+
+/// A traceback's last line, as `traceback.format_exception_only` writes it:
+/// the class by its module and qualified name unless it is a builtin or the
+/// program's (`asyncio.exceptions.CancelledError`, `Outer.Error`).
+pub fn traceback_last_line(exc: &Exception) -> String {
+    let inst = instance(exc);
+    let class = &inst.class;
+    let name = match &*class.module {
+        "builtins" | "__main__" => class.qualname.to_string(),
+        module => format!("{module}.{}", class.qualname),
+    };
+    with_message(name, &inst, exc)
+}
+
+fn with_message(name: String, inst: &Rc<Instance>, exc: &Exception) -> String {
+    let message = str_of_instance(inst).unwrap_or_else(|_| exc.message().to_string());
     if message.is_empty() {
-        inst.class.name.to_string()
+        name
     } else {
-        format!("{}: {}", inst.class.name, message)
+        format!("{name}: {message}")
     }
 }

@@ -2,7 +2,8 @@
 //! running now. A function's body keeps its frame here while it is polled
 //! (its caller's poll encloses its own), so that between two awaits the
 //! list is exactly the running task's stack, as CPython's frame chain is.
-//! What reads it: logging's `%(funcName)s` and `%(lineno)d`.
+//! What reads it: logging's `%(funcName)s` and `%(lineno)d`, and an exception
+//! being raised (its `__context__`).
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -41,6 +42,12 @@ pub fn caller(skip: usize) -> Option<(Rc<str>, u32)> {
         let mut mine = r.iter().rev().filter(|f| f.module.is_main());
         mine.nth(skip).map(|f| (f.name.clone(), f.line.get()))
     })
+}
+
+/// The exception the innermost `except` block of the running frames is
+/// handling: what an exception raised now has as `__context__`.
+pub fn handling() -> Option<asyncio_engine::Exception> {
+    RUNNING.with(|r| r.borrow().iter().rev().find_map(|f| f.handling.borrow().last().cloned()))
 }
 
 /// `inner` run in `frame`: the innermost running frame while it is polled

@@ -289,7 +289,23 @@ fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         return raise("TypeError", "wait_for() missing 1 required positional argument: 'fut'");
     };
     let aw = awaitable(aw)?;
-    Ok(coro_value("wait_for", async move { asyncio_engine::wait_for(aw, timeout).await }))
+    Ok(coro_value("wait_for", async move {
+        asyncio_engine::wait_for(aw, timeout).await.map_err(|e| {
+            // The engine's own timeout is `raise TimeoutError() from exc`,
+            // `exc` the CancelledError of the awaitable it cancelled.
+            if e.is("TimeoutError") && e.payload().is_none() {
+                let inst = crate::interp::exc::instance(&e);
+                if let Some(data) = &inst.exc {
+                    let cancelled =
+                        crate::object::Instance::new(interp().types.exception_named("CancelledError"));
+                    *data.cause.borrow_mut() = Value::Instance(cancelled.clone());
+                    *data.context.borrow_mut() = Value::Instance(cancelled);
+                    data.suppress_context.set(true);
+                }
+            }
+            e
+        })
+    }))
 }
 
 fn shield(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
