@@ -290,11 +290,11 @@ fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     };
     let aw = awaitable(aw)?;
     Ok(coro_value("wait_for", async move {
-        asyncio_engine::wait_for(aw, timeout).await.map_err(|e| {
+        asyncio_engine::wait_for(aw, timeout).await.inspect_err(|e| {
             // The engine's own timeout is `raise TimeoutError() from exc`,
             // `exc` the CancelledError of the awaitable it cancelled.
             if e.is("TimeoutError") && e.payload().is_none() {
-                let inst = crate::interp::exc::instance(&e);
+                let inst = crate::interp::exc::instance(e);
                 if let Some(data) = &inst.exc {
                     let cancelled =
                         crate::object::Instance::new(interp().types.exception_named("CancelledError"));
@@ -303,7 +303,6 @@ fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
                     data.suppress_context.set(true);
                 }
             }
-            e
         })
     }))
 }
