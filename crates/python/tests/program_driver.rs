@@ -167,7 +167,12 @@ fn a_task_that_never_awaits_is_a_runaway_naming_the_task_and_line() {
 
 #[test]
 fn loops_inside_builtins_count_against_the_budget() {
-    for src in ["print(sum(range(10**15)))", "print(any(x < 0 for x in range(10**15)))", "while True: pass"] {
+    for src in [
+        "print(sum(range(10**15)))",
+        "print(any(x < 0 for x in range(10**15)))",
+        "while True: pass",
+        "import math\nprint(math.factorial(10**6))",
+    ] {
         let (mut p, _) = program(src, small());
         let report = p.run_to_end();
         assert!(matches!(report.status, Status::Runaway(_)), "{src}: {report:?}");

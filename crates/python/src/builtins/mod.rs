@@ -612,17 +612,7 @@ fn round(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             Value::Bool(b) => Value::Int(*b as i64),
             v => v.clone(),
         }),
-        (Value::Int(i), Some(n)) => {
-            let n = n.as_i64().unwrap_or(0);
-            if n >= 0 {
-                return Ok(Value::Int(*i));
-            }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-            let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
-            let half = p / 2;
-            let q = if r > half || (r == half && q % 2 != 0) { q + 1 } else { q };
-            Ok(Value::Int(q.saturating_mul(p)))
-        }
+        (i @ (Value::Int(_) | Value::Bool(_) | Value::Big(_)), Some(n)) => round_int(i, &n),
         (v, _) => match attr::lookup_special(v, "__round__") {
             Some(f) => call_sync(&f, args[1..].to_vec(), vec![]),
             None => {
@@ -630,6 +620,45 @@ fn round(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             }
         },
     }
+}
+
+/// `round(i, n)` of an int: to a multiple of `10**-n`, ties to even.
+fn round_int(i: &Value, n: &Value) -> PyResult<Value> {
+    use crate::ast::BinOp;
+    let i = match i {
+        Value::Bool(b) => Value::Int(i64::from(*b)),
+        other => other.clone(),
+    };
+    let n = match n {
+        Value::Int(n) => *n,
+        Value::Big(b) if b.is_negative() => return Ok(Value::Int(0)),
+        Value::Big(_) => return Ok(i),
+        other => {
+            return raise(
+                "TypeError",
+                format!("'{}' object cannot be interpreted as an integer", text::type_name(other)),
+            )
+        }
+    };
+    let digits = match &i {
+        Value::Big(b) => b.bit_length() / 3 + 2,
+        _ => 21,
+    };
+    if n >= 0 {
+        return Ok(i);
+    }
+    if n.unsigned_abs() > digits {
+        return Ok(Value::Int(0));
+    }
+    let p = ops::binop(BinOp::Pow, &Value::Int(10), &Value::Int(-n))?;
+    let q = ops::binop(BinOp::FloorDiv, &i, &p)?;
+    let r = ops::binop(BinOp::Mod, &i, &p)?;
+    let half = ops::binop(BinOp::FloorDiv, &p, &Value::Int(2))?;
+    let above = ops::compare(crate::ast::CmpOp::Gt, &r, &half)?;
+    let odd = ops::truthy(&ops::binop(BinOp::Mod, &q, &Value::Int(2))?)?;
+    let up = above || (ops::eq(&r, &half)? && odd);
+    let q = if up { ops::binop(BinOp::Add, &q, &Value::Int(1))? } else { q };
+    ops::binop(BinOp::Mul, &q, &p)
 }
 
 /// `round(f, n)`: correctly rounded through the exact decimal expansion.

@@ -313,17 +313,6 @@ pub fn math() -> ModuleObj {
         let close = diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs;
         Ok(Value::Bool(close && x.is_finite() && y.is_finite()))
     });
-    m.def_c("math.factorial", C(1), |args, _| {
-        let n = args[0].as_i64().unwrap_or(-1);
-        if n < 0 {
-            return raise("ValueError", "factorial() not defined for negative values");
-        }
-        let mut acc = Value::Int(1);
-        for i in 2..=n {
-            acc = crate::interp::ops::binop(crate::ast::BinOp::Mul, &acc, &Value::Int(i))?;
-        }
-        Ok(acc)
-    });
     m.set("tau", Value::Float(std::f64::consts::TAU));
     type Binary = (&'static str, fn(f64, f64) -> f64);
     let binary: &[Binary] = &[("math.atan2", f64::atan2), ("math.copysign", f64::copysign)];
@@ -378,76 +367,7 @@ pub fn math() -> ModuleObj {
         }
         Ok(acc)
     });
-    m.def_c("math.isqrt", C(1), |args, _| {
-        let n = args[0].as_i64().unwrap_or(-1);
-        if n < 0 {
-            return raise("ValueError", "isqrt() argument must be nonnegative");
-        }
-        let mut r = (n as f64).sqrt() as i64;
-        while r * r > n {
-            r -= 1;
-        }
-        while (r + 1) * (r + 1) <= n {
-            r += 1;
-        }
-        Ok(Value::Int(r))
-    });
-    for (qualname, perm) in [("math.comb", false), ("math.perm", true)] {
-        m.def_c(qualname, Positional(2 - perm as usize, 2), move |args, _| {
-            use crate::ast::BinOp;
-            use crate::interp::ops::binop;
-            let n = args[0].as_i64().unwrap_or(-1);
-            let k = match args.get(1) {
-                None | Some(Value::None) if perm => n,
-                k => k.and_then(|k| k.as_i64()).unwrap_or(-1),
-            };
-            if n < 0 || k < 0 {
-                return raise(
-                    "ValueError",
-                    format!("{} must be a non-negative integer", if n < 0 { "n" } else { "k" }),
-                );
-            }
-            if k > n {
-                return Ok(Value::Int(0));
-            }
-            let k = if perm { k } else { k.min(n - k) };
-            let mut acc = Value::Int(1);
-            for i in 0..k {
-                acc = binop(BinOp::Mul, &acc, &Value::Int(n - i))?;
-                if !perm {
-                    acc = binop(BinOp::FloorDiv, &acc, &Value::Int(i + 1))?;
-                }
-            }
-            Ok(acc)
-        });
-    }
-    m.def_c("math.lcm", Positional(0, usize::MAX), |args, _| {
-        let mut l: i64 = 1;
-        for a in &args {
-            let x = a.as_i64().unwrap_or(0).abs();
-            if x == 0 {
-                return Ok(Value::Int(0));
-            }
-            let (mut p, mut q) = (l, x);
-            while q != 0 {
-                (p, q) = (q, p % q);
-            }
-            l = l / p * x;
-        }
-        Ok(Value::Int(l))
-    });
-    m.def_c("math.gcd", Positional(0, usize::MAX), |args, _| {
-        let mut g: i64 = 0;
-        for a in &args {
-            let mut x = a.as_i64().unwrap_or(0).abs();
-            let mut y = g;
-            while y != 0 {
-                (x, y) = (y, x % y);
-            }
-            g = x;
-        }
-        Ok(Value::Int(g))
-    });
+    super::mathint::install(&m);
     m
 }
 

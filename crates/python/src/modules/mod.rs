@@ -10,6 +10,7 @@ pub mod contextlib;
 pub mod contextvars;
 pub mod dataclasses;
 pub mod itertools;
+pub mod mathint;
 pub mod misc;
 pub mod ordering;
 pub mod pysrc;
