@@ -548,10 +548,13 @@ fn len(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
         Value::Dict(d) => d.len(),
         Value::Set(s) => s.len(),
         Value::Range(r) => ops::range_len(r.0, r.1, r.2) as usize,
-        Value::Object(o) => match o.len() {
-            Some(n) => n,
-            None => return no_len(v),
-        },
+        Value::Object(o) => {
+            match (crate::modules::collections::namedtuple_user(v, "__len__", vec![]), o.len()) {
+                (Some(r), _) => return r,
+                (None, Some(n)) => n,
+                (None, None) => return no_len(v),
+            }
+        }
         Value::Instance(_) | Value::Class(_) => match attr::lookup_special(v, "__len__") {
             Some(f) => return call_sync(&f, vec![], vec![]),
             None => return no_len(v),

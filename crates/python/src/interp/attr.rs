@@ -124,6 +124,22 @@ fn bind(f: Value, this: &Value, class: &Rc<Class>) -> Value {
     }
 }
 
+/// What `obj.name` gives for attribute `f` of `obj`'s class `class` (a
+/// native object's class written in Python: a `typing.NamedTuple` body's
+/// methods, properties, descriptors, static and class methods).
+pub fn bind_class_attr(f: Value, this: &Value, class: &Rc<Class>) -> PyResult<Value> {
+    if let Some(p) = f.as_native::<Property>() {
+        return match &p.fget {
+            Some(get) => call_sync(get, vec![this.clone()], vec![]),
+            None => raise("AttributeError", "property has no getter"),
+        };
+    }
+    if let Some(get) = descriptor_method(&f, "__get__") {
+        return call_sync(&get, vec![this.clone(), Value::Class(class.clone())], vec![]);
+    }
+    Ok(bind(f, this, class))
+}
+
 /// `getattr(obj, name)`.
 pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
     let found = match obj {

@@ -91,10 +91,29 @@ fn typed_namedtuple(def: &Rc<ClassDef>, mut ns: Attrs) -> PyResult<Value> {
     let class =
         crate::modules::collections::namedtuple(args, vec![(Rc::from("defaults"), Value::list(defaults))])?;
     if let Value::Class(c) = &class {
+        // typing.NamedTuple's `_prohibited` and `_special` names.
+        const PROHIBITED: [&str; 10] = [
+            "__new__",
+            "__init__",
+            "__slots__",
+            "__getnewargs__",
+            "_fields",
+            "_field_defaults",
+            "_make",
+            "_replace",
+            "_asdict",
+            "_source",
+        ];
         for (k, v) in ns.0 {
-            if !k.starts_with("__") || &*k == "__repr__" || &*k == "__str__" {
+            if PROHIBITED.contains(&&*k) {
+                return raise("AttributeError", format!("Cannot overwrite NamedTuple attribute {k}"));
+            }
+            if !matches!(&*k, "__module__" | "__name__" | "__annotations__" | "__qualname__") {
                 c.dict.borrow_mut().set(&k, v);
             }
+        }
+        if let Some(doc) = &def.doc {
+            c.dict.borrow_mut().set("__doc__", Value::Str(doc.clone()));
         }
         set_owner(c);
     }

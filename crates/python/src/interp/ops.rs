@@ -642,7 +642,13 @@ pub fn unary(op: crate::ast::UnaryOp, v: &Value) -> PyResult<Value> {
 
 /// `a == b`.
 pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
+    use crate::modules::collections::namedtuple_user;
     use Value::*;
+    let user = namedtuple_user(a, "__eq__", vec![b.clone()])
+        .or_else(|| namedtuple_user(b, "__eq__", vec![a.clone()]));
+    if let Some(r) = user {
+        return truthy(&r?);
+    }
     if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
         return eq(&a, &b);
     }
@@ -850,6 +856,19 @@ fn rich_dunder(op: CmpOp) -> (&'static str, &'static str, &'static str) {
 /// `a op b` for a comparison operator.
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     if !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+        // A `typing.NamedTuple` body's own comparison methods (`!=` is
+        // tuple's unless the body defines `__ne__`).
+        use crate::modules::collections::namedtuple_user;
+        let (name, reflected, _) = match op {
+            CmpOp::Eq => ("__eq__", "__eq__", ""),
+            CmpOp::NotEq => ("__ne__", "__ne__", ""),
+            _ => rich_dunder(op),
+        };
+        let user = namedtuple_user(a, name, vec![b.clone()])
+            .or_else(|| namedtuple_user(b, reflected, vec![a.clone()]));
+        if let Some(r) = user {
+            return truthy(&r?);
+        }
         if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
             return compare(op, &a, &b);
         }

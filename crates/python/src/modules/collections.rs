@@ -552,6 +552,12 @@ pub struct NamedTuple {
     pub items: Rc<[Value]>,
 }
 
+/// `a.name(b)` when `a` is an instance of a `typing.NamedTuple` class whose
+/// body defined `name` (`__eq__`, `__lt__`, `__len__` ...).
+pub fn namedtuple_user(a: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+    a.as_native::<NamedTuple>()?.user(a, name, args)
+}
+
 /// `(a, b)` as plain tuples when either is a namedtuple (for `==`, `<` ...).
 pub fn namedtuples_as_tuples(a: &Value, b: &Value) -> Option<(Value, Value)> {
     let plain = |v: &Value| match v.as_native::<NamedTuple>() {
@@ -569,6 +575,25 @@ fn make_namedtuple(class: &Rc<Class>, fields: &Rc<[Rc<str>]>, items: Vec<Value>)
     Value::native(NamedTuple { class: class.clone(), fields: fields.clone(), items: Rc::from(items) })
 }
 
+impl NamedTuple {
+    /// `this.name(*args)` when a `typing.NamedTuple` class body defined `name`.
+    fn user(&self, this: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        let f @ Value::Function(_) = self.class.lookup(name)? else { return None };
+        let mut all = vec![this.clone()];
+        all.extend(args);
+        Some(crate::interp::call::call_sync(&f, all, vec![]))
+    }
+
+    fn user_text(&self, this: &Value, name: &str) -> Option<PyResult<String>> {
+        Some(self.user(this, name, vec![])?.and_then(|v| match v {
+            Value::Str(s) => Ok(s.to_string()),
+            other => {
+                raise("TypeError", format!("{name} returned non-string (type {})", text::type_name(&other)))
+            }
+        }))
+    }
+}
+
 impl Native for NamedTuple {
     fn as_any(&self) -> &dyn Any {
         self
@@ -576,7 +601,10 @@ impl Native for NamedTuple {
     fn class(&self) -> Rc<Class> {
         self.class.clone()
     }
-    fn repr(&self, _this: &Value) -> PyResult<String> {
+    fn repr(&self, this: &Value) -> PyResult<String> {
+        if let Some(r) = self.user_text(this, "__repr__") {
+            return r;
+        }
         let mut parts = Vec::new();
         for (f, v) in self.fields.iter().zip(self.items.iter()) {
             parts.push(format!("{f}={}", text::repr(v)?));
@@ -618,16 +646,23 @@ impl Native for NamedTuple {
                     crate::interp::call::call_sync(&tuple, args, kw)
                 })
             }
-            // Methods a `typing.NamedTuple` class body defined.
-            _ => match self.class.lookup(name)? {
-                f @ Value::Function(_) => {
-                    Value::BoundMethod(Rc::new(crate::object::BoundMethod { this: this.clone(), func: f }))
-                }
-                other => other,
-            },
+            // What a `typing.NamedTuple` class body defined.
+            _ => {
+                let f = self.class.lookup(name)?;
+                return Some(crate::interp::attr::bind_class_attr(f, this, &self.class));
+            }
         }))
     }
-    fn iter(&self, _this: &Value) -> Option<PyResult<Value>> {
+    fn str(&self, this: &Value) -> PyResult<String> {
+        match self.user_text(this, "__str__") {
+            Some(s) => s,
+            None => self.repr(this),
+        }
+    }
+    fn iter(&self, this: &Value) -> Option<PyResult<Value>> {
+        if let Some(it) = self.user(this, "__iter__", vec![]) {
+            return Some(it);
+        }
         Some(iter::iter_object(&Value::Tuple(self.items.clone())))
     }
     fn len(&self) -> Option<usize> {
@@ -639,7 +674,10 @@ impl Native for NamedTuple {
     fn contains(&self, item: &Value) -> Option<PyResult<bool>> {
         Some(ops::compare(CmpOp::In, item, &Value::Tuple(self.items.clone())))
     }
-    fn eq(&self, _this: &Value, other: &Value) -> Option<PyResult<bool>> {
+    fn eq(&self, this: &Value, other: &Value) -> Option<PyResult<bool>> {
+        if let Some(r) = self.user(this, "__eq__", vec![other.clone()]) {
+            return Some(r.and_then(|v| ops::truthy(&v)));
+        }
         let other = match other.as_native::<NamedTuple>() {
             Some(nt) => Value::Tuple(nt.items.clone()),
             None => other.clone(),
