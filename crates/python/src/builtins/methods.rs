@@ -104,6 +104,18 @@ pub fn class_method(c: &Rc<Class>, name: &str) -> Option<Value> {
         BuiltinType::Float => Value::Float(0.0),
         _ => return None,
     };
+    if matches!(name, "__repr__" | "__str__") {
+        // `int.__repr__(x)`, `float.__repr__(x)`: json.py writes numbers so.
+        let repr = name == "__repr__";
+        return Some(Builtin::new(name, move |args, _| {
+            let [this] =
+                <[Value; 1]>::try_from(args).or_else(|_| raise("TypeError", "expected 1 argument"))?;
+            let this = mixed_in_value(this, &sample);
+            let text =
+                if repr { crate::interp::text::repr(&this)? } else { crate::interp::text::str(&this)? };
+            Ok(Value::string(text))
+        }));
+    }
     let m = lookup(&sample, name)?;
     let cname = c.name.clone();
     let mname: Rc<str> = Rc::from(name);
@@ -111,9 +123,19 @@ pub fn class_method(c: &Rc<Class>, name: &str) -> Option<Value> {
         if args.is_empty() {
             return raise("TypeError", format!("unbound method {cname}.{mname}() needs an argument"));
         }
-        let this = args.remove(0);
+        let this = mixed_in_value(args.remove(0), &sample);
         m(&this, args, kwargs)
     }))
+}
+
+/// A member of `class C(int, Enum)` (IntEnum, StrEnum) stands for its value
+/// (`int.__repr__(Code.OK)`): enum.py keeps the value in `_value_`.
+fn mixed_in_value(this: Value, sample: &Value) -> Value {
+    let Value::Instance(inst) = &this else { return this };
+    match inst.get_attr("_value_") {
+        Some(v) if std::mem::discriminant(&v) == std::mem::discriminant(sample) => v,
+        _ => this,
+    }
 }
 
 fn s(v: &Value) -> &str {

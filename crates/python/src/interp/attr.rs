@@ -379,6 +379,14 @@ fn special_instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResu
         "value" if inst.class.name.as_ref() == "StopIteration" => {
             Some(data.args.borrow().first().cloned().unwrap_or(Value::None))
         }
+        "code" if is_subclass(&inst.class, &interp().types.exceptions["SystemExit"]) => {
+            let args = data.args.borrow();
+            Some(match args.len() {
+                0 => Value::None,
+                1 => args[0].clone(),
+                _ => Value::tuple(args.clone()),
+            })
+        }
         "__cause__" => Some(data.cause.borrow().clone()),
         "__context__" => Some(data.context.borrow().clone()),
         "__suppress_context__" => Some(Value::Bool(data.suppress_context.get())),

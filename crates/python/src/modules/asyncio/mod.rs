@@ -283,6 +283,18 @@ fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     }))
 }
 
+/// `async def` functions, bound or wrapped in `functools.partial` (as
+/// `inspect` unwraps them).
+fn is_coroutine_function(v: &Value) -> bool {
+    match v {
+        Value::Function(f) => f.def.is_async && !f.def.is_generator,
+        Value::BoundMethod(b) => is_coroutine_function(&b.func),
+        _ => v
+            .as_native::<crate::builtins::functools::Partial>()
+            .is_some_and(|p| is_coroutine_function(&p.func)),
+    }
+}
+
 fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()))?;
     let Some(aw) = args.first() else {
@@ -417,13 +429,7 @@ pub fn module() -> ModuleObj {
         Ok(Value::Bool(args.first().is_some_and(|v| v.as_native::<Coroutine>().is_some())))
     });
     m.func_kw("iscoroutinefunction", &["func"], &[], |args, _| {
-        Ok(Value::Bool(match args.first() {
-            Some(Value::Function(f)) => f.def.is_async && !f.def.is_generator,
-            Some(Value::BoundMethod(b)) => {
-                matches!(&b.func, Value::Function(f) if f.def.is_async && !f.def.is_generator)
-            }
-            _ => false,
-        }))
+        Ok(Value::Bool(args.first().is_some_and(is_coroutine_function)))
     });
     m.func_kw("isfuture", &["obj"], &[], |args, _| Ok(Value::Bool(args.first().is_some_and(is_future))));
     for (name, c) in sync::classes() {
