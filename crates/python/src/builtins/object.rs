@@ -107,7 +107,7 @@ fn delattr(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 
 fn getattribute(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     let name = name_arg(&args, 1)?;
-    attr::getattr(self_of(&args)?, &name)
+    attr::generic_getattr(self_of(&args)?, &name)
 }
 
 /// `object.__eq__`/`__ne__`: identity, else `NotImplemented`.

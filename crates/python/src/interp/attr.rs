@@ -140,6 +140,37 @@ pub fn bind_class_attr(f: Value, this: &Value, class: &Rc<Class>) -> PyResult<Va
     Ok(bind(f, this, class))
 }
 
+thread_local! {
+    /// Some class has defined `__getattribute__` (method calls then look it up).
+    static GETATTRIBUTE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes that a class defines `__getattribute__`.
+pub fn note_class_attr(name: &str) {
+    if name == "__getattribute__" {
+        GETATTRIBUTE.with(|g| g.set(true));
+    }
+}
+
+/// True when `class` has a `__getattribute__` of its own: every attribute
+/// of its instances goes through it.
+pub fn custom_getattribute(class: &Class) -> bool {
+    GETATTRIBUTE.with(std::cell::Cell::get)
+        && matches!(class.lookup("__getattribute__"), Some(Value::Function(_)))
+}
+
+/// `object.__getattribute__(obj, name)`: the lookup without the class's
+/// `__getattribute__` and `__getattr__`.
+pub fn generic_getattr(obj: &Value, name: &str) -> PyResult<Value> {
+    match obj {
+        Value::Instance(inst) => match instance_lookup(obj, inst, name)? {
+            Some(v) => Ok(v),
+            None => no_attribute(obj, name),
+        },
+        _ => getattr(obj, name),
+    }
+}
+
 /// `getattr(obj, name)`.
 pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
     let found = match obj {
@@ -280,11 +311,16 @@ fn is_data_descriptor(class_attr: &Value) -> bool {
     matches!(class_attr, Value::Instance(d) if d.class.lookup("__set__").is_some() || d.class.lookup("__delete__").is_some())
 }
 
-/// `obj.name` of an instance; when that fails with an AttributeError (or
-/// finds nothing), the class's `__getattr__`, whose AttributeError is
-/// `Ok(None)` unless `strict`.
+/// `obj.name` of an instance (by the class's `__getattribute__` if it has
+/// one); when that fails with an AttributeError (or finds nothing), the
+/// class's `__getattr__`, whose AttributeError is `Ok(None)` unless `strict`.
 fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str, strict: bool) -> PyResult<Option<Value>> {
-    let found = instance_lookup(obj, inst, name);
+    let found = match inst.class.lookup("__getattribute__") {
+        Some(f @ Value::Function(_)) => {
+            call_sync(&bind(f, obj, &inst.class), vec![Value::str(name)], vec![]).map(Some)
+        }
+        _ => instance_lookup(obj, inst, name),
+    };
     let Some(ga) = inst.class.lookup("__getattr__") else { return found };
     match found {
         Ok(None) => {}
@@ -548,6 +584,7 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
             Ok(())
         }
         Value::Class(c) => {
+            note_class_attr(name);
             c.dict.borrow_mut().set(name, value);
             Ok(())
         }

@@ -174,6 +174,9 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     let types = &interp().types;
     let bases = if bases.is_empty() { vec![types.object.clone()] } else { bases };
     let bases = mixed_in_type(bases, &mut ns);
+    if ns.get("__getattribute__").is_some() {
+        super::attr::note_class_attr("__getattribute__");
+    }
     for b in &bases {
         // A metaclass (`type`'s subclass) only in the playground's own modules.
         let meta = Rc::ptr_eq(b, &types.type_) && crate::modules::pysrc::source(&f.module.name).is_some();

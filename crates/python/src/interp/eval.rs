@@ -704,7 +704,7 @@ async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
             }
         }
         if let Value::Instance(inst) = &obj {
-            if !inst.has_attr(name) {
+            if !inst.has_attr(name) && !attr::custom_getattribute(&inst.class) {
                 if let Some(m @ Value::Function(_)) = inst.class.lookup(name) {
                     let (mut pos, kw) = eval_args(args, f).await?;
                     pos.insert(0, obj.clone());
