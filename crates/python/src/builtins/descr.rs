@@ -43,6 +43,21 @@ impl Native for Property {
             "fset" => Some(Ok(self.fset.clone().unwrap_or(Value::None))),
             "fdel" => Some(Ok(self.fdel.clone().unwrap_or(Value::None))),
             "fget" => Some(Ok(self.fget.clone().unwrap_or(Value::None))),
+            // abc's check sees through a property over an abstract method.
+            "__isabstractmethod__" => Some((|| {
+                for f in [&self.fget, &self.fset, &self.fdel].into_iter().flatten() {
+                    if let Some(v) = attr::getattr_opt(f, name)? {
+                        if crate::interp::ops::truthy(&v)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                }
+                Ok(Value::Bool(false))
+            })()),
+            "__doc__" => Some(match &self.fget {
+                Some(f) => attr::getattr_opt(f, name).map(|d| d.unwrap_or(Value::None)),
+                None => Ok(Value::None),
+            }),
             _ => None,
         }
     }
@@ -53,6 +68,15 @@ pub struct StaticMethod(pub Value);
 impl Native for StaticMethod {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__func__" | "__wrapped__" => Some(Ok(self.0.clone())),
+            "__isabstractmethod__" => {
+                Some(attr::getattr_opt(&self.0, name).map(|v| v.unwrap_or(Value::Bool(false))))
+            }
+            _ => None,
+        }
     }
     fn class(&self) -> Rc<Class> {
         interp().types.staticmethod.clone()
@@ -72,6 +96,15 @@ pub struct ClassMethod(pub Value);
 impl Native for ClassMethod {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__func__" | "__wrapped__" => Some(Ok(self.0.clone())),
+            "__isabstractmethod__" => {
+                Some(attr::getattr_opt(&self.0, name).map(|v| v.unwrap_or(Value::Bool(false))))
+            }
+            _ => None,
+        }
     }
     fn class(&self) -> Rc<Class> {
         interp().types.classmethod.clone()

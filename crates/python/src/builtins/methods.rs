@@ -36,6 +36,34 @@ pub fn get(obj: &Value, name: &str) -> Option<Value> {
             _ => s.2.clone(),
         });
     }
+    if let (Value::Slice(s), "indices") = (obj, name) {
+        let s = s.clone();
+        return Some(Builtin::method(name, obj.clone(), move |args, kw| {
+            crate::native::no_kwargs("indices", &kw)?;
+            arity("indices", &args, 1, 1)?;
+            let n = match &args[0] {
+                Value::Int(n) => *n,
+                Value::Bool(b) => i64::from(*b),
+                other => match ops::user_index(other)? {
+                    Some(Value::Int(n)) => n,
+                    _ => {
+                        return raise(
+                            "TypeError",
+                            format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                text::type_name(other)
+                            ),
+                        )
+                    }
+                },
+            };
+            if n < 0 {
+                return raise("ValueError", "length should not be negative");
+            }
+            let (start, stop, step) = ops::slice_bounds(&s, n as usize)?;
+            Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+        }));
+    }
     if let (Value::Range(r), "start" | "stop" | "step") = (obj, name) {
         return Some(Value::Int(match name {
             "start" => r.0,
@@ -202,17 +230,19 @@ fn split(this: &Value, args: Vec<Value>, mut kwargs: Kwargs, from_right: bool) -
     let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let parts: Vec<String> = match &sep {
         Value::None => {
-            let words: Vec<&str> = st.split_whitespace().collect();
+            // Python's whitespace (`str.isspace`), `\x1c`-`\x1f` included.
+            let ws = |c: char| regex::is_space(c as u32);
+            let words: Vec<&str> = st.split(ws).filter(|w| !w.is_empty()).collect();
             if limit >= words.len() {
                 words.into_iter().map(String::from).collect()
             } else if from_right {
                 let mut out: Vec<String> = Vec::new();
-                let mut rest = st.trim_end();
+                let mut rest = st.trim_end_matches(ws);
                 for _ in 0..limit {
-                    match rest.rfind(char::is_whitespace) {
+                    match rest.rfind(ws) {
                         Some(i) => {
-                            out.push(rest[i..].trim_start().to_string());
-                            rest = rest[..i].trim_end();
+                            out.push(rest[i..].trim_start_matches(ws).to_string());
+                            rest = rest[..i].trim_end_matches(ws);
                         }
                         None => break,
                     }
@@ -224,12 +254,12 @@ fn split(this: &Value, args: Vec<Value>, mut kwargs: Kwargs, from_right: bool) -
                 out
             } else {
                 let mut out: Vec<String> = Vec::new();
-                let mut rest = st.trim_start();
+                let mut rest = st.trim_start_matches(ws);
                 for _ in 0..limit {
-                    match rest.find(char::is_whitespace) {
+                    match rest.find(ws) {
                         Some(i) => {
                             out.push(rest[..i].to_string());
-                            rest = rest[i..].trim_start();
+                            rest = rest[i..].trim_start_matches(ws);
                         }
                         None => break,
                     }
@@ -307,11 +337,14 @@ fn strip_with(this: &Value, args: Vec<Value>, left: bool, right: bool) -> PyResu
     let chars = opt_chars(&args)?;
     let st = s(this);
     let out = match chars {
-        None => match (left, right) {
-            (true, true) => st.trim(),
-            (true, false) => st.trim_start(),
-            _ => st.trim_end(),
-        },
+        None => {
+            let ws = |c: char| regex::is_space(c as u32);
+            match (left, right) {
+                (true, true) => st.trim_matches(ws),
+                (true, false) => st.trim_start_matches(ws),
+                _ => st.trim_end_matches(ws),
+            }
+        }
         Some(cs) => {
             let set: Vec<char> = cs.chars().collect();
             let p = |c: char| set.contains(&c);

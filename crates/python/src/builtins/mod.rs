@@ -225,7 +225,11 @@ const FUNCTIONS: &[(&str, Func)] = &[
         arity("pow", &a, 2, 3)?;
         match a.get(2) {
             None | Some(Value::None) => ops::binop(crate::ast::BinOp::Pow, &a[0], &a[1]),
-            Some(m) => mod_pow(&a[0], &a[1], m),
+            // A user `__pow__(exp, mod)` (the reflected one never gets `mod`).
+            Some(m) => match attr::lookup_special(&a[0], "__pow__") {
+                Some(f) => call_sync(&f, vec![a[1].clone(), m.clone()], vec![]),
+                None => mod_pow(&a[0], &a[1], m),
+            },
         }
     }),
     ("min", |a, k| min_max(a, k, "min", std::cmp::Ordering::Less)),
@@ -556,7 +560,7 @@ fn len(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
             }
         }
         Value::Instance(_) | Value::Class(_) => match attr::lookup_special(v, "__len__") {
-            Some(f) => return call_sync(&f, vec![], vec![]),
+            Some(f) => return ops::checked_len(call_sync(&f, vec![], vec![])?),
             None => return no_len(v),
         },
         _ => return no_len(v),
@@ -854,7 +858,17 @@ fn next(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 
 fn radix(v: &Value, kind: &str) -> PyResult<Value> {
     let spec = format!("#{kind}");
-    strfmt::format_value(v, &spec).map(Value::string)
+    let v = match v {
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => v.clone(),
+        _ => match ops::user_index(v)? {
+            Some(i) => i,
+            None => {
+                let msg = format!("'{}' object cannot be interpreted as an integer", text::type_name(v));
+                return raise("TypeError", msg);
+            }
+        },
+    };
+    strfmt::format_value(&v, &spec).map(Value::string)
 }
 
 /// `dir()` of a class: its attributes and its bases', and what every class

@@ -514,6 +514,18 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
         // A copy where CPython gives a read-only view (`mappingproxy`).
         "__dict__" => Some(attrs_dict(&c.dict.borrow())?),
         "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
+        "__base__" => Some(c.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
+        "__subclasses__" => {
+            let me = c.clone();
+            Some(crate::object::Builtin::new("__subclasses__", move |_, _| {
+                let subs = interp()
+                    .classes
+                    .alive()
+                    .into_iter()
+                    .filter(|k| k.bases.iter().any(|b| Rc::ptr_eq(b, &me)));
+                Ok(Value::list(subs.map(Value::Class).collect()))
+            }))
+        }
         "__class__" => Some(Value::Class(metaclass(c).unwrap_or_else(|| interp().types.type_.clone()))),
         _ if Rc::ptr_eq(c, &interp().types.object) => match crate::builtins::object::method(name) {
             Some(f) => Some(crate::object::Builtin::new(name, f)),

@@ -64,16 +64,44 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
         Value::Instance(_) => {
             if let Some(f) = attr::lookup_special(v, "__bool__") {
-                return truthy(&call_sync(&f, vec![], vec![])?);
+                return match call_sync(&f, vec![], vec![])? {
+                    Value::Bool(b) => Ok(b),
+                    other => {
+                        let msg =
+                            format!("__bool__ should return bool, returned {}", text::type_name(&other));
+                        raise("TypeError", msg)
+                    }
+                };
             }
             if let Some(f) = attr::lookup_special(v, "__len__") {
-                return truthy(&call_sync(&f, vec![], vec![])?);
+                return truthy(&checked_len(call_sync(&f, vec![], vec![])?)?);
             }
             true
         }
         Value::Object(o) => o.truthy(),
         _ => true,
     })
+}
+
+/// What a user `__len__` returned, checked as `len()` checks it.
+pub fn checked_len(n: Value) -> PyResult<Value> {
+    let n = match n {
+        Value::Int(_) | Value::Big(_) => n,
+        Value::Bool(b) => Value::Int(i64::from(b)),
+        other => match user_index(&other)? {
+            Some(i) => i,
+            None => {
+                let msg = format!("'{}' object cannot be interpreted as an integer", text::type_name(&other));
+                return raise("TypeError", msg);
+            }
+        },
+    };
+    match &n {
+        Value::Int(i) if *i < 0 => raise("ValueError", "__len__() should return >= 0"),
+        Value::Big(b) if b.is_negative() => raise("ValueError", "__len__() should return >= 0"),
+        Value::Big(_) => raise("OverflowError", "cannot fit 'int' into an index-sized integer"),
+        _ => Ok(n),
+    }
 }
 
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
@@ -196,6 +224,19 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     // A namedtuple is a tuple for `+`, `*` and `%`.
     if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
         return binop(op, &a, &b);
+    }
+    // A sequence repeated by an object with `__index__`.
+    if op == BinOp::Mul {
+        let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        if seq(a) {
+            if let Some(n) = user_index(b)? {
+                return binop_as(op, a, &n, inplace);
+            }
+        } else if seq(b) {
+            if let Some(n) = user_index(a)? {
+                return binop_as(op, &n, b, inplace);
+            }
+        }
     }
     if inplace {
         let (ta, tb) = (text::type_name(a), text::type_name(b));

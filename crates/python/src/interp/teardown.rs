@@ -32,6 +32,11 @@ impl<T> Tracked<T> {
         v.push(Rc::downgrade(obj));
     }
 
+    /// The objects still alive, oldest first (the list is kept).
+    pub fn alive(&self) -> Vec<Rc<T>> {
+        self.0.borrow().iter().filter_map(Weak::upgrade).collect()
+    }
+
     /// The objects still alive (the list is emptied).
     pub fn take_alive(&self) -> Vec<Rc<T>> {
         std::mem::take(&mut *self.0.borrow_mut()).iter().filter_map(Weak::upgrade).collect()
