@@ -14,6 +14,13 @@ pub fn format(e: &Exception) -> String {
     out
 }
 
+/// The exception's own traceback, without its cause or context.
+pub fn format_one(e: &Exception) -> String {
+    let mut out = String::new();
+    one(&exc::instance(e), &mut out);
+    out
+}
+
 fn chain(inst: &Rc<Instance>, out: &mut String, depth: usize) {
     if depth > 50 {
         return;

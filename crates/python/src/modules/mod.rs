@@ -19,6 +19,7 @@ pub mod re;
 pub mod sha512;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -58,6 +59,7 @@ pub const AVAILABLE: &[&str] = &[
     "string",
     "sys",
     "time",
+    "traceback",
     "typing",
 ];
 
@@ -538,6 +540,7 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
         "sys" => sys::module(),
         "contextlib" => contextlib::module(),
         "math" => misc::math(),
+        "traceback" => traceback::module(),
         "typing" => misc::typing(),
         "concurrent" => {
             let m = ModuleObj::new("concurrent");
