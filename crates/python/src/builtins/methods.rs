@@ -139,6 +139,14 @@ pub fn class_method(c: &Rc<Class>, name: &str) -> Option<Value> {
             let [this] =
                 <[Value; 1]>::try_from(args).or_else(|_| raise("TypeError", "expected 1 argument"))?;
             let this = mixed_in_value(this, &sample);
+            if let Err(e) = of_type(this.clone(), &sample, "", "") {
+                // A slot wrapper's message differs from a method descriptor's.
+                let (class, found) = (text::type_name(&sample), text::type_name(&this));
+                let method = if repr { "__repr__" } else { "__str__" };
+                let msg =
+                    format!("descriptor '{method}' requires a '{class}' object but received a '{found}'");
+                return if e.is("TypeError") { raise("TypeError", msg) } else { Err(e) };
+            }
             let text =
                 if repr { crate::interp::text::repr(&this)? } else { crate::interp::text::str(&this)? };
             Ok(Value::string(text))
@@ -151,9 +159,27 @@ pub fn class_method(c: &Rc<Class>, name: &str) -> Option<Value> {
         if args.is_empty() {
             return raise("TypeError", format!("unbound method {cname}.{mname}() needs an argument"));
         }
-        let this = mixed_in_value(args.remove(0), &sample);
+        let this = of_type(mixed_in_value(args.remove(0), &sample), &sample, &cname, &mname)?;
         m(&this, args, kwargs)
     }))
+}
+
+/// `this` if it is a value of `sample`'s type, else CPython's TypeError for
+/// an unbound method given another type (`str.upper(42)`).
+fn of_type(this: Value, sample: &Value, class: &str, method: &str) -> PyResult<Value> {
+    let fits = match (sample, &this) {
+        (Value::Int(_), Value::Int(_) | Value::Bool(_) | Value::Big(_)) => true,
+        (Value::Set(_), Value::Set(s)) => !s.frozen,
+        _ => std::mem::discriminant(sample) == std::mem::discriminant(&this),
+    };
+    if fits {
+        return Ok(this);
+    }
+    let found = text::type_name(&this);
+    raise(
+        "TypeError",
+        format!("descriptor '{method}' for '{class}' objects doesn't apply to a '{found}' object"),
+    )
 }
 
 /// A member of `class C(int, Enum)` (IntEnum, StrEnum) stands for its value
@@ -616,6 +642,9 @@ const STR: &[(&str, Method)] = &[
     ("partition", |t, a, _| {
         arity("partition", &a, 1, 1)?;
         let sep = str_of(&a[0], "must be str")?;
+        if sep.is_empty() {
+            return raise("ValueError", "empty separator");
+        }
         let st = s(t);
         Ok(match st.find(&*sep) {
             Some(i) => Value::tuple(vec![
@@ -629,6 +658,9 @@ const STR: &[(&str, Method)] = &[
     ("rpartition", |t, a, _| {
         arity("rpartition", &a, 1, 1)?;
         let sep = str_of(&a[0], "must be str")?;
+        if sep.is_empty() {
+            return raise("ValueError", "empty separator");
+        }
         let st = s(t);
         Ok(match st.rfind(&*sep) {
             Some(i) => Value::tuple(vec![
