@@ -200,6 +200,16 @@ fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
     }
 }
 
+/// `s` with every Unicode decimal digit as its ASCII one (`int("٣٤")`).
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match crate::regex::decimal_value(c as u32) {
+            Some(d) if !c.is_ascii() => char::from_digit(d, 10).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// `int(s, base)` with Python's literal rules (spaces, sign, underscores).
 pub fn parse_int(s: &str, base: u32) -> PyResult<Value> {
     let bad = || {
@@ -213,17 +223,24 @@ pub fn parse_int(s: &str, base: u32) -> PyResult<Value> {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
+    let mut digits = ascii_digits(digits);
     let mut base = base;
-    let mut digits = digits.to_string();
     let lower = digits.to_ascii_lowercase();
     for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
         if (base == b || base == 0) && lower.starts_with(p) {
-            digits = digits[2..].to_string();
+            // One underscore may follow the prefix (`0x_1f`).
+            let rest = &digits[2..];
+            digits = rest.strip_prefix('_').unwrap_or(rest).to_string();
             base = b;
         }
     }
     if base == 0 {
         base = 10;
+        // Base 0 reads a literal: no leading zeros but for zero itself (`08`).
+        let zeros_only = digits.chars().all(|c| c == '0' || c == '_');
+        if digits.starts_with('0') && !zeros_only {
+            return bad();
+        }
     }
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return bad();
@@ -273,7 +290,8 @@ fn float(v: Option<&Value>) -> PyResult<Value> {
 }
 
 fn parse_float(s: &str) -> PyResult<Value> {
-    let t = s.trim();
+    let ascii = ascii_digits(s.trim());
+    let t = ascii.as_str();
     let lower = t.to_ascii_lowercase();
     let special = match lower.trim_start_matches(['+', '-']) {
         "inf" | "infinity" => Some(f64::INFINITY),

@@ -154,7 +154,9 @@ pub fn install(it: &Rc<Interp>) {
             _ => raise("RuntimeError", "super(): use super() inside a method, or super(type, obj)"),
         }),
     );
-    for name in ["eval", "exec", "compile", "open", "input", "breakpoint", "__import__", "memoryview"] {
+    for name in
+        ["eval", "exec", "compile", "open", "input", "breakpoint", "__import__", "memoryview", "bytearray"]
+    {
         let n: Rc<str> = Rc::from(name);
         add(
             name,

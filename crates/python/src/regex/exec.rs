@@ -272,7 +272,7 @@ pub fn is_decimal(c: u32) -> bool {
 }
 
 /// The value of a decimal digit (`None` if not a decimal digit).
-pub(super) fn decimal_value(c: u32) -> Option<u32> {
+pub fn decimal_value(c: u32) -> Option<u32> {
     let i = DECIMAL_RANGES.partition_point(|r| r.0 <= c);
     let r = i.checked_sub(1).and_then(|i| DECIMAL_RANGES.get(i))?;
     (c <= r.1).then(|| (c - r.0) % 10)

@@ -10,6 +10,6 @@
 mod exec;
 mod parse;
 
-pub use exec::{is_alnum, is_decimal, is_space, Exhausted, Mode, Regex, Spans};
+pub use exec::{decimal_value, is_alnum, is_decimal, is_space, Exhausted, Mode, Regex, Spans};
 pub use parse::{compile, is_identifier, ReError};
 pub use parse::{ASCII, DEBUG, DOTALL, IGNORECASE, LOCALE, MULTILINE, TEMPLATE, UNICODE, VERBOSE};
