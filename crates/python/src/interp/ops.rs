@@ -464,6 +464,9 @@ fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             if x.kind.get() == DictKind::Ordered || y.kind.get() == DictKind::Ordered {
                 d.kind.set(DictKind::Ordered);
             }
+            // A defaultdict's `__or__` and `__ror__` keep its factory.
+            let factory = x.default_factory.borrow().clone().or_else(|| y.default_factory.borrow().clone());
+            *d.default_factory.borrow_mut() = factory;
             for (k, v) in x.table.borrow().items().into_iter().chain(y.table.borrow().items()) {
                 dict_set(&d, k, v)?;
             }
@@ -1415,6 +1418,8 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
         }
         Value::Dict(d) => match dict_remove(d, key)? {
             Some(_) => Ok(()),
+            // Counter's `__delitem__` ignores a missing key.
+            None if d.kind.get() == DictKind::Counter => Ok(()),
             None => Err(with_args("KeyError", vec![key.clone()])),
         },
         Value::Instance(_) => match attr::lookup_special(obj, "__delitem__") {

@@ -192,6 +192,10 @@ impl Native for Deque {
         Some(self.items.borrow().len())
     }
     fn getitem(&self, key: &Value) -> Option<PyResult<Value>> {
+        if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Instance(_)) {
+            let msg = format!("sequence index must be integer, not '{}'", text::type_name(key));
+            return Some(raise("TypeError", msg));
+        }
         let items = self.items.borrow();
         Some(match ops::seq_index(key, items.len()) {
             Ok(Some(i)) => Ok(items[i].clone()),
