@@ -76,7 +76,7 @@ pub fn init_subclass(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let name = match args.first() {
-        Some(Value::Class(c)) => c.name.to_string(),
+        Some(Value::Class(c)) => c.qualname.to_string(),
         _ => "object".to_string(),
     };
     raise("TypeError", format!("{name}.__init_subclass__() takes no keyword arguments"))

@@ -349,7 +349,7 @@ fn instance_lookup(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Opt
                 Some(f) => call_sync(f, vec![obj.clone()], vec![]).map(Some),
                 None => raise(
                     "AttributeError",
-                    format!("property '{name}' of '{}' object has no getter", inst.class.name),
+                    format!("property '{name}' of '{}' object has no getter", inst.class.qualname),
                 ),
             };
         }
@@ -562,7 +562,7 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
                         Some(f) => call_sync(f, vec![obj.clone(), value], vec![]).map(|_| ()),
                         None => raise(
                             "AttributeError",
-                            format!("property '{name}' of '{}' object has no setter", inst.class.name),
+                            format!("property '{name}' of '{}' object has no setter", inst.class.qualname),
                         ),
                     };
                 }
@@ -658,7 +658,7 @@ pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
                         Some(f) => call_sync(f, vec![obj.clone()], vec![]).map(|_| ()),
                         None => raise(
                             "AttributeError",
-                            format!("property '{name}' of '{}' object has no deleter", inst.class.name),
+                            format!("property '{name}' of '{}' object has no deleter", inst.class.qualname),
                         ),
                     };
                 }

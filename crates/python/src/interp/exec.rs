@@ -792,7 +792,16 @@ async fn make_raise(e: Option<&Expr>, cause: Option<&Expr>, f: &Frame) -> PyResu
         let cv = eval(c, f).await?;
         let cause_val = match cv {
             Value::None => Value::None,
-            other => Value::Instance(exception_instance(other).await?),
+            other => Value::Instance(exception_instance(other).await.map_err(|e| {
+                if e.is("TypeError") {
+                    exc::with_args(
+                        "TypeError",
+                        vec![Value::str("exception causes must derive from BaseException")],
+                    )
+                } else {
+                    e
+                }
+            })?),
         };
         if let Some(data) = &inst.exc {
             *data.cause.borrow_mut() = cause_val;
