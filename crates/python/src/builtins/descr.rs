@@ -63,6 +63,18 @@ impl Native for Property {
     }
 }
 
+/// `__func__` (and `__wrapped__`) of a static or class method, and whether
+/// the function it wraps is abstract.
+fn wrapper_attr(func: &Value, name: &str) -> Option<PyResult<Value>> {
+    match name {
+        "__func__" | "__wrapped__" => Some(Ok(func.clone())),
+        "__isabstractmethod__" => {
+            Some(attr::getattr_opt(func, name).map(|v| v.unwrap_or(Value::Bool(false))))
+        }
+        _ => None,
+    }
+}
+
 pub struct StaticMethod(pub Value);
 
 impl Native for StaticMethod {
@@ -70,13 +82,7 @@ impl Native for StaticMethod {
         self
     }
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
-        match name {
-            "__func__" | "__wrapped__" => Some(Ok(self.0.clone())),
-            "__isabstractmethod__" => {
-                Some(attr::getattr_opt(&self.0, name).map(|v| v.unwrap_or(Value::Bool(false))))
-            }
-            _ => None,
-        }
+        wrapper_attr(&self.0, name)
     }
     fn class(&self) -> Rc<Class> {
         interp().types.staticmethod.clone()
@@ -98,13 +104,7 @@ impl Native for ClassMethod {
         self
     }
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
-        match name {
-            "__func__" | "__wrapped__" => Some(Ok(self.0.clone())),
-            "__isabstractmethod__" => {
-                Some(attr::getattr_opt(&self.0, name).map(|v| v.unwrap_or(Value::Bool(false))))
-            }
-            _ => None,
-        }
+        wrapper_attr(&self.0, name)
     }
     fn class(&self) -> Rc<Class> {
         interp().types.classmethod.clone()
