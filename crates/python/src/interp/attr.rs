@@ -315,18 +315,18 @@ fn is_data_descriptor(class_attr: &Value) -> bool {
 /// one); when that fails with an AttributeError (or finds nothing), the
 /// class's `__getattr__`, whose AttributeError is `Ok(None)` unless `strict`.
 fn instance_attr(obj: &Value, inst: &Rc<Instance>, name: &str, strict: bool) -> PyResult<Option<Value>> {
-    let found = match inst.class.lookup("__getattribute__") {
-        Some(f @ Value::Function(_)) => {
-            call_sync(&bind(f, obj, &inst.class), vec![Value::str(name)], vec![]).map(Some)
-        }
-        _ => instance_lookup(obj, inst, name),
+    let found =
+        match custom_getattribute(&inst.class).then(|| inst.class.lookup("__getattribute__")).flatten() {
+            Some(f) => call_sync(&bind(f, obj, &inst.class), vec![Value::str(name)], vec![]).map(Some),
+            None => instance_lookup(obj, inst, name),
+        };
+    let missing = match &found {
+        Ok(None) => true,
+        Err(e) => e.is("AttributeError"),
+        Ok(Some(_)) => false,
     };
-    let Some(ga) = inst.class.lookup("__getattr__") else { return found };
-    match found {
-        Ok(None) => {}
-        Err(e) if e.is("AttributeError") => {}
-        found => return found,
-    }
+    let ga = if missing { inst.class.lookup("__getattr__") } else { None };
+    let Some(ga) = ga else { return found };
     let f = bind(ga, obj, &inst.class);
     match call_sync(&f, vec![Value::str(name)], vec![]) {
         Ok(v) => Ok(Some(v)),
