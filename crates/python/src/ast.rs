@@ -244,6 +244,8 @@ pub enum ExprKind {
     },
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
+    /// `yield from iterable` (PEP 380).
+    YieldFrom(Box<Expr>),
     /// `target := value`
     NamedExpr {
         target: Name,

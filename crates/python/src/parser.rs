@@ -141,7 +141,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Comp { kind: CompKind::Dict, .. } => "dict comprehension",
         ExprKind::Comp { kind: CompKind::Generator, .. } => "generator expression",
         ExprKind::Await(_) => "await expression",
-        ExprKind::Yield(_) => "yield expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::NamedExpr { .. } => "named expression",
     }
 }

@@ -386,6 +386,7 @@ impl Collector {
                     self.expr(v);
                 }
             }
+            ExprKind::YieldFrom(v) => self.expr(v),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
                 self.bind_walrus(&target.id);
@@ -842,6 +843,7 @@ impl Writer<'_> {
                     self.expr(v);
                 }
             }
+            ExprKind::YieldFrom(v) => self.expr(v),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
                 self.name(target);

@@ -423,27 +423,37 @@ impl Sym {
                 if let Some(v) = v {
                     self.expr(v)?;
                 }
-                match self.top().kind {
-                    FrameKind::Comp(kind) => {
-                        let what = match kind {
-                            CompKind::List => "list comprehension",
-                            CompKind::Set => "set comprehension",
-                            CompKind::Dict => "dict comprehension",
-                            CompKind::Generator => "generator expression",
-                        };
-                        Err(CompileError::syntax(format!("'yield' inside {what}"), pos))
-                    }
-                    _ => {
-                        self.top().is_generator = true;
-                        Ok(())
-                    }
-                }
+                self.yield_here(pos)
+            }
+            ExprKind::YieldFrom(v) => {
+                self.expr(v)?;
+                self.yield_here(pos)
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 let id = target.id.clone();
                 let k = self.frames.iter().rposition(|f| !matches!(f.kind, FrameKind::Comp(_))).unwrap_or(0);
                 *self.frames[k].flags.entry(id).or_default() |= LOCAL;
+                Ok(())
+            }
+        }
+    }
+
+    /// A `yield` or `yield from` at `pos`: the function is a generator; a
+    /// comprehension may not yield.
+    fn yield_here(&mut self, pos: Pos) -> R {
+        match self.top().kind {
+            FrameKind::Comp(kind) => {
+                let what = match kind {
+                    CompKind::List => "list comprehension",
+                    CompKind::Set => "set comprehension",
+                    CompKind::Dict => "dict comprehension",
+                    CompKind::Generator => "generator expression",
+                };
+                Err(CompileError::syntax(format!("'yield' inside {what}"), pos))
+            }
+            _ => {
+                self.top().is_generator = true;
                 Ok(())
             }
         }
@@ -554,6 +564,7 @@ fn visit_children(e: &Expr, f: &mut dyn FnMut(&Expr)) {
                 f(v);
             }
         }
+        ExprKind::YieldFrom(v) => f(v),
         ExprKind::NamedExpr { value, .. } => f(value),
     }
 }
@@ -781,7 +792,9 @@ impl Compiler {
                 self.expr(value)?;
                 return self.star_ok(index);
             }
-            ExprKind::Yield(_) if matches!(self.kind(), CKind::Module | CKind::Class) => {
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_)
+                if matches!(self.kind(), CKind::Module | CKind::Class) =>
+            {
                 return syntax("'yield' outside function", pos);
             }
             ExprKind::Await(_) => match self.kind() {

@@ -293,7 +293,7 @@ fn attrs_dict(attrs: &crate::object::Attrs) -> PyResult<Value> {
     Ok(Value::Dict(d))
 }
 
-fn awaitable_native(o: &dyn std::any::Any) -> bool {
+pub(crate) fn awaitable_native(o: &dyn std::any::Any) -> bool {
     use crate::modules::asyncio::futures::{PyFuture, PyTask};
     o.is::<crate::native::coro::Coroutine>() || o.is::<PyFuture>() || o.is::<PyTask>()
 }

@@ -607,11 +607,11 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
 }
 
 /// `await` on an object whose `__await__` is a generator, as a Task steps
-/// it: a bare `yield` gives the loop one turn, the generator's return value
-/// is the result.
+/// it: a bare `yield` gives the loop one turn, a `yield from` of a coroutine
+/// or future awaits it, the generator's return value is the result.
 async fn drive_await_generator(g: &crate::native::gen::Generator) -> PyResult<Value> {
     loop {
-        match g.resume(None)? {
+        match std::future::poll_fn(|cx| g.poll_awaited(cx)).await? {
             None => return Ok(g.take_returned()),
             Some(Value::None) => asyncio_engine::sleep0().await?,
             Some(other) => {
@@ -751,6 +751,10 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
             };
             let Some(chan) = &f.gen else { return raise("SyntaxError", "'yield' outside function") };
             crate::native::gen::YieldPoint::new(chan.clone(), v).await
+        }
+        ExprKind::YieldFrom(inner) => {
+            let v = eval(inner, f).await?;
+            super::yieldfrom::yield_from(v, f).await
         }
         ExprKind::Comp { kind, elt, value, generators, scope } => {
             comprehension(*kind, elt, value.as_deref(), generators, &scope.borrow(), f).await

@@ -19,6 +19,7 @@ pub mod numhash;
 pub mod ops;
 pub mod teardown;
 pub mod text;
+pub mod yieldfrom;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

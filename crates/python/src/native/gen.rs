@@ -262,19 +262,43 @@ impl Generator {
         *self.0.chan.sent.borrow_mut() = sent;
         let waker = std::task::Waker::noop();
         let mut cx = Context::from_waker(waker);
-        match self.0.poll_body(&mut cx) {
-            Poll::Ready(r) => r.map_err(|e| {
-                if e.is("StopIteration") {
-                    crate::interp::exc::from_cause(&e, "generator raised StopIteration")
-                } else {
-                    e
-                }
-            }),
+        match self.poll_awaited(&mut cx) {
+            Poll::Ready(r) => r,
             Poll::Pending => {
                 self.0.close();
                 raise("RuntimeError", "a generator cannot wait for the event loop here")
             }
         }
+    }
+
+    /// Polls the body of a generator a task drives (an `__await__`
+    /// generator): `Pending` when it awaits an engine future (a `yield from`
+    /// of a coroutine or future).
+    pub fn poll_awaited(&self, cx: &mut Context<'_>) -> Poll<PyResult<Option<Value>>> {
+        self.0.poll_body(cx).map_err(|e| {
+            if e.is("StopIteration") {
+                crate::interp::exc::from_cause(&e, "generator raised StopIteration")
+            } else {
+                e
+            }
+        })
+    }
+
+    /// `gen.throw(e)`: raises `e` at the `yield` the generator waits at.
+    /// Thrown into a generator that has not started or has ended, it ends it
+    /// and comes straight back out.
+    pub fn throw(&self, e: Exception) -> PyResult<Option<Value>> {
+        if !self.0.started.get() || self.0.finished.get() {
+            self.0.close();
+            return Err(e);
+        }
+        *self.0.chan.thrown.borrow_mut() = Some(e);
+        self.resume(None)
+    }
+
+    /// `gen.close()`: GeneratorExit at its `yield`; its `finally` blocks run.
+    pub fn close(&self) -> PyResult<()> {
+        close_sync(&self.0, "GeneratorExit")
     }
 
     /// What a finished generator returned.
@@ -345,21 +369,12 @@ impl Native for Generator {
                     Some(v) => crate::modules::asyncio::futures::exception_arg(v)?,
                     None => return raise("TypeError", "throw expected at least 1 argument, got 0"),
                 };
-                // Thrown into a generator that has not started or has ended, it
-                // ends it and comes straight back out.
-                if !g.0.started.get() || g.0.finished.get() {
-                    g.0.close();
-                    return Err(e);
-                }
-                *g.0.chan.thrown.borrow_mut() = Some(e);
-                match g.resume(None)? {
+                match g.throw(e)? {
                     Some(v) => Ok(v),
                     None => Err(g.stop()),
                 }
             }),
-            "close" => super::method::<Generator>("close", this, |g, _, _, _| {
-                close_sync(&g.0, "GeneratorExit").map(|_| Value::None)
-            }),
+            "close" => super::method::<Generator>("close", this, |g, _, _, _| g.close().map(|_| Value::None)),
             "__name__" => Value::Str(self.0.name.clone()),
             _ => return None,
         };

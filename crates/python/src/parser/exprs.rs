@@ -937,7 +937,7 @@ impl Parser {
         Ok(self.node(ExprKind::Dict(items), pos))
     }
 
-    /// `yield`, `yield value`, `yield from value` (the last unsupported).
+    /// `yield`, `yield value`, `yield from value`.
     #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let pos = self.pos();
@@ -947,8 +947,7 @@ impl Parser {
             if self.functions.last() == Some(&true) && self.deferred.is_none() && self.speculating == 0 {
                 self.deferred = Some(CompileError::syntax("'yield from' inside async function", pos));
             }
-            self.note_unsupported("yield from", pos);
-            return Ok(self.node(ExprKind::Yield(Some(Box::new(value))), pos));
+            return Ok(self.node(ExprKind::YieldFrom(Box::new(value)), pos));
         }
         if self.starts_expression() || self.is_op("*") {
             let value = self.star_expressions()?;

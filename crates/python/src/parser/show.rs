@@ -475,6 +475,11 @@ pub fn show(out: &mut String, e: &Expr) {
             }
             out.push(')');
         }
+        ExprKind::YieldFrom(v) => {
+            out.push_str("(yield from ");
+            show(out, v);
+            out.push(')');
+        }
         ExprKind::NamedExpr { target, value } => {
             let _ = write!(out, "(:= {} ", target.id);
             show(out, value);

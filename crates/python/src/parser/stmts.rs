@@ -381,7 +381,7 @@ impl Parser {
                     return Err(err);
                 }
             }
-            if matches!(t.kind, ExprKind::Yield(_)) {
+            if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
                 return Err(CompileError::syntax("assignment to yield expression not possible", t.pos));
             }
             return Err(CompileError::syntax(format!("cannot assign to {}", expr_name(bad)), bad.pos));

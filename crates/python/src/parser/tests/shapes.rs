@@ -200,6 +200,7 @@ fn functions_and_classes() {
         ("def f():\n  def g(): yield\n  return g", "(def f() [(def f.<locals>.g gen() [(yield)]); (return g)])"),
         ("def f():\n  return [x for x in (yield)]", "(def f gen() [(return (ListComp x for x in (yield)))])"),
         ("f = lambda: (yield)", "(= f (lambda  gen() (yield)))"),
+        ("def f():\n  r = yield from g()", "(def f gen() [(= r (yield from (call g)))])"),
         ("lambda *a, **k: 0", "(lambda (*a **k) 0)"),
         ("class C(*bases): pass", "(class C (*bases) [pass])"),
     ]);
@@ -246,7 +247,6 @@ fn positions() {
 fn unsupported() {
     for (src, what) in [
         ("match x:\n    case 1 + 2j:\n        pass\n", "complex numbers"),
-        ("def f():\n    yield from g()\n", "yield from"),
         ("x = 1j", "complex numbers"),
         ("x = '\\N{BULLET}'", "\\N{...} escapes"),
         ("class C:\n    global x\n", "global statements in a class body"),
