@@ -657,6 +657,39 @@ impl BigInt {
         Some(if self.neg { -mag } else { mag })
     }
 
+    /// Python's `self / other` for ints (`other` not zero): the exact
+    /// quotient correctly rounded (half to even), also when it is
+    /// subnormal; `None` when it is too large for a float.
+    pub fn true_div(&self, other: &BigInt) -> Option<f64> {
+        let negative = self.neg != other.neg;
+        let signed = |m: f64| if negative { -m } else { m };
+        let (a, b) = (self.abs(), other.abs());
+        let diff = a.bit_length() as i64 - b.bit_length() as i64;
+        if a.is_zero() || diff < -1075 {
+            return Some(signed(0.0));
+        }
+        if diff > 1024 {
+            return None;
+        }
+        // q = a / b / 2**shift, truncated, has 55 or 56 bits (fewer when
+        // subnormal); a sticky low bit records a remainder.
+        let shift = diff.max(-1022) - 55;
+        let (num, den) =
+            if shift >= 0 { (a, b.shl(shift as u64).ok()?) } else { (a.shl(-shift as u64).ok()?, b) };
+        let (q, r) = num.checked_divmod(&den)?;
+        let mut q = q.to_i64()? as u64 | u64::from(!r.is_zero());
+        // Round to 53 bits (fewer below 2**-1022), half to even.
+        let extra = ((64 - q.leading_zeros() as i64) - 53).max(-1074 - shift);
+        let unit = 1u64 << extra;
+        let rem = q & (unit - 1);
+        q -= rem;
+        if rem > unit / 2 || (rem == unit / 2 && q & unit != 0) {
+            q += unit;
+        }
+        let m = ldexp(q as f64, shift);
+        (!m.is_infinite()).then(|| signed(m))
+    }
+
     /// Python's `int(x)` for a float: truncates towards zero; `None` for inf and nan.
     pub fn from_f64(x: f64) -> Option<BigInt> {
         if !x.is_finite() {
@@ -873,6 +906,18 @@ impl Ord for BigInt {
 impl From<i64> for BigInt {
     fn from(v: i64) -> BigInt {
         BigInt::from_i64(v)
+    }
+}
+
+/// `x * 2**e`, exact when the result is a float (`e` in -1100..1100).
+fn ldexp(x: f64, e: i64) -> f64 {
+    let pow2 = |k: i64| f64::from_bits(((k + 1023) as u64) << 52);
+    if e < -1022 {
+        x * pow2(-600) * pow2(e + 600)
+    } else if e > 1023 {
+        x * pow2(1023) * pow2(e - 1023)
+    } else {
+        x * pow2(e)
     }
 }
 

@@ -1087,10 +1087,42 @@ const INT: &[(&str, Method)] = &[
 const FLOAT: &[(&str, Method)] = &[
     ("is_integer", |t, _, _| Ok(Value::Bool(t.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0)))),
     ("conjugate", |t, _, _| Ok(t.clone())),
-    ("as_integer_ratio", |_, _, _| {
-        raise("NotImplementedError", "float.as_integer_ratio() is not supported in the playground")
-    }),
+    ("as_integer_ratio", |t, _, _| float_ratio(t.as_f64().unwrap_or(0.0))),
 ];
+
+/// `float.as_integer_ratio()`: the exact fraction, in lowest terms.
+fn float_ratio(x: f64) -> PyResult<Value> {
+    if x.is_nan() {
+        return raise("ValueError", "cannot convert NaN to integer ratio");
+    }
+    if x.is_infinite() {
+        return raise("OverflowError", "cannot convert Infinity to integer ratio");
+    }
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut mant, mut exp) =
+        if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
+    if mant == 0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    let zeros = (mant.trailing_zeros() as i64).min(-exp).max(0);
+    mant >>= zeros;
+    exp += zeros;
+    let shifted = |m: u64, shift: i64| -> PyResult<Value> {
+        let b = crate::bigint::BigInt::from_u64(m).shl(shift as u64);
+        Ok(Value::from_big(
+            b.map_err(|_| asyncio_engine::Exception::new("OverflowError", "integer ratio too large"))?,
+        ))
+    };
+    let (n, d) = if exp >= 0 {
+        (shifted(mant, exp)?, Value::Int(1))
+    } else {
+        (Value::Int(mant as i64), shifted(1, -exp)?)
+    };
+    let n = if x < 0.0 { crate::interp::ops::unary(crate::ast::UnaryOp::Neg, &n)? } else { n };
+    Ok(Value::tuple(vec![n, d]))
+}
 
 /// `Builtin` for a callable taking only keyword arguments or none (helper for modules).
 pub fn call_with(f: &Value, args: Vec<Value>) -> PyResult<Value> {

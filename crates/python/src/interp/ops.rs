@@ -547,9 +547,9 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             if y.is_zero() {
                 return raise("ZeroDivisionError", "division by zero");
             }
-            match (x.to_f64(), y.to_f64()) {
-                (Some(p), Some(q)) => Value::Float(p / q),
-                _ => return raise("OverflowError", "integer division result too large for a float"),
+            match x.true_div(&y) {
+                Some(q) => Value::Float(q),
+                None => return raise("OverflowError", "integer division result too large for a float"),
             }
         }
         BinOp::Pow => {

@@ -349,15 +349,12 @@ pub fn math() -> ModuleObj {
         Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())]))
     });
     m.def_c("math.fsum", C(1), |args, _| {
-        // Neumaier's compensated sum: exact for the sums learners write.
-        let (mut sum, mut c) = (0.0f64, 0.0f64);
-        for v in iter::collect(&args[0])? {
-            let x = num(&v)?;
-            let t = sum + x;
-            c += if sum.abs() >= x.abs() { (sum - t) + x } else { (x - t) + sum };
-            sum = t;
+        let mut sum = super::fsum::FSum::default();
+        let mut it = iter::iter(&args[0])?;
+        while let Some(v) = it.next()? {
+            sum.add(num(&v)?)?;
         }
-        Ok(Value::Float(sum + c))
+        sum.total().map(Value::Float)
     });
     m.func("prod", |args, kwargs| {
         let a = clinic("prod(iterable, /, *, start=1)", &args, &kwargs)?;

@@ -9,6 +9,7 @@ pub mod concurrent;
 pub mod contextlib;
 pub mod contextvars;
 pub mod dataclasses;
+pub mod fsum;
 pub mod itertools;
 pub mod mathint;
 pub mod misc;
@@ -56,6 +57,7 @@ pub const AVAILABLE: &[&str] = &[
     "operator",
     "random",
     "re",
+    "statistics",
     "string",
     "sys",
     "time",

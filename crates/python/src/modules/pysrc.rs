@@ -28,6 +28,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("logging", include_str!("py/logging.py")),
     ("operator", include_str!("py/operator.py")),
     ("re", include_str!("py/re.py")),
+    ("statistics", include_str!("py/statistics.py")),
     ("string", include_str!("py/string.py")),
 ];
 
