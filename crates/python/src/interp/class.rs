@@ -135,14 +135,14 @@ async fn set_names(class: &Rc<Class>) -> PyResult<()> {
 }
 
 /// `type.__new__`'s last step: the first `__init_subclass__` after the new
-/// class in its MRO (a classmethod even undecorated) gets the class and the
+/// class in its MRO (a classmethod, see `build`) gets the class and the
 /// class keywords; `object`'s takes none.
 async fn init_subclass(class: &Rc<Class>, keywords: Vec<(Rc<str>, Value)>) -> PyResult<()> {
     for base in class.mro().iter().skip(1) {
         let found = base.dict.borrow().get("__init_subclass__");
         let func = match found {
             Some(Value::Object(o)) => o.as_any().downcast_ref::<ClassMethod>().map(|c| c.0.clone()),
-            other => other,
+            _ => None,
         };
         if let Some(func) = func {
             call(&func, vec![Value::Class(class.clone())], keywords).await?;
@@ -193,6 +193,12 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     let builtin = if is_exception { BuiltinType::Exception } else { BuiltinType::Object };
     if ns.contains("__eq__") && !ns.contains("__hash__") {
         ns.set("__hash__", Value::None);
+    }
+    // Class methods even undecorated, as `type.__new__` makes them.
+    for name in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(func @ Value::Function(_)) = ns.get(name) {
+            ns.set(name, Value::native(crate::builtins::descr::ClassMethod(func)));
+        }
     }
     // `__module__ = '...'` in the body names the module, as in CPython;
     // otherwise the class's own dict says where it was made (first, as

@@ -1293,14 +1293,13 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
             None => not_subscriptable(obj),
         },
         // The metaclass's `__getitem__` (`Color['RED']`), else `__class_getitem__`
-        // (implicitly a class method); otherwise a generic alias stands for
+        // (a class method, see `class::build`); otherwise a generic alias stands for
         // its class (`list[int]`, `Queue[str]`).
         (Value::Class(_), _) if attr::lookup_special(obj, "__getitem__").is_some() => {
             let f = attr::getattr(&Value::Class(attr::type_of(obj)), "__getitem__")?;
             call_sync(&f, vec![obj.clone(), key.clone()], vec![])
         }
         (Value::Class(c), _) => match c.lookup("__class_getitem__") {
-            Some(f @ Value::Function(_)) => call_sync(&f, vec![obj.clone(), key.clone()], vec![]),
             Some(_) => {
                 let f = attr::getattr(obj, "__class_getitem__")?;
                 call_sync(&f, vec![key.clone()], vec![])
