@@ -11,6 +11,11 @@ use asyncio_engine::PyResult;
 /// A cell of a closure (`nonlocal` and captured variables).
 pub type CellRef = Rc<RefCell<Option<Value>>>;
 
+/// CPython's `__class__` cell: made by a class body, shared by every
+/// function defined in it (and in their bodies), filled when the class is
+/// made; `super()` and `__class__` read it.
+pub type OwnerCell = Rc<RefCell<Option<std::rc::Weak<Class>>>>;
+
 /// Attributes in definition order (instances and functions have few).
 #[derive(Default, Clone)]
 pub struct Attrs(pub Vec<(Rc<str>, Value)>);
@@ -262,8 +267,9 @@ pub struct Function {
     pub attrs: RefCell<Attrs>,
     /// `__annotations__` (a dict), made empty on first use when there are none.
     pub annotations: RefCell<Option<Value>>,
-    /// The class whose body defined this function (for `super()`).
-    pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+    /// The `__class__` cell of the class body that defined this function
+    /// (directly or in a function defined there), for `super()`.
+    pub owner: Option<OwnerCell>,
 }
 
 /// A native function: `len`, `list.append` bound to a list, `asyncio.sleep` ...

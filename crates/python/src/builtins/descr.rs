@@ -191,9 +191,13 @@ impl Native for Super {
 
 /// `super()` inside a method: the method's class and its first argument.
 pub fn make_super(f: &Frame) -> PyResult<Value> {
-    let Some(class) = f.owner.clone() else {
+    let Some(class) = f.owner_class() else {
         return raise("RuntimeError", "super(): __class__ cell not found");
     };
+    if matches!(&*f.name, "<listcomp>" | "<setcomp>" | "<dictcomp>" | "<genexpr>") {
+        // A comprehension's first argument is its iterator.
+        return raise("TypeError", "super(type, obj): obj must be an instance or subtype of type");
+    }
     let first = f.locals.borrow().first().cloned().flatten();
     let first = match first {
         Some(v) => v,

@@ -156,7 +156,7 @@ pub fn bind(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<Frame
     let cells = make_cells(func, &scope, &mut slots);
     let mut frame = Frame::new(func.module.clone(), func.def.name.clone(), 0, cells);
     *frame.locals.borrow_mut() = slots;
-    frame.owner = func.owner.borrow().as_ref().and_then(|w| w.upgrade());
+    frame.owner = func.owner.clone();
     frame.def = Some(func.def.clone());
     Ok(frame)
 }

@@ -9,7 +9,7 @@ use super::exc::raise;
 use super::exec::class_body;
 use super::{interp, Frame};
 use crate::ast::ClassDef;
-use crate::builtins::descr::{ClassMethod, Property, StaticMethod};
+use crate::builtins::descr::ClassMethod;
 use crate::object::{Attrs, BuiltinType, Class};
 use crate::value::Value;
 use asyncio_engine::PyResult;
@@ -48,15 +48,19 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
         }
         keywords.push((k.clone(), eval(e, f).await?));
     }
-    let ns = class_body(&def.body, f, def.name.clone()).await?;
+    let (ns, cell) = class_body(&def.body, f, def.name.clone()).await?;
     if bases.iter().any(|b| crate::modules::misc::is_typing_namedtuple(b)) {
         let mut v = typed_namedtuple(def, ns)?;
+        if let Value::Class(c) = &v {
+            *cell.borrow_mut() = Some(Rc::downgrade(c));
+        }
         for d in decorators.iter().rev() {
             v = call(d, vec![v], vec![]).await?;
         }
         return Ok(v);
     }
     let class = build(def, f, bases, ns)?;
+    *cell.borrow_mut() = Some(Rc::downgrade(&class));
     set_names(&class).await?;
     init_subclass(&class, keywords).await?;
     let mut v = Value::Class(class);
@@ -115,7 +119,6 @@ fn typed_namedtuple(def: &Rc<ClassDef>, mut ns: Attrs) -> PyResult<Value> {
         if let Some(doc) = &def.doc {
             c.dict.borrow_mut().set("__doc__", Value::Str(doc.clone()));
         }
-        set_owner(c);
     }
     Ok(class)
 }
@@ -237,41 +240,8 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
         meta,
     });
     *class.ancestors.borrow_mut() = c3(&bases)?;
-    set_owner(&class);
     interp().classes.track(&class);
     Ok(class)
-}
-
-/// Lets methods find their class (for `super()`).
-fn set_owner(class: &Rc<Class>) {
-    for (_, v) in class.dict.borrow().0.iter() {
-        let f = match v {
-            Value::Function(func) => Some(func.clone()),
-            Value::Object(o) => {
-                let any = o.as_any();
-                let inner = any
-                    .downcast_ref::<StaticMethod>()
-                    .map(|s| s.0.clone())
-                    .or_else(|| any.downcast_ref::<ClassMethod>().map(|c| c.0.clone()))
-                    .or_else(|| any.downcast_ref::<Property>().and_then(|p| p.fget.clone()));
-                match inner {
-                    Some(Value::Function(func)) => Some(func),
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
-        if let Some(func) = f {
-            *func.owner.borrow_mut() = Some(Rc::downgrade(class));
-        }
-        if let Value::Object(o) = v {
-            if let Some(p) = o.as_any().downcast_ref::<Property>() {
-                if let Some(Value::Function(func)) = &p.fset {
-                    *func.owner.borrow_mut() = Some(Rc::downgrade(class));
-                }
-            }
-        }
-    }
 }
 
 /// C3 linearisation: the MRO after a class with these bases.

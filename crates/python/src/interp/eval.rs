@@ -119,7 +119,15 @@ pub fn load_name(n: &Name, f: &Frame) -> PyResult<Value> {
             }
             load_global(&n.id, f)
         }
-        Scope::Global | Scope::Unresolved => load_global(&n.id, f),
+        Scope::Global | Scope::Unresolved => {
+            // A method's `__class__` is its class body's cell.
+            if &*n.id == "__class__" && f.class_ns.is_none() {
+                if let Some(c) = f.owner_class() {
+                    return Ok(Value::Class(c));
+                }
+            }
+            load_global(&n.id, f)
+        }
     }
 }
 
@@ -451,7 +459,7 @@ pub fn make_function(def: &Rc<crate::ast::FunctionDef>, f: &Frame, evaluated: Ev
         qualname: std::cell::RefCell::new(def.qualname.clone()),
         attrs: Default::default(),
         annotations: std::cell::RefCell::new(annotations),
-        owner: std::cell::RefCell::new(None),
+        owner: f.owner.clone(),
     })))
 }
 

@@ -830,13 +830,19 @@ async fn exception_instance(v: Value) -> PyResult<Rc<Instance>> {
 }
 
 /// Runs a class body into a namespace.
-pub async fn class_body(body: &[Stmt], f: &Frame, name: Rc<str>) -> PyResult<Attrs> {
+pub async fn class_body(
+    body: &[Stmt],
+    f: &Frame,
+    name: Rc<str>,
+) -> PyResult<(Attrs, crate::object::OwnerCell)> {
     let mut frame = Frame::new(f.module.clone(), name, 0, f.cells.clone());
     frame.class_ns = Some(std::cell::RefCell::new(Attrs::default()));
+    let cell = crate::object::OwnerCell::default();
+    frame.owner = Some(cell.clone());
     frame.line.set(f.line.get());
     match exec_block(body, &frame).await? {
         Flow::Normal => {}
         _ => return raise("SyntaxError", "'return' outside function"),
     }
-    Ok(frame.class_ns.map(|ns| ns.into_inner()).unwrap_or_default())
+    Ok((frame.class_ns.map(|ns| ns.into_inner()).unwrap_or_default(), cell))
 }

@@ -75,8 +75,9 @@ pub struct Frame {
     pub handling: RefCell<Vec<Exception>>,
     /// A generator's channel to its consumer.
     pub gen: Option<Rc<crate::native::gen::GenChannel>>,
-    /// The class that defined the running method (for `super()`).
-    pub owner: Option<Rc<Class>>,
+    /// The `__class__` cell of the running function, or of the class body
+    /// running here (for `super()`, `__class__` and the functions defined here).
+    pub owner: Option<crate::object::OwnerCell>,
     /// The function running in this frame (how its names are laid out).
     pub def: Option<Rc<crate::ast::FunctionDef>>,
     /// Tells this frame from every other of the run (an exception's
@@ -89,6 +90,11 @@ thread_local! {
 }
 
 impl Frame {
+    /// The class of the `__class__` cell, once the class is made.
+    pub fn owner_class(&self) -> Option<Rc<Class>> {
+        self.owner.as_ref().and_then(|c| c.borrow().as_ref().and_then(std::rc::Weak::upgrade))
+    }
+
     pub fn new(module: Rc<Module>, name: Rc<str>, nlocals: usize, cells: Vec<CellRef>) -> Frame {
         Frame {
             locals: RefCell::new(vec![None; nlocals]),
