@@ -792,10 +792,15 @@ const LIST: &[(&str, Method)] = &[
         let reverse = take_kw(&mut k, "reverse");
         crate::native::no_kwargs("sort", &k)?;
         let l = list_of(t);
+        // The list is empty while it is sorted, as in CPython.
         let mut items = std::mem::take(&mut *l.borrow_mut());
         let r = super::sorting::sort(&mut items, key.as_ref(), reverse.as_ref());
-        *l.borrow_mut() = items;
-        r.map(|_| Value::None)
+        let modified = !std::mem::replace(&mut *l.borrow_mut(), items).is_empty();
+        r?;
+        if modified {
+            return raise("ValueError", "list modified during sort");
+        }
+        Ok(Value::None)
     }),
     ("reverse", |t, _, _| {
         list_of(t).borrow_mut().reverse();

@@ -771,7 +771,13 @@ fn reversed(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     let v = one("reversed", &args)?;
     let items = match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => iter::collect(v)?,
-        Value::Dict(d) => d.table.borrow().keys(),
+        Value::Dict(d) => {
+            let rev = d.table.borrow().keys().into_iter().rev().collect();
+            return Ok(crate::native::iters::IterObj::value(
+                iter::Iter::over_dict(d, rev),
+                "dict_reversekeyiterator",
+            ));
+        }
         Value::Object(o) if o.len().is_some() => iter::collect(v)?,
         _ => match attr::lookup_special(v, "__reversed__") {
             Some(f) => return call_sync(&f, vec![], vec![]),

@@ -56,13 +56,12 @@ impl Native for DictView {
         Ok(format!("{}({})", self.name(), text::repr(&Value::list(self.items()))?))
     }
     fn iter(&self, _this: &Value) -> Option<PyResult<Value>> {
-        let items = self.items();
-        let len = self.dict.len();
-        let it = match self.kind {
-            ViewKind::Keys => Iter::DictKeys { dict: self.dict.clone(), keys: items.into_iter(), len },
-            _ => Iter::Items(items.into_iter()),
+        let name = match self.kind {
+            ViewKind::Keys => "dict_keyiterator",
+            ViewKind::Values => "dict_valueiterator",
+            ViewKind::Items => "dict_itemiterator",
         };
-        Some(Ok(IterObj::value(it, "dict_iterator")))
+        Some(Ok(IterObj::value(Iter::over_dict(&self.dict, self.items()), name)))
     }
     fn len(&self) -> Option<usize> {
         Some(self.dict.len())

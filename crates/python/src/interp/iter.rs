@@ -21,11 +21,21 @@ pub enum Iter {
     },
     /// A snapshot (strings' characters, a set's or a dict view's items).
     Items(std::vec::IntoIter<Value>),
-    /// A dict's keys, checking that the dict does not change size.
-    DictKeys {
+    /// A dict's keys, values or items, checking that the dict does not
+    /// change size (an OrderedDict: that no key is added or removed).
+    Dict {
         dict: Rc<Dict>,
-        keys: std::vec::IntoIter<Value>,
+        items: std::vec::IntoIter<Value>,
         len: usize,
+        version: u64,
+    },
+    /// A snapshot of a container that must not change while it is iterated
+    /// (a deque): `message` when `state` moves from `at`.
+    Guarded {
+        items: std::vec::IntoIter<Value>,
+        state: Rc<std::cell::Cell<u64>>,
+        at: u64,
+        message: &'static str,
     },
     SetItems {
         set: Rc<SetObj>,
@@ -45,8 +55,18 @@ pub enum Iter {
     Callable(Value, Value),
 }
 
-#[allow(clippy::should_implement_trait)] // fallible: `Iterator::next` cannot raise
+#[allow(clippy::should_implement_trait)] // fallible: `Iter::next` cannot raise
 impl Iter {
+    /// Iterates `items` (a snapshot of `dict`'s keys, values or items).
+    pub fn over_dict(dict: &Rc<Dict>, items: Vec<Value>) -> Iter {
+        Iter::Dict {
+            dict: dict.clone(),
+            len: dict.len(),
+            version: dict.version.get(),
+            items: items.into_iter(),
+        }
+    }
+
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self) -> PyResult<Option<Value>> {
         if !super::budget::tick() {
@@ -75,11 +95,21 @@ impl Iter {
                 }
             }
             Iter::Items(it) => Ok(it.next()),
-            Iter::DictKeys { dict, keys, len } => {
-                if dict.len() != *len {
+            Iter::Dict { dict, items, len, version } => {
+                if dict.kind.get() == crate::value::DictKind::Ordered {
+                    if dict.version.get() != *version {
+                        return raise("RuntimeError", "OrderedDict mutated during iteration");
+                    }
+                } else if dict.len() != *len {
                     return raise("RuntimeError", "dictionary changed size during iteration");
                 }
-                Ok(keys.next())
+                Ok(items.next())
+            }
+            Iter::Guarded { items, state, at, message } => {
+                if state.get() != *at {
+                    return raise("RuntimeError", *message);
+                }
+                Ok(items.next())
             }
             Iter::SetItems { set, keys, len } => {
                 if set.len() != *len {
@@ -173,7 +203,8 @@ impl Iter {
             Iter::List(l, i) => l.borrow().len().saturating_sub(*i),
             Iter::Tuple(t, i) => t.len().saturating_sub(*i),
             Iter::Items(it) => it.len(),
-            Iter::DictKeys { keys, .. } | Iter::SetItems { keys, .. } => keys.len(),
+            Iter::Dict { items, .. } | Iter::Guarded { items, .. } => items.len(),
+            Iter::SetItems { keys, .. } => keys.len(),
             _ => 0,
         }
     }
@@ -206,10 +237,7 @@ pub fn iter(v: &Value) -> PyResult<Iter> {
         Value::Str(s) => {
             Iter::Items(s.chars().map(|c| Value::string(c.to_string())).collect::<Vec<_>>().into_iter())
         }
-        Value::Dict(d) => {
-            let keys = d.table.borrow().keys();
-            Iter::DictKeys { dict: d.clone(), len: keys.len(), keys: keys.into_iter() }
-        }
+        Value::Dict(d) => Iter::over_dict(d, d.table.borrow().keys()),
         Value::Set(s) => {
             let keys = s.table.borrow().keys();
             Iter::SetItems { set: s.clone(), len: keys.len(), keys: keys.into_iter() }

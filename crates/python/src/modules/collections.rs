@@ -18,6 +18,8 @@ use asyncio_engine::PyResult;
 pub struct Deque {
     pub items: RefCell<VecDeque<Value>>,
     pub maxlen: Option<usize>,
+    /// Moves on every change of the items but assignment: iterators check it.
+    pub state: Rc<std::cell::Cell<u64>>,
 }
 
 impl Deque {
@@ -42,6 +44,9 @@ impl Deque {
 }
 
 fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    if !matches!(name, "copy" | "count" | "index" | "reverse") {
+        d.state.set(d.state.get() + 1);
+    }
     match name {
         "append" => d.push_back(args[0].clone()),
         "appendleft" => d.push_front(args[0].clone()),
@@ -84,6 +89,7 @@ fn deque_method(d: &Deque, name: &str, args: Vec<Value>) -> PyResult<Value> {
             return Ok(Value::native(Deque {
                 items: RefCell::new(d.items.borrow().clone()),
                 maxlen: d.maxlen,
+                state: Default::default(),
             }));
         }
         "count" => {
@@ -183,10 +189,13 @@ impl Native for Deque {
     }
     fn iter(&self, _this: &Value) -> Option<PyResult<Value>> {
         let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
-        Some(Ok(crate::native::iters::IterObj::value(
-            iter::Iter::Items(items.into_iter()),
-            "_collections._deque_iterator",
-        )))
+        let it = iter::Iter::Guarded {
+            items: items.into_iter(),
+            state: self.state.clone(),
+            at: self.state.get(),
+            message: "deque mutated during iteration",
+        };
+        Some(Ok(crate::native::iters::IterObj::value(it, "_collections._deque_iterator")))
     }
     fn len(&self) -> Option<usize> {
         Some(self.items.borrow().len())
@@ -236,7 +245,7 @@ fn new_deque(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
             _ => return raise("ValueError", "maxlen must be non-negative"),
         },
     };
-    let d = Deque { items: RefCell::new(VecDeque::new()), maxlen };
+    let d = Deque { items: RefCell::new(VecDeque::new()), maxlen, state: Default::default() };
     if let Some(src) = &a[0] {
         for v in iter::collect(src)? {
             d.push_back(v);
