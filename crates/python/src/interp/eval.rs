@@ -247,10 +247,11 @@ fn eval_sync_node(e: &Expr, f: &Frame) -> PyResult<Value> {
         }
         ExprKind::Compare { left, ops: cmps } => {
             let mut a = eval_sync(left, f)?;
-            for (op, right) in cmps {
+            for (i, (op, right)) in cmps.iter().enumerate() {
                 let b = eval_sync(right, f)?;
-                if !ops::compare(*op, &a, &b)? {
-                    return Ok(Value::Bool(false));
+                let r = ops::compare_value(*op, &a, &b)?;
+                if i + 1 == cmps.len() || !ops::truthy(&r)? {
+                    return Ok(r);
                 }
                 a = b;
             }
@@ -808,10 +809,11 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
         }
         ExprKind::Compare { left, ops: cmps } => {
             let mut a = eval(left, f).await?;
-            for (op, right) in cmps {
+            for (i, (op, right)) in cmps.iter().enumerate() {
                 let b = eval(right, f).await?;
-                if !ops::compare(*op, &a, &b)? {
-                    return Ok(Value::Bool(false));
+                let r = ops::compare_value(*op, &a, &b)?;
+                if i + 1 == cmps.len() || !ops::truthy(&r)? {
+                    return Ok(r);
                 }
                 a = b;
             }

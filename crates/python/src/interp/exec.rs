@@ -640,7 +640,22 @@ async fn exec_try(
         return outcome;
     }
     let line = f.line.get();
-    match exec_block(finalbody, f).await {
+    // A `finally` run by an exception handles it: `sys.exc_info()` sees it
+    // and an exception raised there gets it as its `__context__`.
+    let propagating = outcome.as_ref().err().cloned();
+    let handled = propagating.as_ref().map(|e| {
+        f.handling.borrow_mut().push(e.clone());
+        super::Handled::enter(e)
+    });
+    let r = exec_block(finalbody, f).await;
+    if let Some(e) = &propagating {
+        drop(handled);
+        f.handling.borrow_mut().pop();
+        if let Err(new) = &r {
+            set_context(new, e);
+        }
+    }
+    match r {
         Ok(Flow::Normal) => {
             f.line.set(line);
             outcome

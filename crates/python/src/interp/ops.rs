@@ -201,7 +201,8 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
         }
     }
     let (name, rname) = dunder(op);
-    if overrides_reflected(a, b, rname) {
+    let reflected_first = overrides_reflected(a, b, rname);
+    if reflected_first {
         if let Some(f) = attr::lookup_special(b, rname) {
             let r = call_sync(&f, vec![a.clone()], vec![])?;
             if !is_not_implemented(&r) {
@@ -215,7 +216,9 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    if let Some(f) = attr::lookup_special(b, rname) {
+    // The reflected method, once, and only of another type (CPython's binary_op1).
+    let same_type = Rc::ptr_eq(&attr::type_of(a), &attr::type_of(b));
+    if let Some(f) = attr::lookup_special(b, rname).filter(|_| !reflected_first && !same_type) {
         let r = call_sync(&f, vec![a.clone()], vec![])?;
         if !is_not_implemented(&r) {
             return Ok(r);
@@ -771,6 +774,11 @@ fn instance_eq(a: &Value, b: &Value) -> PyResult<bool> {
 /// NotImplemented; the reflected one first when `b`'s class is a proper
 /// subclass of `a`'s (CPython's `do_richcompare`). None: neither answered.
 fn rich_compare(a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<bool>> {
+    rich_compare_value(a, b, name, rname)?.map(|v| truthy(&v)).transpose()
+}
+
+/// [`rich_compare`]'s answer as the method returned it.
+fn rich_compare_value(a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
     let subclass_first = match (a, b) {
         (Value::Instance(x), Value::Instance(y)) => {
             !Rc::ptr_eq(&x.class, &y.class) && y.class.is_subclass(&x.class)
@@ -785,11 +793,35 @@ fn rich_compare(a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Optio
         if let Some(f) = attr::lookup_special(this, method) {
             let r = call_sync(&f, vec![other.clone()], vec![])?;
             if !is_not_implemented(&r) {
-                return truthy(&r).map(Some);
+                return Ok(Some(r));
             }
         }
     }
     Ok(None)
+}
+
+/// The value of `a op b` in an expression: what a class's `__eq__`,
+/// `__lt__` ... returned, as is (CPython does not make it a bool); a
+/// builtin comparison's bool otherwise.
+pub fn compare_value(op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let instances = matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_));
+    if !instances || matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) {
+        return compare(op, a, b).map(Value::Bool);
+    }
+    let (name, rname, sym) = match op {
+        CmpOp::Eq => ("__eq__", "__eq__", "=="),
+        CmpOp::NotEq => ("__ne__", "__ne__", "!="),
+        _ => rich_dunder(op),
+    };
+    if let Some(v) = rich_compare_value(a, b, name, rname)? {
+        return Ok(v);
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+        // `object.__ne__` inverts `__eq__`.
+        CmpOp::NotEq => Ok(Value::Bool(!eq(a, b)?)),
+        _ => not_orderable(a, b, sym),
+    }
 }
 
 const IN_COMPARISON: &str = " in comparison";

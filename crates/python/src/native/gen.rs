@@ -365,11 +365,7 @@ impl Native for Generator {
                 })
             }
             "throw" => super::method::<Generator>("throw", this, |g, _, args, _| {
-                let e = match args.first() {
-                    Some(v) => crate::modules::asyncio::futures::exception_arg(v)?,
-                    None => return raise("TypeError", "throw expected at least 1 argument, got 0"),
-                };
-                match g.throw(e)? {
+                match g.throw(thrown("throw", &args)?)? {
                     Some(v) => Ok(v),
                     None => Err(g.stop()),
                 }
@@ -379,6 +375,57 @@ impl Native for Generator {
             _ => return None,
         };
         Some(Ok(m))
+    }
+}
+
+/// The exception `throw(typ, val=None, tb=None)` raises in a generator, as
+/// CPython makes it: an exception class is called with `val` (a tuple of
+/// arguments, an instance of it as is, or one argument).
+fn thrown(method: &str, args: &[Value]) -> PyResult<Exception> {
+    use crate::interp::{attr, call::call_sync, exc, text};
+    if args.len() > 3 {
+        return raise("TypeError", format!("{method} expected at most 3 arguments, got {}", args.len()));
+    }
+    let Some(typ) = args.first() else {
+        return raise("TypeError", format!("{method} expected at least 1 argument, got 0"));
+    };
+    if !matches!(args.get(2), None | Some(Value::None)) {
+        return raise("TypeError", format!("{method}() third argument must be a traceback object"));
+    }
+    let val = args.get(1).filter(|v| !matches!(v, Value::None));
+    let inst = match typ {
+        Value::Class(c) if c.is_exception => match val {
+            Some(v) if attr::isinstance(v, c) => v.clone(),
+            Some(Value::Tuple(t)) => call_sync(typ, t.to_vec(), vec![])?,
+            Some(v) => call_sync(typ, vec![v.clone()], vec![])?,
+            None => call_sync(typ, vec![], vec![])?,
+        },
+        Value::Instance(i) if i.exc.is_some() => {
+            if val.is_some() {
+                return raise("TypeError", "instance exception may not have a separate value");
+            }
+            typ.clone()
+        }
+        other => {
+            return raise(
+                "TypeError",
+                format!(
+                    "exceptions must be classes or instances deriving from BaseException, not {}",
+                    text::type_name(other)
+                ),
+            )
+        }
+    };
+    match &inst {
+        Value::Instance(i) if i.exc.is_some() => Ok(exc::to_engine(i)),
+        other => raise(
+            "TypeError",
+            format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                text::repr(typ)?,
+                text::type_name(other)
+            ),
+        ),
     }
 }
 
@@ -416,11 +463,7 @@ impl Native for AsyncGenerator {
                 Ok(g.resumed_with(Some(Resume::Send(v))))
             }),
             "athrow" => super::method::<AsyncGenerator>("athrow", this, |g, _, args, _| {
-                let e = match args.first() {
-                    Some(v) => crate::modules::asyncio::futures::exception_arg(v)?,
-                    None => return raise("TypeError", "athrow expected at least 1 argument, got 0"),
-                };
-                Ok(g.resumed_with(Some(Resume::Throw(e))))
+                Ok(g.resumed_with(Some(Resume::Throw(thrown("athrow", &args)?))))
             }),
             "aclose" => super::method::<AsyncGenerator>("aclose", this, |g, _, _, _| {
                 let fut = g.0.aclose();
