@@ -324,6 +324,10 @@ fn report(it: &Interp, e: &Exception) -> Status {
         };
     }
     it.host.write_stderr(&crate::traceback::format(e));
+    if &*inst.class.name == "KeyboardInterrupt" && inst.class.module.as_ref() == "builtins" {
+        // pyrun.py lets it through: Python's traceback and 128 + SIGINT.
+        return Status::Exit(130);
+    }
     it.host.trace_line(&format!("Traceback: {}", exc::last_line(e)));
     Status::Finished
 }

@@ -73,7 +73,33 @@ pub fn get(obj: &Value, name: &str) -> Option<Value> {
     }
     let m = lookup(obj, name)?;
     let this = obj.clone();
+    if let Some(owner) = keywordless(obj, name) {
+        let method: Rc<str> = Rc::from(name);
+        return Some(Builtin::method(name, obj.clone(), move |args, kwargs| {
+            if !kwargs.is_empty() {
+                return raise("TypeError", format!("{owner}.{method}() takes no keyword arguments"));
+            }
+            m(&this, args, kwargs)
+        }));
+    }
     Some(Builtin::method(name, obj.clone(), move |args, kwargs| m(&this, args, kwargs)))
+}
+
+/// The type whose method `name` takes no keyword arguments (CPython's
+/// message names it), or None when it takes some.
+fn keywordless(obj: &Value, name: &str) -> Option<&'static str> {
+    let (owner, with_keywords): (&str, &[&str]) = match obj {
+        Value::Str(_) => ("str", &["split", "rsplit", "splitlines", "format", "expandtabs", "encode"]),
+        Value::List(_) => ("list", &["sort"]),
+        Value::Dict(d) if d.kind.get() == crate::value::DictKind::Plain => ("dict", &["update"]),
+        Value::Set(s) => (if s.frozen { "frozenset" } else { "set" }, &[]),
+        Value::Tuple(_) => ("tuple", &[]),
+        Value::Range(_) => ("range", &[]),
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => ("int", &["to_bytes", "from_bytes"]),
+        Value::Float(_) => ("float", &[]),
+        _ => return None,
+    };
+    (!with_keywords.contains(&name)).then_some(owner)
 }
 
 fn lookup(obj: &Value, name: &str) -> Option<Method> {
@@ -252,6 +278,7 @@ fn pad(this: &Value, args: Vec<Value>, how: char) -> PyResult<Value> {
 fn split(this: &Value, args: Vec<Value>, mut kwargs: Kwargs, from_right: bool) -> PyResult<Value> {
     let sep = args.first().cloned().or_else(|| take_kw(&mut kwargs, "sep")).unwrap_or(Value::None);
     let maxsplit = int_arg(args.get(1).or(take_kw(&mut kwargs, "maxsplit").as_ref()), -1)?;
+    crate::native::invalid_keywords(if from_right { "rsplit" } else { "split" }, &kwargs)?;
     let st = s(this);
     let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let parts: Vec<String> = match &sep {
@@ -465,6 +492,7 @@ fn is_digit(c: char) -> bool {
 fn expandtabs(this: &Value, args: &[Value], mut kwargs: Kwargs) -> PyResult<Value> {
     arity("expandtabs", args, 0, 1)?;
     let size = int_arg(args.first().or(take_kw(&mut kwargs, "tabsize").as_ref()), 8)?;
+    crate::native::invalid_keywords("expandtabs", &kwargs)?;
     let mut out = String::new();
     let mut col = 0i64;
     for c in s(this).chars() {
@@ -611,6 +639,7 @@ const STR: &[(&str, Method)] = &[
     }),
     ("splitlines", |t, a, mut kw| {
         let keep = a.first().cloned().or_else(|| take_kw(&mut kw, "keepends"));
+        crate::native::invalid_keywords("splitlines", &kw)?;
         let keep = keep.map(|k| ops::truthy(&k)).transpose()?.unwrap_or(false);
         Ok(Value::list(split_lines(s(t), keep).into_iter().map(Value::str).collect()))
     }),
@@ -790,7 +819,7 @@ const LIST: &[(&str, Method)] = &[
         }
         let key = take_kw(&mut k, "key");
         let reverse = take_kw(&mut k, "reverse");
-        crate::native::no_kwargs("sort", &k)?;
+        crate::native::invalid_keywords("sort", &k)?;
         let l = list_of(t);
         // The list is empty while it is sorted, as in CPython.
         let mut items = std::mem::take(&mut *l.borrow_mut());

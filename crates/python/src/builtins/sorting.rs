@@ -13,7 +13,7 @@ use asyncio_engine::{Exception, PyResult};
 pub fn sorted(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let key = take_kw(&mut kwargs, "key");
     let reverse = take_kw(&mut kwargs, "reverse");
-    crate::native::no_kwargs("sorted", &kwargs)?;
+    crate::native::invalid_keywords("sort", &kwargs)?;
     let [source] = args.as_slice() else {
         return crate::interp::exc::raise(
             "TypeError",

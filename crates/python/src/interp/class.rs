@@ -182,7 +182,7 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     }
     for b in &bases {
         // A metaclass (`type`'s subclass) only in the playground's own modules.
-        let meta = Rc::ptr_eq(b, &types.type_) && crate::modules::pysrc::source(&f.module.name).is_some();
+        let meta = Rc::ptr_eq(b, &types.type_) && crate::modules::pysrc::is_library(&f.module.name);
         let ok = b.is_user() || b.is_exception || b.builtin == BuiltinType::Object || meta;
         if !ok {
             return raise(
@@ -223,7 +223,7 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     }
     // A `__metaclass__` in the body of a playground module's class, or a base's.
     let meta = match ns.get("__metaclass__") {
-        Some(Value::Class(m)) if crate::modules::pysrc::source(&f.module.name).is_some() => Some(m),
+        Some(Value::Class(m)) if crate::modules::pysrc::is_library(&f.module.name) => Some(m),
         _ => bases.iter().find_map(|b| b.meta.clone()),
     };
     let class = Rc::new(Class {

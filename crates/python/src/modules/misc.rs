@@ -453,9 +453,10 @@ pub fn typing() -> ModuleObj {
     ] {
         m.set(name, Value::native(TypingName(name)));
     }
-    // Base classes: `class Box(Generic[T])`, `class P(Protocol)` (a class
-    // subscripted is the class), `class Row(NamedTuple)` (see `class.rs`).
-    for name in ["Generic", "Protocol", "NamedTuple"] {
+    // Base classes: `class Box(Generic[T])` (a class subscripted is the
+    // class), `class Row(NamedTuple)` (see `class.rs`); `Protocol` is
+    // typing.py's.
+    for name in ["Generic", "NamedTuple"] {
         let c = crate::builtins::types::make_class(
             name,
             "typing",

@@ -56,6 +56,12 @@ pub const EXTENSIONS: &[(&str, &str)] = &[
     ("typing", include_str!("py/typing.py")),
 ];
 
+/// Is `name` a module written in Python here, wholly or in part? (Their
+/// classes may have metaclasses.)
+pub fn is_library(name: &str) -> bool {
+    source(name).is_some() || EXTENSIONS.iter().any(|(n, _)| *n == name)
+}
+
 /// The source of module `name`, if it is written in Python.
 pub fn source(name: &str) -> Option<&'static str> {
     SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)

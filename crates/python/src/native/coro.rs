@@ -106,6 +106,16 @@ impl Coroutine {
         }
     }
 
+    /// The body for a task to run. A coroutine already taken makes a task
+    /// that fails at its first step, as CPython's does (`send()` on it
+    /// raises there, not in `create_task`).
+    pub fn take_for_task(&self) -> BoxFut {
+        match self.take() {
+            Ok(b) => b,
+            Err(e) => Box::pin(async move { Err(e) }),
+        }
+    }
+
     pub fn was_started(&self) -> bool {
         self.awaited.get()
     }

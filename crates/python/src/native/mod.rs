@@ -161,6 +161,15 @@ pub fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
     Ok(())
 }
 
+/// Argument Clinic's error for a keyword left over by a builtin that takes
+/// some keywords (`'foo' is an invalid keyword argument for split()`).
+pub fn invalid_keywords(name: &str, kwargs: &Kwargs) -> PyResult<()> {
+    if let Some((k, _)) = kwargs.first() {
+        return raise("TypeError", format!("'{k}' is an invalid keyword argument for {name}()"));
+    }
+    Ok(())
+}
+
 /// Takes keyword `name` out of `kwargs`.
 pub fn take_kw(kwargs: &mut Kwargs, name: &str) -> Option<Value> {
     let i = kwargs.iter().position(|(k, _)| &**k == name)?;

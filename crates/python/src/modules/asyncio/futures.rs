@@ -76,6 +76,11 @@ fn watch(fut: &Future<Value>, kind: &'static str, describe: impl FnOnce(&str) ->
     let lp = fut.get_loop().and_then(|lp| super::loops::loop_object(&lp));
     let lp = lp.as_ref().map(Rc::downgrade);
     fut.on_unretrieved(move |e| {
+        // SystemExit and KeyboardInterrupt end the program through the task
+        // (its traceback holds it until Python exits: never reported).
+        if e.is("SystemExit") || e.is("KeyboardInterrupt") {
+            return;
+        }
         let shown = text::repr(&exc_value(&e)).unwrap_or_default();
         let message = format!("{kind} exception was never retrieved");
         super::handler::never_retrieved(lp.and_then(|w| w.upgrade()), message, describe(&shown), &e);

@@ -87,7 +87,7 @@ impl Native for PyTaskGroup {
                     None | Some(Value::None) => None,
                     Some(n) => Some(text::str(&n)?),
                 };
-                let body = TaskBody::in_context(c.take()?, context)?;
+                let body = TaskBody::in_context(c.take_for_task(), context)?;
                 let handle = body.handle();
                 let task = tg.0.create_task_named(body, name.as_deref())?;
                 Ok(register_task(task, coro, handle))

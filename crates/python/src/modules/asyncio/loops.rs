@@ -168,7 +168,7 @@ fn as_future(lp: &EventLoop, v: &Value) -> PyResult<Future<Value>> {
         return Ok(f);
     }
     if let Some(c) = v.as_native::<Coroutine>() {
-        let body = TaskBody::new(c.take()?)?;
+        let body = TaskBody::new(c.take_for_task())?;
         let handle = body.handle();
         counter_in(lp);
         let task = lp.create_task(body)?;
@@ -194,7 +194,7 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
         Some(pl) => pl.lp.clone(),
         None => return raise("SystemError", "loop"),
     };
-    let body = TaskBody::new(coro.take()?)?;
+    let body = TaskBody::new(coro.take_for_task())?;
     let handle = body.handle();
     counter_in(&lp);
     let task = lp.create_task(body)?;

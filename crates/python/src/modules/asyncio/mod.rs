@@ -66,7 +66,7 @@ pub fn spawn_in(
     let Some(c) = coro.as_native::<Coroutine>() else {
         return raise("TypeError", format!("a coroutine was expected, got {}", text::repr(coro)?));
     };
-    let body = TaskBody::in_context(c.take()?, crate::modules::contextvars::given(context)?)?;
+    let body = TaskBody::in_context(c.take_for_task(), crate::modules::contextvars::given(context)?)?;
     let handle = body.handle();
     let task = match name {
         None | Some(Value::None) => lp.create_task(body)?,
@@ -208,6 +208,8 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     // result fills both places.
     let (mut futs, mut seen, mut slot_of) = (Vec::new(), HashMap::new(), Vec::with_capacity(args.len()));
     for a in &args {
+        // CPython's `arg not in arg_to_fut` hashes each argument first.
+        ops::hash(a)?;
         let slot = match seen.entry(a.id()) {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {

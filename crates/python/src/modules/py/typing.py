@@ -1,5 +1,5 @@
 """The part of typing written in Python, run in a namespace holding the Rust
-part's names (the aliases, TypeVar, Generic, Protocol, NamedTuple, cast)."""
+part's names (the aliases, TypeVar, Generic, NamedTuple, cast)."""
 
 Text = str
 AnyStr = TypeVar("AnyStr", bytes, str)
@@ -68,8 +68,88 @@ class ParamSpec:
         return "~" + self.__name__
 
 
+_NOT_MEMBERS = frozenset((
+    '__parameters__', '__orig_bases__', '__orig_class__', '_is_protocol', '_is_runtime_protocol',
+    '__abstractmethods__', '__annotations__', '__dict__', '__doc__', '__init__', '__module__',
+    '__new__', '__slots__', '__subclasshook__', '__weakref__', '__class_getitem__',
+    '__qualname__', '__init_subclass__', '__metaclass__',
+))
+
+
+def _protocol_attrs(cls):
+    attrs = []
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        annotations = base.__dict__.get('__annotations__', {})
+        for attr in list(base.__dict__) + list(annotations):
+            if not attr.startswith('_abc_') and attr not in _NOT_MEMBERS and attr not in attrs:
+                attrs.append(attr)
+    return attrs
+
+
+def _methods_only(cls):
+    return all(callable(getattr(cls, attr, None)) for attr in _protocol_attrs(cls))
+
+
+class _ProtocolMeta(type):
+    def __instancecheck__(cls, instance):
+        if cls.__dict__.get('_is_protocol', False) and not cls.__dict__.get('_is_runtime_protocol', False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        if cls in type(instance).__mro__:
+            return True
+        if not cls.__dict__.get('_is_protocol', False):
+            return False
+        for attr in _protocol_attrs(cls):
+            if not hasattr(instance, attr):
+                return False
+            if callable(getattr(cls, attr, None)) and getattr(instance, attr) is None:
+                return False
+        return True
+
+    def __subclasscheck__(cls, other):
+        if cls in other.__mro__:
+            return True
+        if not cls.__dict__.get('_is_protocol', False):
+            return False
+        if not cls.__dict__.get('_is_runtime_protocol', False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        if not _methods_only(cls):
+            raise TypeError("Protocols with non-method members don't support issubclass()")
+        for attr in _protocol_attrs(cls):
+            for base in other.__mro__:
+                if attr in base.__dict__:
+                    if base.__dict__[attr] is None:
+                        return False
+                    break
+            else:
+                return False
+        return True
+
+
+class Protocol:
+    """`class P(Protocol)`: structural checks once `@runtime_checkable`."""
+
+    __metaclass__ = _ProtocolMeta
+    __slots__ = ()
+    _is_protocol = True
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if '_is_protocol' not in cls.__dict__:
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+
+    def __new__(cls, *args, **kwargs):
+        if cls.__dict__.get('_is_protocol', False):
+            raise TypeError('Protocols cannot be instantiated')
+        return super().__new__(cls)
+
+
 def runtime_checkable(cls):
-    """Accepted; a Protocol here is a plain base class."""
+    """Marks a Protocol class for isinstance() and issubclass() checks."""
+    if not cls.__dict__.get('_is_protocol', False):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
