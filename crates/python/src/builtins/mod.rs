@@ -615,7 +615,7 @@ fn round(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         }
         (Value::Float(f), Some(n)) => {
             let n = n.as_i64().unwrap_or(0);
-            Ok(Value::Float(round_float(*f, n)))
+            Ok(Value::Float(round_float(*f, n)?))
         }
         (Value::Int(_) | Value::Bool(_) | Value::Big(_), None) => Ok(match &args[0] {
             Value::Bool(b) => Value::Int(*b as i64),
@@ -671,17 +671,42 @@ fn round_int(i: &Value, n: &Value) -> PyResult<Value> {
 }
 
 /// `round(f, n)`: correctly rounded through the exact decimal expansion.
-pub fn round_float(f: f64, n: i64) -> f64 {
-    if !f.is_finite() || n > 308 {
-        return f;
+pub fn round_float(f: f64, n: i64) -> PyResult<f64> {
+    if !f.is_finite() || n > 323 {
+        return Ok(f);
+    }
+    if n < -308 {
+        return Ok(0.0 * f);
     }
     if n >= 0 {
         let s = format!("{:.*}", n as usize, f);
-        return s.parse().unwrap_or(f);
+        return Ok(s.parse().unwrap_or(f));
     }
-    let p = 10f64.powi((-n) as i32);
-    let scaled = f / p;
-    scaled.round_ties_even() * p
+    // To a multiple of 10**-n: the exact value divided, rounded half to
+    // even, multiplied back and converted once (CPython's dtoa result).
+    use crate::bigint::BigInt;
+    let bits = f.abs().to_bits();
+    let (exp_bits, frac) = ((bits >> 52) as i64, bits & ((1 << 52) - 1));
+    let (mant, exp) = if exp_bits == 0 { (frac, -1074) } else { (frac | 1 << 52, exp_bits - 1075) };
+    let big = |r: Result<BigInt, crate::bigint::BigIntError>| {
+        r.map_err(|_| asyncio_engine::Exception::new("MemoryError", ""))
+    };
+    let unit = big(BigInt::from_u64(10).pow((-n) as u64))?;
+    let (num, den) = if exp >= 0 {
+        (big(BigInt::from_u64(mant).shl(exp as u64))?, unit.clone())
+    } else {
+        (BigInt::from_u64(mant), big(big(BigInt::from_u64(1).shl((-exp) as u64))?.mul(&unit))?)
+    };
+    let Some((mut q, r)) = num.checked_divmod(&den) else { return Ok(f) };
+    let twice = r.add(&r);
+    if twice > den || (twice == den && q.is_odd()) {
+        q = q.add(&BigInt::from_u64(1));
+    }
+    let rounded = big(q.mul(&unit))?;
+    match rounded.to_f64() {
+        Some(v) => Ok(v.copysign(f)),
+        None => raise("OverflowError", "rounded value too large to represent"),
+    }
 }
 
 fn divmod(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
@@ -780,12 +805,30 @@ fn reversed(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
         }
         Value::Object(o) if o.len().is_some() => iter::collect(v)?,
         _ => match attr::lookup_special(v, "__reversed__") {
+            Some(Value::None) => {
+                return raise("TypeError", format!("'{}' object is not reversible", text::type_name(v)))
+            }
+            None => {
+                // The sequence protocol: `__len__` and `__getitem__`, lazily.
+                let (Some(len), Some(get)) =
+                    (attr::lookup_special(v, "__len__"), attr::lookup_special(v, "__getitem__"))
+                else {
+                    return raise("TypeError", format!("'{}' object is not reversible", text::type_name(v)));
+                };
+                let n = ops::checked_len(call_sync(&len, vec![], vec![])?)?.as_i64().unwrap_or(i64::MAX);
+                let it = iter::Iter::GetItemBack(get, n - 1);
+                return Ok(crate::native::iters::IterObj::value(it, "reversed"));
+            }
             Some(f) => return call_sync(&f, vec![], vec![]),
-            None => return raise("TypeError", format!("'{}' object is not reversible", text::type_name(v))),
         },
     };
     let rev: Vec<Value> = items.into_iter().rev().collect();
-    Ok(crate::native::iters::IterObj::value(iter::Iter::Items(rev.into_iter()), "list_reverseiterator"))
+    let kind = match v {
+        Value::Range(_) => "range_iterator",
+        Value::Str(_) | Value::Tuple(_) | Value::Object(_) => "reversed",
+        _ => "list_reverseiterator",
+    };
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Items(rev.into_iter()), kind))
 }
 
 fn enumerate(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {

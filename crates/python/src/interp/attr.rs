@@ -673,6 +673,14 @@ pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
             Some(_) => Ok(()),
             None => no_attribute(obj, name),
         },
+        // A namedtuple's field (a read-only property in CPython).
+        Value::Object(o)
+            if o.as_any()
+                .downcast_ref::<crate::modules::collections::NamedTuple>()
+                .is_some_and(|t| t.has_field(name)) =>
+        {
+            raise("AttributeError", "can't delete attribute")
+        }
         _ => no_attribute(obj, name),
     }
 }

@@ -635,7 +635,8 @@ fn not_awaitable<T>(v: &Value) -> PyResult<T> {
 }
 
 /// Evaluates call arguments.
-pub async fn eval_args(args: &[Arg], f: &Frame) -> PyResult<(Vec<Value>, Kw)> {
+/// `callee` names the function for CPython's "got multiple values" message.
+pub async fn eval_args(args: &[Arg], f: &Frame, callee: &dyn Fn() -> String) -> PyResult<(Vec<Value>, Kw)> {
     let mut pos = Vec::with_capacity(args.len());
     let mut kw: Kw = Vec::new();
     for a in args {
@@ -648,7 +649,10 @@ pub async fn eval_args(args: &[Arg], f: &Frame) -> PyResult<(Vec<Value>, Kw)> {
             Arg::Kw(name, e) => {
                 let v = eval(e, f).await?;
                 if kw.iter().any(|(k, _)| k == name) {
-                    return raise("TypeError", format!("got multiple values for keyword argument '{name}'"));
+                    return raise(
+                        "TypeError",
+                        format!("{} got multiple values for keyword argument '{name}'", callee()),
+                    );
                 }
                 kw.push((name.clone(), v));
             }
@@ -662,7 +666,7 @@ pub async fn eval_args(args: &[Arg], f: &Frame) -> PyResult<(Vec<Value>, Kw)> {
                             if kw.iter().any(|(k2, _)| *k2 == s) {
                                 return raise(
                                     "TypeError",
-                                    format!("got multiple values for keyword argument '{s}'"),
+                                    format!("{} got multiple values for keyword argument '{s}'", callee()),
                                 );
                             }
                             kw.push((s, val));
@@ -702,7 +706,7 @@ async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
         let obj = eval(value, f).await?;
         if let Value::Object(o) = &obj {
             if o.has_method(name) {
-                let (pos, kw) = eval_args(args, f).await?;
+                let (pos, kw) = eval_args(args, f, &|| format!("{}.{name}()", text::type_name(&obj))).await?;
                 let out = o.call_method(&obj, name, pos, kw)?;
                 if let Some(s) = out.as_native::<crate::native::suspend::Suspend>() {
                     if let Some(fut) = s.take() {
@@ -715,7 +719,7 @@ async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
         if let Value::Instance(inst) = &obj {
             if !inst.has_attr(name) && !attr::custom_getattribute(&inst.class) {
                 if let Some(m @ Value::Function(_)) = inst.class.lookup(name) {
-                    let (mut pos, kw) = eval_args(args, f).await?;
+                    let (mut pos, kw) = eval_args(args, f, &|| function_str(&m)).await?;
                     pos.insert(0, obj.clone());
                     return call(&m, pos, kw).await;
                 }
@@ -723,12 +727,30 @@ async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
         }
         // The method is looked up before the arguments, and fails by itself.
         let callee = attr::getattr(&obj, name).inspect_err(|e| exc::locate(e, func, f))?;
-        let (pos, kw) = eval_args(args, f).await?;
+        let (pos, kw) = eval_args(args, f, &|| function_str(&callee)).await?;
         return call(&callee, pos, kw).await;
     }
     let callee = eval(func, f).await?;
-    let (pos, kw) = eval_args(args, f).await?;
+    let (pos, kw) = eval_args(args, f, &|| function_str(&callee)).await?;
     call(&callee, pos, kw).await
+}
+
+/// CPython's `_PyObject_FunctionStr`: `__main__.f()`, `__main__.C.m()`, `print()`.
+fn function_str(v: &Value) -> String {
+    let qualified = |module: &str, qualname: &str| {
+        if module == "builtins" {
+            format!("{qualname}()")
+        } else {
+            format!("{module}.{qualname}()")
+        }
+    };
+    match v {
+        Value::Function(func) => qualified(&func.module.name, &func.qualname.borrow()),
+        Value::BoundMethod(m) => function_str(&m.func),
+        Value::Class(c) => qualified(&c.module, &c.qualname),
+        Value::Builtin(b) => format!("{}()", b.name),
+        other => format!("{}()", text::type_name(other)),
+    }
 }
 
 // Comprehension scopes are written by the resolver before anything runs and

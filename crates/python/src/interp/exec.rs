@@ -547,7 +547,22 @@ pub(crate) async fn enter(mgr: &Value, is_async: bool) -> PyResult<Value> {
         }
     }
     let name = if is_async { "__aenter__" } else { "__enter__" };
+    let refuse = |missed: &str| {
+        raise(
+            "TypeError",
+            format!(
+                "'{}' object does not support the {}context manager protocol{missed}",
+                text::type_name(mgr),
+                if is_async { "asynchronous " } else { "" }
+            ),
+        )
+    };
+    let exit_name = if is_async { "__aexit__" } else { "__exit__" };
     match attr::lookup_special(mgr, name) {
+        // Both are looked up before `__enter__` runs (CPython's BEFORE_WITH).
+        Some(_) if attr::lookup_special(mgr, exit_name).is_none() => {
+            refuse(&format!(" (missed {exit_name} method)"))
+        }
         Some(m) => {
             let v = call(&m, vec![], vec![]).await?;
             if is_async {
@@ -556,14 +571,7 @@ pub(crate) async fn enter(mgr: &Value, is_async: bool) -> PyResult<Value> {
                 Ok(v)
             }
         }
-        None => raise(
-            "TypeError",
-            format!(
-                "'{}' object does not support the {}context manager protocol",
-                text::type_name(mgr),
-                if is_async { "asynchronous " } else { "" }
-            ),
-        ),
+        None => refuse(""),
     }
 }
 

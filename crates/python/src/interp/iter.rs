@@ -51,6 +51,8 @@ pub enum Iter {
     Filter(Value, Box<Iter>),
     /// The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, ... until IndexError.
     GetItem(Value, i64),
+    /// `reversed()` of a sequence: `__getitem__(len - 1)` down to `__getitem__(0)`.
+    GetItemBack(Value, i64),
     /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
     Callable(Value, Value),
 }
@@ -177,23 +179,35 @@ impl Iter {
                 }
                 Ok(Some(v))
             }
-            Iter::GetItem(f, i) => {
-                let types = &super::interp().types;
-                match call_sync(f, vec![Value::Int(*i)], vec![]) {
-                    Ok(v) => {
-                        *i += 1;
-                        Ok(Some(v))
-                    }
-                    Err(e)
-                        if super::exc::matches(&e, &types.exception_named("IndexError"))
-                            || super::exc::matches(&e, &types.exception_named("StopIteration")) =>
-                    {
-                        *self = Iter::Done;
-                        Ok(None)
-                    }
-                    Err(e) => Err(e),
-                }
+            Iter::GetItem(..) | Iter::GetItemBack(..) => self.next_item(),
+        }
+    }
+
+    /// The old sequence protocol's next item, forwards or backwards.
+    fn next_item(&mut self) -> PyResult<Option<Value>> {
+        let (f, i, step) = match self {
+            Iter::GetItem(f, i) => (f.clone(), i, 1),
+            Iter::GetItemBack(f, i) => (f.clone(), i, -1),
+            _ => return Ok(None),
+        };
+        if *i < 0 {
+            *self = Iter::Done;
+            return Ok(None);
+        }
+        let types = &super::interp().types;
+        match call_sync(&f, vec![Value::Int(*i)], vec![]) {
+            Ok(v) => {
+                *i += step;
+                Ok(Some(v))
             }
+            Err(e)
+                if super::exc::matches(&e, &types.exception_named("IndexError"))
+                    || super::exc::matches(&e, &types.exception_named("StopIteration")) =>
+            {
+                *self = Iter::Done;
+                Ok(None)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -257,10 +271,16 @@ pub fn iter(v: &Value) -> PyResult<Iter> {
         Value::Instance(_) | Value::Class(_) => {
             if let Some(f) = attr::lookup_special(v, "__iter__") {
                 let it = call_sync(&f, vec![], vec![])?;
-                if it.is(v) {
-                    Iter::Object(it)
-                } else {
-                    iter(&it)?
+                match &it {
+                    _ if it.is(v) => Iter::Object(it),
+                    Value::Object(_) => iter(&it)?,
+                    _ if attr::lookup_special(&it, "__next__").is_some() => Iter::Object(it),
+                    _ => {
+                        return raise(
+                            "TypeError",
+                            format!("iter() returned non-iterator of type '{}'", text::type_name(&it)),
+                        )
+                    }
                 }
             } else if let Some(f) = attr::lookup_special(v, "__getitem__") {
                 Iter::GetItem(f, 0)

@@ -756,6 +756,7 @@ pub fn eq(a: &Value, b: &Value) -> PyResult<bool> {
         }
         (Set(x), Set(y)) => x.len() == y.len() && set_subset(x, y)?,
         (Range(x), Range(y)) => x == y,
+        (Slice(x), Slice(y)) => eq(&x.0, &y.0)? && eq(&x.1, &y.1)? && eq(&x.2, &y.2)?,
         (Instance(_), _) | (_, Instance(_)) => return instance_eq(a, b),
         (Object(o), _) => match o.eq(a, b) {
             Some(r) => r?,

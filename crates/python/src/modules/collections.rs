@@ -565,6 +565,12 @@ pub struct NamedTuple {
     pub items: Rc<[Value]>,
 }
 
+impl NamedTuple {
+    pub fn has_field(&self, name: &str) -> bool {
+        self.fields.iter().any(|f| &**f == name)
+    }
+}
+
 /// `a.name(b)` when `a` is an instance of a `typing.NamedTuple` class whose
 /// body defined `name` (`__eq__`, `__lt__`, `__len__` ...).
 pub fn namedtuple_user(a: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
@@ -623,6 +629,10 @@ impl Native for NamedTuple {
             parts.push(format!("{f}={}", text::repr(v)?));
         }
         Ok(format!("{}({})", self.class.name, parts.join(", ")))
+    }
+    /// Its fields are read-only properties (CPython's `_tuplegetter`).
+    fn setattr(&self, name: &str, _value: Value) -> Option<PyResult<()>> {
+        self.has_field(name).then(|| raise("AttributeError", "can't set attribute"))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         if let Some(i) = self.fields.iter().position(|f| &**f == name) {

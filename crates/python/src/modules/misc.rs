@@ -230,8 +230,39 @@ impl Native for LruCache {
 fn num(v: &Value) -> PyResult<f64> {
     match v.as_f64() {
         Some(f) => Ok(f),
+        None if matches!(v, Value::Big(_)) => raise("OverflowError", "int too large to convert to float"),
         None => raise("TypeError", format!("must be real number, not {}", crate::interp::text::type_name(v))),
     }
+}
+
+/// CPython's `loghelper`: `f(x)` for x > 0, an int too large for a float
+/// as `f(m) + f(2) * e` with `x = m * 2**e`, m in [0.5, 1).
+fn log_of(v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Value::Big(b) = v {
+        if b.is_negative() || b.is_zero() {
+            return raise("ValueError", "math domain error");
+        }
+        if b.to_f64().is_none() {
+            let mut e = b.bit_length() as i64;
+            let two_e = crate::bigint::BigInt::from_u64(1)
+                .shl(e as u64)
+                .map_err(|_| asyncio_engine::Exception::new("MemoryError", ""))?;
+            let mut m = b.true_div(&two_e).unwrap_or(0.5);
+            if m >= 1.0 {
+                m = 0.5;
+                e += 1;
+            }
+            return Ok(f(m) + f(2.0) * e as f64);
+        }
+    }
+    let x = num(v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return raise("ValueError", "math domain error");
+    }
+    Ok(f(x))
 }
 
 pub fn math() -> ModuleObj {
@@ -244,8 +275,6 @@ pub fn math() -> ModuleObj {
     let unary: &[Unary] = &[
         ("math.sqrt", f64::sqrt),
         ("math.exp", f64::exp),
-        ("math.log2", f64::log2),
-        ("math.log10", f64::log10),
         ("math.sin", f64::sin),
         ("math.cos", f64::cos),
         ("math.tan", f64::tan),
@@ -278,15 +307,21 @@ pub fn math() -> ModuleObj {
         if !(1..=2).contains(&args.len()) {
             return raise("TypeError", "math.log requires 1 to 2 arguments");
         }
-        let x = num(&args[0])?;
-        if x <= 0.0 {
-            return raise("ValueError", "math domain error");
-        }
+        let x = log_of(&args[0], f64::ln)?;
         Ok(Value::Float(match args.get(1) {
-            Some(b) => x.ln() / num(b)?.ln(),
-            None => x.ln(),
+            Some(b) => {
+                let base = log_of(b, f64::ln)?;
+                if base == 0.0 {
+                    return raise("ZeroDivisionError", "float division by zero");
+                }
+                x / base
+            }
+            None => x,
         }))
     });
+    for (qualname, f) in [("math.log2", f64::log2 as fn(f64) -> f64), ("math.log10", f64::log10)] {
+        m.def_c(qualname, C(1), move |args, _| log_of(&args[0], f).map(Value::Float));
+    }
     m.def_c("math.pow", Positional(2, 2), |args, _| Ok(Value::Float(num(&args[0])?.powf(num(&args[1])?))));
     for (qualname, up) in [("math.floor", false), ("math.ceil", true)] {
         m.def_c(qualname, C(1), move |args, _| {

@@ -372,6 +372,9 @@ impl Native for Generator {
             }),
             "close" => super::method::<Generator>("close", this, |g, _, _, _| g.close().map(|_| Value::None)),
             "__name__" => Value::Str(self.0.name.clone()),
+            "__qualname__" => Value::Str(self.0.qualname.clone()),
+            "gi_running" => Value::Bool(self.0.running.get()),
+            "gi_suspended" => Value::Bool(self.0.is_suspended() && !self.0.running.get()),
             _ => return None,
         };
         Some(Ok(m))
@@ -478,6 +481,8 @@ impl Native for AsyncGenerator {
                 )))
             }),
             "__name__" => Value::Str(self.0.name.clone()),
+            "__qualname__" => Value::Str(self.0.qualname.clone()),
+            "ag_running" => Value::Bool(self.0.running.get()),
             _ => return None,
         };
         Some(Ok(m))

@@ -159,7 +159,7 @@ impl Native for PyTimeout {
         let state = self.0.state();
         let info = match (state, self.0.when()) {
             (asyncio_engine::TimeoutState::Entered, Some(when)) => {
-                format!(" when={}", text::repr(&Value::Float(crate::builtins::round_float(when, 3)))?)
+                format!(" when={}", text::repr(&Value::Float(crate::builtins::round_float(when, 3)?))?)
             }
             (asyncio_engine::TimeoutState::Entered, None) => " when=None".to_string(),
             _ => String::new(),

@@ -67,6 +67,61 @@ def iconcat(a, b, /):
     return a
 
 
+def iand(a, b, /):
+    a &= b
+    return a
+
+
+def ior(a, b, /):
+    a |= b
+    return a
+
+
+def ixor(a, b, /):
+    a ^= b
+    return a
+
+
+def imod(a, b, /):
+    a %= b
+    return a
+
+
+def ifloordiv(a, b, /):
+    a //= b
+    return a
+
+
+def itruediv(a, b, /):
+    a /= b
+    return a
+
+
+def ipow(a, b, /):
+    a **= b
+    return a
+
+
+def ilshift(a, b, /):
+    a <<= b
+    return a
+
+
+def irshift(a, b, /):
+    a >>= b
+    return a
+
+
+def imatmul(a, b, /):
+    a @= b
+    return a
+
+
+def call(obj, /, *args, **kwargs):
+    return obj(*args, **kwargs)
+
+
+
 class itemgetter:
     """itemgetter(item, ...): a callable that fetches those items of its argument."""
 
