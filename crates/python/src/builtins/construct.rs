@@ -15,7 +15,16 @@ use asyncio_engine::PyResult;
 /// `C(*args, **kwargs)` for a builtin class `C`.
 pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let name = c.name.clone();
-    let no_kw = |kwargs: &Kwargs| crate::native::no_kwargs(&name, kwargs);
+    // `float(x=1)`: the types that take no keywords, and at most one argument.
+    let at_most_one = |kwargs: &Kwargs| {
+        if !kwargs.is_empty() {
+            return raise("TypeError", format!("{name}() takes no keyword arguments"));
+        }
+        match args.len() {
+            0 | 1 => Ok(()),
+            n => raise("TypeError", format!("{name} expected at most 1 argument, got {n}")),
+        }
+    };
     match c.builtin {
         B::Object => {
             if !args.is_empty() {
@@ -30,35 +39,59 @@ pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResul
             }
         },
         B::NoneType => Ok(Value::None),
-        B::Bool => Ok(Value::Bool(match args.first() {
-            Some(v) => ops::truthy(v)?,
-            None => false,
-        })),
+        B::Bool => {
+            at_most_one(&kwargs)?;
+            Ok(Value::Bool(match args.first() {
+                Some(v) => ops::truthy(v)?,
+                None => false,
+            }))
+        }
         B::Int => {
             let base = take_kw(&mut kwargs, "base");
-            no_kw(&kwargs)?;
+            let given = args.len() + usize::from(base.is_some()) + kwargs.len();
+            if given > 2 {
+                return raise("TypeError", format!("int() takes at most 2 arguments ({given} given)"));
+            }
+            crate::native::invalid_keywords("int", &kwargs)?;
             int(args.first(), args.get(1).or(base.as_ref()))
         }
         B::Float => {
-            no_kw(&kwargs)?;
+            at_most_one(&kwargs)?;
             float(args.first())
         }
         B::Str => {
-            no_kw(&kwargs)?;
-            match args.first() {
+            let object = take_kw(&mut kwargs, "object");
+            let given = args.len() + usize::from(object.is_some()) + kwargs.len();
+            if given > 3 {
+                return raise("TypeError", format!("str() takes at most 3 arguments ({given} given)"));
+            }
+            crate::native::invalid_keywords("str", &kwargs)?;
+            if args.len() > 1 {
+                return raise("NotImplementedError", "bytes are not supported in the playground");
+            }
+            match args.first().or(object.as_ref()) {
                 None => Ok(Value::str("")),
                 Some(v) => text::str(v).map(Value::string),
             }
         }
-        B::Tuple => Ok(Value::tuple(match args.first() {
-            Some(v) => iter::collect(v)?,
-            None => Vec::new(),
-        })),
-        B::List => Ok(Value::list(match args.first() {
-            Some(v) => iter::collect(v)?,
-            None => Vec::new(),
-        })),
+        B::Tuple => {
+            at_most_one(&kwargs)?;
+            Ok(Value::tuple(match args.first() {
+                Some(v) => iter::collect(v)?,
+                None => Vec::new(),
+            }))
+        }
+        B::List => {
+            at_most_one(&kwargs)?;
+            Ok(Value::list(match args.first() {
+                Some(v) => iter::collect(v)?,
+                None => Vec::new(),
+            }))
+        }
         B::Dict => {
+            if args.len() > 1 {
+                return raise("TypeError", format!("dict expected at most 1 argument, got {}", args.len()));
+            }
             let d = Dict::new();
             if let Some(src) = args.first() {
                 dict_update(&d, src)?;
@@ -69,9 +102,15 @@ pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResul
             Ok(Value::Dict(d))
         }
         B::Set | B::FrozenSet => {
+            at_most_one(&kwargs)?;
             Ok(Value::Set(super::sets::new_from(c.builtin == B::FrozenSet, args.first())?))
         }
-        B::Range => range(&args),
+        B::Range => {
+            if !kwargs.is_empty() {
+                return raise("TypeError", "range() takes no keyword arguments");
+            }
+            range(&args)
+        }
         B::Slice => {
             let (a, b, c) = match args.as_slice() {
                 [stop] => (Value::None, stop.clone(), Value::None),

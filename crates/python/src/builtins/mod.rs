@@ -261,7 +261,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("zip", zip),
     ("map", map),
     ("filter", |a, _| {
-        arity("filter", &a, 2, 2)?;
+        positional("filter", &a, 2, 2)?;
         let it = iter::iter(&a[1])?;
         Ok(crate::native::iters::IterObj::value(iter::Iter::Filter(a[0].clone(), Box::new(it)), "filter"))
     }),
@@ -271,11 +271,14 @@ const FUNCTIONS: &[(&str, Func)] = &[
             "callable_iterator",
         )),
         [_, _] => raise("TypeError", "iter(v, w): v must be callable"),
-        _ => iter::iter_object(one("iter", &a)?),
+        _ => {
+            positional("iter", &a, 1, 2)?;
+            iter::iter_object(&a[0])
+        }
     }),
     ("next", next),
     ("isinstance", |a, _| {
-        arity("isinstance", &a, 2, 2)?;
+        positional("isinstance", &a, 2, 2)?;
         class_check(
             &a[1],
             &|c| {
@@ -286,7 +289,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
         .map(Value::Bool)
     }),
     ("issubclass", |a, _| {
-        arity("issubclass", &a, 2, 2)?;
+        positional("issubclass", &a, 2, 2)?;
         let Value::Class(sub) = &a[0] else {
             return raise("TypeError", "issubclass() arg 1 must be a class");
         };
@@ -298,7 +301,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
         .map(Value::Bool)
     }),
     ("hasattr", |a, _| {
-        arity("hasattr", &a, 2, 2)?;
+        positional("hasattr", &a, 2, 2)?;
         let name = str_arg(&a[1], "hasattr(): attribute name must be string")?;
         match attr::getattr_opt(&a[0], &name) {
             Ok(v) => Ok(Value::Bool(v.is_some())),
@@ -307,7 +310,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
         }
     }),
     ("getattr", |a, _| {
-        arity("getattr", &a, 2, 3)?;
+        positional("getattr", &a, 2, 3)?;
         let name = str_arg(&a[1], "attribute name must be string")?;
         let Some(default) = a.get(2) else { return attr::getattr(&a[0], &name) };
         match attr::getattr_opt(&a[0], &name) {
@@ -318,12 +321,12 @@ const FUNCTIONS: &[(&str, Func)] = &[
         }
     }),
     ("setattr", |a, _| {
-        arity("setattr", &a, 3, 3)?;
+        positional("setattr", &a, 3, 3)?;
         let name = str_arg(&a[1], "attribute name must be string")?;
         attr::setattr(&a[0], &name, a[2].clone()).map(|_| Value::None)
     }),
     ("delattr", |a, _| {
-        arity("delattr", &a, 2, 2)?;
+        positional("delattr", &a, 2, 2)?;
         let name = str_arg(&a[1], "attribute name must be string")?;
         attr::delattr(&a[0], &name).map(|_| Value::None)
     }),
@@ -356,21 +359,21 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("oct", |a, _| radix(one("oct", &a)?, "o")),
     ("hex", |a, _| radix(one("hex", &a)?, "x")),
     ("format", |a, _| {
-        arity("format", &a, 1, 2)?;
+        positional("format", &a, 1, 2)?;
         let spec = match a.get(1) {
             Some(s) => str_arg(s, &format!("format() argument 2 must be str, not {}", text::type_name(s)))?,
             None => String::new(),
         };
         strfmt::format_value(&a[0], &spec).map(Value::string)
     }),
-    ("vars", |a, _| match attr::getattr(one("vars", &a)?, "__dict__") {
+    ("vars", |a, _| match attr::getattr(object_arg("vars", &a)?, "__dict__") {
         Err(e) if e.is("AttributeError") => {
             raise("TypeError", "vars() argument must have __dict__ attribute")
         }
         other => other,
     }),
     ("dir", |a, _| {
-        let v = one("dir", &a)?;
+        let v = object_arg("dir", &a)?;
         let mut names: Vec<String> = match v {
             Value::Instance(i) => {
                 let mut names = class_dir(&i.class);
@@ -459,6 +462,32 @@ fn mod_pow(base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
 }
 
 /// The only positional argument of `name`.
+/// A builtin function's positional argument count, checked with CPython's
+/// words (`isinstance expected 2 arguments, got 1`).
+fn positional(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    let (how, k) = match () {
+        _ if n >= min && n <= max => return Ok(()),
+        _ if min == max => ("", min),
+        _ if n < min => ("at least ", min),
+        _ => ("at most ", max),
+    };
+    raise("TypeError", format!("{name} expected {how}{k} argument{}, got {n}", if k == 1 { "" } else { "s" }))
+}
+
+/// `vars(obj)`, `dir(obj)`: without an argument they read the caller's
+/// locals, which the playground does not offer (as `locals()`).
+fn object_arg<'a>(name: &str, args: &'a [Value]) -> PyResult<&'a Value> {
+    positional(name, args, 0, 1)?;
+    match args.first() {
+        Some(v) => Ok(v),
+        None => raise(
+            "NotImplementedError",
+            format!("{name}() without an argument is not supported in the playground"),
+        ),
+    }
+}
+
 pub fn one<'a>(name: &str, args: &'a [Value]) -> PyResult<&'a Value> {
     match args {
         [v] => Ok(v),
@@ -710,7 +739,7 @@ pub fn round_float(f: f64, n: i64) -> PyResult<f64> {
 }
 
 fn divmod(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
-    arity("divmod", &args, 2, 2)?;
+    positional("divmod", &args, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
         let (x, y) = (a.as_f64(), b.as_f64());
@@ -793,7 +822,8 @@ fn sum(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn reversed(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
-    let v = one("reversed", &args)?;
+    positional("reversed", &args, 1, 1)?;
+    let v = &args[0];
     let items = match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => iter::collect(v)?,
         Value::Dict(d) => {
@@ -872,7 +902,7 @@ fn map(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 }
 
 fn next(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
-    arity("next", &args, 1, 2)?;
+    positional("next", &args, 1, 2)?;
     let v = &args[0];
     if let Some(g) = v.as_native::<crate::native::gen::Generator>() {
         return match g.resume(None)? {

@@ -539,12 +539,22 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
 
 /// `obj.name = value`.
 pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
-    if let Value::Instance(inst) = obj {
-        if let Some(f @ (Value::Function(_) | Value::Builtin(_))) = inst.class.lookup("__setattr__") {
-            return call_sync(&f, vec![obj.clone(), Value::str(name), value], vec![]).map(|_| ());
-        }
+    if let Some(f) = custom_attr_method(obj, "__setattr__") {
+        return call_sync(&f, vec![obj.clone(), Value::str(name), value], vec![]).map(|_| ());
     }
     generic_setattr(obj, name, value)
+}
+
+/// A class's own `__setattr__`/`__delattr__` for its instances, or a
+/// metaclass's for a class (enum's guards its members).
+fn custom_attr_method(obj: &Value, method: &str) -> Option<Value> {
+    match obj {
+        Value::Instance(inst) => {
+            inst.class.lookup(method).filter(|f| matches!(f, Value::Function(_) | Value::Builtin(_)))
+        }
+        Value::Class(c) => c.meta.as_ref()?.lookup(method).filter(|f| matches!(f, Value::Function(_))),
+        _ => None,
+    }
 }
 
 /// `object.__setattr__`: a property's setter, an exception's fields, else
@@ -636,10 +646,8 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
 
 /// `del obj.name`.
 pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
-    if let Value::Instance(inst) = obj {
-        if let Some(f @ (Value::Function(_) | Value::Builtin(_))) = inst.class.lookup("__delattr__") {
-            return call_sync(&f, vec![obj.clone(), Value::str(name)], vec![]).map(|_| ());
-        }
+    if let Some(f) = custom_attr_method(obj, "__delattr__") {
+        return call_sync(&f, vec![obj.clone(), Value::str(name)], vec![]).map(|_| ());
     }
     generic_delattr(obj, name)
 }

@@ -59,6 +59,18 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
         }
         return Ok(v);
     }
+    if let [base] = bases.as_slice() {
+        if let Some(nt) = crate::modules::collections::namedtuple_subclass(base, &def.name, &f.module.name) {
+            let nt = nt?;
+            namedtuple_body(&nt, def, ns)?;
+            *cell.borrow_mut() = Some(Rc::downgrade(&nt));
+            let mut v = Value::Class(nt);
+            for d in decorators.iter().rev() {
+                v = call(d, vec![v], vec![]).await?;
+            }
+            return Ok(v);
+        }
+    }
     let class = build(def, f, bases, ns)?;
     *cell.borrow_mut() = Some(Rc::downgrade(&class));
     set_names(&class).await?;
@@ -68,6 +80,25 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
         v = call(d, vec![v], vec![]).await?;
     }
     Ok(v)
+}
+
+/// The body of a class deriving from a namedtuple class: its methods and
+/// attributes go to the namedtuple class made for it.
+fn namedtuple_body(c: &Rc<Class>, def: &ClassDef, ns: Attrs) -> PyResult<()> {
+    for (k, v) in ns.0 {
+        match &*k {
+            "__module__" | "__qualname__" => {}
+            "__new__" => {
+                return raise(
+                    "NotImplementedError",
+                    "__new__ in a subclass of a namedtuple is not supported in the playground",
+                )
+            }
+            _ => c.dict.borrow_mut().set(&k, v),
+        }
+    }
+    c.dict.borrow_mut().set("__doc__", def.doc.clone().map_or(Value::None, Value::Str));
+    Ok(())
 }
 
 /// `class Row(typing.NamedTuple)`: a namedtuple of the annotated fields (the

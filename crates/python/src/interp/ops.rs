@@ -224,7 +224,17 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    // A namedtuple is a tuple for `+`, `*` and `%`.
+    // A namedtuple class's own operator methods, then a namedtuple is a
+    // tuple for `+`, `*` and `%`.
+    use crate::modules::collections::namedtuple_user;
+    for (this, method, other) in [(a, name, b), (b, rname, a)] {
+        if let Some(r) = namedtuple_user(this, method, vec![other.clone()]) {
+            let r = r?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
     if let Some((a, b)) = crate::modules::collections::namedtuples_as_tuples(a, b) {
         return binop(op, &a, &b);
     }

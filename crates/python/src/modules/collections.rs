@@ -777,16 +777,39 @@ pub(crate) fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<V
     if defaults.len() > fields.len() {
         return raise("TypeError", "Got more default values than field names");
     }
-    let fields: Rc<[Rc<str>]> = Rc::from(fields);
-    let class = crate::builtins::types::make_class(
-        &name,
-        &module,
-        &[&interp().types.tuple],
-        crate::object::BuiltinType::Native,
-    );
+    build_namedtuple(&name, &module, Rc::from(fields), defaults, &interp().types.tuple).map(Value::Class)
+}
+
+/// `class Emp(namedtuple("Emp", "name salary"))`: a namedtuple class with
+/// its base's fields and defaults whose instances are the subclass's; None
+/// when `base` is not a namedtuple class.
+pub fn namedtuple_subclass(base: &Rc<Class>, name: &str, module: &str) -> Option<PyResult<Rc<Class>>> {
+    if base.builtin != crate::object::BuiltinType::Native {
+        return None;
+    }
+    let dict = base.dict.borrow();
+    let Some(Value::Tuple(names)) = dict.get("_fields") else { return None };
+    let Some(Value::Dict(defaults)) = dict.get("_field_defaults") else { return None };
+    let fields: Vec<Rc<str>> =
+        names.iter().filter_map(|f| if let Value::Str(s) = f { Some(s.clone()) } else { None }).collect();
+    let defaults = defaults.table.borrow().items().into_iter().map(|(_, v)| v).collect();
+    drop(dict);
+    Some(build_namedtuple(name, module, Rc::from(fields), defaults, base))
+}
+
+/// The class `namedtuple()` makes, deriving from `base` (tuple, or the
+/// namedtuple class a class statement derives from).
+fn build_namedtuple(
+    name: &str,
+    module: &str,
+    fields: Rc<[Rc<str>]>,
+    defaults: Vec<Value>,
+    base: &Rc<Class>,
+) -> PyResult<Rc<Class>> {
+    let class = crate::builtins::types::make_class(name, module, &[base], crate::object::BuiltinType::Native);
     interp().classes.track(&class);
     let (c, fs, defs) = (Rc::downgrade(&class), fields.clone(), Rc::new(defaults.clone()));
-    let new = Builtin::new(&name, move |args, mut kw| {
+    let new = Builtin::new(name, move |args, mut kw| {
         let Some(class) = c.upgrade() else { return raise("TypeError", "namedtuple class is gone") };
         let n = fs.len();
         if args.len() > n {
@@ -875,5 +898,5 @@ pub(crate) fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<V
         }),
     );
     drop(d);
-    Ok(Value::Class(class))
+    Ok(class)
 }

@@ -44,6 +44,16 @@ class EnumType(type):
     def __repr__(cls):
         return "<enum %r>" % cls.__name__
 
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get("_member_map_", {}):
+            raise AttributeError("cannot reassign member %r" % (name,))
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name):
+        if name in cls._member_map_:
+            raise AttributeError("%r cannot delete member %r." % (cls.__name__, name))
+        super().__delattr__(name)
+
 
 EnumMeta = EnumType
 
@@ -152,12 +162,12 @@ def _add_member(cls, name, value, new, init):
             init(member, *args)
         cls._member_names_.append(name)
         canonical = member
+    setattr(cls, name, canonical)
     cls._member_map_[name] = canonical
     try:
         cls._value2member_map_.setdefault(canonical._value_, canonical)
     except TypeError:
         pass
-    setattr(cls, name, canonical)
 
 
 class Enum:
