@@ -12,6 +12,7 @@ pub mod oserror;
 pub mod sets;
 pub mod sorting;
 pub mod strfmt;
+pub mod timsort;
 pub mod titlecase;
 pub mod types;
 pub mod union;

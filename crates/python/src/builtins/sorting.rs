@@ -1,13 +1,12 @@
-//! `sorted()` and `list.sort()`: stable, by `<`, with key and reverse.
-
-use std::cmp::Ordering;
+//! `sorted()` and `list.sort()`: stable, by `<`, with key and reverse
+//! (CPython's algorithm, `timsort.rs`).
 
 use crate::ast::CmpOp;
 use crate::interp::call::call_sync;
 use crate::interp::{iter, ops};
 use crate::native::{take_kw, Kwargs};
 use crate::value::Value;
-use asyncio_engine::{Exception, PyResult};
+use asyncio_engine::PyResult;
 
 /// `sorted(iterable, *, key=None, reverse=False)`.
 pub fn sorted(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
@@ -39,87 +38,13 @@ pub fn sort(items: &mut Vec<Value>, key: Option<&Value>, reverse: Option<&Value>
     if reverse {
         idx.reverse();
     }
-    if idx.len() < MIN_MERGE {
-        small_sort(&mut idx, &keys)?;
-    } else {
-        merge_sort(&mut idx, &keys)?;
-    }
+    super::timsort::sort(&mut idx, &keys, &less)?;
     if reverse {
         idx.reverse();
     }
     let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
     *items = sorted;
     Ok(())
-}
-
-/// CPython's timsort sorts a list shorter than this as one run.
-const MIN_MERGE: usize = 64;
-
-/// CPython's timsort on a short list, comparison for comparison: the
-/// leading run (strictly descending ones reversed), then binary insertion
-/// of the rest. Each comparison is one `<`, so `__lt__`s with side effects
-/// and inconsistent orders (NaNs) give CPython's result.
-fn small_sort(idx: &mut [usize], keys: &[Value]) -> PyResult<()> {
-    let n = idx.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let lt = |a: usize, b: usize| less(&keys[a], &keys[b]);
-    let mut run = 2;
-    if lt(idx[1], idx[0])? {
-        while run < n && lt(idx[run], idx[run - 1])? {
-            run += 1;
-        }
-        idx[..run].reverse();
-    } else {
-        while run < n && !lt(idx[run], idx[run - 1])? {
-            run += 1;
-        }
-    }
-    for start in run..n {
-        let pivot = idx[start];
-        let (mut l, mut r) = (0, start);
-        while l < r {
-            let p = l + (r - l) / 2;
-            if lt(pivot, idx[p])? {
-                r = p;
-            } else {
-                l = p + 1;
-            }
-        }
-        idx.copy_within(l..start, l + 1);
-        idx[l] = pivot;
-    }
-    Ok(())
-}
-
-/// A stable sort of a longer list (its comparisons are not CPython's).
-fn merge_sort(idx: &mut [usize], keys: &[Value]) -> PyResult<()> {
-    let mut error: Option<Exception> = None;
-    idx.sort_by(|&a, &b| {
-        if error.is_some() {
-            return Ordering::Equal;
-        }
-        match less(&keys[a], &keys[b]) {
-            Ok(true) => Ordering::Less,
-            Ok(false) => match less(&keys[b], &keys[a]) {
-                Ok(true) => Ordering::Greater,
-                Ok(false) => Ordering::Equal,
-                Err(e) => {
-                    error = Some(e);
-                    Ordering::Equal
-                }
-            },
-            Err(e) => {
-                error = Some(e);
-                Ordering::Equal
-            }
-        }
-    });
-    match error {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
 }
 
 fn less(a: &Value, b: &Value) -> PyResult<bool> {
