@@ -45,6 +45,10 @@ pub struct Host {
     pub cpus: u32,
     line: RefCell<String>,
     stamp: Cell<Option<f64>>,
+    /// pyrun.py's trace has ended: `print()` writes plain lines.
+    unstamped: Cell<bool>,
+    /// The line being written is a plain one (no stamp).
+    raw_line: Cell<bool>,
     sink: RefCell<Sink>,
     pub stderr: RefCell<String>,
     lines: Cell<u64>,
@@ -77,6 +81,8 @@ impl Host {
             cpus,
             line: RefCell::new(String::new()),
             stamp: Cell::new(None),
+            unstamped: Cell::new(false),
+            raw_line: Cell::new(false),
             sink: RefCell::new(Box::new(sink)),
             stderr: RefCell::new(String::new()),
             lines: Cell::new(0),
@@ -113,10 +119,20 @@ impl Host {
     /// `sys.stdout.write(s)`: a trace line per line, stamped when its first
     /// character is written.
     pub fn write_stdout(&self, s: &str) -> PyResult<()> {
+        self.write_lines(s, false)
+    }
+
+    /// The real stdout's `write(s)` once pyrun.py's trace has ended: plain lines.
+    pub fn write_plain(&self, s: &str) -> PyResult<()> {
+        self.write_lines(s, true)
+    }
+
+    fn write_lines(&self, s: &str, plain: bool) -> PyResult<()> {
         let mut rest = s;
         while !rest.is_empty() {
             if self.stamp.get().is_none() {
                 self.stamp.set(Some(self.now()));
+                self.raw_line.set(plain);
             }
             match rest.find('\n') {
                 Some(i) => {
@@ -143,9 +159,25 @@ impl Host {
                 "runaway: the program printed more than {MAX_OUTPUT_LINES} lines"
             )));
         }
-        let line = format!("[{}] {}", asyncio_engine::pyfmt::format_time(t), text);
+        let line = if self.raw_line.replace(false) {
+            text
+        } else {
+            format!("[{}] {}", asyncio_engine::pyfmt::format_time(t), text)
+        };
         (self.sink.borrow_mut())(&line);
         Ok(())
+    }
+
+    /// pyrun.py's trace has ended: what the program prints as Python exits
+    /// (through `print()` or the real `sys.stdout`) is plain text; a stream
+    /// kept from before (a logging handler's) still stamps.
+    pub fn set_unstamped(&self) {
+        self.end_line();
+        self.unstamped.set(true);
+    }
+
+    pub fn is_unstamped(&self) -> bool {
+        self.unstamped.get()
     }
 
     /// A trace line of the runner's own (Traceback, deadlock), after any partial line.

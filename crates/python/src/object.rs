@@ -171,13 +171,42 @@ pub struct Instance {
     dict: RefCell<Option<Rc<crate::value::Dict>>>,
     /// Set for instances of exception classes.
     pub exc: Option<Box<ExcData>>,
+    /// Its `__del__` has run (it runs once).
+    pub finalized: Cell<bool>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        crate::interp::finalize::on_drop(self);
+    }
 }
 
 impl Instance {
     pub fn new(class: Rc<Class>) -> Rc<Instance> {
         let exc = if class.is_exception { Some(Box::default()) } else { None };
-        let inst =
-            Rc::new(Instance { class, attrs: RefCell::new(Attrs::default()), dict: RefCell::new(None), exc });
+        let inst = Rc::new(Instance {
+            class,
+            attrs: RefCell::new(Attrs::default()),
+            dict: RefCell::new(None),
+            exc,
+            finalized: Cell::new(false),
+        });
+        if let Some(it) = crate::interp::try_interp() {
+            it.instances.track(&inst);
+        }
+        inst
+    }
+
+    /// The instance being dropped, alive again for its `__del__` (which then
+    /// does not run a second time).
+    pub fn revive(&mut self) -> Rc<Instance> {
+        let inst = Rc::new(Instance {
+            class: self.class.clone(),
+            attrs: RefCell::new(std::mem::take(self.attrs.get_mut())),
+            dict: RefCell::new(self.dict.get_mut().take()),
+            exc: self.exc.take(),
+            finalized: Cell::new(true),
+        });
         if let Some(it) = crate::interp::try_interp() {
             it.instances.track(&inst);
         }
@@ -216,6 +245,15 @@ impl Instance {
         }
         let d = self.dict_of()?;
         crate::interp::ops::dict_remove(&d, &Value::str(name)).ok().flatten()
+    }
+
+    /// The attributes' values, in the order they were set.
+    pub fn attr_values(&self) -> Vec<Value> {
+        let mut values: Vec<Value> = self.attrs.borrow().0.iter().map(|(_, v)| v.clone()).collect();
+        if let Some(d) = self.dict_of() {
+            values.extend(d.table.borrow().values());
+        }
+        values
     }
 
     /// The attributes' names, in the order they were set.

@@ -286,14 +286,33 @@ fn finish(it: &Interp, outcome: PyResult<()>) -> Report {
 /// (a task that failed unseen: "Task exception was never retrieved").
 fn shut_down(it: &Interp) {
     let Some(main) = it.main_module.borrow().clone() else { return };
-    let globals = std::mem::take(&mut *main.globals.borrow_mut());
-    // In a fixed order (CPython's is the dict's: `_names` first, then in
-    // insertion order, which the namespace does not keep; here by name).
-    let mut globals: Vec<_> = globals.into_iter().collect();
-    globals.sort_by(|(a, _), (b, _)| (!a.starts_with('_'), a).cmp(&(!b.starts_with('_'), b)));
-    for (_, value) in globals {
+    // pyrun.py's trace has ended: what `__del__`s print now is plain text
+    // (`sys.stdout` is the real stdout again).
+    it.host.set_unstamped();
+    let sys = it.modules.borrow().get("sys").cloned();
+    if let Some(sys) = sys {
+        let plain = crate::value::Value::native(crate::modules::sys::Stream { stderr: false, plain: true });
+        let _ = crate::interp::attr::setattr(&sys, "stdout", plain);
+    }
+    let globals = main.take_in_order();
+    main.globals.borrow_mut().extend(globals.iter().cloned());
+    let roots: Vec<_> = globals.iter().map(|(_, v)| v.clone()).collect();
+    crate::interp::finalize::at_exit(&roots);
+    drop(roots);
+    main.globals.borrow_mut().clear();
+    // In the order they were bound (a dict's order), a list's items from
+    // the first (CPython's collector frees them in creation order, roughly).
+    let free = |value: crate::value::Value| {
         drop(value);
         asyncio_engine::run_finalizers();
+        crate::interp::finalize::run_pending();
+    };
+    for (_, value) in globals {
+        if let crate::value::Value::List(l) = &value {
+            let items = std::mem::take(&mut *l.borrow_mut());
+            items.into_iter().for_each(free);
+        }
+        free(value);
     }
 }
 

@@ -24,7 +24,7 @@ pub enum Value {
     Float(f64),
     Str(Rc<str>),
     Tuple(Rc<[Value]>),
-    List(Rc<RefCell<Vec<Value>>>),
+    List(Rc<ListCell>),
     Dict(Rc<Dict>),
     Set(Rc<SetObj>),
     /// `range(start, stop, step)`.
@@ -59,7 +59,7 @@ impl Value {
         Value::Tuple(Rc::from(items))
     }
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(Rc::new(ListCell(RefCell::new(items))))
     }
     pub fn from_big(b: BigInt) -> Value {
         match b.to_i64() {
@@ -305,6 +305,25 @@ pub enum DictKind {
     Ordered,
 }
 
+/// A list's items. They are freed from the last, as CPython's `list_dealloc`
+/// frees them (the order their `__del__`s print in).
+#[derive(Default)]
+pub struct ListCell(pub RefCell<Vec<Value>>);
+
+impl std::ops::Deref for ListCell {
+    type Target = RefCell<Vec<Value>>;
+    fn deref(&self) -> &RefCell<Vec<Value>> {
+        &self.0
+    }
+}
+
+impl Drop for ListCell {
+    fn drop(&mut self) {
+        let items = self.0.get_mut();
+        while items.pop().is_some() {}
+    }
+}
+
 /// A `dict` (also the `__dict__` of instances and classes).
 #[derive(Default)]
 pub struct Dict {
@@ -364,7 +383,10 @@ thread_local! {
 /// else this call drains them one by one (a dict nested 100,000 deep would
 /// otherwise overflow the stack when it is dropped). Only dicts and sets go
 /// through here; lists and tuples still drop recursively.
-fn drop_flat(items: Vec<Value>) {
+fn drop_flat(mut items: Vec<Value>) {
+    // Popped from the end: reversed, they go in their order (CPython frees
+    // a dict's and a set's entries first to last).
+    items.reverse();
     let handed = DEFERRED.try_with(|d| match d.borrow_mut().as_mut() {
         Some(queue) => {
             queue.extend(items);

@@ -716,7 +716,7 @@ const STR: &[(&str, Method)] = &[
     ("__len__", |t, _, _| Ok(Value::Int(s(t).chars().count() as i64))),
 ];
 
-fn list_of(v: &Value) -> &Rc<std::cell::RefCell<Vec<Value>>> {
+fn list_of(v: &Value) -> &Rc<crate::value::ListCell> {
     match v {
         Value::List(l) => l,
         _ => unreachable_list(),
@@ -837,7 +837,9 @@ const LIST: &[(&str, Method)] = &[
     }),
     ("copy", |t, _, _| Ok(Value::list(list_of(t).borrow().clone()))),
     ("clear", |t, _, _| {
-        list_of(t).borrow_mut().clear();
+        // Freed from the last item, as CPython's list_clear frees them.
+        let old = std::mem::take(&mut *list_of(t).borrow_mut());
+        drop(crate::value::ListCell(std::cell::RefCell::new(old)));
         Ok(Value::None)
     }),
 ];

@@ -564,13 +564,13 @@ fn print(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         out.push_str(&text::str(a)?);
     }
     out.push_str(&end);
-    let to_stderr =
-        matches!(&file, Some(f) if f.as_native::<crate::modules::sys::Stream>().is_some_and(|s| s.stderr));
+    let stream = file.as_ref().and_then(|f| f.as_native::<crate::modules::sys::Stream>());
     let it = crate::interp::interp();
-    if to_stderr {
-        it.host.write_stderr(&out);
-    } else {
-        it.host.write_stdout(&out)?;
+    match stream {
+        Some(s) if s.stderr => it.host.write_stderr(&out),
+        Some(s) if s.plain => it.host.write_plain(&out)?,
+        None if it.host.is_unstamped() => it.host.write_plain(&out)?,
+        _ => it.host.write_stdout(&out)?,
     }
     Ok(Value::None)
 }

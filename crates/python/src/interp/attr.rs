@@ -607,6 +607,9 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
         }
         Value::Class(c) => {
             note_class_attr(name);
+            if name == "__del__" {
+                super::finalize::note_defined();
+            }
             c.dict.borrow_mut().set(name, value);
             Ok(())
         }

@@ -341,6 +341,11 @@ impl<F: StdFuture<Output = PyResult<Value>>> StdFuture for Depth<F> {
         let out = self.inner.as_mut().poll(cx);
         drop(running);
         it.depth.set(d);
+        if out.is_ready() {
+            // The frame is done: its locals go now (a task keeps its body
+            // after it ends), so their `__del__`s run when CPython's do.
+            drop(std::mem::take(&mut *self.frame.locals.borrow_mut()));
+        }
         out
     }
 }

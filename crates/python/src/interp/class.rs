@@ -211,6 +211,9 @@ pub fn build(def: &Rc<ClassDef>, f: &Frame, bases: Vec<Rc<Class>>, mut ns: Attrs
     if ns.get("__getattribute__").is_some() {
         super::attr::note_class_attr("__getattribute__");
     }
+    if ns.contains("__del__") {
+        super::finalize::note_defined();
+    }
     for b in &bases {
         // A metaclass (`type`'s subclass) only in the playground's own modules.
         let meta = Rc::ptr_eq(b, &types.type_) && crate::modules::pysrc::is_library(&f.module.name);

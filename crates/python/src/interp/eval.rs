@@ -169,7 +169,7 @@ pub fn delete_name(n: &Name, f: &Frame) -> PyResult<()> {
         Scope::Local(slot) => f.locals.borrow_mut().get_mut(slot as usize).and_then(|s| s.take()).is_some(),
         Scope::Cell(i) => f.cells.get(i as usize).and_then(|c| c.borrow_mut().take()).is_some(),
         Scope::ClassBody => f.class_ns.as_ref().and_then(|ns| ns.borrow_mut().remove(&n.id)).is_some(),
-        Scope::Global | Scope::Unresolved => f.module.globals.borrow_mut().remove(&n.id).is_some(),
+        Scope::Global | Scope::Unresolved => f.module.remove(&n.id),
     };
     if existed {
         Ok(())
@@ -721,18 +721,28 @@ async fn eval_call(func: &Expr, args: &[Arg], f: &Frame) -> PyResult<Value> {
                 if let Some(m @ Value::Function(_)) = inst.class.lookup(name) {
                     let (mut pos, kw) = eval_args(args, f, &|| function_str(&m)).await?;
                     pos.insert(0, obj.clone());
-                    return call(&m, pos, kw).await;
+                    super::finalize::run_pending();
+                    return finished(call(&m, pos, kw).await);
                 }
             }
         }
         // The method is looked up before the arguments, and fails by itself.
         let callee = attr::getattr(&obj, name).inspect_err(|e| exc::locate(e, func, f))?;
         let (pos, kw) = eval_args(args, f, &|| function_str(&callee)).await?;
-        return call(&callee, pos, kw).await;
+        super::finalize::run_pending();
+        return finished(call(&callee, pos, kw).await);
     }
     let callee = eval(func, f).await?;
     let (pos, kw) = eval_args(args, f, &|| function_str(&callee)).await?;
-    call(&callee, pos, kw).await
+    super::finalize::run_pending();
+    finished(call(&callee, pos, kw).await)
+}
+
+/// A call starts or ends: what became garbage meanwhile is finalized
+/// (`__del__`) before the program goes on, as reference counting does.
+fn finished(r: PyResult<Value>) -> PyResult<Value> {
+    super::finalize::run_pending();
+    r
 }
 
 /// CPython's `_PyObject_FunctionStr`: `__main__.f()`, `__main__.C.m()`, `print()`.

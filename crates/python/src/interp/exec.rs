@@ -27,6 +27,7 @@ type FlowFut<'a> = Pin<Box<dyn StdFuture<Output = PyResult<Flow>> + 'a>>;
 pub fn tick(f: &Frame, line: u32) -> PyResult<()> {
     f.line.set(line);
     crate::native::gen::close_garbage();
+    super::finalize::run_pending();
     asyncio_engine::run_finalizers();
     if super::budget::tick() {
         return Ok(());

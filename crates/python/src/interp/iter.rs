@@ -12,7 +12,7 @@ use asyncio_engine::{Exception, PyResult};
 /// An iterator in progress.
 pub enum Iter {
     Done,
-    List(Rc<std::cell::RefCell<Vec<Value>>>, usize),
+    List(Rc<crate::value::ListCell>, usize),
     Tuple(Rc<[Value]>, usize),
     Range {
         cur: i64,

@@ -12,6 +12,7 @@ pub mod class;
 pub mod eval;
 pub mod exc;
 pub mod exec;
+pub mod finalize;
 pub mod frames;
 pub mod iter;
 pub mod matching;
@@ -36,6 +37,9 @@ pub struct Module {
     pub name: Rc<str>,
     pub filename: Rc<str>,
     pub globals: RefCell<HashMap<Rc<str>, Value>>,
+    /// The globals' names in the order they were bound (a dict's order):
+    /// the order Python's exit frees them in.
+    order: RefCell<Vec<Rc<str>>>,
     /// Source lines, for tracebacks.
     pub source: Rc<[Rc<str>]>,
 }
@@ -46,6 +50,7 @@ impl Module {
             name: Rc::from(name),
             filename: Rc::from(filename),
             globals: RefCell::new(HashMap::new()),
+            order: RefCell::new(Vec::new()),
             source: source.lines().map(Rc::from).collect(),
         })
     }
@@ -57,7 +62,26 @@ impl Module {
         self.globals.borrow().get(name).cloned()
     }
     pub fn set(&self, name: &str, value: Value) {
-        self.globals.borrow_mut().insert(Rc::from(name), value);
+        let name: Rc<str> = Rc::from(name);
+        if self.globals.borrow_mut().insert(name.clone(), value).is_none() {
+            self.order.borrow_mut().push(name);
+        }
+    }
+
+    /// `del name`: whether it was bound.
+    pub fn remove(&self, name: &str) -> bool {
+        let removed = self.globals.borrow_mut().remove(name).is_some();
+        if removed {
+            self.order.borrow_mut().retain(|n| &**n != name);
+        }
+        removed
+    }
+
+    /// Takes the globals out, in the order they were bound.
+    pub fn take_in_order(&self) -> Vec<(Rc<str>, Value)> {
+        let mut globals = std::mem::take(&mut *self.globals.borrow_mut());
+        let order = std::mem::take(&mut *self.order.borrow_mut());
+        order.into_iter().filter_map(|n| globals.remove(&n).map(|v| (n, v))).collect()
     }
 }
 

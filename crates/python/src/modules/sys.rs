@@ -15,6 +15,9 @@ use asyncio_engine::PyResult;
 /// `sys.stdout` or `sys.stderr`.
 pub struct Stream {
     pub stderr: bool,
+    /// The real stdout (what `sys.stdout` is once pyrun.py's trace ended),
+    /// not pyrun.py's stamping `_TraceOut`.
+    pub plain: bool,
 }
 
 impl Stream {
@@ -37,6 +40,8 @@ impl Stream {
         let it = interp();
         if self.stderr {
             it.host.write_stderr(t);
+        } else if self.plain {
+            it.host.write_plain(t)?;
         } else {
             it.host.write_stdout(t)?;
         }
@@ -75,8 +80,8 @@ fn version_info() -> Option<Value> {
 
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("sys");
-    m.set("stdout", Value::native(Stream { stderr: false }));
-    m.set("stderr", Value::native(Stream { stderr: true }));
+    m.set("stdout", Value::native(Stream { stderr: false, plain: false }));
+    m.set("stderr", Value::native(Stream { stderr: true, plain: false }));
     m.set("argv", Value::list(vec![Value::Str(interp().host.filename.borrow().clone())]));
     m.set("version", Value::str("3.11.7 (asyncio playground)"));
     m.set("platform", Value::str("playground"));

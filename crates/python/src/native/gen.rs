@@ -201,6 +201,11 @@ thread_local! {
     static DISCARDING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// True while a finished program's objects are freed (nothing of it may run).
+pub fn is_discarding() -> bool {
+    DISCARDING.with(Cell::get)
+}
+
 /// Runs `f` (which frees a finished program's objects) so that generators
 /// becoming garbage in it are dropped without running their `finally`
 /// blocks, also those still waiting to be closed: no code of that program

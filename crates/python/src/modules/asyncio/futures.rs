@@ -133,6 +133,9 @@ impl std::future::Future for TaskBody {
         use crate::modules::contextvars::swap;
         let outer = swap(self.ctx.take());
         let out = self.body.as_mut().poll(cx);
+        // What the step freed (its frame's locals, when it ended) is
+        // finalized within the step, as reference counting does.
+        crate::interp::finalize::run_pending();
         self.ctx = swap(outer);
         if out.is_ready() {
             self.handle.keep.borrow_mut().take();
