@@ -27,6 +27,33 @@ pub const MAX_BITS: u64 = 1 << 20;
 /// `str(int)` produces and `int(str)` accepts.
 pub const MAX_STR_DIGITS: usize = 4300;
 
+/// The most digits the playground converts whatever the limit set: beyond
+/// it a conversion could take seconds (the tab would freeze).
+pub const HARD_MAX_STR_DIGITS: usize = 100_000;
+
+thread_local! {
+    /// `sys.set_int_max_str_digits()`'s value (0: no limit).
+    static STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_STR_DIGITS) };
+}
+
+/// `sys.get_int_max_str_digits()`.
+pub fn max_str_digits() -> usize {
+    STR_DIGITS.with(std::cell::Cell::get)
+}
+
+/// `sys.set_int_max_str_digits(n)`.
+pub fn set_max_str_digits(n: usize) {
+    STR_DIGITS.with(|d| d.set(n));
+}
+
+/// The limit conversions check: the one set, within the playground's own.
+pub fn digit_limit() -> usize {
+    match max_str_digits() {
+        0 => HARD_MAX_STR_DIGITS,
+        n => n.min(HARD_MAX_STR_DIGITS),
+    }
+}
+
 /// Limb count above which multiplication switches from schoolbook to Karatsuba.
 const KARATSUBA_THRESHOLD: usize = 40;
 
@@ -49,13 +76,15 @@ impl fmt::Display for BigIntError {
             BigIntError::Invalid => write!(f, "invalid literal for int()"),
             BigIntError::TooManyDigits(None) => write!(
                 f,
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
-                 use sys.set_int_max_str_digits() to increase the limit"
+                "Exceeds the limit ({} digits) for integer string conversion; \
+                 use sys.set_int_max_str_digits() to increase the limit",
+                digit_limit()
             ),
             BigIntError::TooManyDigits(Some(n)) => write!(
                 f,
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: \
-                 value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+                "Exceeds the limit ({} digits) for integer string conversion: \
+                 value has {n} digits; use sys.set_int_max_str_digits() to increase the limit",
+                digit_limit()
             ),
         }
     }
@@ -727,7 +756,7 @@ impl BigInt {
     /// gives [`BigIntError::Invalid`].
     pub fn parse_checked(s: &str, radix: u32) -> Result<BigInt, BigIntError> {
         let (neg, digits) = split_literal(s, radix).ok_or(BigIntError::Invalid)?;
-        if !is_power_of_two_radix(radix) && digits.len() > MAX_STR_DIGITS {
+        if !is_power_of_two_radix(radix) && digits.len() > digit_limit() {
             return Err(BigIntError::TooManyDigits(Some(digits.len())));
         }
         Ok(from_digits(neg, &digits, radix))
@@ -737,12 +766,12 @@ impl BigInt {
     /// [`BigIntError::TooManyDigits`]`(None)`.
     pub fn to_string_checked(&self) -> Result<String, BigIntError> {
         // (bits - 1) * log10(2) + 1 digits at least: fail fast for clearly huge values.
-        if self.bit_length() > 14_300 {
+        if self.bit_length() > (digit_limit() as u64) * 10 / 3 + 10 {
             return Err(BigIntError::TooManyDigits(None));
         }
         let s = self.to_string();
         let digits = s.len() - usize::from(self.neg);
-        if digits > MAX_STR_DIGITS {
+        if digits > digit_limit() {
             return Err(BigIntError::TooManyDigits(None));
         }
         Ok(s)

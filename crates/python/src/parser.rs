@@ -102,6 +102,21 @@ struct Parser {
     speculating: u32,
     /// `from __future__ import annotations` was seen: annotations are not kept.
     future_annotations: bool,
+    /// String constants made so far: equal ones are one object, as CPython's
+    /// compiler merges a module's constants (`"hi" is "hi"`).
+    strings: std::collections::HashSet<Rc<str>>,
+}
+
+impl Parser {
+    /// The string constant `s`, the same object as the equal ones before it.
+    fn constant_str(&mut self, s: String) -> Rc<str> {
+        if let Some(same) = self.strings.get(s.as_str()) {
+            return same.clone();
+        }
+        let text: Rc<str> = Rc::from(s);
+        self.strings.insert(text.clone());
+        text
+    }
 }
 
 fn expr(kind: ExprKind, pos: Pos) -> Expr {
@@ -177,6 +192,7 @@ impl Parser {
             unsupported: None,
             speculating: 0,
             future_annotations: false,
+            strings: std::collections::HashSet::new(),
         }
     }
 

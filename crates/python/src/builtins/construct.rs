@@ -288,14 +288,9 @@ pub fn parse_int(s: &str, base: u32) -> PyResult<Value> {
     if !clean.chars().all(|c| c.is_digit(base)) {
         return bad();
     }
-    if clean.len() > 4300 && base == 10 {
-        return raise(
-            "ValueError",
-            format!(
-                "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-                clean.len()
-            ),
-        );
+    // Python's limit on decimal conversions (`sys.set_int_max_str_digits`).
+    if base == 10 && clean.len() > crate::bigint::digit_limit() {
+        return raise("ValueError", crate::bigint::BigIntError::TooManyDigits(Some(clean.len())).to_string());
     }
     if let Ok(i) = i64::from_str_radix(&clean, base) {
         return Ok(Value::Int(if neg { -i } else { i }));

@@ -75,14 +75,54 @@ pub fn get(obj: &Value, name: &str) -> Option<Value> {
     let this = obj.clone();
     if let Some(owner) = keywordless(obj, name) {
         let method: Rc<str> = Rc::from(name);
+        let no_args = takes_no_arguments(owner, name);
         return Some(Builtin::method(name, obj.clone(), move |args, kwargs| {
             if !kwargs.is_empty() {
                 return raise("TypeError", format!("{owner}.{method}() takes no keyword arguments"));
+            }
+            if no_args && !args.is_empty() {
+                return raise(
+                    "TypeError",
+                    format!("{owner}.{method}() takes no arguments ({} given)", args.len()),
+                );
             }
             m(&this, args, kwargs)
         }));
     }
     Some(Builtin::method(name, obj.clone(), move |args, kwargs| m(&this, args, kwargs)))
+}
+
+/// CPython's METH_NOARGS methods of the builtin types.
+fn takes_no_arguments(owner: &str, name: &str) -> bool {
+    let names: &[&str] = match owner {
+        "str" => &[
+            "upper",
+            "lower",
+            "casefold",
+            "swapcase",
+            "title",
+            "capitalize",
+            "isdigit",
+            "isdecimal",
+            "isnumeric",
+            "isalpha",
+            "isalnum",
+            "isspace",
+            "isidentifier",
+            "isupper",
+            "islower",
+            "istitle",
+            "isascii",
+            "isprintable",
+        ],
+        "list" => &["copy", "clear", "reverse"],
+        "dict" => &["keys", "values", "items", "copy", "clear", "popitem"],
+        "set" | "frozenset" => &["copy", "clear", "pop"],
+        "int" => &["bit_length", "bit_count", "is_integer", "conjugate", "as_integer_ratio"],
+        "float" => &["is_integer", "conjugate", "as_integer_ratio", "hex"],
+        _ => &[],
+    };
+    names.contains(&name)
 }
 
 /// The type whose method `name` takes no keyword arguments (CPython's

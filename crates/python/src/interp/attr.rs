@@ -511,6 +511,17 @@ fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
         "__module__" => Some(Value::Str(c.module.clone())),
         "__doc__" => Some(c.def.as_ref().and_then(|d| d.doc.clone()).map(Value::Str).unwrap_or(Value::None)),
         "__mro__" => Some(Value::tuple(c.mro().into_iter().map(Value::Class).collect())),
+        "mro" => {
+            let me = c.clone();
+            Some(crate::object::Builtin::new("mro", move |args, kw| {
+                crate::native::no_kwargs("mro", &kw)?;
+                if !args.is_empty() {
+                    let n = args.len();
+                    return raise("TypeError", format!("{}.mro() takes no arguments ({n} given)", me.name));
+                }
+                Ok(Value::list(me.mro().into_iter().map(Value::Class).collect()))
+            }))
+        }
         // A copy where CPython gives a read-only view (`mappingproxy`).
         "__dict__" => Some(attrs_dict(&c.dict.borrow())?),
         "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),

@@ -333,8 +333,8 @@ impl<F: StdFuture<Output = PyResult<Value>>> StdFuture for Depth<F> {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
         let it = interp();
         let d = it.depth.get();
-        if d >= it.budgets.max_depth {
-            return Poll::Ready(raise("RecursionError", "maximum recursion depth exceeded"));
+        if let Some(e) = it.too_deep(d, "") {
+            return Poll::Ready(Err(e));
         }
         it.depth.set(d + 1);
         let running = super::frames::enter(&self.frame);

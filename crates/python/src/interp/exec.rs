@@ -451,6 +451,11 @@ pub fn inplace(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             eval::merge_into(d, b)?;
             return Ok(a.clone());
         }
+        (_, Value::Object(_)) => {
+            if let Some(r) = crate::modules::collections::deque_inplace(op, a, b) {
+                return r;
+            }
+        }
         (_, Value::Instance(_)) => {
             let name = match op {
                 BinOp::Add => "__iadd__",

@@ -139,6 +139,22 @@ impl Frame {
     }
 }
 
+impl Interp {
+    /// The RecursionError for a call at `depth`, if it is one too deep.
+    pub fn too_deep(&self, depth: u32, what: &str) -> Option<Exception> {
+        let limit = self.recursion_limit.get();
+        if depth < limit.min(self.budgets.max_depth) {
+            return None;
+        }
+        let cap = if limit > self.budgets.max_depth {
+            format!(" (the playground allows {} frames)", self.budgets.max_depth)
+        } else {
+            String::new()
+        };
+        Some(Exception::new("RecursionError", format!("maximum recursion depth exceeded{what}{cap}")))
+    }
+}
+
 /// Limits that keep a program from freezing the tab.
 #[derive(Clone, Copy, Debug)]
 pub struct Budgets {
@@ -176,6 +192,9 @@ pub struct Interp {
     pub modules: RefCell<HashMap<Rc<str>, Value>>,
     pub budgets: Budgets,
     pub depth: Cell<u32>,
+    /// `sys.setrecursionlimit()`'s value: deeper calls are a RecursionError,
+    /// and never deeper than `budgets.max_depth`.
+    pub recursion_limit: Cell<u32>,
     /// The host: output, clock, loops.
     pub host: Rc<crate::host::Host>,
     pub main_module: RefCell<Option<Rc<Module>>>,
@@ -260,12 +279,14 @@ pub fn with<R>(it: &Rc<Interp>, f: impl FnOnce() -> R) -> R {
 impl Interp {
     pub fn new(host: Rc<crate::host::Host>, budgets: Budgets) -> Rc<Interp> {
         let types = crate::builtins::types::Types::new();
+        let max_depth = budgets.max_depth;
         let it = Rc::new(Interp {
             builtins: RefCell::new(HashMap::new()),
             types,
             modules: RefCell::new(HashMap::new()),
             budgets,
             depth: Cell::new(0),
+            recursion_limit: Cell::new(max_depth),
             host,
             main_module: RefCell::new(None),
             stopped: RefCell::new(None),

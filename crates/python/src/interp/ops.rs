@@ -39,8 +39,8 @@ pub fn check_size(n: u128, item: u128) -> PyResult<()> {
 pub fn nested<T>(what: &str, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     let it = interp();
     let depth = it.depth.get();
-    if depth >= it.budgets.max_depth {
-        return raise("RecursionError", format!("maximum recursion depth exceeded{what}"));
+    if let Some(e) = it.too_deep(depth, what) {
+        return Err(e);
     }
     it.depth.set(depth + 1);
     let out = f();
@@ -198,6 +198,9 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     if let (Value::Object(_), _) | (_, Value::Object(_)) = (a, b) {
         if let Some(v) = crate::builtins::views::set_op(op, a, b)? {
             return Ok(v);
+        }
+        if let Some(r) = crate::modules::collections::deque_binop(op, a, b) {
+            return r;
         }
     }
     let (name, rname) = dunder(op);
@@ -1020,6 +1023,9 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
                     return Ok(false);
                 }
             }
+            if let Some(r) = crate::modules::collections::deque_order(op, a, b) {
+                return r;
+            }
             Ok(holds(op, cmp(a, b, sym)?))
         }
     }
@@ -1357,6 +1363,23 @@ fn not_subscriptable<T>(obj: &Value) -> PyResult<T> {
     raise("TypeError", format!("'{}' object is not subscriptable", text::type_name(obj)))
 }
 
+/// An integer argument (`operator.index`): an int, a bool or an object with
+/// `__index__`, as an i64.
+pub fn index_value(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Big(_) => raise("OverflowError", "Python int too large to convert to C int"),
+        _ => match user_index(v)? {
+            Some(i) => index_value(&i),
+            None => raise(
+                "TypeError",
+                format!("'{}' object cannot be interpreted as an integer", text::type_name(v)),
+            ),
+        },
+    }
+}
+
 /// `obj.__index__()` of an instance that defines it (an int).
 pub fn user_index(v: &Value) -> PyResult<Option<Value>> {
     let Value::Instance(_) = v else { return Ok(None) };
@@ -1463,6 +1486,12 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
             // Counter's `__delitem__` ignores a missing key.
             None if d.kind.get() == DictKind::Counter => Ok(()),
             None => Err(with_args("KeyError", vec![key.clone()])),
+        },
+        Value::Object(_) => match crate::modules::collections::deque_delitem(obj, key) {
+            Some(r) => r,
+            None => {
+                raise("TypeError", format!("'{}' object doesn't support item deletion", text::type_name(obj)))
+            }
         },
         Value::Instance(_) => match attr::lookup_special(obj, "__delitem__") {
             Some(f) => call_sync(&f, vec![key.clone()], vec![]).map(|_| ()),

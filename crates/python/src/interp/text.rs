@@ -238,7 +238,10 @@ pub fn str(v: &Value) -> PyResult<String> {
 /// (`'datetime.timedelta'`).
 pub fn type_name(v: &Value) -> String {
     let c = super::attr::type_of(v);
-    if c.def.is_some() && &*c.module == "datetime" {
+    // C types outside builtins are named with their module, as in CPython.
+    let c_type = c.def.is_some() && &*c.module == "datetime"
+        || &*c.module == "collections" && matches!(&*c.name, "deque" | "OrderedDict" | "defaultdict");
+    if c_type {
         return format!("{}.{}", c.module, c.name);
     }
     c.name.to_string()

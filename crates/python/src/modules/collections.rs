@@ -236,6 +236,88 @@ impl Native for Deque {
     }
 }
 
+impl Deque {
+    fn snapshot(&self) -> Vec<Value> {
+        self.items.borrow().iter().cloned().collect()
+    }
+
+    /// A deque of this one's `maxlen` holding `items` (its last `maxlen`).
+    fn with_items(&self, items: impl IntoIterator<Item = Value>) -> Value {
+        let d =
+            Deque { items: RefCell::new(VecDeque::new()), maxlen: self.maxlen, state: Default::default() };
+        items.into_iter().for_each(|v| d.push_back(v));
+        Value::native(d)
+    }
+
+    /// `self * n` as items.
+    fn repeated(&self, n: &Value) -> PyResult<Vec<Value>> {
+        let items = self.snapshot();
+        let times = match ops::user_index(n)?.or_else(|| n.as_i64().map(Value::Int)) {
+            Some(Value::Int(k)) => k.max(0) as usize,
+            _ => {
+                return raise(
+                    "TypeError",
+                    format!("can't multiply sequence by non-int of type '{}'", text::type_name(n)),
+                )
+            }
+        };
+        ops::charge_memory(items.len().saturating_mul(times).saturating_mul(16))?;
+        Ok(std::iter::repeat_n(items, times).flatten().collect())
+    }
+}
+
+/// `a op b` with a deque: `+` of two deques and `*` by an int make a new
+/// deque of the left one's `maxlen`; None when neither is a deque.
+pub fn deque_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let (da, db) = (a.as_native::<Deque>(), b.as_native::<Deque>());
+    Some(match (op, da, db) {
+        (BinOp::Add, Some(x), Some(y)) => Ok(x.with_items(x.snapshot().into_iter().chain(y.snapshot()))),
+        (BinOp::Add, Some(_), None) => raise(
+            "TypeError",
+            format!("can only concatenate deque (not \"{}\") to deque", text::type_name(b)),
+        ),
+        (BinOp::Mul, Some(x), _) => x.repeated(b).map(|items| x.with_items(items)),
+        (BinOp::Mul, None, Some(y)) => y.repeated(a).map(|items| y.with_items(items)),
+        _ => return None,
+    })
+}
+
+/// `d += iterable` and `d *= n`, in place.
+pub fn deque_inplace(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let d = a.as_native::<Deque>()?;
+    let r = match op {
+        BinOp::Add => iter::collect(b).map(|items| items.into_iter().for_each(|v| d.push_back(v))),
+        BinOp::Mul => d.repeated(b).map(|items| {
+            d.items.borrow_mut().clear();
+            items.into_iter().for_each(|v| d.push_back(v));
+        }),
+        _ => return None,
+    };
+    d.state.set(d.state.get() + 1);
+    Some(r.map(|()| a.clone()))
+}
+
+/// `<`, `<=`, `>`, `>=` between deques, as between lists; None otherwise.
+pub fn deque_order(op: CmpOp, a: &Value, b: &Value) -> Option<PyResult<bool>> {
+    let (x, y) = (a.as_native::<Deque>()?, b.as_native::<Deque>()?);
+    Some(ops::compare(op, &Value::list(x.snapshot()), &Value::list(y.snapshot())))
+}
+
+/// `del d[i]`.
+pub fn deque_delitem(a: &Value, key: &Value) -> Option<PyResult<()>> {
+    let d = a.as_native::<Deque>()?;
+    let n = d.items.borrow().len();
+    Some(match ops::seq_index(key, n) {
+        Ok(Some(i)) => {
+            d.items.borrow_mut().remove(i);
+            d.state.set(d.state.get() + 1);
+            Ok(())
+        }
+        Ok(None) => raise("IndexError", "deque index out of range"),
+        Err(e) => Err(e),
+    })
+}
+
 fn new_deque(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = clinic("deque(iterable=(), maxlen=None)", &args, &kwargs)?;
     let maxlen = match &a[1] {

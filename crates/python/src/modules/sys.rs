@@ -89,7 +89,36 @@ pub fn module() -> ModuleObj {
     if let Some(v) = version_info() {
         m.set("version_info", v);
     }
-    m.def_c("sys.getrecursionlimit", Args::C(0), |_, _| Ok(Value::Int(interp().budgets.max_depth as i64)));
+    m.def_c("sys.getrecursionlimit", Args::C(0), |_, _| {
+        Ok(Value::Int(interp().recursion_limit.get() as i64))
+    });
+    m.def_c("sys.setrecursionlimit", Args::C(1), |args, _| {
+        let n = crate::interp::ops::index_value(&args[0])?;
+        let it = interp();
+        if n < 1 {
+            return raise("ValueError", "recursion limit must be greater or equal than 1");
+        }
+        let depth = i64::from(it.depth.get());
+        if n <= depth {
+            return raise(
+                "RecursionError",
+                format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+            );
+        }
+        it.recursion_limit.set(n.min(i64::from(u32::MAX)) as u32);
+        Ok(Value::None)
+    });
+    m.def_c("sys.get_int_max_str_digits", Args::C(0), |_, _| {
+        Ok(Value::Int(crate::bigint::max_str_digits() as i64))
+    });
+    m.def("set_int_max_str_digits", "set_int_max_str_digits(maxdigits)", |args, _| {
+        let n = crate::interp::ops::index_value(&args[0])?;
+        if n != 0 && n < 640 {
+            return raise("ValueError", "maxdigits must be 0 or larger than 640");
+        }
+        crate::bigint::set_max_str_digits(n as usize);
+        Ok(Value::None)
+    });
     // `sys.exc_info()`: the traceback is not an object here (None).
     m.def_c("sys.exc_info", Args::C(0), |_, _| {
         Ok(match crate::interp::Handled::current() {

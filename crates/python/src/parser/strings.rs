@@ -97,7 +97,8 @@ impl Parser {
             for (lit, tpos) in &lits {
                 s.push_str(&self.str_literal(&lit.body, lit.raw, *tpos, err_pos)?);
             }
-            return Ok(self.node(ExprKind::Const(Const::Str(Rc::from(s))), pos));
+            let s = self.constant_str(s);
+            return Ok(self.node(ExprKind::Const(Const::Str(s)), pos));
         }
         let mut parts = Vec::new();
         for (lit, tpos) in &lits {
