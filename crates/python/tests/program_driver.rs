@@ -205,6 +205,31 @@ fn deep_recursion_is_a_recursion_error() {
 }
 
 #[test]
+fn the_recursion_limit_is_settable_below_the_playground_cap() {
+    let src = "import sys\n\
+               def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n\
+               sys.setrecursionlimit(50)\n\
+               print(f(40), sys.getrecursionlimit())\n\
+               try:\n    f(60)\nexcept RecursionError as e:\n    print('caught', e)\n\
+               sys.setrecursionlimit(5000)\n\
+               try:\n    f(3000)\nexcept RecursionError as e:\n    print('caught', e)\n";
+    let out = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(src).0)
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(
+        out,
+        [
+            "[    0.000] 40 50",
+            "[    0.000] caught maximum recursion depth exceeded",
+            "[    0.000] caught maximum recursion depth exceeded (the playground allows 1000 frames)",
+        ]
+    );
+}
+
+#[test]
 fn huge_allocations_are_memory_errors() {
     for src in ["x = [0] * 10**10", "x = 'ab' * 10**12", "x = 10**10**10"] {
         let (out, report) = run(src);

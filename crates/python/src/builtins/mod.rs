@@ -9,6 +9,7 @@ pub mod functools;
 pub mod methods;
 pub mod object;
 pub mod oserror;
+pub mod reprlib;
 pub mod sets;
 pub mod sorting;
 pub mod strfmt;

@@ -22,6 +22,13 @@ thread_local! {
     static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// A new program: no class of it defines `__del__` yet.
+pub fn reset() {
+    DEFINED.with(|d| d.set(false));
+    PENDING.with(|p| p.borrow_mut().clear());
+    ANY_PENDING.with(|a| a.set(false));
+}
+
 /// A class defines `__del__` (its statement, or an assignment to the class).
 pub fn note_defined() {
     DEFINED.with(|d| d.set(true));

@@ -280,6 +280,9 @@ impl Interp {
     pub fn new(host: Rc<crate::host::Host>, budgets: Budgets) -> Rc<Interp> {
         let types = crate::builtins::types::Types::new();
         let max_depth = budgets.max_depth;
+        // A program's settings do not carry over to the next one.
+        crate::bigint::set_max_str_digits(crate::bigint::MAX_STR_DIGITS);
+        finalize::reset();
         let it = Rc::new(Interp {
             builtins: RefCell::new(HashMap::new()),
             types,

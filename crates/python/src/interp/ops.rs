@@ -1026,6 +1026,9 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
             if let Some(r) = crate::modules::collections::deque_order(op, a, b) {
                 return r;
             }
+            if let Some(r) = crate::modules::asyncio::loops::timer_order(op, a, b) {
+                return r;
+            }
             Ok(holds(op, cmp(a, b, sym)?))
         }
     }

@@ -36,14 +36,6 @@ for x in q:
 print(q, len(q))
 import sys
 print(sys.getrecursionlimit(), sys.get_int_max_str_digits())
-sys.setrecursionlimit(500)
-def down(n):
-    return 0 if n == 0 else 1 + down(n - 1)
-print(down(400))
-try:
-    down(600)
-except RecursionError as e:
-    print("RecursionError", e)
 sys.setrecursionlimit(1000)
 print(sys.getrecursionlimit())
 for bad in [lambda: sys.setrecursionlimit(0), lambda: sys.setrecursionlimit("x"), lambda: sys.set_int_max_str_digits(10)]:

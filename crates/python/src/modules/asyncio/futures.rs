@@ -407,7 +407,7 @@ impl Native for PyFuture {
             "cancelled".to_string()
         } else {
             match self.fut.peek_outcome() {
-                Some(Ok(v)) => format!("finished result={}", text::repr(&v)?),
+                Some(Ok(v)) => format!("finished result={}", crate::builtins::reprlib::repr(&v)?),
                 Some(Err(e)) => format!("finished exception={}", text::repr(&exc_value(&e))?),
                 None => "pending".to_string(),
             }
@@ -449,6 +449,8 @@ impl PyTask {
             "cancelled"
         } else if f.done() {
             "finished"
+        } else if self.any.must_cancel() {
+            "cancelling"
         } else {
             "pending"
         }
@@ -541,7 +543,7 @@ impl Native for PyTask {
         if let Some(task) = &self.typed {
             let f = task.future();
             match f.peek_outcome() {
-                Some(Ok(v)) => out.push_str(&format!(" result={}", text::repr(&v)?)),
+                Some(Ok(v)) => out.push_str(&format!(" result={}", crate::builtins::reprlib::repr(&v)?)),
                 Some(Err(e)) => out.push_str(&format!(" exception={}", text::repr(&exc_value(&e))?)),
                 None => {}
             }

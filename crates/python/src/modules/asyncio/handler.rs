@@ -97,7 +97,7 @@ fn report(outcome: PyResult<()>) {
 /// CPython's `format_helpers._format_callback_source`: `name(args) at
 /// file:line` (the place only for a function written in Python); a
 /// `functools.partial` shows its function and arguments, then the call's.
-fn callback_source(f: &Value, args: &[Value]) -> String {
+pub(crate) fn callback_source(f: &Value, args: &[Value]) -> String {
     let (mut f, mut args, mut keywords) = (f.clone(), args.to_vec(), Vec::new());
     let mut suffix = String::new();
     while let Some((func, inner_args, inner_keywords)) = partial_parts(&f) {
@@ -137,22 +137,10 @@ fn partial_parts(f: &Value) -> Option<(Value, Vec<Value>, Keywords)> {
 
 /// `(a, b, k=c)`, each shortened as `reprlib` does.
 fn call_text(args: &[Value], keywords: &Keywords) -> String {
-    let mut items: Vec<String> = args.iter().map(short_repr).collect();
-    items.extend(keywords.iter().map(|(k, v)| format!("{k}={}", short_repr(v))));
+    let short = |v: &Value| crate::builtins::reprlib::repr(v).unwrap_or_default();
+    let mut items: Vec<String> = args.iter().map(short).collect();
+    items.extend(keywords.iter().map(|(k, v)| format!("{k}={}", short(v))));
     format!("({})", items.join(", "))
-}
-
-/// `reprlib.repr`, as asyncio shortens a callback's arguments: a str's repr
-/// past 30 characters keeps its ends around `...`.
-fn short_repr(v: &Value) -> String {
-    let r = text::repr(v).unwrap_or_default();
-    let chars: Vec<char> = r.chars().collect();
-    if !matches!(v, Value::Str(_)) || chars.len() <= 30 {
-        return r;
-    }
-    let head: String = chars[..13].iter().collect();
-    let tail: String = chars[chars.len() - 14..].iter().collect();
-    format!("{head}...{tail}")
 }
 
 /// `loop.set_exception_handler(handler)`.

@@ -287,6 +287,28 @@ fn close_loop(lp: &EventLoop) {
 pub struct PyHandle {
     handle: Option<Handle>,
     timer: Option<TimerHandle>,
+    /// The callback and its arguments, for the repr (dropped by `cancel()`).
+    callback: RefCell<Option<(Value, Vec<Value>)>>,
+}
+
+impl PyHandle {
+    fn value(handle: Option<Handle>, timer: Option<TimerHandle>, cb: &Value, args: &[Value]) -> Value {
+        Value::native(PyHandle { handle, timer, callback: RefCell::new(Some((cb.clone(), args.to_vec()))) })
+    }
+
+    fn cancelled(&self) -> bool {
+        match (&self.handle, &self.timer) {
+            (Some(x), _) => x.cancelled(),
+            (_, Some(t)) => t.cancelled(),
+            _ => false,
+        }
+    }
+}
+
+/// `<`, `<=`, `>`, `>=` between timer handles: by their time; None otherwise.
+pub fn timer_order(op: crate::ast::CmpOp, a: &Value, b: &Value) -> Option<PyResult<bool>> {
+    let (x, y) = (a.as_native::<PyHandle>()?.timer.as_ref()?, b.as_native::<PyHandle>()?.timer.as_ref()?);
+    Some(crate::interp::ops::compare(op, &Value::Float(x.when()), &Value::Float(y.when())))
 }
 
 impl Native for PyHandle {
@@ -295,6 +317,20 @@ impl Native for PyHandle {
     }
     fn class(&self) -> Rc<Class> {
         interp().types.native(if self.timer.is_some() { "TimerHandle" } else { "Handle" })
+    }
+    /// `<TimerHandle when=1.0 f(1) at prog.py:3>`, `<Handle cancelled>`.
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let mut info = vec![self.class().name.to_string()];
+        if self.cancelled() {
+            info.push("cancelled".to_string());
+        }
+        if let Some(t) = &self.timer {
+            info.push(format!("when={}", text::repr(&Value::Float(t.when()))?));
+        }
+        if let Some((f, args)) = self.callback.borrow().as_ref() {
+            info.push(super::handler::callback_source(f, args));
+        }
+        Ok(format!("<{}>", info.join(" ")))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let timer = self.timer.is_some();
@@ -313,6 +349,9 @@ impl Native for PyHandle {
         };
         Some(Ok(match name {
             "cancel" => method(|h| {
+                if !h.cancelled() {
+                    h.callback.borrow_mut().take();
+                }
                 if let Some(x) = &h.handle {
                     x.cancel();
                 }
@@ -321,13 +360,7 @@ impl Native for PyHandle {
                 }
                 Ok(Value::None)
             }),
-            "cancelled" => method(|h| {
-                Ok(Value::Bool(match (&h.handle, &h.timer) {
-                    (Some(x), _) => x.cancelled(),
-                    (_, Some(t)) => t.cancelled(),
-                    _ => false,
-                }))
-            }),
+            "cancelled" => method(|h| Ok(Value::Bool(h.cancelled()))),
             _ => method(|h| Ok(h.timer.as_ref().map_or(Value::None, |t| Value::Float(t.when())))),
         }))
     }
@@ -366,11 +399,12 @@ fn loop_method(
             let (cb, cargs) = callback_args(name, &args, 0)?;
             let charge = Charge::new(HANDLE_BYTES)?;
             let ctx = contextvars::given(context)?;
+            let (f, a) = (cb.clone(), cargs.clone());
             let h = lp.call_soon(move || {
                 let _charge = charge;
                 contextvars::run_in(ctx, || run_callback(&cb, cargs, None));
             })?;
-            Ok(Value::native(PyHandle { handle: Some(h), timer: None }))
+            Ok(PyHandle::value(Some(h), None, &f, &a))
         }
         "call_later" => {
             let delay = number(&args[0], "delay")?;
@@ -378,22 +412,24 @@ fn loop_method(
             let charge = Charge::new(HANDLE_BYTES)?;
             let ctx = contextvars::given(context)?;
             let when = lp.time() + delay;
+            let (f, a) = (cb.clone(), cargs.clone());
             let h = lp.call_later(delay, move || {
                 let _charge = charge;
                 contextvars::run_in(ctx, || run_callback(&cb, cargs, Some(when)));
             })?;
-            Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
+            Ok(PyHandle::value(None, Some(h), &f, &a))
         }
         "call_at" => {
             let when = number(&args[0], "when")?;
             let (cb, cargs) = callback_args(name, &args, 1)?;
             let charge = Charge::new(HANDLE_BYTES)?;
             let ctx = contextvars::given(context)?;
+            let (f, a) = (cb.clone(), cargs.clone());
             let h = lp.call_at(when, move || {
                 let _charge = charge;
                 contextvars::run_in(ctx, || run_callback(&cb, cargs, Some(when)));
             })?;
-            Ok(Value::native(PyHandle { handle: None, timer: Some(h) }))
+            Ok(PyHandle::value(None, Some(h), &f, &a))
         }
         "create_future" => PyFuture::value(lp.create_future()),
         "create_task" => {
