@@ -136,8 +136,31 @@ pub fn split_leaves(
             _ => no.push(m),
         }
     }
-    let part = |v: Vec<Value>| (!v.is_empty()).then(|| Value::Instance(new_group(&message, v)));
+    let part = |v: Vec<Value>| {
+        (!v.is_empty()).then(|| {
+            let derived = new_group(&message, v);
+            copy_metadata(group, &derived);
+            Value::Instance(derived)
+        })
+    };
     Ok((part(yes), part(no)))
+}
+
+/// What a part of a split group keeps of the group (CPython's
+/// `exceptiongroup_subset`): its traceback, context, cause (which also sets
+/// `__suppress_context__`) and a copy of its notes.
+fn copy_metadata(from: &Instance, to: &Instance) {
+    if let (Some(a), Some(b)) = (&from.exc, &to.exc) {
+        *b.context.borrow_mut() = a.context.borrow().clone();
+        *b.cause.borrow_mut() = a.cause.borrow().clone();
+        b.suppress_context.set(true);
+        *b.traceback.borrow_mut() = a.traceback.borrow().clone();
+    }
+    if let Some(notes) = from.get_attr("__notes__") {
+        if let Ok(items) = iter::collect(&notes) {
+            to.set_attr("__notes__", Value::list(items));
+        }
+    }
 }
 
 pub fn is_group(inst: &Instance) -> bool {
