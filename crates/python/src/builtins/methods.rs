@@ -195,6 +195,12 @@ pub fn class_method(c: &Rc<Class>, name: &str) -> Option<Value> {
         BuiltinType::Set => Value::Set(SetObj::new(false)),
         BuiltinType::Tuple => Value::tuple(vec![]),
         BuiltinType::Int => Value::Int(0),
+        BuiltinType::Float if name == "fromhex" => {
+            return Some(Builtin::new("fromhex", |args, _| {
+                let s = super::str_arg(super::one("fromhex", &args)?, "fromhex() argument must be str")?;
+                super::floathex::fromhex(&s).map(Value::Float)
+            }))
+        }
         BuiltinType::Float => Value::Float(0.0),
         _ => return None,
     };
@@ -281,10 +287,9 @@ fn int_arg(v: Option<&Value>, default: i64) -> PyResult<i64> {
         None | Some(Value::None) => Ok(default),
         Some(Value::Int(i)) => Ok(*i),
         Some(Value::Bool(b)) => Ok(*b as i64),
-        Some(other) => raise(
-            "TypeError",
-            format!("'{}' object cannot be interpreted as an integer", text::type_name(other)),
-        ),
+        Some(Value::Big(_)) => raise("OverflowError", "Python int too large to convert to C ssize_t"),
+        // An object with `__index__`, or CPython's TypeError.
+        Some(other) => ops::index_value(other),
     }
 }
 
@@ -1164,6 +1169,7 @@ const FLOAT: &[(&str, Method)] = &[
     ("is_integer", |t, _, _| Ok(Value::Bool(t.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0)))),
     ("conjugate", |t, _, _| Ok(t.clone())),
     ("as_integer_ratio", |t, _, _| float_ratio(t.as_f64().unwrap_or(0.0))),
+    ("hex", |t, _, _| Ok(Value::string(super::floathex::hex(t.as_f64().unwrap_or(0.0))))),
 ];
 
 /// `float.as_integer_ratio()`: the exact fraction, in lowest terms.

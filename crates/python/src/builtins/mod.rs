@@ -5,6 +5,7 @@ pub mod construct;
 pub mod descr;
 pub mod dunders;
 pub mod excgroup;
+pub mod floathex;
 pub mod functools;
 pub mod methods;
 pub mod object;
@@ -336,7 +337,7 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("hash", |a, _| Ok(Value::Int(ops::hash(one("hash", &a)?)? as i64))),
     ("callable", |a, _| Ok(Value::Bool(callable(one("callable", &a)?)))),
     ("chr", |a, _| {
-        let i = one("chr", &a)?.as_i64().unwrap_or(-1);
+        let i = ops::index_value(one("chr", &a)?)?;
         match u32::try_from(i).ok().and_then(char::from_u32) {
             Some(c) => Ok(Value::string(c.to_string())),
             None if (0xD800..=0xDFFF).contains(&i) => raise(
