@@ -548,6 +548,14 @@ impl StdFuture for Finalize {
 impl Drop for Finalize {
     fn drop(&mut self) {
         if self.closing.is_none() && self.core.is_suspended() && !DISCARDING.with(Cell::get) {
+            if asyncio_engine::current_task().is_some() {
+                // Its task's first step is throwing CancelledError in (the
+                // engine drops a body that never started): CPython's
+                // unstarted aclose() throws it into the generator, in that
+                // step, so its `finally` runs in the closing task.
+                let _ = close_sync(&self.core, "CancelledError");
+                return;
+            }
             TO_CANCEL.with(|t| t.borrow_mut().push(self.core.clone()));
             ANY_TO_CLOSE.with(|a| a.set(true));
         }

@@ -236,8 +236,10 @@ async fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
 }
 
 /// Tasks closing the async generators left suspended (their `finally`
-/// blocks run), gathered as `shutdown_asyncgens` gathers them.
-fn asyncgen_closings(lp: &EventLoop) -> PyResult<Option<Future<()>>> {
+/// blocks run), gathered as `shutdown_asyncgens` gathers them. `in_a_task`:
+/// `asyncio.run` runs `shutdown_asyncgens()` as a task of its own, which
+/// takes a `Task-N` name before the closing tasks.
+fn asyncgen_closings(lp: &EventLoop, in_a_task: bool) -> PyResult<Option<Future<()>>> {
     // The generators whose closing task was cancelled first get CancelledError.
     crate::native::gen::close_garbage();
     let gens = crate::native::gen::take_suspended_async_gens();
@@ -245,6 +247,9 @@ fn asyncgen_closings(lp: &EventLoop) -> PyResult<Option<Future<()>>> {
         return Ok(None);
     }
     counter_in(lp);
+    if in_a_task {
+        lp.set_task_name_counter(lp.task_name_counter() + 1);
+    }
     let mut futs = Vec::new();
     for g in gens {
         let task = lp.create_task(g.aclose())?;
@@ -256,7 +261,7 @@ fn asyncgen_closings(lp: &EventLoop) -> PyResult<Option<Future<()>>> {
 
 /// `asyncio.run`'s `shutdown_asyncgens`, driving the stopped loop.
 async fn shutdown_asyncgens(lp: &EventLoop) -> PyResult<()> {
-    let Some(all) = asyncgen_closings(lp)? else { return Ok(()) };
+    let Some(all) = asyncgen_closings(lp, true)? else { return Ok(()) };
     counter_in(lp);
     let out = crate::program::drive(lp, &all).await;
     counter_out(lp);
@@ -265,7 +270,7 @@ async fn shutdown_asyncgens(lp: &EventLoop) -> PyResult<()> {
 
 /// `await loop.shutdown_asyncgens()` in a task of the running loop.
 async fn close_asyncgens(lp: &EventLoop) -> PyResult<()> {
-    match asyncgen_closings(lp)? {
+    match asyncgen_closings(lp, false)? {
         Some(all) => all.await,
         None => Ok(()),
     }
