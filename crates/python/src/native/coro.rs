@@ -102,6 +102,10 @@ impl Coroutine {
                 self.awaited.set(true);
                 Ok(b)
             }
+            // `aclose()`'s awaitable is not a coroutine in CPython.
+            None if &*self.defined_at == "<asyncio>" && &*self.name == "aclose" => {
+                raise("RuntimeError", "cannot reuse already awaited aclose()/athrow()")
+            }
             None => raise("RuntimeError", "cannot reuse already awaited coroutine"),
         }
     }
