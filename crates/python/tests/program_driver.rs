@@ -192,16 +192,20 @@ fn a_runaway_cannot_be_caught() {
     );
 }
 
-#[test]
-fn deep_recursion_is_a_recursion_error() {
-    let src = "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n";
-    let out = std::thread::Builder::new()
+/// Runs `src` in a thread with a big stack (a debug build's frames are large).
+fn run_deep(src: &'static str) -> Vec<String> {
+    std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || run(src).0)
         .expect("thread")
         .join()
-        .expect("no panic");
-    assert_eq!(out, ["[    0.000] caught maximum recursion depth exceeded"]);
+        .expect("no panic")
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let src = "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n";
+    assert_eq!(run_deep(src), ["[    0.000] caught maximum recursion depth exceeded"]);
 }
 
 #[test]
@@ -213,14 +217,8 @@ fn the_recursion_limit_is_settable_below_the_playground_cap() {
                try:\n    f(60)\nexcept RecursionError as e:\n    print('caught', e)\n\
                sys.setrecursionlimit(5000)\n\
                try:\n    f(3000)\nexcept RecursionError as e:\n    print('caught', e)\n";
-    let out = std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || run(src).0)
-        .expect("thread")
-        .join()
-        .expect("no panic");
     assert_eq!(
-        out,
+        run_deep(src),
         [
             "[    0.000] 40 50",
             "[    0.000] caught maximum recursion depth exceeded",

@@ -58,17 +58,27 @@ def _common_type(types):
     return t
 
 
-def _sum(data):
-    # (common type, exact sum, count); the sum is a float for infinities and NaNs.
+def _tally(data):
+    # The types met, the count, and the numerators of the values and of
+    # their squares by denominator (None: infinities and NaNs, summed as floats).
     types = []
-    partials = {}
+    sx = {}
+    sxx = {}
     count = 0
     for x in data:
         if type(x) not in types:
             types.append(type(x))
         n, d = _exact(x)
         count += 1
-        partials[d] = partials.get(d, 0) + n
+        sx[d] = sx.get(d, 0) + n
+        if d is not None:
+            sxx[d] = sxx.get(d, 0) + n * n
+    return types, count, sx, sxx
+
+
+def _sum(data):
+    # (common type, exact sum, count); the sum is a float for infinities and NaNs.
+    types, count, partials, _ = _tally(data)
     if None in partials:
         total = partials[None]
     else:
@@ -83,17 +93,7 @@ def _ss(data, c=None):
     if c is not None:
         T, total, count = _sum((d := x - c) * d for x in data)
         return T, total, c, count
-    types = []
-    sx = {}
-    sxx = {}
-    count = 0
-    for x in data:
-        if type(x) not in types:
-            types.append(type(x))
-        n, d = _exact(x)
-        count += 1
-        sx[d] = sx.get(d, 0) + n
-        sxx[d] = sxx.get(d, 0) + n * n
+    types, count, sx, sxx = _tally(data)
     if not count:
         ssd = c = (0, 1)
     elif None in sx:
