@@ -50,6 +50,7 @@ const HELPERS: [&str; 10] = [
 /// run in a namespace holding the module's attributes, they add theirs.
 pub const EXTENSIONS: &[(&str, &str)] = &[
     ("asyncio", include_str!("py/asyncio.py")),
+    ("collections", include_str!("py/collections.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("functools", include_str!("py/functools.py")),
     ("time", include_str!("py/time.py")),
