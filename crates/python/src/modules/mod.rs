@@ -60,6 +60,7 @@ pub const AVAILABLE: &[&str] = &[
     "statistics",
     "string",
     "sys",
+    "textwrap",
     "time",
     "traceback",
     "typing",

@@ -30,6 +30,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("re", include_str!("py/re.py")),
     ("statistics", include_str!("py/statistics.py")),
     ("string", include_str!("py/string.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
 ];
 
 /// What every module here is given besides Python's builtins (not exported).
