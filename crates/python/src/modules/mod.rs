@@ -55,6 +55,7 @@ pub const AVAILABLE: &[&str] = &[
     "logging",
     "math",
     "operator",
+    "pprint",
     "random",
     "re",
     "statistics",

@@ -27,6 +27,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("json", include_str!("py/json.py")),
     ("logging", include_str!("py/logging.py")),
     ("operator", include_str!("py/operator.py")),
+    ("pprint", include_str!("py/pprint.py")),
     ("re", include_str!("py/re.py")),
     ("statistics", include_str!("py/statistics.py")),
     ("string", include_str!("py/string.py")),
