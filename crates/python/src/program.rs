@@ -294,12 +294,9 @@ fn shut_down(it: &Interp) {
         let plain = crate::value::Value::native(crate::modules::sys::Stream { stderr: false, plain: true });
         let _ = crate::interp::attr::setattr(&sys, "stdout", plain);
     }
+    // The `__del__`s run while the namespace is intact.
+    crate::interp::finalize::at_exit(&main.values_in_order());
     let globals = main.take_in_order();
-    main.globals.borrow_mut().extend(globals.iter().cloned());
-    let roots: Vec<_> = globals.iter().map(|(_, v)| v.clone()).collect();
-    crate::interp::finalize::at_exit(&roots);
-    drop(roots);
-    main.globals.borrow_mut().clear();
     // In the order they were bound (a dict's order), a list's items from
     // the first (CPython's collector frees them in creation order, roughly).
     let free = |value: crate::value::Value| {

@@ -77,6 +77,12 @@ impl Module {
         removed
     }
 
+    /// The globals' values, in the order they were bound.
+    pub fn values_in_order(&self) -> Vec<Value> {
+        let globals = self.globals.borrow();
+        self.order.borrow().iter().filter_map(|n| globals.get(n).cloned()).collect()
+    }
+
     /// Takes the globals out, in the order they were bound.
     pub fn take_in_order(&self) -> Vec<(Rc<str>, Value)> {
         let mut globals = std::mem::take(&mut *self.globals.borrow_mut());

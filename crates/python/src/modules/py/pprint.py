@@ -84,6 +84,8 @@ class PrettyPrinter:
         self._compact = bool(compact)
         self._sort_dicts = sort_dicts
         self._underscore_numbers = underscore_numbers
+        self._layouts = {dict: self._pprint_dict, list: self._pprint_list, tuple: self._pprint_tuple,
+                         set: self._pprint_set, frozenset: self._pprint_set, str: self._pprint_str}
 
     def pprint(self, object):
         text = self.pformat(object) + "\n"
@@ -111,17 +113,13 @@ class PrettyPrinter:
             return
         rep = self._repr(object, context, level)
         if len(rep) > self._width - indent - allowance:
-            layout = self._layouts().get(type(object))
+            layout = self._layouts.get(type(object))
             if layout is not None:
                 context[objid] = 1
                 layout(object, stream, indent, allowance, context, level + 1)
                 del context[objid]
                 return
         stream.write(rep)
-
-    def _layouts(self):
-        return {dict: self._pprint_dict, list: self._pprint_list, tuple: self._pprint_tuple,
-                set: self._pprint_set, frozenset: self._pprint_set, str: self._pprint_str}
 
     def _pprint_dict(self, object, stream, indent, allowance, context, level):
         stream.write('{')
