@@ -9,6 +9,8 @@
 //! your own" opens with.
 
 pub mod lesson;
+#[cfg(target_arch = "wasm32")]
+pub mod library;
 pub mod marks;
 pub mod python;
 pub mod share;
@@ -56,4 +58,10 @@ pub trait Interpreter {
     /// `to_thread`, a pool class): in real mode its jobs sleep on the Web
     /// Workers, which the page starts before the run.
     fn uses_executors(&self, source: &str) -> bool;
+    /// Fetch the library modules written in Python that `source` can
+    /// import and this page does not have yet (from `py/` beside the page),
+    /// and give them to the interpreter; then `done` is called with why a
+    /// fetch failed, if one did. False, and `done` never called, when none
+    /// is missing. Ask again once done: a module may import others.
+    fn fetch_modules(&self, source: &str, done: Box<dyn FnOnce(Result<(), String>)>) -> bool;
 }

@@ -35,6 +35,17 @@ impl Interpreter for Python {
         asyncio_python::runner::uses_executors(source)
     }
 
+    #[cfg(target_arch = "wasm32")]
+    fn fetch_modules(&self, source: &str, done: Box<dyn FnOnce(Result<(), String>)>) -> bool {
+        super::library::fetch_missing(source, done)
+    }
+
+    /// A native build has every module inside.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fetch_modules(&self, _: &str, _: Box<dyn FnOnce(Result<(), String>)>) -> bool {
+        false
+    }
+
     fn start(&self, source: &str, setup: Setup) -> Result<Box<dyn Run>, Diagnostic> {
         let module = compile(source).map_err(|e| diagnostic(&e))?;
         let lines = setup.lines;

@@ -12,6 +12,7 @@
 mod code;
 mod copy;
 mod edits;
+mod library;
 mod navigate;
 mod pool;
 mod run;
@@ -26,7 +27,7 @@ use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::JsValue;
 use web_sys::Window;
 
-use super::controls::{PageState, Panel, RunFacts, RunState, Situation};
+use super::controls::{PageState, Panel, RunFacts, RunState, Situation, Starting};
 use super::form::Form;
 use super::frame_height::FrameHeight;
 use super::view::{CopyTarget, View};
@@ -83,6 +84,8 @@ pub enum Msg {
     /// Check again whether the Web Workers have started (a real-mode run
     /// waits for them).
     WorkersReady,
+    /// The library modules the program imports were fetched (or not).
+    ModulesFetched(Result<(), String>),
     /// Push the value in the push box into the running loop.
     Push,
     /// The run stopped a while ago: stop measuring frames.
@@ -188,6 +191,8 @@ pub struct Controller {
     python: Option<Rc<dyn Interpreter>>,
     /// The Rust lessons' code, in the page build that has it.
     mains: Option<Mains>,
+    /// The library modules being fetched for the program in the editor.
+    library: Option<library::LibraryFetch>,
     /// Set once the page is being handed to the other build: the address
     /// names the view that build opens, and stays as it is.
     switching: bool,
@@ -220,6 +225,7 @@ impl Controller {
             runs: 0,
             python,
             mains,
+            library: None,
             switching: false,
             look: Look::DEFAULT,
             frame_height: None,
@@ -254,6 +260,7 @@ impl Controller {
             Msg::Wake(token) => self.wake(token)?,
             Msg::External(run) => self.external(run)?,
             Msg::WorkersReady => self.workers_ready()?,
+            Msg::ModulesFetched(fetched) => self.modules_fetched(fetched)?,
             Msg::Push => self.push()?,
             Msg::MeterIdle => self.meter_idle(),
             Msg::RefreshWorkers => self.show_workers(),
@@ -310,7 +317,11 @@ impl Controller {
             mode: self.mode,
             speed: self.speed,
             run: open.driver.as_ref().map(run_facts),
-            warming: open.warming_since.is_some(),
+            starting: if self.run_waits_for_modules() {
+                Some(Starting::Modules)
+            } else {
+                open.warming_since.is_some().then_some(Starting::Workers)
+            },
             form_valid: open.form.is_valid(),
             problem: open.code.as_ref().and_then(|c| c.problem.as_ref()),
         });

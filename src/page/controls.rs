@@ -44,12 +44,31 @@ pub struct Situation<'a> {
     pub speed: f64,
     /// The open view's run, if one was started.
     pub run: Option<RunFacts>,
-    /// A real-mode run asked to start waits for its Web Workers.
-    pub warming: bool,
+    /// A run asked to start waits for something first.
+    pub starting: Option<Starting>,
     /// Every parameter has a value the scenario accepts.
     pub form_valid: bool,
     /// The compile error of the program in the editor, if any.
     pub problem: Option<&'a Diagnostic>,
+}
+
+/// What a run asked to start waits for (it shows as running meanwhile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Starting {
+    /// A real-mode run's Web Workers, to start.
+    Workers,
+    /// The library modules the program imports, to download.
+    Modules,
+}
+
+impl Starting {
+    /// What the status line says meanwhile.
+    pub fn text(self) -> &'static str {
+        match self {
+            Starting::Workers => "Starting the Web Workers…",
+            Starting::Modules => "Loading the modules the program imports…",
+        }
+    }
 }
 
 /// Where the page is, as `<body data-state>` says (tests wait on it).
@@ -133,9 +152,9 @@ impl Panel {
     /// The panel for `situation`.
     pub fn of(situation: &Situation) -> Panel {
         let actual = situation.run.map(|run| run.state);
-        // A real-mode run waiting for its workers to start is running.
-        let warming = situation.warming && actual == Some(RunState::Paused);
-        let state = if warming { Some(RunState::Running) } else { actual };
+        // A run waiting to start (for its workers, its modules) is running.
+        let starting = situation.starting.filter(|_| actual == Some(RunState::Paused));
+        let state = if starting.is_some() { Some(RunState::Running) } else { actual };
         let marks_at = match state {
             Some(RunState::Paused | RunState::Finished) => situation.run.map(|run| run.time),
             _ => None,
@@ -143,7 +162,7 @@ impl Panel {
         Panel {
             state: page_state(state),
             controls: controls(situation, state),
-            progress: progress(situation, warming),
+            progress: progress(situation, starting),
             push: push(situation, state),
             marks_at,
         }
@@ -170,8 +189,8 @@ fn blocked(situation: &Situation) -> Option<String> {
         .map(|p| format!("The program has an error on line {}: fix it to run ({}).", p.line, p.message))
 }
 
-/// The buttons, for the run's shown `state` (a warming run shows as
-/// running).
+/// The buttons, for the run's shown `state` (a run waiting to start shows
+/// as running).
 fn controls(situation: &Situation, state: Option<RunState>) -> Controls {
     let blocked = blocked(situation);
     let valid = blocked.is_none();
@@ -205,12 +224,12 @@ fn controls(situation: &Situation, state: Option<RunState>) -> Controls {
 }
 
 /// The counters and the status line.
-fn progress(situation: &Situation, warming: bool) -> Progress {
+fn progress(situation: &Situation, starting: Option<Starting>) -> Progress {
     let Some(run) = situation.run else {
         let text = idle_text(situation.mode, situation.speed);
         return Progress { iterations: 0, time: 0.0, lines: 0, text };
     };
-    let text = if warming { "Starting the Web Workers…".to_string() } else { run_text(&run) };
+    let text = starting.map_or_else(|| run_text(&run), |s| s.text().to_string());
     Progress { iterations: run.iterations, time: run.time, lines: run.lines, text }
 }
 
@@ -266,7 +285,7 @@ mod tests {
 
     /// A view just opened in `mode`, with valid parameters and no program.
     fn idle(mode: Mode) -> Situation<'static> {
-        Situation { mode, speed: 1.0, run: None, warming: false, form_valid: true, problem: None }
+        Situation { mode, speed: 1.0, run: None, starting: None, form_valid: true, problem: None }
     }
 
     /// A run in `mode` at `state`, 3 iterations and 2 lines in, at 1.5 s.
@@ -385,7 +404,8 @@ mod tests {
 
     #[test]
     fn a_run_waiting_for_its_workers_shows_as_running() {
-        let situation = Situation { warming: true, ..with_run(Mode::Real, RunState::Paused) };
+        let situation =
+            Situation { starting: Some(Starting::Workers), ..with_run(Mode::Real, RunState::Paused) };
         let panel = Panel::of(&situation);
         assert_eq!(panel.state, PageState::Running);
         assert_eq!(panel.controls.run_label, "Run");
@@ -393,8 +413,21 @@ mod tests {
         assert_eq!(panel.progress.text, "Starting the Web Workers…");
         assert_eq!(panel.marks_at, None);
         // Once it runs, the flag no longer matters.
-        let running = Situation { warming: true, ..with_run(Mode::Real, RunState::Running) };
+        let running =
+            Situation { starting: Some(Starting::Workers), ..with_run(Mode::Real, RunState::Running) };
         assert_eq!(Panel::of(&running).progress.text, "Running (real time).");
+    }
+
+    #[test]
+    fn a_run_waiting_for_its_modules_shows_as_running_in_any_mode() {
+        for mode in [Mode::Instant, Mode::Paced, Mode::Real] {
+            let situation =
+                Situation { starting: Some(Starting::Modules), ..with_run(mode, RunState::Paused) };
+            let panel = Panel::of(&situation);
+            assert_eq!(panel.state, PageState::Running);
+            assert!(panel.controls.pause && !panel.controls.run && !panel.controls.step);
+            assert_eq!(panel.progress.text, "Loading the modules the program imports…");
+        }
     }
 
     #[test]

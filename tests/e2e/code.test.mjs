@@ -5,7 +5,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appReady, logText, openPage, repoRoot, reference, screenshots, startSite, waitState, seriousViolations } from './helpers.mjs';
 
@@ -164,6 +166,71 @@ describe('your own code', () => {
     await replaceText(page, 'print("fixed")\n');
     await page.waitForSelector('#code-problem', { state: 'hidden' });
     assert.ok(!(await page.isDisabled('#run')));
+    await context.close();
+  });
+
+  test('the library modules a program imports are fetched before it runs, and only those', async () => {
+    const source = [
+      'import asyncio, enum, logging, re, sys',
+      'from pprint import pformat',
+      'class Color(enum.Enum):',
+      '    RED = 1',
+      '    GREEN = 2',
+      'async def main():',
+      "    logging.basicConfig(stream=sys.stdout, format='%(levelname)s:%(message)s', level=logging.INFO)",
+      "    logging.info('colors %s', [c.name for c in Color])",
+      '    await asyncio.sleep(0.5)',
+      "    print(re.findall(r'\\d+', 'a1b22c333'), pformat({'b': [1] * 3, 'a': Color.RED}))",
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'library-')), 'prog.py');
+    writeFileSync(file, source);
+    const expected = execFileSync('python3', [join(reference, 'pyrun.py'), file], { encoding: 'utf8' }).replace(/\n$/, '');
+    const { context, page, problems } = await openPage(site.browser);
+    const fetched = [];
+    page.on('request', (request) => {
+      const match = /\/py\/([^/]+)$/.exec(new URL(request.url()).pathname);
+      if (match) fetched.push(match[1]);
+    });
+    await page.goto(site.base + '?mode=instant' + codeFragment(source));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    assert.equal(await logText(page), expected);
+    // pprint imports re; asyncio's own Python part and contextvars are inside the wasm.
+    assert.deepEqual([...new Set(fetched)].sort(), ['enum.py', 'logging.py', 'pprint.py', 're.py']);
+    // A program that imports none of them fetches nothing more.
+    fetched.length = 0;
+    await replaceText(page, 'import asyncio, time\nasync def main():\n    await asyncio.sleep(1)\n    print("ok")\nasyncio.run(main())\n');
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    assert.match(await logText(page), /^\[\s*1\.000\] ok$/);
+    assert.deepEqual(fetched, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a library module that cannot be fetched is named, and Run works once it can be', async () => {
+    const { context, page } = await openPage(site.browser);
+    await context.route(/\/py\/re\.py$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(site.base + '?mode=instant' + codeFragment("import re\nprint(re.sub('a', 'b', 'aa'))\n"));
+    await editorReady(page);
+    await page.click('#run');
+    await page.waitForSelector('#error:not([hidden])');
+    assert.match(
+      await page.textContent('#error'),
+      /^Could not load the playground's module re, which the program imports \(py\/re\.py: HTTP 404\)/,
+    );
+    // The run did not start: nothing printed, and Run is there to try again.
+    await waitState(page, 'idle');
+    assert.equal(await logText(page), '');
+    assert.ok(!(await page.isDisabled('#run')));
+    await context.unroute(/\/py\/re\.py$/);
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    assert.match(await logText(page), /^\[\s*0\.000\] bb$/);
+    assert.ok(await page.isHidden('#error'));
     await context.close();
   });
 

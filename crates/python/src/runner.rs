@@ -51,45 +51,54 @@ pub fn compile(source: &str) -> Result<Rc<Module>, CompileError> {
 }
 
 fn check_imports(stmts: &[Stmt]) -> Result<(), CompileError> {
+    walk_imports(stmts, &mut |import| match import {
+        Import::Module(a) if !crate::modules::exists(&a.name) => Err(missing_module(&a.name, a.pos)),
+        Import::From { level, pos, .. } if level > 0 => {
+            Err(CompileError::unsupported("relative imports", pos))
+        }
+        Import::From { module, pos, .. } if !crate::modules::exists(module) => {
+            Err(missing_module(module, pos))
+        }
+        _ => Ok(()),
+    })
+}
+
+/// An import statement's part, as [`walk_imports`] meets it.
+pub(crate) enum Import<'a> {
+    /// A module of `import a, b.c as d`.
+    Module(&'a crate::ast::Alias),
+    /// `from module import names` (`level` dots before the module).
+    From { module: &'a str, names: &'a [crate::ast::Alias], level: u32, pos: crate::ast::Pos },
+}
+
+/// Calls `f` with every import in `stmts`, in blocks and function and class
+/// bodies too, in source order; stops at its first error.
+pub(crate) fn walk_imports<'a, E>(
+    stmts: &'a [Stmt],
+    f: &mut impl FnMut(Import<'a>) -> Result<(), E>,
+) -> Result<(), E> {
     for s in stmts {
         match &s.kind {
-            StmtKind::Import(aliases) => {
-                for a in aliases {
-                    if !crate::modules::exists(&a.name) {
-                        return Err(missing_module(&a.name, a.pos));
-                    }
-                }
-            }
-            StmtKind::ImportFrom { module, level, .. } => {
-                if *level > 0 {
-                    return Err(CompileError::unsupported("relative imports", s.pos));
-                }
-                if !crate::modules::exists(module) {
-                    return Err(missing_module(module, s.pos));
-                }
+            StmtKind::Import(aliases) => aliases.iter().try_for_each(|a| f(Import::Module(a)))?,
+            StmtKind::ImportFrom { module, names, level } => {
+                f(Import::From { module, names, level: *level, pos: s.pos })?;
             }
             StmtKind::If { body, orelse, .. }
             | StmtKind::While { body, orelse, .. }
             | StmtKind::For { body, orelse, .. } => {
-                check_imports(body)?;
-                check_imports(orelse)?;
+                walk_imports(body, f)?;
+                walk_imports(orelse, f)?;
             }
-            StmtKind::With { body, .. } => check_imports(body)?,
-            StmtKind::Match { cases, .. } => {
-                for c in cases {
-                    check_imports(&c.body)?;
-                }
-            }
+            StmtKind::With { body, .. } => walk_imports(body, f)?,
+            StmtKind::Match { cases, .. } => cases.iter().try_for_each(|c| walk_imports(&c.body, f))?,
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
-                check_imports(body)?;
-                for h in handlers {
-                    check_imports(&h.body)?;
-                }
-                check_imports(orelse)?;
-                check_imports(finalbody)?;
+                walk_imports(body, f)?;
+                handlers.iter().try_for_each(|h| walk_imports(&h.body, f))?;
+                walk_imports(orelse, f)?;
+                walk_imports(finalbody, f)?;
             }
-            StmtKind::FunctionDef(def) => check_imports(&def.body)?,
-            StmtKind::ClassDef(def) => check_imports(&def.body)?,
+            StmtKind::FunctionDef(def) => walk_imports(&def.body, f)?,
+            StmtKind::ClassDef(def) => walk_imports(&def.body, f)?,
             _ => {}
         }
     }

@@ -220,6 +220,9 @@ impl Controller {
             pane.show_problem(code.problem.as_ref());
             pane.show_detached(code.edited());
         }
+        if code.problem.is_none() {
+            self.prefetch_modules();
+        }
     }
 
     /// The editor's text changed.

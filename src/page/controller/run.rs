@@ -75,7 +75,7 @@ impl Controller {
         if !self.ready_to_go()? {
             return Ok(());
         }
-        if self.waiting_for_workers() {
+        if self.waiting_for_modules(Msg::Run) || self.waiting_for_workers() {
             self.sync();
             return Ok(());
         }
@@ -89,6 +89,10 @@ impl Controller {
     /// Run one loop iteration (of a new run if none is paused).
     pub(super) fn step(&mut self) -> Result<(), JsValue> {
         if !self.ready_to_go()? {
+            return Ok(());
+        }
+        if self.waiting_for_modules(Msg::Step) {
+            self.sync();
             return Ok(());
         }
         if let Some(driver) = self.open.as_mut().and_then(|o| o.driver.as_mut()) {
@@ -117,8 +121,9 @@ impl Controller {
         }
     }
 
-    /// Pause the run (and stop waiting for its workers).
+    /// Pause the run (and stop waiting for its workers or modules).
     pub(super) fn pause(&mut self) {
+        self.forget_waiting_run();
         if let Some(open) = self.open.as_mut() {
             open.warming_since = None;
             open.warm_timer = None;
@@ -132,6 +137,7 @@ impl Controller {
     /// Stop the run and clear its output.
     pub(super) fn reset(&mut self) {
         self.abandon_jobs("the run was reset");
+        self.forget_waiting_run();
         let Some(open) = &mut self.open else { return };
         // Dropping the driver cancels its timer and closes its loop.
         open.driver = None;

@@ -1,6 +1,6 @@
 //! `contextlib`: `contextmanager`, `asynccontextmanager`, `suppress`,
 //! `nullcontext`, over the interpreter's generators; `ExitStack` and the rest
-//! are written in Python (`py/contextlib.py`) over [`cm_enter`] and [`cm_exit`].
+//! are written in Python (`ext/contextlib.py`) over [`cm_enter`] and [`cm_exit`].
 
 use std::any::Any;
 use std::rc::Rc;

@@ -11,6 +11,7 @@ pub mod contextvars;
 pub mod dataclasses;
 pub mod fsum;
 pub mod itertools;
+pub mod library;
 pub mod mathint;
 pub mod misc;
 pub mod ordering;
@@ -552,8 +553,15 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
             m
         }
         "concurrent.futures" => concurrent::module(),
-        _ => match pysrc::source(name) {
+        _ => match library::text(name) {
             Some(text) => pysrc::load(name, text)?,
+            None if library::NAMES.contains(&name) => {
+                // The page fetches what `library::missing` names before a run.
+                return raise(
+                    "ImportError",
+                    format!("the playground's module {name} was not loaded: reload the page and run again"),
+                );
+            }
             None => return raise("ModuleNotFoundError", not_found_message(name)),
         },
     };

@@ -1,6 +1,7 @@
-//! Modules written in Python (`py/*.py`), for the standard library's pure
-//! Python parts: compiled and run by this interpreter when first imported,
-//! like a user's module. Their text costs a few kB of gzip where the same
+//! Modules written in Python (`py/*.py`, where `library.rs` finds their
+//! text; `ext/*.py`, the Python parts of modules written in Rust), for the
+//! standard library's pure Python parts: compiled and run by this
+//! interpreter when first imported, like a user's module. Their text costs a few kB of gzip where the same
 //! code in Rust would cost tens (issue 14's size budget), and their
 //! behaviour is Python's by construction. A module's body must not await.
 
@@ -12,27 +13,6 @@ use crate::interp::{interp, Frame, Module};
 use crate::modules::ModuleObj;
 use crate::value::Value;
 use asyncio_engine::PyResult;
-
-/// The modules, by name, and their source.
-pub const SOURCES: &[(&str, &str)] = &[
-    ("__future__", include_str!("py/__future__.py")),
-    ("abc", include_str!("py/abc.py")),
-    ("bisect", include_str!("py/bisect.py")),
-    ("collections.abc", include_str!("py/collections_abc.py")),
-    ("contextvars", include_str!("py/contextvars.py")),
-    ("copy", include_str!("py/copy.py")),
-    ("datetime", include_str!("py/datetime.py")),
-    ("enum", include_str!("py/enum.py")),
-    ("heapq", include_str!("py/heapq.py")),
-    ("json", include_str!("py/json.py")),
-    ("logging", include_str!("py/logging.py")),
-    ("operator", include_str!("py/operator.py")),
-    ("pprint", include_str!("py/pprint.py")),
-    ("re", include_str!("py/re.py")),
-    ("statistics", include_str!("py/statistics.py")),
-    ("string", include_str!("py/string.py")),
-    ("textwrap", include_str!("py/textwrap.py")),
-];
 
 /// What every module here is given besides Python's builtins (not exported).
 const HELPERS: [&str; 10] = [
@@ -51,23 +31,23 @@ const HELPERS: [&str; 10] = [
 /// The parts of modules implemented in Rust that are written in Python:
 /// run in a namespace holding the module's attributes, they add theirs.
 pub const EXTENSIONS: &[(&str, &str)] = &[
-    ("asyncio", include_str!("py/asyncio.py")),
-    ("collections", include_str!("py/collections.py")),
-    ("contextlib", include_str!("py/contextlib.py")),
-    ("functools", include_str!("py/functools.py")),
-    ("time", include_str!("py/time.py")),
-    ("typing", include_str!("py/typing.py")),
+    ("asyncio", include_str!("ext/asyncio.py")),
+    ("collections", include_str!("ext/collections.py")),
+    ("contextlib", include_str!("ext/contextlib.py")),
+    ("functools", include_str!("ext/functools.py")),
+    ("time", include_str!("ext/time.py")),
+    ("typing", include_str!("ext/typing.py")),
 ];
 
 /// Is `name` a module written in Python here, wholly or in part? (Their
 /// classes may have metaclasses.)
 pub fn is_library(name: &str) -> bool {
-    source(name).is_some() || EXTENSIONS.iter().any(|(n, _)| *n == name)
+    super::library::NAMES.contains(&name) || extension(name).is_some()
 }
 
-/// The source of module `name`, if it is written in Python.
-pub fn source(name: &str) -> Option<&'static str> {
-    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+/// The Python part of module `name` implemented in Rust, if it has one.
+pub fn extension(name: &str) -> Option<&'static str> {
+    EXTENSIONS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }
 
 /// Compiles and runs module `name` from `text`: its globals become the
@@ -87,8 +67,8 @@ pub fn load(name: &str, text: &str) -> PyResult<ModuleObj> {
 /// # Errors
 /// As [`load`].
 pub fn extend(module: &ModuleObj) -> PyResult<()> {
-    match EXTENSIONS.iter().find(|(n, _)| **n == *module.name) {
-        Some((_, text)) => run_into(module, text),
+    match extension(&module.name) {
+        Some(text) => run_into(module, text),
         None => Ok(()),
     }
 }
@@ -214,7 +194,10 @@ mod tests {
     /// Every module compiles (parse, scopes, imports of available modules).
     #[test]
     fn every_python_module_compiles() {
-        for (name, text) in SOURCES.iter().chain(EXTENSIONS) {
+        let inside = super::super::library::NAMES
+            .iter()
+            .filter_map(|n| super::super::library::text(n).map(|t| (n, t)));
+        for (name, text) in inside.chain(EXTENSIONS.iter().map(|(n, t)| (n, *t))) {
             if let Err(e) = crate::runner::compile(text) {
                 panic!("{name}.py: {e:?}");
             }

@@ -1,5 +1,5 @@
 //! `time` on the virtual clock, as pyrun.py patches it; `struct_time` and
-//! the functions that make or take one are its Python part (`py/time.py`),
+//! the functions that make or take one are its Python part (`ext/time.py`),
 //! over `_gmtime_fields` and `_timegm` here.
 
 use crate::interp::exc::raise;
