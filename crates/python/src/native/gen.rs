@@ -63,6 +63,10 @@ pub struct GenCore {
     chan: Rc<GenChannel>,
     finished: Cell<bool>,
     running: Cell<bool>,
+    /// An async generator resumed by an awaitable of it that has not yielded
+    /// or ended yet, its awaits included (CPython's `ag_running_async`):
+    /// another awaitable of it cannot start meanwhile.
+    running_async: Cell<bool>,
     /// It has run (an async generator that started must be closed: `aclose()`).
     started: Cell<bool>,
     /// A generator's `return` value (for its StopIteration).
@@ -78,6 +82,7 @@ impl GenCore {
             chan,
             finished: Cell::new(false),
             running: Cell::new(false),
+            running_async: Cell::new(false),
             started: Cell::new(false),
             returned: RefCell::new(None),
         }
@@ -117,6 +122,26 @@ impl GenCore {
         }
     }
 
+    /// [`poll_body`](Self::poll_body) for an awaitable of an async
+    /// generator: it is running (`ag_running`) until it yields or ends.
+    fn poll_async(&self, cx: &mut Context<'_>) -> Poll<PyResult<Option<Value>>> {
+        self.running_async.set(true);
+        let out = self.poll_body(cx);
+        if out.is_ready() {
+            self.running_async.set(false);
+        }
+        out
+    }
+
+    /// The error for awaitable `what` (`anext`, `athrow`, `aclose`) of an
+    /// async generator another awaitable is running.
+    fn already_running(&self, what: &str) -> PyResult<()> {
+        if self.running_async.get() {
+            return raise("RuntimeError", format!("{what}(): asynchronous generator is already running"));
+        }
+        Ok(())
+    }
+
     fn close(&self) {
         self.body.borrow_mut().take();
         self.finished.set(true);
@@ -140,8 +165,22 @@ impl GenCore {
             core.close();
             return Box::pin(async { Ok(Value::None) });
         }
-        *core.chan.thrown.borrow_mut() = Some(Exception::new("GeneratorExit", ""));
-        Box::pin(std::future::poll_fn(move |cx| match core.poll_body(cx) {
+        let mut first = true;
+        Box::pin(std::future::poll_fn(move |cx| {
+            if std::mem::take(&mut first) {
+                if let Err(e) = core.already_running("aclose") {
+                    return Poll::Ready(Err(e));
+                }
+                *core.chan.thrown.borrow_mut() = Some(Exception::new("GeneratorExit", ""));
+            }
+            core.close_step(cx)
+        }))
+    }
+
+    /// One step of `aclose()` once GeneratorExit is thrown in.
+    fn close_step(&self, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+        let core = self;
+        match core.poll_async(cx) {
             Poll::Ready(Ok(Some(_))) => {
                 core.close();
                 Poll::Ready(raise("RuntimeError", "async generator ignored GeneratorExit"))
@@ -150,7 +189,7 @@ impl GenCore {
             Poll::Ready(Err(e)) if e.is("GeneratorExit") => Poll::Ready(Ok(Value::None)),
             Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
             Poll::Pending => Poll::Pending,
-        }))
+        }
     }
 }
 
@@ -487,7 +526,7 @@ impl Native for AsyncGenerator {
             }),
             "__name__" => Value::Str(self.0.name.clone()),
             "__qualname__" => Value::Str(self.0.qualname.clone()),
-            "ag_running" => Value::Bool(self.0.running.get()),
+            "ag_running" => Value::Bool(self.0.running.get() || self.0.running_async.get()),
             _ => return None,
         };
         Some(Ok(m))
@@ -577,21 +616,40 @@ impl Native for ANext {
         interp().types.native("async_generator_asend")
     }
     fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
-        if self.started.replace(true) {
-            return Some(raise("RuntimeError", "cannot reuse already awaited __anext__()/asend()"));
+        Some(self.start().map(AwaitTarget::Coro))
+    }
+}
+
+impl ANext {
+    /// The body a task runs for it: asyncio takes these awaitables for
+    /// coroutines (they have `send`, `throw` and `close`), so
+    /// `create_task(anext(agen))` runs one; a failure to start fails the task.
+    pub fn body_for_task(&self) -> BoxFut {
+        match self.start() {
+            Ok(body) => body,
+            Err(e) => Box::pin(async move { Err(e) }),
         }
+    }
+
+    /// Starts resuming the generator: the future of what it yields next.
+    fn start(&self) -> PyResult<BoxFut> {
+        if self.started.replace(true) {
+            return raise("RuntimeError", "cannot reuse already awaited __anext__()/asend()");
+        }
+        let what = if matches!(*self.input.borrow(), Some(Resume::Throw(_))) { "athrow" } else { "anext" };
+        self.core.already_running(what)?;
         match self.input.borrow_mut().take() {
             Some(Resume::Send(v)) => *self.core.chan.sent.borrow_mut() = Some(v),
             // Thrown into a generator that has not started, it ends it.
             Some(Resume::Throw(e)) if !self.core.started.get() => {
                 self.core.close();
-                return Some(Err(e));
+                return Err(e);
             }
             Some(Resume::Throw(e)) => *self.core.chan.thrown.borrow_mut() = Some(e),
             None => {}
         }
         let core = self.core.clone();
-        let fut = std::future::poll_fn(move |cx| match core.poll_body(cx) {
+        let fut = std::future::poll_fn(move |cx| match core.poll_async(cx) {
             Poll::Ready(Ok(Some(v))) => Poll::Ready(Ok(v)),
             Poll::Ready(Ok(None)) => Poll::Ready(raise("StopAsyncIteration", "")),
             Poll::Ready(Err(e)) => Poll::Ready(Err(if e.is("StopAsyncIteration") {
@@ -603,6 +661,6 @@ impl Native for ANext {
             })),
             Poll::Pending => Poll::Pending,
         });
-        Some(Ok(AwaitTarget::Coro(Box::pin(fut))))
+        Ok(Box::pin(fut))
     }
 }

@@ -171,7 +171,11 @@ fn task_key(any: &Rc<dyn AnyTask>) -> usize {
 pub fn register_task(task: Task<Value>, coro: &Value, handle: BodyHandle) -> Value {
     let any = task.as_any_task();
     let native = coro.as_native::<crate::native::coro::Coroutine>();
-    let coro_name = native.map_or_else(|| Rc::from("coro"), |c| c.name.clone());
+    // asyncio's words for a coroutine without a name (an `anext()` awaitable).
+    let coro_name = native.map_or_else(
+        || Rc::from(format!("<{} without __name__>", crate::interp::text::type_name(coro))),
+        |c| c.name.clone(),
+    );
     if let Some(lp) = task.future().get_loop() {
         if lp.tracing() {
             // What the task runs (`job(1)`), for the page's lanes.

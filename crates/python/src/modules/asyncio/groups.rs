@@ -8,7 +8,6 @@ use super::coro_value;
 use super::futures::{register_task, TaskBody};
 use crate::interp::exc::raise;
 use crate::interp::{interp, text};
-use crate::native::coro::Coroutine;
 use crate::native::{method, take_kw, Native};
 use crate::object::{Builtin, Class};
 use crate::value::Value;
@@ -77,7 +76,7 @@ impl Native for PyTaskGroup {
                 let name = take_kw(&mut kw, "name");
                 let context = crate::modules::contextvars::given(take_kw(&mut kw, "context"))?;
                 let coro = &args[0];
-                let Some(c) = coro.as_native::<Coroutine>() else {
+                let Some(body) = super::coroutine_body(coro) else {
                     return raise(
                         "TypeError",
                         format!("a coroutine was expected, got {}", text::repr(coro)?),
@@ -87,7 +86,7 @@ impl Native for PyTaskGroup {
                     None | Some(Value::None) => None,
                     Some(n) => Some(text::str(&n)?),
                 };
-                let body = TaskBody::in_context(c.take_for_task(), context)?;
+                let body = TaskBody::in_context(body, context)?;
                 let handle = body.handle();
                 let task = tg.0.create_task_named(body, name.as_deref())?;
                 Ok(register_task(task, coro, handle))

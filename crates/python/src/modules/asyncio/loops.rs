@@ -9,7 +9,6 @@ use crate::interp::budget::{Charge, HANDLE_BYTES};
 use crate::interp::exc::raise;
 use crate::interp::{interp, text};
 use crate::modules::contextvars;
-use crate::native::coro::Coroutine;
 use crate::native::{method, take_kw, Kwargs, Native};
 use crate::object::Class;
 use crate::value::Value;
@@ -167,8 +166,8 @@ fn as_future(lp: &EventLoop, v: &Value) -> PyResult<Future<Value>> {
     if let Some(f) = super::futures::engine_future(v) {
         return Ok(f);
     }
-    if let Some(c) = v.as_native::<Coroutine>() {
-        let body = TaskBody::new(c.take_for_task())?;
+    if let Some(body) = super::coroutine_body(v) {
+        let body = TaskBody::new(body)?;
         let handle = body.handle();
         counter_in(lp);
         let task = lp.create_task(body)?;
@@ -185,7 +184,7 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
         return raise("RuntimeError", "asyncio.run() cannot be called from a running event loop");
     }
     let main = crate::builtins::one("run", &args)?;
-    let Some(coro) = main.as_native::<Coroutine>() else {
+    let Some(body) = super::coroutine_body(main) else {
         return raise("ValueError", format!("a coroutine was expected, got {}", text::repr(main)?));
     };
     let lv = new_loop()?;
@@ -194,7 +193,7 @@ pub fn run(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
         Some(pl) => pl.lp.clone(),
         None => return raise("SystemError", "loop"),
     };
-    let body = TaskBody::new(coro.take_for_task())?;
+    let body = TaskBody::new(body)?;
     let handle = body.handle();
     counter_in(&lp);
     let task = lp.create_task(body)?;

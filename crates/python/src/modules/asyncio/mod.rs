@@ -17,6 +17,7 @@ use crate::interp::exc::raise;
 use crate::interp::{interp, iter, ops, text};
 use crate::modules::ModuleObj;
 use crate::native::coro::Coroutine;
+use crate::native::gen::ANext;
 use crate::native::{take_kw, Kwargs};
 use crate::value::{SetObj, Value};
 use asyncio_engine::{Awaitable, EventLoop, Future, PyResult, ReturnWhen};
@@ -63,16 +64,32 @@ pub fn spawn_in(
     name: Option<Value>,
     context: Option<Value>,
 ) -> PyResult<Value> {
-    let Some(c) = coro.as_native::<Coroutine>() else {
+    let Some(body) = coroutine_body(coro) else {
         return raise("TypeError", format!("a coroutine was expected, got {}", text::repr(coro)?));
     };
-    let body = TaskBody::in_context(c.take_for_task(), crate::modules::contextvars::given(context)?)?;
+    let body = TaskBody::in_context(body, crate::modules::contextvars::given(context)?)?;
     let handle = body.handle();
     let task = match name {
         None | Some(Value::None) => lp.create_task(body)?,
         Some(n) => lp.create_named_task(body, &text::str(&n)?)?,
     };
     Ok(register_task(task, coro, handle))
+}
+
+/// What asyncio takes for a coroutine (`asyncio.iscoroutine`): coroutines,
+/// and the awaitables of an async generator's `__anext__`, `asend` and
+/// `athrow`, which have a coroutine's methods (`collections.abc.Coroutine`).
+pub fn is_coroutine(v: &Value) -> bool {
+    v.as_native::<Coroutine>().is_some() || v.as_native::<ANext>().is_some()
+}
+
+/// The body a task runs for coroutine `v` (see [`is_coroutine`]); one that
+/// cannot start (already awaited) fails in the task, as in CPython.
+pub fn coroutine_body(v: &Value) -> Option<crate::native::coro::BoxFut> {
+    match v.as_native::<Coroutine>() {
+        Some(c) => Some(c.take_for_task()),
+        None => v.as_native::<ANext>().map(ANext::body_for_task),
+    }
 }
 
 fn running() -> PyResult<EventLoop> {
@@ -84,7 +101,7 @@ fn ensure(lp: &EventLoop, v: &Value) -> PyResult<(Value, Future<Value>)> {
     if let Some(f) = engine_future(v) {
         return Ok((v.clone(), f));
     }
-    if v.as_native::<Coroutine>().is_some() {
+    if is_coroutine(v) {
         let t = spawn(lp, v, None)?;
         let f = engine_future(&t).ok_or_else(|| asyncio_engine::Exception::runtime_error("task"))?;
         return Ok((t, f));
@@ -139,6 +156,9 @@ fn awaitable(v: &Value) -> PyResult<Awaitable<Value>> {
     }
     if let Some(c) = v.as_native::<Coroutine>() {
         return Ok(Awaitable::Coroutine(c.take()?));
+    }
+    if let Some(body) = coroutine_body(v) {
+        return Ok(Awaitable::Coroutine(body));
     }
     if let Some(c) = wrap_awaitable(v) {
         return awaitable(&c);
@@ -238,7 +258,7 @@ fn futures_of(fs: &Value, lp: &EventLoop, coroutines_ok: bool) -> PyResult<Vec<(
     let items = iter::collect(fs)?;
     let mut out = Vec::with_capacity(items.len());
     for v in items {
-        if !coroutines_ok && v.as_native::<Coroutine>().is_some() {
+        if !coroutines_ok && is_coroutine(&v) {
             return raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly.");
         }
         out.push(ensure(lp, &v)?);
@@ -264,7 +284,7 @@ fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
                 None => return raise("ValueError", format!("Invalid return_when value: {}", text::str(&v)?)),
             },
         };
-        if is_future(&fs) || fs.as_native::<Coroutine>().is_some() {
+        if is_future(&fs) || is_coroutine(&fs) {
             return raise("TypeError", format!("expect a list of futures, not {}", text::type_name(&fs)));
         }
         let lp = running()?;
@@ -323,7 +343,7 @@ fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 
 fn shield(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     let v = crate::builtins::one("shield", &args)?;
-    if v.as_native::<Coroutine>().is_some() {
+    if is_coroutine(v) {
         // shield() wraps a coroutine in a task on the running loop.
         let lp = loops::current_or_running()?;
         let (_, f) = ensure(&lp, v)?;
@@ -338,7 +358,7 @@ fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let Some(fs) = args.first() else {
         return raise("TypeError", "as_completed() missing 1 required positional argument: 'fs'");
     };
-    if is_future(fs) || fs.as_native::<Coroutine>().is_some() {
+    if is_future(fs) || is_coroutine(fs) {
         return raise("TypeError", format!("expect an iterable of futures, not {}", text::type_name(fs)));
     }
     let lp = running()?;
@@ -428,7 +448,7 @@ pub fn module() -> ModuleObj {
         Ok(Value::None)
     });
     m.func_kw("iscoroutine", &["obj"], &[], |args, _| {
-        Ok(Value::Bool(args.first().is_some_and(|v| v.as_native::<Coroutine>().is_some())))
+        Ok(Value::Bool(args.first().is_some_and(is_coroutine)))
     });
     m.func_kw("iscoroutinefunction", &["func"], &[], |args, _| {
         Ok(Value::Bool(args.first().is_some_and(is_coroutine_function)))
