@@ -15,7 +15,7 @@
 //! Cancellation follows `Task.cancel` exactly: the awaited future is
 //! cancelled if it can be, otherwise `_must_cancel` makes the next step throw
 //! `CancelledError`. A task cancelled before its first step never runs its
-//! body.
+//! body (unless it is marked [`Task::runs_when_thrown_unstarted`]).
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -51,6 +51,14 @@ pub mod step_ctx {
     #[inline]
     pub fn take_throw() -> Option<Exception> {
         STEP.with(|s| s.throw.take())
+    }
+    /// Called by a coroutine that throws `exc` into its own await point
+    /// (an `aclose()` throwing GeneratorExit into the async generator it
+    /// runs, where that generator awaits): the awaitable resumed next in
+    /// this step gets it, as it gets a thrown exception.
+    #[inline]
+    pub fn set_throw(exc: Exception) {
+        STEP.with(|s| s.throw.set(Some(exc)));
     }
     /// Called by an awaitable that suspends.
     #[inline]
@@ -161,6 +169,9 @@ impl std::fmt::Display for TaskName {
 /// not depend on the result type).
 pub(crate) struct TaskFields {
     started: Cell<bool>,
+    /// Its coroutine runs when an exception is thrown into it before its
+    /// first step ([`Task::runs_when_thrown_unstarted`]).
+    runs_when_thrown: Cell<bool>,
     must_cancel: Cell<bool>,
     fut_waiter: Cell<Option<Rc<dyn AnyFuture>>>,
     num_cancels_requested: Cell<u32>,
@@ -181,6 +192,7 @@ impl TaskFields {
         };
         TaskFields {
             started: Cell::new(false),
+            runs_when_thrown: Cell::new(false),
             must_cancel: Cell::new(false),
             fut_waiter: Cell::new(None),
             num_cancels_requested: Cell::new(0),
@@ -351,6 +363,14 @@ impl<T: Clone + 'static> Task<T> {
     /// `task.cancel(msg)`: request cancellation; `false` if already done.
     pub fn cancel(&self, msg: Option<&str>) -> bool {
         self.fields().cancel_task(&self.0 .0, msg)
+    }
+    /// A task whose coroutine is not a coroutine function's body but an
+    /// awaitable whose `throw()` runs code before its first `send()`, as an
+    /// async generator's `aclose()` throws into the generator: cancelled
+    /// before its first step, the task polls it with the `CancelledError`
+    /// to take ([`step_ctx::take_throw`]) instead of dropping it unrun.
+    pub fn runs_when_thrown_unstarted(&self) {
+        self.fields().runs_when_thrown.set(true);
     }
     /// `task.cancelling()`: pending cancellation requests.
     pub fn cancelling(&self) -> u32 {
@@ -596,7 +616,7 @@ impl TaskFields {
                 lp.emit(&TraceEvent::StepStart { task: self.id.get() });
             }
         }
-        if throw.is_some() && !self.started.get() {
+        if throw.is_some() && !self.started.get() && !self.runs_when_thrown.get() {
             (StepFrame { event_loop, saved: begin_step(me, None) }, throw)
         } else {
             self.started.set(true);

@@ -2255,4 +2255,50 @@ mod oracle {
 "
         );
     }
+
+    /// A task marked `runs_when_thrown_unstarted` (an async generator's
+    /// `aclose()` in a task) and cancelled before its first step is polled
+    /// with the `CancelledError` to take; an exception it throws into its own
+    /// await point with `set_throw` when that await resumes is what the
+    /// await returns.
+    #[test]
+    fn a_task_that_runs_when_thrown_unstarted_takes_the_cancellation() {
+        let trace = common::trace_of(|lp| async move {
+            let inner_lp = lp.clone();
+            let mut inner: std::pin::Pin<Box<dyn std::future::Future<Output = PyResult<()>>>> =
+                Box::pin(async move {
+                    let out = sleep(1.0).await;
+                    inner_lp
+                        .log(&format!("its await returns {:?}", out.err().map(|e| e.message().to_string())));
+                    Ok(())
+                });
+            let outer_lp = lp.clone();
+            let mut steps = 0;
+            let t = create_task(std::future::poll_fn(move |cx| {
+                steps += 1;
+                if steps == 1 {
+                    let first = asyncio_engine::step_ctx::take_throw().map(|e| e.type_name().to_string());
+                    outer_lp.log(&format!("first step takes {first:?}"));
+                } else {
+                    asyncio_engine::step_ctx::set_throw(Exception::runtime_error("thrown by the body"));
+                }
+                inner.as_mut().poll(cx)
+            }))?;
+            t.runs_when_thrown_unstarted();
+            t.cancel(None);
+            let plain = create_task(async { Ok(()) })?;
+            plain.cancel(None);
+            let _ = plain.clone().await;
+            lp.log(&format!("the plain task was cancelled unrun: {}", plain.cancelled()));
+            t.await
+        });
+        assert_eq!(
+            trace,
+            "\
+[    0.000] first step takes Some(\"CancelledError\")
+[    0.000] the plain task was cancelled unrun: true
+[    1.000] its await returns Some(\"thrown by the body\")
+"
+        );
+    }
 }

@@ -562,7 +562,10 @@ impl Drop for AsyncGenerator {
         FINALIZING.with(|f| f.borrow_mut().push(core.clone()));
         let target = lp.clone();
         let _ = lp.call_soon(move || {
-            let _ = target.create_task(Box::pin(Finalize { core, closing: None }) as BoxFut);
+            let closing = Finalize { core, closing: None, thrown_first: false };
+            if let Ok(task) = target.create_task(Box::pin(closing) as BoxFut) {
+                task.runs_when_thrown_unstarted();
+            }
         });
     }
 }
@@ -570,15 +573,38 @@ impl Drop for AsyncGenerator {
 /// The finalizer's closing task: `aclose()` once the task steps. A task
 /// cancelled before its first step (`asyncio.run` cancels what is left)
 /// throws CancelledError into the generator instead, as CPython's throws
-/// it into the unstarted `aclose()`: done at the next safe point here.
+/// it into the unstarted `aclose()`: its `finally` runs, and if it awaits,
+/// the task's next step is `aclose()`'s first `send()`, which throws
+/// GeneratorExit in where the generator awaits.
 struct Finalize {
     core: Rc<GenCore>,
     closing: Option<BoxFut>,
+    /// An exception was thrown in before `aclose()` started.
+    thrown_first: bool,
 }
 
 impl StdFuture for Finalize {
     type Output = PyResult<Value>;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if self.closing.is_none() {
+            if let Some(exc) = asyncio_engine::step_ctx::take_throw() {
+                // `throw()` on the unstarted `aclose()`: into the generator,
+                // at its `yield` the first time, then where it awaits.
+                if self.thrown_first {
+                    asyncio_engine::step_ctx::set_throw(exc);
+                } else {
+                    self.thrown_first = true;
+                    self.core.throw_in(exc);
+                }
+                return self.core.close_step(cx);
+            }
+            if self.thrown_first {
+                // Its first `send()`: GeneratorExit, where the generator awaits.
+                asyncio_engine::step_ctx::set_throw(Exception::new("GeneratorExit", ""));
+                let core = self.core.clone();
+                self.closing = Some(Box::pin(std::future::poll_fn(move |cx| core.close_step(cx))));
+            }
+        }
         let core = self.core.clone();
         self.closing.get_or_insert_with(|| core.aclose()).as_mut().poll(cx)
     }
@@ -586,7 +612,11 @@ impl StdFuture for Finalize {
 
 impl Drop for Finalize {
     fn drop(&mut self) {
-        if self.closing.is_none() && self.core.is_suspended() && !DISCARDING.with(Cell::get) {
+        if self.closing.is_none()
+            && !self.thrown_first
+            && self.core.is_suspended()
+            && !DISCARDING.with(Cell::get)
+        {
             if asyncio_engine::current_task().is_some() {
                 // Its task's first step is throwing CancelledError in (the
                 // engine drops a body that never started): CPython's

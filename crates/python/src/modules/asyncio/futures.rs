@@ -453,7 +453,8 @@ impl PyTask {
             "cancelled"
         } else if f.done() {
             "finished"
-        } else if self.any.must_cancel() {
+        } else if self.any.cancelling() > 0 {
+            // `task.cancelling()`, as `_task_repr_info` asks.
             "cancelling"
         } else {
             "pending"
