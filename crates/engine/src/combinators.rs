@@ -93,7 +93,8 @@ async fn wait_inner<T: Clone + 'static>(
         let counter = counter.clone();
         let waiter = waiter.clone();
         let timeout_handle = timeout_handle.clone();
-        ids.push(f.add_done_callback(move |f: &Future<T>| {
+        let name = crate::CallbackName::Static(crate::callback_names::WAIT);
+        ids.push(f.add_named_done_callback(name, move |f: &Future<T>| {
             counter.set(counter.get().saturating_sub(1));
             // Evaluated as CPython's `or` chain: only this asks for (and so
             // retrieves) the exception.
@@ -210,7 +211,8 @@ pub fn shield<T: Clone + 'static>(aw: impl Into<Awaitable<T>>) -> PyResult<Futur
     }
     let outer: Future<T> = event_loop.create_future();
     let o = outer.clone();
-    let inner_cb = inner.add_done_callback(move |inner: &Future<T>| {
+    let name = crate::CallbackName::Static(crate::callback_names::SHIELD_INNER);
+    let inner_cb = inner.add_named_done_callback(name, move |inner: &Future<T>| {
         if o.cancelled() {
             if !inner.cancelled() {
                 // Marks the exception retrieved, as `_inner_done_callback` does.
@@ -225,7 +227,8 @@ pub fn shield<T: Clone + 'static>(aw: impl Into<Awaitable<T>>) -> PyResult<Futur
         }
     });
     let i = inner.clone();
-    outer.add_done_callback(move |_| {
+    let name = crate::CallbackName::Static(crate::callback_names::SHIELD_OUTER);
+    outer.add_named_done_callback(name, move |_| {
         if !i.done() {
             i.remove_done_callback(inner_cb);
         }
@@ -279,7 +282,8 @@ pub fn as_completed<T: Clone + 'static>(fs: &[Future<T>], timeout: Option<f64>) 
     let n = fs.len();
     for f in &fs {
         let st = Rc::downgrade(&state);
-        let id = f.add_done_callback(move |f: &Future<T>| {
+        let name = crate::CallbackName::Static(crate::callback_names::AS_COMPLETED);
+        let id = f.add_named_done_callback(name, move |f: &Future<T>| {
             // _on_completion
             let Some(st) = st.upgrade() else { return };
             let mut todo = st.todo.borrow_mut();

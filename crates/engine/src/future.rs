@@ -67,7 +67,7 @@ impl<T> Callbacks<T> {
     }
     /// Remove every `Fn` callback with this id; how many were removed.
     fn remove(&mut self, id: u64) -> usize {
-        let is_it = |c: &DoneCallback<T>| matches!(c, DoneCallback::Fn(i, _) if *i == id);
+        let is_it = |c: &DoneCallback<T>| matches!(c, DoneCallback::Fn(i, ..) if *i == id);
         let mut removed = 0;
         if self.first.as_ref().is_some_and(is_it) {
             self.first = None;
@@ -80,7 +80,7 @@ impl<T> Callbacks<T> {
 }
 
 enum DoneCallback<T> {
-    Fn(u64, FutureCallback<T>),
+    Fn(u64, FutureCallback<T>, Option<CallbackName>),
     /// A task's `__wakeup`: step the task.
     Wakeup(Rc<dyn TaskStep>),
 }
@@ -215,6 +215,57 @@ pub(crate) trait CancelChildren {
     fn cancel_children(&self, msg: Option<&str>) -> bool;
 }
 
+/// How a future's repr names one of its done callbacks (`cb=[...]`), as
+/// `format_helpers._format_callback_source` does: `cb() at prog.py:3`.
+#[derive(Clone, Debug)]
+pub enum CallbackName {
+    /// One of asyncio's own (see [`callback_names`]).
+    Static(&'static str),
+    /// A program's callback.
+    Given(Rc<str>),
+}
+
+impl CallbackName {
+    /// The name.
+    pub fn text(&self) -> &str {
+        match self {
+            CallbackName::Static(s) => s,
+            CallbackName::Given(s) => s,
+        }
+    }
+}
+
+/// Where the reference interpreter (the oracle's `python3`, CPython 3.11.7,
+/// whose reprs the playground's match) has asyncio's source: reprs of
+/// asyncio's own callbacks and coroutines name its files and lines.
+pub mod cpython_source {
+    /// The directory of asyncio's source.
+    pub const ASYNCIO_DIR: &str = "/root/.pyenv/versions/3.11.7/lib/python3.11/asyncio";
+}
+
+/// asyncio's own done callbacks as CPython 3.11's reprs name them: with
+/// the file and line of their source ([`cpython_source::ASYNCIO_DIR`]).
+pub mod callback_names {
+    /// `loop.run_until_complete`'s.
+    pub const RUN_UNTIL_COMPLETE: &str =
+        "_run_until_complete_cb() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/base_events.py:180";
+    /// `gather`'s, on each of its children.
+    pub const GATHER: &str =
+        "gather.<locals>._done_callback() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:764";
+    /// `wait`'s, on each future it waits for.
+    pub const WAIT: &str =
+        "_wait.<locals>._on_completion() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:519";
+    /// `as_completed`'s, on each future.
+    pub const AS_COMPLETED: &str =
+        "as_completed.<locals>._on_completion() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:602";
+    /// `shield`'s, on the future it shields.
+    pub const SHIELD_INNER: &str =
+        "shield.<locals>._inner_done_callback() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:891";
+    /// `shield`'s, on the future it returns.
+    pub const SHIELD_OUTER: &str =
+        "shield.<locals>._outer_done_callback() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:908";
+}
+
 /// A future seen without its result type, as a task's `_fut_waiter`.
 pub trait AnyFuture {
     /// `fut.done()`.
@@ -230,6 +281,21 @@ pub trait AnyFuture {
     fn describe(&self) -> String;
     /// `add_done_callback` for a callback that does not need the future.
     fn add_done_callback_any(&self, f: Box<dyn FnOnce()>);
+    /// [`add_done_callback_any`](Self::add_done_callback_any) of a callback
+    /// a repr names.
+    fn add_named_done_callback_any(&self, name: CallbackName, f: Box<dyn FnOnce()>);
+    /// How a repr names its pending callbacks (`cb=[...]`), in order; `None`
+    /// when one of them has no name.
+    fn callback_names(&self) -> Option<Vec<String>>;
+    /// The task this future is, if it is a task's.
+    fn task_of(&self) -> Option<Rc<dyn AnyTask>>;
+    /// Calls `f` with its outcome, if it finished (for a repr: a client
+    /// knows its result types and downcasts); the exception is not marked
+    /// retrieved.
+    fn with_outcome(&self, f: &mut dyn FnMut(Result<&dyn std::any::Any, &Exception>));
+    /// Its class as a repr names it: `_GatheringFuture` for `gather`'s
+    /// future (one with children), `Future` for others (tasks: `Task`).
+    fn class_name(&self) -> &'static str;
     /// `exception()` of a done future that was not cancelled (`None` for a
     /// result or while pending).
     fn exception_any(&self) -> Option<Exception>;
@@ -485,7 +551,7 @@ impl<T: Clone + 'static> Future<T> {
 
     fn schedule_one(&self, event_loop: &EventLoop, callback: DoneCallback<T>) {
         match callback {
-            DoneCallback::Fn(_, f) => {
+            DoneCallback::Fn(_, f, _) => {
                 let fut = self.clone();
                 event_loop.call_soon_internal(Box::new(move || f(&fut)));
             }
@@ -497,6 +563,20 @@ impl<T: Clone + 'static> Future<T> {
     /// when the future is done, or at once (still through `call_soon`) if it
     /// already is.
     pub fn add_done_callback(&self, f: impl FnOnce(&Future<T>) + 'static) -> CallbackId {
+        self.add_callback(None, Box::new(f))
+    }
+
+    /// [`add_done_callback`](Self::add_done_callback) of a callback a repr
+    /// names (`cb=[name]`): a Python function, or asyncio's own.
+    pub fn add_named_done_callback(
+        &self,
+        name: CallbackName,
+        f: impl FnOnce(&Future<T>) + 'static,
+    ) -> CallbackId {
+        self.add_callback(Some(name), Box::new(f))
+    }
+
+    fn add_callback(&self, name: Option<CallbackName>, f: FutureCallback<T>) -> CallbackId {
         let id = self.0.next_callback_id.get() + 1;
         self.0.next_callback_id.set(id);
         if self.done() {
@@ -505,7 +585,7 @@ impl<T: Clone + 'static> Future<T> {
                 event_loop.call_soon_internal(Box::new(move || f(&fut)));
             }
         } else {
-            self.0.callbacks.borrow_mut().push(DoneCallback::Fn(id, Box::new(f)));
+            self.0.callbacks.borrow_mut().push(DoneCallback::Fn(id, f, name));
         }
         CallbackId(id)
     }
@@ -598,7 +678,30 @@ impl<T: Clone + 'static, X: Extension<T> + 'static> AnyFuture for FutureCore<T, 
         FutureCore::<T>::label_text(self)
     }
     fn add_done_callback_any(&self, f: Box<dyn FnOnce()>) {
-        FutureCore::<T>::add_done_callback_boxed(self, f);
+        FutureCore::<T>::add_done_callback_boxed(self, None, f);
+    }
+    fn add_named_done_callback_any(&self, name: CallbackName, f: Box<dyn FnOnce()>) {
+        FutureCore::<T>::add_done_callback_boxed(self, Some(name), f);
+    }
+    fn callback_names(&self) -> Option<Vec<String>> {
+        FutureCore::<T>::names_of_callbacks(self)
+    }
+    fn task_of(&self) -> Option<Rc<dyn AnyTask>> {
+        self.this.upgrade().and_then(FutureObj::any_task)
+    }
+    fn with_outcome(&self, f: &mut dyn FnMut(Result<&dyn std::any::Any, &Exception>)) {
+        if let State::Finished(outcome) = &*self.state.borrow() {
+            f(outcome.as_ref().map(|v| v as &dyn std::any::Any));
+        }
+    }
+    fn class_name(&self) -> &'static str {
+        if self.ext.task().is_some() {
+            "Task"
+        } else if peek(&self.cancel_children).is_some() {
+            "_GatheringFuture"
+        } else {
+            "Future"
+        }
     }
     fn exception_any(&self) -> Option<Exception> {
         FutureCore::<T>::exception_if_failed(self)
@@ -632,7 +735,7 @@ impl<T: Clone + 'static> FutureCore<T> {
         }
     }
     #[inline(never)]
-    fn add_done_callback_boxed(&self, f: Box<dyn FnOnce()>) {
+    fn add_done_callback_boxed(&self, name: Option<CallbackName>, f: Box<dyn FnOnce()>) {
         let id = self.next_callback_id.get() + 1;
         self.next_callback_id.set(id);
         if self.is_done() {
@@ -640,7 +743,7 @@ impl<T: Clone + 'static> FutureCore<T> {
                 event_loop.call_soon_internal(f);
             }
         } else {
-            self.callbacks.borrow_mut().push(DoneCallback::Fn(id, Box::new(move |_: &Future<T>| f())));
+            self.callbacks.borrow_mut().push(DoneCallback::Fn(id, Box::new(move |_: &Future<T>| f()), name));
         }
     }
     /// The exception of a failed future, without retrieving it (what the
@@ -663,6 +766,15 @@ impl<T: Clone + 'static> FutureCore<T> {
         }
     }
     #[inline(never)]
+    fn names_of_callbacks(&self) -> Option<Vec<String>> {
+        let callbacks = self.callbacks.borrow();
+        let name = |c: &DoneCallback<T>| match c {
+            DoneCallback::Fn(_, _, name) => name.as_ref().map(|n| n.text().to_string()),
+            DoneCallback::Wakeup(_) => Some("Task.task_wakeup()".to_string()),
+        };
+        callbacks.first.iter().chain(&callbacks.rest).map(name).collect()
+    }
+
     fn add_wakeup_step(&self, task: Rc<dyn TaskStep>) {
         if self.is_done() {
             if let Some(event_loop) = LoopInner::upgrade(&self.event_loop) {

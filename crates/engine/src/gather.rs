@@ -59,36 +59,40 @@ fn gather_core<R: Clone + 'static>(
         let collect = collect.clone();
         let fut = child.clone();
         let ordered = ordered.clone();
-        child.add_done_callback_any(Box::new(move || {
-            nfinished.set(nfinished.get() + 1);
-            if outer.done() {
-                if !fut.cancelled() {
-                    // Marks the exception retrieved, as `_done_callback` does.
-                    let _ = fut.exception_any();
-                }
-                return;
-            }
-            if !return_exceptions {
-                if fut.cancelled() {
-                    let _ = outer.set_exception(fut.make_cancelled_error_any());
+        let name = crate::CallbackName::Static(crate::callback_names::GATHER);
+        child.add_named_done_callback_any(
+            name,
+            Box::new(move || {
+                nfinished.set(nfinished.get() + 1);
+                if outer.done() {
+                    if !fut.cancelled() {
+                        // Marks the exception retrieved, as `_done_callback` does.
+                        let _ = fut.exception_any();
+                    }
                     return;
                 }
-                if let Some(exc) = fut.exception_any() {
-                    let _ = outer.set_exception(exc);
-                    return;
+                if !return_exceptions {
+                    if fut.cancelled() {
+                        let _ = outer.set_exception(fut.make_cancelled_error_any());
+                        return;
+                    }
+                    if let Some(exc) = fut.exception_any() {
+                        let _ = outer.set_exception(exc);
+                        return;
+                    }
                 }
-            }
-            if nfinished.get() == nfuts {
-                if cancel.cancel_requested.get() {
-                    // The last child in argument order decides the message,
-                    // as `fut` is the loop variable left from building results.
-                    let last = ordered.last().cloned().unwrap_or(fut);
-                    let _ = outer.set_exception(last.make_cancelled_error_any());
-                } else {
-                    let _ = outer.set_result(collect());
+                if nfinished.get() == nfuts {
+                    if cancel.cancel_requested.get() {
+                        // The last child in argument order decides the message,
+                        // as `fut` is the loop variable left from building results.
+                        let last = ordered.last().cloned().unwrap_or(fut);
+                        let _ = outer.set_exception(last.make_cancelled_error_any());
+                    } else {
+                        let _ = outer.set_result(collect());
+                    }
                 }
-            }
-        }));
+            }),
+        );
     }
     outer.set_cancel_children(cancel);
     outer

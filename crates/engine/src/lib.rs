@@ -83,7 +83,9 @@ pub use combinators::{as_completed, shield, wait, wait_for, AsCompleted, ReturnW
 pub use event_loop::{get_running_loop, EventLoop, Handle, Running, TimerHandle, STEP_OPERATION_BUDGET};
 pub use exception::{Exception, PyResult};
 pub use finalize::run_finalizers;
-pub use future::{AnyFuture, CallbackId, Future, FutureAwait, DIFFERENT_LOOP};
+pub use future::{
+    callback_names, cpython_source, AnyFuture, CallbackId, CallbackName, Future, FutureAwait, DIFFERENT_LOOP,
+};
 pub use gather::{gather, gather_any, gather_collect, gather_on, gather_outcomes};
 pub use runner::{report_exception, run};
 pub use session::{Next, Session, SessionEnd, Status, STALLED_ITERATION_BUDGET};

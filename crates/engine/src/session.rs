@@ -117,7 +117,8 @@ pub struct Session {
 /// `_run_until_complete_cb`: stop the loop when `fut` is done, unless it
 /// failed with KeyboardInterrupt or SystemExit (those already left the loop).
 fn stopper<T: Clone + 'static>(fut: &Future<T>) -> CallbackId {
-    fut.add_done_callback(|f: &Future<T>| {
+    let name = crate::CallbackName::Static(crate::callback_names::RUN_UNTIL_COMPLETE);
+    fut.add_named_done_callback(name, |f: &Future<T>| {
         if !f.cancelled() && f.exception().ok().flatten().is_some_and(|e| is_exit_exception(&e)) {
             return;
         }

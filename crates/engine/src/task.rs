@@ -138,6 +138,8 @@ pub trait AnyTask {
     fn must_cancel(&self) -> bool;
     /// What the task waits on, in words (`"a future"`, `"sleep(1.0)"`, ...).
     fn waiting_on(&self) -> String;
+    /// `task._fut_waiter`: the future the task waits on, if it waits.
+    fn fut_waiter(&self) -> Option<Rc<dyn AnyFuture>>;
     /// The loop's id for this task (creation order, from 1).
     fn id(&self) -> u64;
     /// The task's own future, without its type.
@@ -464,6 +466,9 @@ impl<T: Clone + 'static> AnyTask for TaskCell<T> {
     }
     fn waiting_on(&self) -> String {
         self.ext.fields.waiting_on()
+    }
+    fn fut_waiter(&self) -> Option<Rc<dyn AnyFuture>> {
+        self.ext.fields.waiter()
     }
     fn id(&self) -> u64 {
         self.ext.fields.id.get()

@@ -29,6 +29,9 @@ pub struct Coroutine {
     frame: RefCell<std::rc::Weak<crate::interp::Frame>>,
     /// The program's line that made it, for the never-awaited warning.
     made_at: u32,
+    /// For one of asyncio's own: the line of its source it runs at once
+    /// started (0 before), which its body sets ([`Coroutine::asyncio`]).
+    running_line: Rc<Cell<u32>>,
 }
 
 thread_local! {
@@ -63,7 +66,30 @@ impl Coroutine {
             awaited: Cell::new(false),
             frame: RefCell::new(std::rc::Weak::new()),
             made_at: CALL_LINE.with(Cell::get),
+            running_line: Rc::new(Cell::new(0)),
         }
+    }
+
+    /// One of asyncio's own coroutines, as CPython's reprs show it: defined
+    /// at `file:line` of CPython's source, running at `waits_at` once its
+    /// body has started.
+    pub fn asyncio(
+        qualname: Rc<str>,
+        name: Rc<str>,
+        defined_at: Rc<str>,
+        waits_at: u32,
+        body: BoxFut,
+    ) -> Coroutine {
+        let running_line = Rc::new(Cell::new(0));
+        let line = running_line.clone();
+        let mut body = body;
+        let started = Box::pin(std::future::poll_fn(move |cx| {
+            line.set(waits_at);
+            body.as_mut().poll(cx)
+        }));
+        let mut coro = Coroutine::new(name, qualname, vec![], vec![], defined_at, started);
+        coro.running_line = running_line;
+        coro
     }
 
     /// The frame the body runs in, for [`describe`](Self::describe).
@@ -78,7 +104,13 @@ impl Coroutine {
         if done {
             return format!("{}() done, defined at {}", self.qualname, self.defined_at);
         }
-        let line = self.frame.borrow().upgrade().map(|f| f.line.get()).filter(|l| *l > 0);
+        let line = self
+            .frame
+            .borrow()
+            .upgrade()
+            .map(|f| f.line.get())
+            .filter(|l| *l > 0)
+            .or(Some(self.running_line.get()).filter(|l| *l > 0));
         match (line, self.defined_at.rsplit_once(':')) {
             (Some(line), Some((file, _))) => format!("{}() running at {file}:{line}", self.qualname),
             _ => format!("{}() running at {}", self.qualname, self.defined_at),

@@ -565,6 +565,9 @@ impl Drop for AsyncGenerator {
             let closing = Finalize { core, closing: None, thrown_first: false };
             if let Ok(task) = target.create_task(Box::pin(closing) as BoxFut) {
                 task.runs_when_thrown_unstarted();
+                // It runs CPython's `aclose()` awaitable, which has no name.
+                let name = "<async_generator_athrow without __name__>";
+                crate::modules::asyncio::futures::name_task_coro(&task.as_any_task(), name);
             }
         });
     }

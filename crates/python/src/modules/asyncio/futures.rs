@@ -16,7 +16,7 @@ use crate::native::coro::BoxFut;
 use crate::native::{method, take_kw, AwaitTarget, Kwargs, Native};
 use crate::object::Class;
 use crate::value::Value;
-use asyncio_engine::{AnyTask, Exception, Future, PyResult, Task};
+use asyncio_engine::{AnyFuture, AnyTask, CallbackName, Exception, Future, PyResult, Task};
 
 /// A future the program can see: `loop.create_future()`, `gather(...)`, `shield(...)`.
 pub struct PyFuture {
@@ -161,6 +161,29 @@ thread_local! {
     /// task is always the same Python object (`current_task()`, `wait()`).
     static TASKS: RefCell<HashMap<usize, Weak<PyTask>>> = RefCell::new(HashMap::new());
     static SWEEP_AT: Cell<usize> = const { Cell::new(4096) };
+    /// How reprs name the coroutines of tasks the interpreter made without
+    /// a coroutine object (an async generator's closing task), by task.
+    static CORO_NAMES: RefCell<Vec<(Weak<dyn AnyTask>, &'static str)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Names the coroutine of `task`, made without a coroutine object, in its
+/// repr: `coro=<{name}()>`.
+pub fn name_task_coro(task: &Rc<dyn AnyTask>, name: &'static str) {
+    CORO_NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        n.retain(|(t, _)| t.strong_count() > 0);
+        n.push((Rc::downgrade(task), name));
+    });
+}
+
+fn coro_name_of(any: &Rc<dyn AnyTask>) -> Rc<str> {
+    let named = CORO_NAMES.with(|n| {
+        n.borrow()
+            .iter()
+            .find(|(t, _)| t.upgrade().is_some_and(|t| Rc::ptr_eq(&t, any)))
+            .map(|(_, name)| *name)
+    });
+    Rc::from(named.unwrap_or("coro"))
 }
 
 fn task_key(any: &Rc<dyn AnyTask>) -> usize {
@@ -209,7 +232,8 @@ pub fn task_value(any: Rc<dyn AnyTask>) -> Value {
     if let Some(obj) = TASKS.with(|t| t.borrow().get(&key).and_then(Weak::upgrade)) {
         return Value::Object(obj);
     }
-    let obj = Rc::new(PyTask { any, typed: None, coro_name: Rc::from("coro"), coro: None, _charge: None });
+    let coro_name = coro_name_of(&any);
+    let obj = Rc::new(PyTask { any, typed: None, coro_name, coro: None, _charge: None });
     TASKS.with(|t| t.borrow_mut().insert(key, Rc::downgrade(&obj)));
     Value::Object(obj)
 }
@@ -289,7 +313,8 @@ fn future_method(
             let me = this.clone();
             let key = cb.clone();
             let obj = this.id();
-            let id = fut.add_done_callback(move |_| {
+            let name = CallbackName::Given(Rc::from(super::handler::callback_source(&cb, &[])));
+            let id = fut.add_named_done_callback(name, move |_| {
                 let _charge = charge;
                 // The future is done: none of its callbacks can be removed any more.
                 CALLBACKS.with(|c| c.borrow_mut().remove(&obj));
@@ -343,6 +368,7 @@ thread_local! {
 pub fn reset() {
     CALLBACKS.with(|c| c.borrow_mut().clear());
     TASKS.with(|t| t.borrow_mut().clear());
+    CORO_NAMES.with(|n| n.borrow_mut().clear());
     SWEEP_AT.with(|s| s.set(4096));
 }
 
@@ -416,7 +442,7 @@ impl Native for PyFuture {
                 None => "pending".to_string(),
             }
         };
-        Ok(format!("<{} {state}>", self.kind))
+        Ok(format!("<{} {state}{}>", self.kind, callbacks_part(&*self.fut.as_any())))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let n: &'static str = FUTURE_METHODS.iter().find(|(m, _)| *m == name)?.0;
@@ -545,6 +571,11 @@ impl Native for PyTask {
             None => format!("{}()", self.coro_name),
         };
         let mut out = format!("<Task {} name='{}' coro=<{coro}>", self.state(), self.any.name());
+        if let Some(waiter) = self.any.fut_waiter() {
+            if let Some(waiter) = waiter_repr(&waiter)? {
+                out.push_str(&format!(" wait_for={waiter}"));
+            }
+        }
         if let Some(task) = &self.typed {
             let f = task.future();
             match f.peek_outcome() {
@@ -553,6 +584,7 @@ impl Native for PyTask {
                 None => {}
             }
         }
+        out.push_str(&callbacks_part(&*self.any.as_future()));
         out.push('>');
         Ok(out)
     }
@@ -568,4 +600,48 @@ impl Native for PyTask {
             }
         }
     }
+}
+
+/// A repr's ` cb=[...]` part for `fut`'s pending callbacks, as
+/// `base_futures._format_callbacks` writes it (the first and the last of
+/// more than two); empty when it has none, or one asyncio does not name here.
+fn callbacks_part(fut: &dyn AnyFuture) -> String {
+    let Some(names) = fut.callback_names() else { return String::new() };
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!(" cb=[{one}]"),
+        [first, second] => format!(" cb=[{first}, {second}]"),
+        [first, .., last] => format!(" cb=[{first}, <{} more>, {last}]", names.len() - 2),
+    }
+}
+
+/// The repr of the future a task waits on (`wait_for=`): a task's, or a
+/// future's as `Future.__repr__` writes it; `None` for a result of a type
+/// the interpreter does not know, which the repr then leaves out.
+fn waiter_repr(waiter: &Rc<dyn AnyFuture>) -> PyResult<Option<String>> {
+    if let Some(task) = waiter.task_of() {
+        return text::repr(&task_value(task)).map(Some);
+    }
+    let class = waiter.class_name();
+    if waiter.cancelled() {
+        return Ok(Some(format!("<{class} cancelled>")));
+    }
+    if !waiter.done() {
+        return Ok(Some(format!("<{class} pending{}>", callbacks_part(&**waiter))));
+    }
+    // Taken out first: a repr may run the program's code.
+    let mut outcome: Option<Result<Value, Exception>> = None;
+    waiter.with_outcome(&mut |o| {
+        outcome = match o {
+            Err(e) => Some(Err(e.clone())),
+            Ok(r) => {
+                r.downcast_ref::<Value>().cloned().or_else(|| r.is::<()>().then_some(Value::None)).map(Ok)
+            }
+        }
+    });
+    Ok(Some(match outcome {
+        Some(Ok(v)) => format!("<{class} finished result={}>", crate::builtins::reprlib::repr(&v)?),
+        Some(Err(e)) => format!("<{class} finished exception={}>", text::repr(&exc_value(&e))?),
+        None => return Ok(None),
+    }))
 }

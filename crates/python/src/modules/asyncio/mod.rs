@@ -28,6 +28,50 @@ pub fn coro_value(name: &str, body: impl std::future::Future<Output = PyResult<V
     Value::native(Coroutine::new(name.clone(), name, vec![], vec![], file, Box::pin(body)))
 }
 
+/// One of asyncio's coroutine functions as CPython 3.11's reprs show it
+/// (`coro=<Queue.get() running at .../asyncio/queues.py:158>`): its
+/// qualified name, its file in the reference installation
+/// ([`asyncio_engine::cpython_source::ASYNCIO_DIR`]), the line it is defined
+/// at and the line it waits at once started.
+pub struct Source {
+    qualname: &'static str,
+    file: &'static str,
+    line: u32,
+    waits_at: u32,
+}
+
+pub const SLEEP: Source = Source { qualname: "sleep", file: "tasks.py", line: 637, waits_at: 649 };
+/// `sleep(0)` (or less) waits at another line.
+const SLEEP_0_WAITS_AT: u32 = 640;
+const WAIT: Source = Source { qualname: "wait", file: "tasks.py", line: 399, waits_at: 428 };
+const WAIT_FOR: Source = Source { qualname: "wait_for", file: "tasks.py", line: 436, waits_at: 476 };
+/// `wait_for(aw, None)` waits at another line.
+const WAIT_FOR_NONE_WAITS_AT: u32 = 452;
+const WAIT_FOR_ONE: Source =
+    Source { qualname: "as_completed.<locals>._wait_for_one", file: "tasks.py", line: 610, waits_at: 611 };
+const TO_THREAD: Source = Source { qualname: "to_thread", file: "threads.py", line: 12, waits_at: 25 };
+pub const QUEUE_GET: Source = Source { qualname: "Queue.get", file: "queues.py", line: 149, waits_at: 158 };
+pub const QUEUE_PUT: Source = Source { qualname: "Queue.put", file: "queues.py", line: 110, waits_at: 120 };
+pub const QUEUE_JOIN: Source = Source { qualname: "Queue.join", file: "queues.py", line: 206, waits_at: 215 };
+
+/// A coroutine object of asyncio's function `source` running `body`;
+/// `waits_at` overrides the line it waits at.
+pub fn asyncio_coro(
+    source: &Source,
+    waits_at: Option<u32>,
+    body: impl std::future::Future<Output = PyResult<Value>> + 'static,
+) -> Value {
+    let (qualname, _) = coro_names(source.qualname);
+    let name = match source.qualname.rsplit_once('.') {
+        Some((_, name)) => coro_names(name).0,
+        None => qualname.clone(),
+    };
+    let dir = asyncio_engine::cpython_source::ASYNCIO_DIR;
+    let defined_at: Rc<str> = Rc::from(format!("{dir}/{}:{}", source.file, source.line));
+    let waits_at = waits_at.unwrap_or(source.waits_at);
+    Value::native(Coroutine::asyncio(qualname, name, defined_at, waits_at, Box::pin(body)))
+}
+
 thread_local! {
     /// The names of asyncio's coroutines made so far (a handful: `put`,
     /// `get`, `acquire`...), shared rather than allocated per call.
@@ -192,9 +236,10 @@ fn sleep(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         // not a timer the clock would chase a day at a time.
         let lp = running()?;
         let never: asyncio_engine::Future<Value> = lp.create_future();
-        return Ok(coro_value("sleep", async move { never.await }));
+        return Ok(asyncio_coro(&SLEEP, None, async move { never.await }));
     }
-    Ok(coro_value("sleep", async move { asyncio_engine::sleep_result(delay, result).await }))
+    let waits_at = (delay <= 0.0).then_some(SLEEP_0_WAITS_AT);
+    Ok(asyncio_coro(&SLEEP, waits_at, async move { asyncio_engine::sleep_result(delay, result).await }))
 }
 
 fn create_task(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
@@ -275,7 +320,7 @@ fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     };
     let timeout = take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned());
     let rw = take_kw(&mut kwargs, "return_when").or_else(|| args.get(2).cloned());
-    Ok(coro_value("wait", async move {
+    Ok(asyncio_coro(&WAIT, None, async move {
         let timeout = delay_arg(timeout)?;
         let return_when = match rw {
             None => ReturnWhen::AllCompleted,
@@ -323,7 +368,8 @@ fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         return raise("TypeError", "wait_for() missing 1 required positional argument: 'fut'");
     };
     let aw = awaitable(aw)?;
-    Ok(coro_value("wait_for", async move {
+    let waits_at = timeout.is_none().then_some(WAIT_FOR_NONE_WAITS_AT);
+    Ok(asyncio_coro(&WAIT_FOR, waits_at, async move {
         asyncio_engine::wait_for(aw, timeout).await.inspect_err(|e| {
             // The engine's own timeout is `raise TimeoutError() from exc`,
             // `exc` the CancelledError of the awaitable it cancelled.
@@ -371,7 +417,7 @@ fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         .map(|_| {
             let ac = ac.clone();
             let charge = charge.clone();
-            coro_value("_wait_for_one", async move {
+            asyncio_coro(&WAIT_FOR_ONE, None, async move {
                 let _charge = charge;
                 match ac.next().await {
                     Some(r) => r,
@@ -423,7 +469,7 @@ pub fn module() -> ModuleObj {
         };
         let call = Value::native(crate::builtins::functools::Partial { func, args: it.collect(), kwargs });
         // An `async def` in CPython: the loop is looked up at the first step.
-        Ok(coro_value("to_thread", async move {
+        Ok(asyncio_coro(&TO_THREAD, None, async move {
             let lv = loops::running_loop_value()?;
             let Some(pl) = lv.as_native::<loops::PyLoop>() else {
                 return raise("RuntimeError", "no running event loop");

@@ -264,11 +264,11 @@ fn queue_call(
         "put" => {
             arity("put", &args, 1, 1)?;
             let fut = q.put(args[0].clone());
-            Ok(coro_value("put", async move { fut.await.map(|_| Value::None) }))
+            Ok(super::asyncio_coro(&super::QUEUE_PUT, None, async move { fut.await.map(|_| Value::None) }))
         }
         "get" => {
             let fut = q.get();
-            Ok(coro_value("get", fut))
+            Ok(super::asyncio_coro(&super::QUEUE_GET, None, fut))
         }
         "put_nowait" => {
             arity("put_nowait", &args, 1, 1)?;
@@ -281,7 +281,7 @@ fn queue_call(
         "task_done" => q.task_done().map(|_| Value::None),
         "join" => {
             let fut = q.join();
-            Ok(coro_value("join", async move { fut.await.map(|_| Value::None) }))
+            Ok(super::asyncio_coro(&super::QUEUE_JOIN, None, async move { fut.await.map(|_| Value::None) }))
         }
         _ => no_method(p, name),
     }
