@@ -258,6 +258,8 @@ pub mod callback_names {
     /// `as_completed`'s, on each future.
     pub const AS_COMPLETED: &str =
         "as_completed.<locals>._on_completion() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:602";
+    /// A `TaskGroup`'s, on each of its tasks (a bound method: no source).
+    pub const TASK_GROUP: &str = "TaskGroup._on_task_done()";
     /// `shield`'s, on the future it shields.
     pub const SHIELD_INNER: &str =
         "shield.<locals>._inner_done_callback() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:891";

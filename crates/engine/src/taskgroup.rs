@@ -134,7 +134,8 @@ impl TaskGroup {
         }
         let me = self.clone();
         let any = task.as_any_task();
-        task.add_done_callback(move |_| me.on_task_done(&any));
+        let name = crate::CallbackName::Static(crate::callback_names::TASK_GROUP);
+        task.add_named_done_callback(name, move |_| me.on_task_done(&any));
         self.0.tasks.borrow_mut().push(task.as_any_task());
         Ok(task)
     }

@@ -1,4 +1,4 @@
-# Task and future reprs as asyncio writes them: wait_for= the future a task waits on (a sleep's, a task, a finished one), cb=[...] its callbacks (Task.task_wakeup(), a program's function at its file and line, print(), gather's and run_until_complete's at CPython's source, the first and last of more than two), cancelling while task.cancelling() > 0, and asyncio's own coroutines (sleep, wait_for, Queue.get/put/join) defined and running at their lines in CPython's source
+# Task and future reprs as asyncio writes them: wait_for= the future a task waits on (a sleep's, a task, a finished one), cb=[...] its callbacks (Task.task_wakeup(), a program's function at its file and line, print(), gather's and run_until_complete's at CPython's source (also wait, shield, as_completed and TaskGroup), the first and last of more than two), cancelling while task.cancelling() > 0, and asyncio's own coroutines (sleep, wait_for, Queue.get/put/join) defined and running at their lines in CPython's source
 import asyncio
 async def work(n):
     await asyncio.sleep(n)
@@ -84,3 +84,23 @@ async def many_callbacks():
 
 
 asyncio.run(many_callbacks())
+
+
+async def child5(n):
+    await asyncio.sleep(n)
+    print("child", asyncio.current_task())
+async def main5():
+    async with asyncio.TaskGroup() as tg:
+        t = tg.create_task(child5(1))
+        await asyncio.sleep(0)
+        print(t)
+    t2 = asyncio.create_task(child5(0.5))
+    await asyncio.wait([t2])
+    print(t2)
+    t3 = asyncio.ensure_future(child5(0.1))
+    print(await asyncio.shield(t3))
+    async with asyncio.timeout(5):
+        print(asyncio.current_task())
+    for f in asyncio.as_completed([child5(0.2)]):
+        await f
+asyncio.run(main5())
