@@ -239,6 +239,7 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                     f.def.doc.as_ref().map(|d| Value::Str(d.clone())).unwrap_or(Value::None)
                 })),
                 "__dict__" => Some(attrs_dict(&f.attrs.borrow())?),
+                "__code__" => Some(Value::native(crate::native::code::Code(f.clone()))),
                 "__defaults__" if f.attrs.borrow().get(name).is_none() => Some(function_defaults(f)),
                 "__kwdefaults__" if f.attrs.borrow().get(name).is_none() => Some(function_kwdefaults(f)?),
                 "__annotations__" => {

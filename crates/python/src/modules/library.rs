@@ -25,6 +25,7 @@ pub const NAMES: &[&str] = &[
     "datetime",
     "enum",
     "heapq",
+    "inspect",
     "json",
     "logging",
     "operator",
@@ -33,6 +34,7 @@ pub const NAMES: &[&str] = &[
     "statistics",
     "string",
     "textwrap",
+    "types",
 ];
 
 /// Their text, in a build that has it inside.
@@ -47,6 +49,7 @@ const INSIDE: &[(&str, &str)] = &[
     ("datetime", include_str!("py/datetime.py")),
     ("enum", include_str!("py/enum.py")),
     ("heapq", include_str!("py/heapq.py")),
+    ("inspect", include_str!("py/inspect.py")),
     ("json", include_str!("py/json.py")),
     ("logging", include_str!("py/logging.py")),
     ("operator", include_str!("py/operator.py")),
@@ -55,6 +58,7 @@ const INSIDE: &[(&str, &str)] = &[
     ("statistics", include_str!("py/statistics.py")),
     ("string", include_str!("py/string.py")),
     ("textwrap", include_str!("py/textwrap.py")),
+    ("types", include_str!("py/types.py")),
 ];
 
 /// The web page has only `contextvars` inside: `asyncio.Runner` imports

@@ -51,6 +51,7 @@ pub const AVAILABLE: &[&str] = &[
     "enum",
     "functools",
     "heapq",
+    "inspect",
     "itertools",
     "json",
     "logging",
@@ -65,6 +66,7 @@ pub const AVAILABLE: &[&str] = &[
     "textwrap",
     "time",
     "traceback",
+    "types",
     "typing",
 ];
 
