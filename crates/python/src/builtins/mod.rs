@@ -445,15 +445,17 @@ fn mod_pow(base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
     if !ops::truthy(m)? {
         return raise("ValueError", "pow() 3rd argument cannot be 0");
     }
-    if ops::compare(crate::ast::CmpOp::Lt, exp, &Value::Int(0))? {
-        return raise(
-            "ValueError",
-            "pow() with a negative exponent and a modulus is not supported in the playground",
-        );
-    }
+    let negative = |v: &Value| ops::compare(crate::ast::CmpOp::Lt, v, &Value::Int(0));
+    let (base, exp) = if negative(exp)? {
+        // base**-e is the inverse of base, to the power e.
+        let modulus = if negative(m)? { ops::unary(crate::ast::UnaryOp::Neg, m)? } else { m.clone() };
+        (invmod(base, &modulus)?, ops::unary(crate::ast::UnaryOp::Neg, exp)?)
+    } else {
+        (base.clone(), exp.clone())
+    };
     let mut result = ops::binop(BinOp::Mod, &Value::Int(1), m)?;
-    let mut b = ops::binop(BinOp::Mod, base, m)?;
-    let mut e = exp.clone();
+    let mut b = ops::binop(BinOp::Mod, &base, m)?;
+    let mut e = exp;
     while ops::truthy(&e)? {
         if ops::truthy(&ops::binop(BinOp::BitAnd, &e, &Value::Int(1))?)? {
             result = ops::binop(BinOp::Mod, &ops::binop(BinOp::Mul, &result, &b)?, m)?;
@@ -464,7 +466,24 @@ fn mod_pow(base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
     Ok(result)
 }
 
-/// The only positional argument of `name`.
+/// The inverse of `a` modulo `n` (> 0), by the extended Euclidean
+/// algorithm, as `pow(a, -1, n)` gives it.
+fn invmod(a: &Value, n: &Value) -> PyResult<Value> {
+    use crate::ast::BinOp;
+    let (mut b, mut c) = (ops::binop(BinOp::Mod, a, n)?, n.clone());
+    let (mut x0, mut x1) = (Value::Int(1), Value::Int(0));
+    while ops::truthy(&c)? {
+        let q = ops::binop(BinOp::FloorDiv, &b, &c)?;
+        let r = ops::binop(BinOp::Sub, &b, &ops::binop(BinOp::Mul, &q, &c)?)?;
+        let x = ops::binop(BinOp::Sub, &x0, &ops::binop(BinOp::Mul, &q, &x1)?)?;
+        (b, c, x0, x1) = (c, r, x1, x);
+    }
+    if !ops::eq(&b, &Value::Int(1))? {
+        return raise("ValueError", "base is not invertible for the given modulus");
+    }
+    ops::binop(BinOp::Mod, &x0, n)
+}
+
 /// A builtin function's positional argument count, checked with CPython's
 /// words (`isinstance expected 2 arguments, got 1`).
 fn positional(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {

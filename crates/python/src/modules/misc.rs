@@ -231,8 +231,27 @@ fn num(v: &Value) -> PyResult<f64> {
     match v.as_f64() {
         Some(f) => Ok(f),
         None if matches!(v, Value::Big(_)) => raise("OverflowError", "int too large to convert to float"),
-        None => raise("TypeError", format!("must be real number, not {}", crate::interp::text::type_name(v))),
+        // An object with `__float__` (a Fraction), or `__index__`, as
+        // `PyFloat_AsDouble` takes it.
+        None => match special(v, "__float__").or_else(|| special(v, "__index__")) {
+            Some(r) => {
+                let r = r?;
+                r.as_f64().map_or_else(|| raise("OverflowError", "int too large to convert to float"), Ok)
+            }
+            None => {
+                raise("TypeError", format!("must be real number, not {}", crate::interp::text::type_name(v)))
+            }
+        },
     }
+}
+
+/// `type(v).name(v)` for an instance of a class that defines `name`.
+fn special(v: &Value, name: &str) -> Option<PyResult<Value>> {
+    if !matches!(v, Value::Instance(_)) {
+        return None;
+    }
+    let method = crate::interp::attr::lookup_special(v, name)?;
+    Some(crate::interp::call::call_sync(&method, vec![], vec![]))
 }
 
 /// CPython's `loghelper`: `f(x)` for x > 0, an int too large for a float
@@ -329,6 +348,9 @@ pub fn math() -> ModuleObj {
             if let Value::Int(_) | Value::Big(_) = v {
                 return Ok(v.clone());
             }
+            if let Some(r) = special(v, if up { "__ceil__" } else { "__floor__" }) {
+                return r;
+            }
             let x = num(v)?;
             let r = if up { x.ceil() } else { x.floor() };
             crate::builtins::construct(&interp().types.int, vec![Value::Float(r)], vec![])
@@ -377,7 +399,16 @@ pub fn math() -> ModuleObj {
         if let Value::Int(_) | Value::Big(_) | Value::Bool(_) = v {
             return crate::builtins::construct(&interp().types.int, vec![v.clone()], vec![]);
         }
-        crate::builtins::construct(&interp().types.int, vec![Value::Float(num(v)?.trunc())], vec![])
+        match (special(v, "__trunc__"), v) {
+            (Some(r), _) => r,
+            (None, Value::Float(x)) => {
+                crate::builtins::construct(&interp().types.int, vec![Value::Float(x.trunc())], vec![])
+            }
+            _ => raise(
+                "TypeError",
+                format!("type {} doesn't define __trunc__ method", crate::interp::text::type_name(v)),
+            ),
+        }
     });
     m.def_c("math.modf", C(1), |args, _| {
         let x = num(&args[0])?;
