@@ -122,6 +122,9 @@ pub struct TbEntry {
     pub name: Rc<str>,
     pub line: u32,
     pub span: Option<Span>,
+    /// A frame of CPython's own source (`events.py`'s `_run` under a loop
+    /// callback): its file and line text; `None` for the program's.
+    pub foreign: Option<(&'static str, &'static str)>,
 }
 
 /// Where an expression is in the source (1-based columns, `end` just past

@@ -86,7 +86,11 @@ fn one(inst: &Rc<Instance>, out: &mut String) {
 }
 
 fn frame_lines(out: &mut String, filename: &str, source: Option<&[Rc<str>]>, frame: &TbEntry) {
-    let TbEntry { name, line, span } = frame;
+    let TbEntry { name, line, span, foreign } = frame;
+    if let Some((file, text)) = foreign {
+        out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n    {text}\n"));
+        return;
+    }
     out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
     if let Some(text) = source.and_then(|s| s.get((*line as usize).wrapping_sub(1))) {
         let t = text.trim();

@@ -225,9 +225,34 @@ fn add_entry(data: &ExcData, f: &Frame, located: bool) {
         let span = span.filter(|_| located && at == f.serial);
         // The line of the expression that raised, as CPython's instruction's.
         let line = span.map_or(f.line.get(), |s| s.line);
-        data.traceback.borrow_mut().push(TbEntry { name: f.name.clone(), line, span });
+        data.traceback.borrow_mut().push(TbEntry { name: f.name.clone(), line, span, foreign: None });
     }
 }
+
+/// `exc` left a frame of CPython's own source (see [`TbEntry::foreign`]):
+/// its traceback gets that frame as its outermost.
+pub fn add_foreign_frame(exc: &Exception, frame: &ForeignFrame) {
+    if let Some(data) = &instance(exc).exc {
+        let (file, name, line, text) = *frame;
+        data.traceback.borrow_mut().push(TbEntry {
+            name: Rc::from(name),
+            line,
+            span: None,
+            foreign: Some((file, text)),
+        });
+    }
+}
+
+/// A frame of CPython's asyncio source: file, function, line and its text.
+pub type ForeignFrame = (&'static str, &'static str, u32, &'static str);
+
+/// `Handle._run`, under every loop callback's exception.
+pub const HANDLE_RUN: ForeignFrame = (
+    "/root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/events.py",
+    "_run",
+    80,
+    "self._context.run(self._callback, *self._args)",
+);
 
 /// `exc` came out of expression `e` in frame `f`: unless an expression
 /// inside `e` raised it here first, its entry for `f` will show `e`.

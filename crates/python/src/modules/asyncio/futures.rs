@@ -380,6 +380,7 @@ pub fn run_callback(f: &Value, args: Vec<Value>, when: Option<f64>) {
         if interp().stopped.borrow().is_some() {
             return;
         }
+        exc::add_foreign_frame(&e, &exc::HANDLE_RUN);
         super::handler::callback_failed(f, &shown, when, &e);
     }
 }
