@@ -207,6 +207,12 @@ describe('your own code', () => {
     await waitState(page, 'done', 30_000);
     assert.match(await logText(page), /^\[\s*1\.000\] ok$/);
     assert.deepEqual(fetched, []);
+    // A module's own imports come in a second round: inspect imports types.
+    await replaceText(page, 'import inspect\nasync def f(a, *, b=2): pass\nprint(inspect.signature(f), inspect.iscoroutinefunction(f))\n');
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    assert.match(await logText(page), /^\[\s*0\.000\] \(a, \*, b=2\) True$/);
+    assert.deepEqual(fetched, ['inspect.py', 'types.py']);
     assert.deepEqual(problems, []);
     await context.close();
   });
