@@ -217,20 +217,20 @@ pub(crate) trait CancelChildren {
 
 /// How a future's repr names one of its done callbacks (`cb=[...]`), as
 /// `format_helpers._format_callback_source` does: `cb() at prog.py:3`.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum CallbackName {
     /// One of asyncio's own (see [`callback_names`]).
     Static(&'static str),
-    /// A program's callback.
-    Given(Rc<str>),
+    /// A program's callback, named when a repr asks (most never are).
+    Lazy(Rc<dyn Fn() -> String>),
 }
 
 impl CallbackName {
     /// The name.
-    pub fn text(&self) -> &str {
+    pub fn text(&self) -> String {
         match self {
-            CallbackName::Static(s) => s,
-            CallbackName::Given(s) => s,
+            CallbackName::Static(s) => s.to_string(),
+            CallbackName::Lazy(f) => f(),
         }
     }
 }
@@ -769,12 +769,17 @@ impl<T: Clone + 'static> FutureCore<T> {
     }
     #[inline(never)]
     fn names_of_callbacks(&self) -> Option<Vec<String>> {
-        let callbacks = self.callbacks.borrow();
-        let name = |c: &DoneCallback<T>| match c {
-            DoneCallback::Fn(_, _, name) => name.as_ref().map(|n| n.text().to_string()),
-            DoneCallback::Wakeup(_) => Some("Task.task_wakeup()".to_string()),
+        const WAKEUP: CallbackName = CallbackName::Static("Task.task_wakeup()");
+        // Taken out first: a program's callback is named by running its code.
+        let names: Option<Vec<CallbackName>> = {
+            let callbacks = self.callbacks.borrow();
+            let name = |c: &DoneCallback<T>| match c {
+                DoneCallback::Fn(_, _, name) => name.clone(),
+                DoneCallback::Wakeup(_) => Some(WAKEUP),
+            };
+            callbacks.first.iter().chain(&callbacks.rest).map(name).collect()
         };
-        callbacks.first.iter().chain(&callbacks.rest).map(name).collect()
+        Some(names?.iter().map(CallbackName::text).collect())
     }
 
     fn add_wakeup_step(&self, task: Rc<dyn TaskStep>) {

@@ -313,7 +313,8 @@ fn future_method(
             let me = this.clone();
             let key = cb.clone();
             let obj = this.id();
-            let name = CallbackName::Given(Rc::from(super::handler::callback_source(&cb, &[])));
+            let named = cb.clone();
+            let name = CallbackName::Lazy(Rc::new(move || super::handler::callback_source(&named, &[])));
             let id = fut.add_named_done_callback(name, move |_| {
                 let _charge = charge;
                 // The future is done: none of its callbacks can be removed any more.
