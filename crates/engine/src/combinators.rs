@@ -125,7 +125,8 @@ async fn wait_inner<T: Clone + 'static>(
 async fn cancel_and_wait<T: Clone + 'static>(event_loop: &EventLoop, fut: &Future<T>) -> PyResult<()> {
     let waiter: Future<()> = event_loop.create_future();
     let w = waiter.clone();
-    let id = fut.add_done_callback(move |_| release_waiter(&w));
+    let id =
+        fut.add_named_done_callback(crate::future::release_waiter_name(&waiter), move |_| release_waiter(&w));
     fut.cancel(None);
     let outcome = waiter.await;
     fut.remove_done_callback(id);
@@ -168,7 +169,8 @@ pub async fn wait_for<T: Clone + 'static>(aw: impl Into<Awaitable<T>>, timeout: 
     // Before CPython's `try:`: when this raises, the timer stays scheduled.
     let fut = aw.ensure_future(&event_loop)?;
     let w = waiter.clone();
-    let cb = fut.add_done_callback(move |_| release_waiter(&w));
+    let cb =
+        fut.add_named_done_callback(crate::future::release_waiter_name(&waiter), move |_| release_waiter(&w));
     let outcome = async {
         match waiter.await {
             Err(e) if e.is_cancelled() => {

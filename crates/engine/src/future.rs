@@ -268,6 +268,38 @@ pub mod callback_names {
         "shield.<locals>._outer_done_callback() at /root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/tasks.py:908";
 }
 
+/// A repr's ` cb=[...]` part for `fut`'s pending callbacks, as
+/// `base_futures._format_callbacks` writes it (the first and the last of
+/// more than two); empty when it has none, or one asyncio does not name here.
+pub fn callbacks_repr(fut: &dyn AnyFuture) -> String {
+    let Some(names) = fut.callback_names() else { return String::new() };
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!(" cb=[{one}]"),
+        [first, second] => format!(" cb=[{first}, {second}]"),
+        [first, .., last] => format!(" cb=[{first}, <{} more>, {last}]", names.len() - 2),
+    }
+}
+
+/// `functools.partial(_release_waiter, waiter)` as a repr names it, for
+/// the waiter of `wait_for` and `_cancel_and_wait` (a future of `None`).
+pub(crate) fn release_waiter_name(waiter: &Future<()>) -> CallbackName {
+    let waiter = waiter.clone();
+    CallbackName::Lazy(Rc::new(move || {
+        let state = if waiter.cancelled() {
+            "cancelled".to_string()
+        } else if waiter.done() {
+            "finished result=None".to_string()
+        } else {
+            format!("pending{}", callbacks_repr(&*waiter.as_any()))
+        };
+        // The argument as `reprlib.repr` shortens an object's repr.
+        let arg = format!("<Future {state}>");
+        let arg = if arg.len() > 30 { format!("{}...{}", &arg[..13], &arg[arg.len() - 14..]) } else { arg };
+        format!("_release_waiter({arg})() at {}/tasks.py:431", cpython_source::ASYNCIO_DIR)
+    }))
+}
+
 /// A future seen without its result type, as a task's `_fut_waiter`.
 pub trait AnyFuture {
     /// `fut.done()`.

@@ -84,7 +84,8 @@ pub use event_loop::{get_running_loop, EventLoop, Handle, Running, TimerHandle, 
 pub use exception::{Exception, PyResult};
 pub use finalize::run_finalizers;
 pub use future::{
-    callback_names, cpython_source, AnyFuture, CallbackId, CallbackName, Future, FutureAwait, DIFFERENT_LOOP,
+    callback_names, callbacks_repr, cpython_source, AnyFuture, CallbackId, CallbackName, Future, FutureAwait,
+    DIFFERENT_LOOP,
 };
 pub use gather::{gather, gather_any, gather_collect, gather_on, gather_outcomes};
 pub use runner::{report_exception, run};

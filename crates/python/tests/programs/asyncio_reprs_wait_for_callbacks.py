@@ -1,4 +1,4 @@
-# Task and future reprs as asyncio writes them: wait_for= the future a task waits on (a sleep's, a task, a finished one), cb=[...] its callbacks (Task.task_wakeup(), a program's function at its file and line, print(), gather's and run_until_complete's at CPython's source (also wait, shield, as_completed and TaskGroup), the first and last of more than two), cancelling while task.cancelling() > 0, and asyncio's own coroutines (sleep, wait_for, Queue.get/put/join) defined and running at their lines in CPython's source
+# Task and future reprs as asyncio writes them: wait_for= the future a task waits on (a sleep's, a task, a finished one), cb=[...] its callbacks (Task.task_wakeup(), a program's function at its file and line, print(), gather's and run_until_complete's at CPython's source (also wait, shield, as_completed, TaskGroup and wait_for's _release_waiter with its argument shortened by reprlib), the first and last of more than two), cancelling while task.cancelling() > 0, and asyncio's own coroutines (sleep, wait_for, Queue.get/put/join) defined and running at their lines in CPython's source
 import asyncio
 async def work(n):
     await asyncio.sleep(n)
@@ -104,3 +104,22 @@ async def main5():
     for f in asyncio.as_completed([child5(0.2)]):
         await f
 asyncio.run(main5())
+
+
+async def work6():
+    await asyncio.sleep(0.5)
+    print("in work", asyncio.current_task())
+    await asyncio.sleep(2)
+async def main6():
+    t = asyncio.create_task(work6())
+    try:
+        await asyncio.wait_for(t, 1)
+    except TimeoutError:
+        print("timeout", t)
+    u = asyncio.create_task(work6())
+    w = asyncio.create_task(asyncio.wait_for(u, 0.7))
+    await asyncio.sleep(0.6)
+    print(u)
+    await asyncio.gather(w, return_exceptions=True)
+    print(u)
+asyncio.run(main6())

@@ -444,7 +444,7 @@ impl Native for PyFuture {
                 None => "pending".to_string(),
             }
         };
-        Ok(format!("<{} {state}{}>", self.kind, callbacks_part(&*self.fut.as_any())))
+        Ok(format!("<{} {state}{}>", self.kind, asyncio_engine::callbacks_repr(&*self.fut.as_any())))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let n: &'static str = FUTURE_METHODS.iter().find(|(m, _)| *m == name)?.0;
@@ -586,7 +586,7 @@ impl Native for PyTask {
                 None => {}
             }
         }
-        out.push_str(&callbacks_part(&*self.any.as_future()));
+        out.push_str(&asyncio_engine::callbacks_repr(&*self.any.as_future()));
         out.push('>');
         Ok(out)
     }
@@ -604,19 +604,6 @@ impl Native for PyTask {
     }
 }
 
-/// A repr's ` cb=[...]` part for `fut`'s pending callbacks, as
-/// `base_futures._format_callbacks` writes it (the first and the last of
-/// more than two); empty when it has none, or one asyncio does not name here.
-fn callbacks_part(fut: &dyn AnyFuture) -> String {
-    let Some(names) = fut.callback_names() else { return String::new() };
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => format!(" cb=[{one}]"),
-        [first, second] => format!(" cb=[{first}, {second}]"),
-        [first, .., last] => format!(" cb=[{first}, <{} more>, {last}]", names.len() - 2),
-    }
-}
-
 /// The repr of the future a task waits on (`wait_for=`): a task's, or a
 /// future's as `Future.__repr__` writes it; `None` for a result of a type
 /// the interpreter does not know, which the repr then leaves out.
@@ -629,7 +616,7 @@ fn waiter_repr(waiter: &Rc<dyn AnyFuture>) -> PyResult<Option<String>> {
         return Ok(Some(format!("<{class} cancelled>")));
     }
     if !waiter.done() {
-        return Ok(Some(format!("<{class} pending{}>", callbacks_part(&**waiter))));
+        return Ok(Some(format!("<{class} pending{}>", asyncio_engine::callbacks_repr(&**waiter))));
     }
     // Taken out first: a repr may run the program's code.
     let mut outcome: Option<Result<Value, Exception>> = None;
