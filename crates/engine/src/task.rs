@@ -133,9 +133,6 @@ pub trait AnyTask {
     fn cancelling(&self) -> u32;
     /// `task.uncancel()`.
     fn uncancel(&self) -> u32;
-    /// `task._must_cancel`: cancelled while waiting on nothing, the next
-    /// step throws CancelledError (its repr says `cancelling`).
-    fn must_cancel(&self) -> bool;
     /// What the task waits on, in words (`"a future"`, `"sleep(1.0)"`, ...).
     fn waiting_on(&self) -> String;
     /// `task._fut_waiter`: the future the task waits on, if it waits.
@@ -457,9 +454,6 @@ impl<T: Clone + 'static> AnyTask for TaskCell<T> {
     }
     fn cancelling(&self) -> u32 {
         self.ext.fields.num_cancels_requested.get()
-    }
-    fn must_cancel(&self) -> bool {
-        self.ext.fields.must_cancel.get()
     }
     fn uncancel(&self) -> u32 {
         self.ext.fields.uncancel()

@@ -31,7 +31,7 @@ pub struct Coroutine {
     made_at: u32,
     /// For one of asyncio's own: the line of its source it runs at once
     /// started (0 before), which its body sets ([`Coroutine::asyncio`]).
-    running_line: Rc<Cell<u32>>,
+    running_line: Option<Rc<Cell<u32>>>,
 }
 
 thread_local! {
@@ -66,7 +66,7 @@ impl Coroutine {
             awaited: Cell::new(false),
             frame: RefCell::new(std::rc::Weak::new()),
             made_at: CALL_LINE.with(Cell::get),
-            running_line: Rc::new(Cell::new(0)),
+            running_line: None,
         }
     }
 
@@ -88,7 +88,7 @@ impl Coroutine {
             body.as_mut().poll(cx)
         }));
         let mut coro = Coroutine::new(name, qualname, vec![], vec![], defined_at, started);
-        coro.running_line = running_line;
+        coro.running_line = Some(running_line);
         coro
     }
 
@@ -104,13 +104,11 @@ impl Coroutine {
         if done {
             return format!("{}() done, defined at {}", self.qualname, self.defined_at);
         }
-        let line = self
-            .frame
-            .borrow()
-            .upgrade()
-            .map(|f| f.line.get())
-            .filter(|l| *l > 0)
-            .or(Some(self.running_line.get()).filter(|l| *l > 0));
+        let line = self.frame.borrow().upgrade().map(|f| f.line.get()).filter(|l| *l > 0).or(self
+            .running_line
+            .as_ref()
+            .map(|l| l.get())
+            .filter(|l| *l > 0));
         match (line, self.defined_at.rsplit_once(':')) {
             (Some(line), Some((file, _))) => format!("{}() running at {file}:{line}", self.qualname),
             _ => format!("{}() running at {}", self.qualname, self.defined_at),

@@ -179,10 +179,9 @@ impl GenCore {
 
     /// One step of `aclose()` once GeneratorExit is thrown in.
     fn close_step(&self, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
-        let core = self;
-        match core.poll_async(cx) {
+        match self.poll_async(cx) {
             Poll::Ready(Ok(Some(_))) => {
-                core.close();
+                self.close();
                 Poll::Ready(raise("RuntimeError", "async generator ignored GeneratorExit"))
             }
             Poll::Ready(Ok(None)) => Poll::Ready(Ok(Value::None)),

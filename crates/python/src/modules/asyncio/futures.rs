@@ -435,16 +435,7 @@ impl Native for PyFuture {
         interp().types.native("Future")
     }
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        let state = if self.fut.cancelled() {
-            "cancelled".to_string()
-        } else {
-            match self.fut.peek_outcome() {
-                Some(Ok(v)) => format!("finished result={}", crate::builtins::reprlib::repr(&v)?),
-                Some(Err(e)) => format!("finished exception={}", text::repr(&exc_value(&e))?),
-                None => "pending".to_string(),
-            }
-        };
-        Ok(format!("<{} {state}{}>", self.kind, asyncio_engine::callbacks_repr(&*self.fut.as_any())))
+        future_text(self.kind, &*self.fut.as_any(), self.fut.peek_outcome())
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         let n: &'static str = FUTURE_METHODS.iter().find(|(m, _)| *m == name)?.0;
@@ -611,13 +602,6 @@ fn waiter_repr(waiter: &Rc<dyn AnyFuture>) -> PyResult<Option<String>> {
     if let Some(task) = waiter.task_of() {
         return text::repr(&task_value(task)).map(Some);
     }
-    let class = waiter.class_name();
-    if waiter.cancelled() {
-        return Ok(Some(format!("<{class} cancelled>")));
-    }
-    if !waiter.done() {
-        return Ok(Some(format!("<{class} pending{}>", asyncio_engine::callbacks_repr(&**waiter))));
-    }
     // Taken out first: a repr may run the program's code.
     let mut outcome: Option<Result<Value, Exception>> = None;
     waiter.with_outcome(&mut |o| {
@@ -628,9 +612,24 @@ fn waiter_repr(waiter: &Rc<dyn AnyFuture>) -> PyResult<Option<String>> {
             }
         }
     });
-    Ok(Some(match outcome {
-        Some(Ok(v)) => format!("<{class} finished result={}>", crate::builtins::reprlib::repr(&v)?),
-        Some(Err(e)) => format!("<{class} finished exception={}>", text::repr(&exc_value(&e))?),
-        None => return Ok(None),
-    }))
+    if waiter.done() && !waiter.cancelled() && outcome.is_none() {
+        return Ok(None);
+    }
+    future_text(waiter.class_name(), &**waiter, outcome).map(Some)
+}
+
+/// `Future.__repr__` of `fut` (class `class`, finished with `outcome` if
+/// done): `<Future finished result=1>`, `<Future pending cb=[...]>`.
+fn future_text(
+    class: &str,
+    fut: &dyn AnyFuture,
+    outcome: Option<Result<Value, Exception>>,
+) -> PyResult<String> {
+    let state = match outcome {
+        _ if fut.cancelled() => "cancelled".to_string(),
+        Some(Ok(v)) => format!("finished result={}", crate::builtins::reprlib::repr(&v)?),
+        Some(Err(e)) => format!("finished exception={}", text::repr(&exc_value(&e))?),
+        None => "pending".to_string(),
+    };
+    Ok(format!("<{class} {state}{}>", asyncio_engine::callbacks_repr(fut)))
 }

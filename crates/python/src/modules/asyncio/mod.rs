@@ -66,8 +66,16 @@ pub fn asyncio_coro(
         Some((_, name)) => coro_names(name).0,
         None => qualname.clone(),
     };
-    let dir = asyncio_engine::cpython_source::ASYNCIO_DIR;
-    let defined_at: Rc<str> = Rc::from(format!("{dir}/{}:{}", source.file, source.line));
+    let defined_at = DEFINED_AT.with(|places| {
+        let mut places = places.borrow_mut();
+        if let Some((_, at)) = places.iter().find(|(q, _)| *q == source.qualname) {
+            return at.clone();
+        }
+        let dir = asyncio_engine::cpython_source::ASYNCIO_DIR;
+        let at: Rc<str> = Rc::from(format!("{dir}/{}:{}", source.file, source.line));
+        places.push((source.qualname, at.clone()));
+        at
+    });
     let waits_at = waits_at.unwrap_or(source.waits_at);
     Value::native(Coroutine::asyncio(qualname, name, defined_at, waits_at, Box::pin(body)))
 }
@@ -77,6 +85,9 @@ thread_local! {
     /// `get`, `acquire`...), shared rather than allocated per call.
     static CORO_NAMES: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
     static ASYNCIO_FILE: Rc<str> = Rc::from("<asyncio>");
+    /// Where each [`Source`] made so far is defined (`file:line`), shared
+    /// rather than formatted per call (`asyncio.sleep` is called often).
+    static DEFINED_AT: RefCell<Vec<(&'static str, Rc<str>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `name` as a shared string, and the file asyncio's coroutines say they
