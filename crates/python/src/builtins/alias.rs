@@ -88,6 +88,9 @@ impl Native for TypingName {
     fn getitem(&self, key: &Value) -> Option<PyResult<Value>> {
         Some(Ok(of_typing(self.0, key)))
     }
+    fn eq(&self, _this: &Value, other: &Value) -> Option<PyResult<bool>> {
+        Some(Ok(other.as_native::<TypingName>().is_some_and(|o| o.0 == self.0)))
+    }
 }
 
 /// `typing.Name[key]`, `Union[...]` and `Optional[...]` made a union.
@@ -136,6 +139,24 @@ fn typing_union(args: Vec<Value>) -> Value {
         args: members,
         typing: Some("Union"),
     })
+}
+
+/// The members of a union, `typing.Union[...]` or `int | None` (`None` as
+/// `NoneType`); `None` for anything else.
+fn union_members(v: &Value) -> Option<Vec<Value>> {
+    if let Some(u) = v.as_native::<super::union::UnionType>() {
+        return Some(u.members.iter().cloned().map(typing_arg).collect());
+    }
+    v.as_native::<GenericAlias>().filter(|g| g.typing == Some("Union")).map(|g| g.args.clone())
+}
+
+/// `==` between unions: the same members in any order, as
+/// `_UnionGenericAlias.__eq__` compares `set(__args__)`; `None`
+/// (NotImplemented) when `b` is no union.
+pub fn union_eq(a: &Value, b: &Value) -> Option<PyResult<bool>> {
+    let (xs, ys) = (union_members(a)?, union_members(b)?);
+    let within = |xs: &[Value], ys: &[Value]| xs.iter().all(|x| ys.iter().any(|y| same(x, y)));
+    Some(Ok(within(&xs, &ys) && within(&ys, &xs)))
 }
 
 fn same(a: &Value, b: &Value) -> bool {
@@ -219,6 +240,9 @@ impl Native for GenericAlias {
         })
     }
     fn eq(&self, _this: &Value, other: &Value) -> Option<PyResult<bool>> {
+        if self.typing == Some("Union") {
+            return union_eq(_this, other);
+        }
         let o = other.as_native::<GenericAlias>()?;
         let args = self.args.len() == o.args.len() && self.args.iter().zip(&o.args).all(|(a, b)| same(a, b));
         Some(Ok(self.typing == o.typing && same(&self.origin, &o.origin) && args))

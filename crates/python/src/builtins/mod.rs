@@ -776,16 +776,42 @@ fn divmod(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     if let (Value::Int(_), Value::Int(0)) = (a, b) {
         return raise("ZeroDivisionError", "integer division or modulo by zero");
     }
-    // Numbers, or an instance whose operators may answer.
     let fits = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_));
-    let instance = matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_));
-    if !(instance || fits(a) && fits(b)) {
+    if !(fits(a) && fits(b)) {
+        if let Some(r) = user_divmod(a, b)? {
+            return Ok(r);
+        }
         let (ta, tb) = (crate::interp::text::type_name(a), crate::interp::text::type_name(b));
         return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"));
     }
     let q = ops::binop(crate::ast::BinOp::FloorDiv, a, b)?;
     let r = ops::binop(crate::ast::BinOp::Mod, a, b)?;
     Ok(Value::tuple(vec![q, r]))
+}
+
+/// `a.__divmod__(b)`, else `b.__rdivmod__(a)` when `b` is of another type
+/// (first when `b`'s class is a subclass overriding it); `None` when neither answers.
+fn user_divmod(a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    use crate::interp::attr::{lookup_special, type_of};
+    let (ta, tb) = (type_of(a), type_of(b));
+    let other_type = !Rc::ptr_eq(&ta, &tb);
+    let reflected = other_type.then(|| lookup_special(b, "__rdivmod__")).flatten();
+    let subclass_first = ops::overrides_reflected(a, b, "__rdivmod__");
+    let mut tries = Vec::new();
+    if subclass_first {
+        tries.extend(reflected.clone().map(|f| (f, a)));
+    }
+    tries.extend(lookup_special(a, "__divmod__").map(|f| (f, b)));
+    if !subclass_first {
+        tries.extend(reflected.map(|f| (f, a)));
+    }
+    for (f, arg) in tries {
+        let r = call_sync(&f, vec![arg.clone()], vec![])?;
+        if !ops::is_not_implemented(&r) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
 }
 
 fn min_max(args: Vec<Value>, mut kwargs: Kwargs, name: &str, want: std::cmp::Ordering) -> PyResult<Value> {

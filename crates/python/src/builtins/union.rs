@@ -72,10 +72,7 @@ impl Native for UnionType {
         let parts: Vec<String> = self.members.iter().map(alias::type_repr).collect::<PyResult<_>>()?;
         Ok(parts.join(" | "))
     }
-    fn eq(&self, _this: &Value, other: &Value) -> Option<PyResult<bool>> {
-        let o = other.as_native::<UnionType>()?;
-        let same = self.members.len() == o.members.len()
-            && self.members.iter().all(|m| o.members.iter().any(|n| n.is(m)));
-        Some(Ok(same))
+    fn eq(&self, this: &Value, other: &Value) -> Option<PyResult<bool>> {
+        alias::union_eq(this, other)
     }
 }

@@ -271,7 +271,7 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
 
 /// CPython tries the right operand's reflected method first when its class
 /// is a proper subclass of the left's that provides a different one.
-fn overrides_reflected(a: &Value, b: &Value, rname: &str) -> bool {
+pub fn overrides_reflected(a: &Value, b: &Value, rname: &str) -> bool {
     let (Value::Instance(x), Value::Instance(y)) = (a, b) else { return false };
     if Rc::ptr_eq(&x.class, &y.class) || !y.class.is_subclass(&x.class) {
         return false;

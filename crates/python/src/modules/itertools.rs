@@ -55,10 +55,13 @@ fn ssize(v: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::Big(_) => raise("OverflowError", "Python int too large to convert to C ssize_t"),
-        other => raise(
-            "TypeError",
-            format!("'{}' object cannot be interpreted as an integer", text::type_name(other)),
-        ),
+        other => match crate::interp::ops::user_index(other)? {
+            Some(i) => ssize(&i),
+            None => raise(
+                "TypeError",
+                format!("'{}' object cannot be interpreted as an integer", text::type_name(other)),
+            ),
+        },
     }
 }
 
@@ -807,7 +810,7 @@ fn islice(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     no_keywords("islice", &kwargs)?;
     check_positional("islice", &args, 2, 4)?;
     // PyNumber_AsSsize_t with its error cleared: -1 for anything not a small int.
-    let conv = |v: &Value| v.as_i64().unwrap_or(-1);
+    let conv = |v: &Value| ssize(v).unwrap_or(-1);
     let stop_error = || {
         raise("ValueError", "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
     };
