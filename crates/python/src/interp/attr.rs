@@ -255,7 +255,15 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             _ => getattr_opt(&m.func, name)?,
         }),
         Value::Builtin(b) => Ok(match name {
-            "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
+            "__name__" => Some(Value::Str(b.name.clone())),
+            // A method is qualified by its object's type (`list.append`);
+            // a module's function is not (`math.sqrt`).
+            "__qualname__" => Some(match &b.bound_to {
+                Some(this) if this.as_native::<crate::modules::ModuleObj>().is_none() => {
+                    Value::string(format!("{}.{}", type_of(this).qualname, b.name))
+                }
+                _ => Value::Str(b.name.clone()),
+            }),
             "__self__" => Some(b.bound_to.clone().unwrap_or(Value::None)),
             _ => None,
         }),

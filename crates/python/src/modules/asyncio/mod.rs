@@ -53,6 +53,23 @@ const TO_THREAD: Source = Source { qualname: "to_thread", file: "threads.py", li
 pub const QUEUE_GET: Source = Source { qualname: "Queue.get", file: "queues.py", line: 149, waits_at: 158 };
 pub const QUEUE_PUT: Source = Source { qualname: "Queue.put", file: "queues.py", line: 110, waits_at: 120 };
 pub const QUEUE_JOIN: Source = Source { qualname: "Queue.join", file: "queues.py", line: 206, waits_at: 215 };
+/// The primitives' coroutines (`Condition.acquire` is its lock's;
+/// `BoundedSemaphore` inherits `Semaphore.acquire`).
+pub const LOCK_ACQUIRE: Source =
+    Source { qualname: "Lock.acquire", file: "locks.py", line: 93, waits_at: 114 };
+pub const EVENT_WAIT: Source = Source { qualname: "Event.wait", file: "locks.py", line: 200, waits_at: 213 };
+pub const CONDITION_WAIT: Source =
+    Source { qualname: "Condition.wait", file: "locks.py", line: 248, waits_at: 267 };
+pub const CONDITION_WAIT_FOR: Source =
+    Source { qualname: "Condition.wait_for", file: "locks.py", line: 285, waits_at: 294 };
+pub const SEMAPHORE_ACQUIRE: Source =
+    Source { qualname: "Semaphore.acquire", file: "locks.py", line: 364, waits_at: 387 };
+pub const BARRIER_WAIT: Source =
+    Source { qualname: "Barrier.wait", file: "locks.py", line: 481, waits_at: 497 };
+pub const BARRIER_RESET: Source =
+    Source { qualname: "Barrier.reset", file: "locks.py", line: 547, waits_at: 553 };
+pub const BARRIER_ABORT: Source =
+    Source { qualname: "Barrier.abort", file: "locks.py", line: 562, waits_at: 568 };
 
 /// A coroutine object of asyncio's function `source` running `body`;
 /// `waits_at` overrides the line it waits at.

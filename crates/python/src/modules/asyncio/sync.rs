@@ -4,7 +4,9 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::coro_value;
+use super::{asyncio_coro, Source};
+use super::{BARRIER_ABORT, BARRIER_RESET, BARRIER_WAIT, CONDITION_WAIT, CONDITION_WAIT_FOR};
+use super::{EVENT_WAIT, LOCK_ACQUIRE, SEMAPHORE_ACQUIRE};
 use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
 use crate::interp::{interp, ops, text};
@@ -35,10 +37,10 @@ fn ready(v: Value) -> PyResult<Value> {
 }
 
 fn bool_coro(
-    name: &str,
+    source: &Source,
     fut: impl std::future::Future<Output = PyResult<bool>> + 'static,
 ) -> PyResult<Value> {
-    Ok(coro_value(name, async move { fut.await.map(Value::Bool) }))
+    Ok(asyncio_coro(source, None, async move { fut.await.map(Value::Bool) }))
 }
 
 impl PyPrim {
@@ -60,7 +62,7 @@ impl PyPrim {
         }
         match &self.0 {
             Prim::Lock(l) => match name {
-                "acquire" => bool_coro("acquire", l.acquire()),
+                "acquire" => bool_coro(&LOCK_ACQUIRE, l.acquire()),
                 "release" => l.release().map(|_| Value::None),
                 "locked" => Ok(Value::Bool(l.locked())),
                 _ => no_method(self, name),
@@ -75,14 +77,14 @@ impl PyPrim {
                     Ok(Value::None)
                 }
                 "is_set" => Ok(Value::Bool(e.is_set())),
-                "wait" => bool_coro("wait", e.wait()),
+                "wait" => bool_coro(&EVENT_WAIT, e.wait()),
                 _ => no_method(self, name),
             },
             Prim::Condition(c) => match name {
-                "acquire" => bool_coro("acquire", c.acquire()),
+                "acquire" => bool_coro(&LOCK_ACQUIRE, c.acquire()),
                 "release" => c.release().map(|_| Value::None),
                 "locked" => Ok(Value::Bool(c.locked())),
-                "wait" => bool_coro("wait", c.wait()),
+                "wait" => bool_coro(&CONDITION_WAIT, c.wait()),
                 "wait_for" => {
                     let pred = crate::builtins::one("wait_for", &args)?.clone();
                     let err: Rc<std::cell::RefCell<Option<(Exception, Value)>>> = Rc::default();
@@ -100,7 +102,7 @@ impl PyPrim {
                             true
                         }
                     });
-                    Ok(coro_value("wait_for", async move {
+                    Ok(asyncio_coro(&CONDITION_WAIT_FOR, None, async move {
                         fut.await?;
                         match err.borrow_mut().take() {
                             Some((e, _)) if !e.type_name().is_empty() => Err(e),
@@ -119,7 +121,7 @@ impl PyPrim {
                 _ => no_method(self, name),
             },
             Prim::Semaphore(s) => match name {
-                "acquire" => bool_coro("acquire", s.acquire()),
+                "acquire" => bool_coro(&SEMAPHORE_ACQUIRE, s.acquire()),
                 "release" => {
                     s.release();
                     Ok(Value::None)
@@ -128,26 +130,30 @@ impl PyPrim {
                 _ => no_method(self, name),
             },
             Prim::Bounded(s) => match name {
-                "acquire" => bool_coro("acquire", s.acquire()),
+                "acquire" => bool_coro(&SEMAPHORE_ACQUIRE, s.acquire()),
                 "release" => s.release().map(|_| Value::None),
                 "locked" => Ok(Value::Bool(s.locked())),
                 _ => no_method(self, name),
             },
-            Prim::Barrier(b) => match name {
-                "wait" => {
-                    let fut = b.wait();
-                    Ok(coro_value("wait", async move { fut.await.map(|i| Value::Int(i as i64)) }))
+            Prim::Barrier(b) => {
+                match name {
+                    "wait" => {
+                        let fut = b.wait();
+                        Ok(asyncio_coro(&BARRIER_WAIT, None, async move {
+                            fut.await.map(|i| Value::Int(i as i64))
+                        }))
+                    }
+                    "reset" => {
+                        let fut = b.reset();
+                        Ok(asyncio_coro(&BARRIER_RESET, None, async move { fut.await.map(|_| Value::None) }))
+                    }
+                    "abort" => {
+                        let fut = b.abort();
+                        Ok(asyncio_coro(&BARRIER_ABORT, None, async move { fut.await.map(|_| Value::None) }))
+                    }
+                    _ => no_method(self, name),
                 }
-                "reset" => {
-                    let fut = b.reset();
-                    Ok(coro_value("reset", async move { fut.await.map(|_| Value::None) }))
-                }
-                "abort" => {
-                    let fut = b.abort();
-                    Ok(coro_value("abort", async move { fut.await.map(|_| Value::None) }))
-                }
-                _ => no_method(self, name),
-            },
+            }
             Prim::Queue(q, _) => {
                 let out = queue_call(self, q, name, args, kwargs);
                 // A priority queue's comparison that raised (the item is in).
@@ -264,11 +270,11 @@ fn queue_call(
         "put" => {
             arity("put", &args, 1, 1)?;
             let fut = q.put(args[0].clone());
-            Ok(super::asyncio_coro(&super::QUEUE_PUT, None, async move { fut.await.map(|_| Value::None) }))
+            Ok(asyncio_coro(&super::QUEUE_PUT, None, async move { fut.await.map(|_| Value::None) }))
         }
         "get" => {
             let fut = q.get();
-            Ok(super::asyncio_coro(&super::QUEUE_GET, None, fut))
+            Ok(asyncio_coro(&super::QUEUE_GET, None, fut))
         }
         "put_nowait" => {
             arity("put_nowait", &args, 1, 1)?;
@@ -281,7 +287,7 @@ fn queue_call(
         "task_done" => q.task_done().map(|_| Value::None),
         "join" => {
             let fut = q.join();
-            Ok(super::asyncio_coro(&super::QUEUE_JOIN, None, async move { fut.await.map(|_| Value::None) }))
+            Ok(asyncio_coro(&super::QUEUE_JOIN, None, async move { fut.await.map(|_| Value::None) }))
         }
         _ => no_method(p, name),
     }
