@@ -48,8 +48,21 @@ fn oracle(pyrun: &Path, prog: &Path) -> Vec<String> {
     String::from_utf8(out.stdout).expect("pyrun.py prints UTF-8").lines().map(String::from).collect()
 }
 
-/// The interpreter's trace of `prog`.
+/// The interpreter's trace of `prog`, run on a thread with the CLI's deep
+/// stack (`asyncio-play` runs programs on a 512 MiB one): a program may
+/// recurse to Python's limit of 1000 frames, which a test thread's default
+/// 2 MiB does not hold in a debug build.
 fn playground(prog: &Path) -> Result<Vec<String>, String> {
+    let prog = prog.to_path_buf();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || playground_here(&prog))
+        .expect("a thread for the program")
+        .join()
+        .unwrap_or_else(|_| Err("the program's thread panicked".to_string()))
+}
+
+fn playground_here(prog: &Path) -> Result<Vec<String>, String> {
     let source = std::fs::read_to_string(prog).map_err(|e| e.to_string())?;
     let lines = Rc::new(RefCell::new(Vec::new()));
     let sink = lines.clone();

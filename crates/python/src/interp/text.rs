@@ -15,7 +15,9 @@ thread_local! {
     static IN_PROGRESS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
-fn guarded(id: usize, empty: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
+/// `f`'s text, or `empty` when the repr of `id` is already being built
+/// (`reprlib.recursive_repr`'s `...`).
+pub fn guarded(id: usize, empty: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
     if IN_PROGRESS.with(|p| p.borrow().contains(&id)) {
         return Ok(empty.to_string());
     }
@@ -174,7 +176,10 @@ pub fn big_to_string(b: &crate::bigint::BigInt) -> PyResult<String> {
 fn instance_repr(inst: &std::rc::Rc<Instance>) -> PyResult<String> {
     let this = Value::Instance(inst.clone());
     if let Some(f) = super::attr::lookup_user(&inst.class, "__repr__") {
-        let out = call_sync(&f, vec![this], vec![])?;
+        // Counted as PyObject_Repr counts it (a native `__repr__`, a
+        // dataclass's, of a deep chain raises RecursionError); the check
+        // that fails in CPython is the Python call's, whose message is bare.
+        let out = super::ops::nested("", || call_sync(&f, vec![this], vec![]))?;
         return match out {
             Value::Str(s) => Ok(s.to_string()),
             other => {

@@ -182,6 +182,11 @@ fn dataclass_fields(obj: &Value, what: &str) -> PyResult<Vec<Spec>> {
 /// `asdict`/`astuple`'s recursive copy: dataclasses become dicts (tuples),
 /// lists, tuples and dicts are copied with their items converted.
 fn deep_copy(v: &Value, as_tuple: bool) -> PyResult<Value> {
+    // CPython's `_asdict_inner` recurses in Python: a cycle is a RecursionError.
+    ops::nested(" while calling a Python object", || deep_copy_at(v, as_tuple))
+}
+
+fn deep_copy_at(v: &Value, as_tuple: bool) -> PyResult<Value> {
     if let Value::Instance(_) = v {
         if let Ok(fields) = dataclass_fields(v, "asdict") {
             if as_tuple {
@@ -313,11 +318,19 @@ fn make_repr(class: &Rc<Class>, fields: Rc<Vec<Spec>>) -> Value {
     let qual = class.qualname.clone();
     Builtin::new("__repr__", move |args, _| {
         let this = args.first().cloned().unwrap_or(Value::None);
-        let mut parts = Vec::new();
-        for f in fields.iter().filter(|f| f.repr) {
-            parts.push(format!("{}={}", f.name, text::repr(&attr::getattr(&this, &f.name)?)?));
-        }
-        Ok(Value::string(format!("{qual}({})", parts.join(", "))))
+        // `reprlib.recursive_repr`: an object inside itself is `...`. Its
+        // wrapper and the generated `__repr__` are two Python frames deep.
+        let two_frames = |f: &dyn Fn() -> PyResult<String>| ops::nested("", || ops::nested("", f));
+        let text = two_frames(&|| {
+            text::guarded(this.id(), "...", || {
+                let mut parts = Vec::new();
+                for f in fields.iter().filter(|f| f.repr) {
+                    parts.push(format!("{}={}", f.name, text::repr(&attr::getattr(&this, &f.name)?)?));
+                }
+                Ok(format!("{qual}({})", parts.join(", ")))
+            })
+        })?;
+        Ok(Value::string(text))
     })
 }
 

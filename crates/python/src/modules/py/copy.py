@@ -114,4 +114,8 @@ def deepcopy(x, memo=None, _nil=[]):
         _restore(y, deepcopy(_state(x), memo))
     if y is not x:
         memo[key] = y
+        # Keep x alive while memo lives, as CPython's _keep_alive does: a
+        # temporary's id (the state dict above) must not be reused by the
+        # next object copied.
+        memo.setdefault(id(memo), []).append(x)
     return y
