@@ -292,6 +292,9 @@ pub struct ScopeInfo {
 #[derive(Debug)]
 pub struct FunctionDef {
     pub name: Rc<str>,
+    /// The name the `def` binds: `name`, mangled inside a class
+    /// (`__helper` → `_Account__helper`; filled by validation).
+    pub binding: Rc<str>,
     /// `outer.<locals>.inner`, for reprs.
     pub qualname: Rc<str>,
     pub params: Params,
@@ -310,6 +313,8 @@ pub struct FunctionDef {
 #[derive(Debug)]
 pub struct ClassDef {
     pub name: Rc<str>,
+    /// The name the `class` statement binds (see [`FunctionDef::binding`]).
+    pub binding: Rc<str>,
     pub qualname: Rc<str>,
     pub bases: Vec<Expr>,
     pub keywords: Vec<(Rc<str>, Expr)>,

@@ -203,7 +203,7 @@ impl Collector {
                     self.expr(d);
                 }
                 self.defaults(&def.params);
-                self.cur().bind(&def.name);
+                self.cur().bind(&def.binding);
                 self.function(def);
             }
             StmtKind::ClassDef(def) => {
@@ -216,7 +216,7 @@ impl Collector {
                 for (_, k) in &def.keywords {
                     self.expr(k);
                 }
-                self.cur().bind(&def.name);
+                self.cur().bind(&def.binding);
                 self.push(Kind::Class);
                 self.block(&def.body);
                 self.pop();

@@ -4,7 +4,8 @@
 //! (`'return' outside function`, `'await' outside async function` ...).
 //!
 //! The symbol-table pass also fills each function's `qualname` and
-//! `is_generator`; scopes are left for the resolver.
+//! `is_generator`, and mangles private names inside classes (`self.__x`
+//! in class `A` is `self._A__x`); scopes are left for the resolver.
 
 use crate::ast::*;
 use crate::error::CompileError;
@@ -63,6 +64,17 @@ fn check_future(body: &[Stmt]) -> R {
 
 // ---------- the symbol-table pass ----------
 
+/// `name` written inside class `class` (`_Py_Mangle`): `__x` (not `__x__`)
+/// is `_Class__x`, the class's leading underscores dropped; a class named
+/// only underscores mangles nothing.
+pub fn mangle(class: &str, name: &Rc<str>) -> Rc<str> {
+    let class = class.trim_start_matches('_');
+    if class.is_empty() || !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.clone();
+    }
+    Rc::from(format!("_{class}{name}"))
+}
+
 const USE: u8 = 1;
 const LOCAL: u8 = 2;
 const PARAM: u8 = 4;
@@ -119,6 +131,21 @@ impl Sym {
         }
     }
 
+    /// `name` as CPython's compiler writes it here: [`mangle`]d by the
+    /// innermost class around it.
+    fn mangle(&self, name: &Rc<str>) -> Rc<str> {
+        match self.frames.iter().rev().find(|f| f.kind == FrameKind::Class) {
+            Some(class) => mangle(class.qual.rsplit('.').next().unwrap_or(""), name),
+            None => name.clone(),
+        }
+    }
+
+    /// [`mangle`](Self::mangle) of each of `names`, in place; a copy.
+    fn mangle_all(&self, names: &mut [Rc<str>]) -> Vec<Rc<str>> {
+        names.iter_mut().for_each(|n| *n = self.mangle(n));
+        names.to_vec()
+    }
+
     fn add(&mut self, name: &Rc<str>, flag: u8) {
         *self.top().flags.entry(name.clone()).or_default() |= flag;
     }
@@ -157,7 +184,8 @@ impl Sym {
                 self.expr(value)
             }
             StmtKind::AnnAssign { target, annotation, value, simple } => {
-                if let (ExprKind::Name(n), true) = (&target.kind, *simple) {
+                if let (ExprKind::Name(n), true) = (&mut target.kind, *simple) {
+                    n.id = self.mangle(&n.id);
                     let cur = self.flags(&n.id);
                     if cur & (GLOBAL | NONLOCAL) != 0 && self.frames.len() > 1 {
                         let which = if cur & GLOBAL != 0 { "global" } else { "nonlocal" };
@@ -219,7 +247,8 @@ impl Sym {
                 self.stmts(body)?;
                 for h in handlers.iter_mut() {
                     self.opt(&mut h.typ)?;
-                    if let Some(n) = &h.name {
+                    if let Some(n) = &mut h.name {
+                        n.id = self.mangle(&n.id);
                         let id = n.id.clone();
                         self.add(&id, LOCAL);
                     }
@@ -237,8 +266,11 @@ impl Sym {
                 self.opt(msg)
             }
             StmtKind::FunctionDef(f) => {
-                let name = f.name.clone();
-                self.add(&name, LOCAL);
+                let binding = self.mangle(&f.name);
+                self.add(&binding, LOCAL);
+                if let Some(f) = Rc::get_mut(f) {
+                    f.binding = binding;
+                }
                 self.function(f)
             }
             StmtKind::ClassDef(c) => self.class(c),
@@ -263,8 +295,14 @@ impl Sym {
                 }
                 Ok(())
             }
-            StmtKind::Global(names) => self.declare(names.clone(), true, pos),
-            StmtKind::Nonlocal(names) => self.declare(names.clone(), false, pos),
+            StmtKind::Global(names) => {
+                let names = self.mangle_all(names);
+                self.declare(names, true, pos)
+            }
+            StmtKind::Nonlocal(names) => {
+                let names = self.mangle_all(names);
+                self.declare(names, false, pos)
+            }
         }
     }
 
@@ -306,6 +344,14 @@ impl Sym {
             self.opt(&mut p.default)?;
         }
         f.params.annotations.iter_mut().try_for_each(|(_, a)| self.expr(a))?;
+        let ps = &mut f.params;
+        let all = ps.posonly.iter_mut().chain(&mut ps.args).chain(&mut ps.vararg).chain(&mut ps.kwonly);
+        for p in all.chain(&mut ps.kwarg) {
+            p.name = self.mangle(&p.name);
+        }
+        for (name, _) in ps.annotations.iter_mut() {
+            *name = self.mangle(name);
+        }
         f.decorators.iter_mut().try_for_each(|d| self.expr(d))?;
         let qual = self.qualname(&f.name);
         self.frames.push(Frame::new(FrameKind::Function, qual.clone()));
@@ -330,8 +376,9 @@ impl Sym {
         c.decorators.iter_mut().try_for_each(|d| self.expr(d))?;
         c.bases.iter_mut().try_for_each(|d| self.expr(d))?;
         c.keywords.iter_mut().try_for_each(|(_, d)| self.expr(d))?;
-        let name = c.name.clone();
-        self.add(&name, LOCAL);
+        let binding = self.mangle(&c.name);
+        self.add(&binding, LOCAL);
+        c.binding = binding;
         let qual = self.qualname(&c.name);
         self.frames.push(Frame::new(FrameKind::Class, qual.clone()));
         self.stmts(&mut c.body)?;
@@ -343,6 +390,7 @@ impl Sym {
     fn target(&mut self, e: &mut Expr) -> R {
         match &mut e.kind {
             ExprKind::Name(n) => {
+                n.id = self.mangle(&n.id);
                 let id = n.id.clone();
                 self.add(&id, LOCAL);
                 Ok(())
@@ -369,6 +417,7 @@ impl Sym {
         let pos = e.pos;
         match &mut e.kind {
             ExprKind::Name(n) => {
+                n.id = self.mangle(&n.id);
                 let id = n.id.clone();
                 self.add(&id, USE);
                 Ok(())
@@ -383,7 +432,10 @@ impl Sym {
                 self.expr(v)
             }),
             ExprKind::Starred(v) | ExprKind::Await(v) => self.expr(v),
-            ExprKind::Attribute { value, .. } => self.expr(value),
+            ExprKind::Attribute { value, attr } => {
+                *attr = self.mangle(attr);
+                self.expr(value)
+            }
             ExprKind::Subscript { value, index } => {
                 self.expr(value)?;
                 self.expr(index)
@@ -431,6 +483,7 @@ impl Sym {
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
+                target.id = self.mangle(&target.id);
                 let id = target.id.clone();
                 let k = self.frames.iter().rposition(|f| !matches!(f.kind, FrameKind::Comp(_))).unwrap_or(0);
                 *self.frames[k].flags.entry(id).or_default() |= LOCAL;

@@ -395,10 +395,11 @@ fn declared_slots(c: &Rc<Class>) -> Vec<Rc<str>> {
     for k in c.mro() {
         match k.dict.borrow().get("__slots__") {
             None => {}
-            Some(Value::Str(one)) => names.push(one),
+            Some(Value::Str(one)) => names.push(crate::validate::mangle(&k.name, &one)),
             Some(many) => {
                 for v in super::iter::collect(&many).unwrap_or_default() {
-                    names.extend(super::text::str(&v).ok().map(Rc::from));
+                    let name = super::text::str(&v).ok().map(Rc::from);
+                    names.extend(name.map(|n| crate::validate::mangle(&k.name, &n)));
                 }
             }
         }

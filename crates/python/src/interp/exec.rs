@@ -180,11 +180,11 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
             for d in decorators.iter().rev() {
                 func = call(d, vec![func], vec![]).await?;
             }
-            store_target_name(&def.name, func, f);
+            store_target_name(&def.binding, func, f);
         }
         StmtKind::ClassDef(def) => {
             let class = super::class::make_class(def, f).await?;
-            store_target_name(&def.name, class, f);
+            store_target_name(&def.binding, class, f);
         }
         StmtKind::Import(aliases) => {
             for a in aliases {

@@ -1108,6 +1108,7 @@ fn make_lambda(params: Box<Params>, body: Expr, pos: Pos) -> Expr {
     let ret = Stmt { pos: ret_pos(&ret), ..ret };
     let f = FunctionDef {
         name: Rc::from("<lambda>"),
+        binding: Rc::from("<lambda>"),
         qualname: Rc::from("<lambda>"),
         params: *params,
         body: vec![ret],

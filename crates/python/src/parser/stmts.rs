@@ -583,6 +583,7 @@ impl Parser {
         let body = body?;
         let f = FunctionDef {
             qualname: name.clone(),
+            binding: name.clone(),
             name,
             params,
             doc: docstring(&body),
@@ -621,6 +622,7 @@ impl Parser {
         let body = self.block(&format!("class definition on line {}", pos.line))?;
         let c = ClassDef {
             qualname: name.clone(),
+            binding: name.clone(),
             name,
             bases,
             keywords,
