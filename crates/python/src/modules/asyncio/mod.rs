@@ -486,7 +486,7 @@ pub fn module() -> ModuleObj {
     let m = ModuleObj::new("asyncio");
     let t = &interp().types;
     m.func_kw("run", &["main"], &["debug"], loops::run);
-    m.func_kw("sleep", &["delay", "result"], &[], sleep);
+    m.def("sleep", "sleep(delay, result=None)", sleep);
     m.func_kw("create_task", &["coro"], &["name", "context"], create_task);
     m.func_kw("ensure_future", &["coro_or_future"], &["loop"], ensure_future);
     m.func_kw("gather", &[], &["return_exceptions"], gather);
@@ -506,12 +506,12 @@ pub fn module() -> ModuleObj {
             crate::interp::eval::await_value(fut).await
         }))
     });
-    m.func_kw("wait", &["fs"], &["timeout", "return_when"], wait);
-    m.func_kw("wait_for", &["fut", "timeout"], &[], wait_for);
+    m.def("wait", "wait(fs, *, timeout=None, return_when='ALL_COMPLETED')", wait);
+    m.def("wait_for", "wait_for(fut, timeout)", wait_for);
     m.func_kw("shield", &["arg"], &[], shield);
-    m.func_kw("as_completed", &["fs"], &["timeout"], as_completed);
-    m.func_kw("timeout", &["delay"], &[], groups::timeout);
-    m.func_kw("timeout_at", &["when"], &[], groups::timeout_at);
+    m.def("as_completed", "as_completed(fs, *, timeout=None)", as_completed);
+    m.def("timeout", "timeout(delay)", groups::timeout);
+    m.def("timeout_at", "timeout_at(when)", groups::timeout_at);
     m.func_kw("current_task", &["loop"], &[], current_task);
     m.func_kw("all_tasks", &["loop"], &[], all_tasks);
     m.func_kw("get_running_loop", &[], &[], |_, _| loops::running_loop_value());
