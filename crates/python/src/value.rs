@@ -23,7 +23,7 @@ pub enum Value {
     Big(Rc<BigInt>),
     Float(f64),
     Str(Rc<str>),
-    Tuple(Rc<[Value]>),
+    Tuple(Rc<Items>),
     List(Rc<ListCell>),
     Dict(Rc<Dict>),
     Set(Rc<SetObj>),
@@ -56,7 +56,7 @@ impl Value {
         }
     }
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::from(items))
+        Value::Tuple(Items::new(items))
     }
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(ListCell(RefCell::new(items))))
@@ -319,8 +319,48 @@ impl std::ops::Deref for ListCell {
 
 impl Drop for ListCell {
     fn drop(&mut self) {
-        let items = self.0.get_mut();
-        while items.pop().is_some() {}
+        // Last to first, as CPython's list_dealloc.
+        let mut items = std::mem::take(self.0.get_mut());
+        if !items.is_empty() {
+            items.reverse();
+            drop_flat(items);
+        }
+    }
+}
+
+/// A tuple's items: `[Value]`, whose drop does not recurse through nested
+/// tuples (`t = (t,)` 100,000 times) and frees them last to first, as
+/// CPython's `tupledealloc`.
+#[repr(transparent)]
+pub struct Items(pub [Value]);
+
+impl Items {
+    pub fn new(items: Vec<Value>) -> Rc<Items> {
+        let items: Rc<[Value]> = Rc::from(items);
+        // SAFETY: `Items` is a transparent wrapper of `[Value]`: the same
+        // layout and pointer metadata, so the allocation is a valid `Items`.
+        unsafe { Rc::from_raw(Rc::into_raw(items) as *const Items) }
+    }
+}
+
+impl std::ops::Deref for Items {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        &self.0
+    }
+}
+
+impl Drop for Items {
+    fn drop(&mut self) {
+        let leaf = |v: &Value| {
+            matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_))
+        };
+        if self.0.iter().all(leaf) {
+            return;
+        }
+        // Last to first: drop_flat frees its items first to last.
+        let items: Vec<Value> = self.0.iter_mut().rev().map(std::mem::take).collect();
+        drop_flat(items);
     }
 }
 
@@ -381,9 +421,9 @@ thread_local! {
 /// Drops a container's items without recursing through its nested
 /// containers: a drain already running further up the stack takes them,
 /// else this call drains them one by one (a dict nested 100,000 deep would
-/// otherwise overflow the stack when it is dropped). Only dicts and sets go
-/// through here; lists and tuples still drop recursively.
-fn drop_flat(mut items: Vec<Value>) {
+/// otherwise overflow the stack when it is dropped). Dicts, sets, lists and
+/// instances go through here; tuples still drop recursively.
+pub(crate) fn drop_flat(mut items: Vec<Value>) {
     // Popped from the end: reversed, they go in their order (CPython frees
     // a dict's and a set's entries first to last).
     items.reverse();

@@ -13,7 +13,7 @@ use asyncio_engine::{Exception, PyResult};
 pub enum Iter {
     Done,
     List(Rc<crate::value::ListCell>, usize),
-    Tuple(Rc<[Value]>, usize),
+    Tuple(Rc<crate::value::Items>, usize),
     Range {
         cur: i64,
         stop: i64,

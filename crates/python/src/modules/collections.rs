@@ -644,7 +644,7 @@ pub fn module() -> ModuleObj {
 pub struct NamedTuple {
     class: Rc<Class>,
     fields: Rc<[Rc<str>]>,
-    pub items: Rc<[Value]>,
+    pub items: Rc<crate::value::Items>,
 }
 
 impl NamedTuple {
@@ -673,7 +673,11 @@ pub fn namedtuples_as_tuples(a: &Value, b: &Value) -> Option<(Value, Value)> {
 }
 
 fn make_namedtuple(class: &Rc<Class>, fields: &Rc<[Rc<str>]>, items: Vec<Value>) -> Value {
-    Value::native(NamedTuple { class: class.clone(), fields: fields.clone(), items: Rc::from(items) })
+    Value::native(NamedTuple {
+        class: class.clone(),
+        fields: fields.clone(),
+        items: crate::value::Items::new(items),
+    })
 }
 
 impl NamedTuple {

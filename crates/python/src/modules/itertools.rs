@@ -156,24 +156,24 @@ enum State {
         fill: Value,
     },
     Product {
-        pools: Vec<Rc<[Value]>>,
+        pools: Vec<Rc<crate::value::Items>>,
         indices: Vec<usize>,
         started: bool,
     },
     Permutations {
-        pool: Rc<[Value]>,
+        pool: Rc<crate::value::Items>,
         r: usize,
         indices: Vec<usize>,
         cycles: Vec<usize>,
         started: bool,
     },
     Combinations {
-        pool: Rc<[Value]>,
+        pool: Rc<crate::value::Items>,
         indices: Vec<usize>,
         started: bool,
     },
     CombinationsWR {
-        pool: Rc<[Value]>,
+        pool: Rc<crate::value::Items>,
         indices: Vec<usize>,
         started: bool,
     },
@@ -751,7 +751,7 @@ fn accumulate(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 fn chain(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     no_keywords("chain", &kwargs)?;
-    Ok(obj("chain", State::Chain { source: Iter::Tuple(Rc::from(args), 0), active: None }))
+    Ok(obj("chain", State::Chain { source: Iter::Tuple(crate::value::Items::new(args), 0), active: None }))
 }
 
 fn chain_from_iterable(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
@@ -904,10 +904,10 @@ fn zip_longest(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 }
 
 /// An iterable as a tuple (`PySequence_Tuple`).
-fn pool_of(v: &Value) -> PyResult<Rc<[Value]>> {
+fn pool_of(v: &Value) -> PyResult<Rc<crate::value::Items>> {
     match v {
         Value::Tuple(t) => Ok(t.clone()),
-        other => Ok(Rc::from(iter::collect(other)?)),
+        other => Ok(crate::value::Items::new(iter::collect(other)?)),
     }
 }
 
@@ -926,7 +926,7 @@ fn product(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }
     let npools = pools.len() as u128 * repeat as u128;
     ops::check_size(npools, 24)?;
-    let pools: Vec<Rc<[Value]>> = (0..repeat).flat_map(|_| pools.iter().cloned()).collect();
+    let pools: Vec<Rc<crate::value::Items>> = (0..repeat).flat_map(|_| pools.iter().cloned()).collect();
     let indices = vec![0; pools.len()];
     Ok(obj("product", State::Product { pools, indices, started: false }))
 }
@@ -952,7 +952,11 @@ fn permutations(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(obj("permutations", State::Permutations { pool, r, indices, cycles, started: false }))
 }
 
-fn combinations_args(sig: &'static str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<(Rc<[Value]>, i64)> {
+fn combinations_args(
+    sig: &'static str,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<(Rc<crate::value::Items>, i64)> {
     let a = clinic(sig, &args, &kwargs)?;
     let r = ssize(a[1].as_ref().unwrap_or(&Value::None))?;
     let pool = pool_of(a[0].as_ref().unwrap_or(&Value::None))?;
