@@ -14,6 +14,7 @@ pub mod library;
 pub mod marks;
 pub mod python;
 pub mod share;
+pub mod stack;
 pub mod starter;
 
 use asyncio_engine::EventLoop;

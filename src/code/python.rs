@@ -61,7 +61,8 @@ impl Interpreter for Python {
         if let Some(control) = setup.real_clock {
             *host.make_clock.borrow_mut() = Some(Box::new(move || Box::new(RealClock::sharing(&control))));
         }
-        let program = Program::new(module, host, Budgets::default(), source);
+        let budgets = Budgets { stack_room: super::stack::probe(), ..Budgets::default() };
+        let program = Program::new(module, host, budgets, source);
         Ok(Box::new(ProgramRun { program, iterations: 0 }))
     }
 }

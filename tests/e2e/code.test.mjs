@@ -169,6 +169,42 @@ describe('your own code', () => {
     await context.close();
   });
 
+  test('recursion without end is a RecursionError while the browser\'s stack still has room, and the page runs on', async () => {
+    // Chromium's stack (about 1 MB for wasm and JavaScript) holds fewer
+    // Python frames than Python's limit on these paths; overflowing it would
+    // kill the page's wasm (src/code/stack.rs).
+    const programs = {
+      plain: 'def f(n):\n    return 1 + f(n + 1)\n',
+      decorated: 'import functools\ndef trace(g):\n    @functools.wraps(g)\n    def w(*a, **k):\n        return g(*a, **k)\n    return w\n@trace\ndef f(n):\n    return 1 + f(n + 1)\n',
+      method: 'class A:\n    def f(self, n):\n        return [self.f(n + 1) for _ in range(1)][0]\n',
+      generator: 'def g(n):\n    yield from g(n + 1)\n    yield n\ndef f(n):\n    return sum(g(n))\n',
+      coroutine: 'import asyncio\nasync def c(n):\n    return 1 + await c(n + 1)\ndef f(n):\n    return asyncio.run(c(n))\n',
+    };
+    const { context, page, problems } = await openPage(site.browser);
+    for (const [name, body] of Object.entries(programs)) {
+      const call = name === 'method' ? 'A().f(0)' : 'f(0)';
+      const source = body + `try:\n    ${call}\nexcept RecursionError as e:\n    print("caught", e)\nprint("after")\n`;
+      await page.goto(site.base + '?mode=instant' + codeFragment(source));
+      await editorReady(page);
+      for (const run of [1, 2]) {
+        await page.click('#run');
+        await waitState(page, 'done', 30_000);
+        const log = await logText(page);
+        assert.match(log, /caught maximum recursion depth exceeded/, `${name}, run ${run}`);
+        assert.match(log, /after$/, `${name}, run ${run}`);
+      }
+    }
+    // Freeing chains 200,000 deep does not recurse either.
+    const chains = 't = None\nfor i in range(200000):\n    t = (i, t)\nf = lambda: 0\nfor i in range(200000):\n    f = (lambda g: lambda: g)(f)\ndel t, f\nprint("freed")\n';
+    await page.goto(site.base + '?mode=instant' + codeFragment(chains));
+    await editorReady(page);
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    assert.match(await logText(page), /^\[\s*0\.000\] freed$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the library modules a program imports are fetched before it runs, and only those', async () => {
     const source = [
       'import asyncio, enum, logging, re, sys',

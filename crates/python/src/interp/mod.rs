@@ -150,7 +150,7 @@ impl Interp {
     pub fn too_deep(&self, depth: u32, what: &str) -> Option<Exception> {
         let limit = self.recursion_limit.get();
         if depth < limit.min(self.budgets.max_depth) {
-            return None;
+            return self.stack_full(depth, what);
         }
         let cap = if limit > self.budgets.max_depth {
             format!(" (the playground allows {} frames)", self.budgets.max_depth)
@@ -159,7 +159,26 @@ impl Interp {
         };
         Some(Exception::new("RecursionError", format!("maximum recursion depth exceeded{what}{cap}")))
     }
+
+    /// The RecursionError for a call at `depth` when the host's stack has no
+    /// room for more (see [`Budgets::stack_room`]): asked every
+    /// [`STACK_CHECK_EVERY`] frames from [`STACK_CHECK_FROM`] on.
+    fn stack_full(&self, depth: u32, what: &str) -> Option<Exception> {
+        let room = self.budgets.stack_room?;
+        if depth < STACK_CHECK_FROM || !depth.is_multiple_of(STACK_CHECK_EVERY) || room() {
+            return None;
+        }
+        let msg = format!(
+            "maximum recursion depth exceeded{what} (the browser's stack is full after {depth} frames)"
+        );
+        Some(Exception::new("RecursionError", msg))
+    }
 }
+
+/// See [`Interp::stack_full`].
+pub const STACK_CHECK_FROM: u32 = 64;
+/// See [`Interp::stack_full`].
+pub const STACK_CHECK_EVERY: u32 = 16;
 
 /// Limits that keep a program from freezing the tab.
 #[derive(Clone, Copy, Debug)]
@@ -177,6 +196,12 @@ pub struct Budgets {
     /// Loop iterations one loop run may make (a sleep of 1e30 seconds moves
     /// the clock a day per iteration).
     pub max_iterations: u64,
+    /// Whether the native stack has room for [`STACK_CHECK_EVERY`] more
+    /// frames on any path (with a margin), when the host can tell: a
+    /// browser's stack (about 1 MB in Chromium) holds fewer than
+    /// `max_depth` frames on some paths, and overflowing it kills the
+    /// page's wasm. `None`: the host's stack holds `max_depth` frames.
+    pub stack_room: Option<fn() -> bool>,
 }
 
 impl Default for Budgets {
@@ -187,6 +212,7 @@ impl Default for Budgets {
             max_memory: 256 << 20,
             stalled_iterations: 2_000_000,
             max_iterations: 20_000_000,
+            stack_room: None,
         }
     }
 }
