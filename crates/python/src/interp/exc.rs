@@ -254,6 +254,22 @@ pub const HANDLE_RUN: ForeignFrame = (
     "self._context.run(self._callback, *self._args)",
 );
 
+/// `Timeout.__aexit__` raising its TimeoutError.
+pub const TIMEOUT_EXIT: ForeignFrame = (
+    "/root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/timeouts.py",
+    "__aexit__",
+    115,
+    "raise TimeoutError from exc_val",
+);
+
+/// `TaskGroup.__aexit__` raising its ExceptionGroup.
+pub const TASKGROUP_EXIT: ForeignFrame = (
+    "/root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/taskgroups.py",
+    "__aexit__",
+    145,
+    "raise me from None",
+);
+
 /// `exc` came out of expression `e` in frame `f`: unless an expression
 /// inside `e` raised it here first, its entry for `f` will show `e`.
 pub fn locate(exc: &Exception, e: &Expr, f: &Frame) {

@@ -20,6 +20,20 @@ fn exit_result(original: Option<&Exception>, r: PyResult<()>, chain: Chain) -> P
         (Ok(()), _) => Ok(Value::Bool(false)),
         (Err(e), Some(o)) if e.ptr_eq(o) => Ok(Value::Bool(false)),
         (Err(e), original) => {
+            // Raised by asyncio's `__aexit__`: its frame is the innermost.
+            use crate::interp::exc::{add_foreign_frame, TASKGROUP_EXIT, TIMEOUT_EXIT};
+            match chain {
+                Chain::FromOriginal if e.is("TimeoutError") => add_foreign_frame(&e, &TIMEOUT_EXIT),
+                Chain::FromNone
+                    if crate::interp::exc::instance(&e)
+                        .exc
+                        .as_ref()
+                        .is_some_and(|d| d.group.borrow().is_some()) =>
+                {
+                    add_foreign_frame(&e, &TASKGROUP_EXIT)
+                }
+                _ => {}
+            }
             chain_to(&e, original, chain);
             Err(e)
         }
