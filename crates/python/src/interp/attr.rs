@@ -104,8 +104,18 @@ pub fn lookup_special(v: &Value, name: &str) -> Option<Value> {
 
 /// What `obj.name` gives for a class attribute `f` found on `class`.
 fn bind(f: Value, this: &Value, class: &Rc<Class>) -> Value {
+    // A builtin function is no descriptor (`sqrt = math.sqrt` in a class
+    // body stays `sqrt`); the special methods the playground writes in Rust
+    // (a dataclass's `__init__`, `total_ordering`'s `__le__`) bind as
+    // CPython's Python-written ones do.
+    let binds =
+        |b: &crate::object::Builtin| b.name.len() > 4 && b.name.starts_with("__") && b.name.ends_with("__");
     match &f {
-        Value::Function(_) | Value::Builtin(_) => {
+        Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod { this: this.clone(), func: f })),
+        Value::Builtin(b) if binds(b) => {
+            Value::BoundMethod(Rc::new(BoundMethod { this: this.clone(), func: f }))
+        }
+        Value::Object(o) if o.binds() => {
             Value::BoundMethod(Rc::new(BoundMethod { this: this.clone(), func: f }))
         }
         Value::Object(o) => {

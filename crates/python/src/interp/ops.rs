@@ -1400,6 +1400,10 @@ fn index_of(key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
             let i = user_index(key)?.unwrap_or(Value::Int(0));
             seq_index(&i, len)
         }
+        // str's message is its own (3.11's unicode_subscript).
+        _ if what == "string" => {
+            raise("TypeError", format!("string indices must be integers, not '{}'", text::type_name(key)))
+        }
         _ => raise(
             "TypeError",
             format!("{what} indices must be integers or slices, not {}", text::type_name(key)),

@@ -50,8 +50,7 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
         if let Some(Value::Dict(fs)) = base.dict.borrow().get("__dataclass_fields__") {
             for f in fs.table.borrow().values().iter() {
                 if let Some(spec) = f.as_native::<FieldSpec>() {
-                    out.retain(|s| s.name != spec.0.name);
-                    out.push(spec.0.clone());
+                    put(&mut out, spec.0.clone());
                 }
             }
         }
@@ -102,10 +101,19 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
                 }
             }
         }
-        out.retain(|s| s.name != spec.name);
-        out.push(spec);
+        put(&mut out, spec);
     }
     Ok(out)
+}
+
+/// Adds `spec` to the fields, in the place of a base's field of that name
+/// (a field a subclass declares again keeps its place, as CPython's
+/// ordered `fields` dict does), else at the end.
+fn put(out: &mut Vec<Spec>, spec: Spec) {
+    match out.iter_mut().find(|s| s.name == spec.name) {
+        Some(place) => *place = spec,
+        None => out.push(spec),
+    }
 }
 
 struct FieldSpec(Spec);

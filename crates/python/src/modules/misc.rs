@@ -168,6 +168,9 @@ impl Native for LruCache {
     fn class(&self) -> Rc<Class> {
         interp().types.native("_lru_cache_wrapper")
     }
+    fn binds(&self) -> bool {
+        true
+    }
     fn repr(&self, _this: &Value) -> PyResult<String> {
         crate::interp::text::repr(&self.func)
     }

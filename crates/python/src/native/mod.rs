@@ -122,6 +122,11 @@ pub trait Native: Any {
     fn eq(&self, _this: &Value, _other: &Value) -> Option<PyResult<bool>> {
         None
     }
+    /// Looked up on an instance through its class, it binds the instance as
+    /// a function does (its `__get__` makes a method: `lru_cache`'s wrapper).
+    fn binds(&self) -> bool {
+        false
+    }
 }
 
 /// A method of native type `T` bound to `this`.
