@@ -124,7 +124,12 @@ pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResul
             let fget = args.first().cloned().or_else(|| take_kw(&mut kwargs, "fget"));
             let fset = args.get(1).cloned().or_else(|| take_kw(&mut kwargs, "fset"));
             let fdel = args.get(2).cloned().or_else(|| take_kw(&mut kwargs, "fdel"));
-            Ok(Value::native(Property { fget, fset, fdel }))
+            let doc = args
+                .get(3)
+                .cloned()
+                .or_else(|| take_kw(&mut kwargs, "doc"))
+                .filter(|d| !matches!(d, Value::None));
+            Ok(Value::native(Property { fget, fset, fdel, doc }))
         }
         B::StaticMethod => Ok(Value::native(StaticMethod(super::one("staticmethod", &args)?.clone()))),
         B::ClassMethod => Ok(Value::native(ClassMethod(super::one("classmethod", &args)?.clone()))),

@@ -14,11 +14,18 @@ pub struct Property {
     pub fget: Option<Value>,
     pub fset: Option<Value>,
     pub fdel: Option<Value>,
+    /// `property(..., doc=...)`: its `__doc__` instead of the getter's.
+    pub doc: Option<Value>,
 }
 
 impl Property {
     fn copy(&self) -> Property {
-        Property { fget: self.fget.clone(), fset: self.fset.clone(), fdel: self.fdel.clone() }
+        Property {
+            fget: self.fget.clone(),
+            fset: self.fset.clone(),
+            fdel: self.fdel.clone(),
+            doc: self.doc.clone(),
+        }
     }
 }
 
@@ -54,9 +61,10 @@ impl Native for Property {
                 }
                 Ok(Value::Bool(false))
             })()),
-            "__doc__" => Some(match &self.fget {
-                Some(f) => attr::getattr_opt(f, name).map(|d| d.unwrap_or(Value::None)),
-                None => Ok(Value::None),
+            "__doc__" => Some(match (&self.doc, &self.fget) {
+                (Some(doc), _) => Ok(doc.clone()),
+                (None, Some(f)) => attr::getattr_opt(f, name).map(|d| d.unwrap_or(Value::None)),
+                (None, None) => Ok(Value::None),
             }),
             _ => None,
         }

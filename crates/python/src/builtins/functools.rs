@@ -90,24 +90,48 @@ pub fn partial(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(Value::native(Partial { func, args: it.collect(), kwargs }))
 }
 
-const WRAPPER_ASSIGNMENTS: [&str; 5] =
+pub const WRAPPER_ASSIGNMENTS: [&str; 5] =
     ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"];
 
-/// `update_wrapper(wrapper, wrapped)`.
-pub fn update_wrapper(wrapper: &Value, wrapped: &Value) -> PyResult<Value> {
-    for name in WRAPPER_ASSIGNMENTS {
-        if let Some(v) = attr::getattr_opt(wrapped, name)? {
-            if name == "__module__" {
-                continue;
-            }
-            attr::setattr(wrapper, name, v)?;
+/// `update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
+/// updated=WRAPPER_UPDATES)` (`None`: the default): the `assigned`
+/// attributes `wrapped` has are set on `wrapper`, the `updated` ones
+/// (`__dict__`: a function's own attributes) merged into `wrapper`'s.
+pub fn update_wrapper(
+    wrapper: &Value,
+    wrapped: &Value,
+    assigned: Option<&Value>,
+    updated: Option<&Value>,
+) -> PyResult<Value> {
+    let names = |v: Option<&Value>, default: &[&str]| -> PyResult<Vec<String>> {
+        match v {
+            None | Some(Value::None) => Ok(default.iter().map(|s| s.to_string()).collect()),
+            Some(v) => crate::interp::iter::collect(v)?.iter().map(crate::interp::text::str).collect(),
+        }
+    };
+    for name in names(assigned, &WRAPPER_ASSIGNMENTS)? {
+        // The module is the program's for every function here.
+        if name == "__module__" {
+            continue;
+        }
+        if let Some(v) = attr::getattr_opt(wrapped, &name)? {
+            attr::setattr(wrapper, &name, v)?;
         }
     }
-    if let Value::Function(src) = wrapped {
-        let extra: Vec<(Rc<str>, Value)> = src.attrs.borrow().0.clone();
-        for (k, v) in extra {
-            if !WRAPPER_ASSIGNMENTS.contains(&&*k) {
-                attr::setattr(wrapper, &k, v)?;
+    for name in names(updated, &["__dict__"])? {
+        if name != "__dict__" {
+            let mine = attr::getattr(wrapper, &name)?;
+            let theirs =
+                attr::getattr_opt(wrapped, &name)?.unwrap_or_else(|| Value::Dict(crate::value::Dict::new()));
+            call_sync(&attr::getattr(&mine, "update")?, vec![theirs], vec![])?;
+            continue;
+        }
+        if let Value::Function(src) = wrapped {
+            let extra: Vec<(Rc<str>, Value)> = src.attrs.borrow().0.clone();
+            for (k, v) in extra {
+                if !WRAPPER_ASSIGNMENTS.contains(&&*k) {
+                    attr::setattr(wrapper, &k, v)?;
+                }
             }
         }
     }
@@ -117,26 +141,26 @@ pub fn update_wrapper(wrapper: &Value, wrapped: &Value) -> PyResult<Value> {
 
 /// `wraps(wrapped)`: a decorator applying `update_wrapper`.
 pub fn wraps(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
-    let Some(wrapped) = args.into_iter().next() else {
+    let mut args = args.into_iter();
+    let Some(wrapped) = args.next() else {
         return raise("TypeError", "wraps() missing 1 required positional argument: 'wrapped'");
     };
+    let (assigned, updated) = (args.next(), args.next());
     // CPython's `partial(update_wrapper, wrapped=wrapped)`: a keyword given
     // to the decorator replaces the partial's.
     Ok(Builtin::new("update_wrapper", move |mut args, mut kwargs| {
-        if !kwargs.iter().any(|(k, _)| &**k == "wrapped") {
-            kwargs.push((Rc::from("wrapped"), wrapped.clone()));
+        for (name, v) in
+            [("wrapped", Some(&wrapped)), ("assigned", assigned.as_ref()), ("updated", updated.as_ref())]
+        {
+            if let Some(v) = v.filter(|_| !kwargs.iter().any(|(k, _)| &**k == name)) {
+                kwargs.push((Rc::from(name), v.clone()));
+            }
         }
         crate::modules::bind(
             "update_wrapper(wrapper, wrapped, assigned=None, updated=None)",
             &mut args,
             &mut kwargs,
         )?;
-        if args.len() > 2 {
-            return raise(
-                "NotImplementedError",
-                "functools.wraps() with assigned or updated is not supported in the playground",
-            );
-        }
-        update_wrapper(&args[0], &args[1])
+        update_wrapper(&args[0], &args[1], args.get(2), args.get(3))
     }))
 }

@@ -377,6 +377,14 @@ const FUNCTIONS: &[(&str, Func)] = &[
     }),
     ("dir", |a, _| {
         let v = object_arg("dir", &a)?;
+        // A class's own `__dir__`, its result sorted (`object.__dir__` is the rest below).
+        if let Some(f) =
+            attr::lookup_user(&attr::type_of(v), "__dir__").filter(|_| matches!(v, Value::Instance(_)))
+        {
+            let mut items = iter::collect(&call_sync(&f, vec![v.clone()], vec![])?)?;
+            sorting::sort(&mut items, None, None)?;
+            return Ok(Value::list(items));
+        }
         let mut names: Vec<String> = match v {
             Value::Instance(i) => {
                 let mut names = class_dir(&i.class);

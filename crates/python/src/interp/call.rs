@@ -459,6 +459,9 @@ pub fn callable(v: &Value) -> bool {
             o.class().builtin == BuiltinType::Native
                 && attr::getattr_opt(v, "__call__").ok().flatten().is_some()
                 || o.as_any().is::<crate::builtins::functools::Partial>()
+                || o.as_any()
+                    .downcast_ref::<crate::builtins::descr::StaticMethod>()
+                    .is_some_and(|s| callable(&s.0))
         }
         _ => false,
     }

@@ -4,7 +4,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 use crate::builtins::alias::TypingName;
-use crate::builtins::functools::{partial, update_wrapper, wraps};
+use crate::builtins::functools::{partial, update_wrapper, wraps, WRAPPER_ASSIGNMENTS};
 use crate::interp::call::call_sync;
 use crate::interp::exc::raise;
 use crate::interp::{interp, iter, text};
@@ -20,14 +20,12 @@ pub fn functools() -> ModuleObj {
     let partial_class = interp().types.native("partial");
     partial_class.dict.borrow_mut().set("__new__", Builtin::new("partial", partial));
     m.set("partial", Value::Class(partial_class));
-    m.def("wraps", "wraps(wrapped, assigned=None, updated=None)", |args, kwargs| {
-        only_wrapped("wraps", &args, 1)?;
-        wraps(args, kwargs)
-    });
+    m.def("wraps", "wraps(wrapped, assigned=None, updated=None)", wraps);
     m.def("update_wrapper", "update_wrapper(wrapper, wrapped, assigned=None, updated=None)", |args, _| {
-        only_wrapped("update_wrapper", &args, 2)?;
-        update_wrapper(&args[0], &args[1])
+        update_wrapper(&args[0], &args[1], args.get(2), args.get(3))
     });
+    m.set("WRAPPER_ASSIGNMENTS", Value::tuple(WRAPPER_ASSIGNMENTS.iter().map(|n| Value::str(n)).collect()));
+    m.set("WRAPPER_UPDATES", Value::tuple(vec![Value::str("__dict__")]));
     m.def_c("total_ordering", C(1), super::ordering::total_ordering);
     m.def_c("reduce", Positional(2, 3), |args, _| {
         let mut it = iter::iter(&args[1])?;
@@ -63,18 +61,6 @@ pub fn functools() -> ModuleObj {
     });
     m.def("cache", "cache(user_function, /)", |mut args, _| Ok(LruCache::wrap(args.remove(0), None, false)));
     m
-}
-
-/// `wraps(wrapped)` and `update_wrapper(wrapper, wrapped)` copy what they
-/// copy: other `assigned` or `updated` attributes are refused, not ignored.
-fn only_wrapped(name: &str, args: &[Value], n: usize) -> PyResult<()> {
-    if args.len() > n {
-        return raise(
-            "NotImplementedError",
-            format!("functools.{name}() with assigned or updated is not supported in the playground"),
-        );
-    }
-    Ok(())
 }
 
 /// `functools.lru_cache(maxsize)(f)` / `functools.cache(f)`: results by arguments, least
@@ -287,6 +273,57 @@ fn log_of(v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     Ok(f(x))
 }
 
+/// `math.frexp`: `x == m * 2**e` with `0.5 <= abs(m) < 1` (`(x, 0)` for 0, inf and nan).
+fn frexp(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    // A subnormal is scaled into the normal range first.
+    let (x, shift) = if x.abs() < f64::MIN_POSITIVE { (x * 2f64.powi(54), -54) } else { (x, 0) };
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1022;
+    let mant = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (mant, exp + shift)
+}
+
+/// `math.ldexp`: `x * 2**i`, scaled in steps so that no step overflows early.
+fn ldexp(mut x: f64, i: i64) -> f64 {
+    let mut i = i.clamp(-2200, 2200) as i32;
+    while i > 1000 {
+        x *= 2f64.powi(1000);
+        i -= 1000;
+    }
+    while i < -1000 {
+        x *= 2f64.powi(-1000);
+        i += 1000;
+    }
+    x * 2f64.powi(i)
+}
+
+/// `math.remainder`: IEEE 754's remainder, as CPython's `m_remainder`.
+fn remainder(x: f64, y: f64) -> PyResult<f64> {
+    if x.is_nan() || y.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if x.is_infinite() || y == 0.0 {
+        return raise("ValueError", "math domain error");
+    }
+    if y.is_infinite() {
+        return Ok(x);
+    }
+    let (absx, absy) = (x.abs(), y.abs());
+    let m = absx % absy;
+    let c = absy - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        m - 2.0 * ((0.5 * (absx - m)) % absy)
+    };
+    Ok(1.0f64.copysign(x) * r)
+}
+
 pub fn math() -> ModuleObj {
     let m = ModuleObj::new("math");
     m.set("pi", Value::Float(std::f64::consts::PI));
@@ -412,6 +449,33 @@ pub fn math() -> ModuleObj {
                 format!("type {} doesn't define __trunc__ method", crate::interp::text::type_name(v)),
             ),
         }
+    });
+    m.def_c("math.frexp", C(1), |args, _| {
+        let (mant, exp) = frexp(num(&args[0])?);
+        Ok(Value::tuple(vec![Value::Float(mant), Value::Int(exp)]))
+    });
+    m.def_c("math.ldexp", Positional(2, 2), |args, _| {
+        let x = num(&args[0])?;
+        let i = match &args[1] {
+            Value::Int(i) => *i,
+            Value::Bool(b) => i64::from(*b),
+            Value::Big(b) => {
+                if b.is_negative() {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }
+            }
+            _ => return raise("TypeError", "Expected an int as second argument to ldexp."),
+        };
+        let r = ldexp(x, i);
+        if r.is_infinite() && x.is_finite() {
+            return raise("OverflowError", "math range error");
+        }
+        Ok(Value::Float(r))
+    });
+    m.def_c("math.remainder", Positional(2, 2), |args, _| {
+        remainder(num(&args[0])?, num(&args[1])?).map(Value::Float)
     });
     m.def_c("math.modf", C(1), |args, _| {
         let x = num(&args[0])?;
