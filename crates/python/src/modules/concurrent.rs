@@ -229,6 +229,10 @@ impl Pool {
         }
         let pool = self.clone();
         let target = job.target.clone();
+        // The end is pyrun.py's `loop.call_later(cost, finish)`, made just
+        // after the function ran: it runs in a copy of the context current
+        // then, and so does the queued job it starts.
+        let ctx = crate::modules::contextvars::capture();
         let seq = SEQ.with(|s| {
             s.set(s.get() + 1);
             s.get()
@@ -243,8 +247,10 @@ impl Pool {
             seq,
             fired: Cell::new(false),
             run: RefCell::new(Some(Box::new(move |worker_failure: Option<Exception>| {
-                target.settle(worker_failure.map_or(outcome, Err));
-                pool.release(&label);
+                crate::modules::contextvars::run_in(ctx, || {
+                    target.settle(worker_failure.map_or(outcome, Err));
+                    pool.release(&label);
+                })
             }))),
             on_loop: RefCell::new(None),
         });

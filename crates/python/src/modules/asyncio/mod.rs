@@ -496,8 +496,17 @@ pub fn module() -> ModuleObj {
             return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
         };
         let call = Value::native(crate::builtins::functools::Partial { func, args: it.collect(), kwargs });
-        // An `async def` in CPython: the loop is looked up at the first step.
+        // An `async def` in CPython: the loop is looked up at the first step,
+        // and the call runs in a copy of the context current then
+        // (`functools.partial(ctx.run, func, ...)`), even if it waits in the
+        // pool's queue first.
         Ok(asyncio_coro(&TO_THREAD, None, async move {
+            let ctx = super::contextvars::capture();
+            let call = crate::object::Builtin::new("run", move |_, _| {
+                super::contextvars::run_in(ctx.clone(), || {
+                    crate::interp::call::call_sync(&call, vec![], vec![])
+                })
+            });
             let lv = loops::running_loop_value()?;
             let Some(pl) = lv.as_native::<loops::PyLoop>() else {
                 return raise("RuntimeError", "no running event loop");
