@@ -37,6 +37,7 @@ pub const NAMES: &[&str] = &[
     "string",
     "textwrap",
     "types",
+    "warnings",
 ];
 
 /// Their text, in a build that has it inside.
@@ -63,6 +64,7 @@ const INSIDE: &[(&str, &str)] = &[
     ("string", include_str!("py/string.py")),
     ("textwrap", include_str!("py/textwrap.py")),
     ("types", include_str!("py/types.py")),
+    ("warnings", include_str!("py/warnings.py")),
 ];
 
 /// The web page has only `contextvars` inside: `asyncio.Runner` imports

@@ -70,6 +70,7 @@ pub const AVAILABLE: &[&str] = &[
     "traceback",
     "types",
     "typing",
+    "warnings",
 ];
 
 /// A module object.

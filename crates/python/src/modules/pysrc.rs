@@ -134,13 +134,22 @@ fn format_exception(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Valu
 /// `_caller(stacklevel)`: the function name and line of the program's
 /// code that called in (`stacklevel` 1), or of its caller (2), ... for
 /// logging's `funcName` and `lineno`; CPython's words when there is none.
+/// `_caller(stacklevel, True)` adds the line's text (`None` without one),
+/// for warnings.
 fn caller(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Value> {
     let level = args.first().and_then(Value::as_i64).unwrap_or(1).max(1);
     let (name, line) = match crate::interp::frames::caller(level as usize - 1) {
-        Some((name, line)) => (Value::Str(name), Value::Int(i64::from(line))),
-        None => (Value::str("(unknown function)"), Value::Int(0)),
+        Some((name, line)) => (Value::Str(name), line),
+        None => (Value::str("(unknown function)"), 0),
     };
-    Ok(Value::tuple(vec![name, line]))
+    let mut out = vec![name, Value::Int(i64::from(line))];
+    if args.get(1).is_some_and(|t| matches!(t, Value::Bool(true))) {
+        let it = interp();
+        let source = it.main_module.borrow().as_ref().map(|m| m.source.clone());
+        let text = source.and_then(|s| s.get((line as usize).wrapping_sub(1)).cloned());
+        out.push(text.map_or(Value::None, Value::Str));
+    }
+    Ok(Value::tuple(out))
 }
 
 /// `_strftime_at(format, secs)`: `time.strftime(format, time.gmtime(secs))`
