@@ -200,6 +200,9 @@ impl Native for Super {
 /// `super()` inside a method: the method's class and its first argument.
 pub fn make_super(f: &Frame) -> PyResult<Value> {
     let Some(class) = f.owner_class() else {
+        if &*f.name == "<module>" {
+            return raise("RuntimeError", "super(): no arguments");
+        }
         return raise("RuntimeError", "super(): __class__ cell not found");
     };
     if matches!(&*f.name, "<listcomp>" | "<setcomp>" | "<dictcomp>" | "<genexpr>") {

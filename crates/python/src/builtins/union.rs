@@ -75,4 +75,14 @@ impl Native for UnionType {
     fn eq(&self, this: &Value, other: &Value) -> Option<PyResult<bool>> {
         alias::union_eq(this, other)
     }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let none = || Value::Class(interp().types.none.clone());
+        let args = || {
+            self.members.iter().map(|m| if matches!(m, Value::None) { none() } else { m.clone() }).collect()
+        };
+        match name {
+            "__args__" => Some(Ok(Value::tuple(args()))),
+            _ => None,
+        }
+    }
 }

@@ -501,8 +501,16 @@ pub fn math() -> ModuleObj {
     m
 }
 
-/// `TypeVar('T')`: its repr is `~T`.
-struct TypeVar(Rc<str>);
+/// `TypeVar('T', *constraints, bound=None, covariant=False,
+/// contravariant=False)`: its repr is `~T` (`+T`, `-T` when co- or
+/// contravariant).
+struct TypeVar {
+    name: Rc<str>,
+    constraints: Vec<Value>,
+    bound: Value,
+    covariant: bool,
+    contravariant: bool,
+}
 
 impl Native for TypeVar {
     fn as_any(&self) -> &dyn Any {
@@ -512,7 +520,24 @@ impl Native for TypeVar {
         interp().types.native("TypeVar")
     }
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        Ok(format!("~{}", self.0))
+        let sign = if self.covariant {
+            '+'
+        } else if self.contravariant {
+            '-'
+        } else {
+            '~'
+        };
+        Ok(format!("{sign}{}", self.name))
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "__name__" => Value::Str(self.name.clone()),
+            "__bound__" => self.bound.clone(),
+            "__constraints__" => Value::tuple(self.constraints.clone()),
+            "__covariant__" => Value::Bool(self.covariant),
+            "__contravariant__" => Value::Bool(self.contravariant),
+            _ => return None,
+        }))
     }
 }
 
@@ -601,7 +626,25 @@ pub fn typing() -> ModuleObj {
     m.def(
         "TypeVar",
         "TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False)",
-        |args, _| Ok(Value::native(TypeVar(Rc::from(text::str(&args[0])?)))),
+        |args, mut kwargs| {
+            let flag = |v: Option<Value>| {
+                v.map(|v| crate::interp::ops::truthy(&v)).transpose().map(|b| b.unwrap_or(false))
+            };
+            let bound = crate::native::take_kw(&mut kwargs, "bound").unwrap_or(Value::None);
+            let covariant = flag(crate::native::take_kw(&mut kwargs, "covariant"))?;
+            let contravariant = flag(crate::native::take_kw(&mut kwargs, "contravariant"))?;
+            if covariant && contravariant {
+                return raise("ValueError", "Bivariant types are not supported.");
+            }
+            let name = Rc::from(text::str(&args[0])?);
+            Ok(Value::native(TypeVar {
+                name,
+                constraints: args[1..].to_vec(),
+                bound,
+                covariant,
+                contravariant,
+            }))
+        },
     );
     m.def("cast", "cast(typ, val)", |args, _| Ok(args[1].clone()));
     m.set("TYPE_CHECKING", Value::Bool(false));

@@ -186,6 +186,8 @@ def reveal_type(obj, /):
 
 def get_origin(tp):
     """`get_origin(list[int])` is `list`; None for what is not subscripted."""
+    if type(tp).__name__ == "UnionType":
+        return type(tp)
     return getattr(tp, "__origin__", None) if _is_alias(tp) else None
 
 
@@ -195,7 +197,7 @@ def get_args(tp):
 
 
 def _is_alias(tp):
-    return type(tp).__name__ in ("GenericAlias", "_GenericAlias", "_UnionGenericAlias")
+    return type(tp).__name__ in ("GenericAlias", "_GenericAlias", "_UnionGenericAlias", "UnionType")
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
