@@ -23,8 +23,20 @@ fn after_throw(thrown: &Exception, r: PyResult<Option<Value>>, what: &str) -> Py
         Ok(Some(_)) => raise("RuntimeError", format!("generator didn't stop after {what}()")),
         Ok(None) => Ok(true),
         Err(e) if e.ptr_eq(thrown) || Rc::ptr_eq(&exc::instance(&e), &exc::instance(thrown)) => Ok(false),
+        // A StopIteration (StopAsyncIteration) thrown in came back as the
+        // generator's RuntimeError caused by it: the original goes on.
+        Err(e) if e.is("RuntimeError") && caused_by(&e, thrown) => Ok(false),
         Err(e) => Err(e),
     }
+}
+
+fn caused_by(e: &Exception, thrown: &Exception) -> bool {
+    if !(thrown.is("StopIteration") || thrown.is("StopAsyncIteration")) {
+        return false;
+    }
+    let inst = exc::instance(e);
+    let cause = inst.exc.as_ref().map(|d| d.cause.borrow().clone());
+    matches!(cause, Some(Value::Instance(c)) if Rc::ptr_eq(&c, &exc::instance(thrown)))
 }
 
 /// `@contextmanager`'s object: a generator run to its `yield` and on.
