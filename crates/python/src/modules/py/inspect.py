@@ -50,9 +50,23 @@ def _has_code_flag(f, flag):
         f = f.__func__
     while isinstance(f, _functools.partial):
         f = f.func
-    if not isfunction(f):
+    if not (isfunction(f) or _signature_is_functionlike(f)):
         return False
     return bool(f.__code__.co_flags & flag)
+
+
+def _signature_is_functionlike(obj):
+    # A callable with a function's attributes (a bound method a partial wraps).
+    if not callable(obj) or isclass(obj):
+        return False
+    code = getattr(obj, "__code__", None)
+    defaults = getattr(obj, "__defaults__", None)
+    kwdefaults = getattr(obj, "__kwdefaults__", None)
+    annotations = getattr(obj, "__annotations__", None)
+    return (isinstance(code, _types.CodeType) and isinstance(getattr(obj, "__name__", None), str)
+            and (defaults is None or isinstance(defaults, tuple))
+            and (kwdefaults is None or isinstance(kwdefaults, dict))
+            and (annotations is None or isinstance(annotations, dict)))
 
 
 def isgeneratorfunction(obj):
