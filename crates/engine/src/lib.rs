@@ -91,7 +91,10 @@ pub use gather::{gather, gather_any, gather_collect, gather_on, gather_outcomes}
 pub use runner::{report_exception, run};
 pub use session::{Next, Session, SessionEnd, Status, STALLED_ITERATION_BUDGET};
 pub use sleep::{sleep, sleep0, sleep_result, Sleep0};
-pub use task::{create_named_task, create_task, current_task, ensure_future, step_ctx, AnyTask, Task, Yield};
+pub use task::{
+    cancel_overflowed, create_named_task, create_task, current_task, ensure_future, step_ctx, AnyTask, Task,
+    Yield,
+};
 pub use taskgroup::TaskGroup;
 pub use timeouts::{timeout, timeout_at, Timeout, TimeoutState};
 pub use trace::{Outcome, TraceEvent, Tracer};

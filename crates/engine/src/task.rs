@@ -77,6 +77,24 @@ struct StepState {
     yielded: Cell<Yield>,
 }
 
+/// Tasks cancelled inside one another's `cancel()` at most: tasks awaiting
+/// each other in a cycle would recurse without end (CPython raises
+/// RecursionError there); deeper, the cancellation stops and
+/// [`cancel_overflowed`] says so.
+const MAX_NESTED_CANCELS: u32 = 256;
+
+thread_local! {
+    static NESTED_CANCELS: Cell<u32> = const { Cell::new(0) };
+    static CANCEL_OVERFLOW: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a `cancel()` since the last call went past
+/// [`MAX_NESTED_CANCELS`] (tasks awaiting each other in a cycle): a client
+/// raises CPython's RecursionError.
+pub fn cancel_overflowed() -> bool {
+    CANCEL_OVERFLOW.with(|o| o.replace(false))
+}
+
 thread_local! {
     static STEP: StepState = const {
         StepState { current: Cell::new(None), throw: Cell::new(None), yielded: Cell::new(Yield::Nothing) }
@@ -238,7 +256,15 @@ impl TaskFields {
         self.num_cancels_requested.set(self.num_cancels_requested.get() + 1);
         let waiter = self.waiter();
         if let Some(waiter) = waiter {
-            if waiter.cancel_any(msg) {
+            let depth = NESTED_CANCELS.with(|d| d.get());
+            if depth >= MAX_NESTED_CANCELS {
+                CANCEL_OVERFLOW.with(|o| o.set(true));
+                return false;
+            }
+            NESTED_CANCELS.with(|d| d.set(depth + 1));
+            let cancelled = waiter.cancel_any(msg);
+            NESTED_CANCELS.with(|d| d.set(depth));
+            if cancelled {
                 // Leave _fut_waiter: it may be a task that ignores the
                 // cancellation and must be cancelled again later.
                 return true;

@@ -501,7 +501,17 @@ fn task_call(t: &PyTask, this: &Value, name: &str, args: Vec<Value>, kwargs: Kwa
             }
             Ok(Value::None)
         }
-        "cancel" => Ok(Value::Bool(t.any.cancel(cancel_message(&args, kwargs)?.as_deref()))),
+        "cancel" => {
+            let cancelled = t.any.cancel(cancel_message(&args, kwargs)?.as_deref());
+            // Tasks awaiting each other in a cycle: CPython's cancel() recursion.
+            if asyncio_engine::cancel_overflowed() {
+                return raise(
+                    "RecursionError",
+                    "maximum recursion depth exceeded while calling a Python object",
+                );
+            }
+            Ok(Value::Bool(cancelled))
+        }
         "cancelling" => Ok(Value::Int(t.any.cancelling() as i64)),
         "uncancel" => Ok(Value::Int(t.any.uncancel() as i64)),
         "done" => Ok(Value::Bool(t.any.is_done())),
@@ -557,7 +567,26 @@ impl Native for PyTask {
     fn class(&self) -> Rc<Class> {
         interp().types.native("Task")
     }
-    fn repr(&self, _this: &Value) -> PyResult<String> {
+    fn repr(&self, this: &Value) -> PyResult<String> {
+        // `reprlib.recursive_repr()`: tasks waiting on each other are `...`.
+        text::guarded(this.id(), "...", || self.repr_text())
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let n: &'static str = TASK_METHODS.iter().find(|(m, _)| *m == name)?.0;
+        Some(Ok(method::<PyTask>(name, this, move |t, me, args, kw| task_method(t, me, n, args, kw))))
+    }
+    fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
+        match &self.typed {
+            Some(t) => Some(Ok(AwaitTarget::Future(t.future().clone()))),
+            None => {
+                Some(raise("NotImplementedError", "awaiting this task is not supported in the playground"))
+            }
+        }
+    }
+}
+
+impl PyTask {
+    fn repr_text(&self) -> PyResult<String> {
         let done = self.typed.as_ref().is_some_and(|t| t.future().done());
         let coro = match self.coro.as_ref().and_then(|c| c.as_native::<crate::native::coro::Coroutine>()) {
             Some(c) => c.describe(done),
@@ -580,18 +609,6 @@ impl Native for PyTask {
         out.push_str(&asyncio_engine::callbacks_repr(&*self.any.as_future()));
         out.push('>');
         Ok(out)
-    }
-    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let n: &'static str = TASK_METHODS.iter().find(|(m, _)| *m == name)?.0;
-        Some(Ok(method::<PyTask>(name, this, move |t, me, args, kw| task_method(t, me, n, args, kw))))
-    }
-    fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
-        match &self.typed {
-            Some(t) => Some(Ok(AwaitTarget::Future(t.future().clone()))),
-            None => {
-                Some(raise("NotImplementedError", "awaiting this task is not supported in the playground"))
-            }
-        }
     }
 }
 

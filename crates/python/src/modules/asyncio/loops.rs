@@ -224,6 +224,14 @@ async fn cancel_remaining(lp: &EventLoop) -> PyResult<()> {
     }
     for t in &tasks {
         t.cancel(None);
+        // Tasks awaiting each other in a cycle: CPython's cancel() recursion
+        // escapes `asyncio.run`.
+        if asyncio_engine::cancel_overflowed() {
+            return crate::interp::exc::raise(
+                "RecursionError",
+                "maximum recursion depth exceeded while calling a Python object",
+            );
+        }
     }
     let futs = tasks.iter().map(|t| t.as_future()).collect();
     let all = asyncio_engine::gather_any(lp, futs);
