@@ -36,6 +36,7 @@ thread_local! {
 pub fn reset() {
     LOOPS.with(|l| l.borrow_mut().clear());
     CURRENT.with(|c| *c.borrow_mut() = None);
+    SET_CALLED.with(|s| s.set(false));
     TASK_COUNTER.with(|c| c.set(0));
     super::futures::reset();
 }
@@ -114,6 +115,11 @@ pub fn get_event_loop() -> PyResult<Value> {
     if let Some(v) = CURRENT.with(|c| c.borrow().clone()) {
         return Ok(v);
     }
+    // The policy makes a loop only while nothing has set one (`_set_called`):
+    // after `asyncio.run`, which sets None at its end, there is none.
+    if SET_CALLED.with(Cell::get) {
+        return raise("RuntimeError", "There is no current event loop in thread 'MainThread'.");
+    }
     let v = new_loop()?;
     set_event_loop(Some(v.clone()));
     Ok(v)
@@ -125,7 +131,13 @@ pub fn get_event_loop_opt() -> Option<EventLoop> {
 }
 
 pub fn set_event_loop(v: Option<Value>) {
+    SET_CALLED.with(|s| s.set(true));
     CURRENT.with(|c| *c.borrow_mut() = v);
+}
+
+thread_local! {
+    /// `set_event_loop` was called (the policy's `_set_called`).
+    static SET_CALLED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Carries `Task-N` numbering on from the last loop (before a loop runs).
