@@ -414,6 +414,23 @@ fn a_coroutine_never_awaited_is_python_s_runtime_warning_on_stderr() {
 }
 
 #[test]
+fn a_coroutine_never_awaited_in_a_loop_is_warned_about_once_per_line() {
+    // python3's stderr: the warnings' default filter shows a warning once
+    // per coroutine and line; another line warns again.
+    let src =
+        "import asyncio\nasync def save(i):\n    pass\nasync def main():\n    for i in range(3):\n        \
+               save(i)\n    save(9)\nasyncio.run(main())\n";
+    let (_, report) = run(src);
+    let warning = |line: u32, text: &str| {
+        format!(
+            "<stdin>:{line}: RuntimeWarning: coroutine 'save' was never awaited\n  {text}\n\
+             RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+        )
+    };
+    assert_eq!(report.stderr, warning(6, "save(i)") + &warning(7, "save(9)"));
+}
+
+#[test]
 fn a_tracebacks_last_line_names_the_class_by_module_and_qualified_name() {
     // python3's stderr for the same program run from a file named <stdin>:
     // asyncio's class by its module, the program's nested class by its qualified name.

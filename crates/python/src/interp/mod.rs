@@ -232,6 +232,9 @@ pub struct Interp {
     pub main_module: RefCell<Option<Rc<Module>>>,
     /// Set when a budget stopped the program: no Python code may run after it.
     pub stopped: RefCell<Option<Exception>>,
+    /// The never-awaited warnings shown (coroutine and line): the warnings
+    /// module's default action shows each once.
+    pub unawaited_shown: RefCell<Vec<(Rc<str>, u32)>>,
     /// Bytes of containers allocated, approximately.
     pub memory: Cell<usize>,
     /// Closure cells, classes and instances made by the program (emptied at the end).
@@ -325,6 +328,7 @@ impl Interp {
             host,
             main_module: RefCell::new(None),
             stopped: RefCell::new(None),
+            unawaited_shown: RefCell::new(Vec::new()),
             memory: Cell::new(0),
             cells: Default::default(),
             classes: Default::default(),

@@ -174,6 +174,12 @@ impl Drop for Coroutine {
         let main = it.main_module.borrow().clone();
         let Some(main) = main else { return };
         let line = self.made_at;
+        // Once per coroutine and line, as the warnings' default filter shows it.
+        let key = (self.qualname.clone(), line);
+        if it.unawaited_shown.borrow().contains(&key) {
+            return;
+        }
+        it.unawaited_shown.borrow_mut().push(key);
         let source = main.source.get((line as usize).wrapping_sub(1)).map_or("", |l| l.trim());
         it.host.write_stderr(&format!(
             "{}:{line}: RuntimeWarning: coroutine '{}' was never awaited\n  {source}\n\

@@ -441,20 +441,21 @@ fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let ac = Rc::new(asyncio_engine::as_completed(&futs, timeout)?);
     let n = ac.len();
     let charge = Rc::new(Charge::new(WAITER_BYTES.saturating_mul(n))?);
-    let items: Vec<Value> = (0..n)
-        .map(|_| {
-            let ac = ac.clone();
-            let charge = charge.clone();
-            asyncio_coro(&WAIT_FOR_ONE, None, async move {
-                let _charge = charge;
-                match ac.next().await {
-                    Some(r) => r,
-                    None => raise("StopIteration", ""),
-                }
-            })
-        })
-        .collect();
-    Ok(crate::native::iters::IterObj::value(iter::Iter::Items(items.into_iter()), "generator"))
+    // A generator: each `_wait_for_one()` coroutine is made when asked for,
+    // so a loop that breaks leaves none unawaited behind.
+    let make = crate::object::Builtin::new("_wait_for_one", move |_, _| {
+        let ac = ac.clone();
+        let charge = charge.clone();
+        Ok(asyncio_coro(&WAIT_FOR_ONE, None, async move {
+            let _charge = charge;
+            match ac.next().await {
+                Some(r) => r,
+                None => raise("StopIteration", ""),
+            }
+        }))
+    });
+    let count = iter::Iter::Range { cur: 0, stop: n as i64, step: 1 };
+    Ok(crate::native::iters::IterObj::value(iter::Iter::Map(make, vec![count]), "generator"))
 }
 
 fn current_task(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
