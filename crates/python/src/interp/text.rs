@@ -245,7 +245,8 @@ pub fn type_name(v: &Value) -> String {
     let c = super::attr::type_of(v);
     // C types outside builtins are named with their module, as in CPython.
     let c_type = c.def.is_some() && &*c.module == "datetime"
-        || &*c.module == "collections" && matches!(&*c.name, "deque" | "OrderedDict" | "defaultdict");
+        || &*c.module == "collections" && matches!(&*c.name, "deque" | "OrderedDict" | "defaultdict")
+        || &*c.module == "_asyncio";
     if c_type {
         return format!("{}.{}", c.module, c.name);
     }

@@ -25,6 +25,8 @@ pub struct PyFuture {
     kind: &'static str,
     /// Its size against the memory budget (with what it waits on).
     _charge: Charge,
+    /// Attributes the program set (`fut.url = ...`): C futures have a `__dict__`.
+    attrs: RefCell<crate::object::Attrs>,
 }
 
 impl PyFuture {
@@ -45,7 +47,7 @@ impl PyFuture {
 
     fn of_kind(fut: Future<Value>, n: usize, kind: &'static str) -> PyResult<Value> {
         let bytes = FUTURE_BYTES.saturating_add(WAITER_BYTES.saturating_mul(n));
-        Ok(Value::native(PyFuture { fut, kind, _charge: Charge::new(bytes)? }))
+        Ok(Value::native(PyFuture { fut, kind, _charge: Charge::new(bytes)?, attrs: RefCell::default() }))
     }
 }
 
@@ -154,6 +156,8 @@ pub struct PyTask {
     pub coro: Option<Value>,
     /// The task's charge against the memory budget (tasks the program made).
     _charge: Option<Rc<Charge>>,
+    /// Attributes the program set (`task.url = ...`): C tasks have a `__dict__`.
+    attrs: RefCell<crate::object::Attrs>,
 }
 
 thread_local! {
@@ -212,6 +216,7 @@ pub fn register_task(task: Task<Value>, coro: &Value, handle: BodyHandle) -> Val
         coro_name,
         coro: Some(coro.clone()),
         _charge: Some(handle.charge),
+        attrs: RefCell::default(),
     });
     *handle.keep.borrow_mut() = Some(obj.clone());
     TASKS.with(|t| {
@@ -233,7 +238,8 @@ pub fn task_value(any: Rc<dyn AnyTask>) -> Value {
         return Value::Object(obj);
     }
     let coro_name = coro_name_of(&any);
-    let obj = Rc::new(PyTask { any, typed: None, coro_name, coro: None, _charge: None });
+    let obj =
+        Rc::new(PyTask { any, typed: None, coro_name, coro: None, _charge: None, attrs: RefCell::default() });
     TASKS.with(|t| t.borrow_mut().insert(key, Rc::downgrade(&obj)));
     Value::Object(obj)
 }
@@ -438,8 +444,14 @@ impl Native for PyFuture {
         future_text(self.kind, &*self.fut.as_any(), self.fut.peek_outcome())
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let n: &'static str = FUTURE_METHODS.iter().find(|(m, _)| *m == name)?.0;
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(Ok(v));
+        }
+        let &(n, _) = FUTURE_METHODS.iter().find(|(m, _)| *m == name)?;
         Some(Ok(method::<PyFuture>(name, this, move |f, me, args, kw| f.call_method(me, n, args, kw))))
+    }
+    fn setattr(&self, name: &str, value: Value) -> Option<PyResult<()>> {
+        Some(set_attr(&self.attrs, name, value))
     }
     fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
         Some(Ok(AwaitTarget::Future(self.fut.clone())))
@@ -572,8 +584,14 @@ impl Native for PyTask {
         text::guarded(this.id(), "...", || self.repr_text())
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let n: &'static str = TASK_METHODS.iter().find(|(m, _)| *m == name)?.0;
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(Ok(v));
+        }
+        let &(n, _) = TASK_METHODS.iter().find(|(m, _)| *m == name)?;
         Some(Ok(method::<PyTask>(name, this, move |t, me, args, kw| task_method(t, me, n, args, kw))))
+    }
+    fn setattr(&self, name: &str, value: Value) -> Option<PyResult<()>> {
+        Some(set_attr(&self.attrs, name, value))
     }
     fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
         match &self.typed {
@@ -610,6 +628,13 @@ impl PyTask {
         out.push('>');
         Ok(out)
     }
+}
+
+/// `obj.name = value` on a task or future: kept in its `__dict__`, which
+/// shadows its methods as an instance's does.
+fn set_attr(attrs: &RefCell<crate::object::Attrs>, name: &str, value: Value) -> PyResult<()> {
+    attrs.borrow_mut().set(name, value);
+    Ok(())
 }
 
 /// The repr of the future a task waits on (`wait_for=`): a task's, or a

@@ -358,7 +358,10 @@ fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             },
         };
         if is_future(&fs) || is_coroutine(&fs) {
-            return raise("TypeError", format!("expect a list of futures, not {}", text::type_name(&fs)));
+            return raise(
+                "TypeError",
+                format!("expect a list of futures, not {}", crate::interp::attr::type_of(&fs).name),
+            );
         }
         let lp = running()?;
         let pairs = futures_of(&fs, &lp, false)?;
@@ -433,7 +436,10 @@ fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         return raise("TypeError", "as_completed() missing 1 required positional argument: 'fs'");
     };
     if is_future(fs) || is_coroutine(fs) {
-        return raise("TypeError", format!("expect an iterable of futures, not {}", text::type_name(fs)));
+        return raise(
+            "TypeError",
+            format!("expect an iterable of futures, not {}", crate::interp::attr::type_of(fs).name),
+        );
     }
     let lp = running()?;
     let pairs = futures_of(fs, &lp, true)?;
