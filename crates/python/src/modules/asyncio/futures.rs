@@ -281,7 +281,8 @@ pub fn exception_arg(v: &Value) -> PyResult<Exception> {
             }
             Ok(exc::to_engine(i))
         }
-        _ => raise("TypeError", "exception must derive from BaseException"),
+        // `Future.set_exception`'s own words (the C future's).
+        _ => raise("TypeError", "invalid exception object"),
     }
 }
 

@@ -492,10 +492,10 @@ fn all_tasks(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("asyncio");
     let t = &interp().types;
-    m.func_kw("run", &["main"], &["debug"], loops::run);
+    m.def("run", "run(main, *, debug=None)", loops::run);
     m.def("sleep", "sleep(delay, result=None)", sleep);
-    m.func_kw("create_task", &["coro"], &["name", "context"], create_task);
-    m.func_kw("ensure_future", &["coro_or_future"], &["loop"], ensure_future);
+    m.def("create_task", "create_task(coro, *, name=None, context=None)", create_task);
+    m.def("ensure_future", "ensure_future(coro_or_future, *, loop=None)", ensure_future);
     m.func_kw("gather", &[], &["return_exceptions"], gather);
     m.func("to_thread", |args, kwargs| {
         let mut it = args.into_iter();
@@ -524,7 +524,7 @@ pub fn module() -> ModuleObj {
     });
     m.def("wait", "wait(fs, *, timeout=None, return_when='ALL_COMPLETED')", wait);
     m.def("wait_for", "wait_for(fut, timeout)", wait_for);
-    m.func_kw("shield", &["arg"], &[], shield);
+    m.def("shield", "shield(arg)", shield);
     m.def("as_completed", "as_completed(fs, *, timeout=None)", as_completed);
     m.def("timeout", "timeout(delay)", groups::timeout);
     m.def("timeout_at", "timeout_at(when)", groups::timeout_at);
