@@ -378,9 +378,11 @@ const FUNCTIONS: &[(&str, Func)] = &[
     ("dir", |a, _| {
         let v = object_arg("dir", &a)?;
         // A class's own `__dir__`, its result sorted (`object.__dir__` is the rest below).
-        if let Some(f) =
-            attr::lookup_user(&attr::type_of(v), "__dir__").filter(|_| matches!(v, Value::Instance(_)))
-        {
+        let own_dir = match v {
+            Value::Instance(i) => attr::lookup_user(&i.class, "__dir__"),
+            _ => None,
+        };
+        if let Some(f) = own_dir {
             let mut items = iter::collect(&call_sync(&f, vec![v.clone()], vec![])?)?;
             sorting::sort(&mut items, None, None)?;
             return Ok(Value::list(items));
@@ -790,7 +792,7 @@ fn divmod(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     }
     let fits = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_));
     if !(fits(a) && fits(b)) {
-        if let Some(r) = user_divmod(a, b)? {
+        if let Some(r) = ops::binary_dunders(a, b, "__divmod__", "__rdivmod__")? {
             return Ok(r);
         }
         let (ta, tb) = (crate::interp::text::type_name(a), crate::interp::text::type_name(b));
@@ -799,31 +801,6 @@ fn divmod(args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     let q = ops::binop(crate::ast::BinOp::FloorDiv, a, b)?;
     let r = ops::binop(crate::ast::BinOp::Mod, a, b)?;
     Ok(Value::tuple(vec![q, r]))
-}
-
-/// `a.__divmod__(b)`, else `b.__rdivmod__(a)` when `b` is of another type
-/// (first when `b`'s class is a subclass overriding it); `None` when neither answers.
-fn user_divmod(a: &Value, b: &Value) -> PyResult<Option<Value>> {
-    use crate::interp::attr::{lookup_special, type_of};
-    let (ta, tb) = (type_of(a), type_of(b));
-    let other_type = !Rc::ptr_eq(&ta, &tb);
-    let reflected = other_type.then(|| lookup_special(b, "__rdivmod__")).flatten();
-    let subclass_first = ops::overrides_reflected(a, b, "__rdivmod__");
-    let mut tries = Vec::new();
-    if subclass_first {
-        tries.extend(reflected.clone().map(|f| (f, a)));
-    }
-    tries.extend(lookup_special(a, "__divmod__").map(|f| (f, b)));
-    if !subclass_first {
-        tries.extend(reflected.map(|f| (f, a)));
-    }
-    for (f, arg) in tries {
-        let r = call_sync(&f, vec![arg.clone()], vec![])?;
-        if !ops::is_not_implemented(&r) {
-            return Ok(Some(r));
-        }
-    }
-    Ok(None)
 }
 
 fn min_max(args: Vec<Value>, mut kwargs: Kwargs, name: &str, want: std::cmp::Ordering) -> PyResult<Value> {

@@ -204,28 +204,8 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
         }
     }
     let (name, rname) = dunder(op);
-    let reflected_first = overrides_reflected(a, b, rname);
-    if reflected_first {
-        if let Some(f) = attr::lookup_special(b, rname) {
-            let r = call_sync(&f, vec![a.clone()], vec![])?;
-            if !is_not_implemented(&r) {
-                return Ok(r);
-            }
-        }
-    }
-    if let Some(f) = attr::lookup_special(a, name) {
-        let r = call_sync(&f, vec![b.clone()], vec![])?;
-        if !is_not_implemented(&r) {
-            return Ok(r);
-        }
-    }
-    // The reflected method, once, and only of another type (CPython's binary_op1).
-    let same_type = Rc::ptr_eq(&attr::type_of(a), &attr::type_of(b));
-    if let Some(f) = attr::lookup_special(b, rname).filter(|_| !reflected_first && !same_type) {
-        let r = call_sync(&f, vec![a.clone()], vec![])?;
-        if !is_not_implemented(&r) {
-            return Ok(r);
-        }
+    if let Some(r) = binary_dunders(a, b, name, rname)? {
+        return Ok(r);
     }
     // A namedtuple class's own operator methods, then a namedtuple is a
     // tuple for `+`, `*` and `%`.
@@ -269,9 +249,38 @@ fn binop_as(op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
     unsupported(op, a, b)
 }
 
+/// `a.name(b)`, then `b.rname(a)` once and only for another type (first
+/// when `b`'s class overrides it: CPython's `binary_op1`); `None` when
+/// neither is defined or both answer NotImplemented.
+pub fn binary_dunders(a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+    let reflected_first = overrides_reflected(a, b, rname);
+    if reflected_first {
+        if let Some(f) = attr::lookup_special(b, rname) {
+            let r = call_sync(&f, vec![a.clone()], vec![])?;
+            if !is_not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if let Some(f) = attr::lookup_special(a, name) {
+        let r = call_sync(&f, vec![b.clone()], vec![])?;
+        if !is_not_implemented(&r) {
+            return Ok(Some(r));
+        }
+    }
+    let same_type = Rc::ptr_eq(&attr::type_of(a), &attr::type_of(b));
+    if let Some(f) = attr::lookup_special(b, rname).filter(|_| !reflected_first && !same_type) {
+        let r = call_sync(&f, vec![a.clone()], vec![])?;
+        if !is_not_implemented(&r) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
 /// CPython tries the right operand's reflected method first when its class
 /// is a proper subclass of the left's that provides a different one.
-pub fn overrides_reflected(a: &Value, b: &Value, rname: &str) -> bool {
+fn overrides_reflected(a: &Value, b: &Value, rname: &str) -> bool {
     let (Value::Instance(x), Value::Instance(y)) = (a, b) else { return false };
     if Rc::ptr_eq(&x.class, &y.class) || !y.class.is_subclass(&x.class) {
         return false;
