@@ -65,6 +65,12 @@ pub mod step_ctx {
     pub fn set_yield(y: Yield) {
         STEP.with(|s| s.yielded.set(y));
     }
+    /// What the coroutine polled last yielded, taken (`Nothing` after): for a
+    /// client that drives a coroutine by hand (`coro.send(None)`), which
+    /// hands a bare yield or the awaited future to its caller instead of a task.
+    pub fn take_yield() -> Yield {
+        STEP.with(|s| s.yielded.replace(Yield::Nothing))
+    }
 }
 
 /// What a task's step shares with the code it runs, per thread, in one

@@ -318,6 +318,9 @@ pub struct Function {
     /// The `__class__` cell of the class body that defined this function
     /// (directly or in a function defined there), for `super()`.
     pub owner: Option<OwnerCell>,
+    /// `types.coroutine` made this generator function's generators awaitable
+    /// (CPython's `CO_ITERABLE_COROUTINE`).
+    pub iterable_coroutine: std::cell::Cell<bool>,
 }
 
 impl Drop for Function {

@@ -242,6 +242,7 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
         Value::Class(c) => class_attr(c, name),
         Value::Function(f) => {
             Ok(match name {
+                "__class__" => Some(Value::Class(type_of(obj))),
                 "__name__" => Some(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Some(Value::Str(f.module.name.clone())),
@@ -260,11 +261,13 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             })
         }
         Value::BoundMethod(m) => Ok(match name {
+            "__class__" => Some(Value::Class(type_of(obj))),
             "__self__" => Some(m.this.clone()),
             "__func__" => Some(m.func.clone()),
             _ => getattr_opt(&m.func, name)?,
         }),
         Value::Builtin(b) => Ok(match name {
+            "__class__" => Some(Value::Class(type_of(obj))),
             "__name__" => Some(Value::Str(b.name.clone())),
             // A method is qualified by its object's type (`list.append`);
             // a module's function is not (`math.sqrt`).
@@ -284,7 +287,9 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                 // A coroutine, future or task awaited through a user `__await__`.
                 "__await__" if awaitable_native(o.as_any()) => {
                     let me = obj.clone();
-                    Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| Ok(me.clone())))
+                    Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| {
+                        Ok(crate::native::await_iter::await_iter(&me))
+                    }))
                 }
                 _ => None,
             }),
@@ -314,7 +319,12 @@ fn attrs_dict(attrs: &crate::object::Attrs) -> PyResult<Value> {
 
 pub(crate) fn awaitable_native(o: &dyn std::any::Any) -> bool {
     use crate::modules::asyncio::futures::{PyFuture, PyTask};
-    o.is::<crate::native::coro::Coroutine>() || o.is::<PyFuture>() || o.is::<PyTask>()
+    use crate::native::await_iter::{CoroWrapper, FutureIter};
+    o.is::<crate::native::coro::Coroutine>()
+        || o.is::<PyFuture>()
+        || o.is::<PyTask>()
+        || o.is::<CoroWrapper>()
+        || o.is::<FutureIter>()
 }
 
 /// A user descriptor's method: `class_attr` is an instance whose class

@@ -273,6 +273,7 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
         frame.gen = Some(chan.clone());
         let body = charged_body_future(func.clone(), Rc::new(frame), charge);
         let core = GenCore::new(name, qualname, body, chan);
+        core.iterable_coroutine.set(func.iterable_coroutine.get());
         return Ok(Prepared::Done(if def.is_async {
             Value::native(AsyncGenerator(Rc::new(core)))
         } else {

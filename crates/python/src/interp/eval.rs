@@ -461,6 +461,7 @@ pub fn make_function(def: &Rc<crate::ast::FunctionDef>, f: &Frame, evaluated: Ev
         attrs: Default::default(),
         annotations: std::cell::RefCell::new(annotations),
         owner: f.owner.clone(),
+        iterable_coroutine: std::cell::Cell::new(false),
     })))
 }
 
@@ -591,8 +592,17 @@ fn sync_args(args: &[Arg], f: &Frame) -> PyResult<Vec<Value>> {
 pub async fn await_value(v: Value) -> PyResult<Value> {
     let target = match &v {
         Value::Object(o) => match o.await_target(&v) {
-            Some(t) => t?,
-            None => return not_awaitable(&v),
+            Some(t) => {
+                if matches!(t, Ok(AwaitTarget::Future(_))) {
+                    let iter = v.as_native::<crate::native::await_iter::FutureIter>();
+                    crate::native::coro::note_awaited(iter.map_or(&v, |i| i.future()));
+                }
+                t?
+            }
+            None => match v.as_native::<crate::native::gen::Generator>() {
+                Some(g) if g.is_iterable_coroutine() => return drive_await_generator(g).await,
+                _ => return not_awaitable(&v),
+            },
         },
         Value::Instance(_) => {
             if let Some(m) = attr::lookup_special(&v, "__await__") {
@@ -615,18 +625,31 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
     out
 }
 
-/// `await` on an object whose `__await__` is a generator, as a Task steps
-/// it: a bare `yield` gives the loop one turn, a `yield from` of a coroutine
-/// or future awaits it, the generator's return value is the result.
-async fn drive_await_generator(g: &crate::native::gen::Generator) -> PyResult<Value> {
+/// `await` on an object whose `__await__` is a generator (or on a
+/// `types.coroutine` generator). In a task: a bare `yield` gives the loop
+/// one turn, another value is thrown back in as the Task's "bad yield"
+/// RuntimeError a turn later, a `yield from` of a coroutine or future awaits
+/// it. In a coroutine the program drives by hand, every value goes out of
+/// its `send()`. The generator's return value is the result.
+pub async fn drive_await_generator(g: &crate::native::gen::Generator) -> PyResult<Value> {
     loop {
-        match std::future::poll_fn(|cx| g.poll_awaited(cx)).await? {
+        let yielded = match std::future::poll_fn(|cx| g.poll_awaited(cx)).await? {
             None => return Ok(g.take_returned()),
-            Some(Value::None) => asyncio_engine::sleep0().await?,
-            Some(other) => {
-                return raise("RuntimeError", format!("Task got bad yield: {}", text::repr(&other)?))
+            Some(v) => v,
+        };
+        let input = match crate::native::coro::driven_channel() {
+            Some(chan) => crate::native::gen::YieldPoint::new(chan, yielded).await,
+            None => {
+                let turn = asyncio_engine::sleep0().await;
+                match yielded {
+                    Value::None => turn.map(|()| Value::None),
+                    other => turn.and_then(|()| {
+                        raise("RuntimeError", format!("Task got bad yield: {}", text::repr(&other)?))
+                    }),
+                }
             }
-        }
+        };
+        g.feed(input);
     }
 }
 

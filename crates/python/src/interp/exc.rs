@@ -43,6 +43,15 @@ pub fn raise<T>(kind: &str, message: impl Into<String>) -> PyResult<T> {
 }
 
 /// An exception whose instance has `args` (not just a message): `KeyError(key)`.
+/// The StopIteration that ends a generator or coroutine returning `v`.
+pub fn stop_iteration(v: Value) -> Exception {
+    if matches!(v, Value::None) {
+        Exception::new("StopIteration", "")
+    } else {
+        with_args("StopIteration", vec![v])
+    }
+}
+
 pub fn with_args(kind: &str, args: Vec<Value>) -> Exception {
     let class = interp().types.exception_named(kind);
     let inst = Instance::new(class);

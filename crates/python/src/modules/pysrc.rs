@@ -15,8 +15,9 @@ use crate::value::Value;
 use asyncio_engine::PyResult;
 
 /// What every module here is given besides Python's builtins (not exported).
-const HELPERS: [&str; 10] = [
+const HELPERS: [&str; 11] = [
     "_caller",
+    "_iterable_coroutine",
     "_format_exception",
     "_strftime_at",
     "_ctx_current",
@@ -99,6 +100,8 @@ fn run_into(module: &ModuleObj, text: &str) -> PyResult<()> {
     namespace.set("_re_info", crate::object::Builtin::new("_re_info", super::re::info_fn));
     namespace.set("_re_scan", crate::object::Builtin::new("_re_scan", super::re::scan_fn));
     namespace.set("_caller", crate::object::Builtin::new("_caller", caller));
+    namespace
+        .set("_iterable_coroutine", crate::object::Builtin::new("_iterable_coroutine", iterable_coroutine));
     it.library.borrow_mut().push((tree.clone(), namespace.clone()));
     let frame = Frame::new(namespace.clone(), Rc::from("<module>"), 0, Vec::new());
     let mut body = crate::interp::exec::exec_block(&tree.body, &frame);
@@ -158,6 +161,18 @@ fn strftime_at(args: Vec<Value>, _: crate::native::Kwargs) -> PyResult<Value> {
     match (args.first(), args.get(1).and_then(Value::as_f64)) {
         (Some(Value::Str(fmt)), Some(secs)) => Ok(Value::string(crate::modules::time::strftime(fmt, secs))),
         _ => raise("TypeError", "_strftime_at() takes a format and seconds"),
+    }
+}
+
+/// `_iterable_coroutine(f)`, for `types.coroutine`: generator function `f`'s
+/// generators become awaitable (CPython sets `CO_ITERABLE_COROUTINE`).
+fn iterable_coroutine(args: Vec<Value>, _kw: crate::native::Kwargs) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Function(f)) => {
+            f.iterable_coroutine.set(true);
+            Ok(Value::Function(f.clone()))
+        }
+        _ => raise("TypeError", "_iterable_coroutine() expects a function"),
     }
 }
 

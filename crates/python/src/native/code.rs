@@ -19,6 +19,7 @@ const CO_VARKEYWORDS: i64 = 0x8;
 const CO_NESTED: i64 = 0x10;
 const CO_GENERATOR: i64 = 0x20;
 const CO_COROUTINE: i64 = 0x80;
+const CO_ITERABLE_COROUTINE: i64 = 0x100;
 const CO_ASYNC_GENERATOR: i64 = 0x200;
 
 /// A function's code object.
@@ -63,6 +64,9 @@ impl Code {
             (true, true) => CO_ASYNC_GENERATOR,
             (false, false) => 0,
         };
+        if self.0.iterable_coroutine.get() {
+            flags |= CO_ITERABLE_COROUTINE;
+        }
         flags
     }
 }

@@ -6,11 +6,12 @@ use std::future::Future as StdFuture;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use super::gen::GenChannel;
 use super::{AwaitTarget, Native};
 use crate::interp::{exc::raise, interp};
 use crate::object::Class;
 use crate::value::Value;
-use asyncio_engine::PyResult;
+use asyncio_engine::{step_ctx, Exception, PyResult, Yield};
 
 /// A boxed Python coroutine body.
 pub type BoxFut = Pin<Box<dyn StdFuture<Output = PyResult<Value>>>>;
@@ -32,6 +33,49 @@ pub struct Coroutine {
     /// For one of asyncio's own: the line of its source it runs at once
     /// started (0 before), which its body sets ([`Coroutine::asyncio`]).
     running_line: Option<Rc<Cell<u32>>>,
+    /// Once the program drives it by hand (`send`, `throw`).
+    driven: RefCell<Option<Box<Driven>>>,
+}
+
+/// A coroutine the program drives by hand, as a generator: `send(v)` runs
+/// it to its next suspension and returns what it yielded there.
+struct Driven {
+    /// Where a yield deep in its awaits (an `__await__` generator's) puts
+    /// its value, and finds what was sent or thrown in.
+    chan: Rc<GenChannel>,
+    /// It is suspended in one of the engine's awaitables (`sleep(0)`, a
+    /// future), not at a yield of the program's.
+    in_engine: bool,
+    running: bool,
+    finished: bool,
+}
+
+/// What `send()` or `throw()` hands a coroutine.
+pub enum Input {
+    Send(Value),
+    Throw(Exception),
+}
+
+thread_local! {
+    /// The coroutines `send()`/`throw()` are running, innermost last.
+    static DRIVEN: RefCell<Vec<Rc<GenChannel>>> = const { RefCell::new(Vec::new()) };
+    /// The asyncio future a driven coroutine awaited last: `send()` hands it
+    /// out when the coroutine suspends on it, as CPython's `Future.__await__`
+    /// yields itself.
+    static AWAITED: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+/// The channel of the coroutine `send()` is running, if any. (Tasks are
+/// stepped only by the program's driver, never inside a `send()`.)
+pub fn driven_channel() -> Option<Rc<GenChannel>> {
+    DRIVEN.with(|d| d.borrow().last().cloned())
+}
+
+/// `await v` of an asyncio future or task: remembered for `send()`.
+pub fn note_awaited(v: &Value) {
+    if driven_channel().is_some() {
+        AWAITED.with(|a| *a.borrow_mut() = Some(v.clone()));
+    }
 }
 
 thread_local! {
@@ -67,6 +111,7 @@ impl Coroutine {
             frame: RefCell::new(std::rc::Weak::new()),
             made_at: CALL_LINE.with(Cell::get),
             running_line: None,
+            driven: RefCell::new(None),
         }
     }
 
@@ -154,9 +199,115 @@ impl Coroutine {
         self.awaited.get()
     }
 
-    /// `coro.close()`: drop the body without running it.
-    pub fn close(&self) {
-        self.body.borrow_mut().take();
+    /// `coro.close()`: a coroutine suspended where `send()` left it gets
+    /// GeneratorExit there (its `finally` blocks run); any other just lets
+    /// its body go.
+    pub fn close(&self) -> PyResult<()> {
+        let suspended = self.driven.borrow().as_ref().is_some_and(|d| !d.finished && !d.running);
+        if !suspended {
+            self.body.borrow_mut().take();
+            return Ok(());
+        }
+        match self.drive(Input::Throw(Exception::new("GeneratorExit", ""))) {
+            Ok(_) => raise("RuntimeError", "coroutine ignored GeneratorExit"),
+            Err(e) if e.is("GeneratorExit") || e.is("StopIteration") => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `coro.send(v)` / `coro.throw(e)`: runs the body to its next
+    /// suspension. `Ok`: what it yielded there (None for `sleep(0)`, the
+    /// future it awaits); `Err`: StopIteration with its result, or what it
+    /// raised.
+    pub fn drive(&self, input: Input) -> PyResult<Value> {
+        if self.driven.borrow().as_ref().is_some_and(|d| d.running) {
+            return raise("ValueError", "coroutine already executing");
+        }
+        let started = self.awaited.get();
+        let Some(mut body) = self.body.borrow_mut().take() else {
+            return match input {
+                Input::Throw(e) if self.driven.borrow().as_ref().is_some_and(|d| d.finished) => Err(e),
+                _ => raise("RuntimeError", "cannot reuse already awaited coroutine"),
+            };
+        };
+        self.awaited.set(true);
+        if !started {
+            match input {
+                Input::Send(Value::None) => {}
+                Input::Send(_) => {
+                    *self.body.borrow_mut() = Some(body);
+                    self.awaited.set(false);
+                    return raise("TypeError", "can't send non-None value to a just-started coroutine");
+                }
+                // Thrown in before it starts: it ends without running.
+                Input::Throw(e) => return Err(self.finish(e)),
+            }
+        }
+        let chan = {
+            let mut d = self.driven_state();
+            match input {
+                Input::Send(v) => *d.chan.sent.borrow_mut() = Some(v),
+                Input::Throw(e) if d.in_engine => step_ctx::set_throw(e),
+                Input::Throw(e) => *d.chan.thrown.borrow_mut() = Some(e),
+            }
+            d.running = true;
+            d.chan.clone()
+        };
+        AWAITED.with(|a| a.borrow_mut().take());
+        DRIVEN.with(|d| d.borrow_mut().push(chan.clone()));
+        let out = body.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+        DRIVEN.with(|d| d.borrow_mut().pop());
+        let engine_yield = step_ctx::take_yield();
+        let _ = step_ctx::take_throw();
+        chan.sent.borrow_mut().take();
+        if let Some(d) = self.driven.borrow_mut().as_mut() {
+            d.running = false;
+        }
+        match out {
+            std::task::Poll::Ready(Ok(v)) => Err(self.finish(crate::interp::exc::stop_iteration(v))),
+            std::task::Poll::Ready(Err(e)) if e.is("StopIteration") => {
+                Err(self.finish(crate::interp::exc::from_cause(&e, "coroutine raised StopIteration")))
+            }
+            std::task::Poll::Ready(Err(e)) => Err(self.finish(e)),
+            std::task::Poll::Pending => {
+                *self.body.borrow_mut() = Some(body);
+                let yielded = chan.yielded.borrow_mut().take();
+                let in_engine = yielded.is_none();
+                if let Some(d) = self.driven.borrow_mut().as_mut() {
+                    d.in_engine = in_engine;
+                }
+                match (yielded, engine_yield) {
+                    (Some(v), _) => Ok(v),
+                    (None, Yield::Bare) => Ok(Value::None),
+                    (None, Yield::Future(_)) => match AWAITED.with(|a| a.borrow_mut().take()) {
+                        Some(fut) => Ok(fut),
+                        None => raise(
+                            "NotImplementedError",
+                            "not supported in the playground: send() to a coroutine suspended in one of \
+                             asyncio's own futures (asyncio.sleep() with a delay, a lock, a queue)",
+                        ),
+                    },
+                    (None, Yield::Nothing) => {
+                        raise("RuntimeError", "the coroutine suspended without yielding")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Its state as a coroutine driven by hand (made on first use).
+    fn driven_state(&self) -> std::cell::RefMut<'_, Driven> {
+        std::cell::RefMut::map(self.driven.borrow_mut(), |d| {
+            &mut **d.get_or_insert_with(|| {
+                Box::new(Driven { chan: Rc::default(), in_engine: false, running: false, finished: false })
+            })
+        })
+    }
+
+    /// The driven coroutine ended with `e` (its StopIteration, or what it raised).
+    fn finish(&self, e: Exception) -> Exception {
+        self.driven_state().finished = true;
+        e
     }
 }
 
@@ -164,7 +315,7 @@ impl Coroutine {
 /// stderr, the classic missing `await`.
 impl Drop for Coroutine {
     fn drop(&mut self) {
-        if self.body.get_mut().is_none() {
+        if self.body.get_mut().is_none() || self.awaited.get() {
             return;
         }
         let Some(it) = crate::interp::try_interp() else { return };
@@ -207,9 +358,24 @@ impl Native for Coroutine {
             "__name__" => Some(Ok(Value::Str(self.name.clone()))),
             "__qualname__" => Some(Ok(Value::Str(self.qualname.clone()))),
             "close" => Some(Ok(super::method::<Coroutine>("close", this, |c, _, _, _| {
-                c.close();
-                Ok(Value::None)
+                c.close().map(|_| Value::None)
             }))),
+            "send" => Some(Ok(super::method::<Coroutine>("send", this, |c, _, args, _| {
+                let [v] = <[Value; 1]>::try_from(args).map_err(|a| {
+                    Exception::new(
+                        "TypeError",
+                        format!("coroutine.send() takes exactly one argument ({} given)", a.len()),
+                    )
+                })?;
+                c.drive(Input::Send(v))
+            }))),
+            "throw" => Some(Ok(super::method::<Coroutine>("throw", this, |c, _, args, _| {
+                c.drive(Input::Throw(super::gen::thrown("throw", &args)?))
+            }))),
+            "cr_running" => Some(Ok(Value::Bool(self.driven.borrow().as_ref().is_some_and(|d| d.running)))),
+            "cr_suspended" => Some(Ok(Value::Bool(
+                self.driven.borrow().as_ref().is_some_and(|d| !d.running && !d.finished),
+            ))),
             _ => None,
         }
     }

@@ -71,6 +71,8 @@ pub struct GenCore {
     started: Cell<bool>,
     /// A generator's `return` value (for its StopIteration).
     pub returned: RefCell<Option<Value>>,
+    /// Made by a `types.coroutine` function: `await` takes it.
+    pub iterable_coroutine: Cell<bool>,
 }
 
 impl GenCore {
@@ -85,6 +87,7 @@ impl GenCore {
             running_async: Cell::new(false),
             started: Cell::new(false),
             returned: RefCell::new(None),
+            iterable_coroutine: Cell::new(false),
         }
     }
 
@@ -327,6 +330,20 @@ impl Generator {
         })
     }
 
+    /// Made by a `types.coroutine` function: `await` takes it.
+    pub fn is_iterable_coroutine(&self) -> bool {
+        self.0.iterable_coroutine.get()
+    }
+
+    /// What the generator's `yield` gets when it is polled next: the value
+    /// sent in, or the exception thrown in (`Err`).
+    pub fn feed(&self, input: PyResult<Value>) {
+        match input {
+            Ok(v) => *self.0.chan.sent.borrow_mut() = Some(v),
+            Err(e) => *self.0.chan.thrown.borrow_mut() = Some(e),
+        }
+    }
+
     /// `gen.throw(e)`: raises `e` at the `yield` the generator waits at.
     /// Thrown into a generator that has not started or has ended, it ends it
     /// and comes straight back out.
@@ -351,12 +368,7 @@ impl Generator {
 
     /// The StopIteration a finished generator raises (carrying its return value).
     pub fn stop(&self) -> Exception {
-        let v = self.take_returned();
-        if matches!(v, Value::None) {
-            Exception::new("StopIteration", "")
-        } else {
-            crate::interp::exc::with_args("StopIteration", vec![v])
-        }
+        crate::interp::exc::stop_iteration(self.take_returned())
     }
 }
 
@@ -427,7 +439,7 @@ impl Native for Generator {
 /// The exception `throw(typ, val=None, tb=None)` raises in a generator, as
 /// CPython makes it: an exception class is called with `val` (a tuple of
 /// arguments, an instance of it as is, or one argument).
-fn thrown(method: &str, args: &[Value]) -> PyResult<Exception> {
+pub(crate) fn thrown(method: &str, args: &[Value]) -> PyResult<Exception> {
     use crate::interp::{attr, call::call_sync, exc, text};
     if args.len() > 3 {
         return raise("TypeError", format!("{method} expected at most 3 arguments, got {}", args.len()));

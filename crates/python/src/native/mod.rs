@@ -1,6 +1,7 @@
 //! Objects implemented in Rust: coroutines, generators, iterators, and the
 //! asyncio objects (tasks, futures, locks, queues, loops ...).
 
+pub mod await_iter;
 pub mod code;
 pub mod coro;
 pub mod gen;

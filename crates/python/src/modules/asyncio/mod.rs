@@ -17,7 +17,7 @@ use crate::interp::exc::raise;
 use crate::interp::{interp, iter, ops, text};
 use crate::modules::ModuleObj;
 use crate::native::coro::Coroutine;
-use crate::native::gen::ANext;
+use crate::native::gen::{ANext, Generator};
 use crate::native::{take_kw, Kwargs};
 use crate::value::{SetObj, Value};
 use asyncio_engine::{Awaitable, EventLoop, Future, PyResult, ReturnWhen};
@@ -149,15 +149,26 @@ pub fn spawn_in(
 }
 
 /// What asyncio takes for a coroutine (`asyncio.iscoroutine`): coroutines,
-/// and the awaitables of an async generator's `__anext__`, `asend` and
-/// `athrow`, which have a coroutine's methods (`collections.abc.Coroutine`).
+/// the awaitables of an async generator's `__anext__`, `asend` and
+/// `athrow`, which have a coroutine's methods (`collections.abc.Coroutine`),
+/// and in 3.11 still any generator (`types.GeneratorType`).
 pub fn is_coroutine(v: &Value) -> bool {
-    v.as_native::<Coroutine>().is_some() || v.as_native::<ANext>().is_some()
+    v.as_native::<Coroutine>().is_some()
+        || v.as_native::<ANext>().is_some()
+        || v.as_native::<Generator>().is_some()
 }
 
 /// The body a task runs for coroutine `v` (see [`is_coroutine`]); one that
-/// cannot start (already awaited) fails in the task, as in CPython.
+/// cannot start (already awaited) fails in the task, as in CPython. A task
+/// steps a generator as it steps an `__await__` generator.
 pub fn coroutine_body(v: &Value) -> Option<crate::native::coro::BoxFut> {
+    if v.as_native::<Generator>().is_some() {
+        let gen = v.clone();
+        return Some(Box::pin(async move {
+            let Some(g) = gen.as_native::<Generator>() else { return Ok(Value::None) };
+            crate::interp::eval::drive_await_generator(g).await
+        }));
+    }
     match v.as_native::<Coroutine>() {
         Some(c) => Some(c.take_for_task()),
         None => v.as_native::<ANext>().map(ANext::body_for_task),

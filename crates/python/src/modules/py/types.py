@@ -51,6 +51,54 @@ NotImplementedType = type(NotImplemented)
 del _f, _g, _c, _ag, _C
 
 
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+    if not callable(func):
+        raise TypeError("types.coroutine() expects a callable")
+    if func.__class__ is FunctionType:
+        flags = func.__code__.co_flags
+        if flags & 0x180:  # CO_COROUTINE | CO_ITERABLE_COROUTINE
+            return func
+        if flags & 0x20:  # CO_GENERATOR: its generators become awaitable
+            return _iterable_coroutine(func)
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if coro.__class__ is GeneratorType:
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped
+
+
+class _GeneratorWrapper:
+    """A generator that a `types.coroutine` callable returned, made awaitable."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, "__name__", None)
+        self.__qualname__ = getattr(gen, "__qualname__", None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self.__wrapped
+
+    __await__ = __iter__
+
+
 class SimpleNamespace:
     """A plain object whose attributes are the keyword arguments it was made with."""
 
