@@ -163,6 +163,8 @@ pub struct ExcData {
     pub tb_frame: Cell<u64>,
     /// For groups: the message and members.
     pub group: RefCell<Option<(Rc<str>, Vec<Value>)>>,
+    /// A NameError's "Did you mean" name, found where it was raised.
+    pub suggestion: RefCell<Option<Rc<str>>>,
 }
 
 pub struct Instance {

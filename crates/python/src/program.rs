@@ -339,7 +339,7 @@ fn report(it: &Interp, e: &Exception) -> Status {
             }
         };
     }
-    it.host.write_stderr(&crate::traceback::format(e));
+    it.host.write_stderr(&crate::traceback::format_uncaught(e));
     if &*inst.class.name == "KeyboardInterrupt" && inst.class.module.as_ref() == "builtins" {
         // pyrun.py lets it through: Python's traceback and 128 + SIGINT.
         return Status::Exit(130);

@@ -10,7 +10,15 @@ use std::rc::Rc;
 /// `traceback.format_exception` lays it out; an exception group boxed with
 /// its members (`+-+---- 1 ----`).
 pub fn format(e: &Exception) -> String {
-    let mut ctx = Ctx { out: String::new(), group_depth: 0, need_close: false };
+    let mut ctx = Ctx { out: String::new(), group_depth: 0, need_close: false, suggest: false };
+    ctx.chain(&exc::instance(e), 0);
+    ctx.out
+}
+
+/// [`format`] as python3 prints an uncaught exception: NameErrors and
+/// AttributeErrors end with "Did you mean" when a name is near.
+pub fn format_uncaught(e: &Exception) -> String {
+    let mut ctx = Ctx { out: String::new(), group_depth: 0, need_close: false, suggest: true };
     ctx.chain(&exc::instance(e), 0);
     ctx.out
 }
@@ -20,7 +28,7 @@ pub fn format_one(e: &Exception) -> String {
     let inst = exc::instance(e);
     let mut out =
         stack(&inst).map(|s| format!("Traceback (most recent call last):\n{s}")).unwrap_or_default();
-    out.push_str(&only(&inst));
+    out.push_str(&only(&inst, false));
     out
 }
 
@@ -35,6 +43,8 @@ struct Ctx {
     out: String,
     group_depth: usize,
     need_close: bool,
+    /// Add "Did you mean" (the interpreter's own printing, not `traceback`'s).
+    suggest: bool,
 }
 
 impl Ctx {
@@ -78,7 +88,7 @@ impl Ctx {
                     self.emit("Traceback (most recent call last):\n", '|');
                     self.emit(&s, '|');
                 }
-                self.emit(&only(inst), '|');
+                self.emit(&only(inst, self.suggest), '|');
             }
             Some(_) if self.group_depth > MAX_GROUP_DEPTH => {
                 self.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
@@ -96,7 +106,7 @@ impl Ctx {
             self.emit("Exception Group Traceback (most recent call last):\n", if top { '+' } else { '|' });
             self.emit(&s, '|');
         }
-        self.emit(&only(inst), '|');
+        self.emit(&only(inst, self.suggest), '|');
         let n = if members.len() <= MAX_GROUP_WIDTH { members.len() } else { MAX_GROUP_WIDTH + 1 };
         self.need_close = false;
         for (i, member) in members.iter().take(n).enumerate() {
@@ -164,9 +174,12 @@ fn stack(inst: &Rc<Instance>) -> Option<String> {
 }
 
 /// `format_exception_only`: the `Type: message` line and the notes.
-fn only(inst: &Rc<Instance>) -> String {
+fn only(inst: &Rc<Instance>, suggest: bool) -> String {
     let e = exc::to_engine(inst);
     let mut out = exc::traceback_last_line(&e);
+    if suggest {
+        out.extend(crate::interp::suggest::suffix(inst));
+    }
     out.push('\n');
     // Notes added with `add_note`, a line each (a note that is not a str is its repr).
     if let Some(Value::List(notes)) = inst.get_attr("__notes__") {

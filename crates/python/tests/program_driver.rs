@@ -442,3 +442,34 @@ fn a_tracebacks_last_line_names_the_class_by_module_and_qualified_name() {
         "Traceback (most recent call last):\n  File \"<stdin>\", line 7, in <module>\n    raise asyncio.InvalidStateError('not set')\nasyncio.exceptions.InvalidStateError: not set\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"<stdin>\", line 9, in <module>\n    raise Outer.Inner('inner')\nOuter.Inner: inner\n"
     );
 }
+
+#[test]
+fn an_escaping_name_or_attribute_error_says_did_you_mean_as_python3_does() {
+    // Each program's last stderr line, as python3 3.11 prints it (checked by
+    // running python3 on the same text); `traceback.format_exc()` (3.11's
+    // traceback module) adds no suggestion.
+    let prelude = "import asyncio, math\nfetch_data = 1\nclass Conn:\n    def __init__(self):\n        self.timeout = 3\n    def send_message(self): pass\ndef f(count):\n    total = 0\n    return totl + count\n";
+    let cases = [
+        ("fetch_dta", "NameError: name 'fetch_dta' is not defined. Did you mean: 'fetch_data'?"),
+        ("f(1)", "NameError: name 'totl' is not defined. Did you mean: 'total'?"),
+        ("math.sqr", "AttributeError: module 'math' has no attribute 'sqr'. Did you mean: 'sqrt'?"),
+        (
+            "Conn().timeot",
+            "AttributeError: 'Conn' object has no attribute 'timeot'. Did you mean: 'timeout'?",
+        ),
+        ("[].apend(1)", "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?"),
+        (
+            "asyncio.gahter",
+            "AttributeError: module 'asyncio' has no attribute 'gahter'. Did you mean: 'gather'?",
+        ),
+        ("prnt('x')", "NameError: name 'prnt' is not defined. Did you mean: 'print'?"),
+        ("(3).reel", "AttributeError: 'int' object has no attribute 'reel'. Did you mean: 'real'?"),
+        ("zzzzzz", "NameError: name 'zzzzzz' is not defined"),
+    ];
+    for (tail, last) in cases {
+        let (_, report) = run(&format!("{prelude}{tail}\n"));
+        assert_eq!(report.stderr.lines().last(), Some(last), "{tail}");
+    }
+    let (out, _) = run("import traceback\ntry:\n    prnt\nexcept NameError:\n    print(traceback.format_exc().splitlines()[-1])\n");
+    assert_eq!(out, ["[    0.000] NameError: name 'prnt' is not defined"]);
+}

@@ -3,6 +3,7 @@
 pub mod alias;
 pub mod construct;
 pub mod descr;
+pub mod dirnames;
 pub mod dunders;
 pub mod excgroup;
 pub mod floathex;
@@ -394,7 +395,11 @@ const FUNCTIONS: &[(&str, Func)] = &[
                 names
             }
             Value::Class(c) => class_dir(c),
-            _ => Vec::new(),
+            Value::Object(o) if o.as_any().is::<crate::modules::ModuleObj>() => {
+                let m = o.as_any().downcast_ref::<crate::modules::ModuleObj>();
+                m.map(|m| m.attrs.borrow().0.iter().map(|(k, _)| k.to_string()).collect()).unwrap_or_default()
+            }
+            other => class_dir(&attr::type_of(other)),
         };
         names.sort();
         names.dedup();
@@ -1015,6 +1020,7 @@ fn class_dir(c: &Rc<crate::object::Class>) -> Vec<String> {
             names.extend(["__dict__", "__module__", "__weakref__"].map(String::from));
         }
         names.extend(k.dict.borrow().0.iter().map(|(n, _)| n.to_string()).filter(|n| n != "__qualname__"));
+        names.extend(dirnames::extra_names(k.builtin).split_whitespace().map(String::from));
     }
     names
 }

@@ -196,23 +196,19 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
 
 /// The AttributeError for `obj.name`.
 pub fn no_attribute<T>(obj: &Value, name: &str) -> PyResult<T> {
-    match obj {
-        Value::Class(c) => {
-            raise("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name))
-        }
+    let message = match obj {
+        Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, name),
         Value::Object(o) if o.as_any().is::<crate::modules::ModuleObj>() => {
             let m = o
                 .as_any()
                 .downcast_ref::<crate::modules::ModuleObj>()
                 .map(|m| m.name.clone())
                 .unwrap_or_default();
-            raise("AttributeError", format!("module '{m}' has no attribute '{name}'"))
+            format!("module '{m}' has no attribute '{name}'")
         }
-        _ => raise(
-            "AttributeError",
-            format!("'{}' object has no attribute '{}'", super::text::type_name(obj), name),
-        ),
-    }
+        _ => format!("'{}' object has no attribute '{}'", super::text::type_name(obj), name),
+    };
+    Err(super::exc::attribute_error(message, obj, name))
 }
 
 /// `f.__defaults__`: the positional parameters' defaults, or None.

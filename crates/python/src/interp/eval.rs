@@ -138,7 +138,7 @@ fn load_global(id: &str, f: &Frame) -> PyResult<Value> {
     if let Some(v) = interp().builtins.borrow().get(id) {
         return Ok(v.clone());
     }
-    raise("NameError", format!("name '{id}' is not defined"))
+    Err(exc::name_error(id, f))
 }
 
 /// Binds a name.
@@ -174,7 +174,7 @@ pub fn delete_name(n: &Name, f: &Frame) -> PyResult<()> {
     if existed {
         Ok(())
     } else {
-        raise("NameError", format!("name '{}' is not defined", n.id))
+        Err(exc::name_error(&n.id, f))
     }
 }
 

@@ -43,6 +43,28 @@ pub fn raise<T>(kind: &str, message: impl Into<String>) -> PyResult<T> {
 }
 
 /// An exception whose instance has `args` (not just a message): `KeyError(key)`.
+/// `NameError: name 'x' is not defined`, raised in frame `f`: with its
+/// `name`, and the "Did you mean" python3 would print for it.
+pub fn name_error(id: &str, f: &super::Frame) -> Exception {
+    let e = with_args("NameError", vec![Value::string(format!("name '{id}' is not defined"))]);
+    let inst = instance(&e);
+    inst.set_attr("name", Value::Str(Rc::from(id)));
+    if let Some(data) = &inst.exc {
+        *data.suggestion.borrow_mut() = super::suggest::for_name(id, f);
+    }
+    e
+}
+
+/// An AttributeError with CPython's `name` and `obj` (what "Did you mean"
+/// looks in).
+pub fn attribute_error(message: String, obj: &Value, name: &str) -> Exception {
+    let e = with_args("AttributeError", vec![Value::string(message)]);
+    let inst = instance(&e);
+    inst.set_attr("name", Value::Str(Rc::from(name)));
+    inst.set_attr("obj", obj.clone());
+    e
+}
+
 /// The StopIteration that ends a generator or coroutine returning `v`.
 pub fn stop_iteration(v: Value) -> Exception {
     if matches!(v, Value::None) {

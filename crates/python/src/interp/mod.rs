@@ -18,6 +18,7 @@ pub mod iter;
 pub mod matching;
 pub mod numhash;
 pub mod ops;
+pub mod suggest;
 pub mod teardown;
 pub mod text;
 pub mod yieldfrom;
@@ -75,6 +76,11 @@ impl Module {
             self.order.borrow_mut().retain(|n| &**n != name);
         }
         removed
+    }
+
+    /// The globals' names, in the order they were bound.
+    pub fn names_in_order(&self) -> Vec<Rc<str>> {
+        self.order.borrow().clone()
     }
 
     /// The globals' values, in the order they were bound.

@@ -25,25 +25,28 @@ const CO_ASYNC_GENERATOR: i64 = 0x200;
 /// A function's code object.
 pub struct Code(pub Rc<Function>);
 
+/// `co_varnames` of function `def`: the parameters in CPython's order
+/// (positional, keyword-only, `*args`, `**kwargs`), then the other locals
+/// that are not cells of inner functions.
+pub fn varnames_of(def: &crate::ast::FunctionDef) -> Vec<Rc<str>> {
+    let p = &def.params;
+    let params: Vec<&Rc<str>> = p
+        .posonly
+        .iter()
+        .chain(&p.args)
+        .chain(&p.kwonly)
+        .chain(p.vararg.iter())
+        .chain(p.kwarg.iter())
+        .map(|param| &param.name)
+        .collect();
+    let scope = def.scope.borrow();
+    let others = scope.locals.iter().skip(params.len());
+    params.into_iter().chain(others).cloned().collect()
+}
+
 impl Code {
-    /// `co_varnames`: the parameters in CPython's order (positional,
-    /// keyword-only, `*args`, `**kwargs`), then the other locals that are
-    /// not cells of inner functions.
     fn varnames(&self) -> Vec<Value> {
-        let def = &self.0.def;
-        let p = &def.params;
-        let params: Vec<&Rc<str>> = p
-            .posonly
-            .iter()
-            .chain(&p.args)
-            .chain(&p.kwonly)
-            .chain(p.vararg.iter())
-            .chain(p.kwarg.iter())
-            .map(|param| &param.name)
-            .collect();
-        let scope = def.scope.borrow();
-        let others = scope.locals.iter().skip(params.len());
-        params.into_iter().chain(others).map(|n| Value::Str(n.clone())).collect()
+        varnames_of(&self.0.def).into_iter().map(Value::Str).collect()
     }
 
     fn flags(&self) -> i64 {
