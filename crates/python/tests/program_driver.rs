@@ -473,3 +473,13 @@ fn an_escaping_name_or_attribute_error_says_did_you_mean_as_python3_does() {
     let (out, _) = run("import traceback\ntry:\n    prnt\nexcept NameError:\n    print(traceback.format_exc().splitlines()[-1])\n");
     assert_eq!(out, ["[    0.000] NameError: name 'prnt' is not defined"]);
 }
+
+#[test]
+fn a_method_missing_in_an_awaited_call_is_marked_alone() {
+    // python3 marks the attribute, not the whole `await` (as for car.py).
+    let src = "import asyncio\nasync def main():\n    x = await asyncio.sleeep(1)\nasyncio.run(main())\n";
+    let (_, report) = run(src);
+    let lines: Vec<&str> = report.stderr.lines().collect();
+    let at = lines.iter().position(|l| *l == "    x = await asyncio.sleeep(1)").expect("the line shown");
+    assert_eq!(lines[at + 1], "              ^^^^^^^^^^^^^^");
+}

@@ -565,7 +565,8 @@ fn simple_await_call(e: &Expr, f: &Frame) -> Option<PyResult<Prepared>> {
                         );
                     }
                 }
-                attr::getattr(&obj, name)?
+                // The method is looked up before the arguments, and fails by itself.
+                attr::getattr(&obj, name).inspect_err(|err| exc::locate(err, func, f))?
             }
             _ => eval_sync(func, f)?,
         };
