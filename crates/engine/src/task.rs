@@ -94,9 +94,9 @@ thread_local! {
     static CANCEL_OVERFLOW: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether a `cancel()` since the last call went past
-/// [`MAX_NESTED_CANCELS`] (tasks awaiting each other in a cycle): a client
-/// raises CPython's RecursionError.
+/// Whether the last outermost `cancel()` went past [`MAX_NESTED_CANCELS`]
+/// (tasks awaiting each other in a cycle), asked once: a client raises
+/// CPython's RecursionError.
 pub fn cancel_overflowed() -> bool {
     CANCEL_OVERFLOW.with(|o| o.replace(false))
 }
@@ -260,9 +260,14 @@ impl TaskFields {
             return false;
         }
         self.num_cancels_requested.set(self.num_cancels_requested.get() + 1);
+        let depth = NESTED_CANCELS.with(|d| d.get());
+        if depth == 0 {
+            // An outermost cancel(): an earlier one's overflow is old news
+            // (one made inside the engine, a TaskGroup's, is never asked about).
+            CANCEL_OVERFLOW.with(|o| o.set(false));
+        }
         let waiter = self.waiter();
         if let Some(waiter) = waiter {
-            let depth = NESTED_CANCELS.with(|d| d.get());
             if depth >= MAX_NESTED_CANCELS {
                 CANCEL_OVERFLOW.with(|o| o.set(true));
                 return false;

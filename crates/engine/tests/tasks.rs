@@ -1839,6 +1839,43 @@ mod sleep_tests {
     }
 }
 
+/// Tasks awaiting each other in a cycle: CPython's `cancel()` recurses until
+/// RecursionError; the engine's stops and says so through
+/// `cancel_overflowed`, for the cancel() that overflowed only.
+mod cancel_cycles {
+    use super::*;
+
+    /// Two tasks, each awaiting the other, both suspended.
+    fn cycle(lp: &EventLoop) -> Task<()> {
+        let other: Slot<Future<()>> = Slot::default();
+        let o = other.clone();
+        let t1 = lp.create_task(async move { o.get().await }).unwrap();
+        let f1 = t1.future().clone();
+        let t2 = lp.create_task(async move { f1.await }).unwrap();
+        other.put(t2.future().clone());
+        run_briefly(lp).unwrap();
+        t1
+    }
+
+    #[test]
+    fn an_overflow_is_reported_once_and_only_by_its_own_cancel() {
+        let lp = EventLoop::new();
+        let t1 = cycle(&lp);
+        t1.cancel(None);
+        assert!(asyncio_engine::cancel_overflowed());
+        assert!(!asyncio_engine::cancel_overflowed(), "asked once");
+
+        // An overflow nobody asked about (as a TaskGroup's abort inside the
+        // engine leaves it) is not the next cancel()'s.
+        let t3 = cycle(&lp);
+        t3.cancel(None);
+        let sleeper = lp.create_task(sleep(10.0)).unwrap();
+        run_briefly(&lp).unwrap();
+        sleeper.cancel(None);
+        assert!(!asyncio_engine::cancel_overflowed());
+    }
+}
+
 /// Orders checked against the oracle (`pyrun.py` output for the Python
 /// program in the comment).
 mod oracle {
