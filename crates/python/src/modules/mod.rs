@@ -62,6 +62,7 @@ pub const AVAILABLE: &[&str] = &[
     "pprint",
     "random",
     "re",
+    "signal",
     "statistics",
     "string",
     "sys",

@@ -23,6 +23,8 @@ pub struct PyLoop {
     pub executor_shutdown_called: Cell<bool>,
     /// `set_exception_handler`'s handler, or None.
     pub exception_handler: RefCell<Value>,
+    /// The signals `add_signal_handler` took (no signal ever arrives here).
+    signals: RefCell<Vec<i64>>,
 }
 
 thread_local! {
@@ -67,6 +69,7 @@ pub fn new_loop() -> PyResult<Value> {
         default_executor: RefCell::new(None),
         executor_shutdown_called: Cell::new(false),
         exception_handler: RefCell::new(Value::None),
+        signals: RefCell::new(Vec::new()),
     });
     it.loops.track(&obj);
     LOOPS.with(|l| {
@@ -517,8 +520,45 @@ fn loop_method(
         "default_exception_handler" => {
             super::handler::default_exception_handler(&args[0]).map(|()| Value::None)
         }
+        "add_signal_handler" => {
+            let cb = &args[1];
+            if super::is_coroutine(cb) || super::is_coroutine_function(cb) {
+                return raise("TypeError", "coroutines cannot be used with add_signal_handler()");
+            }
+            let sig = signal_number(&args[0])?;
+            if lp.is_closed() {
+                return raise("RuntimeError", "Event loop is closed");
+            }
+            if sig == 9 || sig == 19 {
+                return raise("RuntimeError", format!("sig {sig} cannot be caught"));
+            }
+            let mut signals = pl.signals.borrow_mut();
+            if !signals.contains(&sig) {
+                signals.push(sig);
+            }
+            Ok(Value::None)
+        }
+        "remove_signal_handler" => {
+            let sig = signal_number(&args[0])?;
+            let mut signals = pl.signals.borrow_mut();
+            let had = signals.contains(&sig);
+            signals.retain(|s| *s != sig);
+            Ok(Value::Bool(had))
+        }
         _ => raise("AttributeError", format!("'_UnixSelectorEventLoop' object has no attribute '{name}'")),
     }
+}
+
+/// `_check_signal(sig)` of CPython's Unix loop: the signal's number.
+fn signal_number(sig: &Value) -> PyResult<i64> {
+    if !crate::interp::attr::isinstance(sig, &interp().types.int) {
+        return raise("TypeError", format!("sig must be an int, not {}", text::repr(sig)?));
+    }
+    let n = crate::interp::ops::index_value(sig)?;
+    if !(1..=31).contains(&n) && !(34..=64).contains(&n) {
+        return raise("ValueError", format!("invalid signal number {n}"));
+    }
+    Ok(n)
 }
 
 /// The loop's methods and their signatures, named as pyrun.py's loop
@@ -547,6 +587,8 @@ const LOOP_METHODS: &[(&str, &str)] = &[
     ("call_exception_handler", "BaseEventLoop.call_exception_handler(self, context)"),
     ("default_exception_handler", "BaseEventLoop.default_exception_handler(self, context)"),
     ("set_default_executor", "BaseEventLoop.set_default_executor(self, executor)"),
+    ("add_signal_handler", "_UnixSelectorEventLoop.add_signal_handler(self, sig, callback, *args)"),
+    ("remove_signal_handler", "_UnixSelectorEventLoop.remove_signal_handler(self, sig)"),
 ];
 
 impl Native for PyLoop {

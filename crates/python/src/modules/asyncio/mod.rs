@@ -394,7 +394,7 @@ fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 
 /// `async def` functions, bound or wrapped in `functools.partial` (as
 /// `inspect` unwraps them).
-fn is_coroutine_function(v: &Value) -> bool {
+pub fn is_coroutine_function(v: &Value) -> bool {
     match v {
         Value::Function(f) => f.def.is_async && !f.def.is_generator,
         Value::BoundMethod(b) => is_coroutine_function(&b.func),
