@@ -578,6 +578,13 @@ pub fn module() -> ModuleObj {
     );
     m.set("Task", Value::Class(task_class));
     m.set("TaskGroup", groups::taskgroup_class());
+    // `asyncio.Timeout(when)`: what `timeout_at(when)` makes.
+    let timeout_class = t.native("Timeout");
+    timeout_class
+        .dict
+        .borrow_mut()
+        .set("__new__", crate::object::Builtin::new("Timeout", groups::timeout_at));
+    m.set("Timeout", Value::Class(timeout_class));
     // For annotations and isinstance (`loop: asyncio.AbstractEventLoop`).
     for name in ["AbstractEventLoop", "BaseEventLoop", "Handle", "TimerHandle"] {
         m.set(name, Value::Class(t.native(name)));
