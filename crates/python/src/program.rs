@@ -296,6 +296,7 @@ fn shut_down(it: &Interp) {
     }
     // The `__del__`s run while the namespace is intact.
     crate::interp::finalize::at_exit(&main.values_in_order());
+    let pending = crate::modules::asyncio::handler::pending_at_exit();
     let globals = main.take_in_order();
     // In the order they were bound (a dict's order), a list's items from
     // the first (CPython's collector frees them in creation order, roughly).
@@ -311,6 +312,7 @@ fn shut_down(it: &Interp) {
         }
         free(value);
     }
+    crate::modules::asyncio::handler::destroyed_pending(pending);
 }
 
 /// pyrun.py's last line for an exception that escaped the program.

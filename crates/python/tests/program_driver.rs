@@ -483,3 +483,26 @@ fn a_method_missing_in_an_awaited_call_is_marked_alone() {
     let at = lines.iter().position(|l| *l == "    x = await asyncio.sleeep(1)").expect("the line shown");
     assert_eq!(lines[at + 1], "              ^^^^^^^^^^^^^^");
 }
+
+#[test]
+fn tasks_left_pending_are_destroyed_at_exit_as_python_reports_them() {
+    // pyrun.py's stderr for the same programs (td.py, td4.py in its place).
+    let closed = "import asyncio\nasync def ticker(n): await asyncio.sleep(10)\nasync def main():\n    for i in range(2):\n        asyncio.ensure_future(ticker(i))\n    await asyncio.sleep(1)\nloop = asyncio.new_event_loop()\nloop.run_until_complete(main())\nloop.close()\nprint('closed')\n";
+    let (out, report) = run(closed);
+    assert_eq!(out, ["[    1.000] closed"]);
+    assert_eq!(
+        report.stderr,
+        "Task was destroyed but it is pending!\ntask: <Task pending name='Task-2' coro=<ticker() done, defined at <stdin>:2> wait_for=<Future pending cb=[Task.task_wakeup()]>>\nTask was destroyed but it is pending!\ntask: <Task pending name='Task-3' coro=<ticker() done, defined at <stdin>:2> wait_for=<Future pending cb=[Task.task_wakeup()]>>\n"
+    );
+    let never_ran = "import asyncio\nasync def job(): await asyncio.sleep(1)\nloop = asyncio.new_event_loop()\nt = loop.create_task(job())\n";
+    let (_, report) = run(never_ran);
+    assert_eq!(
+        report.stderr,
+        "sys:1: RuntimeWarning: coroutine 'job' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\nTask was destroyed but it is pending!\ntask: <Task pending name='Task-1' coro=<job() running at <stdin>:2>>\n"
+    );
+    // asyncio.run cancels what is left: nothing to report.
+    let (_, report) = run(
+        "import asyncio\nasync def main():\n    asyncio.create_task(asyncio.sleep(5))\nasyncio.run(main())\n",
+    );
+    assert_eq!(report.stderr, "");
+}

@@ -195,6 +195,11 @@ impl Coroutine {
         }
     }
 
+    /// Its body has run (a task's coroutine that never had a step has not).
+    pub fn has_run(&self) -> bool {
+        self.frame.borrow().upgrade().is_some_and(|f| f.line.get() > 0)
+    }
+
     pub fn was_started(&self) -> bool {
         self.awaited.get()
     }

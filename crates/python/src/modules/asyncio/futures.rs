@@ -606,7 +606,18 @@ impl Native for PyTask {
 
 impl PyTask {
     fn repr_text(&self) -> PyResult<String> {
-        let done = self.typed.as_ref().is_some_and(|t| t.future().done());
+        self.text(false)
+    }
+
+    /// Its repr as Python's exit shows a pending task it collects: with its
+    /// coroutine closed first (`coro=<f() done, defined at ...>`) when
+    /// `coro_closed`.
+    pub fn exit_repr(&self, coro_closed: bool) -> PyResult<String> {
+        self.text(coro_closed)
+    }
+
+    fn text(&self, coro_closed: bool) -> PyResult<String> {
+        let done = coro_closed || self.typed.as_ref().is_some_and(|t| t.future().done());
         let coro = match self.coro.as_ref().and_then(|c| c.as_native::<crate::native::coro::Coroutine>()) {
             Some(c) => c.describe(done),
             None => format!("{}()", self.coro_name),

@@ -81,6 +81,54 @@ pub fn never_retrieved(lp: Option<Rc<PyLoop>>, message: String, shown: String, e
     }
 }
 
+/// The tasks still pending when the program ends, with their loops'
+/// objects, in the order they were made (before the exit frees the loops).
+pub fn pending_at_exit() -> Vec<(Rc<PyLoop>, Value)> {
+    let mut out = Vec::new();
+    for pl in super::loops::all_loops() {
+        for task in pl.lp.all_tasks() {
+            out.push((pl.clone(), super::futures::task_value(task)));
+        }
+    }
+    out
+}
+
+/// Python's exit collects the tasks still pending: each is "Task was
+/// destroyed but it is pending!" for its loop's exception handler. A task
+/// of a loop the program closed is garbage collected, its coroutine closed
+/// first (`done, defined at`); one an open loop still holds goes with the
+/// loop, its coroutine where it waits (`running at`).
+pub fn destroyed_pending(tasks: Vec<(Rc<PyLoop>, Value)>) {
+    // A coroutine that never ran is first "never awaited" (at `sys:1`: no
+    // frame is running any more), once per coroutine.
+    let mut warned: Vec<Rc<str>> = Vec::new();
+    for (_, task) in &tasks {
+        let coro = task.as_native::<super::futures::PyTask>().and_then(|t| t.coro.clone());
+        let Some(c) = coro.as_ref().and_then(|c| c.as_native::<crate::native::coro::Coroutine>()) else {
+            continue;
+        };
+        if !c.has_run() && !warned.contains(&c.qualname) {
+            warned.push(c.qualname.clone());
+            interp().host.write_stderr(&format!(
+                "sys:1: RuntimeWarning: coroutine '{}' was never awaited\n\
+                 RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                c.qualname
+            ));
+        }
+    }
+    for (pl, task) in tasks {
+        let Some(t) = task.as_native::<super::futures::PyTask>() else { continue };
+        let Ok(shown) = t.exit_repr(pl.lp.is_closed()) else { continue };
+        let context = Dict::new();
+        let set = |k: &str, v: Value| ops::dict_set(&context, Value::str(k), v);
+        let filled = set("task", Value::native(Shown { class: "Task", repr: shown }))
+            .and_then(|()| set("message", Value::str("Task was destroyed but it is pending!")));
+        if filled.is_ok() {
+            report(call_exception_handler(&Value::Object(pl), Value::Dict(context)));
+        }
+    }
+}
+
 /// An error of the handlers themselves goes to stderr (CPython logs it).
 fn report(outcome: PyResult<()>) {
     if let Err(e) = outcome {
