@@ -499,6 +499,33 @@ impl<T: Clone + 'static> Future<T> {
         self.finish(Err(exc))
     }
 
+    /// `set_result` for a future that stands for a task's wakeup: a client's
+    /// bridge to a future-like object of the program's, whose done callback
+    /// is CPython's `Task.__wakeup`. A task waiting on it steps now, inside
+    /// the callback completing it, as `__wakeup` steps it (not a turn of the
+    /// loop later); other callbacks are scheduled as `set_result` schedules them.
+    ///
+    /// # Errors
+    /// As [`set_result`](Self::set_result).
+    pub fn set_result_stepping(&self, value: T) -> PyResult<()> {
+        {
+            let mut state = self.0.state.borrow_mut();
+            if !matches!(*state, State::Pending) {
+                return Err(Exception::invalid_state("invalid state"));
+            }
+            *state = State::Finished(Ok(value));
+        }
+        let Callbacks { first, rest } = std::mem::take(&mut *self.0.callbacks.borrow_mut());
+        let Some(event_loop) = self.get_loop() else { return Ok(()) };
+        for callback in first.into_iter().chain(rest) {
+            match callback {
+                DoneCallback::Wakeup(task) => task.run_step(),
+                other => self.schedule_one(&event_loop, other),
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn finish(&self, result: PyResult<T>) -> PyResult<()> {
         {
             let mut state = self.0.state.borrow_mut();

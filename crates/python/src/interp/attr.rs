@@ -281,7 +281,9 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
             None => Ok(match name {
                 "__class__" => Some(Value::Class(o.class())),
                 // A coroutine, future or task awaited through a user `__await__`.
-                "__await__" if awaitable_native(o.as_any()) => {
+                "__await__"
+                    if awaitable_native(o.as_any()) && crate::native::await_iter::wrapped(obj).is_none() =>
+                {
                     let me = obj.clone();
                     Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| {
                         Ok(crate::native::await_iter::await_iter(&me))

@@ -270,6 +270,7 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
     let charge = if def.is_generator || def.is_async { Some(Charge::new(FRAME_BYTES)?) } else { None };
     if def.is_generator {
         let chan = Rc::new(GenChannel::default());
+        chan.coroutine.set(func.iterable_coroutine.get());
         frame.gen = Some(chan.clone());
         let body = charged_body_future(func.clone(), Rc::new(frame), charge);
         let core = GenCore::new(name, qualname, body, chan);

@@ -595,8 +595,7 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
         Value::Object(o) => match o.await_target(&v) {
             Some(t) => {
                 if matches!(t, Ok(AwaitTarget::Future(_))) {
-                    let iter = v.as_native::<crate::native::await_iter::FutureIter>();
-                    crate::native::coro::note_awaited(iter.map_or(&v, |i| i.future()));
+                    crate::native::coro::note_awaited(&v);
                 }
                 t?
             }
@@ -606,14 +605,9 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
             },
         },
         Value::Instance(_) => {
-            if let Some(m) = attr::lookup_special(&v, "__await__") {
-                let it = super::call::call_sync(&m, vec![], vec![])?;
-                if let Some(g) = it.as_native::<crate::native::gen::Generator>() {
-                    return drive_await_generator(g).await;
-                }
-                return Box::pin(await_value(it)).await;
-            }
-            return not_awaitable(&v);
+            let Some(m) = attr::lookup_special(&v, "__await__") else { return not_awaitable(&v) };
+            let it = super::call::call_sync(&m, vec![], vec![])?;
+            return Box::pin(await_iterator(it)).await;
         }
         _ => return not_awaitable(&v),
     };
@@ -624,6 +618,31 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
     };
     super::budget::reset();
     out
+}
+
+/// `await` on what an object's `__await__()` returned: it must be an
+/// iterator and not a coroutine (CPython's `_PyCoro_GetAwaitableIter`); its
+/// values go to the task, or out of a `send()`, as a generator's.
+async fn await_iterator(it: Value) -> PyResult<Value> {
+    use crate::native::gen::Generator;
+    let is_coroutine = crate::modules::asyncio::is_coroutine(&it) && it.as_native::<Generator>().is_none();
+    if is_coroutine || it.as_native::<Generator>().is_some_and(Generator::is_iterable_coroutine) {
+        return raise("TypeError", "__await__() returned a coroutine");
+    }
+    if let Some(g) = it.as_native::<Generator>() {
+        return drive_await_generator(g).await;
+    }
+    if let Some(inner) = crate::native::await_iter::wrapped(&it) {
+        // `coro.__await__()`, `fut.__await__()`: awaiting what they iterate.
+        return await_value(inner).await;
+    }
+    if !super::iter::is_iterator(&it) {
+        return raise(
+            "TypeError",
+            format!("__await__() returned non-iterator of type '{}'", text::type_name(&it)),
+        );
+    }
+    super::yieldfrom::drive_iterator(it).await
 }
 
 /// `await` on an object whose `__await__` is a generator (or on a
@@ -638,20 +657,85 @@ pub async fn drive_await_generator(g: &crate::native::gen::Generator) -> PyResul
             None => return Ok(g.take_returned()),
             Some(v) => v,
         };
-        let input = match crate::native::coro::driven_channel() {
-            Some(chan) => crate::native::gen::YieldPoint::new(chan, yielded).await,
-            None => {
-                let turn = asyncio_engine::sleep0().await;
-                match yielded {
-                    Value::None => turn.map(|()| Value::None),
-                    other => turn.and_then(|()| {
-                        raise("RuntimeError", format!("Task got bad yield: {}", text::repr(&other)?))
-                    }),
-                }
-            }
-        };
-        g.feed(input);
+        g.feed(hand_over(yielded).await);
     }
+}
+
+/// A value an `__await__` iterator yielded, handed to whoever drives the
+/// coroutine: out of its `send()`, or to its task as `Task.__step` takes
+/// it (a bare yield is one turn of the loop; a future-like object with
+/// `_asyncio_future_blocking` set is waited on; anything else is thrown
+/// back in a turn later). What comes back in: the value sent, or the
+/// exception thrown.
+pub async fn hand_over(yielded: Value) -> PyResult<Value> {
+    if let Some(chan) = crate::native::coro::driven_channel() {
+        return crate::native::gen::YieldPoint::new(chan, yielded).await;
+    }
+    if matches!(yielded, Value::None) {
+        return asyncio_engine::sleep0().await.map(|()| Value::None);
+    }
+    if let Some(blocking) = future_blocking(&yielded)? {
+        if blocking {
+            return wait_future_like(&yielded).await;
+        }
+        asyncio_engine::sleep0().await?;
+        let task = crate::modules::asyncio::current_task_value();
+        return raise(
+            "RuntimeError",
+            format!(
+                "yield was used instead of yield from in task {} with {}",
+                text::repr(&task)?,
+                text::repr(&yielded)?
+            ),
+        );
+    }
+    asyncio_engine::sleep0().await?;
+    raise("RuntimeError", format!("Task got bad yield: {}", text::repr(&yielded)?))
+}
+
+/// `getattr(obj, '_asyncio_future_blocking', None)`, as a bool: None for
+/// an object that is not future-like.
+fn future_blocking(v: &Value) -> PyResult<Option<bool>> {
+    if crate::modules::asyncio::futures::is_future(v) {
+        return Ok(Some(false));
+    }
+    if !matches!(v, Value::Instance(_)) {
+        return Ok(None);
+    }
+    match attr::getattr_opt(v, "_asyncio_future_blocking")? {
+        None | Some(Value::None) => Ok(None),
+        Some(b) => ops::truthy(&b).map(Some),
+    }
+}
+
+/// A task waits on a future-like object the program wrote: its
+/// `add_done_callback` wakes the task, then its `result()` is what comes
+/// back in (None, or what it raises). Cancelled meanwhile, the task cancels it.
+async fn wait_future_like(fut: &Value) -> PyResult<Value> {
+    attr::setattr(fut, "_asyncio_future_blocking", Value::Bool(false))?;
+    let lp = asyncio_engine::get_running_loop()?;
+    let woken: asyncio_engine::Future<Value> = lp.create_future();
+    let w = woken.clone();
+    let wakeup = crate::object::Builtin::new("task_wakeup", move |_, _| {
+        if !w.done() {
+            w.set_result_stepping(Value::None)?;
+        }
+        Ok(Value::None)
+    });
+    // `add_done_callback(self.__wakeup, context=self._context)`.
+    let context = crate::modules::contextvars::task_context()?;
+    super::call::call_sync(
+        &attr::getattr(fut, "add_done_callback")?,
+        vec![wakeup],
+        vec![(Rc::from("context"), context)],
+    )?;
+    if let Err(e) = woken.await {
+        // CPython's `task.cancel(msg)` calls `fut_waiter.cancel(msg=msg)` at once.
+        let msg = if e.message().is_empty() { Value::None } else { Value::str(e.message()) };
+        super::call::call_sync(&attr::getattr(fut, "cancel")?, vec![], vec![(Rc::from("msg"), msg)])?;
+        return Err(e);
+    }
+    super::call::call_sync(&attr::getattr(fut, "result")?, vec![], vec![]).map(|_| Value::None)
 }
 
 fn not_awaitable<T>(v: &Value) -> PyResult<T> {

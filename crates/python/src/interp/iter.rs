@@ -297,6 +297,15 @@ fn not_iterable<T>(v: &Value) -> PyResult<T> {
 }
 
 /// `iter(v)` as a Python object.
+/// Is `v` an iterator (it has `__next__`; a built-in one is its own `iter()`)?
+pub fn is_iterator(v: &Value) -> bool {
+    match v {
+        Value::Instance(_) => attr::lookup_special(v, "__next__").is_some(),
+        Value::Object(o) => matches!(o.iter(v), Some(Ok(it)) if it.id() == v.id()),
+        _ => false,
+    }
+}
+
 pub fn iter_object(v: &Value) -> PyResult<Value> {
     if let Value::Object(o) = v {
         return match o.iter(v) {

@@ -21,10 +21,15 @@ enum Step {
 pub async fn yield_from(iterable: Value, f: &Frame) -> PyResult<Value> {
     let Some(chan) = f.gen.clone() else { return raise("SyntaxError", "'yield' outside function") };
     if let Value::Object(o) = &iterable {
+        let coroutine = o.as_any().is::<crate::native::coro::Coroutine>();
+        if coroutine && !chan.coroutine.get() {
+            return raise("TypeError", "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        }
         if attr::awaitable_native(o.as_any()) {
-            // A coroutine, future or task (what their `__await__()` returns
-            // here) in an `__await__` generator: the task awaits it.
-            return super::eval::await_value(iterable).await;
+            // A coroutine, future or task, or what their `__await__()`
+            // returns, in an `__await__` generator: the task awaits it.
+            let target = crate::native::await_iter::wrapped(&iterable).unwrap_or(iterable);
+            return super::eval::await_value(target).await;
         }
     }
     let it = iter::iter_object(&iterable)?;
@@ -40,6 +45,25 @@ pub async fn yield_from(iterable: Value, f: &Frame) -> PyResult<Value> {
                 close(&it)?;
                 return Err(e);
             }
+            Err(e) => throw(&it, e)?,
+        };
+    }
+}
+
+/// `await` on an iterator an `__await__` returned (not a generator): each
+/// value it yields goes to the task or out of `send()` ([`hand_over`]), what
+/// comes back goes to its `send` or `throw`.
+///
+/// [`hand_over`]: super::eval::hand_over
+pub async fn drive_iterator(it: Value) -> PyResult<Value> {
+    let mut step = send(&it, Value::None)?;
+    loop {
+        let y = match step {
+            Step::Yielded(y) => y,
+            Step::Done(v) => return Ok(v),
+        };
+        step = match super::eval::hand_over(y).await {
+            Ok(sent) => send(&it, sent)?,
             Err(e) => throw(&it, e)?,
         };
     }

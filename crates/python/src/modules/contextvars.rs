@@ -55,6 +55,16 @@ pub fn run_in<T>(ctx: Ctx, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The running task's context as a `contextvars.Context` object (over the
+/// same variables), for a callback the task registers with its context.
+pub fn task_context() -> PyResult<Value> {
+    let module = super::import("contextvars", crate::ast::Pos::default())?;
+    let ctx =
+        crate::interp::call::call_sync(&crate::interp::attr::getattr(&module, "Context")?, vec![], vec![])?;
+    crate::interp::attr::setattr(&ctx, "_data", current(vec![], vec![])?)?;
+    Ok(ctx)
+}
+
 /// `_ctx_current()`: the current context's dict (made on first use).
 pub fn current(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     let it = interp();

@@ -1,14 +1,14 @@
 //! What `__await__()` returns: a `coroutine_wrapper` for a coroutine, a
 //! `FutureIter` for a future or task. A scheduler written in Python steps
-//! them by hand (`next(it)`, `it.send(v)`); `await` and `yield from` take
-//! them as what they wrap.
+//! them by hand (`next(it)`, `it.send(v)`); `yield from` and an `__await__`
+//! returning them take them as what they wrap.
 
 use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
 use super::coro::{Coroutine, Input};
-use super::{method, AwaitTarget, Native};
+use super::{method, Native};
 use crate::interp::exc::{raise, stop_iteration};
 use crate::interp::interp;
 use crate::object::Class;
@@ -28,11 +28,6 @@ pub struct FutureIter {
 impl FutureIter {
     pub fn new(fut: Value) -> FutureIter {
         FutureIter { fut, yielded: Cell::new(false) }
-    }
-
-    /// The future it iterates.
-    pub fn future(&self) -> &Value {
-        &self.fut
     }
 
     fn step(&self) -> PyResult<Value> {
@@ -100,9 +95,6 @@ impl Native for CoroWrapper {
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
         step_method::<CoroWrapper>(this, name, |w, input| w.coro()?.drive(input), |w| w.coro()?.close())
     }
-    fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
-        Some(self.coro().and_then(|c| c.take().map(AwaitTarget::Coro)))
-    }
 }
 
 impl Native for FutureIter {
@@ -132,12 +124,16 @@ impl Native for FutureIter {
             |_| Ok(()),
         )
     }
-    fn await_target(&self, _this: &Value) -> Option<PyResult<AwaitTarget>> {
-        match &self.fut {
-            Value::Object(o) => o.await_target(&self.fut),
-            _ => None,
-        }
+}
+
+/// The coroutine or future an `__await__()` iterator iterates: what
+/// `yield from` or an `__await__` returning it awaits. (Not awaitable
+/// themselves: `await coro.__await__()` is a TypeError, as in CPython.)
+pub fn wrapped(v: &Value) -> Option<Value> {
+    if let Some(w) = v.as_native::<CoroWrapper>() {
+        return Some(w.0.clone());
     }
+    v.as_native::<FutureIter>().map(|i| i.fut.clone())
 }
 
 /// What `obj.__await__()` returns for a coroutine, future or task.

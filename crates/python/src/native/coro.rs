@@ -172,6 +172,10 @@ impl Coroutine {
 
     /// Takes the body to run it (once).
     pub fn take(&self) -> PyResult<BoxFut> {
+        if self.driven.borrow().as_ref().is_some_and(|d| !d.finished) {
+            // Suspended in an await where `send()` left it.
+            return raise("RuntimeError", "coroutine is being awaited already");
+        }
         match self.body.borrow_mut().take() {
             Some(b) => {
                 self.awaited.set(true);
@@ -181,6 +185,8 @@ impl Coroutine {
             None if &*self.defined_at == "<asyncio>" && &*self.name == "aclose" => {
                 raise("RuntimeError", "cannot reuse already awaited aclose()/athrow()")
             }
+            // A task or another await runs it and it waits in an await.
+            None if self.has_run() => raise("RuntimeError", "coroutine is being awaited already"),
             None => raise("RuntimeError", "cannot reuse already awaited coroutine"),
         }
     }

@@ -26,6 +26,8 @@ pub struct GenChannel {
     pub yielded: RefCell<Option<Value>>,
     pub sent: RefCell<Option<Value>>,
     pub thrown: RefCell<Option<Exception>>,
+    /// A `types.coroutine` generator's: it may `yield from` a coroutine.
+    pub coroutine: Cell<bool>,
 }
 
 /// The future of one `yield value` expression in a body.

@@ -260,6 +260,16 @@ pub fn is_future(v: &Value) -> bool {
     v.as_native::<PyFuture>().is_some() || v.as_native::<PyTask>().is_some()
 }
 
+/// A future-like object of the program's (`asyncio.isfuture`): its class
+/// has `_asyncio_future_blocking`, and it is not None on the object.
+pub fn is_future_like(v: &Value) -> PyResult<bool> {
+    let Value::Instance(inst) = v else { return Ok(false) };
+    if inst.class.lookup("_asyncio_future_blocking").is_none() {
+        return Ok(false);
+    }
+    Ok(!matches!(crate::interp::attr::getattr(v, "_asyncio_future_blocking")?, Value::None))
+}
+
 /// The Python value of a future's exception.
 fn exc_value(e: &Exception) -> Value {
     Value::Instance(exc::instance(e))

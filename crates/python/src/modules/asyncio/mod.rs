@@ -475,6 +475,11 @@ fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     Ok(crate::native::iters::IterObj::value(iter::Iter::Map(make, vec![count]), "generator"))
 }
 
+/// The running task's object, or None.
+pub fn current_task_value() -> Value {
+    asyncio_engine::current_task().map_or(Value::None, task_value)
+}
+
 fn current_task(_args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     Ok(match asyncio_engine::current_task() {
         Some(t) => task_value(t),
@@ -554,7 +559,10 @@ pub fn module() -> ModuleObj {
     m.func_kw("iscoroutinefunction", &["func"], &[], |args, _| {
         Ok(Value::Bool(args.first().is_some_and(is_coroutine_function)))
     });
-    m.func_kw("isfuture", &["obj"], &[], |args, _| Ok(Value::Bool(args.first().is_some_and(is_future))));
+    m.func_kw("isfuture", &["obj"], &[], |args, _| {
+        let Some(v) = args.first() else { return Ok(Value::Bool(false)) };
+        Ok(Value::Bool(is_future(v) || futures::is_future_like(v)?))
+    });
     for (name, c) in sync::classes() {
         m.set(name, c);
     }
