@@ -564,6 +564,16 @@ fn syntax(msg: &str, pos: Pos) -> R {
 }
 
 /// Whether `e` awaits in its own scope (not in nested lambdas/comprehensions).
+/// A comprehension with `async for` or an `await` in what it runs in its
+/// own scope (not its first iterable): an async generator expression, or a
+/// comprehension that must run in an async function.
+pub fn is_async_comprehension(elt: &Expr, value: Option<&Expr>, generators: &[Comprehension]) -> bool {
+    generators.iter().enumerate().any(|(k, g)| {
+        g.is_async || (k > 0 && has_await(&g.iter)) || g.ifs.iter().any(has_await) || has_await(&g.target)
+    }) || has_await(elt)
+        || value.is_some_and(has_await)
+}
+
 fn has_await(e: &Expr) -> bool {
     let mut found = false;
     visit_children(e, &mut |c| found = found || has_await(c));
@@ -881,10 +891,7 @@ impl Compiler {
         pos: Pos,
     ) -> R {
         self.expr(&generators[0].iter)?;
-        let is_async = generators.iter().enumerate().any(|(k, g)| {
-            g.is_async || (k > 0 && has_await(&g.iter)) || g.ifs.iter().any(has_await) || has_await(&g.target)
-        }) || has_await(elt)
-            || value.is_some_and(has_await);
+        let is_async = is_async_comprehension(elt, value, generators);
         let enclosing_ok = matches!(self.kind(), CKind::Function { is_async: true, .. } | CKind::Comp);
         if is_async && kind != CompKind::Generator && !enclosing_ok {
             return syntax("asynchronous comprehension outside of an asynchronous function", pos);

@@ -1234,12 +1234,7 @@ fn generator_expression(
     first: Value,
     f: &Frame,
 ) -> PyResult<Value> {
-    if generators.iter().any(|g| g.is_async) {
-        return raise(
-            "NotImplementedError",
-            "asynchronous generator expressions are not supported in the playground",
-        );
-    }
+    let is_async = crate::validate::is_async_comprehension(elt, None, generators);
     // The body borrows the tree: keep the module's tree alive through an Rc
     // held by the running program, and run the loops over raw pointers
     // whose referents outlive every generator (the tree is never freed
@@ -1247,7 +1242,7 @@ fn generator_expression(
     let chan = Rc::new(crate::native::gen::GenChannel::default());
     let mut frame = comp_frame(scope, f, "<genexpr>");
     frame.gen = Some(chan.clone());
-    let first_iter = iter::iter_object(&first)?;
+    let first_iter = if generators[0].is_async { aiter(&first)? } else { iter::iter_object(&first)? };
     let elt_ptr: *const Expr = elt;
     let gens_ptr: *const [Comprehension] = generators;
     let tree = interp().host.tree.borrow().clone();
@@ -1263,7 +1258,14 @@ fn generator_expression(
         }
         Ok(Value::None)
     });
-    let core = crate::native::gen::GenCore::new(Rc::from("<genexpr>"), Rc::from("<genexpr>"), body, chan);
+    let qualname = match &f.def {
+        Some(def) => format!("{}.<locals>.<genexpr>", def.qualname),
+        None => "<genexpr>".to_string(),
+    };
+    let core = crate::native::gen::GenCore::new(Rc::from("<genexpr>"), Rc::from(qualname), body, chan);
+    if is_async {
+        return Ok(Value::native(crate::native::gen::AsyncGenerator(Rc::new(core))));
+    }
     Ok(Value::native(crate::native::gen::Generator(Rc::new(core))))
 }
 
@@ -1280,8 +1282,13 @@ fn gen_loop<'a>(
             Some(v) => v,
             None => eval(&g.iter, f).await?,
         };
-        let mut it = iter::iter(&iterable)?;
-        'items: while let Some(item) = it.next()? {
+        let mut it = match (g.is_async, depth) {
+            // The first iterable's async iterator was made outside.
+            (true, 0) => CompSource::Async(iterable),
+            (true, _) => CompSource::Async(aiter(&iterable)?),
+            (false, _) => CompSource::Sync(iter::iter(&iterable)?),
+        };
+        'items: while let Some(item) = it.next().await? {
             super::exec::assign(&g.target, item, f).await?;
             for cond in &g.ifs {
                 if !ops::truthy(&eval(cond, f).await?)? {

@@ -121,11 +121,20 @@ pub fn module() -> ModuleObj {
     });
     m.func("format_exception_only", |args, kwargs| {
         let a = arguments("format_exception_only(exc, /, value=None)", &args, &kwargs)?;
-        let line = match chosen(&a)? {
-            Some(inst) => exc::traceback_last_line(&exc::to_engine(&inst)),
-            None => "NoneType: None".to_string(),
-        };
-        Ok(Value::list(vec![Value::string(format!("{line}\n"))]))
+        let Some(inst) = chosen(&a)? else { return Ok(Value::list(vec![Value::str("NoneType: None\n")])) };
+        let mut lines =
+            vec![Value::string(format!("{}\n", exc::traceback_last_line(&exc::to_engine(&inst))))];
+        // Then each line of each note.
+        if let Some(Value::List(notes)) = inst.get_attr("__notes__") {
+            for note in notes.borrow().iter() {
+                let text = match note {
+                    Value::Str(s) => s.to_string(),
+                    other => crate::interp::text::repr(other)?,
+                };
+                lines.extend(text.split('\n').map(|l| Value::string(format!("{l}\n"))));
+            }
+        }
+        Ok(Value::list(lines))
     });
     m
 }
