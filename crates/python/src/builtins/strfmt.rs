@@ -21,15 +21,30 @@ fn to_exc(e: FmtError) -> Exception {
     Exception::new(kind, e.message)
 }
 
+thread_local! {
+    /// The Python exception a callback of the formatter raised (an
+    /// argument's `__str__`), carried through it to come out as itself.
+    static CARRIED: std::cell::RefCell<Option<Exception>> = const { std::cell::RefCell::new(None) };
+}
+
 fn from_exc(e: Exception) -> FmtError {
-    // Carry a Python exception through the formatter: it comes back out of
-    // `to_exc` with the same type and message.
     let kind = match e.type_name() {
         "TypeError" => ErrKind::TypeError,
         "OverflowError" => ErrKind::OverflowError,
         _ => ErrKind::ValueError,
     };
-    FmtError { kind, message: e.message().to_string() }
+    let message = e.message().to_string();
+    CARRIED.with(|c| *c.borrow_mut() = Some(e));
+    FmtError { kind, message }
+}
+
+/// The exception for a formatting failure: the one a callback raised, if
+/// that is what stopped it.
+fn failure(e: FmtError) -> Exception {
+    match CARRIED.with(|c| c.borrow_mut().take()) {
+        Some(carried) => carried,
+        None => to_exc(e),
+    }
 }
 
 /// `format(v, spec)`.
@@ -114,6 +129,7 @@ impl PercentArg for Arg {
 
 /// `template % args`.
 pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
+    CARRIED.with(|c| c.borrow_mut().take());
     let out = match args {
         Value::Tuple(items) => {
             let items: Vec<Arg> = items.iter().cloned().map(Arg::new).collect();
@@ -143,11 +159,11 @@ pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
             ops::charge_memory(s.len())?;
             Ok(Value::string(s))
         }
-        Err(e) if e.message.starts_with("KeyError:") => {
+        Err(e) if e.message.starts_with("KeyError:") && CARRIED.with(|c| c.borrow().is_none()) => {
             let key = e.message.trim_start_matches("KeyError:").trim_matches('\'').to_string();
             Err(crate::interp::exc::with_args("KeyError", vec![Value::string(key)]))
         }
-        Err(e) => Err(to_exc(e)),
+        Err(e) => Err(failure(e)),
     }
 }
 

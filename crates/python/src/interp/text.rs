@@ -200,6 +200,10 @@ pub fn default_repr(v: &Value) -> PyResult<String> {
         }
         return Ok(format!("{}({})", inst.class.name, join_reprs(&args)?));
     }
+    // `object.__repr__`: a builtin class's name goes without its module.
+    if &*inst.class.module == "builtins" {
+        return Ok(format!("<{} object at {:#x}>", inst.class.qualname, v.id()));
+    }
     Ok(format!("<{}.{} object at {:#x}>", inst.class.module, inst.class.qualname, v.id()))
 }
 

@@ -13,7 +13,7 @@ use crate::modules::asyncio::coro_value;
 use crate::modules::ModuleObj;
 use crate::native::gen::{AsyncGenerator, GenCore, Generator};
 use crate::native::Native;
-use crate::object::{Builtin, Class};
+use crate::object::Class;
 use crate::value::Value;
 use asyncio_engine::{Exception, PyResult};
 
@@ -163,22 +163,61 @@ impl Native for Null {
     }
 }
 
-fn wrap(func: Value, is_async: bool) -> Value {
-    let name = crate::interp::attr::getattr_opt(&func, "__name__").ok().flatten();
-    let name = name.and_then(|n| n.as_str().map(String::from)).unwrap_or_else(|| "helper".into());
-    Builtin::new(&name, move |args, kwargs| {
-        let g = call_sync(&func, args, kwargs)?;
-        if is_async {
-            match g.as_native::<AsyncGenerator>() {
-                Some(a) => Ok(Value::native(AsyncGenCm(a.0.clone()))),
-                None => raise("TypeError", "asynccontextmanager needs an async generator function"),
+/// What `@contextmanager` / `@asynccontextmanager` make of a generator
+/// function: called, a context manager over its generator. It binds as the
+/// function does (a decorated method gets `self`), and has its name, doc
+/// and `__wrapped__` (CPython's is a `functools.wraps` helper).
+struct CmFactory {
+    func: Value,
+    is_async: bool,
+}
+
+impl Native for CmFactory {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("function")
+    }
+    fn repr(&self, this: &Value) -> PyResult<String> {
+        let qualname = crate::interp::attr::getattr(&self.func, "__qualname__")?;
+        Ok(format!("<function {} at {:#x}>", crate::interp::text::str(&qualname)?, this.id()))
+    }
+    fn call(
+        &self,
+        _this: &Value,
+        args: Vec<Value>,
+        kwargs: crate::native::Kwargs,
+    ) -> Option<PyResult<Value>> {
+        Some(call_sync(&self.func, args, kwargs).and_then(|g| {
+            if self.is_async {
+                match g.as_native::<AsyncGenerator>() {
+                    Some(a) => Ok(Value::native(AsyncGenCm(a.0.clone()))),
+                    None => raise("TypeError", "asynccontextmanager needs an async generator function"),
+                }
+            } else if g.as_native::<Generator>().is_some() {
+                Ok(Value::native(GenCm(g)))
+            } else {
+                raise("TypeError", "contextmanager needs a generator function")
             }
-        } else if g.as_native::<Generator>().is_some() {
-            Ok(Value::native(GenCm(g)))
-        } else {
-            raise("TypeError", "contextmanager needs a generator function")
+        }))
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__wrapped__" => Some(Ok(self.func.clone())),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__" => {
+                Some(crate::interp::attr::getattr(&self.func, name))
+            }
+            _ => None,
         }
-    })
+    }
+    fn binds(&self) -> bool {
+        true
+    }
+}
+
+fn wrap(func: Value, is_async: bool) -> Value {
+    Value::native(CmFactory { func, is_async })
 }
 
 /// `_cm_enter(cm, is_async)`, for contextlib.py: what a `with` (or, as an

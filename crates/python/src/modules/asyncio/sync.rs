@@ -155,12 +155,8 @@ impl PyPrim {
                 }
             }
             Prim::Queue(q, _) => {
-                let out = queue_call(self, q, name, args, kwargs);
                 // A priority queue's comparison that raised (the item is in).
-                match COMPARE_ERROR.with(|e| e.borrow_mut().take()) {
-                    Some(e) => Err(e),
-                    None => out,
-                }
+                compared(queue_call(self, q, name, args, kwargs))
             }
         }
     }
@@ -270,11 +266,11 @@ fn queue_call(
         "put" => {
             arity("put", &args, 1, 1)?;
             let fut = q.put(args[0].clone());
-            Ok(asyncio_coro(&super::QUEUE_PUT, None, async move { fut.await.map(|_| Value::None) }))
+            Ok(asyncio_coro(&super::QUEUE_PUT, None, async move { compared(fut.await).map(|_| Value::None) }))
         }
         "get" => {
             let fut = q.get();
-            Ok(asyncio_coro(&super::QUEUE_GET, None, fut))
+            Ok(asyncio_coro(&super::QUEUE_GET, None, async move { compared(fut.await) }))
         }
         "put_nowait" => {
             arity("put_nowait", &args, 1, 1)?;
@@ -527,6 +523,15 @@ pub fn classes() -> Vec<(&'static str, Value)> {
         Ok(Value::native(PyPrim(Prim::Queue(q, "PriorityQueue"))))
     });
     out
+}
+
+/// What an awaited `put()`/`get()` gives: the exception a priority queue's
+/// `<` raised while it ran (the item is in or out), as the `await` raises it.
+fn compared<T>(out: PyResult<T>) -> PyResult<T> {
+    match COMPARE_ERROR.with(|e| e.borrow_mut().take()) {
+        Some(e) => Err(e),
+        None => out,
+    }
 }
 
 thread_local! {
