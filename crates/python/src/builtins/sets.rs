@@ -43,14 +43,20 @@ fn discard_hashed(s: &SetObj, k: &Value, h: u64) -> bool {
 /// `s.add(k)`.
 pub fn add(s: &SetObj, k: Value) -> PyResult<()> {
     let h = ops::hash(&k)?;
-    add_hashed(s, k, h);
+    add_hashed(s, k.clone(), h);
+    if let Err(e) = ops::key_checked(()) {
+        // The comparison failed: the key is not added.
+        with(s, |t| t.remove(&k, h, &mut |a, b| a.id() == b.id()));
+        return Err(e);
+    }
     Ok(())
 }
 
 /// `s.discard(k)`: whether it was there.
 pub fn discard(s: &SetObj, k: &Value) -> PyResult<bool> {
     let h = ops::hash(k)?;
-    Ok(discard_hashed(s, k, h))
+    let found = discard_hashed(s, k, h);
+    ops::key_checked(found)
 }
 
 pub fn clear(s: &SetObj) {

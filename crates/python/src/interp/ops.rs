@@ -1073,7 +1073,8 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
         Value::Dict(d) => Ok(dict_get(d, item)?.is_some()),
         Value::Set(s) => {
             let h = hash(item)?;
-            Ok(s.table.borrow().contains(item, h, &mut key_eq))
+            let found = s.table.borrow().contains(item, h, &mut key_eq);
+            key_checked(found)
         }
         Value::Range(r) => Ok(match item {
             Value::Int(i) => {
@@ -1170,13 +1171,33 @@ pub fn hash(v: &Value) -> PyResult<u64> {
 
 /// Key equality for tables: identity, then `==`. Errors in user `__eq__` count as "not equal".
 pub(crate) fn key_eq(a: &Value, b: &Value) -> bool {
-    eq(a, b).unwrap_or(false)
+    eq(a, b).unwrap_or_else(|e| {
+        KEY_EQ_ERROR.with(|c| {
+            c.borrow_mut().get_or_insert(e);
+        });
+        false
+    })
+}
+
+thread_local! {
+    /// The first exception a key's `__eq__` raised in a dict or set lookup.
+    static KEY_EQ_ERROR: std::cell::RefCell<Option<Exception>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `out` of a dict or set operation, or the exception a key's `__eq__`
+/// raised meanwhile (CPython's lookup stops there and raises it).
+pub(crate) fn key_checked<T>(out: T) -> PyResult<T> {
+    match KEY_EQ_ERROR.with(|c| c.borrow_mut().take()) {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
 /// `d[k]` without the KeyError.
 pub fn dict_get(d: &Dict, k: &Value) -> PyResult<Option<Value>> {
     let h = hash(k)?;
-    Ok(d.table.borrow().get(k, h, &mut key_eq))
+    let found = d.table.borrow().get(k, h, &mut key_eq);
+    key_checked(found)
 }
 
 /// `d[k] = v`.
@@ -1185,7 +1206,13 @@ pub fn dict_set(d: &Dict, k: Value, v: Value) -> PyResult<()> {
     // Compare keys without holding the borrow while Python `__eq__` runs:
     // builtin keys never call back; instance keys compare by `is` first.
     let mut t = std::mem::take(&mut *d.table.borrow_mut());
-    t.insert(k, v, h, &mut key_eq);
+    t.insert(k.clone(), v, h, &mut key_eq);
+    if let Err(e) = key_checked(()) {
+        // The comparison failed: the key is not inserted.
+        t.remove(&k, h, &mut |a, b| a.id() == b.id());
+        *d.table.borrow_mut() = t;
+        return Err(e);
+    }
     *d.table.borrow_mut() = t;
     d.touch();
     Ok(())
@@ -1198,7 +1225,7 @@ pub fn dict_remove(d: &Dict, k: &Value) -> PyResult<Option<Value>> {
     let out = t.remove(k, h, &mut key_eq).map(|(_, v)| v);
     *d.table.borrow_mut() = t;
     d.touch();
-    Ok(out)
+    key_checked(out)
 }
 
 pub fn set_add(s: &SetObj, k: Value) -> PyResult<()> {
