@@ -628,6 +628,12 @@ pub enum PercentValue<'a> {
 pub trait PercentArg: Clone {
     /// The value's numeric / string view.
     fn value(&self) -> PercentValue<'_>;
+    /// [`value`](Self::value) for conversion `conv`: an object's number as
+    /// that conversion asks for it (`__float__` for `%f`, `__int__` for `%d`,
+    /// `__index__` for `%x`).
+    fn value_for(&self, _conv: char) -> PercentValue<'_> {
+        self.value()
+    }
     /// The Python type name (`str`, `list`, ...) for error messages.
     fn type_name(&self) -> String;
     /// `str(self)` for `'s'`, `repr(self)` for `'r'`, `ascii(self)` for `'a'`; the error
@@ -810,7 +816,7 @@ pub fn percent_format<A: PercentArg>(
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => pct_int(&arg, conv, precision, &flags)?,
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let x = match arg.value() {
+                let x = match arg.value_for(conv) {
                     PercentValue::Float(x) => x,
                     PercentValue::Int(v) => v.to_f64()?,
                     _ => {
@@ -915,7 +921,7 @@ fn pct_int<A: PercentArg>(
     f: &PctFlags,
 ) -> Result<String, FmtError> {
     let truncated;
-    let v = match arg.value() {
+    let v = match arg.value_for(conv) {
         PercentValue::Int(v) => v,
         PercentValue::Float(x) if matches!(conv, 'd' | 'i' | 'u') => {
             if x.is_nan() {

@@ -351,6 +351,8 @@ pub struct Builtin {
     pub func: Box<NativeFn>,
     /// The object a method is bound to (for reprs).
     pub bound_to: Option<Value>,
+    /// CPython defines it in Python (`asyncio.sleep`): its type is `function`.
+    pub python: bool,
 }
 
 #[allow(clippy::new_ret_no_self)] // Builtins are only ever used as values.
@@ -359,14 +361,36 @@ impl Builtin {
         name: &str,
         func: impl Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Builtin(Rc::new(Builtin { name: Rc::from(name), func: Box::new(func), bound_to: None }))
+        Value::Builtin(Rc::new(Builtin {
+            name: Rc::from(name),
+            func: Box::new(func),
+            bound_to: None,
+            python: false,
+        }))
+    }
+    /// A function CPython defines in Python (`asyncio.sleep`).
+    pub fn python(
+        name: &str,
+        func: impl Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value> + 'static,
+    ) -> Value {
+        Value::Builtin(Rc::new(Builtin {
+            name: Rc::from(name),
+            func: Box::new(func),
+            bound_to: None,
+            python: true,
+        }))
     }
     pub fn method(
         name: &str,
         this: Value,
         func: impl Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Builtin(Rc::new(Builtin { name: Rc::from(name), func: Box::new(func), bound_to: Some(this) }))
+        Value::Builtin(Rc::new(Builtin {
+            name: Rc::from(name),
+            func: Box::new(func),
+            bound_to: Some(this),
+            python: false,
+        }))
     }
 }
 

@@ -79,20 +79,31 @@ fn default_format(v: &Value, spec: &str) -> PyResult<String> {
     raise("TypeError", format!("unsupported format string passed to {}.__format__", text::type_name(v)))
 }
 
-/// One `%` argument; an instance's number (`__index__`, `__float__` or
-/// `__int__`), asked for only when a conversion needs one.
+/// One `%` argument; an instance's number, asked for only when a
+/// conversion needs one, by that conversion's protocol (CPython's
+/// `PyNumber_Float` for `%f`, `PyNumber_Long` for `%d`, `PyNumber_Index`
+/// for `%x`, `%o`, `%c`), each kept once asked.
 #[derive(Clone)]
-struct Arg(Value, std::cell::OnceCell<Option<Value>>);
+struct Arg(Value, [std::cell::OnceCell<Option<Value>>; 3]);
 
 impl Arg {
     fn new(v: Value) -> Arg {
-        Arg(v, std::cell::OnceCell::new())
+        Arg(v, Default::default())
     }
 }
 
-fn number_of(v: &Value) -> Option<Value> {
+/// The dunders conversion `conv` tries, in order, and where their result is kept.
+fn protocol(conv: char) -> (usize, &'static [&'static str]) {
+    match conv {
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => (0, &["__float__", "__index__"]),
+        'd' | 'i' | 'u' => (1, &["__int__", "__index__", "__trunc__"]),
+        _ => (2, &["__index__"]),
+    }
+}
+
+fn number_of(v: &Value, dunders: &[&str]) -> Option<Value> {
     let Value::Instance(_) = v else { return None };
-    let f = ["__index__", "__float__", "__int__"].iter().find_map(|n| attr::lookup_special(v, n))?;
+    let f = dunders.iter().find_map(|n| attr::lookup_special(v, n))?;
     call_sync(&f, vec![], vec![])
         .ok()
         .filter(|r| matches!(r, Value::Int(_) | Value::Big(_) | Value::Float(_)))
@@ -111,8 +122,14 @@ fn percent_value(v: &Value) -> Option<PercentValue<'_>> {
 
 impl PercentArg for Arg {
     fn value(&self) -> PercentValue<'_> {
+        self.value_for('x')
+    }
+    fn value_for(&self, conv: char) -> PercentValue<'_> {
+        let (slot, dunders) = protocol(conv);
         percent_value(&self.0)
-            .or_else(|| self.1.get_or_init(|| number_of(&self.0)).as_ref().and_then(percent_value))
+            .or_else(|| {
+                self.1[slot].get_or_init(|| number_of(&self.0, dunders)).as_ref().and_then(percent_value)
+            })
             .unwrap_or(PercentValue::Other)
     }
     fn type_name(&self) -> String {

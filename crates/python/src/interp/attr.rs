@@ -42,6 +42,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
         Value::Range(_) => t.range.clone(),
         Value::Slice(_) => t.slice.clone(),
         Value::Function(_) => t.function.clone(),
+        Value::Builtin(b) if b.python => t.function.clone(),
         Value::Builtin(_) => t.builtin_function.clone(),
         Value::BoundMethod(_) => t.method.clone(),
         Value::Class(c) => metaclass(c).unwrap_or_else(|| t.type_.clone()),

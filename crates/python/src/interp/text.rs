@@ -133,6 +133,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
             Some(this) => {
                 format!("<built-in method {} of {} object at {:#x}>", b.name, type_name(this), this.id())
             }
+            None if b.python => format!("<function {} at {:#x}>", b.name, v.id()),
             None => format!("<built-in function {}>", b.name),
         },
         Value::BoundMethod(m) => {

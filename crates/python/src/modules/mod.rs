@@ -109,10 +109,13 @@ impl ModuleObj {
         keyword_only: &'static [&'static str],
         f: impl Fn(Vec<Value>, crate::native::Kwargs) -> PyResult<Value> + 'static,
     ) {
-        self.func(name, move |mut args, mut kwargs| {
-            bind_keywords(name, params, keyword_only, &mut args, &mut kwargs)?;
-            f(args, kwargs)
-        });
+        self.set(
+            name,
+            Builtin::python(name, move |mut args, mut kwargs| {
+                bind_keywords(name, params, keyword_only, &mut args, &mut kwargs)?;
+                f(args, kwargs)
+            }),
+        );
     }
     /// Function `name`, defined in Python with signature `sig`: its arguments
     /// are bound as [`bind`] binds them.
@@ -124,10 +127,13 @@ impl ModuleObj {
     ) {
         // One wrapper for every function (the body stays behind a pointer).
         let f: NativeFn = Box::new(f);
-        self.func(name, move |mut args, mut kwargs| {
-            bind(sig, &mut args, &mut kwargs)?;
-            f(args, kwargs)
-        });
+        self.set(
+            name,
+            Builtin::python(name, move |mut args, mut kwargs| {
+                bind(sig, &mut args, &mut kwargs)?;
+                f(args, kwargs)
+            }),
+        );
     }
     /// A function CPython implements in C, `qualname` as its messages name
     /// it (`"math.sqrt"` is `sqrt`), taking its arguments as `how` says.
