@@ -506,3 +506,23 @@ fn tasks_left_pending_are_destroyed_at_exit_as_python_reports_them() {
     );
     assert_eq!(report.stderr, "");
 }
+
+#[test]
+fn carets_mark_what_python3_marks_in_statements() {
+    // (program, the failing line, python3's caret line under it).
+    let cases = [
+        ("def count(words):\n    counts = {}\n    for w in words:\n        counts[w] += 1\ncount(['a'])\n", "    counts[w] += 1", "    ~~~~~~^^^"),
+        ("def remove(d, key):\n    del d[key]\nremove({'a': 1}, 'b')\n", "    del d[key]", "        ~^^^^^"),
+        ("def split_pair(t):\n    a, b = t\nsplit_pair((1, 2, 3))\n", "    a, b = t", "    ^^^^"),
+        ("def check(total):\n    assert total > 0, f'got {total}'\ncheck(0)\n", "    assert total > 0, f'got {total}'", "           ^^^^^^^^^"),
+        ("import asyncio\nclass Client:\n    async def get(self):\n        return 1\nasync def main():\n    data = await Client().get('/users')\nasyncio.run(main())\n", "    data = await Client().get('/users')", "                 ^^^^^^^^^^^^^^^^^^^^^^"),
+        ("class O: pass\ndef f(o):\n    o.count += 1\nf(O())\n", "    o.count += 1", "    ^^^^^^^"),
+    ];
+    for (src, line, carets) in cases {
+        let (_, report) = run(src);
+        let lines: Vec<&str> = report.stderr.lines().collect();
+        let at =
+            lines.iter().rposition(|l| *l == line).unwrap_or_else(|| panic!("{line} in {}", report.stderr));
+        assert_eq!(lines[at + 1], carets, "{src}");
+    }
+}

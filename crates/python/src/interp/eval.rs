@@ -571,7 +571,11 @@ fn simple_await_call(e: &Expr, f: &Frame) -> Option<PyResult<Prepared>> {
             _ => eval_sync(func, f)?,
         };
         let prepared = super::call::prepare(&callee, sync_args(args, f)?, vec![]);
-        if let (Err(err), Value::Function(_)) = (&prepared, &callee) {
+        let function = match &callee {
+            Value::BoundMethod(m) => &m.func,
+            other => other,
+        };
+        if let (Err(err), Value::Function(_)) = (&prepared, function) {
             // Binding a function's arguments fails in the call itself.
             exc::locate(err, inner, f);
         }

@@ -167,7 +167,13 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
                     Some(m) => vec![eval(m, f).await?],
                     None => vec![],
                 };
-                return Err(exc::with_args("AssertionError", args));
+                let failed = exc::with_args("AssertionError", args);
+                // CPython's jump carries the position of a comparison it
+                // tests (carets under `total > 0`), the statement's otherwise.
+                if matches!(test.kind, ExprKind::Compare { .. }) {
+                    exc::locate(&failed, test, f);
+                }
+                return Err(failed);
             }
         }
         StmtKind::FunctionDef(def) => {
@@ -349,7 +355,9 @@ pub fn assign<'a>(
                 let idx = eval(index, f).await?;
                 ops::setitem(&obj, &idx, v).inspect_err(|e| exc::locate(e, target, f))
             }
-            ExprKind::Tuple(targets) | ExprKind::List(targets) => unpack(targets, v, f).await,
+            ExprKind::Tuple(targets) | ExprKind::List(targets) => {
+                unpack(targets, v, f).await.inspect_err(|e| exc::locate(e, target, f))
+            }
             ExprKind::Starred(_) => {
                 raise("SyntaxError", "starred assignment target must be in a list or tuple")
             }
@@ -417,11 +425,13 @@ async fn unpack(targets: &[Expr], v: Value, f: &Frame) -> PyResult<()> {
 async fn delete(t: &Expr, f: &Frame) -> PyResult<()> {
     match &t.kind {
         ExprKind::Name(n) => eval::delete_name(n, f),
-        ExprKind::Attribute { value, attr: name } => attr::delattr(&eval(value, f).await?, name),
+        ExprKind::Attribute { value, attr: name } => {
+            attr::delattr(&eval(value, f).await?, name).inspect_err(|e| exc::locate(e, t, f))
+        }
         ExprKind::Subscript { value, index } => {
             let obj = eval(value, f).await?;
             let idx = eval(index, f).await?;
-            ops::delitem(&obj, &idx)
+            ops::delitem(&obj, &idx).inspect_err(|e| exc::locate(e, t, f))
         }
         ExprKind::Tuple(items) | ExprKind::List(items) => {
             for i in items {
@@ -485,14 +495,14 @@ async fn aug_assign(target: &Expr, op: BinOp, value: &Expr, f: &Frame) -> PyResu
         }
         ExprKind::Attribute { value: obj, attr: name } => {
             let o = eval(obj, f).await?;
-            let cur = attr::getattr(&o, name)?;
+            let cur = attr::getattr(&o, name).inspect_err(|e| exc::locate(e, target, f))?;
             let rhs = eval(value, f).await?;
             attr::setattr(&o, name, inplace(op, &cur, &rhs)?)?;
         }
         ExprKind::Subscript { value: obj, index } => {
             let o = eval(obj, f).await?;
             let i = eval(index, f).await?;
-            let cur = ops::getitem(&o, &i)?;
+            let cur = ops::getitem(&o, &i).inspect_err(|e| exc::locate(e, target, f))?;
             let rhs = eval(value, f).await?;
             ops::setitem(&o, &i, inplace(op, &cur, &rhs)?)?;
         }
