@@ -659,6 +659,19 @@ pub fn namedtuple_user(a: &Value, name: &str, args: Vec<Value>) -> Option<PyResu
     a.as_native::<NamedTuple>()?.user(a, name, args)
 }
 
+/// A namedtuple of `v`'s class with `f` of each of `v`'s items (`asdict`'s
+/// `type(obj)(*[... for v in obj])`); None when `v` is no namedtuple.
+pub fn namedtuple_map(v: &Value, f: impl FnMut(&Value) -> PyResult<Value>) -> Option<PyResult<Value>> {
+    let nt = v.as_native::<NamedTuple>()?;
+    Some(
+        nt.items
+            .iter()
+            .map(f)
+            .collect::<PyResult<Vec<_>>>()
+            .map(|items| make_namedtuple(&nt.class, &nt.fields, items)),
+    )
+}
+
 /// `(a, b)` as plain tuples when either is a namedtuple (for `==`, `<` ...).
 pub fn namedtuples_as_tuples(a: &Value, b: &Value) -> Option<(Value, Value)> {
     let plain = |v: &Value| match v.as_native::<NamedTuple>() {

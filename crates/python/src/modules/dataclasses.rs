@@ -221,6 +221,12 @@ fn deep_copy_at(v: &Value, as_tuple: bool) -> PyResult<Value> {
             Value::list(items.iter().map(|x| deep_copy(x, as_tuple)).collect::<PyResult<_>>()?)
         }
         Value::Tuple(t) => Value::tuple(t.iter().map(|x| deep_copy(x, as_tuple)).collect::<PyResult<_>>()?),
+        Value::Object(_) => {
+            match crate::modules::collections::namedtuple_map(v, |x| deep_copy(x, as_tuple)) {
+                Some(nt) => nt?,
+                None => v.clone(),
+            }
+        }
         Value::Dict(d) => {
             let out = crate::value::Dict::new();
             out.kind.set(d.kind.get());
@@ -385,6 +391,32 @@ fn frozen_guard(deleting: bool) -> Value {
     })
 }
 
+/// A dataclass's default `__doc__`: its name and `__init__`'s signature as
+/// `inspect.signature` writes it (`Temp(c: float, unit: str = 'C')`).
+fn signature_doc(class: &Rc<Class>, fields: &[Spec]) -> PyResult<String> {
+    let mut params = Vec::new();
+    for f in fields.iter().filter(|f| f.init) {
+        let mut p = format!("{}: {}", f.name, annotation_text(&f.annotation)?);
+        if let Some(d) = &f.default {
+            p.push_str(&format!(" = {}", crate::interp::text::repr(d)?));
+        } else if f.factory.is_some() {
+            p.push_str(" = <factory>");
+        }
+        params.push(p);
+    }
+    Ok(format!("{}({})", class.name, params.join(", ")))
+}
+
+/// `inspect.formatannotation`: a class by its name (with its module unless
+/// builtins), anything else by its repr without `typing.`.
+fn annotation_text(a: &Value) -> PyResult<String> {
+    Ok(match a {
+        Value::Class(c) if &*c.module == "builtins" => c.qualname.to_string(),
+        Value::Class(c) => format!("{}.{}", c.module, c.qualname),
+        other => crate::interp::text::repr(other)?.replace("typing.", ""),
+    })
+}
+
 fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
     let Options { init, eq, order, frozen, unsafe_hash, repr } = o;
     let fields = Rc::new(fields_of(class)?);
@@ -396,7 +428,15 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
             return raise("TypeError", format!("non-default argument '{}' follows default argument", f.name));
         }
     }
+    let doc = if matches!(class.dict.borrow().get("__doc__"), None | Some(Value::None)) {
+        Some(signature_doc(class, &fields)?)
+    } else {
+        None
+    };
     let mut d = class.dict.borrow_mut();
+    if let Some(doc) = doc {
+        d.set("__doc__", Value::string(doc));
+    }
     if init && !d.contains("__init__") {
         d.set("__init__", make_init(class, fields.clone(), frozen));
     }
