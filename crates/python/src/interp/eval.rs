@@ -629,7 +629,7 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
 /// values go to the task, or out of a `send()`, as a generator's.
 async fn await_iterator(it: Value) -> PyResult<Value> {
     use crate::native::gen::Generator;
-    let is_coroutine = crate::modules::asyncio::is_coroutine(&it) && it.as_native::<Generator>().is_none();
+    let is_coroutine = it.as_native::<crate::native::coro::Coroutine>().is_some();
     if is_coroutine || it.as_native::<Generator>().is_some_and(Generator::is_iterable_coroutine) {
         return raise("TypeError", "__await__() returned a coroutine");
     }

@@ -69,6 +69,24 @@ pub async fn drive_iterator(it: Value) -> PyResult<Value> {
     }
 }
 
+/// A task's steps of a coroutine object of the program's (a
+/// `collections.abc.Coroutine`): `coro.send(value)` and `coro.throw(exc)`,
+/// as `Task.__step` calls them, each yield handed over as an `__await__`'s.
+pub async fn drive_coroutine_object(coro: Value) -> PyResult<Value> {
+    let send = attr::getattr(&coro, "send")?;
+    let mut step = stopped(call_sync(&send, vec![Value::None], vec![]))?;
+    loop {
+        let y = match step {
+            Step::Yielded(y) => y,
+            Step::Done(v) => return Ok(v),
+        };
+        step = match super::eval::hand_over(y).await {
+            Ok(sent) => stopped(call_sync(&send, vec![sent], vec![]))?,
+            Err(e) => throw(&coro, e)?,
+        };
+    }
+}
+
 /// `next(it)` when `sent` is None, `it.send(sent)` otherwise.
 fn send(it: &Value, sent: Value) -> PyResult<Step> {
     if let Some(g) = it.as_native::<Generator>() {

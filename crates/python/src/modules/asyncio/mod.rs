@@ -156,12 +156,27 @@ pub fn is_coroutine(v: &Value) -> bool {
     v.as_native::<Coroutine>().is_some()
         || v.as_native::<ANext>().is_some()
         || v.as_native::<Generator>().is_some()
+        || is_coroutine_object(v)
+}
+
+/// An object of the program's that `collections.abc.Coroutine` takes: its
+/// class has `__await__`, `send`, `throw` and `close`, or derives from it.
+fn is_coroutine_object(v: &Value) -> bool {
+    let Value::Instance(inst) = v else { return false };
+    let abc =
+        |c: &std::rc::Rc<crate::object::Class>| &*c.name == "Coroutine" && &*c.module == "collections.abc";
+    inst.class.mro().iter().any(abc)
+        || ["__await__", "send", "throw", "close"].iter().all(|m| inst.class.lookup(m).is_some())
 }
 
 /// The body a task runs for coroutine `v` (see [`is_coroutine`]); one that
 /// cannot start (already awaited) fails in the task, as in CPython. A task
 /// steps a generator as it steps an `__await__` generator.
 pub fn coroutine_body(v: &Value) -> Option<crate::native::coro::BoxFut> {
+    if is_coroutine_object(v) {
+        let coro = v.clone();
+        return Some(Box::pin(async move { crate::interp::yieldfrom::drive_coroutine_object(coro).await }));
+    }
     if v.as_native::<Generator>().is_some() {
         let gen = v.clone();
         return Some(Box::pin(async move {
