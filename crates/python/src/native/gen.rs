@@ -686,6 +686,11 @@ impl ANext {
         self.core.already_running(what)?;
         match self.input.borrow_mut().take() {
             Some(Resume::Send(v)) => *self.core.chan.sent.borrow_mut() = Some(v),
+            // Thrown into a generator that ended or was closed: 3.11's
+            // `athrow()` gives None.
+            Some(Resume::Throw(_)) if self.core.finished.get() => {
+                return Ok(Box::pin(async { Ok(Value::None) }))
+            }
             // Thrown into a generator that has not started, it ends it.
             Some(Resume::Throw(e)) if !self.core.started.get() => {
                 self.core.close();

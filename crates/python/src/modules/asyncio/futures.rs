@@ -320,6 +320,10 @@ fn future_method(
         "cancel" => Ok(Value::Bool(fut.cancel(cancel_message(&args, kwargs)?.as_deref()))),
         "set_result" => fut.set_result(args[0].clone()).map(|_| Value::None),
         "set_exception" => {
+            // The state is checked first, then the exception (CPython's order).
+            if fut.done() {
+                return raise("InvalidStateError", "invalid state");
+            }
             let e = exception_arg(&args[0])?;
             fut.set_exception(e).map(|_| Value::None)
         }
