@@ -361,24 +361,17 @@ impl Builtin {
         name: &str,
         func: impl Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Builtin(Rc::new(Builtin {
-            name: Rc::from(name),
-            func: Box::new(func),
-            bound_to: None,
-            python: false,
-        }))
+        Builtin::function(name, Box::new(func), false)
     }
     /// A function CPython defines in Python (`asyncio.sleep`).
     pub fn python(
         name: &str,
         func: impl Fn(Vec<Value>, Vec<(Rc<str>, Value)>) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Builtin(Rc::new(Builtin {
-            name: Rc::from(name),
-            func: Box::new(func),
-            bound_to: None,
-            python: true,
-        }))
+        Builtin::function(name, Box::new(func), true)
+    }
+    fn function(name: &str, func: Box<NativeFn>, python: bool) -> Value {
+        Value::Builtin(Rc::new(Builtin { name: Rc::from(name), func, bound_to: None, python }))
     }
     pub fn method(
         name: &str,
