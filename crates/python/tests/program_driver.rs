@@ -517,6 +517,8 @@ fn carets_mark_what_python3_marks_in_statements() {
         ("def check(total):\n    assert total > 0, f'got {total}'\ncheck(0)\n", "    assert total > 0, f'got {total}'", "           ^^^^^^^^^"),
         ("import asyncio\nclass Client:\n    async def get(self):\n        return 1\nasync def main():\n    data = await Client().get('/users')\nasyncio.run(main())\n", "    data = await Client().get('/users')", "                 ^^^^^^^^^^^^^^^^^^^^^^"),
         ("class O: pass\ndef f(o):\n    o.count += 1\nf(O())\n", "    o.count += 1", "    ^^^^^^^"),
+        ("def register(fn):\n    raise ValueError(fn.__name__)\n@register\ndef handler():\n    pass\n", "    @register", "     ^^^^^^^^"),
+        ("def deco(c):\n    raise ValueError('no')\n@deco\nclass A:\n    pass\n", "    @deco", "     ^^^^"),
     ];
     for (src, line, carets) in cases {
         let (_, report) = run(src);

@@ -50,36 +50,25 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
     }
     let (ns, cell) = class_body(&def.body, f, def.name.clone()).await?;
     if bases.iter().any(|b| crate::modules::misc::is_typing_namedtuple(b)) {
-        let mut v = typed_namedtuple(def, ns)?;
+        let v = typed_namedtuple(def, ns)?;
         if let Value::Class(c) = &v {
             *cell.borrow_mut() = Some(Rc::downgrade(c));
         }
-        for d in decorators.iter().rev() {
-            v = call(d, vec![v], vec![]).await?;
-        }
-        return Ok(v);
+        return super::exec::decorate(&def.decorators, &decorators, v, f).await;
     }
     if let [base] = bases.as_slice() {
         if let Some(nt) = crate::modules::collections::namedtuple_subclass(base, &def.name, &f.module.name) {
             let nt = nt?;
             namedtuple_body(&nt, def, ns)?;
             *cell.borrow_mut() = Some(Rc::downgrade(&nt));
-            let mut v = Value::Class(nt);
-            for d in decorators.iter().rev() {
-                v = call(d, vec![v], vec![]).await?;
-            }
-            return Ok(v);
+            return super::exec::decorate(&def.decorators, &decorators, Value::Class(nt), f).await;
         }
     }
     let class = build(def, f, bases, ns)?;
     *cell.borrow_mut() = Some(Rc::downgrade(&class));
     set_names(&class).await?;
     init_subclass(&class, keywords).await?;
-    let mut v = Value::Class(class);
-    for d in decorators.iter().rev() {
-        v = call(d, vec![v], vec![]).await?;
-    }
-    Ok(v)
+    super::exec::decorate(&def.decorators, &decorators, Value::Class(class), f).await
 }
 
 /// The body of a class deriving from a namedtuple class: its methods and

@@ -182,10 +182,8 @@ async fn exec_stmt(s: &Stmt, f: &Frame) -> PyResult<Flow> {
                 decorators.push(eval(d, f).await?);
             }
             let evaluated = eval::eval_defaults(def, f).await?;
-            let mut func = eval::make_function(def, f, evaluated)?;
-            for d in decorators.iter().rev() {
-                func = call(d, vec![func], vec![]).await?;
-            }
+            let func = eval::make_function(def, f, evaluated)?;
+            let func = decorate(&def.decorators, &decorators, func, f).await?;
             store_target_name(&def.binding, func, f);
         }
         StmtKind::ClassDef(def) => {
@@ -332,6 +330,17 @@ async fn assign_to(target: &Expr, v: Value, f: &Frame) -> PyResult<()> {
         }
         _ => assign(target, v, f).await,
     }
+}
+
+/// Applies a `def`'s or `class`'s decorators (`values`, of `exprs`) to `v`,
+/// the innermost first. One that raises is reported at its own line, under
+/// its expression, as CPython reports it.
+pub async fn decorate(exprs: &[Expr], values: &[Value], mut v: Value, f: &Frame) -> PyResult<Value> {
+    for (e, d) in exprs.iter().zip(values).rev() {
+        f.line.set(e.pos.line);
+        v = call(d, vec![v], vec![]).await.inspect_err(|err| exc::locate(err, e, f))?;
+    }
+    Ok(v)
 }
 
 /// Assigns to a target expression (names, attributes, subscripts, unpacking).
