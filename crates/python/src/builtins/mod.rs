@@ -424,7 +424,9 @@ const FUNCTIONS: &[(&str, Func)] = &[
         }
         let v = &a[0];
         let awaitable = match v {
-            Value::Object(o) => o.anext(v).unwrap_or_else(|| raise("TypeError", "not an async iterator")),
+            Value::Object(o) => o.anext(v).unwrap_or_else(|| {
+                raise("TypeError", format!("'{}' object is not an async iterator", text::type_name(v)))
+            }),
             _ => match attr::lookup_special(v, "__anext__") {
                 Some(m) => call_sync(&m, vec![], vec![]),
                 None => {

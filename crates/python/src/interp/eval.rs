@@ -742,6 +742,23 @@ async fn wait_future_like(fut: &Value) -> PyResult<Value> {
     super::call::call_sync(&attr::getattr(fut, "result")?, vec![], vec![]).map(|_| Value::None)
 }
 
+/// `await v` for a protocol that got `v` (`async for`'s `__anext__`, `async
+/// with`'s `__aenter__`): a `v` that cannot be awaited is the protocol's
+/// TypeError (`refusal` of its type's name), as CPython words it.
+pub async fn await_protocol(v: Value, refusal: impl FnOnce(&str) -> String) -> PyResult<Value> {
+    let ty = text::type_name(&v);
+    match await_value(v).await {
+        // Refused before anything ran: only the message changes.
+        Err(e)
+            if e.is("TypeError")
+                && e.message() == format!("object {ty} can't be used in 'await' expression") =>
+        {
+            raise("TypeError", refusal(&ty))
+        }
+        r => r,
+    }
+}
+
 fn not_awaitable<T>(v: &Value) -> PyResult<T> {
     raise("TypeError", format!("object {} can't be used in 'await' expression", text::type_name(v)))
 }
@@ -1209,7 +1226,15 @@ pub async fn anext(ait: &Value) -> PyResult<Option<Value>> {
     let awaitable = match ait {
         Value::Object(o) => match o.anext(ait) {
             Some(r) => r?,
-            None => return raise("TypeError", "async iterator has no __anext__"),
+            None => {
+                return raise(
+                    "TypeError",
+                    format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        text::type_name(ait)
+                    ),
+                )
+            }
         },
         _ => match attr::lookup_special(ait, "__anext__") {
             Some(m) => call(&m, vec![], vec![]).await?,
@@ -1224,7 +1249,10 @@ pub async fn anext(ait: &Value) -> PyResult<Option<Value>> {
             }
         },
     };
-    match await_value(awaitable).await {
+    let awaited = await_protocol(awaitable, |ty| {
+        format!("'async for' received an invalid object from __anext__: {ty}")
+    });
+    match awaited.await {
         Ok(v) => Ok(Some(v)),
         Err(e) if super::exc::matches(&e, &interp().types.exception_named("StopAsyncIteration")) => Ok(None),
         Err(e) => Err(e),

@@ -591,7 +591,10 @@ pub(crate) async fn enter(mgr: &Value, is_async: bool) -> PyResult<Value> {
         Some(m) => {
             let v = call(&m, vec![], vec![]).await?;
             if is_async {
-                eval::await_value(v).await
+                eval::await_protocol(v, |ty| {
+                    format!("'async with' received an object from __aenter__ that does not implement __await__: {ty}")
+                })
+                .await
             } else {
                 Ok(v)
             }
@@ -624,7 +627,10 @@ pub(crate) async fn exit(mgr: &Value, e: Option<&Exception>, is_async: bool) -> 
     };
     let mut v = call(&m, args, vec![]).await?;
     if is_async {
-        v = eval::await_value(v).await?;
+        v = eval::await_protocol(v, |ty| {
+            format!("'async with' received an object from __aexit__ that does not implement __await__: {ty}")
+        })
+        .await?;
     }
     ops::truthy(&v)
 }
