@@ -595,6 +595,13 @@ fn sync_args(args: &[Arg], f: &Frame) -> PyResult<Vec<Value>> {
 
 /// `await v`.
 pub async fn await_value(v: Value) -> PyResult<Value> {
+    if crate::modules::asyncio::futures::is_current_task(&v) {
+        // `Task.__step` sees itself yielded: the error, as it shows the task
+        // then, is thrown in at the next step.
+        let shown = text::repr(&v)?;
+        asyncio_engine::sleep0().await?;
+        return raise("RuntimeError", format!("Task cannot await on itself: {shown}"));
+    }
     let target = match &v {
         Value::Object(o) => match o.await_target(&v) {
             Some(t) => {

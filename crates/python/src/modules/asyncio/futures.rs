@@ -194,6 +194,14 @@ fn task_key(any: &Rc<dyn AnyTask>) -> usize {
     any.as_future().addr() as usize
 }
 
+/// Is `v` the object of the task running now?
+pub fn is_current_task(v: &Value) -> bool {
+    let (Some(t), Some(current)) = (v.as_native::<PyTask>(), asyncio_engine::current_task()) else {
+        return false;
+    };
+    task_key(&t.any) == task_key(&current)
+}
+
 /// Registers a new task object (`charge`: its body's, see [`TaskBody`]).
 pub fn register_task(task: Task<Value>, coro: &Value, handle: BodyHandle) -> Value {
     let any = task.as_any_task();
