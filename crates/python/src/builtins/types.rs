@@ -168,6 +168,7 @@ fn native_module(name: &str) -> &'static str {
         "Lock" | "Event" | "Condition" | "Semaphore" | "BoundedSemaphore" => "asyncio.locks",
         "Queue" | "PriorityQueue" | "LifoQueue" => "asyncio.queues",
         "TaskGroup" => "asyncio.taskgroups",
+        "_GatheringFuture" => "asyncio.tasks",
         "Timeout" => "asyncio.timeouts",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "BaseSelectorEventLoop" => "asyncio.selector_events",
@@ -249,7 +250,7 @@ impl Types {
         // The collections' dicts are dicts (`isinstance(od, dict)`), a task is
         // a future, the loop an `AbstractEventLoop` by CPython's chain of bases.
         let parent = match name {
-            "Task" => Some("Future"),
+            "Task" | "_GatheringFuture" => Some("Future"),
             "TimerHandle" => Some("Handle"),
             "_UnixSelectorEventLoop" => Some("BaseSelectorEventLoop"),
             "BaseSelectorEventLoop" => Some("BaseEventLoop"),

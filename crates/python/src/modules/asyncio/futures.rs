@@ -461,7 +461,7 @@ impl Native for PyFuture {
         })
     }
     fn class(&self) -> Rc<Class> {
-        interp().types.native("Future")
+        interp().types.native(self.kind)
     }
     fn repr(&self, _this: &Value) -> PyResult<String> {
         future_text(self.kind, &*self.fut.as_any(), self.fut.peek_outcome())

@@ -523,7 +523,7 @@ fn all_tasks(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("asyncio");
     let t = &interp().types;
-    m.def("run", "run(main, *, debug=None)", loops::run);
+    m.def("run", "_asyncio_run(main, *, debug=None)", loops::run);
     m.def("sleep", "sleep(delay, result=None)", sleep);
     m.def("create_task", "create_task(coro, *, name=None, context=None)", create_task);
     m.def("ensure_future", "ensure_future(coro_or_future, *, loop=None)", ensure_future);
