@@ -209,14 +209,17 @@ impl Native for PyTimeout {
     }
 }
 
+/// `timeout(delay)`'s or `timeout_at(when)`'s argument: None or seconds;
+/// anything else fails as `loop.time() + delay` does in CPython.
 fn time_arg(args: &[Value]) -> PyResult<Option<f64>> {
     match args.first() {
         None | Some(Value::None) => Ok(None),
         Some(v) => match v.as_f64() {
             Some(f) => Ok(Some(f)),
-            None => {
-                raise("TypeError", format!("timeout must be a number or None, not {}", text::type_name(v)))
-            }
+            None => raise(
+                "TypeError",
+                format!("unsupported operand type(s) for +: 'float' and '{}'", text::type_name(v)),
+            ),
         },
     }
 }

@@ -264,12 +264,22 @@ fn awaitable(v: &Value) -> PyResult<Awaitable<Value>> {
     raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
 }
 
-fn delay_arg(v: Option<Value>) -> PyResult<Option<f64>> {
+/// A `timeout` argument: None, or seconds. Anything else fails where
+/// CPython's code first computes with it: `loop.time() + timeout` (`wait`,
+/// `as_completed`), or `timeout <= 0` when `compared` (`wait_for`).
+fn delay_arg(v: Option<Value>, compared: bool) -> PyResult<Option<f64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => match v.as_f64() {
             Some(f) => Ok(Some(f)),
-            None => raise("TypeError", format!("timeout must be a number, not {}", text::type_name(&v))),
+            None if compared => raise(
+                "TypeError",
+                format!("'<=' not supported between instances of '{}' and 'int'", text::type_name(&v)),
+            ),
+            None => raise(
+                "TypeError",
+                format!("unsupported operand type(s) for +: 'float' and '{}'", text::type_name(&v)),
+            ),
         },
     }
 }
@@ -375,7 +385,7 @@ fn wait(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let timeout = take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned());
     let rw = take_kw(&mut kwargs, "return_when").or_else(|| args.get(2).cloned());
     Ok(asyncio_coro(&WAIT, None, async move {
-        let timeout = delay_arg(timeout)?;
+        let timeout = delay_arg(timeout, false)?;
         let return_when = match rw {
             None => ReturnWhen::AllCompleted,
             Some(v) => match ReturnWhen::from_name(&text::str(&v)?) {
@@ -420,7 +430,7 @@ pub fn is_coroutine_function(v: &Value) -> bool {
 }
 
 fn wait_for(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()))?;
+    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()), true)?;
     let Some(aw) = args.first() else {
         return raise("TypeError", "wait_for() missing 1 required positional argument: 'fut'");
     };
@@ -457,7 +467,7 @@ fn shield(args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn as_completed(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
-    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()))?;
+    let timeout = delay_arg(take_kw(&mut kwargs, "timeout").or_else(|| args.get(1).cloned()), false)?;
     let Some(fs) = args.first() else {
         return raise("TypeError", "as_completed() missing 1 required positional argument: 'fs'");
     };
