@@ -1230,30 +1230,23 @@ fn not_async_iterable<T>(v: &Value) -> PyResult<T> {
 
 /// `await anext(ait)`, with `Ok(None)` at StopAsyncIteration.
 pub async fn anext(ait: &Value) -> PyResult<Option<Value>> {
+    let no_anext = || {
+        raise(
+            "TypeError",
+            format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                text::type_name(ait)
+            ),
+        )
+    };
     let awaitable = match ait {
         Value::Object(o) => match o.anext(ait) {
             Some(r) => r?,
-            None => {
-                return raise(
-                    "TypeError",
-                    format!(
-                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-                        text::type_name(ait)
-                    ),
-                )
-            }
+            None => return no_anext(),
         },
         _ => match attr::lookup_special(ait, "__anext__") {
             Some(m) => call(&m, vec![], vec![]).await?,
-            None => {
-                return raise(
-                    "TypeError",
-                    format!(
-                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-                        text::type_name(ait)
-                    ),
-                )
-            }
+            None => return no_anext(),
         },
     };
     let awaited = await_protocol(awaitable, |ty| {
