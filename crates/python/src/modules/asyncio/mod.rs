@@ -359,6 +359,10 @@ fn gather(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             .collect();
         Value::list(slot_of.iter().map(|&i| values.get(i).cloned().unwrap_or(Value::None)).collect())
     })?;
+    if n == 0 {
+        // `gather()` of nothing is a plain future, done with `[]`.
+        return PyFuture::value(out);
+    }
     PyFuture::gathering(out, n)
 }
 
