@@ -196,10 +196,9 @@ fn task_key(any: &Rc<dyn AnyTask>) -> usize {
 
 /// Is `v` the object of the task running now?
 pub fn is_current_task(v: &Value) -> bool {
-    let (Some(t), Some(current)) = (v.as_native::<PyTask>(), asyncio_engine::current_task()) else {
-        return false;
-    };
-    task_key(&t.any) == task_key(&current)
+    // Asked at every `await`: the running task only for a task object.
+    let Some(t) = v.as_native::<PyTask>() else { return false };
+    asyncio_engine::current_task().is_some_and(|current| task_key(&t.any) == task_key(&current))
 }
 
 /// Registers a new task object (`charge`: its body's, see [`TaskBody`]).
