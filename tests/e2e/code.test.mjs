@@ -249,6 +249,18 @@ describe('your own code', () => {
     await waitState(page, 'done', 30_000);
     assert.match(await logText(page), /^\[\s*0\.000\] \(a, \*, b=2\) True$/);
     assert.deepEqual(fetched, ['inspect.py', 'types.py']);
+    // Subclassing asyncio.Queue fetches the Python versions of the queues and locks.
+    fetched.length = 0;
+    await replaceText(
+      page,
+      'import asyncio\nclass Q(asyncio.Queue):\n    def _put(self, item):\n        super()._put(item * 2)\n' +
+        'async def main():\n    q = Q()\n    await q.put(21)\n    print(await q.get(), isinstance(q, asyncio.Queue))\n' +
+        'asyncio.run(main())\n',
+    );
+    await page.click('#run');
+    await waitState(page, 'done', 30_000);
+    assert.match(await logText(page), /^\[\s*0\.000\] 42 True$/);
+    assert.ok(fetched.includes('_asyncio_bases.py') && fetched.includes('heapq.py'), fetched.join(', '));
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -69,10 +69,15 @@ pub(crate) enum Import<'a> {
     Module(&'a crate::ast::Alias),
     /// `from module import names` (`level` dots before the module).
     From { module: &'a str, names: &'a [crate::ast::Alias], level: u32, pos: crate::ast::Pos },
+    /// The bases of a class statement: a subclass of one of asyncio's
+    /// queues or locks imports the module of their Python versions
+    /// (`library::ASYNCIO_BASES`).
+    ClassBases(&'a [crate::ast::Expr]),
 }
 
 /// Calls `f` with every import in `stmts`, in blocks and function and class
-/// bodies too, in source order; stops at its first error.
+/// bodies too, and every class statement's bases, in source order; stops at
+/// its first error.
 pub(crate) fn walk_imports<'a, E>(
     stmts: &'a [Stmt],
     f: &mut impl FnMut(Import<'a>) -> Result<(), E>,
@@ -98,7 +103,10 @@ pub(crate) fn walk_imports<'a, E>(
                 walk_imports(finalbody, f)?;
             }
             StmtKind::FunctionDef(def) => walk_imports(&def.body, f)?,
-            StmtKind::ClassDef(def) => walk_imports(&def.body, f)?,
+            StmtKind::ClassDef(def) => {
+                f(Import::ClassBases(&def.bases))?;
+                walk_imports(&def.body, f)?;
+            }
             _ => {}
         }
     }

@@ -60,11 +60,14 @@ pub fn isinstance(v: &Value, class: &Class) -> bool {
 }
 
 /// `issubclass(c, class)`; an enum of a data type (`class P(int, Enum)`) is
-/// one of its `_member_type_` too, though that base left its bases.
+/// one of its `_member_type_` too, though that base left its bases, and a
+/// subclass of asyncio's queues and locks one of the engine's class (its
+/// base is their Python version, see `modules::asyncio::bases`).
 pub fn is_subclass(c: &Class, class: &Class) -> bool {
     c.is_subclass(class)
         || (metaclass(c).is_some()
             && matches!(c.lookup("_member_type_"), Some(Value::Class(m)) if m.is_subclass(class)))
+        || crate::modules::asyncio::bases::derives_from_python_version(c, class)
 }
 
 /// A method defined in Python on `class` or its bases (not on `object`).
@@ -514,6 +517,10 @@ fn object_method(obj: &Value, name: &str) -> PyResult<Option<Value>> {
 }
 
 fn class_attr(c: &Rc<Class>, name: &str) -> PyResult<Option<Value>> {
+    // `asyncio.Queue.__init__(self)` in a subclass of it.
+    if let Some(python) = crate::modules::asyncio::bases::loaded(c) {
+        return class_attr(&python, name);
+    }
     if let Some(get) = c.lookup(name).and_then(|a| descriptor_method(&a, "__get__")) {
         return call_sync(&get, vec![Value::None, Value::Class(c.clone())], vec![]).map(Some);
     }

@@ -29,7 +29,7 @@ pub async fn make_class(def: &Rc<ClassDef>, f: &Frame) -> PyResult<Value> {
             _ => base,
         };
         match base {
-            Value::Class(c) => bases.push(c),
+            Value::Class(c) => bases.push(crate::modules::asyncio::bases::python_base(c)?),
             other => {
                 return raise(
                     "TypeError",

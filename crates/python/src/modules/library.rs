@@ -12,10 +12,12 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crate::ast::ExprKind;
 use crate::runner::{walk_imports, Import};
 
 /// The modules written wholly in Python, by name.
 pub const NAMES: &[&str] = &[
+    ASYNCIO_BASES,
     "__future__",
     "abc",
     "bisect",
@@ -41,9 +43,19 @@ pub const NAMES: &[&str] = &[
     "warnings",
 ];
 
+/// asyncio's queues and locks written in Python, the bases of a class
+/// statement that subclasses one (`interp::class`). Programs cannot import
+/// it by name: `modules::exists` does not list it.
+pub const ASYNCIO_BASES: &str = "_asyncio_bases";
+
+/// The classes [`ASYNCIO_BASES`] has, as asyncio names them.
+pub const SUBCLASSABLE: &[&str] =
+    &["Queue", "PriorityQueue", "LifoQueue", "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore"];
+
 /// Their text, in a build that has it inside.
 #[cfg(not(target_arch = "wasm32"))]
 const INSIDE: &[(&str, &str)] = &[
+    (ASYNCIO_BASES, include_str!("py/_asyncio_bases.py")),
     ("__future__", include_str!("py/__future__.py")),
     ("abc", include_str!("py/abc.py")),
     ("bisect", include_str!("py/bisect.py")),
@@ -174,6 +186,21 @@ fn imports_of(source: &str) -> Vec<String> {
                 names.extend(aliases.iter().map(|a| format!("{module}.{}", a.name)));
             }
             Import::From { .. } => {}
+            Import::ClassBases(bases) => {
+                // `class Q(asyncio.Queue)`, `class Q(Queue[int])`: the name it ends with.
+                let last = |e: &crate::ast::Expr| match &e.kind {
+                    ExprKind::Name(n) => Some(n.id.clone()),
+                    ExprKind::Attribute { attr, .. } => Some(attr.clone()),
+                    _ => None,
+                };
+                let named = |e: &crate::ast::Expr| match &e.kind {
+                    ExprKind::Subscript { value, .. } => last(value),
+                    _ => last(e),
+                };
+                if bases.iter().filter_map(named).any(|n| SUBCLASSABLE.contains(&&*n)) {
+                    names.push(ASYNCIO_BASES.to_string());
+                }
+            }
         }
         Ok(())
     });
@@ -235,6 +262,22 @@ mod tests {
         let source = "from statistics import mean\n";
         let have_all = |name: &str| text(name);
         assert!(missing_with(source, &have_all).is_empty());
+    }
+
+    /// A class statement whose base is one of asyncio's queues or locks
+    /// needs their Python versions, and what those import (`heapq`).
+    #[test]
+    fn subclassing_a_queue_or_lock_needs_their_python_versions() {
+        let needs = |source: &str| missing_with(source, &nothing);
+        let subclass = "import asyncio\nclass Q(asyncio.PriorityQueue): pass\n";
+        assert_eq!(needs(subclass), [ASYNCIO_BASES, "contextvars"]);
+        let nested = "from asyncio import Lock\ndef f():\n    class L(Lock): pass\n";
+        assert_eq!(needs(nested), [ASYNCIO_BASES, "contextvars"]);
+        assert_eq!(needs("class Q(asyncio.Queue[int]): pass\n"), [ASYNCIO_BASES]);
+        let given = |name: &str| [ASYNCIO_BASES, "contextvars"].contains(&name).then(|| text(name).unwrap());
+        assert_eq!(missing_with(subclass, &given), ["collections.abc", "heapq"]);
+        assert!(needs("class B(asyncio.Barrier): pass\nclass C(Exception): pass\n").is_empty());
+        assert!(needs("q = asyncio.Queue()\n").is_empty());
     }
 
     #[test]

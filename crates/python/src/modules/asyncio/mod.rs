@@ -1,6 +1,7 @@
 //! The `asyncio` module: every awaitable and primitive is the engine's, so
 //! interpreted programs are scheduled exactly as the Rust lessons are.
 
+pub mod bases;
 pub mod futures;
 pub mod groups;
 pub mod handler;
