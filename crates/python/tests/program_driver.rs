@@ -475,6 +475,31 @@ fn an_escaping_name_or_attribute_error_says_did_you_mean_as_python3_does() {
 }
 
 #[test]
+fn a_misspelt_method_of_asyncio_or_collections_objects_gets_its_suggestion() {
+    // python3 3.11's last stderr line for each.
+    let cases = [
+        (
+            "asyncio.Queue().put_nowiat(1)",
+            "'Queue' object has no attribute 'put_nowiat'. Did you mean: 'put_nowait'?",
+        ),
+        ("asyncio.Lock().aquire", "'Lock' object has no attribute 'aquire'. Did you mean: 'acquire'?"),
+        ("asyncio.Event().is_sett()", "'Event' object has no attribute 'is_sett'. Did you mean: 'is_set'?"),
+        (
+            "collections.deque().apendleft(1)",
+            "'collections.deque' object has no attribute 'apendleft'. Did you mean: 'appendleft'?",
+        ),
+        (
+            "collections.Counter().most_comon",
+            "'Counter' object has no attribute 'most_comon'. Did you mean: 'most_common'?",
+        ),
+    ];
+    for (tail, last) in cases {
+        let (_, report) = run(&format!("import asyncio, collections\n{tail}\n"));
+        assert_eq!(report.stderr.lines().last(), Some(&*format!("AttributeError: {last}")), "{tail}");
+    }
+}
+
+#[test]
 fn a_method_missing_in_an_awaited_call_is_marked_alone() {
     // python3 marks the attribute, not the whole `await` (as for car.py).
     let src = "import asyncio\nasync def main():\n    x = await asyncio.sleeep(1)\nasyncio.run(main())\n";

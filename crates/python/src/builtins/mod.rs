@@ -399,7 +399,14 @@ const FUNCTIONS: &[(&str, Func)] = &[
                 let m = o.as_any().downcast_ref::<crate::modules::ModuleObj>();
                 m.map(|m| m.attrs.borrow().0.iter().map(|(k, _)| k.to_string()).collect()).unwrap_or_default()
             }
-            other => class_dir(&attr::type_of(other)),
+            other => {
+                let class = attr::type_of(other);
+                let mut names = class_dir(&class);
+                for k in class.mro().iter().filter(|k| !k.is_user()) {
+                    names.extend(dirnames::native_names(&k.name).1.split_whitespace().map(String::from));
+                }
+                names
+            }
         };
         names.sort();
         names.dedup();
@@ -1023,6 +1030,9 @@ fn class_dir(c: &Rc<crate::object::Class>) -> Vec<String> {
         }
         names.extend(k.dict.borrow().0.iter().map(|(n, _)| n.to_string()).filter(|n| n != "__qualname__"));
         names.extend(dirnames::extra_names(k.builtin).split_whitespace().map(String::from));
+        if !k.is_user() {
+            names.extend(dirnames::native_names(&k.name).0.split_whitespace().map(String::from));
+        }
     }
     names
 }
