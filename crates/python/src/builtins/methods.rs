@@ -293,6 +293,15 @@ fn int_arg(v: Option<&Value>, default: i64) -> PyResult<i64> {
     }
 }
 
+/// A start or end bound (`_PyEval_SliceIndex`): an int too big for a
+/// machine word stands for the farthest one.
+fn bound_arg(v: Option<&Value>, default: i64) -> PyResult<i64> {
+    match v {
+        Some(Value::Big(b)) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        _ => int_arg(v, default),
+    }
+}
+
 fn pad(this: &Value, args: Vec<Value>, how: char) -> PyResult<Value> {
     arity("ljust", &args, 1, 2)?;
     let width = int_arg(args.first(), 0)?.max(0) as usize;
@@ -392,9 +401,7 @@ fn find(this: &Value, args: &[Value], from_right: bool) -> PyResult<Option<usize
     let st = s(this);
     let chars: Vec<char> = st.chars().collect();
     let n = chars.len() as i64;
-    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    let start = norm(int_arg(args.get(1), 0)?);
-    let end = norm(int_arg(args.get(2), n)?);
+    let (start, end) = window_bounds(n, bound_arg(args.get(1), 0)?, bound_arg(args.get(2), n)?);
     if start > end {
         return Ok(None);
     }
@@ -457,12 +464,18 @@ fn strip_with(this: &Value, args: Vec<Value>, left: bool, right: bool) -> PyResu
 }
 
 /// The characters of `this[start:end]` (str.find's start/end arguments, clamped).
+/// CPython's `ADJUST_INDICES` for a string of `n` characters: negative
+/// bounds count from the end, the end stops at `n`, and a start past the end
+/// stays past it (`'abc'.find('', 5)` is -1), kept at `n + 1`.
+fn window_bounds(n: i64, start: i64, end: i64) -> (usize, usize) {
+    let from_end = |i: i64| if i < 0 { i.saturating_add(n).max(0) } else { i };
+    (from_end(start).min(n + 1) as usize, from_end(end).min(n) as usize)
+}
+
 fn char_window(this: &Value, args: &[Value]) -> PyResult<Option<String>> {
     let st = s(this);
     let n = st.chars().count() as i64;
-    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    let start = norm(int_arg(args.first(), 0)?);
-    let end = norm(int_arg(args.get(1), n)?);
+    let (start, end) = window_bounds(n, bound_arg(args.first(), 0)?, bound_arg(args.get(1), n)?);
     if start > end {
         return Ok(None);
     }
@@ -637,17 +650,7 @@ const STR: &[(&str, Method)] = &[
     ("format", |t, a, k| super::strfmt::str_format(s(t), &a, &k).map(Value::string)),
     ("format_map", |t, a, _| {
         arity("format_map", &a, 1, 1)?;
-        let kw: Kwargs = match &a[0] {
-            Value::Dict(d) => d
-                .table
-                .borrow()
-                .items()
-                .into_iter()
-                .filter_map(|(k, v)| k.as_str().map(|k| (Rc::from(k), v.clone())))
-                .collect(),
-            _ => vec![],
-        };
-        super::strfmt::str_format(s(t), &[], &kw).map(Value::string)
+        super::strfmt::str_format_map(s(t), &a[0]).map(Value::string)
     }),
     ("ljust", |t, a, _| pad(t, a, 'l')),
     ("rjust", |t, a, _| pad(t, a, 'r')),
@@ -776,9 +779,7 @@ fn unreachable_list() -> ! {
 
 fn index_in(items: &[Value], x: &Value, args: &[Value], what: &str) -> PyResult<Value> {
     let n = items.len() as i64;
-    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    let start = norm(int_arg(args.get(1), 0)?);
-    let end = norm(int_arg(args.get(2), n)?);
+    let (start, end) = window_bounds(n, bound_arg(args.get(1), 0)?, bound_arg(args.get(2), n)?);
     for (i, v) in items.iter().enumerate().take(end).skip(start) {
         if v.is(x) || ops::eq(v, x)? {
             return Ok(Value::Int(i as i64));

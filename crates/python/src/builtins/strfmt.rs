@@ -152,16 +152,9 @@ pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
             let items: Vec<Arg> = items.iter().cloned().map(Arg::new).collect();
             format::percent_format(template, &items, true, None)
         }
-        Value::Dict(d) => {
-            let d = d.clone();
-            let mut lookup = move |key: &str| -> Result<Arg, FmtError> {
-                match ops::dict_get(&d, &Value::str(key)) {
-                    Ok(Some(v)) => Ok(Arg::new(v)),
-                    Ok(None) => {
-                        Err(FmtError { kind: ErrKind::ValueError, message: format!("KeyError:'{key}'") })
-                    }
-                    Err(e) => Err(from_exc(e)),
-                }
+        m if mapping_like(m) => {
+            let mut lookup = |key: &str| -> Result<Arg, FmtError> {
+                ops::getitem(m, &Value::str(key)).map(Arg::new).map_err(from_exc)
             };
             let one = [Arg::new(args.clone())];
             format::percent_format(template, &one, false, Some(&mut lookup))
@@ -184,22 +177,54 @@ pub fn percent(template: &str, args: &Value) -> PyResult<Value> {
     }
 }
 
+/// CPython's `PyMapping_Check` of `%`'s right operand: a `%(key)s` looks
+/// the key up in it (`m[key]`), and no item of it is left unconverted. A
+/// list or a range is one too (its `m['key']` raises); a deque is not.
+fn mapping_like(v: &Value) -> bool {
+    match v {
+        Value::Dict(_) | Value::List(_) | Value::Range(_) => true,
+        Value::Instance(i) => i.class.lookup("__getitem__").is_some(),
+        Value::Object(o) => o.class().builtin == crate::object::BuiltinType::Dict,
+        _ => false,
+    }
+}
+
 /// `template.format(*args, **kwargs)`.
 pub fn str_format(template: &str, args: &[Value], kwargs: &Kwargs) -> PyResult<String> {
+    format_with(template, args, Named::Keywords(kwargs))
+}
+
+/// `template.format_map(mapping)`: each `{name}` is `mapping[name]` (a
+/// dict's `__missing__`, any object with `__getitem__`).
+pub fn str_format_map(template: &str, mapping: &Value) -> PyResult<String> {
+    format_with(template, &[], Named::Mapping(mapping))
+}
+
+/// Where `{name}` fields come from.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    Keywords(&'a Kwargs),
+    Mapping(&'a Value),
+}
+
+fn format_with(template: &str, args: &[Value], named: Named) -> PyResult<String> {
     let pieces = format::parse_format_template(template).map_err(to_exc)?;
-    let out = render(&pieces, args, kwargs)?;
+    let out = render(&pieces, args, named)?;
     ops::charge_memory(out.len())?;
     Ok(out)
 }
 
-fn render(pieces: &[TemplatePiece], args: &[Value], kwargs: &Kwargs) -> PyResult<String> {
+fn render(pieces: &[TemplatePiece], args: &[Value], named: Named) -> PyResult<String> {
     let mut out = String::new();
     for p in pieces {
         match p {
             TemplatePiece::Literal(s) => out.push_str(s),
             TemplatePiece::Field(f) => {
-                let mut v = match &f.arg {
-                    FieldArg::Index(i) => match args.get(*i) {
+                let mut v = match (&f.arg, named) {
+                    (FieldArg::Index(_), Named::Mapping(_)) => {
+                        return raise("ValueError", "Format string contains positional fields")
+                    }
+                    (FieldArg::Index(i), _) => match args.get(*i) {
                         Some(v) => v.clone(),
                         None => {
                             return raise(
@@ -208,10 +233,14 @@ fn render(pieces: &[TemplatePiece], args: &[Value], kwargs: &Kwargs) -> PyResult
                             )
                         }
                     },
-                    FieldArg::Name(n) => match kwargs.iter().find(|(k, _)| &**k == n) {
+                    (FieldArg::Name(n), Named::Keywords(kwargs)) => match kwargs
+                        .iter()
+                        .find(|(k, _)| &**k == n)
+                    {
                         Some((_, v)) => v.clone(),
                         None => return Err(crate::interp::exc::with_args("KeyError", vec![Value::str(n)])),
                     },
+                    (FieldArg::Name(n), Named::Mapping(m)) => ops::getitem(m, &Value::str(n))?,
                 };
                 for a in &f.accessors {
                     v = match a {
@@ -226,7 +255,7 @@ fn render(pieces: &[TemplatePiece], args: &[Value], kwargs: &Kwargs) -> PyResult
                     Some('s') => Value::string(text::str(&v)?),
                     _ => v,
                 };
-                let spec = render(&f.spec, args, kwargs)?;
+                let spec = render(&f.spec, args, named)?;
                 out.push_str(&format_value(&v, &spec)?);
             }
         }

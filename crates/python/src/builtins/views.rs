@@ -72,9 +72,27 @@ impl Native for DictView {
             _ => ops::contains(&Value::list(self.items()), item),
         })
     }
-    fn eq(&self, _this: &Value, other: &Value) -> Option<PyResult<bool>> {
+    fn eq(&self, this: &Value, other: &Value) -> Option<PyResult<bool>> {
         let o = other.as_native::<DictView>()?;
+        // Values views have no `==` of their own: only the same view is equal.
+        if self.kind == ViewKind::Values || o.kind == ViewKind::Values {
+            return Some(Ok(this.is(other)));
+        }
         Some(ops::eq(&Value::list(self.items()), &Value::list(o.items())))
+    }
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        if name != "isdisjoint" || self.kind == ViewKind::Values {
+            return None;
+        }
+        Some(Ok(crate::native::method::<DictView>("isdisjoint", this, |_, me, args, _| {
+            crate::native::arity("isdisjoint", &args, 1, 1)?;
+            for item in crate::interp::iter::collect(&args[0])? {
+                if ops::contains(me, &item)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        })))
     }
 }
 

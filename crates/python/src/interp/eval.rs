@@ -273,7 +273,7 @@ fn eval_sync_node(e: &Expr, f: &Frame) -> PyResult<Value> {
                 let val = eval_sync(v, f)?;
                 match k {
                     Some(k) => ops::dict_set(&d, eval_sync(k, f)?, val)?,
-                    None => merge_into(&d, &val)?,
+                    None => merge_display(&d, &val)?,
                 }
             }
             Ok(Value::Dict(d))
@@ -319,7 +319,7 @@ fn sync_items(items: &[Expr], f: &Frame, flatten: bool) -> PyResult<Vec<Value>> 
         if let ExprKind::Starred(inner) = &e.kind {
             let v = eval_sync(inner, f)?;
             if flatten {
-                out.extend(iter::collect(&v)?);
+                out.extend(iter::collect(&v).map_err(|err| display_star_error(err, &v))?);
             } else {
                 out.push(v);
             }
@@ -367,6 +367,27 @@ fn folded_constant(e: &Expr) -> bool {
         ExprKind::Tuple(items) => items.iter().all(folded_constant),
         _ => false,
     }
+}
+
+/// `{**v}` in a dict display: CPython's message for any AttributeError of
+/// the merge (no `keys`).
+fn merge_display(d: &Dict, v: &Value) -> PyResult<()> {
+    merge_into(d, v).map_err(|err| match err.is("AttributeError") {
+        true => Exception::type_error(format!("'{}' object is not a mapping", text::type_name(v))),
+        false => err,
+    })
+}
+
+/// `*v` in a list or tuple display that is not iterable: CPython's message
+/// (a set display's is the plain one).
+fn display_star_error(err: Exception, v: &Value) -> Exception {
+    if err.is("TypeError") && err.message().contains("is not iterable") {
+        return Exception::type_error(format!(
+            "Value after * must be an iterable, not {}",
+            text::type_name(v)
+        ));
+    }
+    err
 }
 
 /// `{**mapping}` into `d`.
@@ -780,7 +801,7 @@ pub async fn eval_args(args: &[Arg], f: &Frame, callee: &dyn Fn() -> String) -> 
             Arg::Pos(e) => pos.push(eval(e, f).await?),
             Arg::Star(e) => {
                 let v = eval(e, f).await?;
-                pos.extend(iter::collect(&v).map_err(|err| star_error(err, &v))?);
+                pos.extend(iter::collect(&v).map_err(|err| star_error(err, &v, callee))?);
             }
             Arg::Kw(name, e) => {
                 let v = eval(e, f).await?;
@@ -795,7 +816,18 @@ pub async fn eval_args(args: &[Arg], f: &Frame, callee: &dyn Fn() -> String) -> 
             Arg::KwStar(e) => {
                 let v = eval(e, f).await?;
                 let d = Dict::new();
-                merge_into(&d, &v)?;
+                merge_into(&d, &v).map_err(|err| {
+                    // CPython's message for any AttributeError of the merge (no `keys`).
+                    if err.is("AttributeError") {
+                        let what = text::type_name(&v);
+                        Exception::type_error(format!(
+                            "{} argument after ** must be a mapping, not {what}",
+                            callee()
+                        ))
+                    } else {
+                        err
+                    }
+                })?;
                 for (k, val) in d.table.borrow().items() {
                     match k {
                         Value::Str(s) => {
@@ -816,10 +848,12 @@ pub async fn eval_args(args: &[Arg], f: &Frame, callee: &dyn Fn() -> String) -> 
     Ok((pos, kw))
 }
 
-fn star_error(err: Exception, v: &Value) -> Exception {
+/// A call's `*v` that is not iterable: CPython's message naming the callee.
+fn star_error(err: Exception, v: &Value, callee: &dyn Fn() -> String) -> Exception {
     if err.is("TypeError") && err.message().contains("is not iterable") {
         return Exception::type_error(format!(
-            "Value after * must be an iterable, not {}",
+            "{} argument after * must be an iterable, not {}",
+            callee(),
             text::type_name(v)
         ));
     }
@@ -1006,7 +1040,7 @@ async fn eval_complex(e: &Expr, f: &Frame) -> PyResult<Value> {
                         let val = eval(v, f).await?;
                         ops::dict_set(&d, key, val)?;
                     }
-                    None => merge_into(&d, &eval(v, f).await?)?,
+                    None => merge_display(&d, &eval(v, f).await?)?,
                 }
             }
             Ok(Value::Dict(d))
@@ -1063,7 +1097,7 @@ async fn async_items(items: &[Expr], f: &Frame, flatten: bool) -> PyResult<Vec<V
         if let ExprKind::Starred(inner) = &e.kind {
             let v = eval(inner, f).await?;
             if flatten {
-                out.extend(iter::collect(&v)?);
+                out.extend(iter::collect(&v).map_err(|err| display_star_error(err, &v))?);
             } else {
                 out.push(v);
             }

@@ -102,12 +102,16 @@ async fn all<'p>(pairs: Vec<(&'p Pattern, Value)>, binds: &mut Binds<'p>, f: &Fr
     Ok(true)
 }
 
-/// The items of a subject a sequence pattern may match: lists, tuples,
-/// ranges, deques and `collections.abc.Sequence` classes, not strings.
+/// The items of a subject a sequence pattern may match: lists, tuples
+/// (namedtuples too), ranges, deques and `collections.abc.Sequence`
+/// classes, not strings.
 fn sequence_items(v: &Value) -> PyResult<Option<Vec<Value>>> {
     let is_seq = match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
-        Value::Object(o) => o.as_any().is::<crate::modules::collections::Deque>(),
+        Value::Object(o) => {
+            o.as_any().is::<crate::modules::collections::Deque>()
+                || o.as_any().is::<crate::modules::collections::NamedTuple>()
+        }
         Value::Instance(i) => derives_from_abc(&i.class, &["Sequence", "MutableSequence"]),
         _ => false,
     };

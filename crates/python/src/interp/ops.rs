@@ -1102,7 +1102,14 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn iter_contains(container: &Value, item: &Value) -> PyResult<bool> {
-    let mut it = super::iter::iter(container)?;
+    // CPython's `_PySequence_IterSearch`: any TypeError of `iter()` becomes this.
+    let mut it = super::iter::iter(container).map_err(|e| match e.is("TypeError") {
+        true => Exception::type_error(format!(
+            "argument of type '{}' is not iterable",
+            text::type_name(container)
+        )),
+        false => e,
+    })?;
     while let Some(v) = it.next()? {
         if v.is(item) || eq(&v, item)? {
             return Ok(true);

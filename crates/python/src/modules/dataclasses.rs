@@ -41,6 +41,9 @@ struct Spec {
     init: bool,
     compare: bool,
     annotation: Value,
+    /// An `InitVar` pseudo-field: an `__init__` parameter handed to
+    /// `__post_init__`, not stored, compared or shown.
+    initvar: bool,
 }
 
 fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
@@ -70,6 +73,7 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
             repr: true,
             init: true,
             compare: true,
+            initvar: is_initvar(&annotation),
             annotation,
         };
         if let Some(v) = existing {
@@ -104,6 +108,39 @@ fn fields_of(class: &Rc<Class>) -> PyResult<Vec<Spec>> {
         put(&mut out, spec);
     }
     Ok(out)
+}
+
+/// `InitVar`, `InitVar[T]`, or a string annotation naming one (`from
+/// __future__ import annotations`), as dataclasses' `_is_initvar` and its
+/// string check take them.
+fn is_initvar(annotation: &Value) -> bool {
+    match annotation {
+        Value::Class(c) => &*c.name == "InitVar" && &*c.module == "dataclasses" && !c.is_user(),
+        Value::Str(s) => s.starts_with("InitVar") || s.starts_with("dataclasses.InitVar"),
+        other => other.as_native::<InitVar>().is_some(),
+    }
+}
+
+/// `dataclasses.InitVar[T]`.
+pub struct InitVar(Value);
+
+impl Native for InitVar {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("InitVar")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let name = match &self.0 {
+            Value::Class(c) => c.name.to_string(),
+            other => text::repr(other)?,
+        };
+        Ok(format!("dataclasses.InitVar[{name}]"))
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        (name == "type").then(|| Ok(self.0.clone()))
+    }
 }
 
 /// Adds `spec` to the fields, in the place of a base's field of that name
@@ -180,6 +217,7 @@ fn dataclass_fields(obj: &Value, what: &str) -> PyResult<Vec<Spec>> {
                 .values()
                 .iter()
                 .filter_map(|f| f.as_native::<FieldSpec>())
+                .filter(|f| !f.0.initvar)
                 .map(|f| f.0.clone())
                 .collect());
         }
@@ -315,14 +353,16 @@ fn make_init(class: &Rc<Class>, fields: Rc<Vec<Spec>>, frozen: bool) -> Value {
                 values.push((f.name.clone(), d.clone()));
             }
         }
+        let mut init_only = Vec::new();
         for (k, v) in values {
             match &this {
+                _ if fields.iter().any(|f| f.initvar && f.name == k) => init_only.push(v),
                 Value::Instance(inst) if frozen => inst.set_attr(&k, v),
                 _ => attr::setattr(&this, &k, v)?,
             }
         }
         if let Some(post) = attr::lookup_special(&this, "__post_init__") {
-            call_sync(&post, vec![], vec![])?;
+            call_sync(&post, init_only, vec![])?;
         }
         Ok(Value::None)
     })
@@ -419,9 +459,10 @@ fn annotation_text(a: &Value) -> PyResult<String> {
 
 fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
     let Options { init, eq, order, frozen, unsafe_hash, repr } = o;
-    let fields = Rc::new(fields_of(class)?);
+    let all = Rc::new(fields_of(class)?);
+    let fields: Rc<Vec<Spec>> = Rc::new(all.iter().filter(|f| !f.initvar).cloned().collect());
     let mut seen_default = false;
-    for f in fields.iter().filter(|f| init && f.init) {
+    for f in all.iter().filter(|f| init && f.init) {
         if f.default.is_some() || f.factory.is_some() {
             seen_default = true;
         } else if seen_default {
@@ -429,7 +470,7 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
         }
     }
     let doc = if matches!(class.dict.borrow().get("__doc__"), None | Some(Value::None)) {
-        Some(signature_doc(class, &fields)?)
+        Some(signature_doc(class, &all)?)
     } else {
         None
     };
@@ -438,7 +479,7 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
         d.set("__doc__", Value::string(doc));
     }
     if init && !d.contains("__init__") {
-        d.set("__init__", make_init(class, fields.clone(), frozen));
+        d.set("__init__", make_init(class, all.clone(), frozen));
     }
     if repr && !d.contains("__repr__") {
         d.set("__repr__", make_repr(class, fields.clone()));
@@ -465,13 +506,13 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
         }
     }
     let specs = crate::value::Dict::new();
-    for f in fields.iter() {
+    for f in all.iter() {
         ops::dict_set(&specs, Value::Str(f.name.clone()), Value::native(FieldSpec(f.clone())))?;
     }
     d.set("__dataclass_fields__", Value::Dict(specs));
     // What a class pattern's positional sub-patterns match (`case Point(x, y)`).
     if !d.contains("__match_args__") {
-        let names = fields.iter().filter(|f| f.init).map(|f| Value::Str(f.name.clone())).collect();
+        let names = all.iter().filter(|f| f.init).map(|f| Value::Str(f.name.clone())).collect();
         d.set("__match_args__", Value::tuple(names));
     }
     Ok(Value::Class(class.clone()))
@@ -571,7 +612,10 @@ pub fn module() -> ModuleObj {
             other => attr::type_of(other),
         };
         match class.lookup("__dataclass_fields__") {
-            Some(Value::Dict(d)) => Ok(Value::tuple(d.table.borrow().values())),
+            Some(Value::Dict(d)) => {
+                let real = |f: &Value| f.as_native::<FieldSpec>().is_some_and(|f| !f.0.initvar);
+                Ok(Value::tuple(d.table.borrow().values().into_iter().filter(real).collect()))
+            }
             _ => raise("TypeError", "must be called with a dataclass type or instance"),
         }
     });
@@ -604,6 +648,11 @@ pub fn module() -> ModuleObj {
         kw.append(&mut kwargs);
         call_sync(&Value::Class(attr::type_of(obj)), vec![], kw)
     });
+    let initvar = interp().types.native("InitVar");
+    let subscript =
+        |args: Vec<Value>, _| Ok(Value::native(InitVar(args.into_iter().next().unwrap_or(Value::None))));
+    initvar.dict.borrow_mut().set("__class_getitem__", Builtin::new("__class_getitem__", subscript));
+    m.set("InitVar", Value::Class(initvar));
     m.set("MISSING", missing());
     m.set("FrozenInstanceError", Value::Class(interp().types.exception_named("FrozenInstanceError")));
     m

@@ -423,7 +423,8 @@ pub fn math() -> ModuleObj {
     });
     m.def_c("math.fmod", Positional(2, 2), |args, _| {
         let (a, b) = (num(&args[0])?, num(&args[1])?);
-        if b == 0.0 {
+        // C's fmod domain: an infinite dividend or a zero divisor (not with a NaN).
+        if (a.is_infinite() && !b.is_nan()) || (b == 0.0 && !a.is_nan()) {
             return raise("ValueError", "math domain error");
         }
         Ok(Value::Float(a % b))

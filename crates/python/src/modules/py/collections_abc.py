@@ -21,6 +21,10 @@ def _has(value, names):
     return all(getattr(cls, name, None) is not None for name in names)
 
 
+def _is_builtin_class(cls):
+    return cls.__name__ in _KNOWN and cls.__module__ in ("builtins", "collections")
+
+
 def _is_a(value, builtin_names):
     cls = type(value)
     return cls.__name__ in builtin_names and cls.__module__ in ("builtins", "collections")
@@ -35,7 +39,9 @@ class _ABCMeta(type):
         return cls._check(value)
 
     def __subclasscheck__(cls, sub):
-        return cls in sub.__mro__ or any(issubclass(sub, v) for v in cls._registry)
+        if cls in sub.__mro__ or any(issubclass(sub, v) for v in cls._registry):
+            return True
+        return cls._check_class(sub)
 
 
 class _Abstract:
@@ -44,6 +50,9 @@ class _Abstract:
     _registry = ()
     _builtins = ()
     _methods = ()
+    # False where CPython's ABC has no `__subclasshook__` (only registered
+    # and derived classes are its subclasses).
+    _hook = True
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -52,6 +61,18 @@ class _Abstract:
     @classmethod
     def _check(cls, value):
         return _is_a(value, cls._builtins) or (not _is_a(value, _ALL_BUILTINS) and _has(value, cls._methods))
+
+    @classmethod
+    def _check_class(cls, sub):
+        # `issubclass(dict, MutableMapping)`: a builtin type (or a class
+        # deriving from one) by name, as CPython registers them; another
+        # class by its methods where the ABC has a `__subclasshook__`.
+        builtins = [b for b in sub.__mro__ if _is_builtin_class(b)]
+        if cls._builtins and any(b.__name__ in cls._builtins for b in builtins):
+            return True
+        if (cls._builtins and builtins and builtins[0] is sub) or not cls._hook or not cls._methods:
+            return False
+        return all(getattr(sub, name, None) is not None for name in cls._methods)
 
     @classmethod
     def register(cls, subclass):
@@ -76,10 +97,18 @@ _SEQUENCES = {"str", "tuple", "list", "range", "bytes"}
 _SETS = {"set", "frozenset", "dict_keys", "dict_items"}
 _DICTS = {"dict", "defaultdict", "OrderedDict", "Counter"}
 _SIZED = _SEQUENCES | _SETS | _DICTS | {"dict_values", "deque"}
+_KNOWN = _ALL_BUILTINS | _ITERATORS | _SIZED
 
 
 class Hashable(_Abstract):
     _methods = ("__hash__",)
+
+    @classmethod
+    def _check_class(cls, sub):
+        # The builtin types whose `__hash__` is None in CPython.
+        if _is_builtin_class(sub):
+            return sub.__name__ not in _SETS - {"frozenset"} | _DICTS | {"list", "deque"}
+        return getattr(sub, "__hash__", None) is not None
 
     @classmethod
     def _check(cls, value):
@@ -159,6 +188,7 @@ class Collection(Sized, Iterable, Container):
 
 
 class Callable(_Abstract):
+    _builtins = {"function", "builtin_function_or_method", "type"}
     _methods = ("__call__",)
 
     @classmethod
@@ -171,6 +201,7 @@ class Sequence(Reversible, Collection):
 
     _builtins = _SEQUENCES | {"deque"}
     _methods = ()
+    _hook = False
 
     @classmethod
     def _check(cls, value):
@@ -255,6 +286,7 @@ class Set(Collection):
     """Mixins: comparisons, `isdisjoint`."""
 
     _builtins = _SETS
+    _hook = False
 
     @classmethod
     def _check(cls, value):
@@ -286,6 +318,7 @@ class Mapping(Collection):
     """Mixins: `__contains__`, `keys`, `items`, `values`, `get`, `__eq__`."""
 
     _builtins = _DICTS
+    _hook = False
 
     @classmethod
     def _check(cls, value):
@@ -369,6 +402,7 @@ class MutableMapping(Mapping):
 
 class MappingView(Sized):
     _builtins = {"dict_keys", "dict_values", "dict_items"}
+    _hook = False
 
 
 class KeysView(MappingView, Set):
