@@ -169,12 +169,15 @@ impl Native for Deque {
     fn class(&self) -> Rc<Class> {
         interp().types.native("deque")
     }
-    fn repr(&self, _this: &Value) -> PyResult<String> {
-        let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
-        let inner = text::repr(&Value::list(items))?;
-        Ok(match self.maxlen {
-            Some(m) => format!("deque({inner}, maxlen={m})"),
-            None => format!("deque({inner})"),
+    fn repr(&self, this: &Value) -> PyResult<String> {
+        // A deque inside itself is `[...]`, as CPython prints it.
+        text::guarded(this.id(), "[...]", || {
+            let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
+            let inner = text::repr(&Value::list(items))?;
+            Ok(match self.maxlen {
+                Some(m) => format!("deque({inner}, maxlen={m})"),
+                None => format!("deque({inner})"),
+            })
         })
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {

@@ -63,20 +63,32 @@ def cmp_to_key(mycmp):
     return K
 
 
+def _is_union(cls):
+    # `int | float` or `typing.Union[int, float]`: each member is registered.
+    return type(cls).__name__ == "UnionType" or repr(getattr(cls, "__origin__", None)) == "typing.Union"
+
+
 def singledispatch(func):
     """A function whose implementation is chosen by its first argument's type."""
     registry = {object: func}
     funcname = getattr(func, "__name__", "singledispatch function")
 
     def dispatch(cls):
-        for klass in cls.__mro__:
+        # The class's own MRO first, then the most derived of the registered
+        # abstract classes it is a subclass of (`Sequence` for a list), as
+        # CPython's `_compose_mro` places them before `object`.
+        for klass in cls.__mro__[:-1]:
             if klass in registry:
                 return registry[klass]
-        return func
+        abcs = [k for k in registry if k is not object and k not in cls.__mro__ and issubclass(cls, k)]
+        for k in abcs:
+            if all(issubclass(k, other) for other in abcs):
+                return registry[k]
+        return registry[abcs[0]] if abcs else registry[object]
 
     def register(cls, func=None):
         if func is None:
-            if isinstance(cls, type):
+            if isinstance(cls, type) or _is_union(cls):
                 return lambda f: register(cls, f)
             ann = getattr(cls, "__annotations__", {})
             if not ann:
@@ -87,9 +99,10 @@ def singledispatch(func):
                 )
             func = cls
             argname, cls = next(iter(ann.items()))
-            if not isinstance(cls, type):
+            if not isinstance(cls, type) and not _is_union(cls):
                 raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} is not a class.")
-        registry[cls] = func
+        for klass in cls.__args__ if _is_union(cls) else (cls,):
+            registry[klass] = func
         return func
 
     def wrapper(*args, **kw):
