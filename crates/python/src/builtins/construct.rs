@@ -137,6 +137,19 @@ pub fn construct(c: &Rc<Class>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResul
             Some(f) => call_sync(&f, args, kwargs),
             None => raise("TypeError", format!("cannot create '{}' instances", c.name)),
         },
+        // `types.MethodType(func, obj)`.
+        B::Function if &*c.name == "method" => {
+            let [func, this] = <[Value; 2]>::try_from(args).or_else(|args| {
+                raise("TypeError", format!("method expected 2 arguments, got {}", args.len()))
+            })?;
+            if !crate::interp::call::callable(&func) {
+                return raise("TypeError", "first argument must be callable");
+            }
+            if matches!(this, Value::None) {
+                return raise("TypeError", "instance must not be None");
+            }
+            Ok(Value::BoundMethod(Rc::new(crate::object::BoundMethod { this, func })))
+        }
         _ => raise("TypeError", format!("cannot create '{}' instances", c.name)),
     }
 }
