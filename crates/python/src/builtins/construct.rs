@@ -244,8 +244,17 @@ fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
             Ok(BigInt::from_f64(f.trunc()).map(Value::from_big).unwrap_or(Value::Int(0)))
         }
         Value::Str(s) => parse_int(s, 10),
-        _ => match attr::lookup_special(v, "__int__").or_else(|| attr::lookup_special(v, "__index__")) {
-            Some(f) => call_sync(&f, vec![], vec![]),
+        _ => match attr::lookup_special(v, "__int__")
+            .map(|f| (f, "__int__"))
+            .or_else(|| attr::lookup_special(v, "__index__").map(|f| (f, "__index__")))
+        {
+            Some((f, slot)) => match call_sync(&f, vec![], vec![])? {
+                r @ (Value::Int(_) | Value::Big(_)) => Ok(r),
+                Value::Bool(b) => Ok(Value::Int(b as i64)),
+                other => {
+                    raise("TypeError", format!("{slot} returned non-int (type {})", text::type_name(&other)))
+                }
+            },
             None => raise(
                 "TypeError",
                 format!(
@@ -332,7 +341,13 @@ fn float(v: Option<&Value>) -> PyResult<Value> {
         },
         Value::Str(s) => parse_float(s),
         _ => match attr::lookup_special(v, "__float__") {
-            Some(f) => call_sync(&f, vec![], vec![]),
+            Some(f) => match call_sync(&f, vec![], vec![])? {
+                r @ Value::Float(_) => Ok(r),
+                other => {
+                    let (t, r) = (text::type_name(v), text::type_name(&other));
+                    raise("TypeError", format!("{t}.__float__ returned non-float (type {r})"))
+                }
+            },
             None => raise(
                 "TypeError",
                 format!("float() argument must be a string or a real number, not '{}'", text::type_name(v)),

@@ -63,8 +63,13 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
         Value::Float(f) => format::format_float(*f, spec).map_err(to_exc),
         Value::Instance(_) => {
             if let Some(m) = attr::lookup_special(v, "__format__") {
-                let r = call_sync(&m, vec![Value::str(spec)], vec![])?;
-                return text::str(&r);
+                return match call_sync(&m, vec![Value::str(spec)], vec![])? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => raise(
+                        "TypeError",
+                        format!("__format__ must return a str, not {}", text::type_name(&other)),
+                    ),
+                };
             }
             default_format(v, spec)
         }

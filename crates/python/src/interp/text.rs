@@ -181,12 +181,7 @@ fn instance_repr(inst: &std::rc::Rc<Instance>) -> PyResult<String> {
         // dataclass's, of a deep chain raises RecursionError); the check
         // that fails in CPython is the Python call's, whose message is bare.
         let out = super::ops::nested("", || call_sync(&f, vec![this], vec![]))?;
-        return match out {
-            Value::Str(s) => Ok(s.to_string()),
-            other => {
-                exc::raise("TypeError", format!("__repr__ returned non-string (type {})", type_name(&other)))
-            }
-        };
+        return checked_str(out, "__repr__");
     }
     default_repr(&this)
 }
@@ -216,6 +211,14 @@ pub fn default_str(v: &Value) -> PyResult<String> {
     }
 }
 
+/// What a `__str__`/`__repr__` (`slot`) returned, which must be a str.
+fn checked_str(out: Value, slot: &str) -> PyResult<String> {
+    match out {
+        Value::Str(s) => Ok(s.to_string()),
+        other => exc::raise("TypeError", format!("{slot} returned non-string (type {})", type_name(&other))),
+    }
+}
+
 /// `str(v)`.
 pub fn str(v: &Value) -> PyResult<String> {
     match v {
@@ -224,16 +227,16 @@ pub fn str(v: &Value) -> PyResult<String> {
             let this = Value::Instance(inst.clone());
             if let Some(f) = super::attr::lookup_user(&inst.class, "__str__") {
                 let out = call_sync(&f, vec![this], vec![])?;
-                return match out {
-                    Value::Str(s) => Ok(s.to_string()),
-                    other => exc::raise(
-                        "TypeError",
-                        format!("__str__ returned non-string (type {})", type_name(&other)),
-                    ),
-                };
+                return checked_str(out, "__str__");
             }
             if inst.exc.is_some() {
                 return exc::default_str(inst);
+            }
+            // `object.__str__` calls the class's `__repr__`; `str()` checks
+            // what comes back as its own.
+            if let Some(f) = super::attr::lookup_user(&inst.class, "__repr__") {
+                let out = super::ops::nested("", || call_sync(&f, vec![this], vec![]))?;
+                return checked_str(out, "__str__");
             }
             repr(v)
         }
