@@ -136,14 +136,28 @@ pub fn split_leaves(
             _ => no.push(m),
         }
     }
-    let part = |v: Vec<Value>| {
-        (!v.is_empty()).then(|| {
-            let derived = new_group(&message, v);
-            copy_metadata(group, &derived);
-            Value::Instance(derived)
-        })
+    Ok((subset(group, &message, yes)?, subset(group, &message, no)?))
+}
+
+/// CPython's `exceptiongroup_subset`: a part of `group` (None when empty),
+/// made by the group's `derive` (a subclass's own, else a plain group), with
+/// the group's metadata.
+fn subset(group: &Rc<Instance>, message: &str, members: Vec<Value>) -> PyResult<Option<Value>> {
+    if members.is_empty() {
+        return Ok(None);
+    }
+    let derived = match crate::interp::attr::lookup_user(&group.class, "derive") {
+        Some(f @ Value::Function(_)) => {
+            let this = Value::Instance(group.clone());
+            match crate::interp::call::call_sync(&f, vec![this, Value::list(members)], vec![])? {
+                Value::Instance(i) if is_group(&i) => i,
+                _ => return raise("TypeError", "derive must return an instance of BaseExceptionGroup"),
+            }
+        }
+        _ => new_group(message, members),
     };
-    Ok((part(yes), part(no)))
+    copy_metadata(group, &derived);
+    Ok(Some(Value::Instance(derived)))
 }
 
 /// What a part of a split group keeps of the group (CPython's
