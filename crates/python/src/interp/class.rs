@@ -93,7 +93,8 @@ fn namedtuple_body(c: &Rc<Class>, def: &ClassDef, ns: Attrs) -> PyResult<()> {
 /// `class Row(typing.NamedTuple)`: a namedtuple of the annotated fields (the
 /// assigned ones are defaults), with the body's other attributes (methods).
 fn typed_namedtuple(def: &Rc<ClassDef>, mut ns: Attrs) -> PyResult<Value> {
-    let fields = match ns.remove("__annotations__") {
+    let annotations = ns.remove("__annotations__");
+    let fields = match &annotations {
         Some(Value::Dict(d)) => d.table.borrow().keys(),
         _ => Vec::new(),
     };
@@ -138,6 +139,9 @@ fn typed_namedtuple(def: &Rc<ClassDef>, mut ns: Attrs) -> PyResult<Value> {
         }
         if let Some(doc) = &def.doc {
             c.dict.borrow_mut().set("__doc__", Value::Str(doc.clone()));
+        }
+        if let Some(annotations) = annotations {
+            c.dict.borrow_mut().set("__annotations__", annotations);
         }
     }
     Ok(class)

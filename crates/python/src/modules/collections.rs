@@ -879,7 +879,13 @@ pub(crate) fn namedtuple(mut args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<V
     if defaults.len() > fields.len() {
         return raise("TypeError", "Got more default values than field names");
     }
-    build_namedtuple(&name, &module, Rc::from(fields), defaults, &interp().types.tuple).map(Value::Class)
+    let doc = match fields.as_slice() {
+        [one] => format!("{name}({one},)"),
+        all => format!("{name}({})", all.iter().map(|f| &**f).collect::<Vec<_>>().join(", ")),
+    };
+    let class = build_namedtuple(&name, &module, Rc::from(fields), defaults, &interp().types.tuple)?;
+    class.dict.borrow_mut().set("__doc__", Value::string(doc));
+    Ok(Value::Class(class))
 }
 
 /// `class Emp(namedtuple("Emp", "name salary"))`: a namedtuple class with
