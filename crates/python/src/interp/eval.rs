@@ -796,7 +796,10 @@ fn not_awaitable<T>(v: &Value) -> PyResult<T> {
 pub async fn eval_args(args: &[Arg], f: &Frame, callee: &dyn Fn() -> String) -> PyResult<(Vec<Value>, Kw)> {
     let mut pos = Vec::with_capacity(args.len());
     let mut kw: Kw = Vec::new();
-    for a in args {
+    // The positional arguments first, then the keywords: `f(a=g(), *h())`
+    // calls h before g, as CPython builds the arguments tuple first.
+    let positional = |a: &&Arg| matches!(a, Arg::Pos(_) | Arg::Star(_));
+    for a in args.iter().filter(positional).chain(args.iter().filter(|a| !positional(a))) {
         match a {
             Arg::Pos(e) => pos.push(eval(e, f).await?),
             Arg::Star(e) => {
