@@ -50,8 +50,13 @@ pub fn compile(source: &str) -> Result<Rc<Module>, CompileError> {
     Ok(Rc::new(module))
 }
 
+/// Every import of a module the playground does not have is an error before
+/// anything runs, except in a `try` block that catches ImportError (`try:
+/// import uvloop` / `except ImportError: uvloop = None`): that one raises
+/// ModuleNotFoundError when it runs, as in CPython.
 fn check_imports(stmts: &[Stmt]) -> Result<(), CompileError> {
-    walk_imports(stmts, &mut |import| match import {
+    walk_imports_guarded(stmts, false, &mut |import, guarded| match import {
+        _ if guarded => Ok(()),
         Import::Module(a) if !crate::modules::exists(&a.name) => Err(missing_module(&a.name, a.pos)),
         Import::From { level, pos, .. } if level > 0 => {
             Err(CompileError::unsupported("relative imports", pos))
@@ -82,35 +87,62 @@ pub(crate) fn walk_imports<'a, E>(
     stmts: &'a [Stmt],
     f: &mut impl FnMut(Import<'a>) -> Result<(), E>,
 ) -> Result<(), E> {
+    walk_imports_guarded(stmts, false, &mut |import, _| f(import))
+}
+
+/// [`walk_imports`], telling `f` whether the import is `guarded`: in the
+/// body of a `try` whose handlers catch ImportError.
+fn walk_imports_guarded<'a, E>(
+    stmts: &'a [Stmt],
+    guarded: bool,
+    f: &mut impl FnMut(Import<'a>, bool) -> Result<(), E>,
+) -> Result<(), E> {
+    let walk = |body: &'a [Stmt], guarded, f: &mut _| walk_imports_guarded(body, guarded, f);
     for s in stmts {
         match &s.kind {
-            StmtKind::Import(aliases) => aliases.iter().try_for_each(|a| f(Import::Module(a)))?,
+            StmtKind::Import(aliases) => aliases.iter().try_for_each(|a| f(Import::Module(a), guarded))?,
             StmtKind::ImportFrom { module, names, level } => {
-                f(Import::From { module, names, level: *level, pos: s.pos })?;
+                f(Import::From { module, names, level: *level, pos: s.pos }, guarded)?;
             }
             StmtKind::If { body, orelse, .. }
             | StmtKind::While { body, orelse, .. }
             | StmtKind::For { body, orelse, .. } => {
-                walk_imports(body, f)?;
-                walk_imports(orelse, f)?;
+                walk(body, guarded, f)?;
+                walk(orelse, guarded, f)?;
             }
-            StmtKind::With { body, .. } => walk_imports(body, f)?,
-            StmtKind::Match { cases, .. } => cases.iter().try_for_each(|c| walk_imports(&c.body, f))?,
+            StmtKind::With { body, .. } => walk(body, guarded, f)?,
+            StmtKind::Match { cases, .. } => cases.iter().try_for_each(|c| walk(&c.body, guarded, f))?,
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
-                walk_imports(body, f)?;
-                handlers.iter().try_for_each(|h| walk_imports(&h.body, f))?;
-                walk_imports(orelse, f)?;
-                walk_imports(finalbody, f)?;
+                walk(body, guarded || handlers.iter().any(catches_import_error), f)?;
+                handlers.iter().try_for_each(|h| walk(&h.body, guarded, f))?;
+                walk(orelse, guarded, f)?;
+                walk(finalbody, guarded, f)?;
             }
-            StmtKind::FunctionDef(def) => walk_imports(&def.body, f)?,
+            StmtKind::FunctionDef(def) => walk(&def.body, false, f)?,
             StmtKind::ClassDef(def) => {
-                f(Import::ClassBases(&def.bases))?;
-                walk_imports(&def.body, f)?;
+                f(Import::ClassBases(&def.bases), guarded)?;
+                walk(&def.body, guarded, f)?;
             }
             _ => {}
         }
     }
     Ok(())
+}
+
+/// A handler that catches ImportError by name: bare, `ImportError`,
+/// `ModuleNotFoundError`, `Exception`, `BaseException`, or a tuple with one.
+fn catches_import_error(h: &crate::ast::ExceptHandler) -> bool {
+    use crate::ast::ExprKind;
+    fn names_one(e: &crate::ast::Expr) -> bool {
+        let name = match &e.kind {
+            ExprKind::Name(n) => &n.id,
+            ExprKind::Attribute { attr, .. } => attr,
+            ExprKind::Tuple(items) => return items.iter().any(names_one),
+            _ => return false,
+        };
+        matches!(&**name, "ImportError" | "ModuleNotFoundError" | "Exception" | "BaseException")
+    }
+    h.typ.as_ref().is_none_or(names_one)
 }
 
 fn missing_module(name: &str, pos: crate::ast::Pos) -> CompileError {

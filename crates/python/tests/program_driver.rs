@@ -237,6 +237,29 @@ fn huge_allocations_are_memory_errors() {
 }
 
 #[test]
+fn only_imports_guarded_by_except_import_error_wait_until_they_run() {
+    // Guarded: the program runs and the import raises when reached.
+    for src in [
+        "try:\n    import uvloop\nexcept ImportError:\n    pass\n",
+        "try:\n    from aiohttp import web\nexcept (OSError, ModuleNotFoundError):\n    pass\n",
+        "def f():\n    try:\n        import os\n    except:\n        pass\n",
+    ] {
+        assert!(runner::compile(src).is_ok(), "{src}");
+    }
+    // Not guarded: the finally block, a handler that catches something
+    // else, the handler's own body, a function defined in the try.
+    for src in [
+        "try:\n    pass\nfinally:\n    import uvloop\n",
+        "try:\n    import uvloop\nexcept KeyError:\n    pass\n",
+        "try:\n    pass\nexcept ImportError:\n    import uvloop\n",
+        "try:\n    def f():\n        import uvloop\nexcept ImportError:\n    pass\n",
+    ] {
+        let e = runner::compile(src).unwrap_err();
+        assert_eq!(e.kind, CompileErrorKind::ModuleNotFound, "{src}");
+    }
+}
+
+#[test]
 fn unknown_modules_and_bad_code_are_refused_before_anything_runs() {
     let e = runner::compile("print('hi')\nimport os\n").unwrap_err();
     assert_eq!(e.kind, CompileErrorKind::ModuleNotFound);

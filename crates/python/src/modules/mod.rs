@@ -574,7 +574,14 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
                     format!("the playground's module {name} was not loaded: reload the page and run again"),
                 );
             }
-            None => return raise("ModuleNotFoundError", not_found_message(name)),
+            // Only an import the program guards with `except ImportError`
+            // gets here (`runner::compile` refuses the others): CPython's message.
+            None => {
+                let message = Value::string(format!("No module named '{name}'"));
+                let e = crate::interp::exc::with_args("ModuleNotFoundError", vec![message]);
+                crate::interp::exc::instance(&e).set_attr("name", Value::str(name));
+                return Err(e);
+            }
         },
     };
     pysrc::extend(&module)?;
