@@ -525,7 +525,10 @@ impl Native for ModuleObj {
 /// Is `name` a module the playground has?
 pub fn exists(name: &str) -> bool {
     // `__future__` is there for its compile-time imports, not listed.
-    AVAILABLE.contains(&name) || name == "concurrent" || name == "__future__"
+    AVAILABLE.contains(&name)
+        || name == "concurrent"
+        || name == "__future__"
+        || asyncio::SUBMODULES.iter().any(|(n, _)| *n == name)
 }
 
 /// The message for a module the playground does not have.
@@ -545,6 +548,13 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
     let it = interp();
     if let Some(m) = it.modules.borrow().get(name) {
         return Ok(m.clone());
+    }
+    // `asyncio.exceptions`: made with the package.
+    if name.starts_with("asyncio.") && asyncio::SUBMODULES.iter().any(|(n, _)| *n == name) {
+        import("asyncio", _pos)?;
+        if let Some(m) = it.modules.borrow().get(name) {
+            return Ok(m.clone());
+        }
     }
     let module = match name {
         "asyncio" => asyncio::module(),
@@ -587,6 +597,9 @@ pub fn import(name: &str, _pos: Pos) -> PyResult<Value> {
     pysrc::extend(&module)?;
     let v = Value::native(module);
     it.modules.borrow_mut().insert(Rc::from(name), v.clone());
+    if name == "asyncio" {
+        asyncio::add_submodules(&v)?;
+    }
     // A submodule is an attribute of its package (`collections.abc`).
     if let Some((parent, child)) = name.rsplit_once('.') {
         if let Some(p) = import(parent, _pos)?.as_native::<ModuleObj>() {

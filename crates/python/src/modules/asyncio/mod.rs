@@ -644,3 +644,76 @@ pub fn module() -> ModuleObj {
     m.set("ALL_COMPLETED", Value::str("ALL_COMPLETED"));
     m
 }
+
+/// asyncio's submodules and the names each defines that the playground has
+/// (`asyncio.exceptions.TimeoutError`, `from asyncio.tasks import Task`):
+/// the same objects as the package's.
+pub const SUBMODULES: &[(&str, &[&str])] = &[
+    (
+        "asyncio.exceptions",
+        &[
+            "BrokenBarrierError",
+            "CancelledError",
+            "InvalidStateError",
+            "TimeoutError",
+            "IncompleteReadError",
+            "LimitOverrunError",
+        ],
+    ),
+    (
+        "asyncio.tasks",
+        &[
+            "Task",
+            "create_task",
+            "FIRST_COMPLETED",
+            "FIRST_EXCEPTION",
+            "ALL_COMPLETED",
+            "wait",
+            "wait_for",
+            "as_completed",
+            "sleep",
+            "gather",
+            "shield",
+            "ensure_future",
+            "current_task",
+            "all_tasks",
+        ],
+    ),
+    ("asyncio.queues", &["Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty"]),
+    ("asyncio.locks", &["Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier"]),
+    ("asyncio.futures", &["Future", "wrap_future", "isfuture"]),
+    (
+        "asyncio.events",
+        &[
+            "AbstractEventLoop",
+            "Handle",
+            "TimerHandle",
+            "get_event_loop",
+            "set_event_loop",
+            "new_event_loop",
+            "get_running_loop",
+        ],
+    ),
+    ("asyncio.runners", &["Runner", "run"]),
+    ("asyncio.timeouts", &["Timeout", "timeout", "timeout_at"]),
+    ("asyncio.taskgroups", &["TaskGroup"]),
+    ("asyncio.coroutines", &["iscoroutinefunction", "iscoroutine"]),
+];
+
+/// Makes the submodules of the finished `asyncio` module (its Python part
+/// run), registers them as imported and sets them as its attributes.
+pub fn add_submodules(asyncio: &Value) -> PyResult<()> {
+    let it = interp();
+    for (name, names) in SUBMODULES {
+        let sub = ModuleObj::new(name);
+        for n in *names {
+            if let Some(v) = crate::interp::attr::getattr_opt(asyncio, n)? {
+                sub.set(n, v);
+            }
+        }
+        let sub = Value::native(sub);
+        it.modules.borrow_mut().insert(Rc::from(*name), sub.clone());
+        crate::interp::attr::setattr(asyncio, &name["asyncio.".len()..], sub)?;
+    }
+    Ok(())
+}
