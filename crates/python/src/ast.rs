@@ -310,6 +310,13 @@ pub struct FunctionDef {
     pub scope: std::cell::RefCell<ScopeInfo>,
 }
 
+impl FunctionDef {
+    /// CPython's `co_firstlineno`: the first decorator's line, else the `def`'s.
+    pub fn first_line(&self) -> u32 {
+        self.decorators.first().map_or(self.pos.line, |d| d.pos.line)
+    }
+}
+
 #[derive(Debug)]
 pub struct ClassDef {
     pub name: Rc<str>,

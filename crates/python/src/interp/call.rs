@@ -285,7 +285,7 @@ fn call_function(func: &Rc<Function>, args: Vec<Value>, kwargs: Kw) -> PyResult<
     let body = charged_body_future(func.clone(), frame.clone(), charge);
     if def.is_async {
         let (args, kwargs) = label_args.unwrap_or_default();
-        let defined_at: Rc<str> = Rc::from(format!("{}:{}", func.module.filename, def.pos.line));
+        let defined_at: Rc<str> = Rc::from(format!("{}:{}", func.module.filename, def.first_line()));
         let coro = Coroutine::new(name, qualname, args, kwargs, defined_at, body);
         coro.set_frame(&frame);
         return Ok(Prepared::Done(Value::native(coro)));

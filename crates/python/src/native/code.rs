@@ -98,7 +98,7 @@ impl Native for Code {
             "co_name" => Value::Str(def.name.clone()),
             "co_qualname" => Value::Str(def.qualname.clone()),
             "co_filename" => Value::Str(self.0.module.filename.clone()),
-            "co_firstlineno" => Value::Int(i64::from(def.pos.line)),
+            "co_firstlineno" => Value::Int(i64::from(def.first_line())),
             "co_argcount" => count(def.params.posonly.len() + def.params.args.len()),
             "co_posonlyargcount" => count(def.params.posonly.len()),
             "co_kwonlyargcount" => count(def.params.kwonly.len()),
