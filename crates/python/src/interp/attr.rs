@@ -59,6 +59,32 @@ pub fn isinstance(v: &Value, class: &Class) -> bool {
     is_subclass(&type_of(v), class)
 }
 
+/// `lock.__aenter__()` and the other context-manager methods of the
+/// playground's objects that CPython's have (`dir()` lists them), called by
+/// hand as `async with` calls them (a wrapper that delegates to a lock).
+fn context_method(obj: &Value, o: &dyn crate::native::Native, name: &str) -> Option<Value> {
+    let class = o.class();
+    if !crate::builtins::dirnames::native_names(&class.name).0.split(' ').any(|n| n == name) {
+        return None;
+    }
+    let me = obj.clone();
+    let method = name.to_string();
+    Some(crate::object::Builtin::method(name, obj.clone(), move |args, _| {
+        let Value::Object(o) = &me else { return Ok(Value::None) };
+        let exc = match args.get(1) {
+            Some(Value::Instance(i)) if i.exc.is_some() => Some(super::exc::to_engine(i)),
+            _ => None,
+        };
+        let out = match &*method {
+            "__aenter__" => o.aenter(&me),
+            "__enter__" => o.enter(&me),
+            "__aexit__" => o.aexit(&me, exc.as_ref()),
+            _ => o.exit(&me, exc.as_ref()).map(|r| r.map(Value::Bool)),
+        };
+        out.unwrap_or_else(|| raise("TypeError", format!("{method} is not supported here")))
+    }))
+}
+
 /// `issubclass(c, class)`; an enum of a data type (`class P(int, Enum)`) is
 /// one of its `_member_type_` too, though that base left its bases, and a
 /// subclass of asyncio's queues and locks one of the engine's class (its
@@ -292,6 +318,9 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                     Some(crate::object::Builtin::method(name, obj.clone(), move |_, _| {
                         Ok(crate::native::await_iter::await_iter(&me))
                     }))
+                }
+                "__aenter__" | "__aexit__" | "__enter__" | "__exit__" => {
+                    context_method(obj, o.as_ref(), name)
                 }
                 _ => None,
             }),
