@@ -40,7 +40,7 @@ fn caused_by(e: &Exception, thrown: &Exception) -> bool {
 }
 
 /// `@contextmanager`'s object: a generator run to its `yield` and on.
-struct GenCm(Value);
+struct GenCm(Value, Again);
 
 impl GenCm {
     fn gen(&self) -> PyResult<&Generator> {
@@ -56,6 +56,14 @@ impl Native for GenCm {
     }
     fn class(&self) -> Rc<Class> {
         interp().types.native("_GeneratorContextManager")
+    }
+    fn call(
+        &self,
+        _this: &Value,
+        args: Vec<Value>,
+        kwargs: crate::native::Kwargs,
+    ) -> Option<PyResult<Value>> {
+        Some(decorate(&self.1, args, kwargs, false))
     }
     fn enter(&self, _this: &Value) -> Option<PyResult<Value>> {
         Some(self.gen().and_then(|g| match g.resume(None)? {
@@ -78,7 +86,44 @@ impl Native for GenCm {
 }
 
 /// `@asynccontextmanager`'s object.
-struct AsyncGenCm(Rc<GenCore>);
+struct AsyncGenCm(Rc<GenCore>, Again);
+
+/// How to make a manager's like again (CPython's `_recreate_cm`): the
+/// factory `@contextmanager` made, called with the same arguments.
+#[derive(Clone)]
+struct Again {
+    factory: Value,
+    args: Vec<Value>,
+    kwargs: crate::native::Kwargs,
+}
+
+/// `@cm(...)` on a function (`ContextDecorator.__call__`): each call of the
+/// function runs in a `with` (`async with`) block of a fresh manager
+/// (contextlib.py's `_cm_decorator`).
+fn decorate(
+    again: &Again,
+    args: Vec<Value>,
+    kwargs: crate::native::Kwargs,
+    is_async: bool,
+) -> PyResult<Value> {
+    let name = if is_async { "AsyncContextDecorator" } else { "ContextDecorator" };
+    let [func] = <[Value; 1]>::try_from(args).or_else(|args| {
+        raise(
+            "TypeError",
+            format!("{name}.__call__() takes 2 positional arguments but {} were given", args.len() + 1),
+        )
+    })?;
+    if let Some((k, _)) = kwargs.first() {
+        return raise("TypeError", format!("{name}.__call__() got an unexpected keyword argument '{k}'"));
+    }
+    let again = again.clone();
+    let recreate = crate::object::Builtin::new("_recreate_cm", move |_, _| {
+        call_sync(&again.factory, again.args.clone(), again.kwargs.clone())
+    });
+    let contextlib = super::import("contextlib", crate::ast::Pos::default())?;
+    let helper = crate::interp::attr::getattr(&contextlib, "_cm_decorator")?;
+    call_sync(&helper, vec![recreate, func, Value::Bool(is_async)], vec![])
+}
 
 impl Native for AsyncGenCm {
     fn as_any(&self) -> &dyn Any {
@@ -86,6 +131,14 @@ impl Native for AsyncGenCm {
     }
     fn class(&self) -> Rc<Class> {
         interp().types.native("_AsyncGeneratorContextManager")
+    }
+    fn call(
+        &self,
+        _this: &Value,
+        args: Vec<Value>,
+        kwargs: crate::native::Kwargs,
+    ) -> Option<PyResult<Value>> {
+        Some(decorate(&self.1, args, kwargs, true))
     }
     fn aenter(&self, _this: &Value) -> Option<PyResult<Value>> {
         let core = self.0.clone();
@@ -183,20 +236,16 @@ impl Native for CmFactory {
         let qualname = crate::interp::attr::getattr(&self.func, "__qualname__")?;
         Ok(format!("<function {} at {:#x}>", crate::interp::text::str(&qualname)?, this.id()))
     }
-    fn call(
-        &self,
-        _this: &Value,
-        args: Vec<Value>,
-        kwargs: crate::native::Kwargs,
-    ) -> Option<PyResult<Value>> {
+    fn call(&self, this: &Value, args: Vec<Value>, kwargs: crate::native::Kwargs) -> Option<PyResult<Value>> {
+        let again = Again { factory: this.clone(), args: args.clone(), kwargs: kwargs.clone() };
         Some(call_sync(&self.func, args, kwargs).and_then(|g| {
             if self.is_async {
                 match g.as_native::<AsyncGenerator>() {
-                    Some(a) => Ok(Value::native(AsyncGenCm(a.0.clone()))),
+                    Some(a) => Ok(Value::native(AsyncGenCm(a.0.clone(), again))),
                     None => raise("TypeError", "asynccontextmanager needs an async generator function"),
                 }
             } else if g.as_native::<Generator>().is_some() {
-                Ok(Value::native(GenCm(g)))
+                Ok(Value::native(GenCm(g, again)))
             } else {
                 raise("TypeError", "contextmanager needs a generator function")
             }

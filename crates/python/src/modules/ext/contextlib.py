@@ -4,6 +4,22 @@ Rust part's names (contextmanager, suppress, ...). `_cm_enter` and `_cm_exit`
 do what a `with` statement does on entry and exit, for any manager."""
 
 import sys
+from functools import wraps
+
+
+def _cm_decorator(recreate, func, is_async):
+    # `@cm(...)` on `func`: each call runs inside a fresh manager.
+    if is_async:
+        @wraps(func)
+        async def inner(*args, **kwds):
+            async with recreate():
+                return await func(*args, **kwds)
+    else:
+        @wraps(func)
+        def inner(*args, **kwds):
+            with recreate():
+                return func(*args, **kwds)
+    return inner
 
 
 class AbstractContextManager:
