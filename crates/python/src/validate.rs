@@ -21,7 +21,7 @@ pub fn validate(module: &mut Module) -> Result<Option<CompileError>, CompileErro
     check_future(&module.body)?;
     let mut sym = Sym { frames: vec![Frame::new(FrameKind::Module, String::new())], unsupported: None };
     sym.stmts(&mut module.body)?;
-    let mut comp = Compiler { frames: vec![CFrame { kind: CKind::Module, loops: 0 }], future_ok: true };
+    let mut comp = Compiler { frames: vec![CFrame::new(CKind::Module)], future_ok: true };
     comp.stmts(&module.body, true)?;
     Ok(sym.unsupported)
 }
@@ -551,7 +551,24 @@ enum CKind {
 struct CFrame {
     kind: CKind,
     loops: u32,
+    /// How many `except*` handler bodies enclose the statement, and how many
+    /// enclosed each open loop: `break`, `continue` and `return` cannot
+    /// leave one.
+    star: u32,
+    loop_stars: Vec<u32>,
+    /// A comprehension's iteration variables, as far as its targets go.
+    comp_vars: Vec<Rc<str>>,
+    /// Inside a comprehension's iterable expression (`:=` cannot be there).
+    iter_expr: u32,
 }
+
+impl CFrame {
+    fn new(kind: CKind) -> CFrame {
+        CFrame { kind, loops: 0, star: 0, loop_stars: Vec::new(), comp_vars: Vec::new(), iter_expr: 0 }
+    }
+}
+
+const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 struct Compiler {
     frames: Vec<CFrame>,
@@ -676,9 +693,20 @@ impl Compiler {
 
     fn in_loop(&mut self, body: &[Stmt]) -> R {
         *self.loops() += 1;
+        let frame = self.frames.last_mut().unwrap();
+        frame.loop_stars.push(frame.star);
         self.stmts(body, false)?;
+        self.frames.last_mut().unwrap().loop_stars.pop();
         *self.loops() -= 1;
         Ok(())
+    }
+
+    /// A `break`/`continue` (`to_loop`) or `return` would leave an
+    /// `except*` handler's body.
+    fn leaves_star_handler(&self, to_loop: bool) -> bool {
+        let frame = self.frames.last().unwrap();
+        let outside = if to_loop { frame.loop_stars.last().copied().unwrap_or(0) } else { 0 };
+        frame.star > outside
     }
 
     fn stmt(&mut self, s: &Stmt) -> R {
@@ -701,7 +729,18 @@ impl Compiler {
             StmtKind::Pass => Ok(()),
             StmtKind::Break if *self.loops() == 0 => syntax("'break' outside loop", pos),
             StmtKind::Continue if *self.loops() == 0 => syntax("'continue' not properly in loop", pos),
+            StmtKind::Break | StmtKind::Continue if self.leaves_star_handler(true) => syntax(STAR_EXIT, pos),
             StmtKind::Break | StmtKind::Continue => Ok(()),
+            // CPython reports it at a constant value, else at the statement.
+            StmtKind::Return(v)
+                if matches!(self.kind(), CKind::Function { .. }) && self.leaves_star_handler(false) =>
+            {
+                let at = match v {
+                    Some(v) if matches!(v.kind, ExprKind::Const(_)) => v.pos,
+                    _ => pos,
+                };
+                syntax(STAR_EXIT, at)
+            }
             StmtKind::Return(v) => {
                 match self.kind() {
                     CKind::Function { async_gen: true, .. } if v.is_some() => {
@@ -759,11 +798,14 @@ impl Compiler {
                 }
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
                 self.stmts(body, false)?;
+                let star = u32::from(*is_star);
                 for h in handlers {
                     self.opt(&h.typ)?;
+                    self.frames.last_mut().unwrap().star += star;
                     self.stmts(&h.body, false)?;
+                    self.frames.last_mut().unwrap().star -= star;
                 }
                 self.stmts(orelse, false)?;
                 self.stmts(finalbody, false)
@@ -781,7 +823,7 @@ impl Compiler {
                 c.decorators.iter().try_for_each(|d| self.expr(d))?;
                 c.bases.iter().try_for_each(|b| self.star_ok(b))?;
                 c.keywords.iter().try_for_each(|(_, v)| self.expr(v))?;
-                self.frames.push(CFrame { kind: CKind::Class, loops: 0 });
+                self.frames.push(CFrame::new(CKind::Class));
                 self.stmts(&c.body, false)?;
                 self.frames.pop();
                 Ok(())
@@ -803,7 +845,7 @@ impl Compiler {
         }
         f.params.annotations.iter().try_for_each(|(_, a)| self.expr(a))?;
         let async_gen = f.is_async && f.is_generator;
-        self.frames.push(CFrame { kind: CKind::Function { is_async: f.is_async, async_gen }, loops: 0 });
+        self.frames.push(CFrame::new(CKind::Function { is_async: f.is_async, async_gen }));
         self.stmts(&f.body, false)?;
         self.frames.pop();
         Ok(())
@@ -868,6 +910,7 @@ impl Compiler {
                 _ => {}
             },
             ExprKind::Lambda(f) => return self.function(f),
+            ExprKind::NamedExpr { target, .. } => self.named_expr(target, pos)?,
             ExprKind::Comp { kind, elt, value, generators, .. } => {
                 return self.comprehension(*kind, elt, value.as_deref(), generators, pos);
             }
@@ -882,6 +925,40 @@ impl Compiler {
         result
     }
 
+    fn in_iter_expr(&mut self, e: &Expr) -> R {
+        self.frames.last_mut().unwrap().iter_expr += 1;
+        let r = self.expr(e);
+        self.frames.last_mut().unwrap().iter_expr -= 1;
+        r
+    }
+
+    /// `name := ...` in a comprehension, with CPython's symtable errors.
+    fn named_expr(&mut self, name: &Name, pos: Pos) -> R {
+        if self.frames.last().unwrap().iter_expr > 0 {
+            return syntax(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                pos,
+            );
+        }
+        let comps = self.frames.iter().rev().take_while(|f| f.kind == CKind::Comp).count();
+        if comps == 0 {
+            return Ok(());
+        }
+        let frames = &self.frames[self.frames.len() - comps..];
+        if frames.iter().any(|f| f.comp_vars.contains(&name.id)) {
+            let msg =
+                format!("assignment expression cannot rebind comprehension iteration variable '{}'", name.id);
+            return syntax(&msg, pos);
+        }
+        if self.frames.len() > comps && self.frames[self.frames.len() - comps - 1].kind == CKind::Class {
+            return syntax(
+                "assignment expression within a comprehension cannot be used in a class body",
+                pos,
+            );
+        }
+        Ok(())
+    }
+
     fn comprehension(
         &mut self,
         kind: CompKind,
@@ -890,17 +967,20 @@ impl Compiler {
         generators: &[Comprehension],
         pos: Pos,
     ) -> R {
-        self.expr(&generators[0].iter)?;
+        self.in_iter_expr(&generators[0].iter)?;
         let is_async = is_async_comprehension(elt, value, generators);
         let enclosing_ok = matches!(self.kind(), CKind::Function { is_async: true, .. } | CKind::Comp);
         if is_async && kind != CompKind::Generator && !enclosing_ok {
             return syntax("asynchronous comprehension outside of an asynchronous function", pos);
         }
-        self.frames.push(CFrame { kind: CKind::Comp, loops: 0 });
+        self.frames.push(CFrame::new(CKind::Comp));
         for (k, g) in generators.iter().enumerate() {
             self.target(&g.target)?;
+            let mut names = Vec::new();
+            target_names(&g.target, &mut names);
+            self.frames.last_mut().unwrap().comp_vars.extend(names);
             if k > 0 {
-                self.expr(&g.iter)?;
+                self.in_iter_expr(&g.iter)?;
             }
             g.ifs.iter().try_for_each(|e| self.expr(e))?;
         }
@@ -910,5 +990,15 @@ impl Compiler {
         self.expr(elt)?;
         self.frames.pop();
         Ok(())
+    }
+}
+
+/// The names a comprehension's target binds (`x`, `(k, v)`, `[a, *rest]`).
+fn target_names(e: &Expr, out: &mut Vec<Rc<str>>) {
+    match &e.kind {
+        ExprKind::Name(n) => out.push(n.id.clone()),
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target_names(i, out)),
+        ExprKind::Starred(inner) => target_names(inner, out),
+        _ => {}
     }
 }
