@@ -523,6 +523,19 @@ fn a_misspelt_method_of_asyncio_or_collections_objects_gets_its_suggestion() {
 }
 
 #[test]
+fn loop_methods_the_playground_lacks_are_refused_when_called() {
+    let src = "import asyncio\nasync def main():\n    loop = asyncio.get_running_loop()\n    print(hasattr(loop, 'set_task_factory'), hasattr(loop, 'nope'))\n    loop.set_task_factory(None)\nasyncio.run(main())\n";
+    let (out, _) = run(src);
+    assert_eq!(
+        out,
+        [
+            "[    0.000] True False",
+            "[    0.000] Traceback: NotImplementedError: loop.set_task_factory() is not supported in the playground"
+        ]
+    );
+}
+
+#[test]
 fn a_method_missing_in_an_awaited_call_is_marked_alone() {
     // python3 marks the attribute, not the whole `await` (as for car.py).
     let src = "import asyncio\nasync def main():\n    x = await asyncio.sleeep(1)\nasyncio.run(main())\n";

@@ -591,6 +591,19 @@ const LOOP_METHODS: &[(&str, &str)] = &[
     ("remove_signal_handler", "_UnixSelectorEventLoop.remove_signal_handler(self, sig)"),
 ];
 
+/// A public method CPython's loop has that the playground's does not
+/// (`set_task_factory`, the network methods): refused when called.
+fn unsupported_method(this: &Value, name: &str) -> Option<PyResult<Value>> {
+    let (names, _) = crate::builtins::dirnames::native_names("_UnixSelectorEventLoop");
+    if name.starts_with('_') || !names.split(' ').any(|n| n == name) {
+        return None;
+    }
+    let message = format!("loop.{name}() is not supported in the playground");
+    Some(Ok(crate::object::Builtin::method(name, this.clone(), move |_, _| {
+        raise("NotImplementedError", message.clone())
+    })))
+}
+
 impl Native for PyLoop {
     fn as_any(&self) -> &dyn Any {
         self
@@ -606,7 +619,9 @@ impl Native for PyLoop {
         ))
     }
     fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
-        let &(n, sig) = LOOP_METHODS.iter().find(|(m, _)| *m == name)?;
+        let Some(&(n, sig)) = LOOP_METHODS.iter().find(|(m, _)| *m == name) else {
+            return unsupported_method(this, name);
+        };
         Some(Ok(method::<PyLoop>(name, this, move |pl, me, mut args, mut kw| {
             crate::modules::bind(sig, &mut args, &mut kw)?;
             loop_method(pl, me, n, args, kw)
