@@ -609,6 +609,18 @@ pub fn typing() -> ModuleObj {
         "SupportsIndex",
         "SupportsAbs",
         "SupportsRound",
+        "SupportsBytes",
+        "SupportsComplex",
+        "ByteString",
+        "ItemsView",
+        "KeysView",
+        "MappingView",
+        "ValuesView",
+        "IO",
+        "TextIO",
+        "BinaryIO",
+        "Match",
+        "Pattern",
     ] {
         m.set(name, Value::native(TypingName(name)));
     }

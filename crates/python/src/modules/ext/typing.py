@@ -11,11 +11,101 @@ class TypedDict:
     def __init_subclass__(cls, /, total=True, **kwargs):
         super().__init_subclass__(**kwargs)
         cls.__total__ = total
+        # Which keys must be there: the bases' sets, then this class's
+        # annotations by `total` unless marked Required/NotRequired.
+        required, optional = set(), set()
+        for base in reversed(cls.__mro__[1:]):
+            required |= set(base.__dict__.get("__required_keys__", ()))
+            optional |= set(base.__dict__.get("__optional_keys__", ()))
+        for key, ann in cls.__dict__.get("__annotations__", {}).items():
+            kind = _qualifier(ann)
+            if kind == "Required" or (kind is None and total):
+                required.add(key)
+                optional.discard(key)
+            else:
+                optional.add(key)
+                required.discard(key)
+        cls.__required_keys__ = frozenset(required)
+        cls.__optional_keys__ = frozenset(optional)
 
     def __new__(cls, *args, **kwargs):
         if cls is TypedDict:
             raise NotImplementedError("the functional form of TypedDict is not supported in the playground")
         return dict(*args, **kwargs)
+
+
+def _qualifier(ann):
+    # "Required" or "NotRequired" for `Required[...]`/`NotRequired[...]`
+    # (or their text, under `from __future__ import annotations`).
+    if isinstance(ann, str):
+        for q in ("Required", "NotRequired"):
+            if ann.startswith(q + "[") or ann.startswith("typing." + q + "["):
+                return q
+        return None
+    origin = repr(getattr(ann, "__origin__", None))
+    return {"typing.Required": "Required", "typing.NotRequired": "NotRequired"}.get(origin)
+
+
+def is_typeddict(tp):
+    """True for a class made with `class X(TypedDict)`."""
+    return isinstance(tp, type) and tp is not TypedDict and issubclass(tp, TypedDict)
+
+
+class ForwardRef:
+    """A string annotation kept for later evaluation (`ForwardRef('Node')`)."""
+
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
+        if not isinstance(arg, str):
+            raise TypeError(f"Forward reference must be a string -- got {arg!r}")
+        self.__forward_arg__ = arg
+        self.__forward_evaluated__ = False
+        self.__forward_value__ = None
+        self.__forward_module__ = module
+
+    def __eq__(self, other):
+        if not isinstance(other, ForwardRef):
+            return NotImplemented
+        return self.__forward_arg__ == other.__forward_arg__ and self.__forward_module__ == other.__forward_module__
+
+    def __hash__(self):
+        return hash((self.__forward_arg__, self.__forward_module__))
+
+    def __repr__(self):
+        module = "" if self.__forward_module__ is None else f", module={self.__forward_module__!r}"
+        return f"ForwardRef({self.__forward_arg__!r}{module})"
+
+
+class TypeVarTuple:
+    """`Ts = TypeVarTuple('Ts')`: a variadic type variable (for annotations)."""
+
+    def __init__(self, name):
+        self.__name__ = name
+
+    def __repr__(self):
+        return self.__name__
+
+    def __iter__(self):
+        yield Unpack[self]
+
+
+def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default=False,
+                        field_specifiers=(), **kwargs):
+    """Marks a decorator, class or metaclass as making dataclass-like classes."""
+    def decorator(cls_or_fn):
+        cls_or_fn.__dataclass_transform__ = {
+            "eq_default": eq_default,
+            "order_default": order_default,
+            "kw_only_default": kw_only_default,
+            "field_specifiers": field_specifiers,
+            "kwargs": kwargs,
+        }
+        return cls_or_fn
+    return decorator
+
+
+def no_type_check_decorator(decorator):
+    """Accepted; marks nothing at run time."""
+    return decorator
 
 
 class NewType:
@@ -33,8 +123,27 @@ class NewType:
         return x
 
 
+_overloads = {}
+
+
+def _overload_key(func):
+    f = getattr(func, "__func__", func)
+    return (getattr(f, "__module__", None), getattr(f, "__qualname__", None))
+
+
+def get_overloads(func):
+    """The @overload signatures recorded for `func`'s name, in order."""
+    return list(_overloads.get(_overload_key(func), []))
+
+
+def clear_overloads():
+    """Forgets every recorded @overload signature."""
+    _overloads.clear()
+
+
 def overload(func):
     """Marks a signature; the undecorated definition that follows replaces it."""
+    _overloads.setdefault(_overload_key(func), []).append(func)
 
     def _overload_dummy(*args, **kwds):
         raise NotImplementedError(
