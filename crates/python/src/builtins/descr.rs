@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::interp::exc::raise;
 use crate::interp::{attr, interp, Frame};
 use crate::native::{method, Native};
-use crate::object::{BoundMethod, Class};
+use crate::object::{BoundMethod, Builtin, Class};
 use crate::value::Value;
 use asyncio_engine::PyResult;
 
@@ -76,6 +76,10 @@ impl Native for Property {
 fn wrapper_attr(func: &Value, name: &str) -> Option<PyResult<Value>> {
     match name {
         "__func__" | "__wrapped__" => Some(Ok(func.clone())),
+        // Copied from the function, as CPython 3.10's wrappers do.
+        "__annotations__" | "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+            attr::getattr_opt(func, name).transpose()
+        }
         "__isabstractmethod__" => {
             Some(attr::getattr_opt(func, name).map(|v| v.unwrap_or(Value::Bool(false))))
         }
@@ -89,7 +93,11 @@ impl Native for StaticMethod {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        if name == "__get__" {
+            let func = self.0.clone();
+            return Some(Ok(Builtin::method("__get__", this.clone(), move |_, _| Ok(func.clone()))));
+        }
         wrapper_attr(&self.0, name)
     }
     fn class(&self) -> Rc<Class> {
@@ -111,7 +119,19 @@ impl Native for ClassMethod {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        if name == "__get__" {
+            // `cm.__get__(obj, cls)`: the function bound to `cls` (`type(obj)` without it).
+            let func = self.0.clone();
+            return Some(Ok(Builtin::method("__get__", this.clone(), move |args, _| {
+                let owner = match (args.first(), args.get(1)) {
+                    (_, Some(c)) if !matches!(c, Value::None) => c.clone(),
+                    (Some(obj), _) => Value::Class(attr::type_of(obj)),
+                    _ => return raise("TypeError", "__get__(None, None) is invalid"),
+                };
+                Ok(Value::BoundMethod(Rc::new(BoundMethod { this: owner, func: func.clone() })))
+            })));
+        }
         wrapper_attr(&self.0, name)
     }
     fn class(&self) -> Rc<Class> {

@@ -283,6 +283,23 @@ pub fn getattr_opt(obj: &Value, name: &str) -> PyResult<Option<Value>> {
                     let made = || Value::Dict(crate::value::Dict::new());
                     Some(f.annotations.borrow_mut().get_or_insert_with(made).clone())
                 }
+                // `f.__get__(obj)`: bound to `obj`; `f.__get__(None, cls)` is `f`.
+                "__get__" => {
+                    let func = obj.clone();
+                    Some(crate::object::Builtin::method("__get__", obj.clone(), move |args, _| {
+                        Ok(match args.first() {
+                            None => return raise("TypeError", "expected at least 1 argument, got 0"),
+                            Some(Value::None) if matches!(args.get(1), None | Some(Value::None)) => {
+                                return raise("TypeError", "__get__(None, None) is invalid")
+                            }
+                            Some(Value::None) => func.clone(),
+                            Some(this) => Value::BoundMethod(Rc::new(BoundMethod {
+                                this: this.clone(),
+                                func: func.clone(),
+                            })),
+                        })
+                    }))
+                }
                 _ => f.attrs.borrow().get(name),
             })
         }
