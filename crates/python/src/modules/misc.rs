@@ -419,7 +419,17 @@ pub fn math() -> ModuleObj {
         });
     }
     m.def_c("math.hypot", Positional(0, usize::MAX), |args, _| {
-        args.iter().try_fold(0.0, |acc: f64, a| Ok(acc.hypot(num(a)?))).map(Value::Float)
+        let coords = args.iter().map(num).collect::<PyResult<Vec<f64>>>()?;
+        Ok(Value::Float(super::vnorm::norm(&coords)))
+    });
+    m.def_c("math.dist", Positional(2, 2), |args, _| {
+        let point = |v: &Value| -> PyResult<Vec<f64>> { iter::collect(v)?.iter().map(num).collect() };
+        let (p, q) = (point(&args[0])?, point(&args[1])?);
+        if p.len() != q.len() {
+            return raise("ValueError", "both points must have the same number of dimensions");
+        }
+        let diffs: Vec<f64> = p.iter().zip(&q).map(|(a, b)| a - b).collect();
+        Ok(Value::Float(super::vnorm::norm(&diffs)))
     });
     m.def_c("math.fmod", Positional(2, 2), |args, _| {
         let (a, b) = (num(&args[0])?, num(&args[1])?);

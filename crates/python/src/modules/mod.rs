@@ -22,6 +22,7 @@ pub mod sha512;
 pub mod sys;
 pub mod time;
 pub mod traceback;
+pub mod vnorm;
 
 use std::any::Any;
 use std::cell::RefCell;
