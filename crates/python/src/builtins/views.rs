@@ -37,10 +37,14 @@ impl DictView {
         }
     }
     fn name(&self) -> &'static str {
-        match self.kind {
-            ViewKind::Keys => "dict_keys",
-            ViewKind::Values => "dict_values",
-            ViewKind::Items => "dict_items",
+        let ordered = self.dict.kind.get() == crate::value::DictKind::Ordered;
+        match (self.kind, ordered) {
+            (ViewKind::Keys, false) => "dict_keys",
+            (ViewKind::Values, false) => "dict_values",
+            (ViewKind::Items, false) => "dict_items",
+            (ViewKind::Keys, true) => "odict_keys",
+            (ViewKind::Values, true) => "odict_values",
+            (ViewKind::Items, true) => "odict_items",
         }
     }
 }

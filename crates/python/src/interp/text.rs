@@ -73,11 +73,14 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Value::Big(b) => big_to_string(b)?,
         Value::Float(f) => float_repr(*f),
         Value::Str(s) => repr_str(s),
-        Value::Tuple(items) => nested(|| {
-            Ok(if items.len() == 1 {
-                format!("({},)", repr(&items[0])?)
-            } else {
-                format!("({})", join_reprs(items)?)
+        Value::Tuple(items) if items.is_empty() => "()".into(),
+        Value::Tuple(items) => guarded(v.id(), "(...)", || {
+            nested(|| {
+                Ok(if items.len() == 1 {
+                    format!("({},)", repr(&items[0])?)
+                } else {
+                    format!("({})", join_reprs(items)?)
+                })
             })
         })?,
         Value::List(l) => guarded(v.id(), "[...]", || {
@@ -102,12 +105,16 @@ pub fn repr(v: &Value) -> PyResult<String> {
                     out.push_str(&repr(val)?);
                 }
                 out.push('}');
-                if d.default_factory.borrow().is_some() {
-                    let f = d.default_factory.borrow().clone().unwrap_or(Value::None);
-                    return Ok(format!("defaultdict({}, {})", repr(&f)?, out));
-                }
                 Ok(out)
             })
+        })
+        // A defaultdict inside itself: `defaultdict(<class 'list'>, {...})`.
+        .and_then(|body| {
+            let factory = d.default_factory.borrow().clone();
+            match factory {
+                Some(f) => Ok(format!("defaultdict({}, {})", repr(&f)?, body)),
+                None => Ok(body),
+            }
         })?,
         Value::Set(s) => guarded(v.id(), "{...}", || {
             nested(|| {

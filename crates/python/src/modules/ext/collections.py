@@ -5,6 +5,9 @@ import collections.abc as abc
 from collections.abc import Mapping as _Mapping, MutableMapping as _MutableMapping
 
 
+_repr_running = set()
+
+
 class ChainMap(_MutableMapping):
     """Several mappings seen as one: lookups search them in order, writes go
     to the first."""
@@ -41,7 +44,15 @@ class ChainMap(_MutableMapping):
         return any(self.maps)
 
     def __repr__(self):
-        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+        # `reprlib.recursive_repr`: a ChainMap inside itself is `...`.
+        key = id(self)
+        if key in _repr_running:
+            return "..."
+        _repr_running.add(key)
+        try:
+            return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+        finally:
+            _repr_running.discard(key)
 
     @classmethod
     def fromkeys(cls, iterable, *args):
