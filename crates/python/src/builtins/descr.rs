@@ -220,7 +220,9 @@ impl Native for Super {
 /// `super()` inside a method: the method's class and its first argument.
 pub fn make_super(f: &Frame) -> PyResult<Value> {
     let Some(class) = f.owner_class() else {
-        if &*f.name == "<module>" {
+        // CPython checks for a first argument before the `__class__` cell.
+        let positional = f.def.as_ref().map_or(0, |d| d.params.posonly.len() + d.params.args.len());
+        if positional == 0 {
             return raise("RuntimeError", "super(): no arguments");
         }
         return raise("RuntimeError", "super(): __class__ cell not found");

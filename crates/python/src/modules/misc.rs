@@ -348,6 +348,8 @@ pub fn math() -> ModuleObj {
         ("math.radians", f64::to_radians),
         ("math.expm1", f64::exp_m1),
         ("math.log1p", f64::ln_1p),
+        ("math.cbrt", super::glibc_math::cbrt),
+        ("math.exp2", f64::exp2),
     ];
     for &(qualname, f) in unary {
         m.def_c(qualname, C(1), move |args, _| {
@@ -362,6 +364,40 @@ pub fn math() -> ModuleObj {
             Ok(Value::Float(r))
         });
     }
+    // The inverse hyperbolic functions: an infinity from a finite argument
+    // is a singularity, CPython's ValueError.
+    let inverse: &[Unary] = &[
+        ("math.asinh", super::glibc_math::asinh),
+        ("math.acosh", super::glibc_math::acosh),
+        ("math.atanh", super::glibc_math::atanh),
+    ];
+    for &(qualname, f) in inverse {
+        m.def_c(qualname, C(1), move |args, _| {
+            let x = num(&args[0])?;
+            let r = f(x);
+            if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite()) {
+                return raise("ValueError", "math domain error");
+            }
+            Ok(Value::Float(r))
+        });
+    }
+    m.def_c("math.nextafter", Positional(2, 2), |args, _| {
+        let (x, y) = (num(&args[0])?, num(&args[1])?);
+        Ok(Value::Float(match () {
+            _ if x.is_nan() || y.is_nan() => f64::NAN,
+            _ if x == y => y,
+            _ if y > x => x.next_up(),
+            _ => x.next_down(),
+        }))
+    });
+    m.def_c("math.ulp", C(1), |args, _| {
+        let x = num(&args[0])?.abs();
+        if x.is_nan() || x.is_infinite() {
+            return Ok(Value::Float(x));
+        }
+        let up = x.next_up();
+        Ok(Value::Float(if up.is_infinite() { x - x.next_down() } else { up - x }))
+    });
     m.def_c("log", Positional(0, usize::MAX), |args, _| {
         if !(1..=2).contains(&args.len()) {
             return raise("TypeError", "math.log requires 1 to 2 arguments");

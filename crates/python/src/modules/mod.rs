@@ -10,6 +10,7 @@ pub mod contextlib;
 pub mod contextvars;
 pub mod dataclasses;
 pub mod fsum;
+pub mod glibc_math;
 pub mod itertools;
 pub mod library;
 pub mod mathint;
