@@ -38,8 +38,8 @@ pub fn cbrt(x: f64) -> f64 {
     }
 }
 
-#[allow(clippy::excessive_precision)]
-const LN2: f64 = 6.93147180559945286227e-01;
+/// fdlibm's `ln2` (6.93147180559945286227e-01) is this double.
+const LN2: f64 = std::f64::consts::LN_2;
 
 /// The high 32 bits of `x` without the sign.
 fn high_word(x: f64) -> u32 {
