@@ -68,8 +68,11 @@ pub fn asinh(x: f64) -> f64 {
 
 pub fn acosh(x: f64) -> f64 {
     let hx = (x.to_bits() >> 32) as i64 as i32;
-    if x < 1.0 || x.is_nan() {
-        return (x - x) / (x - x);
+    if x.is_nan() {
+        return x;
+    }
+    if x < 1.0 {
+        return f64::NAN; // the domain error `(x - x) / (x - x)` makes
     }
     if hx >= 0x41b0_0000 {
         if !x.is_finite() {
@@ -98,8 +101,10 @@ pub fn atanh(x: f64) -> f64 {
         0.5 * (t + t * xa / (1.0 - xa)).ln_1p()
     } else if xa < 1.0 {
         0.5 * ((xa + xa) / (1.0 - xa)).ln_1p()
-    } else if xa > 1.0 || xa.is_nan() {
-        return (x - x) / (x - x);
+    } else if xa.is_nan() {
+        return x;
+    } else if xa > 1.0 {
+        return f64::NAN;
     } else {
         return x / 0.0;
     };
