@@ -677,6 +677,7 @@ pub const SUBMODULES: &[(&str, &[&str])] = &[
             "ensure_future",
             "current_task",
             "all_tasks",
+            "run_coroutine_threadsafe",
         ],
     ),
     ("asyncio.queues", &["Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty"]),

@@ -94,6 +94,49 @@ class Runner:
         self._state = "initialized"
 
 
+def run_coroutine_threadsafe(coro, loop):
+    """Submits `coro` to `loop` from another thread: a task made in a
+    callback of the loop's, whose outcome a `concurrent.futures.Future` gets
+    (CPython's `_chain_future` into a concurrent future)."""
+    if not iscoroutine(coro):
+        raise TypeError("A coroutine object is required")
+    import concurrent.futures
+    future = concurrent.futures.Future()
+
+    # The playground's concurrent future is an asyncio future of the loop:
+    # its `cancelled()` is `set_running_or_notify_cancel()`'s answer.
+    def _set_state(source):
+        if source.cancelled():
+            future.cancel()
+        if future.cancelled():
+            return
+        if source.exception() is not None:
+            future.set_exception(source.exception())
+        else:
+            future.set_result(source.result())
+
+    def _check_cancel(destination):
+        if destination.cancelled():
+            task.cancel()
+
+    def callback():
+        nonlocal task
+        try:
+            task = ensure_future(coro, loop=loop)
+            future.add_done_callback(_check_cancel)
+            task.add_done_callback(_set_state)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if not future.cancelled():
+                future.set_exception(exc)
+            raise
+
+    task = None
+    loop.call_soon_threadsafe(callback)
+    return future
+
+
 def wrap_future(future, *, loop=None):
     """An asyncio future that follows `future` (a `concurrent.futures.Future`):
     its outcome is copied over by a loop callback, as CPython's
