@@ -217,7 +217,7 @@ impl SetTable {
             Some(l) if stable(&key) => l.add(hash, key.clone()),
             _ => self.layout = None,
         }
-        self.table.insert(key, Value::None, hash, eq);
+        self.table.push_new(key, Value::None, hash);
         true
     }
 

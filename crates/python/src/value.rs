@@ -206,6 +206,12 @@ impl Table {
             }
             return;
         }
+        self.push_new(key, value, hash);
+    }
+
+    /// Appends `key`, which the caller found absent (no second comparison:
+    /// a set's `add` compares a colliding key once, as CPython's does).
+    pub fn push_new(&mut self, key: Value, value: Value, hash: u64) {
         self.entries.push(Some((key, value, hash)));
         self.index.entry(hash).or_default().push(self.entries.len() - 1);
         self.live += 1;
