@@ -177,7 +177,7 @@ fn native_module(name: &str) -> &'static str {
         "Random" => "random",
         "deque" | "defaultdict" | "OrderedDict" | "Counter" => "collections",
         "partial" | "CacheInfo" | "_lru_cache_wrapper" => "functools",
-        "Field" | "_MISSING_TYPE" | "InitVar" => "dataclasses",
+        "Field" | "_MISSING_TYPE" | "InitVar" | "_DataclassParams" => "dataclasses",
         "suppress" | "nullcontext" | "_GeneratorContextManager" | "_AsyncGeneratorContextManager" => {
             "contextlib"
         }

@@ -457,9 +457,100 @@ fn annotation_text(a: &Value) -> PyResult<String> {
     })
 }
 
+/// `__dataclass_params__`: the options a dataclass was made with.
+struct Params(Options);
+
+impl Native for Params {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class(&self) -> Rc<Class> {
+        interp().types.native("_DataclassParams")
+    }
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let o = &self.0;
+        let b = |v: bool| if v { "True" } else { "False" };
+        Ok(format!(
+            "_DataclassParams(init={},repr={},eq={},order={},unsafe_hash={},frozen={})",
+            b(o.init),
+            b(o.repr),
+            b(o.eq),
+            b(o.order),
+            b(o.unsafe_hash),
+            b(o.frozen)
+        ))
+    }
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let o = &self.0;
+        let v = match name {
+            "init" => o.init,
+            "repr" => o.repr,
+            "eq" => o.eq,
+            "order" => o.order,
+            "unsafe_hash" => o.unsafe_hash,
+            "frozen" => o.frozen,
+            _ => return None,
+        };
+        Some(Ok(Value::Bool(v)))
+    }
+}
+
+/// CPython's check of `frozen` against the dataclass bases' (after the
+/// fields are collected, before `__init__` is made).
+fn check_bases(class: &Rc<Class>, o: &Options) -> PyResult<()> {
+    let base_params: Vec<bool> = class
+        .ancestors
+        .borrow()
+        .iter()
+        .filter_map(|b| b.dict.borrow().get("__dataclass_params__"))
+        .filter_map(|p| p.as_native::<Params>().map(|p| p.0.frozen))
+        .collect();
+    if !base_params.is_empty() {
+        let any_frozen = base_params.iter().any(|f| *f);
+        if any_frozen && !o.frozen {
+            return raise("TypeError", "cannot inherit non-frozen dataclass from a frozen one");
+        }
+        if !any_frozen && o.frozen {
+            return raise("TypeError", "cannot inherit frozen dataclass from a non-frozen one");
+        }
+    }
+    Ok(())
+}
+
+/// CPython's checks of the methods `order`, `frozen` and `unsafe_hash`
+/// must add, in its order: one the class defines itself is a TypeError.
+fn check_overwrites(class: &Rc<Class>, o: &Options) -> PyResult<()> {
+    let d = class.dict.borrow();
+    let overwrite = |name: &str, hint: &str| {
+        raise("TypeError", format!("Cannot overwrite attribute {name} in class {}{hint}", class.name))
+    };
+    if o.order {
+        if let Some(name) = ["__lt__", "__le__", "__gt__", "__ge__"].into_iter().find(|n| d.contains(n)) {
+            return overwrite(name, ". Consider using functools.total_ordering");
+        }
+    }
+    if o.frozen {
+        if let Some(name) = ["__setattr__", "__delattr__"].into_iter().find(|n| d.contains(n)) {
+            return overwrite(name, "");
+        }
+    }
+    // An explicit `__hash__` (not the None a class with `__eq__` gets).
+    let explicit_hash = match d.get("__hash__") {
+        None => false,
+        Some(Value::None) => !d.contains("__eq__"),
+        Some(_) => true,
+    };
+    if o.unsafe_hash && explicit_hash {
+        return overwrite("__hash__", "");
+    }
+    Ok(())
+}
+
 fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
+    let params = Value::native(Params(o));
     let Options { init, eq, order, frozen, unsafe_hash, repr } = o;
     let all = Rc::new(fields_of(class)?);
+    check_bases(class, &o)?;
     let fields: Rc<Vec<Spec>> = Rc::new(all.iter().filter(|f| !f.initvar).cloned().collect());
     let mut seen_default = false;
     for f in all.iter().filter(|f| init && f.init) {
@@ -469,6 +560,7 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
             return raise("TypeError", format!("non-default argument '{}' follows default argument", f.name));
         }
     }
+    check_overwrites(class, &o)?;
     let doc = if matches!(class.dict.borrow().get("__doc__"), None | Some(Value::None)) {
         Some(signature_doc(class, &all)?)
     } else {
@@ -510,6 +602,7 @@ fn process(class: &Rc<Class>, o: Options) -> PyResult<Value> {
         ops::dict_set(&specs, Value::Str(f.name.clone()), Value::native(FieldSpec(f.clone())))?;
     }
     d.set("__dataclass_fields__", Value::Dict(specs));
+    d.set("__dataclass_params__", params);
     // What a class pattern's positional sub-patterns match (`case Point(x, y)`).
     if !d.contains("__match_args__") {
         let names = all.iter().filter(|f| f.init).map(|f| Value::Str(f.name.clone())).collect();
