@@ -595,10 +595,13 @@ const STR: &[(&str, Method)] = &[
         Ok(Value::string(
             s(t).chars()
                 .flat_map(|c| {
+                    // Titlecase letters (`ǅ`) are neither, and stay.
                     if c.is_uppercase() {
                         c.to_lowercase().collect::<Vec<_>>()
-                    } else {
+                    } else if c.is_lowercase() {
                         c.to_uppercase().collect()
+                    } else {
+                        vec![c]
                     }
                 })
                 .collect(),

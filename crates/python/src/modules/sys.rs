@@ -78,6 +78,28 @@ fn version_info() -> Option<Value> {
     crate::interp::call::call_sync(&class, values, vec![]).ok()
 }
 
+/// `sys.float_info`: the double's limits, as CPython gives them.
+fn float_info() -> Option<Value> {
+    let fields = "max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds";
+    let class =
+        crate::modules::collections::namedtuple(vec![Value::str("float_info"), Value::str(fields)], vec![])
+            .ok()?;
+    let values = vec![
+        Value::Float(f64::MAX),
+        Value::Int(1024),
+        Value::Int(308),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(-1021),
+        Value::Int(-307),
+        Value::Int(15),
+        Value::Int(53),
+        Value::Float(f64::EPSILON),
+        Value::Int(2),
+        Value::Int(1),
+    ];
+    crate::interp::call::call_sync(&class, values, vec![]).ok()
+}
+
 pub fn module() -> ModuleObj {
     let m = ModuleObj::new("sys");
     m.set("stdout", Value::native(Stream { stderr: false, plain: false }));
@@ -88,6 +110,9 @@ pub fn module() -> ModuleObj {
     m.set("maxsize", Value::Int(i64::MAX));
     if let Some(v) = version_info() {
         m.set("version_info", v);
+    }
+    if let Some(v) = float_info() {
+        m.set("float_info", v);
     }
     m.def_c("sys.getrecursionlimit", Args::C(0), |_, _| {
         Ok(Value::Int(interp().recursion_limit.get() as i64))
