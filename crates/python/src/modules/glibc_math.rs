@@ -4,6 +4,8 @@
 //! correctly rounded, `cbrt(27.0)` is `3.0000000000000004`) and fdlibm's
 //! `asinh`, `acosh`, `atanh` (through `log` and `log1p`).
 
+use super::misc::{frexp, ldexp};
+
 // glibc's constants, as written there (more digits than a double holds).
 #[allow(clippy::excessive_precision)]
 const CBRT2: f64 = 1.2599210498948731648;
@@ -30,7 +32,7 @@ pub fn cbrt(x: f64) -> f64 {
     let t2 = u * u * u;
     // C's `%` and `/` truncate towards zero.
     let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * FACTOR[(2 + xe % 3) as usize];
-    let y = ym * f64::from_bits(((xe / 3 + 1023) as u64) << 52);
+    let y = ldexp(ym, xe / 3);
     if x > 0.0 {
         y
     } else {
@@ -109,18 +111,6 @@ pub fn atanh(x: f64) -> f64 {
         return x / 0.0;
     };
     t.copysign(x)
-}
-
-/// C's `frexp` for a finite positive `x`: `x = m * 2**e`, `0.5 <= m < 1`.
-fn frexp(x: f64) -> (f64, i32) {
-    if x < f64::MIN_POSITIVE {
-        // Subnormal: scale into the normal range first (2**54).
-        let (m, e) = frexp(x * f64::from_bits((1023 + 54) << 52));
-        return (m, e - 54);
-    }
-    let bits = x.to_bits();
-    let e = ((bits >> 52) & 0x7ff) as i32 - 1022;
-    (f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52)), e)
 }
 
 #[cfg(test)]

@@ -274,7 +274,7 @@ fn log_of(v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 /// `math.frexp`: `x == m * 2**e` with `0.5 <= abs(m) < 1` (`(x, 0)` for 0, inf and nan).
-fn frexp(x: f64) -> (f64, i64) {
+pub(crate) fn frexp(x: f64) -> (f64, i64) {
     if x == 0.0 || !x.is_finite() {
         return (x, 0);
     }
@@ -287,7 +287,7 @@ fn frexp(x: f64) -> (f64, i64) {
 }
 
 /// `math.ldexp`: `x * 2**i`, scaled in steps so that no step overflows early.
-fn ldexp(mut x: f64, i: i64) -> f64 {
+pub(crate) fn ldexp(mut x: f64, i: i64) -> f64 {
     let mut i = i.clamp(-2200, 2200) as i32;
     while i > 1000 {
         x *= 2f64.powi(1000);

@@ -6,6 +6,8 @@
 //! A libm `hypot` chained over the coordinates differs in the last digit
 //! for about one 3-vector in six.
 
+use super::misc::{frexp, ldexp};
+
 /// A value and the rounding error of the operation that made it.
 struct Split {
     hi: f64,
@@ -41,13 +43,13 @@ fn scaled_norm(mut v: Vec<f64>, max: f64) -> f64 {
     if max == 0.0 || v.len() <= 1 {
         return max;
     }
-    let max_e = frexp_exponent(max);
+    let max_e = frexp(max).1;
     if max_e < -1023 {
         // 2**-max_e would overflow: make subnormals normal first.
         v.iter_mut().for_each(|c| *c /= f64::MIN_POSITIVE);
         return f64::MIN_POSITIVE * scaled_norm(v, max / f64::MIN_POSITIVE);
     }
-    let scale = pow2(-max_e);
+    let scale = ldexp(1.0, -max_e);
     let (mut csum, mut frac1, mut frac2) = (1.0, 0.0, 0.0);
     for c in v {
         let x = c * scale;
@@ -68,33 +70,13 @@ fn scaled_norm(mut v: Vec<f64>, max: f64) -> f64 {
     h / scale
 }
 
-/// `2**e` exactly, subnormal ones included (`powi` rounds `2**-1024` to 0).
-fn pow2(e: i32) -> f64 {
-    if e >= -1022 {
-        f64::from_bits(((e + 1023) as u64) << 52)
-    } else {
-        f64::from_bits(1u64 << (e + 1074))
-    }
-}
-
-/// C's `frexp(x, &e)`'s `e` for a finite positive `x`: `x = m * 2**e`, `0.5 <= m < 1`.
-fn frexp_exponent(x: f64) -> i32 {
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: count from the highest set bit of the mantissa.
-        let mantissa = bits & ((1 << 52) - 1);
-        return -1022 - (mantissa.leading_zeros() as i32 - 12);
-    }
-    exp - 1022
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn frexp_exponents_are_cs() {
+        let frexp_exponent = |x: f64| frexp(x).1;
         assert_eq!(frexp_exponent(1.0), 1);
         assert_eq!(frexp_exponent(0.5), 0);
         assert_eq!(frexp_exponent(3.0), 2);
@@ -112,6 +94,6 @@ mod tests {
         assert_eq!(norm(&[f64::NAN, f64::INFINITY]), f64::INFINITY);
         assert_eq!(norm(&[5e-324, 5e-324]), 5e-324);
         assert_eq!(norm(&[1e308, 1e308]), 1.4142135623730951e308);
-        assert_eq!(pow2(-1024), f64::MIN_POSITIVE / 4.0);
+        assert_eq!(ldexp(1.0, -1024), f64::MIN_POSITIVE / 4.0);
     }
 }
